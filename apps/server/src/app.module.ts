@@ -1,0 +1,70 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { APP_CONFIG, type AppConfig } from './common/app-config.js';
+import { Clock } from './common/clock.js';
+import { CommonModule } from './common/common.module.js';
+import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DemoModule } from './demo/demo.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ResidentsModule } from './residents/residents.module.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+import { UsersModule } from './users/users.module.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Where request logs go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+}
+
+/** Paths pino must never write: tokens, passwords, WeChat secrets. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]',
+  'req.body.password', 'req.body.code', 'res.headers["set-cookie"]',
+  '*.token', '*.password', '*.passwordHash', '*.session_key', '*.sessionKey', '*.wechatSessionKey',
+];
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
+        CommonModule.register(config, options.clock),
+        LoggerModule.forRoot({
+          pinoHttp: [{
+            level: config.logLevel,
+            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            // The query string may carry codes; log the path only.
+            serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
+            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
+          }, options.logStream ?? process.stdout],
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        ThrottlerModule.forRootAsync({
+          inject: [APP_CONFIG, DatabaseThrottlerStorage],
+          useFactory: (app: AppConfig, storage: DatabaseThrottlerStorage) => ({
+            throttlers: [{ name: 'login', ttl: 60_000, limit: app.loginRateLimit, blockDuration: 60_000 }],
+            storage,
+          }),
+        }),
+        ScheduleModule.forRoot(),
+        AuditModule,
+        TenancyModule,
+        UsersModule,
+        AuthModule,
+        ResidentsModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { LoginResponse } from '@linli/shared-types';
+import { CurrentToken, Public } from '../common/auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+@Throttle({ login: { limit: 10, ttl: 60_000, blockDuration: 60_000 } })
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public() @Post('login') @HttpCode(200)
+  login(@Body() body: PasswordLoginDto): Promise<LoginResponse> {
+    return this.auth.passwordLogin(body);
+  }
+
+  @Public() @Post('dev-login') @HttpCode(200)
+  devLogin(@Body() body: DevLoginDto): Promise<LoginResponse> {
+    return this.auth.devLogin(body);
+  }
+
+  @Public() @Post('wechat') @HttpCode(200)
+  wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
+    return this.auth.wechatLogin(body);
+  }
+
+  @ApiBearerAuth() @Post('logout') @HttpCode(204)
+  async logout(@CurrentToken() token: string): Promise<void> {
+    await this.auth.logout(token);
+  }
+}

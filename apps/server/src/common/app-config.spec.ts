@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it.each<[string, Record<string, string>, string | RegExp]>([
+    ['refuses to start without a secret outside demo mode', {}, /LINLI_SECRET is required/],
+    ['refuses a short secret', { LINLI_SECRET: 'short' }, /at least 16/],
+    ['refuses an unknown database url', { LINLI_DEMO: '1', DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL/],
+    ['refuses a bad port', { LINLI_DEMO: '1', PORT: 'eighty' }, /PORT/],
+    ['refuses an empty sqlite path', { LINLI_DEMO: '1', DATABASE_URL: 'sqlite:' }, /file path/],
+  ])('%s', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each<[string, Record<string, string>, Partial<ReturnType<typeof loadConfig>>]>([
+    ['demo mode runs on embedded sqlite with a demo secret', { LINLI_DEMO: '1' }, { demo: true, port: 3000 }],
+    ['a secret outside demo mode is enough', { LINLI_SECRET: 'x'.repeat(32) }, { demo: false }],
+    ['mysql url is taken as is', { LINLI_DEMO: '1', DATABASE_URL: 'mysql://root@127.0.0.1:3306/linli' }, { database: { type: 'mysql', url: 'mysql://root@127.0.0.1:3306/linli' } }],
+    ['sqlite memory', { LINLI_DEMO: '1', DATABASE_URL: 'sqlite::memory:' }, { database: { type: 'sqlite', path: ':memory:' } }],
+    ['port 0 picks a free port', { LINLI_DEMO: '1', PORT: '0' }, { port: 0 }],
+  ])('%s', (_name, env, expected) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('defaults the database to data/linli.sqlite under the repository', () => {
+    const config = loadConfig({ LINLI_DEMO: '1' });
+    expect(config.database).toEqual({ type: 'sqlite', path: expect.stringMatching(/data\/linli\.sqlite$/) });
+  });
+
+  it('keeps the WeChat base url configurable and trims slashes', () => {
+    expect(loadConfig({ LINLI_DEMO: '1', WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
+  });
+});

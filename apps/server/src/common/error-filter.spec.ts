@@ -1,0 +1,34 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { AppException } from './app-exception.js';
+import { toApiError, validationException } from './error-filter.js';
+
+describe('toApiError', () => {
+  it.each<[string, unknown, { statusCode: number; code: string }]>([
+    ['app exception keeps its code', new AppException('LOGIN_FAILED', 401), { statusCode: 401, code: 'LOGIN_FAILED' }],
+    ['unknown route', new NotFoundException(), { statusCode: 404, code: 'ROUTE_NOT_FOUND' }],
+    ['plain bad request', new BadRequestException(), { statusCode: 400, code: 'VALIDATION_FAILED' }],
+    ['throttled', new ThrottlerException(), { statusCode: 429, code: 'RATE_LIMITED' }],
+    ['fastify body too large', Object.assign(new Error('x'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }],
+    ['fastify bad json', Object.assign(new Error('x'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), { statusCode: 400, code: 'VALIDATION_FAILED' }],
+    ['anything else hides its details', new Error('secret stack'), { statusCode: 500, code: 'INTERNAL_ERROR' }],
+  ])('%s', (_name, error, expected) => {
+    const body = toApiError(error);
+    expect(body).toMatchObject(expected);
+    expect(body.message).not.toContain('secret');
+  });
+});
+
+describe('validationException', () => {
+  it('names unknown and invalid fields, nested ones with dots', () => {
+    const error = validationException([
+      { property: 'isAdmin', constraints: { whitelistValidation: 'property isAdmin should not exist' }, children: [] },
+      { property: 'name', constraints: { maxLength: 'too long' }, children: [] },
+      { property: 'geofence', children: [{ property: 'lat', constraints: { isNumber: 'x' }, children: [] }] },
+    ]);
+    const body = error.getResponse() as { code: string; fields: string[]; message: string };
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.fields).toEqual(['isAdmin', 'name', 'geofence.lat']);
+    expect(body.message).toContain('不允许的字段 isAdmin');
+  });
+});

@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Matches, Min } from 'class-validator';
+import type { Page } from '@linli/shared-types';
+import { AppException } from './app-exception.js';
+
+/** Query fields every cursor-paginated list accepts. */
+export class PageQuery {
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  cursor?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+}
+
+/** A staff list: admins may narrow it to one community. */
+export class CommunityPageQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  communityId?: number;
+}
+
+/** Opaque cursor for lists ordered by descending id. */
+export function encodeIdCursor(id: number): string {
+  return Buffer.from(String(id)).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string | undefined): number | null {
+  if (!cursor) return null;
+  const id = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+  return id;
+}
+
+/** Rows fetched with limit + 1 → a page and the cursor of the last item shown. */
+export function pageByDescendingId<R extends { id: number }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  return { items: shown.map(map), nextCursor: more ? encodeIdCursor(shown[shown.length - 1].id) : null };
+}

@@ -1,0 +1,17 @@
+import type { User } from '../users/user.entity.js';
+import { notFound } from './app-exception.js';
+
+/**
+ * The community a staff request works in: staff always their own; admins the one they name,
+ * or null meaning the whole street.
+ */
+export function communityScope(user: Pick<User, 'role' | 'communityId'>, requested?: number | null): number | null {
+  if (user.role === 'admin') return requested ?? null;
+  return user.communityId;
+}
+
+/** A record of another community is answered as missing, never as forbidden (no existence leak). */
+export function assertInCommunity(user: Pick<User, 'role' | 'communityId'>, record: { communityId: number | null } | null | undefined): asserts record {
+  if (!record) throw notFound();
+  if (user.role !== 'admin' && record.communityId !== user.communityId) throw notFound();
+}

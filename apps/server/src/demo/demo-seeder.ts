@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password.js';
+import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
+import { Clock } from '../common/clock.js';
+import { Building } from '../tenancy/building.entity.js';
+import { Community } from '../tenancy/community.entity.js';
+import { User } from '../users/user.entity.js';
+import { demoStreet } from './demo-street.js';
+
+/** Seeds the demo street into an empty database when LINLI_DEMO=1. */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo) return;
+    if (await this.dataSource.getRepository(Community).count()) return;
+    try {
+      await this.dataSource.transaction((manager) => this.seed(manager));
+      this.logger.log('Seeded the demo street');
+    } catch (error) {
+      // Another process seeding the same empty database at the same moment wins the unique keys.
+      if (await this.dataSource.getRepository(Community).count()) return;
+      throw error;
+    }
+  }
+
+  private async seed(manager: EntityManager): Promise<void> {
+    const passwordHash = await hashPassword(this.config.demoPassword);
+    const now = this.clock.now();
+    const communities = new Map<string, Community>();
+    const buildings = new Map<string, Building[]>();
+    for (const c of demoStreet.communities) {
+      const community = await manager.save(manager.create(Community, { code: c.code, name: c.name }));
+      communities.set(c.code, community);
+      buildings.set(c.code, await manager.save(c.buildings.map((name) => manager.create(Building, { communityId: community.id, name }))));
+    }
+    for (const s of demoStreet.staff) {
+      await manager.save(manager.create(User, {
+        username: s.username, name: s.name, role: s.role, status: 'verified', volunteer: false, passwordHash,
+        communityId: s.community ? communities.get(s.community)!.id : null, verifiedAt: now,
+      }));
+    }
+    for (const [code, residents] of Object.entries(demoStreet.residents)) {
+      for (const [phone, name, buildingIndex, unit, room, volunteer, verified] of residents) {
+        await manager.save(manager.create(User, {
+          role: 'resident', phone, name, unit, room, volunteer,
+          status: verified ? 'verified' : 'pending',
+          communityId: communities.get(code)!.id,
+          buildingId: buildings.get(code)![buildingIndex].id,
+          verifiedAt: verified ? now : null,
+        }));
+      }
+    }
+  }
+}

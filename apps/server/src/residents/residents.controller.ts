@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page, ResidentListItem } from '@linli/shared-types';
+import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
+import { User } from '../users/user.entity.js';
+import { ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
+import { ResidentsService } from './residents.service.js';
+
+@ApiTags('residents')
+@ApiBearerAuth()
+@StaffOnly()
+@Controller('residents')
+export class ResidentsController {
+  constructor(private readonly residents: ResidentsService) {}
+
+  @Get()
+  list(@CurrentUser() user: User, @Query() query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
+    return this.residents.list(user, query);
+  }
+
+  @Post(':id/verify') @HttpCode(200)
+  verify(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentListItem> {
+    return this.residents.verify(user, id);
+  }
+
+  @Post(':id/volunteer') @HttpCode(200)
+  volunteer(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: SetVolunteerDto): Promise<ResidentListItem> {
+    return this.residents.setVolunteer(user, id, body.volunteer);
+  }
+}

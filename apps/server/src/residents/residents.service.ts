@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, ResidentListItem } from '@linli/shared-types';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { refused } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
+import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { Building } from '../tenancy/building.entity.js';
+import { User } from '../users/user.entity.js';
+import { toResidentListItem } from '../users/user.mapper.js';
+import { checkVerification, checkVolunteerGrant } from '../users/users.rules.js';
+import type { ResidentQueryDto } from './dto/residents.dto.js';
+
+@Injectable()
+export class ResidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(viewer: User, query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
+    const limit = query.limit ?? 50;
+    const scope = communityScope(viewer, query.communityId);
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u')
+      .where('u.role = :role', { role: 'resident' })
+      .orderBy('u.id', 'DESC')
+      .limit(limit + 1);
+    if (scope !== null) qb.andWhere('u.communityId = :scope', { scope });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (before) qb.andWhere('u.id < :before', { before });
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('u.name LIKE :like', { like }).orWhere('u.phone LIKE :like', { like }).orWhere('u.room LIKE :like', { like })));
+    }
+    const rows = await qb.getMany();
+    const buildings = await this.buildingsOf(rows, this.dataSource.manager);
+    return pageByDescendingId(rows, limit, (u) => toResidentListItem(u, buildings.get(u.buildingId ?? 0) ?? null));
+  }
+
+  verify(actor: User, residentId: number): Promise<ResidentListItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const resident = await this.load(manager, actor, residentId);
+      const refusal = checkVerification(resident);
+      if (refusal) throw refused(refusal.code);
+      // Conditional update: two staff verifying at once cannot both succeed.
+      const result = await manager.update(User, { id: resident.id, status: 'pending' }, {
+        status: 'verified', verifiedAt: this.clock.now(), verifiedById: actor.id,
+      });
+      if (!result.affected) throw refused('RESIDENT_ALREADY_VERIFIED');
+      const building = await manager.findOneBy(Building, { id: resident.buildingId! });
+      await this.audit.record(manager, {
+        actor, communityId: resident.communityId, action: 'resident.verify', targetType: 'user', targetId: resident.id,
+        summary: `认证住户 ${resident.name}（${building?.name ?? ''}${resident.unit}单元${resident.room}）`,
+      });
+      const updated = await manager.findOneByOrFail(User, { id: resident.id });
+      return toResidentListItem(updated, building);
+    });
+  }
+
+  setVolunteer(actor: User, residentId: number, volunteer: boolean): Promise<ResidentListItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const resident = await this.load(manager, actor, residentId);
+      const refusal = checkVolunteerGrant(resident, volunteer);
+      if (refusal) throw refused(refusal.code);
+      resident.volunteer = volunteer;
+      await manager.update(User, { id: resident.id }, { volunteer });
+      await this.audit.record(manager, {
+        actor, communityId: resident.communityId, action: volunteer ? 'resident.volunteer.grant' : 'resident.volunteer.revoke',
+        targetType: 'user', targetId: resident.id,
+        summary: `${volunteer ? '设为志愿者' : '取消志愿者'}：${resident.name ?? resident.id}`,
+      });
+      const buildings = await this.buildingsOf([resident], manager);
+      return toResidentListItem(resident, buildings.get(resident.buildingId ?? 0) ?? null);
+    });
+  }
+
+  private async load(manager: EntityManager, actor: User, residentId: number): Promise<User> {
+    const resident = await manager.findOneBy(User, { id: residentId });
+    assertInCommunity(actor, resident);
+    if (resident.role !== 'resident') throw refused('NOT_A_RESIDENT');
+    return resident;
+  }
+
+  private async buildingsOf(users: User[], manager: EntityManager): Promise<Map<number, Building>> {
+    const ids = [...new Set(users.map((u) => u.buildingId).filter((id): id is number => id !== null))];
+    const rows = ids.length ? await manager.findBy(Building, { id: In(ids) }) : [];
+    return new Map(rows.map((b) => [b.id, b]));
+  }
+}

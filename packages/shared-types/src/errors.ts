@@ -1,0 +1,46 @@
+/**
+ * Stable machine codes of every error the API answers, with the message a person reads.
+ * The server sends `{ statusCode, code, message }`; clients show `errorMessages[code]`.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已失效，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已被删除',
+  ROUTE_NOT_FOUND: '接口不存在',
+  CONFLICT: '操作冲突，请刷新后重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  INTERNAL_ERROR: '服务器开小差了，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  LOGIN_FAILED: '用户名或密码错误',
+  ACCOUNT_DISABLED: '账号已停用，请联系社区工作人员',
+  DEV_LOGIN_DISABLED: '接口不存在',
+  COMMUNITY_NOT_FOUND: '找不到该社区',
+  BUILDING_NOT_FOUND: '找不到该楼栋',
+  WECHAT_NOT_CONFIGURED: '微信登录尚未配置',
+  WECHAT_CODE_INVALID: '微信登录凭证无效或已过期，请重试',
+  WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
+  RESIDENT_NOT_VERIFIED: '请先完成住户认证',
+  RESIDENT_ALREADY_VERIFIED: '该居民已认证',
+  HOUSEHOLD_INCOMPLETE: '请先填写楼栋、单元和房号',
+  PROFILE_LOCKED: '已认证的住户信息需由社区工作人员修改',
+  NOT_A_RESIDENT: '该用户不是居民',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** The body of every error response. `fields` names the offending fields of a 400. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode | string;
+  message: string;
+  fields?: string[];
+}
+
+/** Message for a code from the server, falling back to the server's own text. */
+export function messageForError(error: Partial<ApiError>): string {
+  const known = error.code && (errorMessages as Record<string, string>)[error.code];
+  return error.message || known || errorMessages.INTERNAL_ERROR;
+}
