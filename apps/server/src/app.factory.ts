@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,7 +35,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     .setTitle('Linli 邻里 API').setVersion('1').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, document);
 
-  await serveClients(app);
+  if (options.serveClients !== false) await serveClients(app);
   return app;
 }
 
@@ -45,6 +44,8 @@ async function serveClients(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const h5 = join(repoRoot, 'apps/miniapp/dist/h5');
   const consoleDist = join(repoRoot, 'apps/console/dist');
+  // Loaded only when serving: it requires an ES module, which jest on Node 20 cannot load from CommonJS.
+  const { default: fastifyStatic } = await import('@fastify/static');
   if (existsSync(join(consoleDist, 'index.html'))) {
     const index = readFileSync(join(consoleDist, 'index.html'));
     await app.register(fastifyStatic, { root: consoleDist, prefix: '/console/', wildcard: false, decorateReply: false });

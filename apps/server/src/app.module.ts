@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
@@ -22,6 +22,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Where request logs go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
+  /** Serve the built H5 app and console (off in jest, which runs the API only). */
+  serveClients?: boolean;
 }
 
 /** Paths pino must never write: tokens, passwords, WeChat secrets. */
@@ -44,15 +46,20 @@ export class AppModule {
             level: config.logLevel,
             redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
             // The query string may carry codes; log the path only.
-            serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
             autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
           }, options.logStream ?? process.stdout],
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database)), retryAttempts: 2, retryDelay: 1000 }),
+        }),
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, DatabaseThrottlerStorage],
           useFactory: (app: AppConfig, storage: DatabaseThrottlerStorage) => ({
-            throttlers: [{ name: 'login', ttl: 60_000, limit: app.loginRateLimit, blockDuration: 60_000 }],
+            throttlers: [{ name: 'default', ttl: 60_000, limit: app.loginRateLimit, blockDuration: 60_000 }],
             storage,
           }),
         }),

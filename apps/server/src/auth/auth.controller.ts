@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { LoginResponse } from '@linli/shared-types';
 import { CurrentToken, Public } from '../common/auth.decorators.js';
 import { AuthService } from './auth.service.js';
@@ -8,8 +8,7 @@ import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto.j
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
-@Throttle({ login: { limit: 10, ttl: 60_000, blockDuration: 60_000 } })
+@UseGuards(ThrottlerGuard) // LOGIN_RATE_LIMIT per minute per IP, counted in the database
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

@@ -19,7 +19,7 @@ export class HealthController {
   /** 200 with the database up, 503 while it is unreachable; recovers by itself when it returns. */
   @Public() @Get() @HttpCode(200)
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const type = this.dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    const type = this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
     try {
       await this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
       return { status: 'ok', database: { status: 'up', type } };

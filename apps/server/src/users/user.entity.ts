@@ -1,5 +1,5 @@
 import type { Role, UserStatus } from '@linli/shared-types';
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
 
 @Entity('users')
@@ -27,5 +27,4 @@ export class User {
   @DateTimeColumn({ nullable: true }) verifiedAt: Date | null;
   @Column({ type: 'int', nullable: true }) verifiedById: number | null;
   @CreatedAtColumn() createdAt: Date;
-  @UpdateDateColumn({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }

@@ -37,7 +37,6 @@ export class Foundation1764300000000 implements MigrationInterface {
         col.datetime('verifiedAt', { isNullable: true }),
         col.int('verifiedById', { isNullable: true }),
         col.createdAt(),
-        col.updatedAt(),
       ],
       indices: [
         new TableIndex({ name: 'uq_users_community_phone', columnNames: ['communityId', 'phone'], isUnique: true }),

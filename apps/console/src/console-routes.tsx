@@ -1,0 +1,25 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AuditPage } from './pages/audit-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ResidentsPage } from './pages/residents-page';
+import { UnderConstructionPage } from './pages/under-construction-page';
+import { RequireStaff } from './session/require-staff';
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireStaff />}>
+        <Route index element={<Navigate to="/residents" replace />} />
+        <Route path="notices" element={<UnderConstructionPage feature="公告" />} />
+        <Route path="bookings" element={<UnderConstructionPage feature="预约" />} />
+        <Route path="activities" element={<UnderConstructionPage feature="志愿活动" />} />
+        <Route path="timebank" element={<UnderConstructionPage feature="时间银行" />} />
+        <Route path="residents" element={<ResidentsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FieldTimeOutlined,
+  HeartOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { UserView } from '@linli/shared-types';
+import { App, Button, Layout, Menu, Select, Space, Tag, Typography, theme, type MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useCommunityScope } from '../hooks/useCommunityScope';
+import { useLogout } from '../hooks/useSession';
+import { roleLabels } from '../lib/format';
+
+const menuItems: MenuProps['items'] = [
+  { key: '/notices', icon: <NotificationOutlined />, label: '公告' },
+  { key: '/bookings', icon: <CalendarOutlined />, label: '预约' },
+  { key: '/activities', icon: <HeartOutlined />, label: '志愿活动' },
+  { key: '/timebank', icon: <FieldTimeOutlined />, label: '时间银行' },
+  { key: '/residents', icon: <TeamOutlined />, label: '居民' },
+  { key: '/audit', icon: <AuditOutlined />, label: '审计' },
+];
+
+function CommunityIndicator() {
+  const scope = useCommunityScope();
+  if (!scope.canSwitch) {
+    return <Typography.Text data-testid="current-community">{scope.community?.name ?? '未分配社区'}</Typography.Text>;
+  }
+  return (
+    <Select
+      data-testid="community-switcher"
+      aria-label="切换社区"
+      style={{ minWidth: 160 }}
+      placeholder="选择社区"
+      loading={scope.communities.length === 0 && !scope.ready}
+      value={scope.communityId}
+      onChange={scope.selectCommunity}
+      options={scope.communities.map((community) => ({ value: community.id, label: community.name }))}
+    />
+  );
+}
+
+export function ConsoleLayout({ user }: { user: UserView }) {
+  const { token } = theme.useToken();
+  const { modal, message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const selectedKey = `/${location.pathname.split('/')[1] ?? ''}`;
+
+  const confirmLogout = () =>
+    modal.confirm({
+      title: '确定退出登录？',
+      content: '退出后需要重新输入用户名和密码。',
+      okText: '退出',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await logout.mutateAsync();
+        } catch {
+          message.warning('服务器未响应，已在本机退出登录');
+        }
+        navigate('/login', { replace: true });
+      },
+    });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+        <div style={{ height: 64, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: token.colorPrimary, whiteSpace: 'nowrap' }}>
+            邻里
+          </Typography.Title>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selectedKey]}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            社区工作台
+          </Typography.Text>
+          <Space size="middle" wrap={false}>
+            <CommunityIndicator />
+            <Space size={4}>
+              <Typography.Text data-testid="current-user-name">{user.name ?? user.username ?? '工作人员'}</Typography.Text>
+              <Tag color={user.role === 'admin' ? 'purple' : 'blue'} data-testid="current-user-role">
+                {roleLabels[user.role]}
+              </Tag>
+            </Space>
+            <Button icon={<LogoutOutlined />} onClick={confirmLogout} data-testid="logout">
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoginResponse } from '@linli/shared-types';
+import { DataSource } from 'typeorm';
+import { resolveDataSourceOptions } from '../../src/database/data-source-options.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const serverMain = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+
+export interface TestResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+  text: string;
+}
+
+export interface TestApp {
+  url: string;
+  db: TestDatabase;
+  /** A connection of the test's own, for arranging and checking rows. */
+  dataSource: DataSource;
+  /** Everything the server printed (JSON log lines). */
+  logs: string[];
+  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
+  loginStaff(username: string): Promise<LoginResponse>;
+  loginResident(phone: string, community?: string): Promise<LoginResponse>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The production build (dist/main.js) in its own Node process on a fresh database, driven over real HTTP.
+ * A separate process because jest on Node 20 cannot load the CommonJS Nest plugins that require ES modules;
+ * it also means these tests see exactly what a deployment runs. Build first: `pnpm --filter @linli/server build`.
+ */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const databaseUrl = db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : db.config.url;
+  const logs: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [serverMain], {
+    env: {
+      PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl,
+      LINLI_DEMO: '1', LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'info', ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => logs.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 30 s:\n${logs.join('')}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const dataSource = await new DataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
+
+  const request: TestApp['request'] = async (method, path, { token, body, headers } = {}) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+    return { status: response.status, body: parsed, headers: response.headers, text };
+  };
+
+  const expectLogin = async (promise: Promise<TestResponse>): Promise<LoginResponse> => {
+    const response = await promise;
+    if (response.status !== 200) throw new Error(`login failed: ${response.status} ${response.text}`);
+    return response.body;
+  };
+
+  return {
+    url, db, dataSource, logs, request,
+    loginStaff: (username) => expectLogin(request('POST', '/api/v1/auth/login', { body: { username, password: 'linli-demo' } })),
+    loginResident: (phone, community = phone.startsWith('139') ? 'B' : 'G') =>
+      expectLogin(request('POST', '/api/v1/auth/dev-login', { body: { phone, community } })),
+    close: async () => {
+      await dataSource.destroy();
+      child.kill('SIGTERM');
+      await exited;
+      await db.drop();
+    },
+  };
+}
