@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '../src/common/clock.js';
+import { DatabaseThrottlerStorage } from '../src/common/database-throttler.storage.js';
+import { resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+
+/** Two DataSources stand for two server processes sharing one database. */
+describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
+  let db: TestDatabase;
+  let a: DataSource;
+  let b: DataSource;
+  const clock = new FixedClock(new Date('2026-11-28T02:00:00Z'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = await resolveDataSourceOptions(db.config);
+    a = await new DataSource(options).initialize();
+    b = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  });
+  afterAll(async () => {
+    await a?.destroy();
+    await b?.destroy();
+    await db?.drop();
+  });
+
+  it('loses no hit across processes under concurrency, and lets no more than the limit through', async () => {
+    const storages = [new DatabaseThrottlerStorage(a, clock), new DatabaseThrottlerStorage(b, clock)];
+    const hits = await Promise.all(Array.from({ length: 40 }, (_, i) => storages[i % 2].increment('ip-1', 60_000, 10, 60_000, 'default')));
+    const stored: Array<{ hits: number | string }> = await a.query('SELECT hits FROM rate_limits');
+    expect(stored.map((r) => Number(r.hits))).toEqual([40]);
+    // Each caller reads the count after its own increment, so at most `limit` callers can see a count ≤ limit.
+    expect(hits.filter((h) => !h.isBlocked).length).toBeLessThanOrEqual(10);
+    expect(hits.every((h) => h.totalHits >= 1 && h.totalHits <= 40)).toBe(true);
+  });
+
+  it('blocks past the limit and says for how long, then opens a new window when time has passed', async () => {
+    const storage = new DatabaseThrottlerStorage(a, clock);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await storage.increment('ip-2', 60_000, 3, 30_000, 'default'));
+    expect(results.map((r) => r.isBlocked)).toEqual([false, false, false, true]);
+    expect(results[3].timeToBlockExpire).toBe(30);
+    clock.advance(61_000);
+    const fresh = await storage.increment('ip-2', 60_000, 3, 30_000, 'default');
+    expect(fresh).toMatchObject({ totalHits: 1, isBlocked: false });
+  });
+
+  it('keeps keys of different throttlers apart', async () => {
+    const storage = new DatabaseThrottlerStorage(b, clock);
+    await storage.increment('ip-3', 60_000, 10, 0, 'default');
+    const other = await storage.increment('ip-3', 60_000, 10, 0, 'scan');
+    expect(other.totalHits).toBe(1);
+  });
+});
