@@ -1,5 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { AppException } from './app-exception.js';
 import { toApiError, validationException } from './error-filter.js';
 
@@ -8,7 +7,7 @@ describe('toApiError', () => {
     ['app exception keeps its code', new AppException('LOGIN_FAILED', 401), { statusCode: 401, code: 'LOGIN_FAILED' }],
     ['unknown route', new NotFoundException(), { statusCode: 404, code: 'ROUTE_NOT_FOUND' }],
     ['plain bad request', new BadRequestException(), { statusCode: 400, code: 'VALIDATION_FAILED' }],
-    ['throttled', new ThrottlerException(), { statusCode: 429, code: 'RATE_LIMITED' }],
+    ['throttled (ThrottlerException is a 429)', new HttpException('Too Many Requests', 429), { statusCode: 429, code: 'RATE_LIMITED' }],
     ['fastify body too large', Object.assign(new Error('x'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }],
     ['fastify bad json', Object.assign(new Error('x'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), { statusCode: 400, code: 'VALIDATION_FAILED' }],
     ['anything else hides its details', new Error('secret stack'), { statusCode: 500, code: 'INTERNAL_ERROR' }],

@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { ValidationError } from 'class-validator';
 import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared-types';
 import { AppException } from './app-exception.js';
@@ -18,9 +17,6 @@ const codeByStatus: Record<number, ErrorCode> = {
 /** Turns any thrown value into the one error shape clients rely on. */
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof AppException) return exception.getResponse() as ApiError;
-  if (exception instanceof ThrottlerException) {
-    return { statusCode: 429, code: 'RATE_LIMITED', message: errorMessages.RATE_LIMITED };
-  }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const code = codeByStatus[statusCode] ?? (statusCode >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
