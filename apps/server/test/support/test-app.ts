@@ -29,6 +29,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+// A jest worker that dies must not leave servers behind.
+const children = new Set<ChildProcess>();
+process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -58,6 +62,8 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   child.stdout!.on('data', (chunk) => logs.push(String(chunk)));
   child.stderr!.on('data', (chunk) => logs.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;

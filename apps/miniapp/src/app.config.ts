@@ -1,0 +1,31 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/bookings/index', 'pages/volunteer/index', 'pages/me/index', 'pages/login/index'],
+  window: {
+    navigationBarTitleText: '邻里',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#5c6066',
+    selectedColor: '#1a7f5a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/bookings/index', text: '预约', iconPath: 'assets/tab/bookings.png', selectedIconPath: 'assets/tab/bookings-active.png' },
+      { pagePath: 'pages/volunteer/index', text: '志愿', iconPath: 'assets/tab/volunteer.png', selectedIconPath: 'assets/tab/volunteer-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  // Load only the components a page renders (WeChat audit item).
+  lazyCodeLoading: 'requiredComponents',
+  // Privacy-scoped WeChat APIs wait for the user's consent (wx.onNeedPrivacyAuthorization).
+  __usePrivacyCheck__: true,
+  // Activity check-in may compare the phone's position with the activity's geofence.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于志愿活动签到时确认您在活动地点附近' },
+  },
+})

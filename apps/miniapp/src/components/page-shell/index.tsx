@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { useElderMode } from '../../hooks/usePreferences'
+import { useRequireLogin } from '../../hooks/useSession'
+import { PrivacyDialog } from '../privacy-dialog'
+import './index.scss'
+
+interface PageShellProps {
+  children: ReactNode
+  className?: string
+  /** Redirect to login when there is no session (every page but login). */
+  requireLogin?: boolean
+  /** Keep the 隐私保护指引 open until it is accepted (the login page, before any personal data is sent). */
+  requirePrivacyConsent?: boolean
+}
+
+/** The root of every page: 长辈模式 class, login guard, and the privacy dialog WeChat may ask for. */
+export function PageShell({ children, className, requireLogin = true, requirePrivacyConsent = false }: PageShellProps) {
+  const [elderMode] = useElderMode()
+  const loggedIn = useRequireLogin(requireLogin)
+  const classes = ['lk-page', elderMode ? 'lk-elder' : '', className ?? ''].filter(Boolean).join(' ')
+  return (
+    <View className={classes}>
+      {requireLogin && !loggedIn ? null : children}
+      <PrivacyDialog requireConsent={requirePrivacyConsent} />
+    </View>
+  )
+}

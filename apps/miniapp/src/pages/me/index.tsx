@@ -1,0 +1,112 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { maskPhone, type UserView } from '@linli/shared-types'
+import { PageShell } from '../../components/page-shell'
+import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui'
+import { useMe } from '../../hooks/useMe'
+import { useLogout } from '../../hooks/useLogout'
+import { useElderMode } from '../../hooks/usePreferences'
+import { openPrivacyGuide } from '../../hooks/usePrivacy'
+import { HouseholdForm } from './household-form'
+import './index.scss'
+
+const statusTag: Record<UserView['status'], { text: string; type: 'warning' | 'success' | 'danger' }> = {
+  pending: { text: '待认证', type: 'warning' },
+  verified: { text: '已认证', type: 'success' },
+  disabled: { text: '已停用', type: 'danger' },
+}
+
+function Profile({ user }: { user: UserView }) {
+  const status = statusTag[user.status]
+  return (
+    <View className='lk-card lk-profile e2e-profile'>
+      <View className='lk-profile__head'>
+        <Text className='lk-profile__name e2e-profile-name'>{user.name || '未填写姓名'}</Text>
+        <View className='lk-profile__tags'>
+          <Tag className='e2e-profile-status' type={status.type} round>
+            {status.text}
+          </Tag>
+          {user.volunteer ? (
+            <Tag className='e2e-profile-volunteer' type='primary' round>
+              志愿者
+            </Tag>
+          ) : null}
+        </View>
+      </View>
+      <CellGroup className='lk-profile__cells'>
+        <Cell title='社区' extra={user.community?.name ?? '—'} />
+        <Cell title='楼栋' extra={user.building?.name ?? '未填写'} />
+        <Cell title='单元' extra={user.unit || '未填写'} />
+        <Cell title='房号' extra={user.room || '未填写'} />
+        <Cell title='手机号' extra={maskPhone(user.phone) ?? '—'} />
+      </CellGroup>
+      {user.status === 'verified' ? (
+        <Text className='lk-muted lk-profile__note'>住户信息已认证，如需修改请联系社区工作人员。</Text>
+      ) : null}
+    </View>
+  )
+}
+
+export default function MePage() {
+  const { user, loading, error, refresh } = useMe()
+  const [elderMode, setElderMode] = useElderMode()
+  const { loggingOut, logout } = useLogout()
+
+  usePullDownRefresh(async () => {
+    await refresh()
+    Taro.stopPullDownRefresh()
+  })
+
+  const confirmLogout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '确定要退出当前账号吗？',
+      confirmText: '退出',
+      cancelText: '取消',
+      confirmColor: '#c9301c',
+    })
+    if (confirm) await logout()
+  }
+
+  return (
+    <PageShell className='lk-me'>
+      {!user && loading ? <Text className='lk-muted'>正在加载…</Text> : null}
+      {error ? (
+        <View className='lk-me__error'>
+          <Text className='lk-form-error'>{error}</Text>
+          <Text className='lk-me__link' onClick={() => void refresh()}>
+            重试
+          </Text>
+        </View>
+      ) : null}
+
+      {user ? <Profile user={user} /> : null}
+      {user?.role === 'resident' && user.status === 'pending' ? <HouseholdForm user={user} /> : null}
+
+      <View className='lk-card lk-me__settings'>
+        <CellGroup>
+          <Cell
+            className='lk-me__elder'
+            title='长辈模式'
+            description='更大的字和按钮，更高的对比度'
+            extra={<Switch className='e2e-elder-switch' checked={elderMode} onChange={(value) => setElderMode(value)} />}
+          />
+          <Cell className='e2e-privacy-guide' title='隐私保护指引' extra='查看' clickable onClick={openPrivacyGuide} />
+        </CellGroup>
+      </View>
+
+      <Button
+        className='lk-button-block e2e-logout'
+        type='danger'
+        fill='outline'
+        shape='round'
+        block
+        loading={loggingOut}
+        disabled={loggingOut}
+        onClick={() => void confirmLogout()}
+      >
+        退出登录
+      </Button>
+    </PageShell>
+  )
+}

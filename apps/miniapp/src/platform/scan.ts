@@ -1,0 +1,5 @@
+import type { PlatformScanner } from './types'
+
+export const platformScanner: PlatformScanner = {
+  scan: async () => null,
+}

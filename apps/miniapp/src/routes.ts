@@ -1,0 +1,25 @@
+import Taro from '@tarojs/taro'
+
+export const routes = {
+  home: '/pages/home/index',
+  bookings: '/pages/bookings/index',
+  volunteer: '/pages/volunteer/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+} as const
+
+function currentRoute(): string {
+  const pages = Taro.getCurrentPages()
+  const route = pages.length ? pages[pages.length - 1].route ?? '' : ''
+  return `/${route.replace(/^\//, '')}`
+}
+
+/** Replaces the whole page stack with the login page (no way back into a logged-out app). */
+export function goToLogin(): void {
+  if (currentRoute().startsWith(routes.login)) return
+  void Taro.reLaunch({ url: routes.login })
+}
+
+export function goHome(): void {
+  void Taro.reLaunch({ url: routes.home })
+}
