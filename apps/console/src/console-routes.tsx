@@ -2,6 +2,9 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { NoticeEditorPage } from './pages/notice-editor-page';
+import { NoticeStatsPage } from './pages/notice-stats-page';
+import { NoticesPage } from './pages/notices-page';
 import { ResidentsPage } from './pages/residents-page';
 import { UnderConstructionPage } from './pages/under-construction-page';
 import { RequireStaff } from './session/require-staff';
@@ -12,7 +15,10 @@ export function ConsoleRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireStaff />}>
         <Route index element={<Navigate to="/residents" replace />} />
-        <Route path="notices" element={<UnderConstructionPage feature="公告" />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="notices/new" element={<NoticeEditorPage />} />
+        <Route path="notices/:id/edit" element={<NoticeEditorPage />} />
+        <Route path="notices/:id/stats" element={<NoticeStatsPage />} />
         <Route path="bookings" element={<UnderConstructionPage feature="预约" />} />
         <Route path="activities" element={<UnderConstructionPage feature="志愿活动" />} />
         <Route path="timebank" element={<UnderConstructionPage feature="时间银行" />} />

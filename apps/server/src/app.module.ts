@@ -11,11 +11,14 @@ import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
-import { resolveDataSourceOptions } from './database/data-source-options.js';
+import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NoticesModule } from './notices/notices.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { TimebankModule } from './timebank/timebank.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppOptions {
@@ -55,6 +58,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database)), retryAttempts: 2, retryDelay: 1000 }),
+          dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, DatabaseThrottlerStorage],
@@ -69,6 +73,9 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ResidentsModule,
+        NotificationsModule,
+        NoticesModule,
+        TimebankModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock.js';
 import { DatabaseThrottlerStorage } from '../src/common/database-throttler.storage.js';
-import { resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
 /** Two DataSources stand for two server processes sharing one database. */
@@ -14,8 +14,8 @@ describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
-    a = await new DataSource(options).initialize();
-    b = await new DataSource({ ...options, migrationsRun: false }).initialize();
+    a = await createDataSource(options).initialize();
+    b = await createDataSource({ ...options, migrationsRun: false }).initialize();
   });
   afterAll(async () => {
     await a?.destroy();

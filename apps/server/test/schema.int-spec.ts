@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import type { DataSource } from 'typeorm';
+import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { migrations } from '../src/database/migrations/index.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
@@ -9,7 +9,7 @@ describe(`schema on ${testDatabaseKind}`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await new DataSource(await resolveDataSourceOptions(db.config)).initialize();
+    dataSource = await createDataSource(await resolveDataSourceOptions(db.config)).initialize();
   });
   afterAll(async () => {
     await dataSource?.destroy();

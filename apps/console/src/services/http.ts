@@ -90,9 +90,9 @@ function sendToLogin(): void {
   if (window.location.pathname !== LOGIN_PATH) window.location.assign(LOGIN_PATH);
 }
 
-/** The one fetch wrapper of the console: JSON in and out, Bearer token, Chinese errors. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/** Sends a request with the Bearer token; any answer but 2xx becomes an ApiRequestError (a 401 ends the session). */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   const token = options.token ?? getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -115,9 +115,21 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && !options.expectUnauthenticated && !options.token) sendToLogin();
     throw error;
   }
+  return response;
+}
+
+/** The one fetch wrapper of the console: JSON in and out, Bearer token, Chinese errors. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file the server sends (e.g. a CSV export); a plain link could not carry the Bearer token. */
+export async function requestFile(path: string, accept: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await send('GET', path, { signal }, accept);
+  return response.blob();
 }
 
 export const http = {

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     ['refuses an unknown database url', { LINLI_DEMO: '1', DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL/],
     ['refuses a bad port', { LINLI_DEMO: '1', PORT: 'eighty' }, /PORT/],
     ['refuses an empty sqlite path', { LINLI_DEMO: '1', DATABASE_URL: 'sqlite:' }, /file path/],
+    ['refuses a bad outbox interval', { LINLI_DEMO: '1', OUTBOX_POLL_MS: '-5' }, /OUTBOX_POLL_MS/],
   ])('%s', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,5 +30,11 @@ describe('loadConfig', () => {
 
   it('keeps the WeChat base url configurable and trims slashes', () => {
     expect(loadConfig({ LINLI_DEMO: '1', WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
+  });
+
+  it('reads the subscribe-message template and the outbox interval, off and 10 s by default', () => {
+    expect(loadConfig({ LINLI_DEMO: '1' })).toMatchObject({ wechat: { templates: { notice: null } }, outboxPollMs: 10_000 });
+    const config = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', WECHAT_TEMPLATE_NOTICE: 'tpl-1', OUTBOX_POLL_MS: '500' });
+    expect(config).toMatchObject({ wechat: { appId: 'wx1', secret: 's', templates: { notice: 'tpl-1' } }, outboxPollMs: 500 });
   });
 });

@@ -19,7 +19,15 @@ export interface AppConfig {
   trustProxy: boolean;
   corsOrigins: string[];
   logLevel: string;
-  wechat: { appId: string | null; secret: string | null; apiBase: string };
+  wechat: {
+    appId: string | null;
+    secret: string | null;
+    apiBase: string;
+    /** Subscribe-message template ids; a message whose template is not configured is not sent. */
+    templates: { notice: string | null };
+  };
+  /** How often each process looks for outbox messages to deliver. */
+  outboxPollMs: number;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -85,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       appId: env.WECHAT_APPID || null,
       secret: env.WECHAT_SECRET || null,
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      templates: { notice: env.WECHAT_TEMPLATE_NOTICE || null },
     },
+    outboxPollMs: positiveInt(env.OUTBOX_POLL_MS, 10_000, 'OUTBOX_POLL_MS'),
   };
 }

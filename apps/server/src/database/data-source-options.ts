@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mysql from 'mysql2/promise';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../common/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { serializeSqliteAccess } from './sqlite-serialization.js';
 
 /** MariaDB reports column defaults differently from MySQL; TypeORM must be told which one it talks to. */
 export async function detectMysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
@@ -46,4 +47,11 @@ export function dataSourceOptions(database: DatabaseConfig, flavour: 'mysql' | '
 /** Options for the configured database, asking a MySQL-protocol server what it is first. */
 export async function resolveDataSourceOptions(database: DatabaseConfig): Promise<DataSourceOptions> {
   return dataSourceOptions(database, database.type === 'mysql' ? await detectMysqlFlavour(database.url) : 'mysql');
+}
+
+/** A DataSource for the app or a test: on SQLite, transactions from concurrent requests take turns. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  serializeSqliteAccess(dataSource);
+  return dataSource;
 }

@@ -1,9 +1,17 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
+import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
+import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Building } from '../tenancy/building.entity.js';
 import { Community } from '../tenancy/community.entity.js';
+import { IdempotencyKey } from '../timebank/idempotency-key.entity.js';
+import { LedgerEntry, LedgerTransaction } from '../timebank/ledger-transaction.entity.js';
+import { Reward, RewardRedemption } from '../timebank/reward.entity.js';
+import { TimebankAccount } from '../timebank/timebank-account.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed once: the data source and the schema check both read this. */
-export const entities = [Community, Building, User, Session, AuditEntry, RateLimitCounter];
+export const entities = [Community, Building, User, Session, AuditEntry, RateLimitCounter,
+  Notice, NoticeBuilding, NoticeRead, Notification, OutboxMessage,
+  TimebankAccount, LedgerTransaction, LedgerEntry, IdempotencyKey, Reward, RewardRedemption];

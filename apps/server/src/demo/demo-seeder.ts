@@ -7,7 +7,9 @@ import { Clock } from '../common/clock.js';
 import { Building } from '../tenancy/building.entity.js';
 import { Community } from '../tenancy/community.entity.js';
 import { User } from '../users/user.entity.js';
+import { seedDemoNotices } from './demo-notices.js';
 import { demoStreet } from './demo-street.js';
+import { seedDemoTimebank } from './demo-timebank.js';
 
 /** Seeds the demo street into an empty database when LINLI_DEMO=1. */
 @Injectable()
@@ -43,11 +45,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
       communities.set(c.code, community);
       buildings.set(c.code, await manager.save(c.buildings.map((name) => manager.create(Building, { communityId: community.id, name }))));
     }
+    const authors = new Map<string, number>();
     for (const s of demoStreet.staff) {
-      await manager.save(manager.create(User, {
+      const staff = await manager.save(manager.create(User, {
         username: s.username, name: s.name, role: s.role, status: 'verified', volunteer: false, passwordHash,
         communityId: s.community ? communities.get(s.community)!.id : null, verifiedAt: now,
       }));
+      if (s.community) authors.set(s.community, staff.id);
     }
     for (const [code, residents] of Object.entries(demoStreet.residents)) {
       for (const [phone, name, buildingIndex, unit, room, volunteer, verified] of residents) {
@@ -60,5 +64,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }));
       }
     }
+    await seedDemoNotices(manager, communities, buildings, authors, now);
+    await seedDemoTimebank(manager);
   }
 }

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { Building } from '../tenancy/building.entity.js';
+import { LedgerService } from '../timebank/ledger.service.js';
 import { User } from '../users/user.entity.js';
 import { toResidentListItem } from '../users/user.mapper.js';
 import { checkVerification, checkVolunteerGrant } from '../users/users.rules.js';
@@ -19,6 +20,7 @@ export class ResidentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly ledger: LedgerService,
   ) {}
 
   async list(viewer: User, query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
@@ -51,6 +53,8 @@ export class ResidentsService {
         status: 'verified', verifiedAt: this.clock.now(), verifiedById: actor.id,
       });
       if (!result.affected) throw refused('RESIDENT_ALREADY_VERIFIED');
+      // A verified resident has a time-bank account from this moment on, committed with the verification.
+      await this.ledger.openAccount(manager, resident);
       const building = await manager.findOneBy(Building, { id: resident.buildingId! });
       await this.audit.record(manager, {
         actor, communityId: resident.communityId, action: 'resident.verify', targetType: 'user', targetId: resident.id,

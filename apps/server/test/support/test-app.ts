@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoginResponse } from '@linli/shared-types';
-import { DataSource } from 'typeorm';
-import { resolveDataSourceOptions } from '../../src/database/data-source-options.js';
+import type { DataSource } from 'typeorm';
+import { createDataSource, resolveDataSourceOptions } from '../../src/database/data-source-options.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const serverMain = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
@@ -83,7 +83,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  const dataSource = await new DataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
+  const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
 
   const request: TestApp['request'] = async (method, path, { token, body, headers } = {}) => {
     const response = await fetch(url + path, {

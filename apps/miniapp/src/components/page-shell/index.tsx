@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../../hooks/usePreferences'
 import { useRequireLogin } from '../../hooks/useSession'
@@ -18,11 +19,15 @@ interface PageShellProps {
 export function PageShell({ children, className, requireLogin = true, requirePrivacyConsent = false }: PageShellProps) {
   const [elderMode] = useElderMode()
   const loggedIn = useRequireLogin(requireLogin)
+  // Tab pages stay mounted when hidden; only the page on screen draws the dialog (and its agree button id).
+  const [onScreen, setOnScreen] = useState(true)
+  useDidShow(() => setOnScreen(true))
+  useDidHide(() => setOnScreen(false))
   const classes = ['lk-page', elderMode ? 'lk-elder' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes}>
       {requireLogin && !loggedIn ? null : children}
-      <PrivacyDialog requireConsent={requirePrivacyConsent} />
+      {onScreen ? <PrivacyDialog requireConsent={requirePrivacyConsent} /> : null}
     </View>
   )
 }

@@ -47,7 +47,10 @@ function DevLoginForm({ consented }: { consented: boolean }) {
         maxLength={11}
         placeholder='请输入手机号'
         value={phone}
-        onChange={(value) => setPhone(value)}
+        onChange={(value) => {
+          setPhone(value)
+          setFormError(null)
+        }}
       />
 
       <Text className='lk-login__label'>选择社区</Text>
@@ -67,7 +70,10 @@ function DevLoginForm({ consented }: { consented: boolean }) {
             <View
               key={item.code}
               className={`lk-login__community e2e-community-option e2e-community-${item.code}${selected ? ' lk-login__community--selected' : ''}`}
-              onClick={() => setCommunity(item.code)}
+              onClick={() => {
+                setCommunity(item.code)
+                setFormError(null)
+              }}
             >
               <Text>{item.name}</Text>
             </View>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import type { UserView } from '@linli/shared-types'
@@ -33,10 +33,11 @@ export function HouseholdForm({ user }: { user: UserView }) {
   const update = useUpdateMe()
   const [draft, setDraft] = useState<HouseholdDraft>(() => draftOf(user))
   const [formError, setFormError] = useState<string | null>(null)
+  const edited = useRef(false)
 
-  // A refreshed profile (pull-down) replaces the draft only while the user has not typed anything new.
+  // A refreshed profile (pull-down, or the answer to a submit) replaces the draft unless the user is mid-edit.
   useEffect(() => {
-    setDraft((current) => (problemOf(current) === null ? current : draftOf(user)))
+    if (!edited.current) setDraft(draftOf(user))
   }, [user])
 
   const items = buildings.data ?? []
@@ -44,12 +45,17 @@ export function HouseholdForm({ user }: { user: UserView }) {
   const buildingName = buildingIndex >= 0 ? items[buildingIndex].name : user.building?.name
   const submitted = Boolean(user.building && user.unit && user.room)
 
-  const change = (patch: Partial<HouseholdDraft>) => setDraft((current) => ({ ...current, ...patch }))
+  const change = (patch: Partial<HouseholdDraft>) => {
+    edited.current = true
+    setDraft((current) => ({ ...current, ...patch }))
+    setFormError(null)
+  }
 
   const submit = async () => {
     const problem = problemOf(draft)
     setFormError(problem)
     if (problem || draft.buildingId === null) return
+    edited.current = false
     const ok = await update.submit({
       name: draft.name.trim(),
       buildingId: draft.buildingId,

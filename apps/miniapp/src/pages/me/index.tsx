@@ -10,10 +10,11 @@ import { openPrivacyGuide } from '../../hooks/usePrivacy'
 import { HouseholdForm } from './household-form'
 import './index.scss'
 
-const statusTag: Record<UserView['status'], { text: string; type: 'warning' | 'success' | 'danger' }> = {
-  pending: { text: '待认证', type: 'warning' },
-  verified: { text: '已认证', type: 'success' },
-  disabled: { text: '已停用', type: 'danger' },
+// Dark text on a light tint: NutUI's white-on-pastel tags are too faint to read for older eyes.
+const statusTag: Record<UserView['status'], { text: string; color: string; background: string }> = {
+  pending: { text: '待认证', color: '#8a4500', background: '#fff1dc' },
+  verified: { text: '已认证', color: '#0f5e41', background: '#dff2e9' },
+  disabled: { text: '已停用', color: '#a8261a', background: '#fde7e4' },
 }
 
 function Profile({ user }: { user: UserView }) {
@@ -23,11 +24,11 @@ function Profile({ user }: { user: UserView }) {
       <View className='lk-profile__head'>
         <Text className='lk-profile__name e2e-profile-name'>{user.name || '未填写姓名'}</Text>
         <View className='lk-profile__tags'>
-          <Tag className='e2e-profile-status' type={status.type} round>
+          <Tag className='e2e-profile-status' color={status.color} background={status.background} round>
             {status.text}
           </Tag>
           {user.volunteer ? (
-            <Tag className='e2e-profile-volunteer' type='primary' round>
+            <Tag className='e2e-profile-volunteer' color='#ffffff' background='#1a7f5a' round>
               志愿者
             </Tag>
           ) : null}

@@ -1,0 +1,105 @@
+import type { CreateNoticeRequest, NoticeStatus, NoticeView } from '@linli/shared-types';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { safeFilename, saveBlob } from '../lib/download';
+import {
+  archiveNotice,
+  createNotice,
+  fetchManagedNotices,
+  fetchNotice,
+  fetchNoticeFollowUpCsv,
+  fetchNoticeStats,
+  publishNotice,
+  updateNotice,
+} from '../services/notices';
+import { auditKeys } from './useAuditEntries';
+import { useCommunityScope } from './useCommunityScope';
+
+export const noticeKeys = {
+  all: ['notices'] as const,
+  list: (communityId: number | undefined, status: NoticeStatus | undefined) =>
+    ['notices', 'list', communityId ?? null, status ?? 'all'] as const,
+  detail: (noticeId: number) => ['notices', 'detail', noticeId] as const,
+  stats: (noticeId: number) => ['notices', 'stats', noticeId] as const,
+};
+
+/** Notices of the scoped community for staff, newest first, a cursor page at a time; no status = all. */
+export function useManagedNotices(status: NoticeStatus | undefined) {
+  const { communityId, ready } = useCommunityScope();
+  return useInfiniteQuery({
+    queryKey: noticeKeys.list(communityId, status),
+    queryFn: ({ pageParam, signal }) => fetchManagedNotices({ status, communityId, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    enabled: ready,
+  });
+}
+
+export function useNotice(noticeId: number | undefined) {
+  return useQuery({
+    queryKey: noticeKeys.detail(noticeId ?? 0),
+    queryFn: ({ signal }) => fetchNotice(noticeId!, signal),
+    enabled: noticeId !== undefined,
+  });
+}
+
+/** Reads and confirmations keep coming in after publication: refreshed every minute while open. */
+export function useNoticeStats(noticeId: number | undefined) {
+  return useQuery({
+    queryKey: noticeKeys.stats(noticeId ?? 0),
+    queryFn: ({ signal }) => fetchNoticeStats(noticeId!, signal),
+    enabled: noticeId !== undefined,
+    refetchInterval: 60_000,
+  });
+}
+
+/** After any change: lists, the notice itself, and the audit log (which records it) are stale. */
+function useNoticeChanged() {
+  const queryClient = useQueryClient();
+  return (notice: NoticeView) => {
+    queryClient.setQueryData(noticeKeys.detail(notice.id), notice);
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['notices', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: noticeKeys.stats(notice.id) }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    ]);
+  };
+}
+
+export interface SaveNoticeVariables {
+  /** Absent: create a draft. */
+  noticeId?: number;
+  input: Omit<CreateNoticeRequest, 'communityId'>;
+}
+
+/** Creates a draft (for admins in the community chosen in the header) or changes a draft or scheduled notice. */
+export function useSaveNotice() {
+  const { communityId } = useCommunityScope();
+  const changed = useNoticeChanged();
+  return useMutation({
+    mutationFn: ({ noticeId, input }: SaveNoticeVariables) =>
+      noticeId === undefined ? createNotice({ ...input, communityId }) : updateNotice(noticeId, input),
+    onSuccess: changed,
+  });
+}
+
+export function usePublishNotice() {
+  const changed = useNoticeChanged();
+  return useMutation({ mutationFn: (noticeId: number) => publishNotice(noticeId), onSuccess: changed });
+}
+
+export function useArchiveNotice() {
+  const changed = useNoticeChanged();
+  return useMutation({ mutationFn: (noticeId: number) => archiveNotice(noticeId), onSuccess: changed });
+}
+
+/** Downloads the follow-up list as CSV, named after the notice. The export is audited by the server. */
+export function useExportNoticeFollowUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ noticeId, filename }: { noticeId: number; filename: string }) => {
+      const blob = await fetchNoticeFollowUpCsv(noticeId);
+      saveBlob(blob, `${safeFilename(filename, `公告${noticeId}`)}.csv`);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  });
+}

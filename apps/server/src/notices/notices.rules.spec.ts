@@ -1,0 +1,203 @@
+import {
+  audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, csvField, decodeFeedCursor, effectivePublishAt,
+  encodeFeedCursor, excerptOf, followUpCsv, householdsToFollowUp, isAddressedTo, isVisibleAt, likeContaining,
+  noticeStatusAt, unreadWindowStart, type AudienceMember,
+} from './notices.rules.js';
+
+const now = new Date('2026-11-28T02:00:00Z');
+const earlier = new Date('2026-11-28T01:00:00Z');
+const later = new Date('2026-11-28T03:00:00Z');
+
+describe('noticeStatusAt', () => {
+  it.each([
+    ['draft', { status: 'draft', publishAt: null }, 'draft'],
+    ['draft with a requested time stays draft', { status: 'draft', publishAt: later }, 'draft'],
+    ['published, time has come', { status: 'published', publishAt: earlier }, 'published'],
+    ['published exactly now', { status: 'published', publishAt: now }, 'published'],
+    ['published, time ahead → scheduled', { status: 'published', publishAt: later }, 'scheduled'],
+    ['archived', { status: 'archived', publishAt: earlier }, 'archived'],
+  ] as const)('%s', (_n, notice, expected) => {
+    expect(noticeStatusAt(notice, now)).toBe(expected);
+  });
+});
+
+describe('checkTransition', () => {
+  it.each([
+    ['draft', 'edit', null],
+    ['draft', 'publish', null],
+    ['draft', 'archive', null],
+    ['scheduled', 'edit', null],
+    ['scheduled', 'publish', 'NOTICE_ALREADY_PUBLISHED'],
+    ['scheduled', 'archive', null],
+    ['published', 'edit', 'NOTICE_NOT_EDITABLE'],
+    ['published', 'publish', 'NOTICE_ALREADY_PUBLISHED'],
+    ['published', 'archive', null],
+    ['archived', 'edit', 'NOTICE_ARCHIVED'],
+    ['archived', 'publish', 'NOTICE_ARCHIVED'],
+    ['archived', 'archive', 'NOTICE_ARCHIVED'],
+  ] as const)('%s + %s → %s', (status, action, code) => {
+    const refusal = checkTransition(status, action);
+    expect(refusal?.code ?? null).toBe(code);
+    if (refusal) expect(refusal.status).toBe(409);
+  });
+});
+
+describe('isAddressedTo', () => {
+  const whole = { communityId: 1, wholeCommunity: true, audienceBuildingIds: [] };
+  const buildings = { communityId: 1, wholeCommunity: false, audienceBuildingIds: [11, 12] };
+  it.each([
+    ['whole community, resident of it', whole, { communityId: 1, buildingId: 11 }, true],
+    ['whole community, resident without a building yet', whole, { communityId: 1, buildingId: null }, true],
+    ['whole community, another community', whole, { communityId: 2, buildingId: 21 }, false],
+    ['whole community, no community yet', whole, { communityId: null, buildingId: null }, false],
+    ['chosen buildings, resident of one', buildings, { communityId: 1, buildingId: 12 }, true],
+    ['chosen buildings, another building', buildings, { communityId: 1, buildingId: 13 }, false],
+    ['chosen buildings, no building', buildings, { communityId: 1, buildingId: null }, false],
+    ['chosen buildings, same id in another community', buildings, { communityId: 2, buildingId: 11 }, false],
+  ])('%s', (_n, notice, user, expected) => {
+    expect(isAddressedTo(notice, user)).toBe(expected);
+  });
+});
+
+describe('isVisibleAt', () => {
+  it.each([
+    ['draft', { status: 'draft', publishAt: earlier, expiresAt: null }, false],
+    ['published, no expiry', { status: 'published', publishAt: earlier, expiresAt: null }, true],
+    ['published at this very moment', { status: 'published', publishAt: now, expiresAt: null }, true],
+    ['scheduled', { status: 'published', publishAt: later, expiresAt: null }, false],
+    ['expired', { status: 'published', publishAt: earlier, expiresAt: now }, false],
+    ['not yet expired', { status: 'published', publishAt: earlier, expiresAt: later }, true],
+    ['archived', { status: 'archived', publishAt: earlier, expiresAt: null }, false],
+    ['published without time (never stored)', { status: 'published', publishAt: null, expiresAt: null }, false],
+  ] as const)('%s', (_n, notice, expected) => {
+    expect(isVisibleAt(notice, now)).toBe(expected);
+  });
+});
+
+describe('effectivePublishAt and checkNoticeTimes', () => {
+  it.each([
+    ['no time asked → now', null, now],
+    ['past time → now', earlier, now],
+    ['future time kept', later, later],
+  ])('%s', (_n, requested, expected) => {
+    expect(effectivePublishAt(requested, now)).toEqual(expected);
+  });
+
+  it.each([
+    ['no expiry', null, null, null],
+    ['expiry after now', null, later, null],
+    ['expiry before now', null, earlier, 'NOTICE_TIME_INVALID'],
+    ['expiry equal to publishAt', later, later, 'NOTICE_TIME_INVALID'],
+    ['expiry after publishAt', earlier, later, null],
+    ['expiry before scheduled publishAt', later, new Date('2026-11-28T02:30:00Z'), 'NOTICE_TIME_INVALID'],
+  ])('%s', (_n, publishAt, expiresAt, code) => {
+    expect(checkNoticeTimes(publishAt, expiresAt, now)?.code ?? null).toBe(code);
+  });
+});
+
+describe('checkBodySize', () => {
+  it.each([
+    ['20,000 Chinese characters fit', '停'.repeat(20_000), null],
+    ['20,000 emoji do not', '😀'.repeat(20_000), 'NOTICE_BODY_TOO_LONG'],
+  ])('%s', (_n, body, code) => {
+    expect(checkBodySize(body)?.code ?? null).toBe(code);
+  });
+});
+
+describe('feed cursor', () => {
+  it.each([
+    [{ pinned: true, publishAt: now, id: 7 }],
+    [{ pinned: false, publishAt: new Date('2026-01-01T00:00:00.123Z'), id: 123456 }],
+  ])('round-trips %o', (position) => {
+    const cursor = encodeFeedCursor(position);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeFeedCursor(cursor)).toEqual(position);
+  });
+
+  it.each([
+    ['garbage', '!!'],
+    ['a plain id cursor', Buffer.from('12').toString('base64url')],
+    ['bad pinned flag', Buffer.from('2.1764300000000.5').toString('base64url')],
+    ['zero id', Buffer.from('1.1764300000000.0').toString('base64url')],
+    ['negative time', Buffer.from('1.-5.3').toString('base64url')],
+  ])('refuses %s', (_n, cursor) => {
+    expect(decodeFeedCursor(cursor)).toBeNull();
+  });
+});
+
+describe('excerptOf and likeContaining', () => {
+  it.each([
+    ['strips headings and emphasis', '# 停水通知\n\n**明天** 8:00–12:00 停水', '停水通知 明天 8:00–12:00 停水'],
+    ['keeps link text, drops images', '详见[公告栏](https://x.y) ![图](a.png)', '详见公告栏'],
+    ['cuts long text with an ellipsis', '长'.repeat(130), `${'长'.repeat(119)}…`],
+  ])('%s', (_n, markdown, expected) => {
+    expect(excerptOf(markdown)).toBe(expected);
+  });
+
+  it.each([
+    ['停水', '%停水%'],
+    ['100%', '%100!%%'],
+    ['a_b!', '%a!_b!!%'],
+  ])('%s → %s', (keyword, pattern) => {
+    expect(likeContaining(keyword)).toBe(pattern);
+  });
+});
+
+describe('audience, follow-up households and CSV', () => {
+  const member = (userId: number, building: string, unit: string, room: string, read: boolean, ack: boolean): AudienceMember => ({
+    userId, name: `居民${userId}`, phone: `138000000${String(userId).padStart(2, '0')}`,
+    buildingId: Number.parseInt(building, 10), building, unit, room,
+    readAt: read ? now : null, ackAt: ack ? now : null,
+  });
+  const members = [
+    member(1, '10栋', '1', '101', true, true),
+    member(2, '2栋', '1', '302', true, false),
+    member(3, '2栋', '1', '302', false, false), // same household as 2
+    member(4, '1栋', '2', '1101', false, false),
+    member(5, '1栋', '2', '201', true, false),
+    member(6, '1栋', '3', '101', false, false),
+    member(7, '1栋', '3', '101', true, true), // household reached by 7
+  ];
+
+  it('counts the audience, reads and acknowledgements', () => {
+    expect(audienceCounts(members)).toEqual({ audience: 7, readCount: 4, ackCount: 2 });
+    expect(audienceCounts([])).toEqual({ audience: 0, readCount: 0, ackCount: 0 });
+  });
+
+  it('lists households nobody in which has acknowledged, in natural building/unit/room order, phones masked', () => {
+    const list = householdsToFollowUp(members, 'ack');
+    expect(list.map((h) => h.household)).toEqual(['1栋-2-201', '1栋-2-1101', '2栋-1-302']);
+    expect(list[2].residents).toEqual([
+      { userId: 2, name: '居民2', phone: '138****0002', read: true },
+      { userId: 3, name: '居民3', phone: '138****0003', read: false },
+    ]);
+  });
+
+  it('for notices without acknowledgement, lists households nobody in which has opened it', () => {
+    expect(householdsToFollowUp(members, 'read').map((h) => h.household)).toEqual(['1栋-2-1101']);
+  });
+
+  it.each([
+    ['plain', '张三', '张三'],
+    ['comma', '张,三', '"张,三"'],
+    ['quote', 'say "hi"', '"say ""hi"""'],
+    ['formula', '=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['leading minus', '-1', "'-1"],
+  ])('csvField %s', (_n, value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('writes CSV with a BOM, a header and one line per resident', () => {
+    const csv = followUpCsv(householdsToFollowUp(members, 'ack'), 'ack');
+    expect(csv.startsWith('\uFEFF楼栋,单元,房号,姓名,手机号,状态\r\n')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(5);
+    expect(csv).toContain('2栋,1,302,居民3,138****0003,未读');
+    expect(csv).toContain('2栋,1,302,居民2,138****0002,已读未确认');
+  });
+});
+
+describe('unread badge window', () => {
+  it('counts the last 90 days', () => {
+    expect(unreadWindowStart(now)).toEqual(new Date('2026-08-30T02:00:00Z'));
+  });
+});

@@ -1,0 +1,190 @@
+import { maskPhone, type ErrorCode, type NoticeFollowUpHousehold, type NoticeStatus } from '@linli/shared-types';
+
+/** The parts of a notice the rules look at. */
+export interface NoticeFacts {
+  communityId: number;
+  status: 'draft' | 'published' | 'archived';
+  publishAt: Date | null;
+  expiresAt: Date | null;
+  wholeCommunity: boolean;
+  audienceBuildingIds: number[];
+}
+
+export type NoticeAction = 'edit' | 'publish' | 'archive';
+
+/** A refusal with the HTTP status it answers. */
+export interface Refusal {
+  code: ErrorCode;
+  status: 409 | 422;
+}
+
+/** What staff see: a published notice waiting for its publishAt is "scheduled". */
+export function noticeStatusAt(notice: Pick<NoticeFacts, 'status' | 'publishAt'>, now: Date): NoticeStatus {
+  if (notice.status === 'published' && notice.publishAt && notice.publishAt.getTime() > now.getTime()) return 'scheduled';
+  return notice.status;
+}
+
+/** Lifecycle: draft → published (scheduled while publishAt is ahead) → archived. Only drafts and scheduled notices are edited. */
+export function checkTransition(status: NoticeStatus, action: NoticeAction): Refusal | null {
+  if (status === 'archived') return { code: 'NOTICE_ARCHIVED', status: 409 };
+  if (action === 'edit' && status === 'published') return { code: 'NOTICE_NOT_EDITABLE', status: 409 };
+  if (action === 'publish' && status !== 'draft') return { code: 'NOTICE_ALREADY_PUBLISHED', status: 409 };
+  return null;
+}
+
+/** A resident is addressed when the notice is for their whole community or for their building. */
+export function isAddressedTo(
+  notice: Pick<NoticeFacts, 'communityId' | 'wholeCommunity' | 'audienceBuildingIds'>,
+  user: { communityId: number | null; buildingId: number | null },
+): boolean {
+  if (user.communityId === null || user.communityId !== notice.communityId) return false;
+  if (notice.wholeCommunity) return true;
+  return user.buildingId !== null && notice.audienceBuildingIds.includes(user.buildingId);
+}
+
+/** Published, its time has come, and not yet expired. */
+export function isVisibleAt(notice: Pick<NoticeFacts, 'status' | 'publishAt' | 'expiresAt'>, now: Date): boolean {
+  if (notice.status !== 'published' || !notice.publishAt) return false;
+  if (notice.publishAt.getTime() > now.getTime()) return false;
+  return !notice.expiresAt || notice.expiresAt.getTime() > now.getTime();
+}
+
+/** The moment a notice becomes visible when published now: its requested time if still ahead, else now. */
+export function effectivePublishAt(requested: Date | null, now: Date): Date {
+  return requested && requested.getTime() > now.getTime() ? requested : now;
+}
+
+/** expiresAt must lie after the moment of publication and after now (an already expired notice is pointless). */
+export function checkNoticeTimes(publishAt: Date | null, expiresAt: Date | null, now: Date): Refusal | null {
+  if (!expiresAt) return null;
+  const visibleFrom = effectivePublishAt(publishAt, now);
+  if (expiresAt.getTime() <= visibleFrom.getTime()) return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  return null;
+}
+
+/**
+ * The tab badge counts unread notices of the last 90 days, and stops counting at 100 (clients show "99+"):
+ * with 100,000 notices in a community, an unbounded count would read them all on every badge refresh.
+ */
+export const UNREAD_WINDOW_DAYS = 90;
+export const UNREAD_COUNT_CAP = 100;
+
+export function unreadWindowStart(now: Date): Date {
+  return new Date(now.getTime() - UNREAD_WINDOW_DAYS * 86_400_000);
+}
+
+/** TEXT holds 65,535 bytes on MySQL: 20,000 characters fit unless most are 4-byte (emoji). */
+export const NOTICE_BODY_MAX_BYTES = 65_535;
+
+export function checkBodySize(body: string): Refusal | null {
+  return Buffer.byteLength(body, 'utf8') > NOTICE_BODY_MAX_BYTES ? { code: 'NOTICE_BODY_TOO_LONG', status: 422 } : null;
+}
+
+/** The start of a Markdown body as plain text, for lists and push messages. */
+export function excerptOf(markdown: string, max = 120): string {
+  const plain = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+/** Feed position: the order is pinned desc, publishAt desc, id desc. */
+export interface FeedCursor {
+  pinned: boolean;
+  publishAt: Date;
+  id: number;
+}
+
+export function encodeFeedCursor(position: FeedCursor): string {
+  return Buffer.from(`${position.pinned ? 1 : 0}.${position.publishAt.getTime()}.${position.id}`).toString('base64url');
+}
+
+/** Null when the text is not a cursor this server made. */
+export function decodeFeedCursor(cursor: string): FeedCursor | null {
+  const match = /^([01])\.(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) return null;
+  const id = Number(match[3]);
+  const ms = Number(match[2]);
+  if (!Number.isSafeInteger(id) || id <= 0 || !Number.isSafeInteger(ms)) return null;
+  return { pinned: match[1] === '1', publishAt: new Date(ms), id };
+}
+
+/** Escapes a keyword for LIKE … ESCAPE '!' (the same on SQLite and MySQL, unlike a backslash). */
+export function likeContaining(keyword: string): string {
+  return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** A verified resident addressed by a notice, with their read and acknowledgement. */
+export interface AudienceMember {
+  userId: number;
+  name: string | null;
+  phone: string | null;
+  buildingId: number;
+  building: string;
+  unit: string | null;
+  room: string | null;
+  readAt: Date | null;
+  ackAt: Date | null;
+}
+
+export function audienceCounts(members: AudienceMember[]): { audience: number; readCount: number; ackCount: number } {
+  return {
+    audience: members.length,
+    readCount: members.filter((m) => m.readAt).length,
+    ackCount: members.filter((m) => m.ackAt).length,
+  };
+}
+
+const natural = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+/**
+ * Households that still need a visit: nobody living there has acknowledged (or, for notices
+ * without acknowledgement, opened) the notice. One confirmation reaches the household.
+ * Sorted by building, unit, room; phones masked.
+ */
+export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'read'): NoticeFollowUpHousehold[] {
+  const households = new Map<string, { reached: boolean; household: NoticeFollowUpHousehold }>();
+  for (const m of members) {
+    const key = `${m.buildingId}|${m.unit ?? ''}|${m.room ?? ''}`;
+    let entry = households.get(key);
+    if (!entry) {
+      entry = {
+        reached: false,
+        household: {
+          household: `${m.building}-${m.unit ?? ''}-${m.room ?? ''}`,
+          buildingId: m.buildingId, building: m.building, unit: m.unit ?? '', room: m.room ?? '', residents: [],
+        },
+      };
+      households.set(key, entry);
+    }
+    if (kind === 'ack' ? m.ackAt : m.readAt) entry.reached = true;
+    entry.household.residents.push({ userId: m.userId, name: m.name, phone: maskPhone(m.phone), read: m.readAt !== null });
+  }
+  return [...households.values()]
+    .filter((e) => !e.reached)
+    .map((e) => e.household)
+    .sort((a, b) => natural.compare(a.building, b.building) || natural.compare(a.unit, b.unit) || natural.compare(a.room, b.room));
+}
+
+/** A CSV field: quoted when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */
+export function followUpCsv(households: NoticeFollowUpHousehold[], kind: 'ack' | 'read'): string {
+  const lines = [['楼栋', '单元', '房号', '姓名', '手机号', '状态'].join(',')];
+  for (const h of households) {
+    for (const r of h.residents) {
+      const state = kind === 'ack' ? (r.read ? '已读未确认' : '未读') : '未读';
+      lines.push([h.building, h.unit, h.room, r.name ?? '', r.phone ?? '', state].map(csvField).join(','));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AdjustmentRequest, ReverseTransactionRequest, TransferRequest } from '@linli/shared-types';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
+import { MAX_MINUTES } from '../timebank.rules.js';
+
+const NOT_BLANK = /\S/;
+
+export class TransferDto implements TransferRequest {
+  @ApiProperty() @IsInt() @Min(1) toUserId: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' }) @IsInt() @Min(1) @Max(MAX_MINUTES) minutes: number;
+  @ApiProperty({ example: '谢谢帮我买菜' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) memo: string;
+}
+
+export class ReverseTransactionDto implements ReverseTransactionRequest {
+  @ApiProperty({ example: '重复记录' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
+}
+
+export class AdjustmentDto implements AdjustmentRequest {
+  @ApiProperty() @IsInt() @Min(1) userId: number;
+  @ApiProperty({ description: 'whole minutes, negative takes credits back' }) @IsInt() @Min(-MAX_MINUTES) @Max(MAX_MINUTES) @NotEquals(0) minutes: number;
+  @ApiProperty() @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
+}
+
+export class StatementQueryDto extends PageQuery {}
+
+export class TimebankAccountQueryDto extends CommunityPageQuery {}
+
+export class TimebankCommunityQueryDto {
+  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  communityId?: number;
+}
+
+export class MonthlyStatsQueryDto extends TimebankCommunityQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 12 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24)
+  months?: number;
+}

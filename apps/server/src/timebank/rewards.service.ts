@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hoursText, type Page, type RedeemResponse, type RedemptionView, type RewardView } from '@linli/shared-types';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
+import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { User } from '../users/user.entity.js';
+import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { LedgerTransaction } from './ledger-transaction.entity.js';
+import { runLedgerTransaction } from './ledger-transaction.js';
+import { LedgerService } from './ledger.service.js';
+import { Reward, RewardRedemption } from './reward.entity.js';
+import { TimebankAccount } from './timebank-account.entity.js';
+import { assertVerifiedResident, TimebankService } from './timebank.service.js';
+import { toRedemptionView, toRewardView } from './timebank.mapper.js';
+import { checkReversal } from './timebank.rules.js';
+
+@Injectable()
+export class RewardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly timebank: TimebankService,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Residents see their community's active rewards; staff see the whole catalogue of their scope. */
+  async list(viewer: User, query: RewardQueryDto): Promise<Page<RewardView>> {
+    const staff = viewer.role !== 'resident';
+    if (!staff) assertVerifiedResident(viewer);
+    const limit = query.limit ?? 50;
+    const scope = communityScope(viewer, query.communityId);
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(Reward).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    if (!staff) qb.andWhere('r.active = :active', { active: true });
+    if (before) qb.andWhere('r.id < :before', { before });
+    return pageByDescendingId(await qb.getMany(), limit, toRewardView);
+  }
+
+  async create(actor: User, body: CreateRewardDto): Promise<RewardView> {
+    const communityId = actor.role === 'admin' ? body.communityId : actor.communityId;
+    if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择兑换项目所属的社区', ['communityId']);
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const id = (await manager.insert(Reward, {
+        communityId, name: body.name.trim(), description: body.description.trim(), priceMinutes: body.priceMinutes,
+        stock: body.stock, active: true, createdById: actor.id,
+      })).identifiers[0].id as number;
+      await this.audit.record(manager, {
+        actor, communityId, action: 'timebank.reward.create', targetType: 'timebank_reward', targetId: id,
+        summary: `新增兑换项目：${body.name}（${body.priceMinutes} 分钟，库存 ${body.stock}）`,
+      });
+      return toRewardView(await manager.findOneByOrFail(Reward, { id }));
+    });
+  }
+
+  /** Staff edit a reward; a redemption already made keeps the price it paid. */
+  update(actor: User, rewardId: number, change: UpdateRewardDto): Promise<RewardView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const reward = await manager.findOneBy(Reward, { id: rewardId });
+      if (!reward) throw notFound('REWARD_NOT_FOUND');
+      assertInCommunity(actor, reward);
+      const fields: Partial<Reward> = {};
+      if (change.name !== undefined) fields.name = change.name.trim();
+      if (change.description !== undefined) fields.description = change.description.trim();
+      if (change.priceMinutes !== undefined) fields.priceMinutes = change.priceMinutes;
+      if (change.stock !== undefined) fields.stock = change.stock;
+      if (change.active !== undefined) fields.active = change.active;
+      if (Object.keys(fields).length) await manager.update(Reward, { id: reward.id }, fields);
+      const changed = Object.entries(fields).map(([k, v]) => `${k}=${v}`).join('，');
+      await this.audit.record(manager, {
+        actor, communityId: reward.communityId, action: 'timebank.reward.update', targetType: 'timebank_reward', targetId: reward.id,
+        summary: `修改兑换项目 ${reward.name}：${changed || '无变化'}`,
+      });
+      return toRewardView(await manager.findOneByOrFail(Reward, { id: reward.id }));
+    });
+  }
+
+  /** Debits the resident into the pool and takes one from stock, both or neither; once per Idempotency-Key. */
+  redeem(resident: User, rewardId: number, idempotencyKey: string | undefined): Promise<RedeemResponse> {
+    assertVerifiedResident(resident);
+    return this.idempotency.once({ userId: resident.id, key: idempotencyKey, operation: `rewards.redeem:${rewardId}`, body: {} }, async (manager) => {
+      const reward = await manager.findOneBy(Reward, { id: rewardId });
+      if (!reward || reward.communityId !== resident.communityId || !reward.active) throw notFound('REWARD_NOT_FOUND');
+      // Stock before accounts: every writer takes the reward row first, then the accounts in id order.
+      const taken = await manager.createQueryBuilder().update(Reward).set({ stock: () => 'stock - 1' })
+        .where('id = :id AND stock > 0 AND active = :active', { id: reward.id, active: true }).execute();
+      if (!taken.affected) throw conflict('REWARD_OUT_OF_STOCK');
+      const account = await this.ledger.openAccount(manager, resident);
+      const pool = await this.ledger.poolOf(manager, account.communityId);
+      const transaction = await this.ledger.post(manager, {
+        kind: 'redemption', communityId: account.communityId, fromAccountId: account.id, toAccountId: pool.id,
+        amount: reward.priceMinutes, memo: `兑换：${reward.name}`, reference: `reward:${reward.id}`,
+        idempotencyKey: idempotencyKey ?? null, actorId: resident.id,
+      });
+      const id = (await manager.insert(RewardRedemption, {
+        communityId: account.communityId, rewardId: reward.id, userId: resident.id, priceMinutes: reward.priceMinutes,
+        status: 'pending', transactionId: transaction.id, reversalId: null, handledById: null, handledAt: null,
+      })).identifiers[0].id as number;
+      const redemption = await manager.findOneByOrFail(RewardRedemption, { id });
+      const after = await manager.findOneByOrFail(TimebankAccount, { id: account.id });
+      return { redemption: toRedemptionView(redemption, reward, resident), balance: after.balance, balanceHours: hoursText(after.balance) };
+    });
+  }
+
+  async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<RedemptionView>> {
+    assertVerifiedResident(resident);
+    const limit = query.limit ?? 20;
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(RewardRedemption).createQueryBuilder('r')
+      .where('r.userId = :userId', { userId: resident.id }).orderBy('r.id', 'DESC').limit(limit + 1);
+    if (before) qb.andWhere('r.id < :before', { before });
+    return this.page(this.dataSource.manager, await qb.getMany(), limit);
+  }
+
+  async redemptions(viewer: User, query: RedemptionQueryDto): Promise<Page<RedemptionView>> {
+    const limit = query.limit ?? 50;
+    const scope = communityScope(viewer, query.communityId);
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(RewardRedemption).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (before) qb.andWhere('r.id < :before', { before });
+    return this.page(this.dataSource.manager, await qb.getMany(), limit);
+  }
+
+  handOver(actor: User, redemptionId: number): Promise<RedemptionView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const redemption = await this.load(manager, actor, redemptionId);
+      const done = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
+        status: 'handed_over', handledById: actor.id, handledAt: this.clock.now(),
+      });
+      if (!done.affected) throw conflict('REDEMPTION_NOT_PENDING');
+      const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
+      await this.audit.record(manager, {
+        actor, communityId: redemption.communityId, action: 'timebank.redemption.hand_over', targetType: 'timebank_redemption', targetId: redemption.id,
+        summary: `发放兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}）`,
+      });
+      return this.view(manager, redemption.id);
+    });
+  }
+
+  /** Cancelling returns the minutes (a reversal) and the item to stock, in one transaction. */
+  cancel(actor: User, redemptionId: number, reason: string | undefined): Promise<RedemptionView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const redemption = await this.load(manager, actor, redemptionId);
+      const claimed = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
+        status: 'cancelled', handledById: actor.id, handledAt: this.clock.now(),
+      });
+      if (!claimed.affected) throw conflict('REDEMPTION_NOT_PENDING');
+      await manager.createQueryBuilder().update(Reward).set({ stock: () => 'stock + 1' }).where('id = :id', { id: redemption.rewardId }).execute();
+      const original = await manager.findOneByOrFail(LedgerTransaction, { id: redemption.transactionId });
+      const refusal = checkReversal(original, await manager.existsBy(LedgerTransaction, { reversesId: original.id }), 'redemption-cancel');
+      if (refusal) throw refused(refusal.code);
+      const why = reason?.trim() || '取消兑换';
+      const reversal = await this.timebank.postReversal(manager, original, actor, why);
+      await manager.update(RewardRedemption, { id: redemption.id }, { reversalId: reversal.id });
+      const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
+      await this.audit.record(manager, {
+        actor, communityId: redemption.communityId, action: 'timebank.redemption.cancel', targetType: 'timebank_redemption', targetId: redemption.id,
+        summary: `取消兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}，退回 ${redemption.priceMinutes} 分钟）：${why}`,
+      });
+      await this.timebank.notifyCredits(manager, redemption.userId, redemption.communityId, redemption.priceMinutes, `兑换“${reward?.name ?? ''}”已取消，时间已退回：${why}`);
+      return this.view(manager, redemption.id);
+    });
+  }
+
+  private async load(manager: EntityManager, actor: User, redemptionId: number): Promise<RewardRedemption> {
+    const redemption = await manager.findOneBy(RewardRedemption, { id: redemptionId });
+    if (!redemption) throw notFound('REDEMPTION_NOT_FOUND');
+    assertInCommunity(actor, redemption);
+    return redemption;
+  }
+
+  private async view(manager: EntityManager, id: number): Promise<RedemptionView> {
+    const page = await this.page(manager, [await manager.findOneByOrFail(RewardRedemption, { id })], 1);
+    return page.items[0];
+  }
+
+  private async page(manager: EntityManager, rows: RewardRedemption[], limit: number): Promise<Page<RedemptionView>> {
+    const rewardIds = [...new Set(rows.map((r) => r.rewardId))];
+    const userIds = [...new Set(rows.map((r) => r.userId))];
+    const rewards = new Map((rewardIds.length ? await manager.findBy(Reward, { id: In(rewardIds) }) : []).map((r) => [r.id, r]));
+    const users = new Map((userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]));
+    return pageByDescendingId(rows, limit, (r) => toRedemptionView(r, rewards.get(r.rewardId), users.get(r.userId)));
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyService } from './idempotency.service.js';
+import { LedgerService } from './ledger.service.js';
+import { RewardsController } from './rewards.controller.js';
+import { RewardsService } from './rewards.service.js';
+import { TimebankController } from './timebank.controller.js';
+import { TimebankService } from './timebank.service.js';
+
+/** Time bank: the ledger (LedgerService.post is the only writer of balances), transfers, rewards, audit. */
+@Module({
+  controllers: [TimebankController, RewardsController],
+  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService],
+  exports: [LedgerService, TimebankService],
+})
+export class TimebankModule {}

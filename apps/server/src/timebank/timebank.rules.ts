@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { ErrorCode, LedgerDiscrepancy, LedgerKind, TimebankAccountKind } from '@linli/shared-types';
+
+export { hoursText, minutesToHours } from '@linli/shared-types';
+
+type Refusal = { code: ErrorCode };
+
+/** Largest single movement of minutes (a little over 1,666 hours). */
+export const MAX_MINUTES = 100_000;
+
+/** May this account pay this many minutes? The pool issues credits and may go negative; residents may not. */
+export function mayPay(account: { kind: TimebankAccountKind; balance: number }, minutes: number): boolean {
+  return account.kind === 'pool' || account.balance >= minutes;
+}
+
+/** Whole minutes within the limits of one transaction. */
+export function isValidAmount(minutes: number): boolean {
+  return Number.isSafeInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
+}
+
+interface Party { id: number; role: string; status: string; communityId: number | null }
+
+/** A resident may give minutes to another verified resident of their own community; others are not found. */
+export function checkTransfer(sender: Party, recipient: Party | null): Refusal | null {
+  if (!recipient || recipient.role !== 'resident' || recipient.communityId !== sender.communityId) return { code: 'TIMEBANK_RECIPIENT_NOT_FOUND' };
+  if (recipient.id === sender.id) return { code: 'TRANSFER_TO_SELF' };
+  if (recipient.status !== 'verified') return { code: 'TIMEBANK_RECIPIENT_NOT_VERIFIED' };
+  return null;
+}
+
+/**
+ * May this transaction be reversed? Reversals themselves are final, a redemption is undone by
+ * cancelling it (which also returns the stock), and nothing is reversed twice.
+ */
+export function checkReversal(transaction: { kind: LedgerKind }, alreadyReversed: boolean, via: 'staff' | 'redemption-cancel' = 'staff'): Refusal | null {
+  if (transaction.kind === 'reversal') return { code: 'REVERSAL_NOT_ALLOWED' };
+  if (transaction.kind === 'redemption' && via !== 'redemption-cancel') return { code: 'REDEMPTION_REVERSE_BY_CANCEL' };
+  if (alreadyReversed) return { code: 'TRANSACTION_ALREADY_REVERSED' };
+  return null;
+}
+
+/** The movement that undoes a transaction: the same minutes the other way. */
+export function reversalLegs(transaction: { fromAccountId: number; toAccountId: number; amount: number }) {
+  return { fromAccountId: transaction.toAccountId, toAccountId: transaction.fromAccountId, amount: transaction.amount };
+}
+
+/** An adjustment of +n credits the resident from the pool; −n debits the resident into the pool. */
+export function adjustmentLegs(minutes: number, residentAccountId: number, poolAccountId: number) {
+  return minutes > 0
+    ? { fromAccountId: poolAccountId, toAccountId: residentAccountId, amount: minutes }
+    : { fromAccountId: residentAccountId, toAccountId: poolAccountId, amount: -minutes };
+}
+
+/** Accounts are locked in ascending id order, so two transactions over the same accounts never wait on each other in a cycle. */
+export function lockOrder(...accountIds: number[]): number[] {
+  return [...new Set(accountIds)].sort((a, b) => a - b);
+}
+
+/** Canonical JSON: object keys sorted, so the same request always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** What an Idempotency-Key is bound to: the operation and its body. */
+export function idempotencyRequestHash(operation: string, body: unknown): string {
+  return createHash('sha256').update(`${operation}\n${canonicalJson(body)}`).digest('hex');
+}
+
+/** A key seen before: the same request is replayed; anything else under that key is refused. */
+export function compareIdempotentRequest(storedHash: string, incomingHash: string): 'replay' | 'reused' {
+  return storedHash === incomingHash ? 'replay' : 'reused';
+}
+
+/** Idempotency-Key header: 1–100 visible ASCII characters (a UUID is typical). */
+export function isValidIdempotencyKey(key: unknown): key is string {
+  return typeof key === 'string' && /^[\x21-\x7e]{1,100}$/.test(key);
+}
+
+export interface AuditedAccount { id: number; communityId: number; kind: TimebankAccountKind; balance: number; entrySum: number }
+export interface AuditedTransaction { id: number; communityId: number; entrySum: number; entryCount: number }
+
+/**
+ * The ledger's invariants: each balance equals the sum of its entries, no resident is below zero,
+ * each community's balances sum to zero, and each transaction's two entries cancel out.
+ */
+export function findLedgerDiscrepancies(accounts: AuditedAccount[], unbalanced: AuditedTransaction[]): LedgerDiscrepancy[] {
+  const found: LedgerDiscrepancy[] = [];
+  const sums = new Map<number, number>();
+  for (const a of accounts) {
+    sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance);
+    if (a.balance !== a.entrySum) {
+      found.push({ type: 'balance_mismatch', communityId: a.communityId, accountId: a.id, transactionId: null, expected: a.entrySum, actual: a.balance,
+        message: `账户 ${a.id} 余额 ${a.balance} 分钟，按流水应为 ${a.entrySum} 分钟` });
+    }
+    if (a.kind === 'resident' && a.balance < 0) {
+      found.push({ type: 'negative_balance', communityId: a.communityId, accountId: a.id, transactionId: null, expected: 0, actual: a.balance,
+        message: `居民账户 ${a.id} 余额为负：${a.balance} 分钟` });
+    }
+  }
+  for (const [communityId, sum] of sums) {
+    if (sum !== 0) {
+      found.push({ type: 'community_not_zero', communityId, accountId: null, transactionId: null, expected: 0, actual: sum,
+        message: `社区 ${communityId} 的余额合计为 ${sum} 分钟，应为 0` });
+    }
+  }
+  for (const t of unbalanced) {
+    if (t.entrySum !== 0 || t.entryCount !== 2) {
+      found.push({ type: 'unbalanced_transaction', communityId: t.communityId, accountId: null, transactionId: t.id, expected: 0, actual: t.entrySum,
+        message: `交易 ${t.id} 有 ${t.entryCount} 条分录，合计 ${t.entrySum} 分钟（应为两条、合计 0）` });
+    }
+  }
+  return found;
+}
+
+/** Per-community balance sums, for the audit answer. */
+export function communityBalanceSums(accounts: Array<{ communityId: number; balance: number }>): Array<{ communityId: number; balanceSum: number }> {
+  const sums = new Map<number, number>();
+  for (const a of accounts) sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance);
+  return [...sums].sort(([a], [b]) => a - b).map(([communityId, balanceSum]) => ({ communityId, balanceSum }));
+}
+
+/** One CSV cell: quoted when needed, and a leading = + - @ defused so spreadsheets do not run it as a formula. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV document with a UTF-8 BOM, so Excel opens Chinese text correctly. */
+export function toCsv(rows: Array<Array<string | number | null>>): string {
+  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving time
+
+/** The calendar month of an instant in Asia/Shanghai, 'YYYY-MM'. */
+export function shanghaiMonth(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** The last `count` months up to the one containing `now`, oldest first, and the UTC instant the first one starts. */
+export function lastMonths(now: Date, count: number): { months: string[]; since: Date } {
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  const months: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    months.push(new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+  }
+  const [y, m] = months[0].split('-').map(Number);
+  return { months, since: new Date(Date.UTC(y, m - 1, 1) - SHANGHAI_OFFSET_MS) };
+}
+
+export interface MonthlyMovement { kind: LedgerKind; amount: number; createdAt: Date; fromPool: boolean; toPool: boolean }
+
+/** Minutes issued, spent, transferred and reversed per month, for the console chart. */
+export function monthlyStats(movements: MonthlyMovement[], months: string[]) {
+  const rows = new Map(months.map((month) => [month, { month, issued: 0, spent: 0, transferred: 0, reversed: 0 }]));
+  for (const t of movements) {
+    const row = rows.get(shanghaiMonth(t.createdAt));
+    if (!row) continue;
+    if (t.kind === 'reversal') row.reversed += t.amount;
+    else if (t.kind === 'transfer') row.transferred += t.amount;
+    else if (t.fromPool && !t.toPool) row.issued += t.amount;
+    else if (t.toPool && !t.fromPool) row.spent += t.amount;
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,237 @@
+import type { IsoDateTime } from './common.js';
+
+/** What a ledger transaction records. */
+export const ledgerKinds = ['service_credit', 'transfer', 'redemption', 'adjustment', 'reversal'] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+/** How clients name the kinds (statements, console). */
+export const ledgerKindLabels: Record<LedgerKind, string> = {
+  service_credit: '志愿服务',
+  transfer: '转赠',
+  redemption: '兑换',
+  adjustment: '调整',
+  reversal: '冲正',
+};
+
+/** A resident's account, or the community pool that issues and receives credits. */
+export const timebankAccountKinds = ['resident', 'pool'] as const;
+export type TimebankAccountKind = (typeof timebankAccountKinds)[number];
+
+/** GET timebank/account */
+export interface TimebankAccountView {
+  id: number;
+  communityId: number;
+  userId: number | null;
+  kind: TimebankAccountKind;
+  /** Whole minutes. */
+  balance: number;
+  /** '1.50' (hours, two decimals). */
+  balanceHours: string;
+}
+
+export interface LedgerCounterparty {
+  /** Null for the community pool. */
+  userId: number | null;
+  kind: TimebankAccountKind;
+  /** The resident's name, or 社区时间银行 for the pool. */
+  name: string;
+}
+
+/** One line of a statement: a transaction as seen from one account. */
+export interface StatementItem {
+  /** The transaction id. */
+  id: number;
+  kind: LedgerKind;
+  /** Signed minutes: positive received, negative paid. */
+  amount: number;
+  amountHours: string;
+  counterparty: LedgerCounterparty;
+  memo: string;
+  reference: string | null;
+  /** Set on a reversal: the transaction it reverses. */
+  reversesId: number | null;
+  /** Set when this transaction has been reversed. */
+  reversedById: number | null;
+  createdAt: IsoDateTime;
+}
+
+/** POST timebank/transfers (with an Idempotency-Key header). */
+export interface TransferRequest {
+  toUserId: number;
+  /** Whole minutes, 1..100000. */
+  minutes: number;
+  /** 1–100 characters. */
+  memo: string;
+}
+
+/** The answer of every posting endpoint: the transaction as the caller's statement shows it. */
+export interface PostingResponse {
+  transaction: StatementItem;
+  /** The caller's (or the adjusted resident's) balance after it. */
+  balance: number;
+  balanceHours: string;
+}
+
+/** A transaction seen from outside (staff answers of reversals and adjustments). */
+export interface LedgerTransactionView {
+  id: number;
+  communityId: number;
+  kind: LedgerKind;
+  amount: number;
+  amountHours: string;
+  from: LedgerCounterparty;
+  to: LedgerCounterparty;
+  memo: string;
+  reference: string | null;
+  reversesId: number | null;
+  createdAt: IsoDateTime;
+}
+
+/** POST timebank/transactions/:id/reverse */
+export interface ReverseTransactionRequest {
+  reason: string;
+}
+
+/** POST timebank/adjustments (admins). Negative minutes take credits away. */
+export interface AdjustmentRequest {
+  userId: number;
+  minutes: number;
+  reason: string;
+}
+
+/** GET timebank/accounts (staff). */
+export interface TimebankAccountListItem {
+  accountId: number;
+  kind: TimebankAccountKind;
+  communityId: number;
+  userId: number | null;
+  name: string;
+  /** Masked, e.g. 138****0001. */
+  phone: string | null;
+  buildingName: string | null;
+  unit: string | null;
+  room: string | null;
+  balance: number;
+  balanceHours: string;
+}
+
+export interface TimebankAccountQuery {
+  communityId?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+export const ledgerDiscrepancyTypes = ['balance_mismatch', 'community_not_zero', 'unbalanced_transaction', 'negative_balance'] as const;
+export type LedgerDiscrepancyType = (typeof ledgerDiscrepancyTypes)[number];
+
+export interface LedgerDiscrepancy {
+  type: LedgerDiscrepancyType;
+  communityId: number | null;
+  accountId: number | null;
+  transactionId: number | null;
+  /** What the entries say. */
+  expected: number;
+  /** What is stored. */
+  actual: number;
+  message: string;
+}
+
+/** GET timebank/audit: every balance recomputed from the entries. */
+export interface LedgerAuditResult {
+  ok: boolean;
+  checkedAt: IsoDateTime;
+  accounts: number;
+  transactions: number;
+  communities: Array<{ communityId: number; balanceSum: number }>;
+  discrepancies: LedgerDiscrepancy[];
+}
+
+/** Staff create (POST rewards); admins also name the community. */
+export interface CreateRewardRequest {
+  name: string;
+  description: string;
+  priceMinutes: number;
+  stock: number;
+  communityId?: number;
+}
+
+/** PATCH rewards/:id (staff): any of the fields; `active: false` takes it off the residents' catalogue. */
+export interface UpdateRewardRequest {
+  name?: string;
+  description?: string;
+  priceMinutes?: number;
+  stock?: number;
+  active?: boolean;
+}
+
+export interface RewardView {
+  id: number;
+  communityId: number;
+  name: string;
+  description: string;
+  priceMinutes: number;
+  priceHours: string;
+  stock: number;
+  active: boolean;
+  createdAt: IsoDateTime;
+}
+
+export const redemptionStatuses = ['pending', 'handed_over', 'cancelled'] as const;
+export type RedemptionStatus = (typeof redemptionStatuses)[number];
+
+export const redemptionStatusLabels: Record<RedemptionStatus, string> = {
+  pending: '待领取',
+  handed_over: '已领取',
+  cancelled: '已取消',
+};
+
+export interface RedemptionView {
+  id: number;
+  communityId: number;
+  reward: { id: number; name: string };
+  resident: { id: number; name: string | null };
+  priceMinutes: number;
+  priceHours: string;
+  status: RedemptionStatus;
+  transactionId: number;
+  /** The reversal written when it was cancelled. */
+  reversalId: number | null;
+  handledAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+/** POST rewards/:id/redeem answers the redemption and the resident's balance after it. */
+export interface RedeemResponse {
+  redemption: RedemptionView;
+  balance: number;
+  balanceHours: string;
+}
+
+export interface RedemptionQuery {
+  status?: RedemptionStatus;
+  communityId?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CancelRedemptionRequest {
+  reason?: string;
+}
+
+/** GET timebank/stats/monthly (staff): minutes moved per month (Asia/Shanghai), oldest first, for the console chart. */
+export interface TimebankMonthlyStat {
+  /** 'YYYY-MM' */
+  month: string;
+  /** Credited from the pool: service credits and positive adjustments. */
+  issued: number;
+  /** Paid into the pool: redemptions and negative adjustments. */
+  spent: number;
+  /** Moved between residents. */
+  transferred: number;
+  /** Moved back by reversals (either way). */
+  reversed: number;
+}
+
+export interface TimebankMonthlyStatsResponse {
+  items: TimebankMonthlyStat[];
+}
