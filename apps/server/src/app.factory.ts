@@ -47,11 +47,10 @@ async function serveClients(app: NestFastifyApplication): Promise<void> {
   // Loaded only when serving: it requires an ES module, which jest on Node 20 cannot load from CommonJS.
   const { default: fastifyStatic } = await import('@fastify/static');
   if (existsSync(join(consoleDist, 'index.html'))) {
-    const index = readFileSync(join(consoleDist, 'index.html'));
     await app.register(fastifyStatic, { root: consoleDist, prefix: '/console/', wildcard: false, decorateReply: false });
     fastify.get('/console', (_req, reply) => reply.redirect('/console/'));
-    // Client-side routes of the console all answer its index page.
-    fastify.get('/console/*', (_req, reply) => reply.type('text/html; charset=utf-8').send(index));
+    // Client-side routes of the console all answer its index page (read per request: a rebuild needs no restart).
+    fastify.get('/console/*', (_req, reply) => reply.type('text/html; charset=utf-8').send(readFileSync(join(consoleDist, 'index.html'))));
   }
   if (existsSync(join(h5, 'index.html'))) {
     await app.register(fastifyStatic, { root: h5, prefix: '/', wildcard: false, decorateReply: false });

@@ -204,7 +204,6 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
       form={form}
       layout="vertical"
       initialValues={notice ? noticeToFormValues(notice) : emptyNoticeForm}
-      requiredMark="optional"
       disabled={busy !== null}
       data-testid="notice-form"
     >

@@ -121,10 +121,12 @@ export function NoticesPage() {
           <Link to={notice.status === 'published' || notice.status === 'archived' ? `/notices/${notice.id}/stats` : `/notices/${notice.id}/edit`}>
             {title}
           </Link>
-          <Space size={4} wrap>
-            {notice.pinned && <Tag color="volcano">置顶</Tag>}
-            {notice.requiresAck && <Tag color="orange">需确认</Tag>}
-          </Space>
+          {(notice.pinned || notice.requiresAck) && (
+            <Space size={4} wrap>
+              {notice.pinned && <Tag color="volcano">置顶</Tag>}
+              {notice.requiresAck && <Tag color="orange">需确认</Tag>}
+            </Space>
+          )}
         </Space>
       ),
     },
