@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
 import { AppException } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
-import { resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { IdempotencyKey } from '../src/timebank/idempotency-key.entity.js';
@@ -50,7 +50,6 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
 
   async function resident(minutes = 0): Promise<User> {
     const fields = { role: 'resident' as const, status: 'verified' as const, volunteer: false, communityId: community.id, name: `居民${phone % 1000}`, phone: String(phone++), verifiedAt: clock.now() };
-    // Through the ledger's queue: on SQLite one connection serves every caller of this process.
     return runLedgerTransaction(data(), async (m) => {
       const user = await m.findOneByOrFail(User, { id: (await m.insert(User, fields)).identifiers[0].id });
       const account = await ledger.openAccount(m, user);
@@ -75,8 +74,8 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
-    sources.push(await new DataSource(options).initialize());
-    if (testDatabaseKind === 'mariadb') sources.push(await new DataSource({ ...options, migrationsRun: false }).initialize());
+    sources.push(await createDataSource(options).initialize());
+    if (testDatabaseKind === 'mariadb') sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
     services = sources.map((ds) => {
       const idempotency = new IdempotencyService(ds, clock);
       const timebank = new TimebankService(ds, ledger, idempotency, new AuditService(ds), new NotificationsService(ds, clock), clock);

@@ -96,6 +96,10 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     expect(theirs.body.items[0]).toMatchObject({ id: transferId, amount: 30, counterparty: { userId: li.id, name: '李秀英' } });
     const staffView = await t.request('GET', `${api}/timebank/accounts/${liu.id}/transactions`, { token: staffG });
     expect(staffView.body.items[0]).toMatchObject({ id: transferId, amount: 30 });
+    const pool = await t.request('GET', `${api}/timebank/pool/transactions?limit=100`, { token: staffG });
+    expect(pool.status).toBe(200);
+    expect(pool.body.items.find((i: { kind: string; counterparty: { userId: number } }) => i.kind === 'service_credit' && i.counterparty.userId === li.id)).toMatchObject({ amount: -240 });
+    expect((await t.request('GET', `${api}/timebank/pool/transactions`, { token: admin })).status).toBe(400);
     const inbox: Array<{ kind: string }> = await t.dataSource.query('SELECT kind FROM notifications WHERE userId = ?', [liu.id]);
     expect(inbox.map((n) => n.kind)).toContain('credits_received');
   });

@@ -61,7 +61,7 @@ export interface ApiError {
   fields?: string[];
 }
 
-/** Message for a code from the server, falling back to the server's own text. */
+/** What to show a person: the server's own message (Chinese, and specific, e.g. naming fields), else the message of its code. */
 export function messageForError(error: Partial<ApiError>): string {
   const known = error.code && (errorMessages as Record<string, string>)[error.code];
   return error.message || known || errorMessages.INTERNAL_ERROR;

@@ -4,9 +4,8 @@
  */
 import 'reflect-metadata';
 import { hoursText } from '@linli/shared-types';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../common/app-config.js';
-import { resolveDataSourceOptions } from '../database/data-source-options.js';
+import { createDataSource, resolveDataSourceOptions } from '../database/data-source-options.js';
 import { auditLedger } from './ledger-audit.js';
 import { runLedgerTransaction } from './ledger-transaction.js';
 
@@ -19,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Only the database part of the configuration matters here; no secret is needed to read the ledger.
   const { database } = loadConfig({ LINLI_DEMO: '1', DATABASE_URL: process.env.DATABASE_URL });
-  const dataSource = await new DataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false }).initialize();
+  const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false }).initialize();
   try {
     const result = await runLedgerTransaction(dataSource, (manager) => auditLedger(manager, communityId, new Date()));
     if (argv.includes('--json')) {

@@ -17,23 +17,15 @@ export function isRetryableLockError(error: unknown): boolean {
   return errno === 1213 || errno === 1205;
 }
 
-// One SQLite connection serves the whole process and TypeORM turns overlapping transactions on it into
-// nested savepoints, so ledger transactions on SQLite are queued one after another.
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
 const DEADLOCK_ATTEMPTS = 5;
 
 /**
- * Runs a ledger write in one database transaction. On MySQL/MariaDB a deadlock victim is retried a few times
+ * Runs a ledger write in one database transaction. On SQLite the data source takes one transaction at a time
+ * (createDataSource → serializeSqliteAccess). On MySQL/MariaDB a deadlock victim is retried a few times
  * (accounts are locked in id order, so deadlocks are rare, but unique-index gap locks can still collide).
  */
 export async function runLedgerTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type === 'better-sqlite3') {
-    const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => dataSource.transaction(work));
-    sqliteQueues.set(dataSource, run.catch(() => undefined));
-    return run;
-  }
+  if (dataSource.options.type === 'better-sqlite3') return dataSource.transaction(work);
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);

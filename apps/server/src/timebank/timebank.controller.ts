@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import {
-  AdjustmentDto, MonthlyStatsQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto,
+  AdjustmentDto, MonthlyStatsQueryDto, PoolStatementQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto,
 } from './dto/timebank.dto.js';
 import { TimebankService } from './timebank.service.js';
 
@@ -50,6 +50,11 @@ export class TimebankController {
   @Get('accounts/:userId/transactions') @StaffOnly()
   accountTransactions(@CurrentUser() user: User, @Param('userId', ParseIntPipe) userId: number, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statementOfUser(user, userId, query);
+  }
+
+  @Get('pool/transactions') @StaffOnly()
+  poolTransactions(@CurrentUser() user: User, @Query() query: PoolStatementQueryDto): Promise<Page<StatementItem>> {
+    return this.timebank.statementOfPool(user, query.communityId, query);
   }
 
   @Post('transactions/:id/reverse') @StaffOnly() @HttpCode(201)

@@ -7,7 +7,7 @@ import type {
 import { hoursText } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
@@ -63,6 +63,15 @@ export class TimebankService {
     const account = await this.ledger.accountOfUser(this.dataSource.manager, userId);
     if (!account) throw notFound('TIMEBANK_ACCOUNT_NOT_FOUND');
     return this.statementOfAccount(this.dataSource.manager, account, query);
+  }
+
+  /** Staff: the community pool's statement (admins name the community). */
+  async statementOfPool(viewer: User, communityId: number | undefined, query: { cursor?: string; limit?: number }): Promise<Page<StatementItem>> {
+    const scope = communityScope(viewer, communityId);
+    if (scope === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
+    const pool = await this.dataSource.getRepository(TimebankAccount).findOneBy({ ownerKey: `pool:${scope}` });
+    if (!pool) return { items: [], nextCursor: null };
+    return this.statementOfAccount(this.dataSource.manager, pool, query);
   }
 
   /** A resident gives minutes to a neighbour; once per Idempotency-Key. */

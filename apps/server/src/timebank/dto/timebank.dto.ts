@@ -25,6 +25,8 @@ export class AdjustmentDto implements AdjustmentRequest {
 
 export class StatementQueryDto extends PageQuery {}
 
+export class PoolStatementQueryDto extends CommunityPageQuery {}
+
 export class TimebankAccountQueryDto extends CommunityPageQuery {}
 
 export class TimebankCommunityQueryDto {
