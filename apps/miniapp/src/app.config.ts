@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/bookings/index', 'pages/volunteer/index', 'pages/me/index', 'pages/login/index'],
+  pages: [
+    'pages/home/index',
+    'pages/bookings/index',
+    'pages/volunteer/index',
+    'pages/me/index',
+    'pages/login/index',
+    // The path is shared-types `noticeDetailPage`: inbox links and WeChat messages open it.
+    'pages/notice-detail/index',
+  ],
+  subPackages: [{ root: 'packages/inbox', pages: ['pages/index/index'] }],
   window: {
     navigationBarTitleText: '邻里',
     navigationBarBackgroundColor: '#ffffff',

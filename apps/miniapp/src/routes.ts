@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { noticeDetailPage } from '@linli/shared-types'
 
 export const routes = {
   home: '/pages/home/index',
@@ -6,7 +7,14 @@ export const routes = {
   volunteer: '/pages/volunteer/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
+  /** Subpackage: the inbox is one tap away from 我的, never the first screen. */
+  inbox: '/packages/inbox/pages/index/index',
 } as const
+
+/** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */
+export function openNotice(id: number): void {
+  void Taro.navigateTo({ url: `/${noticeDetailPage(id)}` })
+}
 
 function currentRoute(): string {
   const pages = Taro.getCurrentPages()

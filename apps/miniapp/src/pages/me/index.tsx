@@ -6,8 +6,11 @@ import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui'
 import { useMe } from '../../hooks/useMe'
 import { useLogout } from '../../hooks/useLogout'
 import { useElderMode } from '../../hooks/usePreferences'
+import { useInboxUnread } from '../../hooks/useInbox'
+import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices'
 import { openPrivacyGuide } from '../../hooks/usePrivacy'
 import { HouseholdForm } from './household-form'
+import { routes } from '../../routes'
 import './index.scss'
 
 // Dark text on a light tint: NutUI's white-on-pastel tags are too faint to read for older eyes.
@@ -52,6 +55,9 @@ export default function MePage() {
   const { user, loading, error, refresh } = useMe()
   const [elderMode, setElderMode] = useElderMode()
   const { loggingOut, logout } = useLogout()
+  const inboxUnread = useInboxUnread()
+  // Keeps the 首页 badge right while this tab is on screen.
+  useUnreadNotices()
 
   usePullDownRefresh(async () => {
     await refresh()
@@ -83,6 +89,25 @@ export default function MePage() {
 
       {user ? <Profile user={user} /> : null}
       {user?.role === 'resident' && user.status === 'pending' ? <HouseholdForm user={user} /> : null}
+
+      <View className='lk-card lk-me__settings'>
+        <CellGroup>
+          <Cell
+            className='lk-me__inbox e2e-inbox-entry'
+            title='消息'
+            description='预约结果、活动提醒、需确认的公告'
+            extra={
+              inboxUnread ? (
+                <Text className='lk-me__badge e2e-inbox-entry-count'>{unreadBadgeText(inboxUnread)}</Text>
+              ) : (
+                <Text className='lk-muted'>查看</Text>
+              )
+            }
+            clickable
+            onClick={() => void Taro.navigateTo({ url: routes.inbox })}
+          />
+        </CellGroup>
+      </View>
 
       <View className='lk-card lk-me__settings'>
         <CellGroup>
