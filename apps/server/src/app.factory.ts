@@ -15,7 +15,7 @@ export const API_PREFIX = 'api/v1';
 
 /** The one way to build the app: main.ts and every HTTP test use it, so tests see what production runs. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 512 * 1024, trustProxy: config.trustProxy });
+  const adapter = new FastifyAdapter({ bodyLimit: 512 * 1024, trustProxy: config.trustProxy, forceCloseConnections: 'idle' });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
@@ -26,7 +26,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     exceptionFactory: validationException,
   }));
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
 
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BookingsModule } from './bookings/bookings.module.js';
 import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
@@ -17,6 +18,8 @@ import { HealthModule } from './health/health.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { RoomsModule } from './rooms/rooms.module.js';
+import { ScanModule } from './scan/scan.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -76,6 +79,9 @@ export class AppModule {
         NotificationsModule,
         NoticesModule,
         TimebankModule,
+        RoomsModule,
+        BookingsModule,
+        ScanModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,5 +1,29 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from './common/app-config.js';
 import { createApp } from './app.factory.js';
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections and let requests in flight finish (Fastify's close), and only
+ * then close the database. Nest's own shutdown hooks close the database first, failing those requests.
+ */
+function drainOnSignal(app: NestFastifyApplication): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining requests in flight, then stopping`);
+    setTimeout(() => process.exit(1), 15_000).unref();
+    // Keep-alive connections go idle once their last response is out; close them as they do.
+    const server = app.getHttpServer() as import('node:http').Server;
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    await app.getHttpAdapter().getInstance().close();
+    clearInterval(sweep);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +38,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
+  drainOnSignal(app);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   const lines = [
     '',

@@ -1,8 +1,10 @@
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
+import { Room, RoomClosure } from '../rooms/room.entity.js';
 import { Building } from '../tenancy/building.entity.js';
 import { Community } from '../tenancy/community.entity.js';
 import { IdempotencyKey } from '../timebank/idempotency-key.entity.js';
@@ -14,4 +16,5 @@ import { User } from '../users/user.entity.js';
 /** Every entity, listed once: the data source and the schema check both read this. */
 export const entities = [Community, Building, User, Session, AuditEntry, RateLimitCounter,
   Notice, NoticeBuilding, NoticeRead, Notification, OutboxMessage,
-  TimebankAccount, LedgerTransaction, LedgerEntry, IdempotencyKey, Reward, RewardRedemption];
+  TimebankAccount, LedgerTransaction, LedgerEntry, IdempotencyKey, Reward, RewardRedemption,
+  Room, RoomClosure, Booking, BookingSlot, BookingSuspension];

@@ -26,7 +26,8 @@ export interface TestApp {
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
   loginStaff(username: string): Promise<LoginResponse>;
   loginResident(phone: string, community?: string): Promise<LoginResponse>;
-  close(): Promise<void>;
+  /** SIGTERM the server (as an orchestrator would), wait for it to exit and drop the database; returns its exit code. */
+  close(): Promise<number | null>;
 }
 
 // A jest worker that dies must not leave servers behind.
@@ -115,8 +116,9 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
     close: async () => {
       await dataSource.destroy();
       child.kill('SIGTERM');
-      await exited;
+      const code = await exited;
       await db.drop();
+      return code;
     },
   };
 }

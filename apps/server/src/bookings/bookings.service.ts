@@ -1,0 +1,347 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  activeBookingStatuses, shanghaiDate, shanghaiMidnight,
+  type BookingStatus, type BookingView, type Page, type RecurringBookingResponse,
+} from '@linli/shared-types';
+import { DataSource, In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
+import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { Room } from '../rooms/room.entity.js';
+import { RoomsService } from '../rooms/rooms.service.js';
+import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from '../timebank/ledger-transaction.js';
+import { User } from '../users/user.entity.js';
+import { Booking, BookingSlot, BookingSuspension } from './booking.entity.js';
+import { toBookingView } from './bookings.mapper.js';
+import {
+  bookingSettings, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf, isSuspended, noShowCutoff, occupiedCells,
+  overlapsClosure, statusesBefore, suspensionAfterNoShow, weeklyOccurrences,
+} from './bookings.rules.js';
+import type { BookingQueryDto, CreateBookingDto, RecurringBookingDto } from './dto/bookings.dto.js';
+
+const DAY = 86_400_000;
+/** Bookings whose minutes count towards the weekly quota: all but the refused and withdrawn. */
+const COUNTED: BookingStatus[] = ['pending', 'approved', 'checked_in', 'completed', 'no_show'];
+
+const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+export interface BookingRequest {
+  roomId: number;
+  startAt: Date;
+  endAt: Date;
+  purpose: string;
+  attendees: number;
+}
+
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A resident books for themself (every rule); staff book for the community (no quotas, no notice or window). */
+  async create(actor: User, body: CreateBookingDto): Promise<BookingView> {
+    const booking = await this.book(actor, { ...body, startAt: new Date(body.startAt), endAt: new Date(body.endAt) });
+    return this.view(this.dataSource.manager, booking);
+  }
+
+  /**
+   * One booking in one transaction: the booking row and one row per occupied 15-minute cell under the unique
+   * (roomId, slotStart) key. Whichever transaction commits a cell first holds it; the others fail on the key → 409.
+   */
+  async book(actor: User, request: BookingRequest): Promise<Booking> {
+    const byStaff = actor.role !== 'resident';
+    if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    try {
+      return await runLedgerTransaction(this.dataSource, async (manager) => {
+        const now = this.clock.now();
+        // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
+        // see every booking that resident committed before (the snapshot starts after the lock).
+        if (!byStaff) await lockForUpdate(manager, manager.createQueryBuilder(User, 'u').where('u.id = :id', { id: actor.id })).getOne();
+        const room = await this.rooms.visibleRoom(manager, actor, request.roomId);
+        if (!room.active) throw refused('ROOM_INACTIVE');
+        const refusal = checkAttendees(room, request.attendees) ?? checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff });
+        if (refusal) throw refused(refusal.code);
+        if (overlapsClosure(await this.rooms.closuresOf(manager, room, request.startAt, request.endAt), request.startAt, request.endAt)) throw refused('BOOKING_CLOSED');
+        const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
+        if (!byStaff) await this.checkResident(manager, actor, request.startAt, minutes, now);
+        const id = (await manager.insert(Booking, {
+          communityId: room.communityId, roomId: room.id, userId: actor.id, startAt: request.startAt, endAt: request.endAt, minutes,
+          purpose: request.purpose.trim(), attendees: request.attendees, status: initialStatus(room, byStaff), staffBooking: byStaff,
+          reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null,
+        })).identifiers[0].id as number;
+        // Ascending cells in one statement: overlapping bookings lock cells in the same order.
+        await manager.insert(BookingSlot, occupiedCells(request.startAt, request.endAt).map((slotStart) => ({ roomId: room.id, slotStart, bookingId: id })));
+        if (byStaff) {
+          await this.audit.record(manager, {
+            actor, communityId: room.communityId, action: 'bookings.create', targetType: 'booking', targetId: id,
+            summary: `工作人员预约 ${room.name} ${localTime(request.startAt)}–${localTime(request.endAt).slice(6)}：${request.purpose}`,
+          });
+        }
+        return manager.findOneByOrFail(Booking, { id });
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw conflict('BOOKING_SLOT_TAKEN');
+      throw error;
+    }
+  }
+
+  /** Suspension and quotas of a resident (read after the resident's row is locked). */
+  private async checkResident(manager: EntityManager, resident: User, startAt: Date, minutes: number, now: Date): Promise<void> {
+    const suspensions = await manager.findBy(BookingSuspension, { userId: resident.id, until: MoreThan(now) });
+    if (isSuspended(suspensions, now)) throw refused('BOOKING_SUSPENDED');
+    const upcomingActive = await manager.countBy(Booking, { userId: resident.id, status: In(['pending', 'approved']), startAt: MoreThan(now) });
+    const week = isoWeekOf(startAt);
+    const inWeek = await manager.getRepository(Booking).createQueryBuilder('b')
+      .select('COALESCE(SUM(b.minutes), 0)', 'minutes')
+      .where('b.userId = :userId AND b.status IN (:...statuses)', { userId: resident.id, statuses: COUNTED })
+      .andWhere('b.startAt >= :from AND b.startAt < :to', { from: week.startAt, to: week.endAt })
+      .getRawOne<{ minutes: string | number }>();
+    const refusal = checkQuota({ upcomingActive, weekMinutes: Number(inWeek?.minutes ?? 0) }, minutes);
+    if (refusal) throw refused(refusal.code);
+  }
+
+  /** Staff: the same local time weekly for N weeks; each week is its own booking, conflicts are reported, not fatal. */
+  async recurring(actor: User, body: RecurringBookingDto): Promise<RecurringBookingResponse> {
+    const result: RecurringBookingResponse = { created: [], skipped: [] };
+    for (const week of weeklyOccurrences(new Date(body.startAt), new Date(body.endAt), body.weeks)) {
+      const date = shanghaiDate(week.startAt);
+      try {
+        await this.book(actor, { roomId: body.roomId, startAt: week.startAt, endAt: week.endAt, purpose: body.purpose, attendees: body.attendees });
+        result.created.push(date);
+      } catch (error) {
+        // A missing room is missing every week: answer 404 rather than N skips.
+        if (!(error instanceof AppException) || error.getStatus() === 404 || error.getStatus() === 403) throw error;
+        result.skipped.push({ date, reason: error.message });
+      }
+    }
+    return result;
+  }
+
+  async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<BookingView>> {
+    const limit = query.limit ?? 20;
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(Booking).createQueryBuilder('b')
+      .where('b.userId = :userId', { userId: resident.id }).orderBy('b.id', 'DESC').limit(limit + 1);
+    if (before) qb.andWhere('b.id < :before', { before });
+    return this.page(this.dataSource.manager, await qb.getMany(), limit);
+  }
+
+  /** Staff: bookings of their scope, narrowed by local date, status and room. */
+  async list(viewer: User, query: BookingQueryDto): Promise<Page<BookingView>> {
+    const limit = query.limit ?? 100;
+    const scope = communityScope(viewer, query.communityId);
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(Booking).createQueryBuilder('b').orderBy('b.id', 'DESC').limit(limit + 1);
+    if (scope !== null) qb.andWhere('b.communityId = :scope', { scope });
+    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    if (query.roomId) qb.andWhere('b.roomId = :roomId', { roomId: query.roomId });
+    if (query.date) {
+      const midnight = shanghaiMidnight(query.date);
+      if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
+      qb.andWhere('b.startAt >= :from AND b.startAt < :to', { from: midnight, to: new Date(midnight.getTime() + DAY) });
+    }
+    if (before) qb.andWhere('b.id < :before', { before });
+    return this.page(this.dataSource.manager, await qb.getMany(), limit);
+  }
+
+  /** The booker before start, or staff (with a reason) until the end. Frees the slots in the same transaction. */
+  async cancel(actor: User, bookingId: number, reason: string | undefined): Promise<BookingView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const booking = await this.load(manager, actor, bookingId);
+      const byStaff = actor.role !== 'resident';
+      const forSomeoneElse = booking.userId !== actor.id;
+      if (byStaff && forSomeoneElse && !reason?.trim()) throw new AppException('BOOKING_REASON_REQUIRED', 400, undefined, ['reason']);
+      const refusal = checkCancel(booking, this.clock.now(), byStaff);
+      if (refusal) throw refused(refusal.code);
+      await this.transition(manager, booking, 'cancelled', { reason: reason?.trim() || null, decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_CANCELLABLE');
+      if (byStaff) {
+        const room = await manager.findOneBy(Room, { id: booking.roomId });
+        if (forSomeoneElse) {
+          await this.notifyBooker(manager, booking, room, 'booking_decision', '预约已被取消', `社区工作人员取消了您的预约：${reason!.trim()}`);
+        }
+        await this.audit.record(manager, {
+          actor, communityId: booking.communityId, action: 'bookings.cancel', targetType: 'booking', targetId: booking.id,
+          summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
+        });
+      }
+      return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
+    });
+  }
+
+  async approve(actor: User, bookingId: number): Promise<BookingView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const booking = await this.load(manager, actor, bookingId);
+      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      await this.transition(manager, booking, 'approved', { decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
+      const room = await manager.findOneBy(Room, { id: booking.roomId });
+      await this.notifyBooker(manager, booking, room, 'booking_decision', '预约已通过', '您的活动室预约已通过审核，请按时到场并扫描门口二维码签到。');
+      await this.audit.record(manager, {
+        actor, communityId: booking.communityId, action: 'bookings.approve', targetType: 'booking', targetId: booking.id,
+        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）`,
+      });
+      return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
+    });
+  }
+
+  async reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const booking = await this.load(manager, actor, bookingId);
+      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      await this.transition(manager, booking, 'rejected', { reason: reason.trim(), decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
+      const room = await manager.findOneBy(Room, { id: booking.roomId });
+      await this.notifyBooker(manager, booking, room, 'booking_decision', '预约未通过', `您的活动室预约未通过审核：${reason.trim()}`);
+      await this.audit.record(manager, {
+        actor, communityId: booking.communityId, action: 'bookings.reject', targetType: 'booking', targetId: booking.id,
+        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）：${reason}`,
+      });
+      return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
+    });
+  }
+
+  /**
+   * Approved bookings not checked in 15 minutes after their start become no-shows, once each whichever process
+   * runs the job: the conditional UPDATE decides. Frees the slots, notifies, and suspends after repeated no-shows.
+   */
+  async markNoShows(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.getRepository(Booking).find({
+      select: { id: true }, where: { status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) }, order: { startAt: 'ASC' }, take: limit,
+    });
+    let marked = 0;
+    for (const { id } of due) {
+      const done = await runLedgerTransaction(this.dataSource, async (manager) => {
+        const claimed = await manager.update(Booking, { id, status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) }, { status: 'no_show', noShowAt: now });
+        if (!claimed.affected) return false;
+        await manager.delete(BookingSlot, { bookingId: id });
+        const booking = await manager.findOneByOrFail(Booking, { id });
+        const room = await manager.findOneBy(Room, { id: booking.roomId });
+        await this.notifyBooker(manager, booking, room, 'booking_no_show', '预约未到场', `您预约的${room?.name ?? '活动室'}（${localTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`);
+        if (!booking.staffBooking) await this.suspendIfRepeated(manager, booking, now);
+        return true;
+      });
+      if (done) marked++;
+    }
+    return marked;
+  }
+
+  private async suspendIfRepeated(manager: EntityManager, booking: Booking, now: Date): Promise<void> {
+    const noShows = await manager.find(Booking, { select: { id: true, noShowAt: true }, where: { userId: booking.userId, status: 'no_show', staffBooking: false } });
+    const latest = await manager.findOne(BookingSuspension, { where: { userId: booking.userId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const until = suspensionAfterNoShow(noShows.map((b) => b.noShowAt!).filter(Boolean), latest?.createdAt ?? null, now);
+    if (!until) return;
+    await manager.insert(BookingSuspension, { communityId: booking.communityId, userId: booking.userId, until, liftedById: null, liftedAt: null, createdAt: now });
+    await this.notifications.notify(manager, [booking.userId], {
+      communityId: booking.communityId, kind: 'booking_no_show', title: '预约功能已暂停',
+      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${localTime(until)}）。如有疑问请联系社区工作人员。`, link: null,
+    });
+  }
+
+  /**
+   * The booker scanned the door code of a room: their approved booking of it starting within 15 minutes either side
+   * of now is checked in. Scanning again is harmless (the same booking comes back).
+   */
+  async checkInAtDoor(resident: User, roomId: number): Promise<BookingView> {
+    const id = await runLedgerTransaction(this.dataSource, async (manager) => {
+      const room = await this.rooms.visibleRoom(manager, resident, roomId);
+      const now = this.clock.now();
+      const candidates = await manager.find(Booking, {
+        where: { roomId: room.id, userId: resident.id, status: In(['approved', 'checked_in']) }, order: { startAt: 'ASC' },
+      });
+      const booking = candidates.find((b) => inCheckInWindow(b.startAt, now));
+      if (!booking) throw refused('BOOKING_NO_CHECKIN');
+      // A second scan at the same moment finds it checked in already: no change, same answer.
+      if (booking.status === 'approved') await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
+      return booking.id;
+    });
+    // Read after commit: on MySQL the transaction's snapshot may predate a concurrent scan's check-in.
+    return this.view(this.dataSource.manager, await this.dataSource.manager.findOneByOrFail(Booking, { id }));
+  }
+
+  /** Staff check a resident in on their behalf, from 15 minutes before the start until the end. */
+  async checkInByStaff(actor: User, bookingId: number): Promise<BookingView> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const booking = await this.load(manager, actor, bookingId);
+      const now = this.clock.now();
+      if (booking.status === 'checked_in') return this.view(manager, booking);
+      const opens = booking.startAt.getTime() - bookingSettings.checkInEarlyMinutes * 60_000;
+      if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime()) throw refused('BOOKING_NOT_CHECKABLE');
+      const result = await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
+      if (!result.affected) throw conflict('BOOKING_NOT_CHECKABLE');
+      await this.audit.record(manager, {
+        actor, communityId: booking.communityId, action: 'bookings.check_in', targetType: 'booking', targetId: booking.id,
+        summary: `代为签到预约 #${booking.id}`,
+      });
+      return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
+    });
+  }
+
+  /** Checked-in bookings are completed once they end: one conditional UPDATE, so two processes cannot both do it. */
+  async completeFinished(): Promise<number> {
+    const result = await this.dataSource.createQueryBuilder().update(Booking).set({ status: 'completed' })
+      .where('status = :status AND endAt <= :now', { status: 'checked_in', now: this.clock.now() }).execute();
+    return result.affected ?? 0;
+  }
+
+  /** Staff lift a resident's suspension. */
+  async liftSuspension(actor: User, userId: number): Promise<{ lifted: number }> {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
+      const resident = await manager.findOneBy(User, { id: userId });
+      assertInCommunity(actor, resident);
+      const now = this.clock.now();
+      const result = await manager.createQueryBuilder().update(BookingSuspension).set({ liftedAt: now, liftedById: actor.id })
+        .where('userId = :userId AND liftedAt IS NULL AND until > :now', { userId, now }).execute();
+      await this.audit.record(manager, {
+        actor, communityId: resident.communityId, action: 'bookings.lift_suspension', targetType: 'user', targetId: userId,
+        summary: `解除 ${resident.name ?? userId} 的预约暂停`,
+      });
+      return { lifted: result.affected ?? 0 };
+    });
+  }
+
+  /** The status change as a conditional update: only from the statuses the machine allows; freeing the slots when it ends the hold. */
+  private async transition(manager: EntityManager, booking: Booking, to: BookingStatus, fields: Partial<Booking>, lostRace: 'BOOKING_NOT_PENDING' | 'BOOKING_NOT_CANCELLABLE'): Promise<void> {
+    const result = await manager.update(Booking, { id: booking.id, status: In(statusesBefore(to)) }, { status: to, ...fields });
+    if (!result.affected) throw conflict(lostRace);
+    if (!(activeBookingStatuses as readonly string[]).includes(to)) await manager.delete(BookingSlot, { bookingId: booking.id });
+  }
+
+  private async notifyBooker(manager: EntityManager, booking: Booking, room: Room | null, kind: 'booking_decision' | 'booking_no_show', title: string, body: string): Promise<void> {
+    await this.notifications.notify(manager, [booking.userId], {
+      communityId: booking.communityId, kind, title: `${title}：${room?.name ?? '活动室'} ${localTime(booking.startAt)}`, body, link: '/pages/bookings/index',
+    });
+  }
+
+  /** A booking the actor may act on: residents their own, staff their community's; anything else is missing. */
+  private async load(manager: EntityManager, actor: User, bookingId: number): Promise<Booking> {
+    const booking = await manager.findOneBy(Booking, { id: bookingId });
+    if (!booking) throw notFound('BOOKING_NOT_FOUND');
+    if (actor.role === 'resident') {
+      if (booking.userId !== actor.id) throw notFound('BOOKING_NOT_FOUND');
+    } else if (actor.role !== 'admin' && booking.communityId !== actor.communityId) {
+      throw notFound('BOOKING_NOT_FOUND');
+    }
+    return booking;
+  }
+
+  async view(manager: EntityManager, booking: Booking): Promise<BookingView> {
+    return (await this.page(manager, [booking], 1)).items[0];
+  }
+
+  private async page(manager: EntityManager, rows: Booking[], limit: number): Promise<Page<BookingView>> {
+    const roomIds = [...new Set(rows.map((b) => b.roomId))];
+    const userIds = [...new Set(rows.map((b) => b.userId))];
+    const rooms = new Map((roomIds.length ? await manager.findBy(Room, { id: In(roomIds) }) : []).map((r) => [r.id, r]));
+    const users = new Map((userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]));
+    return pageByDescendingId(rows, limit, (b) => toBookingView(b, rooms.get(b.roomId), users.get(b.userId)));
+  }
+}
+

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  BOOKING_PURPOSE_MAX, BOOKING_PURPOSE_MIN, bookingStatuses,
+  type BookingQuery, type BookingStatus, type CancelBookingRequest, type CreateBookingRequest, type RecurringBookingRequest, type RejectBookingRequest,
+} from '@linli/shared-types';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CommunityPageQuery } from '../../common/pagination.js';
+import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
+
+const iso = { strict: true, strictSeparator: true } as const;
+
+export class CreateBookingDto implements CreateBookingRequest {
+  @ApiProperty() @IsInt() @Min(1) roomId: number;
+  @ApiProperty({ example: '2026-11-29T10:00:00+08:00' }) @IsISO8601(iso) @Matches(WITH_OFFSET) startAt: string;
+  @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsISO8601(iso) @Matches(WITH_OFFSET) endAt: string;
+  @ApiProperty({ example: '书法兴趣小组练习' }) @IsString() @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX) @Matches(/\S/) purpose: string;
+  @ApiProperty({ example: 6 }) @IsInt() @Min(1) @Max(1000) attendees: number;
+}
+
+export class RecurringBookingDto extends CreateBookingDto implements RecurringBookingRequest {
+  @ApiProperty({ example: 8, description: 'weeks, the first included' }) @IsInt() @Min(1) @Max(26) weeks: number;
+}
+
+export class CancelBookingDto implements CancelBookingRequest {
+  @ApiPropertyOptional({ description: 'required when staff cancel a resident’s booking' }) @IsOptional() @IsString() @Length(1, 200) reason?: string;
+}
+
+export class RejectBookingDto implements RejectBookingRequest {
+  @ApiProperty() @IsString() @Length(1, 200) @Matches(/\S/) reason: string;
+}
+
+export class BookingQueryDto extends CommunityPageQuery implements BookingQuery {
+  @ApiPropertyOptional({ example: '2026-11-29' }) @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) date?: string;
+  @ApiPropertyOptional({ enum: bookingStatuses }) @IsOptional() @IsIn(bookingStatuses) status?: BookingStatus;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) roomId?: number;
+}

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { shanghaiMidnight, slotGrid, slotState, type ClosureView, type DoorCodeView, type Page, type RoomAvailability, type RoomView } from '@linli/shared-types';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
+import { AppException, forbidden, notFound } from '../common/app-exception.js';
+import { Clock } from '../common/clock.js';
+import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { communityScope } from '../common/tenancy-scope.js';
+import { BookingSlot } from '../bookings/booking.entity.js';
+import { bookingSettings, validOpeningHours } from '../bookings/bookings.rules.js';
+import type { User } from '../users/user.entity.js';
+import type { CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
+import { doorCode } from './door-code.js';
+import { Room, RoomClosure } from './room.entity.js';
+import { toClosureView, toRoomView } from './rooms.mapper.js';
+
+const DAY = 86_400_000;
+
+@Injectable()
+export class RoomsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'secret'>,
+  ) {}
+
+  /** Staff: the signed code for the room's door poster. */
+  async doorCode(viewer: User, roomId: number): Promise<DoorCodeView> {
+    const room = await this.visibleRoom(this.dataSource.manager, viewer, roomId);
+    return { roomId: room.id, roomName: room.name, code: doorCode(this.config.secret, room.id) };
+  }
+
+  /** Residents: the active rooms of their community (verified only); staff: every room of their scope. */
+  async list(viewer: User, query: RoomQueryDto): Promise<Page<RoomView>> {
+    const staff = viewer.role !== 'resident';
+    if (!staff && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    const limit = query.limit ?? 50;
+    const scope = communityScope(viewer, query.communityId);
+    const before = decodeIdCursor(query.cursor);
+    const qb = this.dataSource.getRepository(Room).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    if (!staff) qb.andWhere('r.active = :active', { active: true });
+    if (before) qb.andWhere('r.id < :before', { before });
+    return pageByDescendingId(await qb.getMany(), limit, toRoomView);
+  }
+
+  /** A room the viewer may see, or 404 (another community's room is answered as missing). */
+  async visibleRoom(manager: EntityManager, viewer: User, roomId: number): Promise<Room> {
+    const room = await manager.findOneBy(Room, { id: roomId });
+    if (!room) throw notFound('ROOM_NOT_FOUND');
+    if (viewer.role === 'admin') return room;
+    if (room.communityId !== viewer.communityId) throw notFound('ROOM_NOT_FOUND');
+    if (viewer.role === 'resident' && !room.active) throw notFound('ROOM_NOT_FOUND');
+    return room;
+  }
+
+  async view(viewer: User, roomId: number): Promise<RoomView> {
+    return toRoomView(await this.visibleRoom(this.dataSource.manager, viewer, roomId));
+  }
+
+  /** Every slot of the room on a local date: free, taken, closed or past. */
+  async availability(viewer: User, roomId: number, date: string): Promise<RoomAvailability> {
+    if (viewer.role === 'resident' && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    const room = await this.visibleRoom(this.dataSource.manager, viewer, roomId);
+    const midnight = shanghaiMidnight(date);
+    if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
+    const dayEnd = new Date(midnight.getTime() + DAY);
+    const closures = await this.closuresOf(this.dataSource.manager, room, midnight, dayEnd);
+    const cells = await this.dataSource.getRepository(BookingSlot).createQueryBuilder('s')
+      .where('s.roomId = :roomId AND s.slotStart >= :from AND s.slotStart < :to', { roomId: room.id, from: midnight, to: dayEnd })
+      .getMany();
+    const cellMs = bookingSettings.cellMinutes * 60_000;
+    const facts = {
+      now: this.clock.now(),
+      closed: closures,
+      taken: cells.map((c) => ({ startAt: c.slotStart, endAt: new Date(c.slotStart.getTime() + cellMs) })),
+    };
+    return {
+      roomId: room.id, date, slotMinutes: room.slotMinutes,
+      slots: slotGrid(room, date).map((slot) => ({ startAt: slot.startAt.toISOString(), endAt: slot.endAt.toISOString(), state: slotState(slot, facts) })),
+    };
+  }
+
+  /** Closures of the room or of its whole centre that overlap [from, to). */
+  closuresOf(manager: EntityManager, room: Room, from: Date, to: Date): Promise<RoomClosure[]> {
+    return manager.getRepository(RoomClosure).createQueryBuilder('c')
+      .where('c.communityId = :communityId', { communityId: room.communityId })
+      .andWhere(new Brackets((w) => w.where('c.roomId = :roomId', { roomId: room.id }).orWhere('c.roomId IS NULL')))
+      .andWhere('c.startAt < :to AND c.endAt > :from', { from, to })
+      .getMany();
+  }
+
+  create(actor: User, body: CreateRoomDto): Promise<RoomView> {
+    const communityId = actor.role === 'admin' ? body.communityId : actor.communityId;
+    if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
+    const slotMinutes = body.slotMinutes ?? 30;
+    if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+    return this.dataSource.transaction(async (manager) => {
+      const id = (await manager.insert(Room, {
+        communityId, name: body.name.trim(), description: body.description?.trim() ?? '', photos: JSON.stringify(body.photos ?? []),
+        capacity: body.capacity, facilities: JSON.stringify(body.facilities ?? []), openTime: body.openTime, closeTime: body.closeTime,
+        slotMinutes, maxMinutes: body.maxMinutes ?? 180, bookAheadDays: body.bookAheadDays ?? 7, minNoticeMinutes: body.minNoticeMinutes ?? 60,
+        requiresApproval: body.requiresApproval ?? false, active: body.active ?? true,
+      })).identifiers[0].id as number;
+      await this.audit.record(manager, {
+        actor, communityId, action: 'rooms.create', targetType: 'room', targetId: id,
+        summary: `新增活动室：${body.name}（容纳 ${body.capacity} 人，${body.openTime}–${body.closeTime}）`,
+      });
+      return toRoomView(await manager.findOneByOrFail(Room, { id }));
+    });
+  }
+
+  /** Rule changes apply to new bookings; existing ones keep their slots (kept per 15-minute cell, so overlaps stay detected). */
+  update(actor: User, roomId: number, change: UpdateRoomDto): Promise<RoomView> {
+    return this.dataSource.transaction(async (manager) => {
+      const room = await this.visibleRoom(manager, actor, roomId);
+      const fields: Partial<Room> = {};
+      if (change.name !== undefined) fields.name = change.name.trim();
+      if (change.description !== undefined) fields.description = change.description.trim();
+      if (change.photos !== undefined) fields.photos = JSON.stringify(change.photos);
+      if (change.facilities !== undefined) fields.facilities = JSON.stringify(change.facilities);
+      for (const key of ['capacity', 'openTime', 'closeTime', 'slotMinutes', 'maxMinutes', 'bookAheadDays', 'minNoticeMinutes', 'requiresApproval', 'active'] as const) {
+        if (change[key] !== undefined) (fields as Record<string, unknown>)[key] = change[key];
+      }
+      const next = { ...room, ...fields };
+      if (!validOpeningHours(next.openTime, next.closeTime, next.slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+      if (Object.keys(fields).length) await manager.update(Room, { id: room.id }, fields);
+      await this.audit.record(manager, {
+        actor, communityId: room.communityId, action: 'rooms.update', targetType: 'room', targetId: room.id,
+        summary: `修改活动室 ${room.name}：${Object.keys(fields).join('，') || '无变化'}`,
+      });
+      return toRoomView(await manager.findOneByOrFail(Room, { id: room.id }));
+    });
+  }
+
+  addClosure(actor: User, roomId: number, body: CreateClosureDto): Promise<ClosureView> {
+    const startAt = new Date(body.startAt);
+    const endAt = new Date(body.endAt);
+    if (!(endAt.getTime() > startAt.getTime())) throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+    return this.dataSource.transaction(async (manager) => {
+      const room = await this.visibleRoom(manager, actor, roomId);
+      const id = (await manager.insert(RoomClosure, {
+        communityId: room.communityId, roomId: body.wholeCentre ? null : room.id, startAt, endAt, reason: body.reason.trim(), createdById: actor.id,
+      })).identifiers[0].id as number;
+      await this.audit.record(manager, {
+        actor, communityId: room.communityId, action: 'rooms.closure', targetType: 'room', targetId: room.id,
+        summary: `${body.wholeCentre ? '活动中心' : room.name}闭馆 ${body.startAt} 至 ${body.endAt}：${body.reason}`,
+      });
+      return toClosureView(await manager.findOneByOrFail(RoomClosure, { id }));
+    });
+  }
+}

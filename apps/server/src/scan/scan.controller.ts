@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ScanResponse } from '@linli/shared-types';
+import { BookingsService } from '../bookings/bookings.service.js';
+import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
+import { AppException } from '../common/app-exception.js';
+import { CurrentUser, Roles } from '../common/auth.decorators.js';
+import { parseDoorCode } from '../rooms/door-code.js';
+import { User } from '../users/user.entity.js';
+import { ScanDto } from './scan.dto.js';
+
+/** One endpoint for every code the mini-app scanner reads: the server tells what it is and acts for the caller. */
+@ApiTags('scan')
+@ApiBearerAuth()
+@Controller('scan')
+export class ScanController {
+  constructor(private readonly bookings: BookingsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Post() @Roles('resident') @HttpCode(200)
+  async scan(@CurrentUser() user: User, @Body() body: ScanDto): Promise<ScanResponse> {
+    if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
+    const roomId = parseDoorCode(this.config.secret, body.code.trim());
+    if (roomId !== null) return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
+    throw new AppException('SCAN_CODE_UNKNOWN', 422);
+  }
+}
