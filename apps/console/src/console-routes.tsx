@@ -6,6 +6,7 @@ import { NoticeEditorPage } from './pages/notice-editor-page';
 import { NoticeStatsPage } from './pages/notice-stats-page';
 import { NoticesPage } from './pages/notices-page';
 import { ResidentsPage } from './pages/residents-page';
+import { TimebankPage } from './pages/timebank-page';
 import { UnderConstructionPage } from './pages/under-construction-page';
 import { RequireStaff } from './session/require-staff';
 
@@ -21,7 +22,8 @@ export function ConsoleRoutes() {
         <Route path="notices/:id/stats" element={<NoticeStatsPage />} />
         <Route path="bookings" element={<UnderConstructionPage feature="预约" />} />
         <Route path="activities" element={<UnderConstructionPage feature="志愿活动" />} />
-        <Route path="timebank" element={<UnderConstructionPage feature="时间银行" />} />
+        <Route path="timebank" element={<TimebankPage />} />
+        <Route path="timebank/:section" element={<TimebankPage />} />
         <Route path="residents" element={<ResidentsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

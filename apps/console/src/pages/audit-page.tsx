@@ -18,6 +18,9 @@ const targetTypeLabels: Record<string, string> = {
   account: '时间银行账户',
   transaction: '时间银行流水',
   community: '社区',
+  timebank_transaction: '时间银行交易',
+  timebank_reward: '兑换项目',
+  timebank_redemption: '兑换记录',
 };
 
 /** Chinese names of known action codes; a code not listed yet is shown as sent. */
@@ -28,6 +31,12 @@ const actionLabels: Record<string, string> = {
   'resident.volunteer.revoke': '取消志愿者',
   'auth.login': '登录',
   'auth.logout': '退出登录',
+  'timebank.reverse': '冲正交易',
+  'timebank.adjust': '调整时间余额',
+  'timebank.reward.create': '新增兑换项目',
+  'timebank.reward.update': '修改兑换项目',
+  'timebank.redemption.hand_over': '兑付兑换',
+  'timebank.redemption.cancel': '取消兑换',
 };
 
 function formatTarget(entry: AuditEntryView): string {

@@ -1,0 +1,231 @@
+import { BankOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { minutesToHours } from '@linli/shared-types';
+import { Alert, App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useExportTimebankAccounts, useIsAdmin, useTimebankAccounts, type StatementOwner } from '../../hooks/useTimebank';
+import { formatDateTime, formatHousehold, formatPhone } from '../../lib/format';
+import type { ApiRequestError } from '../../services/http';
+import type { TimebankAccountRow } from '../../services/timebank';
+import { AdjustmentDialog, type AdjustmentTarget } from './adjustment-dialog';
+import { StatementDrawer } from './statement-drawer';
+
+function householdOf(row: TimebankAccountRow): string | null {
+  return formatHousehold({ building: row.buildingName ? { name: row.buildingName } : null, unit: row.unit, room: row.room });
+}
+
+/** GET timebank/accounts has no search yet: staff search the loaded accounts by name, phone or room. */
+function matches(row: TimebankAccountRow, q: string): boolean {
+  const text = `${row.name} ${row.phone ?? ''} ${householdOf(row) ?? ''}`.toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => text.includes(word));
+}
+
+function parseOwner(value: string | null): StatementOwner | null {
+  if (value === 'pool') return { kind: 'pool' };
+  const userId = Number(value);
+  return Number.isInteger(userId) && userId > 0 ? { kind: 'resident', userId } : null;
+}
+
+export function AccountsPanel() {
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const isAdmin = useIsAdmin();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const owner = parseOwner(searchParams.get('account'));
+  const [searchText, setSearchText] = useState('');
+  const q = searchText.trim();
+  const [adjusting, setAdjusting] = useState<AdjustmentTarget | 'pick' | null>(null);
+  const accounts = useTimebankAccounts();
+  const exportCsv = useExportTimebankAccounts();
+
+  const all = useMemo(() => {
+    const loaded = accounts.data?.pages.flatMap((page) => page.items) ?? [];
+    // The pool first: it is the community's own account and the counterpart of most movements.
+    return [...loaded.filter((row) => row.kind === 'pool'), ...loaded.filter((row) => row.kind !== 'pool')];
+  }, [accounts.data]);
+  const rows = q ? all.filter((row) => matches(row, q)) : all;
+  const showsLastActivity = all.some((row) => row.lastActivityAt !== undefined);
+
+  // A search must cover every account, not only the pages loaded so far.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = accounts;
+  useEffect(() => {
+    if (q && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [q, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const setOwner = (next: StatementOwner | null) => {
+    const params = new URLSearchParams(searchParams);
+    if (next === null) params.delete('account');
+    else params.set('account', next.kind === 'pool' ? 'pool' : String(next.userId));
+    setSearchParams(params, { replace: next === null });
+  };
+
+  const openRow = (row: TimebankAccountRow) =>
+    setOwner(row.kind === 'pool' || row.userId === null ? { kind: 'pool' } : { kind: 'resident', userId: row.userId });
+
+  const openRowData =
+    owner === null
+      ? undefined
+      : all.find((row) => (owner.kind === 'pool' ? row.kind === 'pool' : row.userId === owner.userId));
+
+  const onExport = () =>
+    exportCsv.mutateAsync().then(
+      () => void message.success('已导出时间银行账户'),
+      (error: ApiRequestError) => void message.error(`导出失败：${error.message}`),
+    );
+
+  const columns: TableColumnsType<TimebankAccountRow> = [
+    {
+      title: '居民',
+      dataIndex: 'name',
+      render: (name: string, row) =>
+        row.kind === 'pool' ? (
+          <Space size={6}>
+            <BankOutlined style={{ color: token.colorPrimary }} />
+            <Typography.Text strong>{name}</Typography.Text>
+            <Tag color="blue">社区账户</Tag>
+          </Space>
+        ) : (
+          name
+        ),
+    },
+    {
+      title: '住户',
+      key: 'household',
+      render: (_, row) => (row.kind === 'pool' ? '—' : (householdOf(row) ?? <Typography.Text type="secondary">未填写</Typography.Text>)),
+    },
+    { title: '手机号', dataIndex: 'phone', width: 140, render: (phone: string | null, row) => (row.kind === 'pool' ? '—' : formatPhone(phone)) },
+    {
+      title: '余额',
+      dataIndex: 'balance',
+      width: 140,
+      align: 'right',
+      render: (balance: number, row) => (
+        <span
+          style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 500, color: balance < 0 ? token.colorTextSecondary : undefined }}
+          data-testid={row.kind === 'pool' ? 'account-balance-pool' : `account-balance-${row.userId}`}
+        >
+          {minutesToHours(balance)}
+        </span>
+      ),
+    },
+    ...(showsLastActivity
+      ? [{ title: '最近变动', dataIndex: 'lastActivityAt', width: 160, render: (value: string | null) => formatDateTime(value) }]
+      : []),
+    {
+      title: '操作',
+      key: 'actions',
+      width: 100,
+      render: (_, row) => (
+        <Button
+          type="link"
+          size="small"
+          onClick={(event) => {
+            event.stopPropagation();
+            openRow(row);
+          }}
+        >
+          查看流水
+        </Button>
+      ),
+    },
+  ];
+
+  const statementAccount =
+    owner?.kind === 'pool'
+      ? { kind: 'pool' as const, name: '社区时间银行', balance: openRowData?.balance }
+      : {
+          kind: 'resident' as const,
+          name: openRowData?.name ?? (owner ? `居民 #${owner.userId}` : ''),
+          balance: openRowData?.balance,
+          household: openRowData ? householdOf(openRowData) : null,
+        };
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder="搜索姓名、手机号或房号"
+          style={{ width: 300 }}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={setSearchText}
+          loading={q !== '' && accounts.isFetchingNextPage}
+          data-testid="timebank-account-search"
+        />
+        <Space wrap>
+          <Button icon={<BankOutlined />} onClick={() => setOwner({ kind: 'pool' })} data-testid="pool-statement-open">
+            社区账户流水
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={exportCsv.isPending} onClick={onExport} data-testid="timebank-accounts-export">
+            导出 CSV
+          </Button>
+          {isAdmin && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setAdjusting('pick')} data-testid="adjustment-open">
+              调整余额
+            </Button>
+          )}
+        </Space>
+      </Flex>
+
+      {accounts.isError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`账户列表加载失败：${accounts.error.message}`}
+          action={
+            <Button size="small" onClick={() => accounts.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
+
+      <Table<TimebankAccountRow>
+        rowKey="accountId"
+        columns={columns}
+        dataSource={rows}
+        loading={accounts.isLoading}
+        pagination={false}
+        scroll={{ x: 800 }}
+        onRow={(row) =>
+          ({
+            'data-testid': row.kind === 'pool' ? 'account-row-pool' : `account-row-${row.userId}`,
+            onClick: () => openRow(row),
+            style: { cursor: 'pointer' },
+          }) as HTMLAttributes<HTMLElement>
+        }
+        locale={{ emptyText: <Empty description={q ? `没有找到与「${q}」相关的账户` : '还没有时间银行账户：居民认证后自动开户'} /> }}
+        data-testid="timebank-accounts-table"
+      />
+
+      {all.length > 0 && (
+        <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
+          {accounts.hasNextPage ? (
+            <Button onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage} data-testid="timebank-accounts-load-more">
+              加载更多
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">
+              {q ? `在全部 ${all.length} 个账户中找到 ${rows.length} 个` : `已显示全部 ${all.length} 个账户（含社区账户）`}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
+
+      <StatementDrawer
+        owner={owner}
+        account={statementAccount}
+        onClose={() => setOwner(null)}
+        onAdjust={owner?.kind === 'resident' ? () => setAdjusting({ userId: owner.userId, name: statementAccount.name }) : undefined}
+      />
+
+      {adjusting !== null && <AdjustmentDialog target={adjusting === 'pick' ? undefined : adjusting} onClose={() => setAdjusting(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { ledgerKindLabels, minutesToHours, type LedgerKind, type StatementItem } from '@linli/shared-types';
+import { Alert, Button, Drawer, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useAccountStatement, useIsAdmin, type StatementOwner } from '../../hooks/useTimebank';
+import { formatDateTime } from '../../lib/format';
+import { ledgerKindColors, signedHours } from '../../lib/timebank-format';
+import { ReverseDialog, type StatementAccount } from './reverse-dialog';
+
+/** Why a transaction cannot be reversed from here; null when it can. */
+function reverseBlocker(item: StatementItem): string | null {
+  if (item.kind === 'reversal') return '冲正记录不能再冲正';
+  if (item.reversedById !== null) return `已由交易 #${item.reversedById} 冲正`;
+  if (item.kind === 'redemption') return '兑换记录请在「奖励兑换」中取消兑换，取消会自动退回时间';
+  return null;
+}
+
+function KindCell({ item }: { item: StatementItem }) {
+  return (
+    <Space size={4} wrap>
+      <Tag color={ledgerKindColors[item.kind as LedgerKind]}>{ledgerKindLabels[item.kind] ?? item.kind}</Tag>
+      {item.reversedById !== null && (
+        <Tooltip title={`已由交易 #${item.reversedById} 冲正`}>
+          <Tag color="red" data-testid={`reversed-marker-${item.id}`}>
+            已冲正
+          </Tag>
+        </Tooltip>
+      )}
+      {item.reversesId !== null && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          冲正 #{item.reversesId}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+export interface StatementDrawerProps {
+  owner: StatementOwner | null;
+  account: StatementAccount & { household?: string | null };
+  onClose: () => void;
+  /** Admins: open the adjustment dialog for this resident. */
+  onAdjust?: () => void;
+}
+
+/** An account's statement with a 冲正 action per transaction. */
+export function StatementDrawer({ owner, account, onClose, onAdjust }: StatementDrawerProps) {
+  const { token } = theme.useToken();
+  const isAdmin = useIsAdmin();
+  const statement = useAccountStatement(owner);
+  const [reversing, setReversing] = useState<StatementItem | null>(null);
+  const rows = statement.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<StatementItem> = [
+    { title: '时间', dataIndex: 'createdAt', width: 150, render: (createdAt: string) => formatDateTime(createdAt) },
+    { title: '类型', key: 'kind', width: 170, render: (_, item) => <KindCell item={item} /> },
+    {
+      title: '金额',
+      dataIndex: 'amount',
+      width: 120,
+      align: 'right',
+      render: (amount: number, item) => (
+        <span
+          style={{ color: amount > 0 ? token.colorSuccess : token.colorError, fontVariantNumeric: 'tabular-nums', fontWeight: 500 }}
+          data-testid={`statement-amount-${item.id}`}
+        >
+          {signedHours(amount)}
+        </span>
+      ),
+    },
+    { title: '对方', key: 'counterparty', width: 130, render: (_, item) => item.counterparty.name },
+    {
+      title: '备注',
+      dataIndex: 'memo',
+      render: (memo: string) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 260 }}>{memo || '—'}</Typography.Text>,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_, item) => {
+        const blocker = reverseBlocker(item);
+        const button = (
+          <Button size="small" type="link" danger disabled={blocker !== null} onClick={() => setReversing(item)} data-testid={`reverse-${item.id}`}>
+            冲正
+          </Button>
+        );
+        return blocker ? <Tooltip title={blocker}>{button}</Tooltip> : button;
+      },
+    },
+  ];
+
+  let summary: ReactNode = null;
+  if (account.balance !== undefined) {
+    summary = (
+      <Statistic
+        title="当前余额"
+        value={minutesToHours(account.balance)}
+        valueRender={(node) => <span data-testid="statement-balance">{node}</span>}
+      />
+    );
+  }
+
+  return (
+    <Drawer
+      open={owner !== null}
+      onClose={onClose}
+      size={980}
+      title={
+        <Space size={8}>
+          <span>{account.kind === 'pool' ? '社区账户流水' : `${account.name} 的流水`}</span>
+          {account.household && <Typography.Text type="secondary">{account.household}</Typography.Text>}
+        </Space>
+      }
+      extra={
+        isAdmin && account.kind === 'resident' && onAdjust ? (
+          <Button onClick={onAdjust} data-testid="statement-adjust">
+            调整余额
+          </Button>
+        ) : undefined
+      }
+      destroyOnHidden
+    >
+      <div data-testid="statement-drawer">
+        <Flex justify="space-between" align="flex-end" gap={16} wrap style={{ marginBottom: 16 }}>
+          {summary}
+          <Typography.Text type="secondary" style={{ maxWidth: 520 }}>
+            {account.kind === 'pool'
+              ? '社区账户为志愿服务发放时间、接收兑换消费的时间，余额可以为负；所有账户余额合计始终为零。'
+              : '正数为收入，负数为支出。记录不可修改或删除，更正请用「冲正」，并写明原因。'}
+          </Typography.Text>
+        </Flex>
+
+        {statement.isError && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`流水加载失败：${statement.error.message}`}
+            action={
+              <Button size="small" onClick={() => statement.refetch()}>
+                重试
+              </Button>
+            }
+          />
+        )}
+
+        <Table<StatementItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={statement.isLoading}
+          pagination={false}
+          scroll={{ x: 860 }}
+          onRow={(item) => ({ 'data-testid': `statement-row-${item.id}` }) as HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: <Empty description="还没有流水" /> }}
+          data-testid="statement-table"
+        />
+
+        {rows.length > 0 && (
+          <Flex justify="center" style={{ marginTop: 16 }}>
+            {statement.hasNextPage ? (
+              <Button onClick={() => statement.fetchNextPage()} loading={statement.isFetchingNextPage} data-testid="statement-load-more">
+                加载更多
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">已显示全部 {rows.length} 笔流水</Typography.Text>
+            )}
+          </Flex>
+        )}
+
+        {reversing && <ReverseDialog key={reversing.id} item={reversing} account={account} onClose={() => setReversing(null)} />}
+      </div>
+    </Drawer>
+  );
+}

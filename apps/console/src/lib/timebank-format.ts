@@ -1,0 +1,39 @@
+import { hoursText, type LedgerDiscrepancyType, type LedgerKind, type RedemptionStatus } from '@linli/shared-types';
+
+/** +1.50 / -0.75 小时: the sign says which way the minutes went. */
+export function signedHours(minutes: number): string {
+  return `${minutes > 0 ? '+' : ''}${hoursText(minutes)} 小时`;
+}
+
+/** "1.50 小时（90 分钟）": staff enter minutes, residents think in hours. */
+export function hoursWithMinutes(minutes: number): string {
+  return `${hoursText(minutes)} 小时（${minutes} 分钟）`;
+}
+
+export const ledgerKindColors: Record<LedgerKind, string> = {
+  service_credit: 'green',
+  transfer: 'blue',
+  redemption: 'orange',
+  adjustment: 'purple',
+  reversal: 'red',
+};
+
+export const redemptionStatusColors: Record<RedemptionStatus, string> = {
+  pending: 'gold',
+  handed_over: 'green',
+  cancelled: 'default',
+};
+
+/** Staff-side wording: the shared labels (待领取, 已领取) are written for residents. */
+export const redemptionStatusStaffLabels: Record<RedemptionStatus, string> = {
+  pending: '待兑付',
+  handed_over: '已兑付',
+  cancelled: '已取消',
+};
+
+export const discrepancyLabels: Record<LedgerDiscrepancyType, string> = {
+  balance_mismatch: '余额与流水不符',
+  community_not_zero: '社区余额合计不为零',
+  unbalanced_transaction: '交易借贷不平',
+  negative_balance: '居民余额为负',
+};
