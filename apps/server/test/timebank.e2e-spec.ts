@@ -135,6 +135,18 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     expect(audit.body.communities).toHaveLength(1);
   });
 
+  it('lets staff search accounts by name, phone or room, within their community only', async () => {
+    const byName = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, { token: staffG });
+    expect(byName.status).toBe(200);
+    expect(byName.body.items.map((a: { userId: number }) => a.userId)).toEqual([li.id]);
+    const byPhone = await t.request('GET', `${api}/timebank/accounts?q=0000001`, { token: staffG });
+    expect(byPhone.body.items.map((a: { userId: number }) => a.userId)).toEqual([li.id]);
+    const literal = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('%')}`, { token: staffG });
+    expect(literal.body.items).toEqual([]);
+    const otherCommunity = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, { token: staffB });
+    expect(otherCommunity.body.items).toEqual([]);
+  });
+
   it('residents get 403 on staff endpoints, staff 403 on adjustments, pending residents 403 on the time bank', async () => {
     const calls: Array<[string, string, unknown?]> = [
       ['GET', '/timebank/accounts'], ['GET', '/timebank/accounts.csv'], ['GET', '/timebank/audit'],

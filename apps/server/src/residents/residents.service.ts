@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, ResidentListItem } from '@linli/shared-types';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { residentMatches } from '../common/search.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { Building } from '../tenancy/building.entity.js';
 import { LedgerService } from '../timebank/ledger.service.js';
@@ -34,10 +35,7 @@ export class ResidentsService {
     if (scope !== null) qb.andWhere('u.communityId = :scope', { scope });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (before) qb.andWhere('u.id < :before', { before });
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.name LIKE :like', { like }).orWhere('u.phone LIKE :like', { like }).orWhere('u.room LIKE :like', { like })));
-    }
+    if (query.q) qb.andWhere(residentMatches('u', query.q));
     const rows = await qb.getMany();
     const buildings = await this.buildingsOf(rows, this.dataSource.manager);
     return pageByDescendingId(rows, limit, (u) => toResidentListItem(u, buildings.get(u.buildingId ?? 0) ?? null));

@@ -11,6 +11,7 @@ import { AppException, conflict, forbidden, notFound, refused } from '../common/
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { residentMatches } from '../common/search.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { Building } from '../tenancy/building.entity.js';
 import { User } from '../users/user.entity.js';
@@ -164,13 +165,14 @@ export class TimebankService {
   }
 
   /** Staff: accounts of their community (admins: the street or one community), newest first, pool included. */
-  async accounts(viewer: User, query: { communityId?: number; cursor?: string; limit?: number }): Promise<Page<TimebankAccountListItem>> {
+  async accounts(viewer: User, query: { communityId?: number; cursor?: string; limit?: number; q?: string }): Promise<Page<TimebankAccountListItem>> {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
     const qb = this.dataSource.getRepository(TimebankAccount).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
     if (scope !== null) qb.andWhere('a.communityId = :scope', { scope });
     if (before) qb.andWhere('a.id < :before', { before });
+    if (query.q) qb.innerJoin(User, 'u', 'u.id = a.userId').andWhere(residentMatches('u', query.q));
     const rows = await qb.getMany();
     const { users, buildings } = await this.ownersOf(this.dataSource.manager, rows);
     return pageByDescendingId(rows, limit, (a) => {

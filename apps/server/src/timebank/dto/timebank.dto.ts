@@ -27,7 +27,9 @@ export class StatementQueryDto extends PageQuery {}
 
 export class PoolStatementQueryDto extends CommunityPageQuery {}
 
-export class TimebankAccountQueryDto extends CommunityPageQuery {}
+export class TimebankAccountQueryDto extends CommunityPageQuery {
+  @ApiPropertyOptional({ description: 'name, phone or room' }) @IsOptional() @IsString() @Length(1, 32) q?: string;
+}
 
 export class TimebankCommunityQueryDto {
   @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
