@@ -1,3 +1,4 @@
+export * from './bookings.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './identity.js';
@@ -5,4 +6,5 @@ export * from './rules/mask-phone.js';
 export * from './notices.js';
 export * from './notifications.js';
 export * from './rules/minutes-to-hours.js';
+export * from './rules/slot-grid.js';
 export * from './timebank.js';

@@ -1,0 +1,180 @@
+import type { IsoDateTime } from './common.js';
+
+/** Lifecycle of a booking (PRODUCT.md "Activity-centre bookings"). */
+export const bookingStatuses = ['pending', 'approved', 'rejected', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** Statuses that hold the room: their slots are occupied. */
+export const activeBookingStatuses = ['pending', 'approved', 'checked_in'] as const satisfies readonly BookingStatus[];
+
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  pending: '待审核',
+  approved: '已预约',
+  rejected: '未通过',
+  cancelled: '已取消',
+  checked_in: '已签到',
+  completed: '已完成',
+  no_show: '未到场',
+};
+
+export const slotLengths = [15, 30, 60] as const;
+export type SlotMinutes = (typeof slotLengths)[number];
+
+export const BOOKING_PURPOSE_MIN = 2;
+export const BOOKING_PURPOSE_MAX = 200;
+
+export interface RoomView {
+  id: number;
+  communityId: number;
+  name: string;
+  description: string;
+  photos: string[];
+  capacity: number;
+  facilities: string[];
+  /** 'HH:mm', Asia/Shanghai. */
+  openTime: string;
+  closeTime: string;
+  slotMinutes: SlotMinutes;
+  maxMinutes: number;
+  bookAheadDays: number;
+  minNoticeMinutes: number;
+  requiresApproval: boolean;
+  active: boolean;
+}
+
+/** POST rooms */
+export interface CreateRoomRequest {
+  name: string;
+  description?: string;
+  photos?: string[];
+  capacity: number;
+  facilities?: string[];
+  openTime: string;
+  closeTime: string;
+  slotMinutes?: SlotMinutes;
+  maxMinutes?: number;
+  bookAheadDays?: number;
+  minNoticeMinutes?: number;
+  requiresApproval?: boolean;
+  active?: boolean;
+  /** Admins only. */
+  communityId?: number;
+}
+
+/** PATCH rooms/:id */
+export type UpdateRoomRequest = Partial<Omit<CreateRoomRequest, 'communityId'>>;
+
+/** POST rooms/:id/closures */
+export interface CreateClosureRequest {
+  startAt: IsoDateTime;
+  endAt: IsoDateTime;
+  reason: string;
+  /** Close the whole centre (every room of the community), not only this room. */
+  wholeCentre?: boolean;
+}
+
+export interface ClosureView {
+  id: number;
+  communityId: number;
+  /** Null: the whole centre. */
+  roomId: number | null;
+  startAt: IsoDateTime;
+  endAt: IsoDateTime;
+  reason: string;
+}
+
+export const slotStates = ['free', 'taken', 'closed', 'past'] as const;
+export type SlotState = (typeof slotStates)[number];
+
+export interface AvailabilitySlot {
+  startAt: IsoDateTime;
+  endAt: IsoDateTime;
+  state: SlotState;
+}
+
+/** GET rooms/:id/availability?date=YYYY-MM-DD */
+export interface RoomAvailability {
+  roomId: number;
+  /** Local date in Asia/Shanghai. */
+  date: string;
+  slotMinutes: number;
+  slots: AvailabilitySlot[];
+}
+
+/** POST bookings */
+export interface CreateBookingRequest {
+  roomId: number;
+  startAt: IsoDateTime;
+  endAt: IsoDateTime;
+  purpose: string;
+  attendees: number;
+}
+
+export interface BookingView {
+  id: number;
+  communityId: number;
+  room: { id: number; name: string };
+  booker: { id: number; name: string | null };
+  startAt: IsoDateTime;
+  endAt: IsoDateTime;
+  minutes: number;
+  purpose: string;
+  attendees: number;
+  status: BookingStatus;
+  /** Booked by staff for a community event (no quotas). */
+  staffBooking: boolean;
+  /** Why it was rejected or cancelled by staff. */
+  reason: string | null;
+  checkedInAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+/** GET bookings (staff) */
+export interface BookingQuery {
+  /** Local date in Asia/Shanghai. */
+  date?: string;
+  status?: BookingStatus;
+  roomId?: number;
+  communityId?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+/** POST bookings/:id/cancel (reason required when staff cancel) */
+export interface CancelBookingRequest {
+  reason?: string;
+}
+
+/** POST bookings/:id/reject */
+export interface RejectBookingRequest {
+  reason: string;
+}
+
+/** POST bookings/recurring (staff): the same local time every week for N weeks. */
+export interface RecurringBookingRequest extends CreateBookingRequest {
+  weeks: number;
+}
+
+export interface RecurringBookingResponse {
+  /** Local dates booked. */
+  created: string[];
+  skipped: Array<{ date: string; reason: string }>;
+}
+
+/** GET rooms/:id/door-code (staff): the printable code of the room's door QR poster. */
+export interface DoorCodeView {
+  roomId: number;
+  roomName: string;
+  /** The text to encode in the QR code. */
+  code: string;
+}
+
+/** POST scan: whatever the camera read, plus the position when the device gives one. */
+export interface ScanRequest {
+  code: string;
+  lat?: number;
+  lng?: number;
+}
+
+/** What the server recognised and did. Later features add their kinds. */
+export type ScanResponse = { kind: 'door_checkin'; booking: BookingView };

@@ -1,0 +1,92 @@
+import type { SlotState } from '../bookings.js';
+
+/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991: local time is a fixed shift. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const MINUTE = 60_000;
+
+/** 'HH:mm' → minutes after local midnight, or null if malformed. */
+export function parseClockTime(text: string): number | null {
+  const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(text);
+  if (!match) return null;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes <= 24 * 60 ? minutes : null;
+}
+
+/** 'YYYY-MM-DD' of a real calendar date → the UTC instant of its local (Asia/Shanghai) midnight. */
+export function shanghaiMidnight(date: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (new Date(utc).toISOString().slice(0, 10) !== date) return null;
+  return new Date(utc - SHANGHAI_OFFSET_MS);
+}
+
+/** The local (Asia/Shanghai) date of an instant, 'YYYY-MM-DD'. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Minutes after local midnight of an instant in Asia/Shanghai. */
+export function shanghaiMinuteOfDay(instant: Date): number {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
+  return local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / MINUTE;
+}
+
+export interface SlotGridRoom {
+  openTime: string;
+  closeTime: string;
+  slotMinutes: number;
+}
+
+export interface GridSlot {
+  startAt: Date;
+  endAt: Date;
+}
+
+/** Every slot of a room on a local date, from opening to closing; empty for a malformed date or hours. */
+export function slotGrid(room: SlotGridRoom, date: string): GridSlot[] {
+  const midnight = shanghaiMidnight(date);
+  const open = parseClockTime(room.openTime);
+  const close = parseClockTime(room.closeTime);
+  if (!midnight || open === null || close === null || room.slotMinutes <= 0) return [];
+  const slots: GridSlot[] = [];
+  for (let m = open; m + room.slotMinutes <= close; m += room.slotMinutes) {
+    slots.push({ startAt: new Date(midnight.getTime() + m * MINUTE), endAt: new Date(midnight.getTime() + (m + room.slotMinutes) * MINUTE) });
+  }
+  return slots;
+}
+
+/**
+ * Does [start, end) lie on the room's slot grid inside the opening hours of one local day?
+ * (A booking ending exactly at 24:00 ends on the next date, still the same opening day.)
+ */
+export function isOnSlotGrid(room: SlotGridRoom, start: Date, end: Date): boolean {
+  if (!(end.getTime() > start.getTime())) return false;
+  const open = parseClockTime(room.openTime);
+  const close = parseClockTime(room.closeTime);
+  if (open === null || close === null) return false;
+  const midnight = shanghaiMidnight(shanghaiDate(start))!;
+  const from = (start.getTime() - midnight.getTime()) / MINUTE;
+  const to = (end.getTime() - midnight.getTime()) / MINUTE;
+  if (!Number.isInteger(from) || !Number.isInteger(to)) return false;
+  return from >= open && to <= close && (from - open) % room.slotMinutes === 0 && (to - open) % room.slotMinutes === 0;
+}
+
+export interface SlotFacts {
+  now: Date;
+  /** Intervals no booking may use (closures). */
+  closed: Array<{ startAt: Date; endAt: Date }>;
+  /** Intervals held by active bookings. */
+  taken: Array<{ startAt: Date; endAt: Date }>;
+}
+
+const overlaps = (a: { startAt: Date; endAt: Date }, b: { startAt: Date; endAt: Date }) =>
+  a.startAt.getTime() < b.endAt.getTime() && b.startAt.getTime() < a.endAt.getTime();
+
+/** What a person sees for one slot: past beats closed beats taken beats free. */
+export function slotState(slot: GridSlot, facts: SlotFacts): SlotState {
+  if (slot.startAt.getTime() < facts.now.getTime()) return 'past';
+  if (facts.closed.some((c) => overlaps(slot, c))) return 'closed';
+  if (facts.taken.some((t) => overlaps(slot, t))) return 'taken';
+  return 'free';
+}
