@@ -8,7 +8,13 @@ export default defineAppConfig({
     // The path is shared-types `noticeDetailPage`: inbox links and WeChat messages open it.
     'pages/notice-detail/index',
   ],
-  subPackages: [{ root: 'packages/inbox', pages: ['pages/index/index'] }],
+  subPackages: [
+    { root: 'packages/inbox', pages: ['pages/index/index'] },
+    {
+      root: 'packages/timebank',
+      pages: ['pages/index/index', 'pages/transfer/index', 'pages/rewards/index', 'pages/redemptions/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: '邻里',
     navigationBarBackgroundColor: '#ffffff',

@@ -9,6 +9,11 @@ export const routes = {
   login: '/pages/login/index',
   /** Subpackage: the inbox is one tap away from 我的, never the first screen. */
   inbox: '/packages/inbox/pages/index/index',
+  /** Subpackage 时间银行, from the cell of 我的: account and statement, transfer, rewards, my redemptions. */
+  timebank: '/packages/timebank/pages/index/index',
+  timebankTransfer: '/packages/timebank/pages/transfer/index',
+  timebankRewards: '/packages/timebank/pages/rewards/index',
+  timebankRedemptions: '/packages/timebank/pages/redemptions/index',
 } as const
 
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */

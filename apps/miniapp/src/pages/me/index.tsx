@@ -1,12 +1,13 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { maskPhone, type UserView } from '@linli/shared-types'
+import { maskPhone, minutesToHours, type UserView } from '@linli/shared-types'
 import { PageShell } from '../../components/page-shell'
 import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui'
 import { useMe } from '../../hooks/useMe'
 import { useLogout } from '../../hooks/useLogout'
 import { useElderMode } from '../../hooks/usePreferences'
 import { useInboxUnread } from '../../hooks/useInbox'
+import { useTimebankAccount } from '../../hooks/useTimebankAccount'
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices'
 import { openPrivacyGuide } from '../../hooks/usePrivacy'
 import { HouseholdForm } from './household-form'
@@ -51,6 +52,25 @@ function Profile({ user }: { user: UserView }) {
   )
 }
 
+/** The 时间银行 cell: the balance at a glance, or why there is none yet. */
+function TimebankEntry() {
+  const { account, notVerified, error } = useTimebankAccount()
+  let extra = <Text className='lk-muted'>查看</Text>
+  if (notVerified) extra = <Text className='lk-muted'>认证后可用</Text>
+  else if (account) extra = <Text className='lk-me__balance e2e-timebank-entry-balance'>{minutesToHours(account.balance)}</Text>
+  else if (error) extra = <Text className='lk-muted'>暂时无法读取</Text>
+  return (
+    <Cell
+      className='lk-me__timebank e2e-timebank-entry'
+      title='时间银行'
+      description='余额与明细、转赠邻居、兑换礼品'
+      extra={extra}
+      clickable
+      onClick={() => void Taro.navigateTo({ url: routes.timebank })}
+    />
+  )
+}
+
 export default function MePage() {
   const { user, loading, error, refresh } = useMe()
   const [elderMode, setElderMode] = useElderMode()
@@ -92,6 +112,7 @@ export default function MePage() {
 
       <View className='lk-card lk-me__settings'>
         <CellGroup>
+          {user?.role === 'resident' ? <TimebankEntry /> : null}
           <Cell
             className='lk-me__inbox e2e-inbox-entry'
             title='消息'

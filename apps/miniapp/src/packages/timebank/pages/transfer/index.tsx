@@ -1,0 +1,191 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { minutesToHours } from '@linli/shared-types'
+import { PageShell } from '../../../../components/page-shell'
+import { ListError, ListSkeleton } from '../../../../components/list-state'
+import { Button, Input } from '../../../../components/nutui'
+import { useSession } from '../../../../hooks/useSession'
+import { useTimebankAccount } from '../../../../hooks/useTimebankAccount'
+import {
+  checkTransferDraft, emptyTransferDraft, TRANSFER_MEMO_MAX, useTransfer, type TransferDraft, type TransferField,
+} from '../../../../hooks/useTransfer'
+import { ConfirmDialog } from '../../components/confirm-dialog'
+import { NotVerified } from '../../components/not-verified'
+import { hoursWithMinutes } from '../../components/format'
+import '../../components/timebank.scss'
+import './index.scss'
+
+/** Quick amounts: elders tap one instead of typing. */
+const presets = [
+  { minutes: 30, label: '30 分钟' },
+  { minutes: 60, label: '1 小时' },
+  { minutes: 120, label: '2 小时' },
+]
+
+export default function TransferPage() {
+  const { account, loading, error: accountError, notVerified, reload } = useTimebankAccount()
+  const { user } = useSession()
+  const transfer = useTransfer()
+  const router = useRouter()
+  // ?to=<userId>: a later personal-code scan can open the form with the recipient filled in.
+  const [draft, setDraft] = useState<TransferDraft>(() => ({ ...emptyTransferDraft, recipient: /^\d+$/.test(router.params.to ?? '') ? router.params.to! : '' }))
+  const [problems, setProblems] = useState<Partial<Record<TransferField, string>>>({})
+
+  const balance = account?.balance ?? null
+  const change = (field: TransferField, value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }))
+    setProblems((current) => ({ ...current, [field]: undefined }))
+  }
+
+  const submit = () => {
+    const checked = checkTransferDraft(draft, { selfUserId: user?.id ?? null, balance })
+    setProblems(checked.problems)
+    if (checked.request) transfer.ask(checked.request)
+  }
+
+  const again = () => {
+    setDraft(emptyTransferDraft)
+    setProblems({})
+    transfer.reset()
+  }
+
+  if (notVerified) {
+    return (
+      <PageShell className='lk-transfer'>
+        <NotVerified />
+      </PageShell>
+    )
+  }
+
+  const done = transfer.result
+  if (done) {
+    const { transaction } = done
+    return (
+      <PageShell className='lk-transfer'>
+        <View className='lk-card lk-tb-done e2e-transfer-done'>
+          <Text className='lk-tb-done__mark'>✓</Text>
+          <Text className='lk-tb-done__title'>转赠成功</Text>
+          <Text className='lk-tb-done__text e2e-transfer-done-text'>
+            已转给 {transaction.counterparty.name} {minutesToHours(Math.abs(transaction.amount))}
+          </Text>
+          <Text className='lk-tb-done__text lk-muted'>留言：{transaction.memo}</Text>
+          <Text className='lk-tb-done__text'>您的余额：{hoursWithMinutes(done.balance)}</Text>
+          <Button className='lk-button-block e2e-transfer-back' type='primary' shape='round' block onClick={() => void Taro.navigateBack()}>
+            返回时间银行
+          </Button>
+          <Button className='lk-button-block e2e-transfer-again' type='primary' fill='outline' shape='round' block onClick={again}>
+            再转一笔
+          </Button>
+        </View>
+      </PageShell>
+    )
+  }
+
+  const minutesValue = /^\d{1,6}$/.test(draft.minutes.trim()) ? Number(draft.minutes.trim()) : null
+  const confirming = transfer.confirming
+
+  return (
+    <PageShell className='lk-transfer'>
+      {!account && loading ? <ListSkeleton rows={1} /> : null}
+      {!account && accountError ? <ListError message={accountError} onRetry={() => void reload()} /> : null}
+
+      <View className='lk-card lk-transfer__form e2e-transfer-form'>
+        <Text className='lk-transfer__balance e2e-transfer-balance'>
+          可转余额：{balance === null ? '—' : hoursWithMinutes(balance)}
+        </Text>
+
+        <Text className='lk-transfer__label'>对方的账户编号</Text>
+        <Input
+          className='lk-transfer__input e2e-transfer-recipient'
+          type='digit'
+          placeholder='如 12'
+          maxLength={9}
+          value={draft.recipient}
+          onChange={(value) => change('recipient', value)}
+        />
+        <Text className='lk-tb-hint'>请对方打开 我的 → 时间银行，念出“我的账户编号”</Text>
+        {problems.recipient ? <Text className='lk-form-error e2e-transfer-recipient-error'>{problems.recipient}</Text> : null}
+
+        <Text className='lk-transfer__label'>转赠时间（分钟）</Text>
+        <Input
+          className='lk-transfer__input e2e-transfer-minutes'
+          type='number'
+          placeholder='整数分钟，如 30'
+          maxLength={6}
+          value={draft.minutes}
+          onChange={(value) => change('minutes', value.replace(/\D/g, ''))}
+        />
+        <View className='lk-transfer__presets'>
+          {presets.map((preset) => (
+            <Text
+              key={preset.minutes}
+              className={`lk-transfer__preset e2e-transfer-preset-${preset.minutes}${minutesValue === preset.minutes ? ' lk-transfer__preset--on' : ''}`}
+              onClick={() => change('minutes', String(preset.minutes))}
+            >
+              {preset.label}
+            </Text>
+          ))}
+        </View>
+        {minutesValue ? <Text className='lk-tb-hint e2e-transfer-hours'>= {minutesToHours(minutesValue)}</Text> : null}
+        {problems.minutes ? <Text className='lk-form-error e2e-transfer-minutes-error'>{problems.minutes}</Text> : null}
+
+        <Text className='lk-transfer__label'>留言</Text>
+        <Input
+          className='lk-transfer__input e2e-transfer-memo'
+          placeholder='如：谢谢帮我买菜'
+          maxLength={TRANSFER_MEMO_MAX}
+          value={draft.memo}
+          onChange={(value) => change('memo', value)}
+        />
+        <Text className='lk-tb-hint'>{draft.memo.trim().length}/{TRANSFER_MEMO_MAX} 字，对方会在消息里看到</Text>
+        {problems.memo ? <Text className='lk-form-error e2e-transfer-memo-error'>{problems.memo}</Text> : null}
+
+        {transfer.error ? <Text className='lk-form-error e2e-transfer-error'>{transfer.error}</Text> : null}
+        {transfer.retryable ? (
+          <Button
+            className='lk-button-block e2e-transfer-retry'
+            type='warning'
+            shape='round'
+            block
+            loading={transfer.submitting}
+            disabled={transfer.submitting}
+            onClick={() => void transfer.retry()}
+          >
+            重试这笔转赠
+          </Button>
+        ) : (
+          <Button
+            className='lk-button-block e2e-transfer-submit'
+            type='primary'
+            shape='round'
+            block
+            disabled={transfer.submitting || balance === null}
+            onClick={submit}
+          >
+            转赠
+          </Button>
+        )}
+      </View>
+
+      {confirming ? (
+        <ConfirmDialog
+          title='确认转赠'
+          confirmText='确认转赠'
+          confirmClassName='e2e-transfer-confirm'
+          busy={transfer.submitting}
+          onConfirm={() => void transfer.confirm()}
+          onCancel={transfer.cancel}
+        >
+          <Text className='lk-tb-dialog__row'>转给账户编号 #{confirming.toUserId} 的邻居</Text>
+          <Text className='lk-tb-dialog__big e2e-transfer-confirm-amount'>{minutesToHours(confirming.minutes)}</Text>
+          <Text className='lk-tb-dialog__row lk-muted'>共 {confirming.minutes} 分钟，转出后不能撤回</Text>
+          <Text className='lk-tb-dialog__row'>留言：{confirming.memo}</Text>
+          {balance !== null ? (
+            <Text className='lk-tb-dialog__row lk-muted'>转出后余额：{minutesToHours(balance - confirming.minutes)}</Text>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </PageShell>
+  )
+}

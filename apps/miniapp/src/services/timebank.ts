@@ -1,0 +1,16 @@
+import type { Page, PostingResponse, StatementItem, TimebankAccountView, TransferRequest } from '@linli/shared-types'
+import { http } from './http'
+
+/** Verified residents only; pending ones get 403 RESIDENT_NOT_VERIFIED. */
+export function getTimebankAccount(): Promise<TimebankAccountView> {
+  return http.get<TimebankAccountView>('timebank/account')
+}
+
+export function listStatement(cursor?: string): Promise<Page<StatementItem>> {
+  return http.get<Page<StatementItem>>('timebank/transactions', { cursor })
+}
+
+/** A retry of the same attempt must send the same key: the server then answers the first result once more. */
+export function transferCredits(body: TransferRequest, idempotencyKey: string): Promise<PostingResponse> {
+  return http.post<PostingResponse>('timebank/transfers', body, { 'Idempotency-Key': idempotencyKey })
+}
