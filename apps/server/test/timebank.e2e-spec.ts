@@ -135,6 +135,21 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     expect(audit.body.communities).toHaveLength(1);
   });
 
+  it('lets a resident find a neighbour to pay by name: same community, verified, never themselves, no phone or room', async () => {
+    const found = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: li.token });
+    expect(found.status).toBe(200);
+    expect(found.body.items).toEqual([expect.objectContaining({ name: '陈志强', buildingName: '1栋' })]);
+    expect(found.text).not.toMatch(/1380000|"room"|"phone"/);
+    const self = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('李秀英')}`, { token: li.token });
+    expect(self.body.items).toEqual([]);
+    const otherCommunity = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('孙丽')}`, { token: li.token });
+    expect(otherCommunity.body.items).toEqual([]);
+    const pending = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('周磊')}`, { token: li.token });
+    expect(pending.body.items).toEqual([]);
+    expect((await t.request('GET', `${api}/timebank/recipients`, { token: li.token })).status).toBe(400);
+    expect((await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: staffG })).status).toBe(403);
+  });
+
   it('lets staff search accounts by name, phone or room, within their community only', async () => {
     const byName = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, { token: staffG });
     expect(byName.status).toBe(200);

@@ -235,3 +235,16 @@ export interface TimebankMonthlyStat {
 export interface TimebankMonthlyStatsResponse {
   items: TimebankMonthlyStat[];
 }
+
+/** GET timebank/recipients?q=: verified neighbours of the caller's community whose name contains q (at most 20). */
+export interface TransferRecipient {
+  userId: number;
+  name: string;
+  /** e.g. "1栋" — enough to tell two 王芳 apart without showing the room. */
+  buildingName: string | null;
+  unit: string | null;
+}
+
+export interface TransferRecipientQuery {
+  q: string;
+}

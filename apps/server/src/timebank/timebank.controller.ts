@@ -2,13 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Qu
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type {
   LedgerAuditResult, LedgerTransactionView, Page, PostingResponse, StatementItem, TimebankAccountListItem, TimebankAccountView,
-  TimebankMonthlyStatsResponse,
+  TimebankMonthlyStatsResponse, TransferRecipient,
 } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import {
-  AdjustmentDto, MonthlyStatsQueryDto, PoolStatementQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto,
+  AdjustmentDto, MonthlyStatsQueryDto, PoolStatementQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto, TransferRecipientQueryDto,
 } from './dto/timebank.dto.js';
 import { TimebankService } from './timebank.service.js';
 
@@ -26,6 +26,12 @@ export class TimebankController {
   @Get('transactions') @Roles('resident')
   transactions(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statement(user, query);
+  }
+
+  /** Whom a resident may give credits to: by name, within their community. */
+  @Get('recipients') @Roles('resident')
+  recipients(@CurrentUser() user: User, @Query() query: TransferRecipientQueryDto): Promise<Page<TransferRecipient>> {
+    return this.timebank.recipients(user, query.q);
   }
 
   @Post('transfers') @Roles('resident') @HttpCode(201)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   LedgerAuditResult, LedgerTransactionView, Page, PostingResponse, StatementItem, TimebankAccountListItem, TimebankAccountView,
-  TimebankMonthlyStatsResponse,
+  TimebankMonthlyStatsResponse, TransferRecipient,
 } from '@linli/shared-types';
 import { hoursText } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { AppException, conflict, forbidden, notFound, refused } from '../common/
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
-import { residentMatches } from '../common/search.js';
+import { containsPattern, residentMatches } from '../common/search.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { Building } from '../tenancy/building.entity.js';
 import { User } from '../users/user.entity.js';
@@ -162,6 +162,22 @@ export class TimebankService {
     await this.notifications.notify(manager, [userId], {
       communityId, kind: 'credits_received', title: `时间银行到账 ${hoursText(minutes)} 小时`, body, link: null,
     });
+  }
+
+  /** Verified neighbours whose name contains q: never the caller, never another community, at most 20, no phones or rooms. */
+  async recipients(user: User, q: string): Promise<Page<TransferRecipient>> {
+    assertVerifiedResident(user);
+    const rows = await this.dataSource.getRepository(User).createQueryBuilder('u')
+      .where('u.communityId = :community AND u.role = :role AND u.status = :status AND u.id <> :me',
+        { community: user.communityId, role: 'resident', status: 'verified', me: user.id })
+      .andWhere("u.name LIKE :like ESCAPE '!'", { like: containsPattern(q.trim()) })
+      .orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(20).getMany();
+    const buildingIds = [...new Set(rows.map((u) => u.buildingId).filter((id): id is number => id !== null))];
+    const buildings = new Map((buildingIds.length ? await this.dataSource.getRepository(Building).findBy({ id: In(buildingIds) }) : []).map((b) => [b.id, b.name]));
+    return {
+      items: rows.map((u) => ({ userId: u.id, name: u.name ?? '', buildingName: u.buildingId ? buildings.get(u.buildingId) ?? null : null, unit: u.unit })),
+      nextCursor: null,
+    };
   }
 
   /** Staff: accounts of their community (admins: the street or one community), newest first, pool included. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdjustmentRequest, ReverseTransactionRequest, TransferRequest } from '@linli/shared-types';
+import type { AdjustmentRequest, ReverseTransactionRequest, TransferRecipientQuery, TransferRequest } from '@linli/shared-types';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
@@ -39,4 +39,8 @@ export class TimebankCommunityQueryDto {
 export class MonthlyStatsQueryDto extends TimebankCommunityQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 12 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24)
   months?: number;
+}
+
+export class TransferRecipientQueryDto implements TransferRecipientQuery {
+  @ApiProperty({ description: 'part of the neighbour\'s name (1–20 characters)' }) @IsString() @Length(1, 20) @Matches(NOT_BLANK) q: string;
 }
