@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './pages/audit-page';
+import { BookingsPage } from './pages/bookings-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NoticeEditorPage } from './pages/notice-editor-page';
@@ -20,7 +21,8 @@ export function ConsoleRoutes() {
         <Route path="notices/new" element={<NoticeEditorPage />} />
         <Route path="notices/:id/edit" element={<NoticeEditorPage />} />
         <Route path="notices/:id/stats" element={<NoticeStatsPage />} />
-        <Route path="bookings" element={<UnderConstructionPage feature="预约" />} />
+        <Route path="bookings" element={<BookingsPage />} />
+        <Route path="bookings/:section" element={<BookingsPage />} />
         <Route path="activities" element={<UnderConstructionPage feature="志愿活动" />} />
         <Route path="timebank" element={<TimebankPage />} />
         <Route path="timebank/:section" element={<TimebankPage />} />
