@@ -1,3 +1,4 @@
+import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
 import type { IsoDateTime } from './common.js';
 
 /** Lifecycle of a booking (PRODUCT.md "Activity-centre bookings"). */
@@ -174,7 +175,10 @@ export interface ScanRequest {
   code: string;
   lat?: number;
   lng?: number;
+  /** When scanning from an activity's page: the activity and purpose the volunteer expects (a different code is refused). */
+  activityId?: number;
+  purpose?: AttendancePurpose;
 }
 
 /** What the server recognised and did. Later features add their kinds. */
-export type ScanResponse = { kind: 'door_checkin'; booking: BookingView };
+export type ScanResponse = { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse;

@@ -8,3 +8,5 @@ export * from './notifications.js';
 export * from './rules/minutes-to-hours.js';
 export * from './rules/slot-grid.js';
 export * from './timebank.js';
+export * from './activities.js';
+export * from './rules/minutes-served.js';

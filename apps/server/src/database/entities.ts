@@ -1,3 +1,4 @@
+import { Activity, ActivitySignup } from '../activities/activity.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
@@ -17,4 +18,4 @@ import { User } from '../users/user.entity.js';
 export const entities = [Community, Building, User, Session, AuditEntry, RateLimitCounter,
   Notice, NoticeBuilding, NoticeRead, Notification, OutboxMessage,
   TimebankAccount, LedgerTransaction, LedgerEntry, IdempotencyKey, Reward, RewardRedemption,
-  Room, RoomClosure, Booking, BookingSlot, BookingSuspension];
+  Room, RoomClosure, Booking, BookingSlot, BookingSuspension, Activity, ActivitySignup];

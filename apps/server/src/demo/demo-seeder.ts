@@ -7,6 +7,7 @@ import { Clock } from '../common/clock.js';
 import { Building } from '../tenancy/building.entity.js';
 import { Community } from '../tenancy/community.entity.js';
 import { User } from '../users/user.entity.js';
+import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoBookings } from './demo-bookings.js';
 import { seedDemoNotices } from './demo-notices.js';
 import { demoStreet } from './demo-street.js';
@@ -68,5 +69,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await seedDemoNotices(manager, communities, buildings, authors, now);
     await seedDemoTimebank(manager);
     await seedDemoBookings(manager, now);
+    await seedDemoActivities(manager, now);
   }
 }

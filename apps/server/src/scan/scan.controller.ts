@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ScanResponse } from '@linli/shared-types';
+import { isActivityCode } from '../activities/activity-codes.js';
+import { ActivitiesService } from '../activities/activities.service.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException } from '../common/app-exception.js';
@@ -14,12 +16,14 @@ import { ScanDto } from './scan.dto.js';
 @ApiBearerAuth()
 @Controller('scan')
 export class ScanController {
-  constructor(private readonly bookings: BookingsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly bookings: BookingsService, private readonly activities: ActivitiesService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post() @Roles('resident') @HttpCode(200)
   async scan(@CurrentUser() user: User, @Body() body: ScanDto): Promise<ScanResponse> {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
-    const roomId = parseDoorCode(this.config.secret, body.code.trim());
+    const code = body.code.trim();
+    if (isActivityCode(code)) return this.activities.scan(user, code, { lat: body.lat, lng: body.lng, activityId: body.activityId, purpose: body.purpose });
+    const roomId = parseDoorCode(this.config.secret, code);
     if (roomId !== null) return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
     throw new AppException('SCAN_CODE_UNKNOWN', 422);
   }

@@ -51,8 +51,9 @@ async function freePort(): Promise<number> {
  * A separate process because jest on Node 20 cannot load the CommonJS Nest plugins that require ES modules;
  * it also means these tests see exactly what a deployment runs. Build first: `pnpm --filter @linli/server build`.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(options: { env?: Record<string, string>; sharedDatabase?: TestDatabase } = {}): Promise<TestApp> {
+  // A second process on the database of a first one (two servers behind one proxy); the first one drops it.
+  const db = options.sharedDatabase ?? await createTestDatabase();
   const port = await freePort();
   const databaseUrl = db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : db.config.url;
   const logs: string[] = [];
@@ -117,7 +118,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       await dataSource.destroy();
       child.kill('SIGTERM');
       const code = await exited;
-      await db.drop();
+      if (!options.sharedDatabase) await db.drop();
       return code;
     },
   };

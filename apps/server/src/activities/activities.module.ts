@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TimebankModule } from '../timebank/timebank.module.js';
+import { ActivitiesController, PersonalCodeController } from './activities.controller.js';
+import { ActivitiesScheduler } from './activities.scheduler.js';
+import { ActivitiesService } from './activities.service.js';
+
+/** Volunteer activities: sign-up, rotating check-in codes, attendance, settlement into the time bank. */
+@Module({
+  imports: [TimebankModule],
+  controllers: [ActivitiesController, PersonalCodeController],
+  providers: [ActivitiesService, ActivitiesScheduler],
+  exports: [ActivitiesService],
+})
+export class ActivitiesModule {}

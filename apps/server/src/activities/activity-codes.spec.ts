@@ -1,0 +1,32 @@
+import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
+
+const secret = 'test-secret-of-16-chars';
+
+describe('activity codes', () => {
+  it('round-trips and stays short enough for a QR code', () => {
+    const code = activityCode(secret, 42, 'checkout', 59_000_000);
+    expect(code.length).toBeLessThan(48);
+    expect(parseActivityCode(secret, code)).toEqual({ valid: true, activityId: 42, purpose: 'checkout', step: 59_000_000 });
+  });
+  it.each([
+    ['another secret', activityCode('another-secret-16ch', 42, 'checkin', 7)],
+    ['id changed', activityCode(secret, 42, 'checkin', 7).replace('LA1.42.', 'LA1.43.')],
+    ['purpose changed', activityCode(secret, 42, 'checkin', 7).replace('.i.', '.o.')],
+    ['step changed', activityCode(secret, 42, 'checkin', 7).replace('.7.', '.8.')],
+    ['garbage', 'LA1.hello'],
+  ])('refuses a forged code: %s', (_name, code) => {
+    expect(parseActivityCode(secret, code)).toEqual({ valid: false });
+  });
+});
+
+describe('personal codes', () => {
+  it('QR text and digits resolve to the user for the accepted steps only', () => {
+    const { code, digits } = personalCode(secret, 7, 100);
+    expect(digits).toMatch(/^\d{6}$/);
+    expect(resolvePersonalCode(secret, code, [100, 99], [])).toBe(7);
+    expect(resolvePersonalCode(secret, code, [102, 101], [])).toBeNull();
+    expect(resolvePersonalCode(secret, digits, [101, 100], [3, 7, 9])).toBe(7);
+    expect(resolvePersonalCode(secret, digits, [101, 100], [3, 9])).toBeNull();
+    expect(resolvePersonalCode(secret, code.replace('LU1.7.', 'LU1.8.'), [100], [])).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AttendancePurpose } from '@linli/shared-types';
+
+/**
+ * Rotating codes. The live code at the door: `LA1.<activityId>.<i|o>.<step>.<mac>`; a volunteer's personal code:
+ * `LU1.<userId>.<step>.<mac>`, also readable as 6 digits. The MAC is HMAC-SHA256 with LINLI_SECRET over
+ * (kind, id, purpose, step), so a photo of a code is worthless one step later and nothing can be made up.
+ */
+const ACTIVITY_PREFIX = 'LA1.';
+const PERSONAL_PREFIX = 'LU1.';
+const MAC_CHARS = 16;
+
+const purposeLetter: Record<AttendancePurpose, string> = { checkin: 'i', checkout: 'o' };
+
+function mac(secret: string, text: string): Buffer {
+  return createHmac('sha256', secret).update(text).digest();
+}
+const shortMac = (secret: string, text: string) => mac(secret, text).toString('base64url').slice(0, MAC_CHARS);
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function activityCode(secret: string, activityId: number, purpose: AttendancePurpose, step: number): string {
+  return `${ACTIVITY_PREFIX}${activityId}.${purposeLetter[purpose]}.${step}.${shortMac(secret, `activity|${activityId}|${purpose}|${step}`)}`;
+}
+
+export const isActivityCode = (code: string) => code.startsWith(ACTIVITY_PREFIX);
+
+export type ParsedActivityCode = { valid: true; activityId: number; purpose: AttendancePurpose; step: number } | { valid: false };
+
+/** The activity, purpose and step a code names when its MAC is right; `valid: false` for anything forged or mangled. */
+export function parseActivityCode(secret: string, code: string): ParsedActivityCode {
+  const match = /^LA1\.(\d{1,9})\.([io])\.(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(code);
+  if (!match) return { valid: false };
+  const activityId = Number(match[1]);
+  const purpose: AttendancePurpose = match[2] === 'i' ? 'checkin' : 'checkout';
+  const step = Number(match[3]);
+  if (!sameText(shortMac(secret, `activity|${activityId}|${purpose}|${step}`), match[4])) return { valid: false };
+  return { valid: true, activityId, purpose, step };
+}
+
+export function personalCode(secret: string, userId: number, step: number): { code: string; digits: string } {
+  const digest = mac(secret, `user|${userId}|${step}`);
+  return { code: `${PERSONAL_PREFIX}${userId}.${step}.${digest.toString('base64url').slice(0, MAC_CHARS)}`, digits: sixDigits(digest) };
+}
+
+/** RFC 4226 dynamic truncation to 6 digits. */
+function sixDigits(digest: Buffer): string {
+  const offset = digest[digest.length - 1] & 0x0f;
+  const value = digest.readUInt32BE(offset) & 0x7fffffff;
+  return String(value % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * The user a personal code names, checked for the given steps. A QR text names its user; 6 digits are matched
+ * against the candidates (the activity's volunteers), so a guess has about one chance in a million per volunteer.
+ */
+export function resolvePersonalCode(secret: string, userCode: string, steps: number[], candidateUserIds: number[]): number | null {
+  const text = userCode.trim();
+  const qr = /^LU1\.(\d{1,9})\.(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(text);
+  if (qr) {
+    const userId = Number(qr[1]);
+    const step = Number(qr[2]);
+    if (!steps.includes(step)) return null;
+    return sameText(personalCode(secret, userId, step).code, text) ? userId : null;
+  }
+  if (/^\d{6}$/.test(text)) {
+    for (const userId of candidateUserIds) {
+      for (const step of steps) if (sameText(personalCode(secret, userId, step).digits, text)) return userId;
+    }
+  }
+  return null;
+}
