@@ -14,6 +14,7 @@ export default defineAppConfig({
       root: 'packages/timebank',
       pages: ['pages/index/index', 'pages/transfer/index', 'pages/rewards/index', 'pages/redemptions/index'],
     },
+    { root: 'packages/booking', pages: ['pages/room/index', 'pages/mine/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',

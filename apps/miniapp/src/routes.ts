@@ -14,6 +14,9 @@ export const routes = {
   timebankTransfer: '/packages/timebank/pages/transfer/index',
   timebankRewards: '/packages/timebank/pages/rewards/index',
   timebankRedemptions: '/packages/timebank/pages/redemptions/index',
+  /** Subpackage 预约, from the 预约 tab: one room's day picker and slot grid (`?id=`), and 我的预约. */
+  bookingRoom: '/packages/booking/pages/room/index',
+  myBookings: '/packages/booking/pages/mine/index',
 } as const
 
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */

@@ -9,13 +9,13 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 export const activeBookingStatuses = ['pending', 'approved', 'checked_in'] as const satisfies readonly BookingStatus[];
 
 export const bookingStatusLabels: Record<BookingStatus, string> = {
-  pending: '待审核',
-  approved: '已预约',
-  rejected: '未通过',
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已拒绝',
   cancelled: '已取消',
   checked_in: '已签到',
   completed: '已完成',
-  no_show: '未到场',
+  no_show: '爽约',
 };
 
 export const slotLengths = [15, 30, 60] as const;

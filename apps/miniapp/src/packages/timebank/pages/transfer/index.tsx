@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { minutesToHours } from '@linli/shared-types'
+import { minutesToHours, type TransferRecipient } from '@linli/shared-types'
 import { PageShell } from '../../../../components/page-shell'
 import { ListError, ListSkeleton } from '../../../../components/list-state'
 import { Button, Input } from '../../../../components/nutui'
@@ -10,6 +10,7 @@ import { useTimebankAccount } from '../../../../hooks/useTimebankAccount'
 import {
   checkTransferDraft, emptyTransferDraft, TRANSFER_MEMO_MAX, useTransfer, type TransferDraft, type TransferField,
 } from '../../../../hooks/useTransfer'
+import { recipientPlace, useRecipientSearch } from '../../../../hooks/useRecipientSearch'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { NotVerified } from '../../components/not-verified'
 import { hoursWithMinutes } from '../../components/format'
@@ -31,6 +32,15 @@ export default function TransferPage() {
   // ?to=<userId>: a later personal-code scan can open the form with the recipient filled in.
   const [draft, setDraft] = useState<TransferDraft>(() => ({ ...emptyTransferDraft, recipient: /^\d+$/.test(router.params.to ?? '') ? router.params.to! : '' }))
   const [problems, setProblems] = useState<Partial<Record<TransferField, string>>>({})
+  // Name search: tapping a match fills the account number; typing a number stays the fallback.
+  const [typedName, setTypedName] = useState('')
+  const [chosen, setChosen] = useState<TransferRecipient | null>(null)
+  const search = useRecipientSearch(chosen ? '' : typedName)
+  const choose = (recipient: TransferRecipient) => {
+    setChosen(recipient)
+    setTypedName(recipient.name)
+    change('recipient', String(recipient.userId))
+  }
 
   const balance = account?.balance ?? null
   const change = (field: TransferField, value: string) => {
@@ -45,6 +55,8 @@ export default function TransferPage() {
   }
 
   const again = () => {
+    setChosen(null)
+    setTypedName('')
     setDraft(emptyTransferDraft)
     setProblems({})
     transfer.reset()
@@ -95,14 +107,65 @@ export default function TransferPage() {
           可转余额：{balance === null ? '—' : hoursWithMinutes(balance)}
         </Text>
 
-        <Text className='lk-transfer__label'>对方的账户编号</Text>
+        <Text className='lk-transfer__label'>转给谁（输入姓名查找）</Text>
+        <Input
+          className='lk-transfer__input e2e-recipient-search'
+          type='text'
+          placeholder='如：陈'
+          maxLength={20}
+          clearable
+          value={typedName}
+          onChange={(value) => {
+            setTypedName(value)
+            if (chosen) {
+              setChosen(null)
+              change('recipient', '')
+            }
+          }}
+          onClear={() => {
+            setTypedName('')
+            if (chosen) {
+              setChosen(null)
+              change('recipient', '')
+            }
+          }}
+        />
+        {search.loading ? <Text className='lk-tb-hint'>正在查找…</Text> : null}
+        {search.error ? <Text className='lk-form-error e2e-recipient-search-error'>{search.error}</Text> : null}
+        {!chosen && search.query && !search.loading && !search.error && !search.items.length ? (
+          <Text className='lk-tb-hint e2e-recipient-none'>本社区没有找到“{search.query}”，请核对姓名，或在下面输入账户编号</Text>
+        ) : null}
+        {!chosen && search.items.length ? (
+          <View className='lk-transfer__options'>
+            {search.items.map((recipient) => (
+              <View
+                key={recipient.userId}
+                className={`lk-transfer__option e2e-recipient-option e2e-recipient-option-${recipient.userId}`}
+                onClick={() => choose(recipient)}
+              >
+                <Text className='lk-transfer__option-name'>{recipient.name}</Text>
+                <Text className='lk-transfer__option-place'>{recipientPlace(recipient) || '本社区'}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        {chosen ? (
+          <Text className='lk-transfer__chosen e2e-recipient-chosen'>
+            已选：{chosen.name}{recipientPlace(chosen) ? `（${recipientPlace(chosen)}）` : ''}
+          </Text>
+        ) : null}
+
+        <Text className='lk-transfer__label'>或输入对方的账户编号</Text>
         <Input
           className='lk-transfer__input e2e-transfer-recipient'
           type='digit'
           placeholder='如 12'
           maxLength={9}
           value={draft.recipient}
-          onChange={(value) => change('recipient', value)}
+          onChange={(value) => {
+            if (chosen && value !== String(chosen.userId)) setChosen(null)
+            change('recipient', value)
+          }}
         />
         <Text className='lk-tb-hint'>请对方打开 我的 → 时间银行，念出“我的账户编号”</Text>
         {problems.recipient ? <Text className='lk-form-error e2e-transfer-recipient-error'>{problems.recipient}</Text> : null}
@@ -177,7 +240,13 @@ export default function TransferPage() {
           onConfirm={() => void transfer.confirm()}
           onCancel={transfer.cancel}
         >
-          <Text className='lk-tb-dialog__row'>转给账户编号 #{confirming.toUserId} 的邻居</Text>
+          {chosen && chosen.userId === confirming.toUserId ? (
+            <Text className='lk-tb-dialog__row e2e-transfer-confirm-name'>
+              转给 {chosen.name}{recipientPlace(chosen) ? `（${recipientPlace(chosen)}）` : ''}，账户编号 #{confirming.toUserId}
+            </Text>
+          ) : (
+            <Text className='lk-tb-dialog__row'>转给账户编号 #{confirming.toUserId} 的邻居</Text>
+          )}
           <Text className='lk-tb-dialog__big e2e-transfer-confirm-amount'>{minutesToHours(confirming.minutes)}</Text>
           <Text className='lk-tb-dialog__row lk-muted'>共 {confirming.minutes} 分钟，转出后不能撤回</Text>
           <Text className='lk-tb-dialog__row'>留言：{confirming.memo}</Text>
