@@ -1,4 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { ActivitiesPage } from './pages/activities-page';
+import { ActivityAttendancePage } from './pages/activity-attendance-page';
+import { ActivityEditorPage } from './pages/activity-editor-page';
+import { ActivityLivePage } from './pages/activity-live-page';
 import { AuditPage } from './pages/audit-page';
 import { BookingsPage } from './pages/bookings-page';
 import { LoginPage } from './pages/login-page';
@@ -8,7 +12,6 @@ import { NoticeStatsPage } from './pages/notice-stats-page';
 import { NoticesPage } from './pages/notices-page';
 import { ResidentsPage } from './pages/residents-page';
 import { TimebankPage } from './pages/timebank-page';
-import { UnderConstructionPage } from './pages/under-construction-page';
 import { RequireStaff } from './session/require-staff';
 
 export function ConsoleRoutes() {
@@ -23,7 +26,12 @@ export function ConsoleRoutes() {
         <Route path="notices/:id/stats" element={<NoticeStatsPage />} />
         <Route path="bookings" element={<BookingsPage />} />
         <Route path="bookings/:section" element={<BookingsPage />} />
-        <Route path="activities" element={<UnderConstructionPage feature="志愿活动" />} />
+        <Route path="activities" element={<ActivitiesPage section="list" />} />
+        <Route path="activities/report" element={<ActivitiesPage section="report" />} />
+        <Route path="activities/new" element={<ActivityEditorPage />} />
+        <Route path="activities/:id/edit" element={<ActivityEditorPage />} />
+        <Route path="activities/:id/live" element={<ActivityLivePage />} />
+        <Route path="activities/:id/attendance" element={<ActivityAttendancePage />} />
         <Route path="timebank" element={<TimebankPage />} />
         <Route path="timebank/:section" element={<TimebankPage />} />
         <Route path="residents" element={<ResidentsPage />} />
