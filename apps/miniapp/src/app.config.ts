@@ -15,6 +15,7 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/transfer/index', 'pages/rewards/index', 'pages/redemptions/index'],
     },
     { root: 'packages/booking', pages: ['pages/room/index', 'pages/mine/index'] },
+    { root: 'packages/volunteer', pages: ['pages/detail/index', 'pages/mine/index', 'pages/code/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',

@@ -17,6 +17,10 @@ export const routes = {
   /** Subpackage 预约, from the 预约 tab: one room's day picker and slot grid (`?id=`), and 我的预约. */
   bookingRoom: '/packages/booking/pages/room/index',
   myBookings: '/packages/booking/pages/mine/index',
+  /** Subpackage 志愿, from the 志愿 tab: one activity (`?id=`, also the server's notification link), 我的活动, 我的签到码. */
+  activityDetail: '/packages/volunteer/pages/detail/index',
+  myActivities: '/packages/volunteer/pages/mine/index',
+  myCode: '/packages/volunteer/pages/code/index',
 } as const
 
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */
