@@ -16,3 +16,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string
   }
 }
+
+/** The encoder core of `qrcode` only (no canvas or file renderers), so it runs on weapp as well as h5. */
+declare module 'qrcode/lib/core/qrcode' {
+  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): {
+    modules: { size: number; get(row: number, col: number): boolean }
+  }
+}

@@ -5,13 +5,11 @@ import { PageShell } from '../../../../components/page-shell'
 import { ListError } from '../../../../components/list-state'
 import { useSession } from '../../../../hooks/useSession'
 import { usePersonalCode } from '../../../../hooks/usePersonalCode'
+import { QrMatrix } from '../../components/qr-matrix'
 import '../../components/volunteer.scss'
 import './index.scss'
 
-/**
- * For a volunteer whose phone cannot scan: staff type these 6 digits (or scan the code text) at the door.
- * No QR is drawn here: the mini-app has no QR encoder, so the digits are shown big.
- */
+/** For a volunteer whose phone cannot scan: staff scan this QR or type the 6 digits at the door. */
 export default function PersonalCodePage() {
   const { loggedIn } = useSession()
   const personal = usePersonalCode(loggedIn)
@@ -32,7 +30,8 @@ export default function PersonalCodePage() {
         <ListError className='e2e-my-code-error' message={personal.error} onRetry={() => void personal.reload()} />
       ) : (
         <View className='lk-card lk-my-code__card'>
-          <Text className='lk-muted'>请把这 6 位数字读给或出示给工作人员</Text>
+          <Text className='lk-muted'>请出示二维码，或把 6 位数字读给工作人员</Text>
+          {personal.code ? <QrMatrix className='lk-my-code__qr e2e-my-code-qr' text={personal.code.code} sizePx={200} /> : null}
           <Text className='lk-my-code__digits e2e-my-code-digits'>
             {digits ? `${digits.slice(0, 3)} ${digits.slice(3)}` : '······'}
           </Text>
