@@ -1,0 +1,403 @@
+// Issue 7, item 1: "the limit for reads". Linli's production build against a bare Fastify + mysql2 server
+// running the same SQL (bare-server.mjs), on one fresh MariaDB database, for the resident notice feed
+// (first page) and the time-bank balance. Interleaved rounds, medians, and `ratio … = linli / bare`.
+//
+//   node bench/read-ratio.mjs [--skip-build]
+//   env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (50), BENCH_NOTICES (200),
+//        BENCH_MYSQL (mysql://root@127.0.0.1:3306), BENCH_WRITE_RESULTS=0 to leave RESULTS.md alone.
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const NOTICES = Number(process.env.BENCH_NOTICES ?? 200);
+const WARMUP = 3;
+const MYSQL = process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306';
+const DB = `linli_bench_${process.pid}`;
+const DB_URL = `${MYSQL}/${DB}`;
+const DEMO_PASSWORD = 'linli-demo';
+const TARGET = 0.8;
+
+const children = [];
+const log = (line) => console.log(line);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function start(name, args, env) {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => { output = (output + chunk).slice(-8000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.benchName = name;
+  child.output = () => output;
+  children.push(child);
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const done = await Promise.race([child.exited.then(() => true), sleep(20_000).then(() => false)]);
+  if (!done) { child.kill('SIGKILL'); await child.exited; }
+}
+
+async function waitUntilUp(child, url, seconds) {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`${child.benchName} exited during start:\n${child.output()}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch { /* not listening yet */ }
+    await sleep(250);
+  }
+  throw new Error(`${child.benchName} not up after ${seconds} s:\n${child.output()}`);
+}
+
+async function api(base, method, path, { token, body } = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** NOTICES published notices from staff.g in community G, as a community worker makes them; the resident opens some. */
+async function seedNotices(base) {
+  const staff = await api(base, 'POST', '/api/v1/auth/login', { body: { username: 'staff.g', password: DEMO_PASSWORD } });
+  const categories = ['announcement', 'activity', 'policy', 'safety', 'service'];
+  for (let i = 1; i <= NOTICES; i++) {
+    const notice = await api(base, 'POST', '/api/v1/notices', {
+      token: staff.token,
+      body: {
+        title: `第${i}期社区通知：楼道清洁与公共设施检查安排`,
+        body: `各位居民：\n\n本周将对${(i % 6) + 1}栋楼道进行清洁，并检查消防通道、电梯与照明。请勿在楼道堆放杂物。\n\n- 时间：上午 9:00—11:30\n- 联系：网格员\n\n感谢配合！（编号 ${i}）`,
+        category: categories[i % categories.length],
+        requiresAck: i % 25 === 0,
+        // Every 8th notice goes to other buildings only, so the feed's EXISTS branch has work to do.
+        ...(i % 8 === 0 ? { audienceBuildingIds: [2, 3] } : {}),
+      },
+    });
+    await api(base, 'POST', `/api/v1/notices/${notice.id}/publish`, { token: staff.token });
+  }
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+})();
+
+/** The MariaDB server process on this machine (it is shared: its CPU also counts other clients' queries). */
+function mariadbPid() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('mariadbd')) return Number(entry);
+    } catch { /* gone */ }
+  }
+  return null;
+}
+
+/** MariaDB's count of statements received from all clients (the server is shared: others add a few). */
+async function questions(admin) {
+  const [rows] = await admin.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+  return Number(rows[0].Value);
+}
+
+async function runCannon(admin, url, token, duration, serverPid, dbPid) {
+  const q0 = await questions(admin);
+  const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
+  const result = await autocannon({
+    url, connections: CONNECTIONS, duration, pipelining: 1, headers: { authorization: `Bearer ${token}` },
+  });
+  const after = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
+  const q1 = await questions(admin);
+  const perRequest = (i) => (before[i] === null || after[i] === null || !result.requests.total ? null : (after[i] - before[i]) / result.requests.total);
+  return {
+    statements: result.requests.total ? (q1 - q0 - 2) / result.requests.total : null,
+    serverCpu: perRequest(0),
+    dbCpu: perRequest(1),
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function gitCommit() {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${sha} (apps/ or packages/ had uncommitted changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function explain(name, ratio) {
+  if (ratio >= TARGET) return `**${name}: target ≥ ${TARGET.toFixed(2)} met** (${ratio.toFixed(2)}).`;
+  return `**${name}: target ≥ ${TARGET.toFixed(2)} missed** (${ratio.toFixed(2)}).`;
+}
+
+/** Measured: CPU per request in each server process and in MariaDB, Linli against bare. */
+function cpuLines(med) {
+  const lines = [];
+  for (const what of ['feed', 'balance']) {
+    const l = med[`linli ${what}`];
+    const b = med[`bare ${what}`];
+    if (l.serverCpu === null || b.serverCpu === null) continue;
+    const busy = (m) => ((m.serverCpu * m.rps) / 1000).toFixed(2);
+    let line = `- Measured, ${what}: the Linli process used ${ms(l.serverCpu)} ms of CPU per request, the bare one ${ms(b.serverCpu)} ms`
+      + ` (${(l.serverCpu / b.serverCpu).toFixed(1)}×; at their median rates that keeps ${busy(l)} and ${busy(b)} of a core busy)`;
+    line += `; MariaDB received ${l.statements.toFixed(2)} statements per Linli request and ${b.statements.toFixed(2)} per bare request`;
+    if (l.dbCpu !== null && b.dbCpu !== null) line += ` and used ${ms(l.dbCpu)} ms and ${ms(b.dbCpu)} ms of CPU for them`;
+    lines.push(`${line}.`);
+  }
+  if (lines.length) {
+    const sameStatements = ['feed', 'balance'].every((w) => Math.abs(med[`linli ${w}`].statements - med[`bare ${w}`].statements) < 0.1);
+    lines.push('', 'Node runs JavaScript on one thread, so a server process keeping most of a core busy is at its limit (2 cores are shared',
+      'here by autocannon, the server and MariaDB). The throughput gap follows the extra CPU Linli spends per request in its own',
+      ...(sameStatements
+        ? ['process. MariaDB\'s CPU per request also differs between the two; with the same statements that is not extra SQL work,',
+          'and this benchmark does not say why (lower request rates batch less per wake-up; other clients share the server).']
+        : ['process. The statement counts per request differ between the two servers (see the table), so bare-server.mjs',
+          'may no longer send what Linli sends: re-capture Linli\'s SQL before trusting the ratios.']),
+      '');
+  }
+  return lines;
+}
+
+function writeResults({ rows, med, ratios, env }) {
+  const fmt = (x) => x.toFixed(0);
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `node bench/read-ratio.mjs` (issue 7). Only item 1 ("the limit for reads") is measured so far.',
+    '',
+    `- Date: ${env.date}`,
+    `- Commit: ${env.commit}`,
+    `- Machine: ${env.cpus} CPUs (\`nproc\` ${env.nproc}, ${env.cpuModel}), ${env.memGiB} GiB memory, ${env.platform}; shared and noisy`,
+    `- Node ${process.version}; ${env.mariadb}; autocannon ${env.autocannon} in the driver process on the same machine`,
+    `- Load: ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION} s per target (after a ${WARMUP} s warm-up each), medians across rounds`,
+    `- Data: demo street + ${NOTICES} published notices in community G (every 8th addressed to other buildings); resident 13800000001 (G, building 1) has opened 10 of the newest`,
+    '',
+    '## 1. The limit for reads',
+    '',
+    'Linli = production build (`apps/server/dist/main.js`, NestJS on Fastify + TypeORM, `NODE_ENV=production LOG_LEVEL=warn`).',
+    'Bare = `bench/bare-server.mjs`: Fastify + a mysql2 pool with the same pool options, sending byte-for-byte the SQL Linli sends',
+    '(session lookup; feed page of 21 rows + the reads of the 20 shown; or the account by ownerKey) and answering with byte-identical JSON',
+    '(checked by the script before measuring). Both run as their own Node process against the same database.',
+    '',
+    'Server CPU = CPU time (user + system, from /proc) the server process used during the run, divided by the requests it answered;',
+    'MariaDB CPU likewise for the (shared) mariadbd process; statements/req = the growth of MariaDB\'s global `Questions` counter',
+    'during the run (all clients; this machine\'s MariaDB is shared) divided by the requests answered.',
+    '',
+    '| round | target | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.round} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`),
+    '',
+    '| target | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...Object.entries(med).map(([t, m]) => `| ${t} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`),
+    '',
+    '```',
+    `ratio feed = ${ratios.feed.toFixed(2)}`,
+    `ratio balance = ${ratios.balance.toFixed(2)}`,
+    '```',
+    '',
+    `${explain('feed', ratios.feed)} ${explain('balance', ratios.balance)}`,
+    '',
+  ];
+  if (ratios.feed < TARGET || ratios.balance < TARGET) {
+    lines.push(
+      '### Where the gap comes from',
+      '',
+      ...cpuLines(med),
+      'Both servers send the same statements over the same kind of pool, so the difference is what Linli does per request in Node around them.',
+      'Read from the code (these parts were not timed separately):',
+      '',
+      '- **Session lookup on every request** (`AuthGuard` → `SessionsService.resolve`): the same one indexed query in both, but Linli builds it',
+      '  with a TypeORM `SelectQueryBuilder` each time (SQL string generation, parameter escaping) and hydrates a `User` entity from the row;',
+      '  the guard also reads `IS_PUBLIC`/`ROLES` metadata through the `Reflector`.',
+      '- **TypeORM query building and hydration**: the feed builds a query builder (`visibleTo`, `LIST_COLUMNS`) and `getMany()` turns 21 raw rows',
+      '  into `Notice` entities (column transformers, boolean and date preparation) before `toNoticeSummary` maps them again; `readsOf` is a',
+      '  `findBy` with `In(...)`, whose find options are compiled to a query builder per call. The balance is a `findOneBy` → query builder →',
+      '  entity. Bare does none of this: a constant SQL string and one mapping from the raw row.',
+      '- **Per-request framework work**: Nest\'s router and its guard / pipe / filter pipeline, the global `ValidationPipe` (`transform: true`,',
+      '  `whitelist`, `forbidNonWhitelisted`: class-transformer + class-validator on the feed\'s query DTO), `nestjs-pino` creating a child',
+      '  logger per request (request logging itself is below `warn`), and `@fastify/helmet` adding 11 headers to each response.',
+      '- The balance request is the lighter one in SQL (two primary/unique-key lookups), so framework overhead is a larger share of it than of the',
+      '  feed, whose three queries and larger JSON body are work both servers do.',
+      '',
+      'Profiling (`--cpu-prof`) to split these costs, and any change to the server, is the follow-up ("Then act on it" in issue 7).',
+      '',
+    );
+  }
+  writeFileSync(join(benchDir, 'RESULTS.md'), lines.join('\n'));
+}
+
+async function main() {
+  const skipBuild = process.argv.includes('--skip-build');
+  if (!skipBuild) {
+    log('building @linli/shared-types and @linli/server (production build) …');
+    for (const pkg of ['@linli/shared-types', '@linli/server']) {
+      execFileSync('pnpm', ['--filter', pkg, 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    }
+  }
+
+  const admin = await mysql.createConnection(MYSQL);
+  const mariadb = (await admin.query('SELECT VERSION() AS v'))[0][0].v;
+  await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  log(`database ${DB} created`);
+  try {
+    const linliPort = await freePort();
+    const linliBase = `http://127.0.0.1:${linliPort}`;
+    const linli = start('linli', ['apps/server/dist/main.js'], {
+      DATABASE_URL: DB_URL, LINLI_DEMO: '1', LINLI_DEMO_PASSWORD: DEMO_PASSWORD, LOGIN_RATE_LIMIT: '100000',
+      PORT: String(linliPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    });
+    await waitUntilUp(linli, `${linliBase}/api/v1/health`, 120);
+    log(`linli up on ${linliBase} (migrations + demo seed done)`);
+
+    const t0 = Date.now();
+    await seedNotices(linliBase);
+    log(`${NOTICES} notices created and published through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const resident = await api(linliBase, 'POST', '/api/v1/auth/dev-login', { body: { phone: '13800000001', community: 'G' } });
+    const token = resident.token;
+    const firstPage = await api(linliBase, 'GET', '/api/v1/notices', { token });
+    for (const n of firstPage.items.slice(0, 10)) await api(linliBase, 'GET', `/api/v1/notices/${n.id}`, { token });
+    await api(linliBase, 'GET', '/api/v1/timebank/account', { token }); // opens the account if it did not exist
+
+    const barePort = await freePort();
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    const bare = start('bare', [join(benchDir, 'bare-server.mjs')], { DATABASE_URL: DB_URL, PORT: String(barePort) });
+    await waitUntilUp(bare, `${bareBase}/api/v1/timebank/account`, 30);
+    log(`bare up on ${bareBase}`);
+
+    // Same answers, or the comparison means nothing.
+    for (const path of ['/api/v1/notices', '/api/v1/timebank/account']) {
+      const [a, b] = await Promise.all([linliBase, bareBase].map(async (base) => {
+        const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        return `${r.status} ${await r.text()}`;
+      }));
+      if (a !== b) throw new Error(`Linli and bare answer ${path} differently:\nlinli: ${a.slice(0, 400)}\nbare:  ${b.slice(0, 400)}`);
+      if (!a.startsWith('200 ')) throw new Error(`${path} → ${a.slice(0, 200)}`);
+    }
+    const feedItems = JSON.parse((await (await fetch(`${bareBase}/api/v1/notices`, { headers: { authorization: `Bearer ${token}` } })).text())).items;
+    log(`responses identical (feed: ${feedItems.length} items, ${feedItems.filter((n) => n.read).length} read)`);
+
+    const targets = {
+      'linli feed': `${linliBase}/api/v1/notices`,
+      'bare feed': `${bareBase}/api/v1/notices`,
+      'linli balance': `${linliBase}/api/v1/timebank/account`,
+      'bare balance': `${bareBase}/api/v1/timebank/account`,
+    };
+    const serverOf = (name) => (name.startsWith('linli') ? linli.pid : bare.pid);
+    const dbPid = mariadbPid();
+    for (const [name, url] of Object.entries(targets)) {
+      await runCannon(admin, url, token, WARMUP, serverOf(name), dbPid);
+      log(`warm-up ${name} done`);
+    }
+
+    const rows = [];
+    const names = Object.keys(targets);
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Alternate which server goes first within each pair, so neither always follows the other.
+      const order = round % 2 ? names : ['bare feed', 'linli feed', 'bare balance', 'linli balance'];
+      for (const name of order) {
+        const r = await runCannon(admin, targets[name], token, DURATION, serverOf(name), dbPid);
+        rows.push({ round, target: name, ...r });
+        log(`round ${round} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`);
+      }
+    }
+    const bad = rows.filter((r) => r.non2xx || r.errors);
+    if (bad.length) log(`WARNING: ${bad.length} runs had non-2xx responses or errors (see RESULTS.md)`);
+
+    const med = Object.fromEntries(names.map((name) => {
+      const mine = rows.filter((r) => r.target === name);
+      const cpu = (key) => (mine.every((r) => r[key] !== null) ? median(mine.map((r) => r[key])) : null);
+      return [name, { rps: median(mine.map((r) => r.rps)), p99: median(mine.map((r) => r.p99)), serverCpu: cpu('serverCpu'), dbCpu: cpu('dbCpu'), statements: cpu('statements') }];
+    }));
+    for (const name of names) log(`median ${name}: ${med[name].rps.toFixed(0)} req/s, p99 ${med[name].p99} ms, server CPU ${ms(med[name].serverCpu)} ms/req, MariaDB CPU ${ms(med[name].dbCpu)} ms/req, ${med[name].statements.toFixed(2)} statements/req`);
+    const ratios = { feed: med['linli feed'].rps / med['bare feed'].rps, balance: med['linli balance'].rps / med['bare balance'].rps };
+    log(`ratio feed = ${ratios.feed.toFixed(2)}`);
+    log(`ratio balance = ${ratios.balance.toFixed(2)}`);
+    log(`target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`);
+
+    if (process.env.BENCH_WRITE_RESULTS !== '0') {
+      const { version: autocannonVersion } = createRequire(import.meta.url)('autocannon/package.json');
+      writeResults({
+        rows, med, ratios,
+        env: {
+          date: new Date().toISOString(), commit: gitCommit(),
+          nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown CPU',
+          memGiB: (os.totalmem() / 2 ** 30).toFixed(1), platform: `${os.type()} ${os.release()} ${os.arch()}`,
+          mariadb: `MariaDB ${mariadb}`, autocannon: autocannonVersion,
+        },
+      });
+      log('wrote bench/RESULTS.md');
+    }
+  } finally {
+    for (const child of children) await stop(child);
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+    await admin.end();
+    log(`servers stopped, database ${DB} dropped`);
+  }
+}
+
+let interrupted = false;
+process.once('SIGINT', () => {
+  if (interrupted) return;
+  interrupted = true;
+  console.error('interrupted: stopping servers (the database is dropped when the current step ends)');
+  for (const child of children) child.kill('SIGTERM');
+});
+
+main().then(
+  // fetch's keep-alive pool can hold the event loop for a while after the servers are gone.
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
