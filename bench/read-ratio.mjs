@@ -4,91 +4,23 @@
 //
 //   node bench/read-ratio.mjs [--skip-build]
 //   env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (50), BENCH_NOTICES (200),
-//        BENCH_MYSQL (mysql://root@127.0.0.1:3306), BENCH_WRITE_RESULTS=0 to leave RESULTS.md alone.
-import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+//        BENCH_MYSQL (mysql://root@127.0.0.1:3306), BENCH_WRITE_RESULTS=0 to leave bench/results/ alone.
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
+import {
+  api, benchDir, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, freePort, log, mariadbPid, median, ms, MYSQL,
+  questions, start, startLinli, stopAll, waitUntilUp, writeSection,
+} from './lib.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(benchDir, '..');
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 200);
 const WARMUP = 3;
-const MYSQL = process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306';
 const DB = `linli_bench_${process.pid}`;
 const DB_URL = `${MYSQL}/${DB}`;
-const DEMO_PASSWORD = 'linli-demo';
 const TARGET = 0.8;
-
-const children = [];
-const log = (line) => console.log(line);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const ms = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function start(name, args, env) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk) => { output = (output + chunk).slice(-8000); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  child.benchName = name;
-  child.output = () => output;
-  children.push(child);
-  return child;
-}
-
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const done = await Promise.race([child.exited.then(() => true), sleep(20_000).then(() => false)]);
-  if (!done) { child.kill('SIGKILL'); await child.exited; }
-}
-
-async function waitUntilUp(child, url, seconds) {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (child.exitCode !== null) throw new Error(`${child.benchName} exited during start:\n${child.output()}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch { /* not listening yet */ }
-    await sleep(250);
-  }
-  throw new Error(`${child.benchName} not up after ${seconds} s:\n${child.output()}`);
-}
-
-async function api(base, method, path, { token, body } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** NOTICES published notices from staff.g in community G, as a community worker makes them; the resident opens some. */
 async function seedNotices(base) {
@@ -108,37 +40,6 @@ async function seedNotices(base) {
     });
     await api(base, 'POST', `/api/v1/notices/${notice.id}/publish`, { token: staff.token });
   }
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
-function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-const CLOCK_TICKS = (() => {
-  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
-})();
-
-/** The MariaDB server process on this machine (it is shared: its CPU also counts other clients' queries). */
-function mariadbPid() {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('mariadbd')) return Number(entry);
-    } catch { /* gone */ }
-  }
-  return null;
-}
-
-/** MariaDB's count of statements received from all clients (the server is shared: others add a few). */
-async function questions(admin) {
-  const [rows] = await admin.query("SHOW GLOBAL STATUS LIKE 'Questions'");
-  return Number(rows[0].Value);
 }
 
 async function runCannon(admin, url, token, duration, serverPid, dbPid) {
@@ -161,16 +62,6 @@ async function runCannon(admin, url, token, duration, serverPid, dbPid) {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
-}
-
-function gitCommit() {
-  try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    return dirty ? `${sha} (apps/ or packages/ had uncommitted changes)` : sha;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function explain(name, ratio) {
@@ -209,18 +100,13 @@ function cpuLines(med) {
 function writeResults({ rows, med, ratios, env }) {
   const fmt = (x) => x.toFixed(0);
   const lines = [
-    '# Benchmark results',
+    '## 1. The limit for reads',
     '',
-    'Written by `node bench/read-ratio.mjs` (issue 7). Only item 1 ("the limit for reads") is measured so far.',
+    'Written by `node bench/read-ratio.mjs`.',
     '',
-    `- Date: ${env.date}`,
-    `- Commit: ${env.commit}`,
-    `- Machine: ${env.cpus} CPUs (\`nproc\` ${env.nproc}, ${env.cpuModel}), ${env.memGiB} GiB memory, ${env.platform}; shared and noisy`,
-    `- Node ${process.version}; ${env.mariadb}; autocannon ${env.autocannon} in the driver process on the same machine`,
+    ...environmentLines([`- ${env.mariadb}`]),
     `- Load: ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION} s per target (after a ${WARMUP} s warm-up each), medians across rounds`,
     `- Data: demo street + ${NOTICES} published notices in community G (every 8th addressed to other buildings); resident 13800000001 (G, building 1) has opened 10 of the newest`,
-    '',
-    '## 1. The limit for reads',
     '',
     'Linli = production build (`apps/server/dist/main.js`, NestJS on Fastify + TypeORM, `NODE_ENV=production LOG_LEVEL=warn`).',
     'Bare = `bench/bare-server.mjs`: Fastify + a mysql2 pool with the same pool options, sending byte-for-byte the SQL Linli sends',
@@ -272,30 +158,18 @@ function writeResults({ rows, med, ratios, env }) {
       '',
     );
   }
-  writeFileSync(join(benchDir, 'RESULTS.md'), lines.join('\n'));
+  writeSection('1-read-ratio.md', lines);
 }
 
 async function main() {
-  const skipBuild = process.argv.includes('--skip-build');
-  if (!skipBuild) {
-    log('building @linli/shared-types and @linli/server (production build) …');
-    for (const pkg of ['@linli/shared-types', '@linli/server']) {
-      execFileSync('pnpm', ['--filter', pkg, 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-    }
-  }
+  buildServer();
 
   const admin = await mysql.createConnection(MYSQL);
   const mariadb = (await admin.query('SELECT VERSION() AS v'))[0][0].v;
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   log(`database ${DB} created`);
   try {
-    const linliPort = await freePort();
-    const linliBase = `http://127.0.0.1:${linliPort}`;
-    const linli = start('linli', ['apps/server/dist/main.js'], {
-      DATABASE_URL: DB_URL, LINLI_DEMO: '1', LINLI_DEMO_PASSWORD: DEMO_PASSWORD, LOGIN_RATE_LIMIT: '100000',
-      PORT: String(linliPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production',
-    });
-    await waitUntilUp(linli, `${linliBase}/api/v1/health`, 120);
+    const { child: linli, base: linliBase } = await startLinli('linli', DB_URL);
     log(`linli up on ${linliBase} (migrations + demo seed done)`);
 
     const t0 = Date.now();
@@ -364,34 +238,14 @@ async function main() {
     log(`ratio balance = ${ratios.balance.toFixed(2)}`);
     log(`target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`);
 
-    if (process.env.BENCH_WRITE_RESULTS !== '0') {
-      const { version: autocannonVersion } = createRequire(import.meta.url)('autocannon/package.json');
-      writeResults({
-        rows, med, ratios,
-        env: {
-          date: new Date().toISOString(), commit: gitCommit(),
-          nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown CPU',
-          memGiB: (os.totalmem() / 2 ** 30).toFixed(1), platform: `${os.type()} ${os.release()} ${os.arch()}`,
-          mariadb: `MariaDB ${mariadb}`, autocannon: autocannonVersion,
-        },
-      });
-      log('wrote bench/RESULTS.md');
-    }
+    writeResults({ rows, med, ratios, env: { mariadb: `MariaDB ${mariadb}` } });
   } finally {
-    for (const child of children) await stop(child);
+    await stopAll();
     await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
     await admin.end();
     log(`servers stopped, database ${DB} dropped`);
   }
 }
-
-let interrupted = false;
-process.once('SIGINT', () => {
-  if (interrupted) return;
-  interrupted = true;
-  console.error('interrupted: stopping servers (the database is dropped when the current step ends)');
-  for (const child of children) child.kill('SIGTERM');
-});
 
 main().then(
   // fetch's keep-alive pool can hold the event loop for a while after the servers are gone.
