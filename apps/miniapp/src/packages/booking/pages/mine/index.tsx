@@ -10,7 +10,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { canCancel, useMyBookings, type ScanOutcome } from '../../../../hooks/useMyBookings'
 import { bookingStatusText, bookingTimeText } from '../../../../lib/bookings'
 import { platformScanner } from '../../../../platform/scan'
-import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import '../../components/booking.scss'
 import './index.scss'
 
@@ -121,9 +121,9 @@ export default function MyBookingsPage() {
           onConfirm={() => void confirmCancel()}
           onCancel={() => setAsking(null)}
         >
-          <Text className='lk-bk-dialog__big'>{asking.room.name}</Text>
-          <Text className='lk-bk-dialog__row'>{bookingTimeText(asking.startAt, asking.endAt)}</Text>
-          <Text className='lk-bk-dialog__row lk-muted'>取消后时段会让给其他邻居</Text>
+          <Text className='lk-dialog__big'>{asking.room.name}</Text>
+          <Text className='lk-dialog__row'>{bookingTimeText(asking.startAt, asking.endAt)}</Text>
+          <Text className='lk-dialog__row lk-muted'>取消后时段会让给其他邻居</Text>
         </ConfirmDialog>
       ) : null}
     </PageShell>

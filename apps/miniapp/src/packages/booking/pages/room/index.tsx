@@ -14,7 +14,7 @@ import {
   type GridCell, type SlotRange,
 } from '../../../../lib/bookings'
 import { routes } from '../../../../routes'
-import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import '../../components/booking.scss'
 import './index.scss'
 
@@ -318,11 +318,11 @@ export default function RoomBookingPage() {
           onConfirm={() => void booking.confirm()}
           onCancel={booking.cancel}
         >
-          <Text className='lk-bk-dialog__big'>{room.name}</Text>
-          <Text className='lk-bk-dialog__row e2e-booking-confirm-time'>{bookingTimeText(confirming.startAt, confirming.endAt)}</Text>
-          <Text className='lk-bk-dialog__row'>{`用途：${confirming.purpose}`}</Text>
-          <Text className='lk-bk-dialog__row'>{`人数：${confirming.attendees} 人`}</Text>
-          <Text className='lk-bk-dialog__row lk-muted e2e-booking-confirm-approval'>
+          <Text className='lk-dialog__big'>{room.name}</Text>
+          <Text className='lk-dialog__row e2e-booking-confirm-time'>{bookingTimeText(confirming.startAt, confirming.endAt)}</Text>
+          <Text className='lk-dialog__row'>{`用途：${confirming.purpose}`}</Text>
+          <Text className='lk-dialog__row'>{`人数：${confirming.attendees} 人`}</Text>
+          <Text className='lk-dialog__row lk-muted e2e-booking-confirm-approval'>
             {room.requiresApproval ? '该活动室需社区审批，提交后为“待审批”' : '无需审批，提交后即预约成功'}
           </Text>
         </ConfirmDialog>

@@ -8,7 +8,7 @@ import { Button } from '../../../../components/nutui'
 import { useTimebankAccount } from '../../../../hooks/useTimebankAccount'
 import { redeemBlock, useRewards } from '../../../../hooks/useRewards'
 import { routes } from '../../../../routes'
-import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { NotVerified } from '../../components/not-verified'
 import { hoursWithMinutes } from '../../components/format'
 import '../../components/timebank.scss'
@@ -152,12 +152,12 @@ export default function RewardsPage() {
           onConfirm={() => void rewards.confirm()}
           onCancel={rewards.cancel}
         >
-          <Text className='lk-tb-dialog__row'>兑换“{confirming.name}”，将从余额扣除</Text>
-          <Text className='lk-tb-dialog__big'>{minutesToHours(confirming.priceMinutes)}</Text>
+          <Text className='lk-dialog__row'>兑换“{confirming.name}”，将从余额扣除</Text>
+          <Text className='lk-dialog__big lk-dialog__big--hero'>{minutesToHours(confirming.priceMinutes)}</Text>
           {balance !== null ? (
-            <Text className='lk-tb-dialog__row lk-muted'>兑换后余额：{minutesToHours(balance - confirming.priceMinutes)}</Text>
+            <Text className='lk-dialog__row lk-muted'>兑换后余额：{minutesToHours(balance - confirming.priceMinutes)}</Text>
           ) : null}
-          <Text className='lk-tb-dialog__row lk-muted'>兑换后请到社区服务站领取</Text>
+          <Text className='lk-dialog__row lk-muted'>兑换后请到社区服务站领取</Text>
         </ConfirmDialog>
       ) : null}
     </PageShell>

@@ -11,7 +11,7 @@ import {
   checkTransferDraft, emptyTransferDraft, TRANSFER_MEMO_MAX, useTransfer, type TransferDraft, type TransferField,
 } from '../../../../hooks/useTransfer'
 import { recipientPlace, useRecipientSearch } from '../../../../hooks/useRecipientSearch'
-import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { NotVerified } from '../../components/not-verified'
 import { hoursWithMinutes } from '../../components/format'
 import '../../components/timebank.scss'
@@ -241,17 +241,17 @@ export default function TransferPage() {
           onCancel={transfer.cancel}
         >
           {chosen && chosen.userId === confirming.toUserId ? (
-            <Text className='lk-tb-dialog__row e2e-transfer-confirm-name'>
+            <Text className='lk-dialog__row e2e-transfer-confirm-name'>
               转给 {chosen.name}{recipientPlace(chosen) ? `（${recipientPlace(chosen)}）` : ''}，账户编号 #{confirming.toUserId}
             </Text>
           ) : (
-            <Text className='lk-tb-dialog__row'>转给账户编号 #{confirming.toUserId} 的邻居</Text>
+            <Text className='lk-dialog__row'>转给账户编号 #{confirming.toUserId} 的邻居</Text>
           )}
-          <Text className='lk-tb-dialog__big e2e-transfer-confirm-amount'>{minutesToHours(confirming.minutes)}</Text>
-          <Text className='lk-tb-dialog__row lk-muted'>共 {confirming.minutes} 分钟，转出后不能撤回</Text>
-          <Text className='lk-tb-dialog__row'>留言：{confirming.memo}</Text>
+          <Text className='lk-dialog__big lk-dialog__big--hero e2e-transfer-confirm-amount'>{minutesToHours(confirming.minutes)}</Text>
+          <Text className='lk-dialog__row lk-muted'>共 {confirming.minutes} 分钟，转出后不能撤回</Text>
+          <Text className='lk-dialog__row'>留言：{confirming.memo}</Text>
           {balance !== null ? (
-            <Text className='lk-tb-dialog__row lk-muted'>转出后余额：{minutesToHours(balance - confirming.minutes)}</Text>
+            <Text className='lk-dialog__row lk-muted'>转出后余额：{minutesToHours(balance - confirming.minutes)}</Text>
           ) : null}
         </ConfirmDialog>
       ) : null}

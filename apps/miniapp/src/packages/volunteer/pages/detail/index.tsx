@@ -17,7 +17,7 @@ import {
   scanPurposeNow,
 } from '../../../../lib/activities'
 import { formatShanghaiTime } from '../../../../lib/time'
-import { ConfirmDialog } from '../../components/confirm-dialog'
+import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import '../../components/volunteer.scss'
 import './index.scss'
 
@@ -172,10 +172,10 @@ export default function ActivityDetailPage() {
           onConfirm={() => void confirm()}
           onCancel={() => setAsking(null)}
         >
-          <Text className='lk-vol-dialog__big'>{activity.title}</Text>
-          <Text className='lk-vol-dialog__row'>{activityTimeText(activity)}</Text>
-          <Text className='lk-vol-dialog__row'>{activity.place}</Text>
-          <Text className='lk-vol-dialog__row lk-muted'>
+          <Text className='lk-dialog__big'>{activity.title}</Text>
+          <Text className='lk-dialog__row'>{activityTimeText(activity)}</Text>
+          <Text className='lk-dialog__row'>{activity.place}</Text>
+          <Text className='lk-dialog__row lk-muted'>
             {asking === 'signup' ? '如需取消，请在开始前 2 小时之前取消' : '取消后名额会让给其他志愿者'}
           </Text>
         </ConfirmDialog>
