@@ -26,9 +26,9 @@ function cellLabel(cell: GridCell, picked: boolean): string {
 
 function NotVerified() {
   return (
-    <View className='lk-card lk-bk-blocked e2e-booking-not-verified'>
-      <Text className='lk-bk-blocked__title'>请先完成住户认证</Text>
-      <Text className='lk-bk-blocked__text'>活动室预约只对已认证的住户开放。请在“我的”页面填写住址，社区工作人员核实后即可预约。</Text>
+    <View className='lk-card lk-blocked e2e-booking-not-verified'>
+      <Text className='lk-blocked__title'>请先完成住户认证</Text>
+      <Text className='lk-blocked__text'>活动室预约只对已认证的住户开放。请在“我的”页面填写住址，社区工作人员核实后即可预约。</Text>
       <Button className='lk-button-block' type='primary' shape='round' block onClick={() => void Taro.switchTab({ url: routes.me })}>
         去“我的”填写住址
       </Button>
@@ -163,12 +163,12 @@ export default function RoomBookingPage() {
     const approved = done.status === 'approved'
     return (
       <PageShell className='lk-room-page'>
-        <View className='lk-card lk-bk-done e2e-booking-done'>
-          <Text className='lk-bk-done__mark'>✓</Text>
-          <Text className='lk-bk-done__title e2e-booking-done-status'>{approved ? '预约成功（已批准）' : '已提交，待审批'}</Text>
-          <Text className='lk-bk-done__text'>{done.room.name}</Text>
-          <Text className='lk-bk-done__text'>{bookingTimeText(done.startAt, done.endAt)}</Text>
-          <Text className='lk-bk-done__text lk-muted'>
+        <View className='lk-card lk-done e2e-booking-done'>
+          <Text className='lk-done__mark'>✓</Text>
+          <Text className='lk-done__title e2e-booking-done-status'>{approved ? '预约成功（已批准）' : '已提交，待审批'}</Text>
+          <Text className='lk-done__text'>{done.room.name}</Text>
+          <Text className='lk-done__text'>{bookingTimeText(done.startAt, done.endAt)}</Text>
+          <Text className='lk-done__text lk-muted'>
             {approved ? '请按时到场，开始前 15 分钟至开始后 15 分钟内扫门口二维码签到' : '社区工作人员审批后会通知您，可在“我的预约”查看'}
           </Text>
           <Button className='lk-button-block e2e-booking-to-mine' type='primary' shape='round' block onClick={() => void Taro.redirectTo({ url: routes.myBookings })}>

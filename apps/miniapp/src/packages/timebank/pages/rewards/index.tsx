@@ -83,14 +83,14 @@ export default function RewardsPage() {
       </View>
 
       {done ? (
-        <View className='lk-card lk-tb-done e2e-reward-done'>
-          <Text className='lk-tb-done__mark'>✓</Text>
-          <Text className='lk-tb-done__title'>兑换成功</Text>
-          <Text className='lk-tb-done__text'>
+        <View className='lk-card lk-done e2e-reward-done'>
+          <Text className='lk-done__mark'>✓</Text>
+          <Text className='lk-done__title'>兑换成功</Text>
+          <Text className='lk-done__text'>
             {done.redemption.reward.name}，已扣除 {minutesToHours(done.redemption.priceMinutes)}
           </Text>
-          <Text className='lk-tb-done__text lk-muted'>请到社区服务站领取，工作人员确认后状态变为“已领取”</Text>
-          <Text className='lk-tb-done__text'>您的余额：{hoursWithMinutes(done.balance)}</Text>
+          <Text className='lk-done__text lk-muted'>请到社区服务站领取，工作人员确认后状态变为“已领取”</Text>
+          <Text className='lk-done__text'>您的余额：{hoursWithMinutes(done.balance)}</Text>
           <Button
             className='lk-button-block e2e-reward-done-redemptions'
             type='primary'

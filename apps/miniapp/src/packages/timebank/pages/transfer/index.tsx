@@ -75,14 +75,14 @@ export default function TransferPage() {
     const { transaction } = done
     return (
       <PageShell className='lk-transfer'>
-        <View className='lk-card lk-tb-done e2e-transfer-done'>
-          <Text className='lk-tb-done__mark'>✓</Text>
-          <Text className='lk-tb-done__title'>转赠成功</Text>
-          <Text className='lk-tb-done__text e2e-transfer-done-text'>
+        <View className='lk-card lk-done e2e-transfer-done'>
+          <Text className='lk-done__mark'>✓</Text>
+          <Text className='lk-done__title'>转赠成功</Text>
+          <Text className='lk-done__text e2e-transfer-done-text'>
             已转给 {transaction.counterparty.name} {minutesToHours(Math.abs(transaction.amount))}
           </Text>
-          <Text className='lk-tb-done__text lk-muted'>留言：{transaction.memo}</Text>
-          <Text className='lk-tb-done__text'>您的余额：{hoursWithMinutes(done.balance)}</Text>
+          <Text className='lk-done__text lk-muted'>留言：{transaction.memo}</Text>
+          <Text className='lk-done__text'>您的余额：{hoursWithMinutes(done.balance)}</Text>
           <Button className='lk-button-block e2e-transfer-back' type='primary' shape='round' block onClick={() => void Taro.navigateBack()}>
             返回时间银行
           </Button>

@@ -6,7 +6,6 @@ import { ListError } from '../../../../components/list-state'
 import { useSession } from '../../../../hooks/useSession'
 import { usePersonalCode } from '../../../../hooks/usePersonalCode'
 import { QrMatrix } from '../../components/qr-matrix'
-import '../../components/volunteer.scss'
 import './index.scss'
 
 /** For a volunteer whose phone cannot scan: staff scan this QR or type the 6 digits at the door. */

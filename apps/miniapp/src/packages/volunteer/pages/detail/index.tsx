@@ -18,7 +18,6 @@ import {
 } from '../../../../lib/activities'
 import { formatShanghaiTime } from '../../../../lib/time'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
-import '../../components/volunteer.scss'
 import './index.scss'
 
 export default function ActivityDetailPage() {

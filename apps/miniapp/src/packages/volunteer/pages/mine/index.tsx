@@ -9,7 +9,6 @@ import { useMyActivities } from '../../../../hooks/useActivities'
 import { activityStatusText, activityTimeText, durationText, hoursText, minutesSoFar } from '../../../../lib/activities'
 import { shanghaiClock } from '../../../../lib/bookings'
 import { routes } from '../../../../routes'
-import '../../components/volunteer.scss'
 import './index.scss'
 
 function MyActivityItem({ activity }: { activity: ActivityView }) {
