@@ -8,7 +8,7 @@ import {
   type ActivityView,
   type SettleActivityResponse,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Result, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { InputRef, TableColumnsType } from 'antd';
 import { useRef, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { activityStatusColors, activityTimeRange, hasEnded, hasStarted } from '.
 import { formatDateTime } from '../lib/format';
 import { hoursWithMinutes } from '../lib/timebank-format';
 import { ApiRequestError } from '../services/http';
+import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 /** A personal code as scanned (QR text) or typed (6 digits, maybe with spaces). */
 function normaliseUserCode(raw: string): string {
@@ -172,23 +173,8 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
   const [settleOpen, setSettleOpen] = useState(false);
   const [settled, setSettled] = useState<SettleActivityResponse | null>(null);
 
-  if (sheet.isPending) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin description="正在加载考勤…" />
-      </Flex>
-    );
-  }
-  if (sheet.isError) {
-    return (
-      <Result
-        status={sheet.error instanceof ApiRequestError && sheet.error.statusCode === 404 ? '404' : 'error'}
-        title="考勤加载失败"
-        subTitle={sheet.error.message}
-        extra={<Button onClick={() => sheet.refetch()}>重试</Button>}
-      />
-    );
-  }
+  if (sheet.isPending) return <PageLoading text="正在加载考勤…" />;
+  if (sheet.isError) return <LoadFailed title="考勤加载失败" error={sheet.error} extra={<Button onClick={() => sheet.refetch()}>重试</Button>} />;
 
   const { activity, rows, totalMinutes } = sheet.data;
   const ended = hasEnded(activity);
@@ -338,8 +324,7 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
 export function ActivityAttendancePage() {
   const navigate = useNavigate();
   const params = useParams();
-  const activityId = Number(params.id);
-  const valid = Number.isInteger(activityId) && activityId > 0;
+  const activityId = routeId(params.id);
   return (
     <>
       <PageHeader
@@ -347,7 +332,7 @@ export function ActivityAttendancePage() {
         description="核对签到签退；漏签退的志愿者可补录时长（须填原因）；活动结束后结算，时长记入各志愿者的时间银行账户。"
         extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>返回列表</Button>}
       />
-      {valid ? <AttendanceSheetView activityId={activityId} /> : <Result status="404" title="找不到这个活动" />}
+      {activityId !== null ? <AttendanceSheetView activityId={activityId} /> : <Result status="404" title="找不到这个活动" />}
     </>
   );
 }

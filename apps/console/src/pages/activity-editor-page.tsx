@@ -6,7 +6,7 @@ import {
   activityStatusLabels,
   type ActivityView,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -27,6 +27,7 @@ import {
 } from '../lib/activity-form';
 import { communityNowWallClock } from '../lib/dayjs';
 import { ApiRequestError } from '../services/http';
+import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 
@@ -285,10 +286,10 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
 export function ActivityEditorPage() {
   const navigate = useNavigate();
   const params = useParams();
-  const activityId = params.id === undefined ? undefined : Number(params.id);
-  const validId = activityId === undefined || (Number.isInteger(activityId) && activityId > 0);
-  const activity = useActivity(validId ? activityId : undefined);
-  const isNew = activityId === undefined;
+  const isNew = params.id === undefined;
+  const activityId = isNew ? undefined : routeId(params.id);
+  const validId = activityId !== null;
+  const activity = useActivity(activityId ?? undefined);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>
       返回列表
@@ -298,21 +299,8 @@ export function ActivityEditorPage() {
   let content;
   if (!validId) content = <Result status="404" title="找不到这个活动" extra={back} />;
   else if (isNew) content = <ActivityEditor key="new" activity={null} />;
-  else if (activity.isPending)
-    content = (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin description="正在加载活动…" />
-      </Flex>
-    );
-  else if (activity.isError)
-    content = (
-      <Result
-        status={activity.error instanceof ApiRequestError && activity.error.statusCode === 404 ? '404' : 'error'}
-        title="活动加载失败"
-        subTitle={activity.error.message}
-        extra={back}
-      />
-    );
+  else if (activity.isPending) content = <PageLoading text="正在加载活动…" />;
+  else if (activity.isError) content = <LoadFailed title="活动加载失败" error={activity.error} extra={back} />;
   else if (activity.data.status === 'settled' || activity.data.status === 'cancelled' || hasEnded(activity.data))
     content = <Result status="info" title={`这个活动${hasEnded(activity.data) && activity.data.status === 'published' ? '已结束' : activityStatusLabels[activity.data.status]}，不能再修改`} extra={back} />;
   else content = <ActivityEditor key={activity.data.id} activity={activity.data} />;

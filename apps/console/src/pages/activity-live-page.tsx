@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { liveCodeRefreshDelay, useActivity, useLiveCode } from '../hooks/useActivities';
 import { activityTimeRange } from '../lib/activity-form';
+import { routeId } from '../components/load-states';
 
 const purposeLabels: Record<AttendancePurpose, string> = { checkin: '签到', checkout: '签退' };
 
@@ -47,12 +48,11 @@ export function ActivityLivePage() {
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const params = useParams();
-  const activityId = Number(params.id);
-  const validId = Number.isInteger(activityId) && activityId > 0;
+  const activityId = routeId(params.id);
   const [searchParams, setSearchParams] = useSearchParams();
   const purpose = parsePurpose(searchParams.get('purpose'));
-  const activity = useActivity(validId ? activityId : undefined);
-  const live = useLiveCode(validId ? activityId : undefined, purpose);
+  const activity = useActivity(activityId ?? undefined);
+  const live = useLiveCode(activityId ?? undefined, purpose);
   const code = live.data?.purpose === purpose ? live.data : undefined;
   const qr = useQrDataUrl(code?.code);
   const nextRefreshAt = code ? live.dataUpdatedAt + liveCodeRefreshDelay(code.expiresAt, live.dataUpdatedAt) : null;

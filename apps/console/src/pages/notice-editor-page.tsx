@@ -52,6 +52,7 @@ import {
   type NoticeFormValues,
 } from '../lib/notice-form';
 import { ApiRequestError } from '../services/http';
+import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 const MARKDOWN_HINT = '支持 Markdown：# 标题、**加粗**、- 列表、1. 编号、> 引用、[链接文字](https://…)、表格；不支持 HTML。';
@@ -402,10 +403,10 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
 export function NoticeEditorPage() {
   const navigate = useNavigate();
   const params = useParams();
-  const noticeId = params.id === undefined ? undefined : Number(params.id);
-  const validId = noticeId === undefined || (Number.isInteger(noticeId) && noticeId > 0);
-  const notice = useNotice(validId ? noticeId : undefined);
-  const isNew = noticeId === undefined;
+  const isNew = params.id === undefined;
+  const noticeId = isNew ? undefined : routeId(params.id);
+  const validId = noticeId !== null;
+  const notice = useNotice(noticeId ?? undefined);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices')}>
@@ -419,20 +420,9 @@ export function NoticeEditorPage() {
   } else if (isNew) {
     content = <NoticeEditor key="new" notice={null} />;
   } else if (notice.isPending) {
-    content = (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin description="正在加载公告…" />
-      </Flex>
-    );
+    content = <PageLoading text="正在加载公告…" />;
   } else if (notice.isError) {
-    content = (
-      <Result
-        status={notice.error instanceof ApiRequestError && notice.error.statusCode === 404 ? '404' : 'error'}
-        title="公告加载失败"
-        subTitle={notice.error.message}
-        extra={back}
-      />
-    );
+    content = <LoadFailed title="公告加载失败" error={notice.error} extra={back} />;
   } else if (notice.data.status === 'published' || notice.data.status === 'archived') {
     content = (
       <Result

@@ -6,7 +6,7 @@ import {
   type NoticeStats,
   type NoticeView,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Result, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -17,6 +17,7 @@ import { PageHeader } from '../layout/page-header';
 import { formatDateTime, formatPhone } from '../lib/format';
 import { audienceLabel, noticeCategoryColors, noticeStatusColors, percentOf } from '../lib/notice-format';
 import { ApiRequestError } from '../services/http';
+import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 type Resident = NoticeFollowUpHousehold['residents'][number];
 
@@ -207,10 +208,9 @@ export function NoticeStatsPage() {
   const navigate = useNavigate();
   const scope = useCommunityScope();
   const params = useParams();
-  const noticeId = Number(params.id);
-  const validId = Number.isInteger(noticeId) && noticeId > 0;
-  const notice = useNotice(validId ? noticeId : undefined);
-  const stats = useNoticeStats(validId ? noticeId : undefined);
+  const noticeId = routeId(params.id);
+  const notice = useNotice(noticeId ?? undefined);
+  const stats = useNoticeStats(noticeId ?? undefined);
   const buildings = useBuildings(notice.data?.communityId);
 
   const back = (
@@ -218,15 +218,14 @@ export function NoticeStatsPage() {
       返回列表
     </Button>
   );
-  if (!validId) return <Result status="404" title="找不到这条公告" extra={back} />;
+  if (noticeId === null) return <Result status="404" title="找不到这条公告" extra={back} />;
 
   const failure = notice.error ?? stats.error;
   if (failure) {
     return (
-      <Result
-        status={failure instanceof ApiRequestError && failure.statusCode === 404 ? '404' : 'error'}
+      <LoadFailed
         title="统计加载失败"
-        subTitle={failure.message}
+        error={failure}
         extra={
           <Space>
             {back}
@@ -238,13 +237,7 @@ export function NoticeStatsPage() {
       />
     );
   }
-  if (!notice.data || !stats.data) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin description="正在加载统计…" />
-      </Flex>
-    );
-  }
+  if (!notice.data || !stats.data) return <PageLoading text="正在加载统计…" />;
 
   const view = notice.data;
   const communityName = (scope.canSwitch ? scope.communities.find((c) => c.id === view.communityId) : scope.community)?.name;
