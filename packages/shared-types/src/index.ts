@@ -10,3 +10,4 @@ export * from './rules/slot-grid.js';
 export * from './timebank.js';
 export * from './activities.js';
 export * from './rules/minutes-served.js';
+export * from './rules/csv.js';

@@ -1,5 +1,5 @@
 import {
-  audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, csvField, decodeFeedCursor, effectivePublishAt,
+  audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, decodeFeedCursor, effectivePublishAt,
   encodeFeedCursor, excerptOf, followUpCsv, householdsToFollowUp, isAddressedTo, isVisibleAt, likeContaining,
   noticeStatusAt, unreadWindowStart, type AudienceMember,
 } from './notices.rules.js';
@@ -175,16 +175,6 @@ describe('audience, follow-up households and CSV', () => {
 
   it('for notices without acknowledgement, lists households nobody in which has opened it', () => {
     expect(householdsToFollowUp(members, 'read').map((h) => h.household)).toEqual(['1栋-2-1101']);
-  });
-
-  it.each([
-    ['plain', '张三', '张三'],
-    ['comma', '张,三', '"张,三"'],
-    ['quote', 'say "hi"', '"say ""hi"""'],
-    ['formula', '=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
-    ['leading minus', '-1', "'-1"],
-  ])('csvField %s', (_n, value, expected) => {
-    expect(csvField(value)).toBe(expected);
   });
 
   it('writes CSV with a BOM, a header and one line per resident', () => {

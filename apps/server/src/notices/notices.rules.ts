@@ -1,4 +1,4 @@
-import { maskPhone, type ErrorCode, type NoticeFollowUpHousehold, type NoticeStatus } from '@linli/shared-types';
+import { maskPhone, toCsv, type ErrorCode, type NoticeFollowUpHousehold, type NoticeStatus } from '@linli/shared-types';
 
 /** The parts of a notice the rules look at. */
 export interface NoticeFacts {
@@ -171,20 +171,14 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
     .sort((a, b) => natural.compare(a.building, b.building) || natural.compare(a.unit, b.unit) || natural.compare(a.room, b.room));
 }
 
-/** A CSV field: quoted when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */
 export function followUpCsv(households: NoticeFollowUpHousehold[], kind: 'ack' | 'read'): string {
-  const lines = [['楼栋', '单元', '房号', '姓名', '手机号', '状态'].join(',')];
+  const rows = [['楼栋', '单元', '房号', '姓名', '手机号', '状态']];
   for (const h of households) {
     for (const r of h.residents) {
       const state = kind === 'ack' ? (r.read ? '已读未确认' : '未读') : '未读';
-      lines.push([h.building, h.unit, h.room, r.name ?? '', r.phone ?? '', state].map(csvField).join(','));
+      rows.push([h.building, h.unit, h.room, r.name ?? '', r.phone ?? '', state]);
     }
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -1,7 +1,7 @@
 import {
-  adjustmentLegs, canonicalJson, checkReversal, checkTransfer, communityBalanceSums, compareIdempotentRequest, csvCell,
+  adjustmentLegs, canonicalJson, checkReversal, checkTransfer, communityBalanceSums, compareIdempotentRequest,
   findLedgerDiscrepancies, idempotencyRequestHash, isValidAmount, isValidIdempotencyKey, lockOrder, mayPay, minutesToHours,
-  lastMonths, monthlyStats, reversalLegs, shanghaiMonth, toCsv,
+  lastMonths, monthlyStats, reversalLegs, shanghaiMonth,
 } from './timebank.rules.js';
 
 describe('mayPay', () => {
@@ -122,25 +122,6 @@ describe('findLedgerDiscrepancies', () => {
   ] as const)('%s', (_n, replaced, unbalanced, types) => {
     const accounts = clean.map((a) => replaced.find((r) => r.id === a.id) ?? a);
     expect(findLedgerDiscrepancies(accounts, [...unbalanced]).map((d) => d.type)).toEqual(types);
-  });
-});
-
-describe('CSV', () => {
-  it.each([
-    ['plain', '李秀英', '李秀英'],
-    ['number', 90, '90'],
-    ['null', null, ''],
-    ['comma', '1栋,2单元', '"1栋,2单元"'],
-    ['quote', '说"好"', '"说""好"""'],
-    ['newline', 'a\nb', '"a\nb"'],
-    ['formula', '=SUM(A1)', "'=SUM(A1)"],
-    ['negative number stays a number', -30, '-30'],
-    ['at sign', '@cmd', "'@cmd"],
-  ] as const)('%s', (_n, value, cell) => {
-    expect(csvCell(value)).toBe(cell);
-  });
-  it('starts with a UTF-8 BOM and ends lines with CRLF', () => {
-    expect(toCsv([['姓名', '余额'], ['李秀英', 90]])).toBe('\uFEFF姓名,余额\r\n李秀英,90\r\n');
   });
 });
 

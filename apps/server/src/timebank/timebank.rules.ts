@@ -122,18 +122,6 @@ export function communityBalanceSums(accounts: Array<{ communityId: number; bala
   return [...sums].sort(([a], [b]) => a - b).map(([communityId, balanceSum]) => ({ communityId, balanceSum }));
 }
 
-/** One CSV cell: quoted when needed, and a leading = + - @ defused so spreadsheets do not run it as a formula. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A CSV document with a UTF-8 BOM, so Excel opens Chinese text correctly. */
-export function toCsv(rows: Array<Array<string | number | null>>): string {
-  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving time
 

@@ -4,7 +4,7 @@ import type {
   LedgerAuditResult, LedgerTransactionView, Page, PostingResponse, StatementItem, TimebankAccountListItem, TimebankAccountView,
   TimebankMonthlyStatsResponse, TransferRecipient,
 } from '@linli/shared-types';
-import { hoursText } from '@linli/shared-types';
+import { hoursText, toCsv } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
@@ -23,7 +23,7 @@ import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from './ledger-tr
 import { LedgerService } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { toAccountListItem, toAccountView, toCounterparty, toStatementItem, toTransactionView } from './timebank.mapper.js';
-import { adjustmentLegs, checkReversal, checkTransfer, lastMonths, monthlyStats, reversalLegs, toCsv } from './timebank.rules.js';
+import { adjustmentLegs, checkReversal, checkTransfer, lastMonths, monthlyStats, reversalLegs } from './timebank.rules.js';
 
 /** Residents who are not verified yet see no time bank ("pending residents can read notices, nothing else"). */
 export function assertVerifiedResident(user: User): void {
