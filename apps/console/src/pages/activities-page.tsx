@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { activityStatuses, activityStatusLabels, type ActivityStatus, type ActivityView } from '@linli/shared-types';
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { PageHeader } from '../layout/page-header';
 import { activityStatusColors, activityTimeRange, hasEnded } from '../lib/activity-form';
 import { formatDateTime } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
+import { ListError, LoadMore } from '../components/list-parts';
 
 type StatusFilter = ActivityStatus | 'all';
 
@@ -164,15 +165,7 @@ function ActivityList() {
         </Button>
       </Flex>
 
-      {activities.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`活动列表加载失败：${activities.error.message}`}
-          action={<Button size="small" onClick={() => activities.refetch()}>重试</Button>}
-        />
-      )}
+      <ListError title="活动列表加载失败" query={activities} />
 
       <Table<ActivityView>
         rowKey="id"
@@ -187,15 +180,9 @@ function ActivityList() {
       />
 
       {rows.length > 0 && (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          {activities.hasNextPage ? (
-            <Button onClick={() => activities.fetchNextPage()} loading={activities.isFetchingNextPage} data-testid="activities-load-more">
-              加载更多
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">已显示全部 {rows.length} 个活动</Typography.Text>
-          )}
-        </Flex>
+        <LoadMore query={activities} testId="activities-load-more">
+          已显示全部 {rows.length} 个活动
+        </LoadMore>
       )}
       <CancelActivityDialog activity={cancelling} onClose={() => setCancelling(null)} />
     </>

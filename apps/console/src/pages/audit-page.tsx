@@ -1,10 +1,11 @@
 import type { AuditEntryView } from '@linli/shared-types';
-import { Alert, Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useAuditEntries } from '../hooks/useAuditEntries';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime, roleLabels } from '../lib/format';
+import { ListError, LoadMore } from '../components/list-parts';
 
 /** Chinese names of the targets the server records; an unknown type is shown as sent. */
 const targetTypeLabels: Record<string, string> = {
@@ -83,19 +84,7 @@ export function AuditPage() {
     <>
       <PageHeader title="审计" description={`${community?.name ?? ''}工作人员的每一次操作都记录在这里，按时间倒序。`} />
       <Card>
-        {audit.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`审计日志加载失败：${audit.error.message}`}
-            action={
-              <Button size="small" onClick={() => audit.refetch()}>
-                重试
-              </Button>
-            }
-          />
-        )}
+        <ListError title="审计日志加载失败" query={audit} />
         <Table<AuditEntryView>
           rowKey="id"
           columns={columns}
@@ -107,15 +96,9 @@ export function AuditPage() {
           data-testid="audit-table"
         />
         {rows.length > 0 && (
-          <Flex justify="center" style={{ marginTop: 16 }}>
-            {audit.hasNextPage ? (
-              <Button onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage} data-testid="audit-load-more">
-                加载更多
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">已显示全部 {rows.length} 条记录</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore query={audit} testId="audit-load-more">
+            已显示全部 {rows.length} 条记录
+          </LoadMore>
         )}
       </Card>
     </>

@@ -7,7 +7,7 @@ import {
   type NoticeStatus,
   type NoticeSummary,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
 import { audienceLabel, isExpired, noticeCategoryColors, noticeStatusColors, publishTimeLabel } from '../lib/notice-format';
 import type { ApiRequestError } from '../services/http';
+import { ListError, LoadMore } from '../components/list-parts';
 
 type StatusFilter = NoticeStatus | 'all';
 
@@ -207,19 +208,7 @@ export function NoticesPage() {
           data-testid="notice-status-filter"
         />
 
-        {notices.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`公告列表加载失败：${notices.error.message}`}
-            action={
-              <Button size="small" onClick={() => notices.refetch()}>
-                重试
-              </Button>
-            }
-          />
-        )}
+        <ListError title="公告列表加载失败" query={notices} />
 
         <Table<NoticeSummary>
           rowKey="id"
@@ -234,15 +223,9 @@ export function NoticesPage() {
         />
 
         {rows.length > 0 && (
-          <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-            {notices.hasNextPage ? (
-              <Button onClick={() => notices.fetchNextPage()} loading={notices.isFetchingNextPage} data-testid="notices-load-more">
-                加载更多
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">已显示全部 {rows.length} 条公告</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore query={notices} testId="notices-load-more">
+            已显示全部 {rows.length} 条公告
+          </LoadMore>
         )}
       </Card>
     </>

@@ -1,5 +1,5 @@
 import { userStatuses, type ResidentListItem, type UserStatus } from '@linli/shared-types';
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import {
   userStatusLabels,
 } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
+import { ListError, LoadMore } from '../components/list-parts';
 
 const emptyTexts: Record<UserStatus, string> = {
   pending: '暂无待认证的居民',
@@ -167,19 +168,7 @@ export function ResidentsPage() {
           />
         </Flex>
 
-        {residents.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`居民列表加载失败：${residents.error.message}`}
-            action={
-              <Button size="small" onClick={() => residents.refetch()}>
-                重试
-              </Button>
-            }
-          />
-        )}
+        <ListError title="居民列表加载失败" query={residents} />
 
         <Table<ResidentListItem>
           rowKey="id"
@@ -193,15 +182,9 @@ export function ResidentsPage() {
         />
 
         {rows.length > 0 && (
-          <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-            {residents.hasNextPage ? (
-              <Button onClick={() => residents.fetchNextPage()} loading={residents.isFetchingNextPage} data-testid="residents-load-more">
-                加载更多
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">已显示全部 {rows.length} 位居民</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore query={residents} testId="residents-load-more">
+            已显示全部 {rows.length} 位居民
+          </LoadMore>
         )}
       </Card>
     </>

@@ -1,6 +1,6 @@
 import { BankOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { minutesToHours } from '@linli/shared-types';
-import { Alert, App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme } from 'antd';
+import { App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import type { ApiRequestError } from '../../services/http';
 import type { TimebankAccountRow } from '../../services/timebank';
 import { AdjustmentDialog, type AdjustmentTarget } from './adjustment-dialog';
 import { StatementDrawer } from './statement-drawer';
+import { ListError, LoadMore } from '../list-parts';
 
 function householdOf(row: TimebankAccountRow): string | null {
   return formatHousehold({ building: row.buildingName ? { name: row.buildingName } : null, unit: row.unit, room: row.room });
@@ -172,19 +173,7 @@ export function AccountsPanel() {
         </Space>
       </Flex>
 
-      {accounts.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`账户列表加载失败：${accounts.error.message}`}
-          action={
-            <Button size="small" onClick={() => accounts.refetch()}>
-              重试
-            </Button>
-          }
-        />
-      )}
+      <ListError title="账户列表加载失败" query={accounts} />
 
       <Table<TimebankAccountRow>
         rowKey="accountId"
@@ -205,17 +194,9 @@ export function AccountsPanel() {
       />
 
       {all.length > 0 && (
-        <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          {accounts.hasNextPage ? (
-            <Button onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage} data-testid="timebank-accounts-load-more">
-              加载更多
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">
-              {q ? `在全部 ${all.length} 个账户中找到 ${rows.length} 个` : `已显示全部 ${all.length} 个账户（含社区账户）`}
-            </Typography.Text>
-          )}
-        </Flex>
+        <LoadMore query={accounts} testId="timebank-accounts-load-more">
+          {q ? `在全部 ${all.length} 个账户中找到 ${rows.length} 个` : `已显示全部 ${all.length} 个账户（含社区账户）`}
+        </LoadMore>
       )}
 
       <StatementDrawer

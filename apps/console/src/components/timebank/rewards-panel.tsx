@@ -9,6 +9,7 @@ import { redemptionStatusColors, redemptionStatusStaffLabels } from '../../lib/t
 import { validFields } from '../../lib/form';
 import type { ApiRequestError } from '../../services/http';
 import { RewardFormDialog } from './reward-form-dialog';
+import { ListError } from '../list-parts';
 
 const REASON_MAX = 100;
 
@@ -96,19 +97,7 @@ function Catalogue() {
         </Button>
       }
     >
-      {rewards.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`兑换项目加载失败：${rewards.error.message}`}
-          action={
-            <Button size="small" onClick={() => rewards.refetch()}>
-              重试
-            </Button>
-          }
-        />
-      )}
+      <ListError title="兑换项目加载失败" query={rewards} />
       <Table<RewardView>
         rowKey="id"
         columns={columns}
@@ -273,19 +262,7 @@ function Redemptions() {
       <Typography.Paragraph type="secondary">
         居民在小程序兑换后，时间已扣除；把物品交给居民后点「已兑付」。无法兑付时「取消」，时间会自动退回。
       </Typography.Paragraph>
-      {redemptions.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`兑换记录加载失败：${redemptions.error.message}`}
-          action={
-            <Button size="small" onClick={() => redemptions.refetch()}>
-              重试
-            </Button>
-          }
-        />
-      )}
+      <ListError title="兑换记录加载失败" query={redemptions} />
       <Table<RedemptionView>
         rowKey="id"
         columns={columns}

@@ -1,11 +1,12 @@
 import { ledgerKindLabels, minutesToHours, type LedgerKind, type StatementItem } from '@linli/shared-types';
-import { Alert, Button, Drawer, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
+import { Button, Drawer, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useAccountStatement, useIsAdmin, type StatementOwner } from '../../hooks/useTimebank';
 import { formatDateTime } from '../../lib/format';
 import { ledgerKindColors, signedHours } from '../../lib/timebank-format';
 import { ReverseDialog, type StatementAccount } from './reverse-dialog';
+import { ListError, LoadMore } from '../list-parts';
 
 /** Why a transaction cannot be reversed from here; null when it can. */
 function reverseBlocker(item: StatementItem): string | null {
@@ -132,19 +133,7 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
           </Typography.Text>
         </Flex>
 
-        {statement.isError && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`流水加载失败：${statement.error.message}`}
-            action={
-              <Button size="small" onClick={() => statement.refetch()}>
-                重试
-              </Button>
-            }
-          />
-        )}
+        <ListError title="流水加载失败" query={statement} />
 
         <Table<StatementItem>
           rowKey="id"
@@ -160,15 +149,9 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
         />
 
         {rows.length > 0 && (
-          <Flex justify="center" style={{ marginTop: 16 }}>
-            {statement.hasNextPage ? (
-              <Button onClick={() => statement.fetchNextPage()} loading={statement.isFetchingNextPage} data-testid="statement-load-more">
-                加载更多
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">已显示全部 {rows.length} 笔流水</Typography.Text>
-            )}
-          </Flex>
+          <LoadMore query={statement} testId="statement-load-more">
+            已显示全部 {rows.length} 笔流水
+          </LoadMore>
         )}
 
         {reversing && <ReverseDialog key={reversing.id} item={reversing} account={account} onClose={() => setReversing(null)} />}
