@@ -270,7 +270,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
 
     const cancelled = await service().cancel(staff, activity.id, '天气原因');
     expect(cancelled.status).toBe('cancelled');
-    expect(await data().getRepository(Notification).countBy({ userId: a.id, title: '志愿活动已取消' })).toBe(1);
+    expect(await data().getRepository(Notification).countBy({ userId: a.id, kind: 'activity_cancelled', title: '志愿活动已取消' })).toBe(1);
     expect(await outcome(service().cancel(staff, activity.id, '再取消'))).toBe('ACTIVITY_NOT_EDITABLE');
     expect(await outcome(service().update(staff, activity.id, { capacity: 5 }))).toBe('ACTIVITY_NOT_EDITABLE');
     expect(await outcome(service().publish(staff, activity.id))).toBe('ACTIVITY_NOT_EDITABLE');

@@ -6,6 +6,7 @@ export const notificationKinds = [
   'booking_decision',
   'booking_no_show',
   'activity_reminder',
+  'activity_cancelled',
   'credits_received',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -167,7 +167,7 @@ export class ActivitiesService {
       const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: id } });
       if (signups.length) {
         await this.notifications.notify(manager, signups.map((s) => s.userId), {
-          communityId: activity.communityId, kind: 'activity_reminder', title: '志愿活动已取消',
+          communityId: activity.communityId, kind: 'activity_cancelled', title: '志愿活动已取消',
           body: `很抱歉，「${activity.title}」（${localTime(activity.startAt)}）已取消：${reason}`, link: `/packages/volunteer/pages/detail/index?id=${id}`,
         });
       }
