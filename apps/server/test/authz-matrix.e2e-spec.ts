@@ -352,7 +352,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     fx.inbox = (await t.dataSource.getRepository(Notification).insert({
       userId: ids.resG, communityId: ids.G, kind: 'booking_decision', title: '权限矩阵', body: '只有收件人能标记已读', link: null, readAt: null,
     })).identifiers[0].id;
-  });
+  }, 120_000); // two servers start, and records are arranged, on 2 shared cores
 
   afterAll(async () => {
     await t?.close();
@@ -389,10 +389,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
   it('answered no password hash and no WeChat session_key, and logged none', () => {
     expect(responses.length).toBeGreaterThan(rows.length * ACTORS.length);
     expect(wechat.sessionKeys.length).toBeGreaterThanOrEqual(ACTORS.length);
-    const everything = [...responses.map((r) => r.text), ...t.logs];
-    for (const text of everything) {
-      expect(text).not.toContain('$argon2');
-      for (const key of wechat.sessionKeys) expect(text).not.toContain(key);
-    }
+    const everything = [...responses.map((r) => r.text), ...t.logs].join('\n');
+    for (const secret of ['$argon2', ...wechat.sessionKeys]) expect(everything.includes(secret) ? secret : 'absent').toBe('absent');
   });
 });
