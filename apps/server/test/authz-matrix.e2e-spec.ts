@@ -386,6 +386,30 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     expect(seen).toEqual(Object.fromEntries(ACTORS.map((a) => [a, String(row.expected[a])])));
   });
 
+  it('no one but the admin widens their scope with ?communityId= on any list', async () => {
+    const lists = rows.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));
+    const checked = new Set<string>();
+    for (const [actor, own, other] of [['stfG', ids.G, ids.B], ['stfB', ids.B, ids.G], ['resG', ids.G, ids.B], ['resB', ids.B, ids.G]] as const) {
+      for (const row of lists) {
+        const res = await call('GET', `${row.url}?communityId=${other}`, { token: tokens[actor] });
+        // Lists without a community filter refuse the parameter (400), or the caller may not list at all (403).
+        if (res.status === 400 || res.status === 403) continue;
+        expect([row.url, res.status]).toEqual([row.url, 200]);
+        const items: Array<{ communityId?: number | null }> = Array.isArray(res.body?.items) ? res.body.items : [];
+        const scoped = items.filter((item) => item.communityId !== undefined && item.communityId !== null);
+        if (scoped.length) checked.add(row.url);
+        expect([row.url, actor, scoped.filter((item) => item.communityId !== own)]).toEqual([row.url, actor, []]);
+      }
+    }
+    // The admin does narrow to one community.
+    const narrowed = await call('GET', `/api/v1/residents?communityId=${ids.B}`, { token: tokens.admin });
+    expect(narrowed.body.items.length).toBeGreaterThan(0);
+    expect(narrowed.body.items.every((r: { communityId: number }) => r.communityId === ids.B)).toBe(true);
+    expect([...checked].sort()).toEqual(expect.arrayContaining([
+      '/api/v1/activities', '/api/v1/audit', '/api/v1/bookings', '/api/v1/residents', '/api/v1/rewards', '/api/v1/rooms',
+    ]));
+  });
+
   it('answered no password hash and no WeChat session_key, and logged none', () => {
     expect(responses.length).toBeGreaterThan(rows.length * ACTORS.length);
     expect(wechat.sessionKeys.length).toBeGreaterThanOrEqual(ACTORS.length);
