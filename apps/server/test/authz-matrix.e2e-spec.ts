@@ -28,12 +28,14 @@ import { testDatabaseKind } from './support/test-database.js';
  */
 const MATRIX = `
 route                                                      anon pend resG volG resB stfG stfB admin
+# Public: health, the street's communities and buildings (a newcomer picks from them), the API documentation.
 GET   /api/v1/health                                        200  200  200  200  200  200  200  200
 GET   /api/v1/communities                                   200  200  200  200  200  200  200  200
 GET   /api/v1/buildings                                     200  200  200  200  200  200  200  200
 GET   /api/docs                                             200  200  200  200  200  200  200  200
 GET   /api/docs/                                            200  200  200  200  200  200  200  200
 GET   /api/docs/index.html                                  200  200  200  200  200  200  200  200
+# Swagger UI's own files; it registers a LICENSE route but ships no such file.
 GET   /api/docs/LICENSE                                     404  404  404  404  404  404  404  404
 GET   /api/docs/swagger-ui-init.js                          200  200  200  200  200  200  200  200
 GET   /api/docs/docs/swagger-ui-init.js                     200  200  200  200  200  200  200  200
@@ -42,6 +44,7 @@ GET   /api/docs/docs/*                                      200  200  200  200  
 GET   /api/docs-json                                        200  200  200  200  200  200  200  200
 GET   /api/docs-yaml                                        200  200  200  200  200  200  200  200
 
+# Logins are public (a caller with a token may log in again); logout ends a session of the cell's own.
 POST  /api/v1/auth/login                                    200  200  200  200  200  200  200  200
 POST  /api/v1/auth/dev-login                                200  200  200  200  200  200  200  200
 POST  /api/v1/auth/wechat                                   200  200  200  200  200  200  200  200
@@ -58,6 +61,7 @@ GET   /api/v1/audit                                         401  403  403  403  
 GET   /api/v1/notifications                                 401  200  200  200  200  200  200  200
 GET   /api/v1/notifications/unread-count                    401  200  200  200  200  200  200  200
 POST  /api/v1/notifications/read-all                        401  200  200  200  200  200  200  200
+# The inbox is personal: nobody else marks resG's entry read, not even staff or the admin.
 POST  /api/v1/notifications/:id/read                        401  404  200  404  404  404  404  404
 
 GET   /api/v1/notices                                       401  200  200  200  200  200  200  200
@@ -65,6 +69,7 @@ GET   /api/v1/notices/unread-count                          401  200  200  200  
 GET   /api/v1/notices/manage                                401  403  403  403  403  200  200  200
 POST  /api/v1/notices                                       401  403  403  403  403  201  201  201
 GET   /api/v1/notices/:id                                   401  200  200  200  404  200  404  200
+# Pending residents read notices (and nothing else); they may not acknowledge one (422 RESIDENT_NOT_VERIFIED).
 POST  /api/v1/notices/:id/ack                               401  422  200  200  404  404  404  404
 PATCH /api/v1/notices/:id                                   401  403  403  403  403  200  404  200
 POST  /api/v1/notices/:id/publish                           401  403  403  403  403  200  404  200
@@ -74,6 +79,7 @@ GET   /api/v1/notices/:id/stats.csv                         401  403  403  403  
 
 GET   /api/v1/rooms                                         401  403  200  200  200  200  200  200
 POST  /api/v1/rooms                                         401  403  403  403  403  201  201  201
+# A pending resident may open a room's card (the mini-app then shows 请先完成住户认证) but not list rooms or see slots.
 GET   /api/v1/rooms/:id                                     401  200  200  200  404  200  404  200
 PATCH /api/v1/rooms/:id                                     401  403  403  403  403  200  404  200
 GET   /api/v1/rooms/:id/availability                        401  403  200  200  404  200  404  200
@@ -84,6 +90,7 @@ POST  /api/v1/bookings                                      401  403  201  201  
 GET   /api/v1/bookings/mine                                 401  200  200  200  200  200  200  200
 GET   /api/v1/bookings                                      401  403  403  403  403  200  200  200
 POST  /api/v1/bookings/recurring                            401  403  403  403  403  201  404  201
+# resG's bookings: the booker and staff of G cancel; any other resident gets 404, as staff of B do.
 POST  /api/v1/bookings/:id/cancel                           401  404  200  404  404  200  404  200
 POST  /api/v1/bookings/:id/approve                          401  403  403  403  403  200  404  200
 POST  /api/v1/bookings/:id/reject                           401  403  403  403  403  200  404  200
@@ -92,11 +99,13 @@ POST  /api/v1/bookings/suspensions/:userId/lift             401  403  403  403  
 
 GET   /api/v1/activities                                    401  403  200  200  200  200  200  200
 GET   /api/v1/activities/mine                               401  200  200  200  200  200  200  200
+# Activities belong to a community; the street admin has none, so creating one is refused (403).
 POST  /api/v1/activities                                    401  403  403  403  403  201  201  403
 GET   /api/v1/activities/:id                                401  403  200  200  404  200  404  200
 PATCH /api/v1/activities/:id                                401  403  403  403  403  200  404  200
 POST  /api/v1/activities/:id/publish                        401  403  403  403  403  200  404  200
 POST  /api/v1/activities/:id/cancel                         401  403  403  403  403  200  404  200
+# Sign-up, cancel and scan are for volunteers: resG is verified but no volunteer / not signed up (422).
 POST  /api/v1/activities/:id/signup                         401  403  422  200  404  403  403  403
 POST  /api/v1/activities/:id/cancel-signup                  401  403  422  200  404  403  403  403
 GET   /api/v1/activities/:id/live-code                      401  403  403  403  403  200  404  200
@@ -134,7 +143,7 @@ type Actor = (typeof ACTORS)[number];
 interface Row { method: string; url: string; expected: Record<Actor, number> }
 
 function parseMatrix(text: string): Row[] {
-  const [header, ...lines] = text.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const [header, ...lines] = text.trim().split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   if (header.split(/\s+/).slice(1).join(' ') !== ACTORS.join(' ')) throw new Error(`matrix header must name ${ACTORS.join(' ')}`);
   return lines.map((line) => {
     const [method, url, ...cells] = line.split(/\s+/);
