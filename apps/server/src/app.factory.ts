@@ -10,12 +10,15 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
+import { recordRouteTable } from './common/route-table.js';
 
 export const API_PREFIX = 'api/v1';
 
 /** The one way to build the app: main.ts and every HTTP test use it, so tests see what production runs. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: 512 * 1024, trustProxy: config.trustProxy, forceCloseConnections: 'idle' });
+  // Tests only: the real route table, for the authorization matrix.
+  if (process.env.LINLI_ROUTES_FILE) recordRouteTable(adapter.getInstance(), process.env.LINLI_ROUTES_FILE);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);

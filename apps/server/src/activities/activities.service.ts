@@ -27,6 +27,11 @@ import type { ActivityQueryDto, CreateActivityDto, ManualMinutesDto, RecordAtten
 const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 const isStaff = (user: User) => user.role !== 'resident';
 
+/** Pending residents read notices and nothing else: the community's activities are for verified residents. */
+function assertNotPending(user: User): void {
+  if (!isStaff(user) && user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+}
+
 export interface ScanPosition {
   lat?: number;
   lng?: number;
@@ -50,6 +55,7 @@ export class ActivitiesService {
 
   /** Residents see the published and settled activities of their community; staff see all of theirs. */
   async list(user: User, query: ActivityQueryDto): Promise<Page<ActivityView>> {
+    assertNotPending(user);
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
     const qb = this.dataSource.getRepository(Activity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
@@ -86,6 +92,7 @@ export class ActivitiesService {
   private async visible(manager: EntityManager, user: User, id: number, lock = false): Promise<Activity> {
     const qb = manager.createQueryBuilder(Activity, 'a').where('a.id = :id', { id });
     const activity = await (lock ? lockForUpdate(manager, qb) : qb).getOne();
+    assertNotPending(user);
     if (!activity) throw notFound('ACTIVITY_NOT_FOUND');
     if (user.role !== 'admin' && activity.communityId !== user.communityId) throw notFound('ACTIVITY_NOT_FOUND');
     if (!isStaff(user) && activity.status === 'draft') throw notFound('ACTIVITY_NOT_FOUND');
