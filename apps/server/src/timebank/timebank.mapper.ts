@@ -7,7 +7,7 @@ import type { TimebankAccount } from './timebank-account.entity.js';
 
 export const POOL_NAME = '社区时间银行';
 
-export const toAccountView = (a: TimebankAccount): TimebankAccountView => ({
+export const toAccountView = (a: Pick<TimebankAccount, 'id' | 'communityId' | 'userId' | 'kind' | 'balance'>): TimebankAccountView => ({
   id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance, balanceHours: hoursText(a.balance),
 });
 
