@@ -23,12 +23,9 @@ import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
 import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from './ledger-transaction.js';
 import { LedgerService, userKey } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
+import { ACCOUNT_BY_OWNER_SQL, type AccountRow } from './timebank.queries.js';
 import { toAccountListItem, toAccountView, toCounterparty, toStatementItem, toTransactionView } from './timebank.mapper.js';
 import { adjustmentLegs, checkReversal, checkTransfer, lastMonths, monthlyStats, reversalLegs, toCsv } from './timebank.rules.js';
-
-/** A resident's account by its unique owner key ('user:<id>'): only the columns the balance shows. */
-export const ACCOUNT_BY_OWNER_SQL = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE ownerKey = ?';
-type AccountRow = Pick<TimebankAccount, 'id' | 'communityId' | 'userId' | 'kind' | 'balance'>;
 
 /** Residents who are not verified yet see no time bank ("pending residents can read notices, nothing else"). */
 export function assertVerifiedResident(user: User): void {
