@@ -106,7 +106,9 @@ const WHAT_CHANGED = [
   '',
   'After the change the Linli process\'s profile of the feed is socket writes ~50 %, GC 11 %, Node core 9 %, mysql2 8 %,',
   'Fastify + helmet 5 %, Nest 4 %, app code 4 %, validation 0–2 %, TypeORM 0 % — close to the bare server\'s (socket writes 57 %,',
-  'mysql2 13 %, GC 11 %, Node core 8 %). What remains is Nest\'s router, guard and pipe chain and helmet\'s headers.',
+  'mysql2 13 %, GC 11 %, Node core 8 %). In the balance\'s profile what Linli still does on top of bare is helmet\'s 11 headers',
+  '(~3 % of its CPU) and Nest\'s router, guard and pipe chain (~3–4 %); under the load of other work on this machine the req/s',
+  'ratio of a single run swings far more than that (compare the rounds), so the CPU per request above is the figure to trust.',
 ];
 
 function explain(name, ratio) {
