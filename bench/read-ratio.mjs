@@ -133,12 +133,14 @@ function cpuLines(med) {
   if (lines.length) {
     const sameStatements = ['feed', 'balance'].every((w) => Math.abs(med[`linli ${w}`].statements - med[`bare ${w}`].statements) < 0.1);
     lines.push('', 'Node runs JavaScript on one thread, so a server process keeping most of a core busy is at its limit (2 cores are shared',
-      'here by autocannon, the server and MariaDB). The throughput gap follows the extra CPU Linli spends per request in its own',
+      'here by autocannon, the server and MariaDB, and on this machine by other people\'s work). A server that keeps less than a core',
+      'busy is waiting for the rest of the machine, so its req/s then follows the load around it more than its own CPU per request.',
       ...(sameStatements
-        ? ['process. MariaDB\'s CPU per request also differs between the two; with the same statements that is not extra SQL work,',
+        ? ['MariaDB\'s CPU per request also differs between the two; with the same statements that is not extra SQL work,',
           'and this benchmark does not say why (lower request rates batch less per wake-up; other clients share the server).']
-        : ['process. The statement counts per request differ between the two servers (see the table), so bare-server.mjs',
-          'may no longer send what Linli sends: re-capture Linli\'s SQL before trusting the ratios.']),
+        : ['The statement counts per request differ by 0.1 or more: the SQL strings were checked identical before measuring, and',
+          '`Questions` counts every client of this shared MariaDB, so the run with fewer requests absorbs more of other clients\'',
+          'statements (and MariaDB CPU) per request.']),
       '');
   }
   return lines;
