@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
+import { AppValidationPipe } from './common/app-validation.pipe.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
 import { recordRouteTable } from './common/route-table.js';
 
@@ -22,7 +22,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(new ValidationPipe({
+  app.useGlobalPipes(new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
 import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
+import { writesRequestLogs } from './common/log-level.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
@@ -59,6 +60,8 @@ export class AppModule {
             },
             autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
           }, options.logStream ?? process.stdout],
+          // Above info no request log is written: skip the per-request middleware (logs then go to the root logger).
+          ...(writesRequestLogs(config.logLevel) ? {} : { forRoutes: [] }),
         }),
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database)), retryAttempts: 2, retryDelay: 1000 }),

@@ -3,6 +3,7 @@ import type { User as UserRow } from '../src/users/user.entity.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { RawReads } from '../src/database/raw-reads.js';
 import type { CreateNoticeDto } from '../src/notices/dto/notices.dto.js';
 import { NoticeRead } from '../src/notices/notice.entity.js';
 import { NoticesService } from '../src/notices/notices.service.js';
@@ -29,7 +30,7 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   let other: UserRow; // another community
   let buildingA: Building;
 
-  const make = (ds: DataSource) => new NoticesService(ds, new AuditService(ds), new NotificationsService(ds, clock), clock);
+  const make = (ds: DataSource) => new NoticesService(ds, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
   const draft = (fields: Partial<CreateNoticeDto>) =>
     service.create(staff, { title: '公告', body: '正文', category: 'announcement', ...fields } as CreateNoticeDto);
   const feed = async (user: UserRow) => (await service.feed(user, { limit: 100 })).items.map((i) => i.title);

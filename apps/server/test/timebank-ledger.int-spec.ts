@@ -3,6 +3,7 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { AppException } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { RawReads } from '../src/database/raw-reads.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { IdempotencyKey } from '../src/timebank/idempotency-key.entity.js';
@@ -78,7 +79,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     if (testDatabaseKind === 'mariadb') sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
     services = sources.map((ds) => {
       const idempotency = new IdempotencyService(ds, clock);
-      const timebank = new TimebankService(ds, ledger, idempotency, new AuditService(ds), new NotificationsService(ds, clock), clock);
+      const timebank = new TimebankService(ds, ledger, idempotency, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
       return { timebank, idempotency, rewards: new RewardsService(ds, ledger, timebank, idempotency, new AuditService(ds), clock) };
     });
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RawReads } from '../database/raw-reads.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -10,7 +11,7 @@ import { WechatClient } from './wechat.client.js';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, WechatClient, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionsService, WechatClient, RawReads, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionsService],
 })
 export class AuthModule {}

@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { Clock } from '../common/clock.js';
+import { RawReads } from '../database/raw-reads.js';
 import { User } from '../users/user.entity.js';
+import { SESSION_USER_SQL, sessionUserOf, type SessionUserRow } from './session-user.js';
 import { Session } from './session.entity.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -16,6 +18,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly raw: RawReads,
   ) {}
 
   async open(userId: number, manager: EntityManager = this.dataSource.manager): Promise<string> {
@@ -31,14 +34,13 @@ export class SessionsService {
     return token;
   }
 
-  /** The user of a live session, or null. One indexed query per request. */
+  /**
+   * The user of a live session, or null. One indexed query per request, read afresh every time (no cache), so a
+   * revoked or expired session ends at once in every server process.
+   */
   async resolve(token: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).createQueryBuilder('user')
-      .innerJoin(Session, 'session', 'session.userId = user.id')
-      .where('session.tokenHash = :hash', { hash: hashToken(token) })
-      .andWhere('session.revokedAt IS NULL')
-      .andWhere('session.expiresAt > :now', { now: this.clock.now() })
-      .getOne();
+    const [row] = await this.raw.rows<SessionUserRow>(SESSION_USER_SQL, [hashToken(token), this.clock.now()]);
+    return row ? Object.assign(new User(), sessionUserOf(row)) : null;
   }
 
   async revoke(token: string): Promise<void> {

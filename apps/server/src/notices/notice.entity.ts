@@ -1,6 +1,7 @@
 import type { NoticeCategory } from '@linli/shared-types';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
+import { idListOf } from './notices.rules.js';
 
 /** Stored lifecycle; "scheduled" is derived (published with publishAt ahead), so no job must flip it. */
 export type StoredNoticeStatus = 'draft' | 'published' | 'archived';
@@ -8,7 +9,7 @@ export type StoredNoticeStatus = 'draft' | 'published' | 'archived';
 const idList = {
   to: (ids: number[] | undefined) => (Array.isArray(ids) ? ids.join(',') : ids),
   // TypeORM also passes back what it just wrote; only stored text needs parsing.
-  from: (stored: unknown): number[] => (Array.isArray(stored) ? stored : typeof stored === 'string' && stored ? stored.split(',').map(Number) : []),
+  from: (stored: unknown): number[] => (Array.isArray(stored) ? stored : idListOf(stored)),
 };
 
 @Entity('notices')

@@ -1,6 +1,8 @@
 import type { NoticeSummary, NoticeView } from '@linli/shared-types';
+import { rawDate } from '../database/raw-values.js';
 import type { Notice, NoticeRead } from './notice.entity.js';
-import { noticeStatusAt } from './notices.rules.js';
+import type { NoticeListRow, ReadRow } from './notices.queries.js';
+import { idListOf, noticeStatusAt } from './notices.rules.js';
 
 type ReadState = Pick<NoticeRead, 'readAt' | 'ackAt'> | undefined;
 
@@ -28,10 +30,24 @@ export function toNoticeView(n: Notice, now: Date, read?: ReadState): NoticeView
   return { ...toNoticeSummary(n, now, read), body: n.body, acknowledgedAt: read?.ackAt?.toISOString() ?? null };
 }
 
-/** Raw datetimes: MySQL gives Date, SQLite the UTC text "YYYY-MM-DD HH:MM:SS.SSS". */
-export function rawDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[Zz]|[+-]\d\d:\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+/** The same summary from a raw feed row (notices.queries.ts), as TypeORM would have hydrated it into a Notice. */
+export function toNoticeSummaryFromRow(row: NoticeListRow, now: Date, read?: ReadRow): NoticeSummary {
+  const publishAt = rawDate(row.publishAt);
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    title: row.title,
+    excerpt: row.excerpt,
+    category: row.category,
+    pinned: Boolean(row.pinned),
+    requiresAck: Boolean(row.requiresAck),
+    status: noticeStatusAt({ status: row.status, publishAt }, now),
+    audienceBuildingIds: row.wholeCommunity ? [] : idListOf(row.audienceBuildingIds),
+    publishAt: publishAt?.toISOString() ?? null,
+    expiresAt: rawDate(row.expiresAt)?.toISOString() ?? null,
+    createdAt: rawDate(row.createdAt)!.toISOString(),
+    updatedAt: rawDate(row.updatedAt)!.toISOString(),
+    read: Boolean(read),
+    acknowledged: Boolean(read?.ackAt),
+  };
 }

@@ -1,6 +1,6 @@
 import {
   audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, decodeFeedCursor, effectivePublishAt,
-  encodeFeedCursor, excerptOf, followUpCsv, householdsToFollowUp, isAddressedTo, isVisibleAt, likeContaining,
+  encodeFeedCursor, excerptOf, followUpCsv, householdsToFollowUp, idListOf, isAddressedTo, isVisibleAt, likeContaining,
   noticeStatusAt, unreadWindowStart, type AudienceMember,
 } from './notices.rules.js';
 
@@ -189,5 +189,17 @@ describe('audience, follow-up households and CSV', () => {
 describe('unread badge window', () => {
   it('counts the last 90 days', () => {
     expect(unreadWindowStart(now)).toEqual(new Date('2026-08-30T02:00:00Z'));
+  });
+});
+
+describe('idListOf', () => {
+  it.each([
+    ['"2,3"', '2,3', [2, 3]],
+    ['one id', '11', [11]],
+    ['empty: the whole community', '', []],
+    ['null', null, []],
+    ['not text', 5, []],
+  ])('%s', (_name, stored, expected) => {
+    expect(idListOf(stored)).toEqual(expected);
   });
 });

@@ -114,6 +114,11 @@ export function decodeFeedCursor(cursor: string): FeedCursor | null {
   return { pinned: match[1] === '1', publishAt: new Date(ms), id };
 }
 
+/** Audience building ids as stored ("2,3"; "" for the whole community). */
+export function idListOf(stored: unknown): number[] {
+  return typeof stored === 'string' && stored ? stored.split(',').map(Number) : [];
+}
+
 /** Escapes a keyword for LIKE … ESCAPE '!' (the same on SQLite and MySQL, unlike a backslash). */
 export function likeContaining(keyword: string): string {
   return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;

@@ -23,7 +23,7 @@ export interface Posting {
 }
 
 const poolKey = (communityId: number) => `pool:${communityId}`;
-const userKey = (userId: number) => `user:${userId}`;
+export const userKey = (userId: number) => `user:${userId}`;
 
 /**
  * The only writer of balances. Every movement of minutes goes through post(), inside the caller's

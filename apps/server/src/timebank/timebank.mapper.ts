@@ -4,10 +4,11 @@ import type { User } from '../users/user.entity.js';
 import type { LedgerTransaction } from './ledger-transaction.entity.js';
 import type { Reward, RewardRedemption } from './reward.entity.js';
 import type { TimebankAccount } from './timebank-account.entity.js';
+import type { AccountRow } from './timebank.queries.js';
 
 export const POOL_NAME = '社区时间银行';
 
-export const toAccountView = (a: TimebankAccount): TimebankAccountView => ({
+export const toAccountView = (a: AccountRow): TimebankAccountView => ({
   id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance, balanceHours: hoursText(a.balance),
 });
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RawReads } from '../database/raw-reads.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerService } from './ledger.service.js';
 import { RewardsController } from './rewards.controller.js';
@@ -9,7 +10,7 @@ import { TimebankService } from './timebank.service.js';
 /** Time bank: the ledger (LedgerService.post is the only writer of balances), transfers, rewards, audit. */
 @Module({
   controllers: [TimebankController, RewardsController],
-  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService],
+  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, RawReads],
   exports: [LedgerService, TimebankService],
 })
 export class TimebankModule {}

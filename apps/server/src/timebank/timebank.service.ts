@@ -9,6 +9,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { RawReads } from '../database/raw-reads.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { containsPattern, residentMatches } from '../common/search.js';
@@ -20,8 +21,9 @@ import { IdempotencyService } from './idempotency.service.js';
 import { auditLedger } from './ledger-audit.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
 import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from './ledger-transaction.js';
-import { LedgerService } from './ledger.service.js';
+import { LedgerService, userKey } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
+import { ACCOUNT_BY_OWNER_SQL, type AccountRow } from './timebank.queries.js';
 import { toAccountListItem, toAccountView, toCounterparty, toStatementItem, toTransactionView } from './timebank.mapper.js';
 import { adjustmentLegs, checkReversal, checkTransfer, lastMonths, monthlyStats, reversalLegs } from './timebank.rules.js';
 
@@ -40,11 +42,13 @@ export class TimebankService {
     private readonly auditLog: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly raw: RawReads,
   ) {}
 
   async account(user: User): Promise<TimebankAccountView> {
     assertVerifiedResident(user);
-    const existing = await this.ledger.accountOfUser(this.dataSource.manager, user.id);
+    // A hot read: raw SQL on the unique owner key, no query builder or entity (bench/results/1-read-ratio.md).
+    const [existing] = await this.raw.rows<AccountRow>(ACCOUNT_BY_OWNER_SQL, [userKey(user.id)]);
     // Residents verified before the time bank existed get their account on first look.
     const account = existing ?? await runLedgerTransaction(this.dataSource, (m) => this.ledger.openAccount(m, user));
     return toAccountView(account);

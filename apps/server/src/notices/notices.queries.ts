@@ -1,0 +1,94 @@
+import type { NoticeCategory, Role } from '@linli/shared-types';
+import type { StoredNoticeStatus } from './notice.entity.js';
+import { likeContaining, type FeedCursor } from './notices.rules.js';
+
+/** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** A feed row as the drivers return it: every column but the body (lists never read it). */
+export interface NoticeListRow {
+  id: number;
+  communityId: number;
+  title: string;
+  excerpt: string;
+  category: NoticeCategory;
+  pinned: number | boolean;
+  requiresAck: number | boolean;
+  wholeCommunity: number | boolean;
+  audienceBuildingIds: string;
+  status: StoredNoticeStatus;
+  publishAt: Date | string | null;
+  expiresAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}
+
+export interface ReadRow {
+  noticeId: number;
+  ackAt: Date | string | null;
+}
+
+export interface FeedViewer {
+  role: Role;
+  communityId: number | null;
+  buildingId: number | null;
+}
+
+export interface FeedFilter {
+  category?: NoticeCategory;
+  q?: string;
+  after: FeedCursor | null;
+}
+
+const LIST_COLUMNS = 'n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, '
+  + 'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt';
+
+/**
+ * The feed page (limit + 1 rows, so the caller knows whether there is more) of what the viewer may read now:
+ * residents their own community and building, staff their community, admins every community. Pinned first,
+ * then newest; keyset pagination on (pinned, publishAt, id). Null when the viewer can see nothing.
+ */
+export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, limit: number): SqlStatement | null {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`feed limit ${limit}`);
+  const where = ["n.status = 'published'", 'n.publishAt <= ?', '(n.expiresAt IS NULL OR n.expiresAt > ?)'];
+  const params: unknown[] = [now, now];
+  if (viewer.role !== 'admin') {
+    if (viewer.communityId === null) return null;
+    where.push('n.communityId = ?');
+    params.push(viewer.communityId);
+  }
+  if (viewer.role === 'resident') {
+    where.push('(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?))');
+    params.push(viewer.buildingId ?? 0);
+  }
+  if (filter.category) {
+    where.push('n.category = ?');
+    params.push(filter.category);
+  }
+  if (filter.q) {
+    const like = likeContaining(filter.q);
+    where.push("(n.title LIKE ? ESCAPE '!' OR n.body LIKE ? ESCAPE '!')");
+    params.push(like, like);
+  }
+  if (filter.after) {
+    const { pinned, publishAt, id } = filter.after;
+    where.push('(n.pinned < ? OR (n.pinned = ? AND (n.publishAt < ? OR (n.publishAt = ? AND n.id < ?))))');
+    params.push(pinned ? 1 : 0, pinned ? 1 : 0, publishAt, publishAt, id);
+  }
+  return {
+    sql: `SELECT ${LIST_COLUMNS} FROM notices n WHERE ${where.join(' AND ')} ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT ${limit + 1}`,
+    params,
+  };
+}
+
+/** The viewer's reads of the notices shown (one placeholder per id). Null when there is nothing to look up. */
+export function readsQuery(userId: number, noticeIds: readonly number[]): SqlStatement | null {
+  if (!noticeIds.length) return null;
+  return {
+    sql: `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${noticeIds.map(() => '?').join(', ')})`,
+    params: [userId, ...noticeIds],
+  };
+}
