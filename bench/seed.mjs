@@ -262,13 +262,16 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   const perDay = 3;
   for (const room of rooms) {
     // Past days from far enough back that the room gets perRoom bookings, 3 a day; then the next 6 days, 2 a day.
-    const pastDays = Math.ceil((perRoom - 12) / perDay);
+    // (a day's third booking does not always fit before closing time: start 20 % further back and stop when enough are made).
+    const ahead = Math.min(12, perRoom);
+    const pastDays = Math.ceil((perRoom - ahead) / perDay * 1.2);
     let made = 0;
-    for (let d = -pastDays; d <= 6 && made < perRoom; d++) {
+    for (let d = -pastDays; d <= 6; d++) {
+      if (d <= 0 && made >= perRoom - ahead) continue;
       const midnight = today + d * DAY;
       let cursor = midnight + 30 * MINUTE; // 08:30 local = 00:30 UTC
       const close = midnight + 13 * HOUR; // 21:00 local
-      for (let b = 0; b < (d > 0 ? 2 : perDay) && made < perRoom; b++) {
+      for (let b = 0; b < (d > 0 ? 2 : perDay) && made < (d > 0 ? perRoom : perRoom - ahead); b++) {
         const start = cursor + int(0, 4) * 30 * MINUTE;
         const minutes = int(1, 6) * 30;
         const end = start + minutes * MINUTE;
