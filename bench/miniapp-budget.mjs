@@ -89,16 +89,17 @@ async function coldLoad(browser, base, session) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
-    const scripts = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), at: Date.now() });
-    });
     await page.goto(`${base}/#/pages/home/index`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstNoticeMs !== undefined, null, { timeout: 60_000, polling: 50 });
-    const firstNoticeMs = await page.evaluate(() => window.__firstNoticeMs);
-    const shownAt = Date.now();
+    // Scripts whose response had ended before the first notice showed (Resource Timing, same clock).
+    const { firstNoticeMs, scripts } = await page.evaluate(() => ({
+      firstNoticeMs: window.__firstNoticeMs,
+      scripts: performance.getEntriesByType('resource')
+        .filter((e) => (e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name)) && e.responseEnd <= window.__firstNoticeMs)
+        .map((e) => e.name),
+    }));
     const title = await page.locator('.e2e-notice-item .lk-notice-item__title').first().textContent();
-    return { firstNoticeMs, title, scripts: scripts.filter((s) => s.at <= shownAt).map((s) => s.url) };
+    return { firstNoticeMs, title, scripts };
   } finally {
     await context.close();
   }
@@ -161,7 +162,7 @@ async function main() {
     'Written by `node bench/miniapp-budget.mjs`.',
     '',
     ...environmentLines([
-      `- Chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()} (headless, the e2e flags), driven by playwright-core over CDP`,
+      `- Chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()} (headless, the e2e flags), driven by playwright-core over CDP`,
       `- Builds: \`pnpm --filter @linli/miniapp build:weapp\` / \`build:h5\`${buildSeconds.weapp ? ` (${buildSeconds.weapp.toFixed(0)} s / ${buildSeconds.h5.toFixed(0)} s here)` : ' (existing builds)'}`,
     ]),
     '',

@@ -78,8 +78,8 @@ async function openWriter(target) {
     return {
       async write(table, columns, rows) {
         await conn.query('START TRANSACTION');
-        for (let i = 0; i < rows.length; i += 2000) {
-          await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ?`, [rows.slice(i, i + 2000)]);
+        for (let i = 0; i < rows.length; i += 5000) {
+          await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ?`, [rows.slice(i, i + 5000)]);
         }
         await conn.query('COMMIT');
       },
