@@ -6,6 +6,7 @@
 //   node bench/scale.mjs [--skip-build]
 //   env: BENCH_SCALE (1), BENCH_ROUNDS (3), BENCH_DURATION (4 s), BENCH_CONNECTIONS (10), BENCH_AUDIT_RUNS (3),
 //        BENCH_MYSQL, BENCH_WRITE_RESULTS=0
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { api, buildServer, environmentLines, log, median, MYSQL, repoRoot, startLinli, stopAll, writeSection } from './lib.mjs';
+import { api, benchDir, buildServer, environmentLines, log, median, MYSQL, repoRoot, startLinli, stopAll, writeSection } from './lib.mjs';
 import { seed, sessionRow } from './seed.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -37,10 +38,29 @@ const TARGETS = [
   ['room availability', (f) => ({ path: `/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, token: f.resident })],
 ];
 
+/** bench/seed.mjs in its own process (SQLite inserts are synchronous: in this process they would hold up the MariaDB seeding). */
+function seedInChild(name, url) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(benchDir, 'seed.mjs'), url, String(SCALE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let shown = 0;
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const complete = out.lastIndexOf('\n') + 1;
+      for (const line of out.slice(shown, complete).split('\n')) if (line.startsWith('  seed')) log(`${name}${line}`);
+      shown = Math.max(shown, complete);
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`seeding ${name} failed (exit ${code})`));
+      resolve(JSON.parse(out.slice(out.indexOf('\n{') + 1)));
+    });
+  });
+}
+
 /** Seeds one database, starts Linli on it (demo off) and logs in: staff and admin through POST auth/login, the resident by a session row. */
-async function prepare(name, url, insertSession) {
+async function prepare(name, url, insertSession, inChild = false) {
   log(`${name}: seeding (scale ${SCALE}) …`);
-  const facts = await seed(url, SCALE, (line) => log(`${name}${line}`));
+  const facts = inChild ? await seedInChild(name, url) : await seed(url, SCALE, (line) => log(`${name}${line}`));
   log(`${name}: seeded in ${facts.seconds.toFixed(0)} s: ${JSON.stringify(facts.counts)}`);
   const token = randomBytes(32).toString('base64url');
   await insertSession(sessionRow(facts.measuredResidents[0].id, token));
@@ -241,7 +261,7 @@ async function main() {
   try {
     await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const myUrl = `${MYSQL}/${DB}`;
-    // Both seeded at once: MariaDB's inserts run in mariadbd while this process generates the SQLite rows.
+    // Both seeded at once: SQLite in a child process, MariaDB from here.
     dbs.push(...await Promise.all([
       prepare('MariaDB', myUrl, async (s) => {
         const conn = await mysql.createConnection(myUrl);
@@ -252,7 +272,7 @@ async function main() {
         const db = new (serverRequire('better-sqlite3'))(SQLITE);
         db.prepare('INSERT INTO sessions (tokenHash, userId, createdAt, expiresAt, revokedAt) VALUES (@tokenHash, @userId, @createdAt, @expiresAt, @revokedAt)').run(s);
         db.close();
-      }),
+      }, true),
     ]));
     for (const f of dbs) await check(f);
 
