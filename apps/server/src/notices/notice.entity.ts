@@ -47,6 +47,8 @@ export class Notice {
 
 /** Audience buildings of a notice addressed to chosen buildings. */
 @Entity('notice_buildings')
+// The feed's audience check by the resident's building.
+@Index('idx_notice_buildings_building', ['buildingId', 'noticeId'])
 export class NoticeBuilding {
   @PrimaryColumn({ type: 'int' }) noticeId: number;
   @PrimaryColumn({ type: 'int' }) buildingId: number;

@@ -26,7 +26,8 @@ export class LedgerTransaction {
 
 /** The two sides of a transaction: −amount on the payer, +amount on the payee. Balances are sums of these. */
 @Entity('timebank_entries')
-@Index('idx_timebank_entries_account', ['accountId', 'transactionId'])
+// Statements walk it by account and transaction; the audit sums amounts from it alone.
+@Index('idx_timebank_entries_account_amount', ['accountId', 'transactionId', 'amount'])
 export class LedgerEntry {
   @PrimaryColumn({ type: 'int' }) transactionId: number;
   @PrimaryColumn({ type: 'int' }) accountId: number;
