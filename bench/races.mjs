@@ -17,7 +17,7 @@ import {
   api, buildServer, DEMO_PASSWORD, environmentLines, log, MYSQL, paced, percentile, RATE_LIMITS_OFF, startLinli, stopAll, tally,
   writeSection,
 } from './lib.mjs';
-import { communityOf, seedResidents, staffToken } from './seed.mjs';
+import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
 
 const MINUTE = 60_000;
 const fmt = (x) => (x === null || x === undefined ? 'n/a' : Number(x).toFixed(0));
