@@ -95,8 +95,8 @@ async function main() {
   const conn = await mysql.createConnection({ uri: DB_URL, timezone: 'Z' });
   let ok = false;
   try {
-    const prof = process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {};
-    const { child: linli, base } = await startLinli('linli', DB_URL, { ...RATE_LIMITS_OFF, ...prof });
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const { child: linli, base } = await startLinli('linli', DB_URL, RATE_LIMITS_OFF, prof);
     log(`linli up on ${base}`);
     const t0 = Date.now();
     const queue = { ...(await prepare(base, conn)), next: 0 };
@@ -110,7 +110,7 @@ async function main() {
     const rows = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const connections of round % 2 ? LEVELS : [...LEVELS].reverse()) {
-        const amount = Math.max(connections * 10, Math.round(rate[connections] * DURATION));
+        const amount = Math.max(connections * 4, Math.round(rate[connections] * DURATION));
         const r = await runCannon(admin, base, queue, connections, amount, linli.pid, dbPid);
         rate[connections] = r.rps;
         rows.push({ round, connections, ...r });

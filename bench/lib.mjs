@@ -90,12 +90,13 @@ export async function api(base, method, path, { token, body } = {}) {
 
 /**
  * Linli's production build (apps/server/dist/main.js) on databaseUrl with the demo street; resolves once
- * /api/v1/health answers (migrations and the demo seed have run). Returns { child, base, port }.
+ * /api/v1/health answers (migrations and the demo seed have run). Returns { child, base, port }. nodeArgs go before the
+ * script (e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']).
  */
-export async function startLinli(name, databaseUrl, env = {}) {
+export async function startLinli(name, databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = start(name, ['apps/server/dist/main.js'], {
+  const child = start(name, [...nodeArgs, 'apps/server/dist/main.js'], {
     DATABASE_URL: databaseUrl, LINLI_DEMO: '1', LINLI_DEMO_PASSWORD: DEMO_PASSWORD, LOGIN_RATE_LIMIT: '100000',
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
   });

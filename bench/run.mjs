@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir, buildServer, log } from './lib.mjs';
 
-const BENCHMARKS = ['read-ratio'];
+const BENCHMARKS = ['read-ratio', 'booking-load', 'races', 'scale-out'];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const chosen = only.length ? BENCHMARKS.filter((b) => only.includes(b)) : BENCHMARKS;
