@@ -83,7 +83,7 @@ async function main() {
     const readErrors = rows.reduce((s, r) => s + r.non2xx + r.errors, 0);
 
     // The races, across both processes: alternate connections (and alternate scans) go to A and B.
-    const ctx = await raceContext(conn, a.base);
+    const ctx = { ...(await raceContext(conn, a.base)), pids: [a.child.pid, b.child.pid] };
     const urls = [a.base, b.base];
     const races = [
       await slotRace(ctx, urls, { phonePrefix: '17111' }),
