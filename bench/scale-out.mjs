@@ -4,7 +4,7 @@
 // races.mjs run across both processes at once, and their outcomes are checked exactly as there.
 //
 //   node bench/scale-out.mjs [--skip-build]
-//   env: BENCH_ROUNDS (3), BENCH_DURATION (8 s), BENCH_CONNECTIONS (50), BENCH_SCALE_TRANSFERS (2000),
+//   env: BENCH_ROUNDS (3), BENCH_DURATION (8 s), BENCH_CONNECTIONS (50), BENCH_SCALE_TRANSFERS (2000), BENCH_WARMUP_REQUESTS (3000),
 //        BENCH_MYSQL, BENCH_WRITE_RESULTS=0 to leave bench/results/ alone.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -18,7 +18,7 @@ const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TRANSFERS = Number(process.env.BENCH_SCALE_TRANSFERS ?? 2000);
-const WARMUP = 3;
+const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 3000);
 const DB = `linli_bench_scale_${process.pid}`;
 const DB_URL = `${MYSQL}/${DB}`;
 const loadAverage = () => { try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; } };
@@ -61,9 +61,13 @@ async function main() {
       'one process': { urls: [`${a.base}${feed}`], pids: [a.child.pid] },
       'two processes': { urls: [`${a.base}${feed}`, `${b.base}${feed}`], pids: [a.child.pid, b.child.pid] },
     };
-    for (const [name, t] of Object.entries(targets)) {
-      await read(t.urls, resident.token, WARMUP, t.pids);
-      log(`warm-up ${name} done`);
+    // Warm-up by count, each process alone: on a starved machine a few seconds leave a process half-compiled (V8 optimises hot
+    // code after enough calls), and a second process warmed less than the first reads as "scale-out makes it slower".
+    for (const [name, { base, child }] of [['A', a], ['B', b]]) {
+      const t0 = Date.now();
+      const cpu0 = cpuMs(child.pid);
+      const warm = await autocannon({ url: `${base}${feed}`, connections: CONNECTIONS, amount: WARMUP_REQUESTS, headers: { authorization: `Bearer ${resident.token}` } });
+      log(`warm-up of ${name}: ${warm.requests.total} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${((cpuMs(child.pid) - cpu0) / warm.requests.total).toFixed(2)} ms CPU/request`);
     }
     const rows = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -103,7 +107,7 @@ async function main() {
       '',
       ...environmentLines([`- MariaDB ${mariadb}; two Linli processes (production build, rate limits set to 1,000,000/min) on one database`]),
       `- Read load: \`GET /api/v1/notices\` (first page of the demo feed) as resident 13800000001, autocannon at ${CONNECTIONS} connections, ${ROUNDS} interleaved`,
-      `  rounds of ${DURATION} s per configuration (after a ${WARMUP} s warm-up each), medians across rounds. "One process": all connections to A.`,
+      `  rounds of ${DURATION} s per configuration (after a warm-up of ${WARMUP_REQUESTS} requests on each process alone), medians across rounds. "One process": all connections to A.`,
       '  "Two processes": autocannon gives connection i the URL i mod 2, so A and B get alternate connections, as a round-robin',
       '  proxy spreads them (no proxy process: on 2 shared cores it would take CPU from the servers it is meant to measure).',
       '- Server CPU = cores each Linli process kept busy during the run (from /proc); load average = /proc/loadavg at the start of the run.',
