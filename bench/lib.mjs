@@ -90,12 +90,13 @@ export async function api(base, method, path, { token, body } = {}) {
 
 /**
  * Linli's production build (apps/server/dist/main.js) on databaseUrl with the demo street; resolves once
- * /api/v1/health answers (migrations and the demo seed have run). Returns { child, base, port }.
+ * /api/v1/health answers (migrations and the demo seed have run). Returns { child, base, port }. nodeArgs go before the
+ * script (e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']).
  */
-export async function startLinli(name, databaseUrl, env = {}) {
+export async function startLinli(name, databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = start(name, ['apps/server/dist/main.js'], {
+  const child = start(name, [...nodeArgs, 'apps/server/dist/main.js'], {
     DATABASE_URL: databaseUrl, LINLI_DEMO: '1', LINLI_DEMO_PASSWORD: DEMO_PASSWORD, LOGIN_RATE_LIMIT: '100000',
     PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
   });
@@ -172,4 +173,57 @@ export function writeSection(file, lines) {
   mkdirSync(join(benchDir, 'results'), { recursive: true });
   writeFileSync(join(benchDir, 'results', file), lines.join('\n'));
   log(`wrote bench/results/${file}`);
+}
+
+/**
+ * Rate limits off for throughput runs: every limiter Linli has or is getting (per minute), so a benchmark measures the
+ * server and not its limiter. Pass as startLinli(name, url, RATE_LIMITS_OFF).
+ */
+export const RATE_LIMITS_OFF = {
+  LOGIN_RATE_LIMIT: '1000000', SCAN_RATE_LIMIT: '1000000', TIMEBANK_RATE_LIMIT: '1000000', DEV_LOGIN_RATE_LIMIT: '1000000',
+};
+
+/** The p-th percentile (0–100, nearest rank) of a list of numbers; null for an empty list. */
+export function percentile(xs, p) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** Counts of a list of keys, as { key: count } in first-seen order. */
+export function tally(keys) {
+  const counts = {};
+  for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+/** Multi-row INSERT of rows (arrays in `columns` order) in batches, with one mysql2 connection. */
+export async function bulkInsert(conn, table, columns, rows, batch = 1000) {
+  for (let i = 0; i < rows.length; i += batch) {
+    await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [rows.slice(i, i + batch)]);
+  }
+}
+
+/**
+ * Open-loop load: sends requests[i] at start + i / rate seconds whether or not earlier ones have answered (people arriving,
+ * not a fixed pool of clients waiting for each other), over keep-alive connections. Each request is
+ * { url, method, headers, body }; resolves with [{ status, body, ms }] in request order and the wall time.
+ * autocannon's overallRate paces per connection per whole second, which would send each second's share as one burst.
+ */
+export async function paced(requests, rate) {
+  const t0 = performance.now();
+  const results = await Promise.all(requests.map(async (r, i) => {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const sent = performance.now();
+    try {
+      const response = await fetch(r.url, { method: r.method ?? 'GET', headers: r.headers, body: r.body });
+      const body = await response.text();
+      return { status: response.status, body, ms: performance.now() - sent, lateMs: sent - due };
+    } catch (error) {
+      return { status: 0, body: String(error), ms: performance.now() - sent, lateMs: sent - due };
+    }
+  }));
+  return { results, wallMs: performance.now() - t0 };
 }

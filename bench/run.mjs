@@ -1,17 +1,19 @@
 // `pnpm bench`: builds the server once, runs every benchmark of issue 7 in turn and joins their sections
 // (bench/results/*.md, in name order) into bench/RESULTS.md. A benchmark that fails is reported and the rest still run.
 //   node bench/run.mjs [only…]   e.g. `node bench/run.mjs read-ratio` runs just that one
+//   node bench/run.mjs --join    runs nothing, only joins the sections into RESULTS.md
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchDir, buildServer, log } from './lib.mjs';
+import { benchDir, buildServer, gitCommit, log } from './lib.mjs';
 
-const BENCHMARKS = ['read-ratio', 'scale', 'miniapp-budget'];
+const BENCHMARKS = ['read-ratio', 'booking-load', 'races', 'scale', 'scale-out', 'miniapp-budget'];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const chosen = only.length ? BENCHMARKS.filter((b) => only.includes(b)) : BENCHMARKS;
+const joinOnly = process.argv.includes('--join');
+const chosen = joinOnly ? [] : only.length ? BENCHMARKS.filter((b) => only.includes(b)) : BENCHMARKS;
 const started = Date.now();
-buildServer();
+if (chosen.length) buildServer();
 const failed = [];
 for (const name of chosen) {
   const t0 = Date.now();
@@ -21,6 +23,16 @@ for (const name of chosen) {
   if (status !== 0) failed.push(name);
 }
 const resultsDir = join(benchDir, 'results');
+if (chosen.length === BENCHMARKS.length) {
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  writeFileSync(join(resultsDir, '0-run.md'), [
+    '## The last full run',
+    '',
+    `\`pnpm bench\` ran every benchmark (${BENCHMARKS.join(', ')}) on ${new Date().toISOString()}, commit ${gitCommit()}: `
+      + `${minutes} minutes in all, build included${failed.length ? `; FAILED: ${failed.join(', ')}` : ', none failed'}.`,
+    '',
+  ].join('\n'));
+}
 const sections = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('.md')).sort() : [];
 writeFileSync(join(benchDir, 'RESULTS.md'), [
   '# Benchmark results',

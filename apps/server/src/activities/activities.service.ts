@@ -297,14 +297,16 @@ export class ActivitiesService {
       const fence = { lat: activity.geoLatE6 / 1e6, lng: activity.geoLngE6 / 1e6, radiusM: activity.geoRadiusM };
       if (!insideGeofence(fence, { lat: position.lat, lng: position.lng })) throw refused('ACTIVITY_OUTSIDE_GEOFENCE');
     }
+    // Locking reads: on MySQL a plain read returns the transaction's snapshot, which predates a check-in that a concurrent
+    // scan of the same volunteer committed while our conditional UPDATE waited for it (that UPDATE then changes nothing).
+    const current = () => lockForUpdate(manager, manager.createQueryBuilder(ActivitySignup, 's').where('s.id = :id', { id: signup.id })).getOneOrFail();
     if (purpose === 'checkin') {
       await manager.update(ActivitySignup, { id: signup.id, checkedInAt: IsNull() }, { checkedInAt: now });
     } else {
-      const fresh = await manager.findOneByOrFail(ActivitySignup, { id: signup.id });
-      if (!fresh.checkedInAt) throw refused('ACTIVITY_NOT_CHECKED_IN');
+      if (!(await current()).checkedInAt) throw refused('ACTIVITY_NOT_CHECKED_IN');
       await manager.update(ActivitySignup, { id: signup.id, checkedOutAt: IsNull() }, { checkedOutAt: now });
     }
-    return toMyAttendanceView(await manager.findOneByOrFail(ActivitySignup, { id: signup.id }));
+    return toMyAttendanceView(await current());
   }
 
   // ---------- settlement ----------

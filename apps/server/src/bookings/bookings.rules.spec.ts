@@ -1,4 +1,8 @@
 import type { BookingStatus } from '@linli/shared-types';
+import dayjs from 'dayjs';
+import isoWeek from 'dayjs/plugin/isoWeek.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import {
   bookingSettings, canTransition, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf,
   isSuspended, noShowCutoff, occupiedCells, overlapsClosure, statusesBefore, suspensionAfterNoShow, validOpeningHours, weeklyOccurrences,
@@ -83,6 +87,19 @@ describe('isoWeekOf (Monday to Monday, Asia/Shanghai)', () => {
     const week = isoWeekOf(at(instant));
     expect(week.startAt.toISOString()).toBe(start);
     expect(week.endAt.getTime() - week.startAt.getTime()).toBe(7 * 86_400_000);
+  });
+});
+
+describe('isoWeekOf agrees with dayjs in Asia/Shanghai', () => {
+  it('for instants spread over 2020–2035', () => {
+    dayjs.extend(utc);
+    dayjs.extend(timezone);
+    dayjs.extend(isoWeek);
+    for (let t = Date.parse('2020-01-01T00:00:00Z'); t < Date.parse('2035-12-31T00:00:00Z'); t += 86_400_000 * 3 + 3_600_000 * 7 + 60_000 * 13) {
+      const expected = dayjs(new Date(t)).tz('Asia/Shanghai').startOf('isoWeek');
+      const week = isoWeekOf(new Date(t));
+      expect([week.startAt.toISOString(), week.endAt.toISOString()]).toEqual([expected.toDate().toISOString(), expected.add(7, 'day').toDate().toISOString()]);
+    }
   });
 });
 
