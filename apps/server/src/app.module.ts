@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
+import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -67,7 +68,7 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, DatabaseThrottlerStorage],
           useFactory: (app: AppConfig, storage: DatabaseThrottlerStorage) => ({
-            throttlers: [{ name: 'default', ttl: 60_000, limit: app.loginRateLimit, blockDuration: 60_000 }],
+            throttlers: rateLimitThrottlers(app),
             storage,
           }),
         }),
