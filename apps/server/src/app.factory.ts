@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
+import { SafeTextPipe } from './common/input-hygiene.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,7 +21,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(new ValidationPipe({
+  app.useGlobalPipes(new SafeTextPipe(), new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

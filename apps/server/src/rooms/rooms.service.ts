@@ -18,6 +18,8 @@ import { toClosureView, toRoomView } from './rooms.mapper.js';
 
 const DAY = 86_400_000;
 
+const CLOSURE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
+
 @Injectable()
 export class RoomsService {
   constructor(
@@ -139,7 +141,10 @@ export class RoomsService {
   addClosure(actor: User, roomId: number, body: CreateClosureDto): Promise<ClosureView> {
     const startAt = new Date(body.startAt);
     const endAt = new Date(body.endAt);
-    if (!(endAt.getTime() > startAt.getTime())) throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+    // Longer than a year is not a closure: the room is set inactive instead.
+    if (!(endAt.getTime() > startAt.getTime()) || endAt.getTime() - startAt.getTime() > CLOSURE_MAX_MS) {
+      throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+    }
     return this.dataSource.transaction(async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);
       const id = (await manager.insert(RoomClosure, {
