@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { IsISO8601, Matches, ValidateIf, ValidateBy, buildMessage } from 'class-validator';
+import { IsInt, IsISO8601, Matches, Max, Min, ValidateIf, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { AppException } from './app-exception.js';
 
@@ -61,3 +61,9 @@ export const IsInstant = (): PropertyDecorator => applyDecorators(
     },
   }),
 );
+
+/** Largest id a client may send: the INT columns of SQLite and MySQL alike. */
+export const ID_MAX = 2_147_483_647;
+
+/** A row id: a whole number 1…2³¹−1 (`{ each: true }` for an array of ids). */
+export const IsId = (options?: ValidationOptions): PropertyDecorator => applyDecorators(IsInt(options), Min(1, options), Max(ID_MAX, options));

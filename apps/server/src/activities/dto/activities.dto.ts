@@ -5,7 +5,7 @@ import {
   type RecordAttendanceRequest, type UpdateActivityRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
 import { IsInstant, Omittable } from '../../common/input-hygiene.js';
@@ -22,7 +22,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty({ example: '敬老院陪伴' }) @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title: string;
   @ApiProperty() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description: string;
   @ApiProperty({ example: '幸福里敬老院' }) @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
   @ApiProperty({ example: '2026-11-29T09:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(10000) capacity: number;
@@ -33,7 +33,7 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place?: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
   @ApiPropertyOptional() @Omittable() @IsInstant() startAt?: string;
   @ApiPropertyOptional() @Omittable() @IsInstant() endAt?: string;
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(10000) capacity?: number;

@@ -7,12 +7,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
-import { IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 const iso = { strict: true, strictSeparator: true } as const;
 
 export class CreateBookingDto implements CreateBookingRequest {
-  @ApiProperty() @IsInt() @Min(1) roomId: number;
+  @ApiProperty() @IsId() roomId: number;
   @ApiProperty({ example: '2026-11-29T10:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: '书法兴趣小组练习' }) @IsString() @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX) @Matches(/\S/) purpose: string;
@@ -34,5 +34,5 @@ export class RejectBookingDto implements RejectBookingRequest {
 export class BookingQueryDto extends CommunityPageQuery implements BookingQuery {
   @ApiPropertyOptional({ example: '2026-11-29' }) @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) date?: string;
   @ApiPropertyOptional({ enum: bookingStatuses }) @IsOptional() @IsIn(bookingStatuses) status?: BookingStatus;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) roomId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() roomId?: number;
 }

@@ -7,7 +7,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
-import { IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 const iso = { strict: true, strictSeparator: true } as const;
 /** A time without an offset would be read in the server's zone: refuse it. */
@@ -25,7 +25,7 @@ export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
 
   @ApiPropertyOptional({ type: [Number], description: 'empty = whole community' })
-  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
   audienceBuildingIds?: number[];
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset; absent or null = when published' })
@@ -34,7 +34,7 @@ export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiPropertyOptional({ description: 'ISO 8601 with offset' })
   @IsOptional() @IsInstant() expiresAt?: string | null;
 
-  @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsId() communityId?: number;
 }
 
 export class UpdateNoticeDto implements UpdateNoticeRequest {
@@ -44,7 +44,7 @@ export class UpdateNoticeDto implements UpdateNoticeRequest {
   @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
   @ApiPropertyOptional({ type: [Number] })
-  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
   audienceBuildingIds?: number[];
   @ApiPropertyOptional() @IsOptional() @IsInstant() publishAt?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInstant() expiresAt?: string | null;

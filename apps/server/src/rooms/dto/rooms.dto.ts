@@ -4,17 +4,19 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min,
 } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 const iso = { strict: true, strictSeparator: true } as const;
 /** A time without an offset would be read in the server's zone: refuse it. */
 export const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+/** A photo is an https URL or a path on this server: no javascript:, data: or markup. */
+const PHOTO_URL = /^(https:\/\/|\/)[^\s"'<>\\]*$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CreateRoomDto implements CreateRoomRequest {
   @ApiProperty({ example: '书画室' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) photos?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(PHOTO_URL, { each: true }) photos?: string[];
   @ApiProperty({ example: 12 }) @IsInt() @Min(1) @Max(1000) capacity: number;
   @ApiPropertyOptional({ type: [String], example: ['书桌', '投影仪'] }) @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 20, { each: true }) facilities?: string[];
   @ApiProperty({ example: '08:30' }) @IsString() @Matches(CLOCK) openTime: string;
@@ -25,13 +27,13 @@ export class CreateRoomDto implements CreateRoomRequest {
   @ApiPropertyOptional({ default: 60 }) @Omittable() @IsInt() @Min(0) @Max(10_080) minNoticeMinutes?: number;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresApproval?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsId() communityId?: number;
 }
 
 export class UpdateRoomDto implements UpdateRoomRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) photos?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(PHOTO_URL, { each: true }) photos?: string[];
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(1000) capacity?: number;
   @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 20, { each: true }) facilities?: string[];
   @ApiPropertyOptional() @Omittable() @IsString() @Matches(CLOCK) openTime?: string;

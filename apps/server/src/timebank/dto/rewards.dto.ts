@@ -3,14 +3,14 @@ import { redemptionStatuses, type CancelRedemptionRequest, type CreateRewardRequ
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
-import { Omittable } from '../../common/input-hygiene.js';
+import { IsId, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateRewardDto implements CreateRewardRequest {
   @ApiProperty({ example: '理发券' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
   @ApiProperty({ example: '社区理发室，凭券理发一次' }) @IsString() @Length(0, 500) description: string;
   @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes: number;
   @ApiProperty({ example: 10 }) @IsInt() @Min(0) @Max(100_000) stock: number;
-  @ApiPropertyOptional({ description: 'admins only: the community of the reward' }) @Omittable() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only: the community of the reward' }) @Omittable() @IsId() communityId?: number;
 }
 
 export class UpdateRewardDto implements UpdateRewardRequest {
