@@ -1,6 +1,5 @@
-import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { IsInt, IsISO8601, Matches, Max, Min, ValidateIf, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { buildMessage, IsInt, IsISO8601, Matches, Max, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { AppException } from './app-exception.js';
 
 /**

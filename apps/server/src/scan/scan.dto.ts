@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { attendancePurposes, type AttendancePurpose, type ScanRequest } from '@linli/shared-types';
-import { IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsLatitude, IsLongitude, IsString, Length } from 'class-validator';
 import { IsId, Omittable } from '../common/input-hygiene.js';
 
 export class ScanDto implements ScanRequest {

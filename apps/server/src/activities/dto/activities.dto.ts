@@ -5,12 +5,9 @@ import {
   type RecordAttendanceRequest, type UpdateActivityRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
 import { IsInstant, Omittable } from '../../common/input-hygiene.js';
-
-const iso = { strict: true, strictSeparator: true } as const;
 
 export class GeofenceDto implements Geofence {
   @ApiProperty({ example: 30.6586 }) @IsLatitude() lat: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DevLoginRequest, PasswordLoginRequest, WechatLoginRequest } from '@linli/shared-types';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { Omittable } from '../../common/input-hygiene.js';
 
 export class PasswordLoginDto implements PasswordLoginRequest {

@@ -4,12 +4,9 @@ import {
   type BookingQuery, type BookingStatus, type CancelBookingRequest, type CreateBookingRequest, type RecurringBookingRequest, type RejectBookingRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
-
-const iso = { strict: true, strictSeparator: true } as const;
 
 export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty() @IsId() roomId: number;

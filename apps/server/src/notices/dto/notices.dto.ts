@@ -4,14 +4,10 @@ import {
   type CreateNoticeRequest, type NoticeCategory, type NoticeFeedQuery, type NoticeManageQuery, type NoticeStatus, type UpdateNoticeRequest,
 } from '@linli/shared-types';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
-
-const iso = { strict: true, strictSeparator: true } as const;
-/** A time without an offset would be read in the server's zone: refuse it. */
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiProperty({ example: '12月3日停水通知', maxLength: NOTICE_TITLE_MAX })

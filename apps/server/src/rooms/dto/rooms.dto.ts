@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { slotLengths, type CreateClosureRequest, type CreateRoomRequest, type SlotMinutes, type UpdateRoomRequest } from '@linli/shared-types';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min,
 } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
-const iso = { strict: true, strictSeparator: true } as const;
-/** A time without an offset would be read in the server's zone: refuse it. */
-export const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 /** A photo is an https URL or a path on this server: no javascript:, data: or markup. */
 const PHOTO_URL = /^(https:\/\/|\/)[^\s"'<>\\]*$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateMeRequest } from '@linli/shared-types';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { IsId, Omittable } from '../../common/input-hygiene.js';
 
 export class UpdateMeDto implements UpdateMeRequest {
