@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException, forbidden, notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
-import { communityScope } from '../common/tenancy-scope.js';
+import { communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { BookingSlot } from '../bookings/booking.entity.js';
 import { bookingSettings, validOpeningHours } from '../bookings/bookings.rules.js';
 import type { User } from '../users/user.entity.js';
@@ -96,7 +96,7 @@ export class RoomsService {
   }
 
   create(actor: User, body: CreateRoomDto): Promise<RoomView> {
-    const communityId = actor.role === 'admin' ? body.communityId : actor.communityId;
+    const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
     const slotMinutes = body.slotMinutes ?? 30;
     if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
