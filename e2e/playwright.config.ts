@@ -83,6 +83,9 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       LINLI_DEMO: '1',
       LOGIN_RATE_LIMIT: '1000',
+      DEV_LOGIN_RATE_LIMIT: '1000',
+      SCAN_RATE_LIMIT: '1000',
+      TIMEBANK_RATE_LIMIT: '1000',
       // Keep the per-request log lines out of the test report; warnings and errors still show.
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },

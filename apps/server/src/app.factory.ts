@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
@@ -10,6 +11,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
 import { AppValidationPipe } from './common/app-validation.pipe.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
+import { SafeTextPipe } from './common/input-hygiene.js';
 import { recordRouteTable } from './common/route-table.js';
 
 export const API_PREFIX = 'api/v1';
@@ -22,7 +24,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(new AppValidationPipe({
+  app.useGlobalPipes(new SafeTextPipe(), new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -31,7 +33,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useGlobalFilters(new ErrorFilter());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  const h5Index = join(repoRoot, 'apps/miniapp/dist/h5/index.html');
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(inlineScriptHashes(h5Index)) } });
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Linli 邻里 API').setVersion('1').addBearerAuth().build());
@@ -39,6 +42,37 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 
   if (options.serveClients !== false) await serveClients(app);
   return app;
+}
+
+/**
+ * What the H5 app, the console and Swagger UI need, and no more: their own scripts (plus the H5 page's one
+ * inline script, by hash), inline styles (antd and Taro set style attributes), images from data:/blob: and
+ * https: (room photos), API calls to this origin. No upgrade-insecure-requests: intranet deployments run on http.
+ */
+export function contentSecurityPolicy(scriptHashes: string[]): Record<string, string[] | null> {
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...scriptHashes],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'self'"],
+    'upgrade-insecure-requests': null,
+  };
+}
+
+/** CSP hashes of the inline scripts of a built page (Taro's H5 page sets the root font size inline). */
+export function inlineScriptHashes(htmlFile: string): string[] {
+  if (!existsSync(htmlFile)) return [];
+  const html = readFileSync(htmlFile, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter(([, body]) => body.length > 0)
+    .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 }
 
 /** The H5 mini-app at / and the console at /console/, when they have been built. */

@@ -14,6 +14,7 @@ import { Clock } from './common/clock.js';
 import { writesRequestLogs } from './common/log-level.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
+import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -70,7 +71,7 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, DatabaseThrottlerStorage],
           useFactory: (app: AppConfig, storage: DatabaseThrottlerStorage) => ({
-            throttlers: [{ name: 'default', ttl: 60_000, limit: app.loginRateLimit, blockDuration: 60_000 }],
+            throttlers: rateLimitThrottlers(app),
             storage,
           }),
         }),

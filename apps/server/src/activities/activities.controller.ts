@@ -5,6 +5,7 @@ import type {
 } from '@linli/shared-types';
 import { AppException } from '../common/app-exception.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
+import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityQueryDto, CancelActivityDto, CreateActivityDto, LiveCodeQueryDto, ManualMinutesDto, RecordAttendanceDto, UpdateActivityDto } from './dto/activities.dto.js';
@@ -73,7 +74,7 @@ export class ActivitiesController {
   }
 
   /** Staff scan or type a volunteer's personal code. */
-  @Post(':id/attendance') @StaffOnly() @HttpCode(200)
+  @Post(':id/attendance') @StaffOnly() @HttpCode(200) @RateLimit('scan')
   recordAttendance(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: RecordAttendanceDto): Promise<MyAttendanceView> {
     return this.activities.recordAttendance(user, id, body);
   }

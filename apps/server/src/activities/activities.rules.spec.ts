@@ -25,6 +25,10 @@ describe('checkActivityTimes', () => {
     ['deadline after start', at('09:00'), at('11:00'), at('09:30'), 'ACTIVITY_TIME_INVALID'],
     ['deadline at start', at('09:00'), at('11:00'), at('09:00'), null],
     ['start in the past', at('07:00', '28'), at('11:00'), at('06:00', '28'), 'ACTIVITY_TIME_INVALID'],
+    ['24 hours long', at('09:00'), new Date(at('09:00').getTime() + 24 * 3600_000), at('08:00'), null],
+    ['longer than 24 hours (its minutes would become credits)', at('09:00'), new Date(at('09:00').getTime() + 24 * 3600_000 + 60_000), at('08:00'), 'ACTIVITY_TIME_INVALID'],
+    ['a year ahead', new Date(now.getTime() + 365 * 86400_000), new Date(now.getTime() + 365 * 86400_000 + 3600_000), at('08:00'), null],
+    ['more than a year ahead', new Date(now.getTime() + 367 * 86400_000), new Date(now.getTime() + 367 * 86400_000 + 3600_000), at('08:00'), 'ACTIVITY_TIME_INVALID'],
   ])('%s', (_name, startAt, endAt, signupDeadline, expected) => {
     expect(checkActivityTimes({ startAt, endAt, signupDeadline }, now)).toBe(expected);
   });

@@ -33,11 +33,18 @@ export function checkCancelActivity(a: { status: ActivityStatus; endAt: Date }, 
 /** Draft and published activities may still be edited. */
 export const isEditable = (status: ActivityStatus): boolean => status === 'draft' || status === 'published';
 
+/** Longest activity: its served minutes become credits, and staff may enter at most this many by hand too. */
+export const ACTIVITY_MAX_LENGTH_MS = 24 * 60 * 60 * 1000;
+/** How far ahead an activity may be planned. */
+export const ACTIVITY_PLAN_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+
 /** Times of an activity being created or edited. */
 export function checkActivityTimes(a: { startAt: Date; endAt: Date; signupDeadline: Date }, now: Date): ErrorCode | null {
   if (a.endAt <= a.startAt) return 'ACTIVITY_TIME_INVALID';
+  if (a.endAt.getTime() - a.startAt.getTime() > ACTIVITY_MAX_LENGTH_MS) return 'ACTIVITY_TIME_INVALID';
   if (a.signupDeadline > a.startAt) return 'ACTIVITY_TIME_INVALID';
   if (a.startAt <= now) return 'ACTIVITY_TIME_INVALID';
+  if (a.startAt.getTime() - now.getTime() > ACTIVITY_PLAN_AHEAD_MS) return 'ACTIVITY_TIME_INVALID';
   return null;
 }
 

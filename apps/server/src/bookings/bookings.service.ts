@@ -112,6 +112,7 @@ export class BookingsService {
   /** Staff: the same local time weekly for N weeks; each week is its own booking, conflicts are reported, not fatal. */
   async recurring(actor: User, body: RecurringBookingDto): Promise<RecurringBookingResponse> {
     const result: RecurringBookingResponse = { created: [], skipped: [] };
+    let firstRefusal: AppException | null = null;
     for (const week of weeklyOccurrences(new Date(body.startAt), new Date(body.endAt), body.weeks)) {
       const date = shanghaiDate(week.startAt);
       try {
@@ -120,9 +121,12 @@ export class BookingsService {
       } catch (error) {
         // A missing room is missing every week: answer 404 rather than N skips.
         if (!(error instanceof AppException) || error.getStatus() === 404 || error.getStatus() === 403) throw error;
+        firstRefusal ??= error;
         result.skipped.push({ date, reason: error.message });
       }
     }
+    // Not one week could be booked (e.g. off the grid, or too far ahead): that is a refusal, not a success.
+    if (!result.created.length && firstRefusal) throw firstRefusal;
     return result;
   }
 

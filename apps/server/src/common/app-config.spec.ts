@@ -8,6 +8,9 @@ describe('loadConfig', () => {
     ['refuses a bad port', { LINLI_DEMO: '1', PORT: 'eighty' }, /PORT/],
     ['refuses an empty sqlite path', { LINLI_DEMO: '1', DATABASE_URL: 'sqlite:' }, /file path/],
     ['refuses a bad outbox interval', { LINLI_DEMO: '1', OUTBOX_POLL_MS: '-5' }, /OUTBOX_POLL_MS/],
+    ['refuses a zero scan rate limit', { LINLI_DEMO: '1', SCAN_RATE_LIMIT: '0' }, /SCAN_RATE_LIMIT/],
+    ['refuses a fractional time-bank rate limit', { LINLI_DEMO: '1', TIMEBANK_RATE_LIMIT: '2.5' }, /TIMEBANK_RATE_LIMIT/],
+    ['refuses a non-numeric dev-login rate limit', { LINLI_DEMO: '1', DEV_LOGIN_RATE_LIMIT: 'many' }, /DEV_LOGIN_RATE_LIMIT/],
   ])('%s', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -36,5 +39,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ LINLI_DEMO: '1' })).toMatchObject({ wechat: { templates: { notice: null } }, outboxPollMs: 10_000 });
     const config = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', WECHAT_TEMPLATE_NOTICE: 'tpl-1', OUTBOX_POLL_MS: '500' });
     expect(config).toMatchObject({ wechat: { appId: 'wx1', secret: 's', templates: { notice: 'tpl-1' } }, outboxPollMs: 500 });
+  });
+
+  it('reads the rate limits per minute, with defaults for a volunteer, a check-in desk and the time bank', () => {
+    expect(loadConfig({ LINLI_DEMO: '1' })).toMatchObject({ loginRateLimit: 10, devLoginRateLimit: 10, scanRateLimit: 60, timebankRateLimit: 10 });
+    const env = { LINLI_DEMO: '1', LOGIN_RATE_LIMIT: '1000000', DEV_LOGIN_RATE_LIMIT: '1000000', SCAN_RATE_LIMIT: '1000000', TIMEBANK_RATE_LIMIT: '1000000' };
+    expect(loadConfig(env)).toMatchObject({ loginRateLimit: 1e6, devLoginRateLimit: 1e6, scanRateLimit: 1e6, timebankRateLimit: 1e6 });
   });
 });

@@ -15,6 +15,12 @@ export interface AppConfig {
   sessionTtlDays: number;
   /** Logins per minute per IP. */
   loginRateLimit: number;
+  /** Dev logins per minute per IP. */
+  devLoginRateLimit: number;
+  /** Scans (POST scan, staff entering personal codes) per minute per user; ten times that per IP. */
+  scanRateLimit: number;
+  /** Transfers and redemptions together per minute per user; ten times that per IP. */
+  timebankRateLimit: number;
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
   trustProxy: boolean;
   corsOrigins: string[];
@@ -86,6 +92,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     production: env.NODE_ENV === 'production',
     sessionTtlDays: ttl,
     loginRateLimit: positiveInt(env.LOGIN_RATE_LIMIT, 10, 'LOGIN_RATE_LIMIT'),
+    devLoginRateLimit: positiveInt(env.DEV_LOGIN_RATE_LIMIT, 10, 'DEV_LOGIN_RATE_LIMIT'),
+    // A volunteer scans in and out a few times; staff at a check-in desk enter a code every few seconds.
+    scanRateLimit: positiveInt(env.SCAN_RATE_LIMIT, 60, 'SCAN_RATE_LIMIT'),
+    timebankRateLimit: positiveInt(env.TIMEBANK_RATE_LIMIT, 10, 'TIMEBANK_RATE_LIMIT'),
     trustProxy: flag(env.TRUST_PROXY),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -3,19 +3,20 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Matches, Min } from 'class-validator';
 import type { Page } from '@linli/shared-types';
 import { AppException } from './app-exception.js';
+import { IsId } from './input-hygiene.js';
 
 /** Query fields every cursor-paginated list accepts. */
 export class PageQuery {
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
   cursor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'page size (default depends on the list)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 }
 
 /** A staff list: admins may narrow it to one community. */
 export class CommunityPageQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsId()
   communityId?: number;
 }
 

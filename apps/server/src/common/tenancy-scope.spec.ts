@@ -1,5 +1,5 @@
 import { AppException } from './app-exception.js';
-import { assertInCommunity, communityScope } from './tenancy-scope.js';
+import { assertInCommunity, communityOfNewRecord, communityScope } from './tenancy-scope.js';
 
 const staffG = { role: 'staff' as const, communityId: 1 };
 const admin = { role: 'admin' as const, communityId: null };
@@ -14,6 +14,22 @@ describe('communityScope', () => {
     ['residents are held to their community', residentG, 2, 1],
   ])('%s', (_name, user, requested, expected) => {
     expect(communityScope(user, requested)).toBe(expected);
+  });
+});
+
+describe('communityOfNewRecord', () => {
+  it.each([
+    ['staff create in their community', staffG, undefined, 1],
+    ['staff may name their own community', staffG, 1, 1],
+    ['admin names a community', admin, 2, 2],
+    ['admin without one: none yet', admin, undefined, null],
+  ])('%s', (_name, user, requested, expected) => {
+    expect(communityOfNewRecord(user, requested)).toBe(expected);
+  });
+
+  it('refuses staff naming another community (403)', () => {
+    expect(() => communityOfNewRecord(staffG, 2)).toThrow(AppException);
+    try { communityOfNewRecord(staffG, 2); } catch (error) { expect((error as AppException).getStatus()).toBe(403); }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { User } from '../users/user.entity.js';
-import { notFound } from './app-exception.js';
+import { AppException, notFound } from './app-exception.js';
 
 /**
  * The community a staff request works in: staff always their own; admins the one they name,
@@ -7,6 +7,16 @@ import { notFound } from './app-exception.js';
  */
 export function communityScope(user: Pick<User, 'role' | 'communityId'>, requested?: number | null): number | null {
   if (user.role === 'admin') return requested ?? null;
+  return user.communityId;
+}
+
+/**
+ * The community a new record (notice, room, reward) goes to: admins name one; staff get their own, and a
+ * staff request naming another community is refused rather than quietly redirected (mass assignment).
+ */
+export function communityOfNewRecord(user: Pick<User, 'role' | 'communityId'>, requested?: number | null): number | null {
+  if (user.role === 'admin') return requested ?? null;
+  if (requested != null && requested !== user.communityId) throw new AppException('FORBIDDEN', 403, '只有街道管理员可以指定社区', ['communityId']);
   return user.communityId;
 }
 

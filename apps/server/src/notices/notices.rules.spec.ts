@@ -90,6 +90,10 @@ describe('effectivePublishAt and checkNoticeTimes', () => {
     ['expiry equal to publishAt', later, later, 'NOTICE_TIME_INVALID'],
     ['expiry after publishAt', earlier, later, null],
     ['expiry before scheduled publishAt', later, new Date('2026-11-28T02:30:00Z'), 'NOTICE_TIME_INVALID'],
+    ['scheduled a year ahead', new Date(now.getTime() + 366 * 86400_000), null, null],
+    ['scheduled more than a year ahead', new Date(now.getTime() + 367 * 86400_000), null, 'NOTICE_TIME_INVALID'],
+    ['expiring a year after publication', later, new Date(later.getTime() + 366 * 86400_000), null],
+    ['expiring more than a year after publication', null, new Date(now.getTime() + 367 * 86400_000), 'NOTICE_TIME_INVALID'],
   ])('%s', (_n, publishAt, expiresAt, code) => {
     expect(checkNoticeTimes(publishAt, expiresAt, now)?.code ?? null).toBe(code);
   });

@@ -54,11 +54,19 @@ export function effectivePublishAt(requested: Date | null, now: Date): Date {
   return requested && requested.getTime() > now.getTime() ? requested : now;
 }
 
-/** expiresAt must lie after the moment of publication and after now (an already expired notice is pointless). */
+/** How far ahead a notice may be scheduled, and how long after publication it may expire (no expiry: leave it empty). */
+export const NOTICE_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * publishAt at most a year ahead; expiresAt after the moment of publication and after now (an already
+ * expired notice is pointless), and at most a year after publication.
+ */
 export function checkNoticeTimes(publishAt: Date | null, expiresAt: Date | null, now: Date): Refusal | null {
-  if (!expiresAt) return null;
   const visibleFrom = effectivePublishAt(publishAt, now);
+  if (visibleFrom.getTime() - now.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  if (!expiresAt) return null;
   if (expiresAt.getTime() <= visibleFrom.getTime()) return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  if (expiresAt.getTime() - visibleFrom.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID', status: 422 };
   return null;
 }
 

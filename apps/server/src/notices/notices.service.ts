@@ -11,7 +11,7 @@ import { Clock } from '../common/clock.js';
 import { RawReads } from '../database/raw-reads.js';
 import { rawDate } from '../database/raw-values.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
-import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { wechatThing, wechatTime } from '../notifications/notifications.rules.js';
 import { Building } from '../tenancy/building.entity.js';
@@ -125,7 +125,7 @@ export class NoticesService {
 
   async create(actor: User, input: CreateNoticeDto): Promise<NoticeView> {
     const now = this.clock.now();
-    const communityId = communityScope(actor, input.communityId);
+    const communityId = communityOfNewRecord(actor, input.communityId);
     if (communityId === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
     const publishAt = toDate(input.publishAt);
     const expiresAt = toDate(input.expiresAt);

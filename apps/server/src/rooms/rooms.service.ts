@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException, forbidden, notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
-import { communityScope } from '../common/tenancy-scope.js';
+import { communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { BookingSlot } from '../bookings/booking.entity.js';
 import { bookingSettings, validOpeningHours } from '../bookings/bookings.rules.js';
 import type { User } from '../users/user.entity.js';
@@ -17,6 +17,8 @@ import { Room, RoomClosure } from './room.entity.js';
 import { toClosureView, toRoomView } from './rooms.mapper.js';
 
 const DAY = 86_400_000;
+
+const CLOSURE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
 
 @Injectable()
 export class RoomsService {
@@ -94,7 +96,7 @@ export class RoomsService {
   }
 
   create(actor: User, body: CreateRoomDto): Promise<RoomView> {
-    const communityId = actor.role === 'admin' ? body.communityId : actor.communityId;
+    const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
     const slotMinutes = body.slotMinutes ?? 30;
     if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
@@ -139,7 +141,10 @@ export class RoomsService {
   addClosure(actor: User, roomId: number, body: CreateClosureDto): Promise<ClosureView> {
     const startAt = new Date(body.startAt);
     const endAt = new Date(body.endAt);
-    if (!(endAt.getTime() > startAt.getTime())) throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+    // Longer than a year is not a closure: the room is set inactive instead.
+    if (!(endAt.getTime() > startAt.getTime()) || endAt.getTime() - startAt.getTime() > CLOSURE_MAX_MS) {
+      throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+    }
     return this.dataSource.transaction(async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);
       const id = (await manager.insert(RoomClosure, {

@@ -7,6 +7,7 @@ import { BookingsService } from '../bookings/bookings.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException } from '../common/app-exception.js';
 import { CurrentUser, Roles } from '../common/auth.decorators.js';
+import { RateLimit } from '../common/rate-limit.guard.js';
 import { parseDoorCode } from '../rooms/door-code.js';
 import { User } from '../users/user.entity.js';
 import { ScanDto } from './scan.dto.js';
@@ -18,7 +19,7 @@ import { ScanDto } from './scan.dto.js';
 export class ScanController {
   constructor(private readonly bookings: BookingsService, private readonly activities: ActivitiesService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @Post() @Roles('resident') @HttpCode(200)
+  @Post() @Roles('resident') @HttpCode(200) @RateLimit('scan')
   async scan(@CurrentUser() user: User, @Body() body: ScanDto): Promise<ScanResponse> {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
     const code = body.code.trim();

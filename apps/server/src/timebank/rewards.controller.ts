@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, P
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Page, RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
+import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
 import { CancelRedemptionDto, CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
 import { StatementQueryDto } from './dto/timebank.dto.js';
@@ -48,7 +49,7 @@ export class RewardsController {
     return this.rewards.cancel(user, id, body?.reason);
   }
 
-  @Post(':id/redeem') @Roles('resident') @HttpCode(201)
+  @Post(':id/redeem') @Roles('resident') @HttpCode(201) @RateLimit('timebank')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'one per intended redemption; a retry sends the same key' })
   redeem(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Headers('idempotency-key') key: string | undefined): Promise<RedeemResponse> {
     return this.rewards.redeem(user, id, key);

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
-import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { User } from '../users/user.entity.js';
 import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -45,7 +45,7 @@ export class RewardsService {
   }
 
   async create(actor: User, body: CreateRewardDto): Promise<RewardView> {
-    const communityId = actor.role === 'admin' ? body.communityId : actor.communityId;
+    const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择兑换项目所属的社区', ['communityId']);
     return runLedgerTransaction(this.dataSource, async (manager) => {
       const id = (await manager.insert(Reward, {

@@ -6,6 +6,7 @@ import type {
 } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
+import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
 import {
   AdjustmentDto, MonthlyStatsQueryDto, PoolStatementQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto, TransferRecipientQueryDto,
@@ -34,7 +35,7 @@ export class TimebankController {
     return this.timebank.recipients(user, query.q);
   }
 
-  @Post('transfers') @Roles('resident') @HttpCode(201)
+  @Post('transfers') @Roles('resident') @HttpCode(201) @RateLimit('timebank')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'one per intended transfer; a retry sends the same key' })
   transfer(@CurrentUser() user: User, @Headers('idempotency-key') key: string | undefined, @Body() body: TransferDto): Promise<PostingResponse> {
     return this.timebank.transfer(user, key, body);

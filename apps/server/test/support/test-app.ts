@@ -60,7 +60,10 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     env: {
       PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl,
-      LINLI_DEMO: '1', LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'info', ...options.env,
+      LINLI_DEMO: '1', LOG_LEVEL: 'info',
+      // Suites make many such calls; rate-limit tests pass low limits in options.env.
+      LOGIN_RATE_LIMIT: '1000', DEV_LOGIN_RATE_LIMIT: '1000', SCAN_RATE_LIMIT: '1000', TIMEBANK_RATE_LIMIT: '1000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

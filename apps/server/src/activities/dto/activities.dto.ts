@@ -5,11 +5,9 @@ import {
   type RecordAttendanceRequest, type UpdateActivityRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { WITH_OFFSET } from '../../rooms/dto/rooms.dto.js';
-
-const iso = { strict: true, strictSeparator: true } as const;
+import { IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 export class GeofenceDto implements Geofence {
   @ApiProperty({ example: 30.6586 }) @IsLatitude() lat: number;
@@ -21,22 +19,22 @@ export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty({ example: '敬老院陪伴' }) @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title: string;
   @ApiProperty() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description: string;
   @ApiProperty({ example: '幸福里敬老院' }) @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
-  @ApiProperty({ example: '2026-11-29T09:00:00+08:00' }) @IsISO8601(iso) @Matches(WITH_OFFSET) startAt: string;
-  @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsISO8601(iso) @Matches(WITH_OFFSET) endAt: string;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiProperty({ example: '2026-11-29T09:00:00+08:00' }) @IsInstant() startAt: string;
+  @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(10000) capacity: number;
-  @ApiProperty({ example: '2026-11-28T20:00:00+08:00' }) @IsISO8601(iso) @Matches(WITH_OFFSET) signupDeadline: string;
+  @ApiProperty({ example: '2026-11-28T20:00:00+08:00' }) @IsInstant() signupDeadline: string;
 }
 
 export class UpdateActivityDto implements UpdateActivityRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place?: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) startAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) endAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10000) capacity?: number;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) signupDeadline?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place?: string;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiPropertyOptional() @Omittable() @IsInstant() startAt?: string;
+  @ApiPropertyOptional() @Omittable() @IsInstant() endAt?: string;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(10000) capacity?: number;
+  @ApiPropertyOptional() @Omittable() @IsInstant() signupDeadline?: string;
 }
 
 export class ActivityQueryDto extends CommunityPageQuery implements ActivityQuery {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DevLoginRequest, PasswordLoginRequest, WechatLoginRequest } from '@linli/shared-types';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { Omittable } from '../../common/input-hygiene.js';
 
 export class PasswordLoginDto implements PasswordLoginRequest {
   @ApiProperty({ example: 'staff.g' }) @IsString() @Length(1, 64) username: string;
@@ -14,5 +15,5 @@ export class DevLoginDto implements DevLoginRequest {
 
 export class WechatLoginDto implements WechatLoginRequest {
   @ApiProperty({ description: 'code from Taro.login / wx.login' }) @IsString() @Length(1, 128) code: string;
-  @ApiPropertyOptional({ example: 'G' }) @IsOptional() @IsString() @Length(1, 16) community?: string;
+  @ApiPropertyOptional({ example: 'G' }) @Omittable() @IsString() @Length(1, 16) community?: string;
 }

@@ -4,49 +4,46 @@ import {
   type CreateNoticeRequest, type NoticeCategory, type NoticeFeedQuery, type NoticeManageQuery, type NoticeStatus, type UpdateNoticeRequest,
 } from '@linli/shared-types';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
-
-const iso = { strict: true, strictSeparator: true } as const;
-/** A time without an offset would be read in the server's zone: refuse it. */
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiProperty({ example: '12月3日停水通知', maxLength: NOTICE_TITLE_MAX })
-  @IsString() @Length(1, NOTICE_TITLE_MAX) title: string;
+  @IsString() @Length(1, NOTICE_TITLE_MAX) @Matches(/\S/) title: string;
 
   @ApiProperty({ description: 'Markdown subset', maxLength: NOTICE_BODY_MAX })
-  @IsString() @Length(1, NOTICE_BODY_MAX) body: string;
+  @IsString() @Length(1, NOTICE_BODY_MAX) @Matches(/\S/) body: string;
 
   @ApiProperty({ enum: noticeCategories }) @IsIn(noticeCategories) category: NoticeCategory;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresAck?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
 
   @ApiPropertyOptional({ type: [Number], description: 'empty = whole community' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
   audienceBuildingIds?: number[];
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset; absent or null = when published' })
-  @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) publishAt?: string | null;
+  @IsOptional() @IsInstant() publishAt?: string | null;
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset' })
-  @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) expiresAt?: string | null;
+  @IsOptional() @IsInstant() expiresAt?: string | null;
 
-  @ApiPropertyOptional({ description: 'admins only' }) @IsOptional() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsId() communityId?: number;
 }
 
 export class UpdateNoticeDto implements UpdateNoticeRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, NOTICE_TITLE_MAX) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, NOTICE_BODY_MAX) body?: string;
-  @ApiPropertyOptional({ enum: noticeCategories }) @IsOptional() @IsIn(noticeCategories) category?: NoticeCategory;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() pinned?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() requiresAck?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, NOTICE_TITLE_MAX) @Matches(/\S/) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, NOTICE_BODY_MAX) @Matches(/\S/) body?: string;
+  @ApiPropertyOptional({ enum: noticeCategories }) @Omittable() @IsIn(noticeCategories) category?: NoticeCategory;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true })
+  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
   audienceBuildingIds?: number[];
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) publishAt?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(iso) @Matches(WITH_OFFSET) expiresAt?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() publishAt?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() expiresAt?: string | null;
 }
 
 export class NoticeFeedQueryDto extends PageQuery implements NoticeFeedQuery {

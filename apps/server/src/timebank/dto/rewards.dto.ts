@@ -3,21 +3,22 @@ import { redemptionStatuses, type CancelRedemptionRequest, type CreateRewardRequ
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
+import { IsId, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateRewardDto implements CreateRewardRequest {
   @ApiProperty({ example: '理发券' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
   @ApiProperty({ example: '社区理发室，凭券理发一次' }) @IsString() @Length(0, 500) description: string;
   @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes: number;
   @ApiProperty({ example: 10 }) @IsInt() @Min(0) @Max(100_000) stock: number;
-  @ApiPropertyOptional({ description: 'admins only: the community of the reward' }) @IsOptional() @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only: the community of the reward' }) @Omittable() @IsId() communityId?: number;
 }
 
 export class UpdateRewardDto implements UpdateRewardRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 500) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes?: number;
-  @ApiPropertyOptional({ description: 'items left (set, not added)' }) @IsOptional() @IsInt() @Min(0) @Max(100_000) stock?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes?: number;
+  @ApiPropertyOptional({ description: 'items left (set, not added)' }) @Omittable() @IsInt() @Min(0) @Max(100_000) stock?: number;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
 }
 
 export class RewardQueryDto extends CommunityPageQuery {}
@@ -27,5 +28,5 @@ export class RedemptionQueryDto extends CommunityPageQuery implements Redemption
 }
 
 export class CancelRedemptionDto implements CancelRedemptionRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) reason?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 100) @Matches(/\S/) reason?: string;
 }

@@ -4,11 +4,12 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
+import { IsId } from '../../common/input-hygiene.js';
 
 const NOT_BLANK = /\S/;
 
 export class TransferDto implements TransferRequest {
-  @ApiProperty() @IsInt() @Min(1) toUserId: number;
+  @ApiProperty() @IsId() toUserId: number;
   @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' }) @IsInt() @Min(1) @Max(MAX_MINUTES) minutes: number;
   @ApiProperty({ example: '谢谢帮我买菜' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) memo: string;
 }
@@ -18,7 +19,7 @@ export class ReverseTransactionDto implements ReverseTransactionRequest {
 }
 
 export class AdjustmentDto implements AdjustmentRequest {
-  @ApiProperty() @IsInt() @Min(1) userId: number;
+  @ApiProperty() @IsId() userId: number;
   @ApiProperty({ description: 'whole minutes, negative takes credits back' }) @IsInt() @Min(-MAX_MINUTES) @Max(MAX_MINUTES) @NotEquals(0) minutes: number;
   @ApiProperty() @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
 }
@@ -32,7 +33,7 @@ export class TimebankAccountQueryDto extends CommunityPageQuery {
 }
 
 export class TimebankCommunityQueryDto {
-  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsId()
   communityId?: number;
 }
 
