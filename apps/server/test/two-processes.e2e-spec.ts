@@ -35,7 +35,7 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     await wechat?.close();
   });
 
-  it('run each scheduled job once (no-shows, reminders, outbox) while races across both stay exact', async () => {
+  it('run each scheduled job once (no-shows, reminders, scheduled notices, outbox) while races across both stay exact', async () => {
     const ds = first.dataSource;
     const users = await ds.getRepository(User).find({ where: { phone: In(['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006']) }, order: { id: 'ASC' } });
     const communityId = users[0].communityId!;
@@ -71,6 +71,11 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     const staffG = (await second.loginStaff('staff.g')).token;
     const notice = await second.request('POST', `${api}/notices`, { token: staffG, body: { title: '双进程停水通知', body: '明天停水', category: 'announcement', requiresAck: true } });
     expect((await second.request('POST', `${api}/notices/${notice.body.id}/publish`, { token: staffG })).status).toBe(200);
+    // And one scheduled a few seconds ahead: the notices job (every 15 s in each process) notifies its audience once.
+    const publishAt = new Date(Date.now() + 5000).toISOString().replace('Z', '+00:00');
+    const scheduled = await first.request('POST', `${api}/notices`, { token: staffG, body: { title: '双进程定时通知', body: '定时发布', category: 'announcement', requiresAck: true, publishAt } });
+    expect(scheduled.status).toBe(201);
+    expect((await first.request('POST', `${api}/notices/${scheduled.body.id}/publish`, { token: staffG })).status).toBe(200);
 
     // Mixed load across both processes while the jobs run: one slot raced for, one balance raced for.
     const server = (i: number) => (i % 2 ? second : first);
@@ -92,10 +97,12 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     // Both schedulers tick every 30 s (bookings) and 60 s (reminders); wait for everything to be done.
     const reminders = () => ds.getRepository(Notification).findBy({ kind: 'activity_reminder', title: '志愿活动即将开始' });
     const outbox = () => ds.getRepository(OutboxMessage).findBy({ userId: In(audience.map((u) => u.id)) });
+    const scheduledInbox = () => ds.getRepository(Notification).findBy({ title: '请确认：双进程定时通知' });
     const deadline = Date.now() + 90_000;
     for (;;) {
       const statuses = (await ds.getRepository(Booking).findBy({ id: In(overdue) })).map((b) => b.status);
-      const done = statuses.every((s) => s === 'no_show') && (await reminders()).length >= 9 && (await outbox()).every((m) => m.status === 'sent');
+      const done = statuses.every((s) => s === 'no_show') && (await reminders()).length >= 9
+        && (await scheduledInbox()).length >= audience.length && (await outbox()).every((m) => m.status === 'sent');
       if (done || Date.now() > deadline) break;
       await sleep(1000);
     }
@@ -108,12 +115,16 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     // One reminder per volunteer per activity, whichever process sent it.
     const expected = activities.flatMap((a, i) => users.slice(i, i + 3).map((u) => `${u.id} ${a.title}`)).sort();
     expect((await reminders()).map((n) => `${n.userId} ${activities.find((a) => n.body.includes(a.title))?.title}`).sort()).toEqual(expected);
-    // Each outbox message reached WeChat once.
+    // The scheduled notice notified its audience once, whichever process got there.
+    expect((await scheduledInbox()).map((n) => n.userId).sort()).toEqual(audience.map((u) => u.id).sort());
+    // Each outbox message (two notices per resident) reached WeChat once.
     const sent = await outbox();
-    expect(sent.length).toBe(audience.length);
+    expect(sent.length).toBe(2 * audience.length);
     expect(sent.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
     const received = wechat.received.filter((m) => m.data.thing1?.value.includes('双进程停水通知')).map((m) => m.touser).sort();
     expect(received).toEqual(audience.map((u) => `openid-${u.phone}`).sort());
+    const receivedScheduled = wechat.received.filter((m) => m.data.thing1?.value.includes('双进程定时通知')).map((m) => m.touser).sort();
+    expect(receivedScheduled).toEqual(audience.map((u) => `openid-${u.phone}`).sort());
     expect((await auditLedger(ds.manager, null, new Date())).ok).toBe(true);
   }, 180_000);
 });
