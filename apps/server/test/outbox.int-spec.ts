@@ -136,6 +136,28 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     expect(await other.runOnce()).toMatchObject({ claimed: 0 });
   });
 
+  it('a request WeChat never answers (timeout) is marked unknown and not sent again; an unreachable WeChat is retried', async () => {
+    await enqueue('bob');
+    wechat.holdFor.add('openid-bob');
+    const received = wechat.received.length;
+    try {
+      expect(await worker(a).runOnce()).toMatchObject({ claimed: 1, unknown: 1 });
+    } finally {
+      wechat.holdFor.clear();
+    }
+    const row = await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('bob') });
+    expect(row).toMatchObject({ status: 'unknown', lockedBy: null, attempts: 1 });
+    expect(row.lastError).toContain('outcome unknown');
+    clock.advance(3_600_000);
+    expect(await worker(a).runOnce()).toMatchObject({ claimed: 0 });
+    expect(wechat.received.length - received).toBe(1);
+    // Nothing listening: the message never left, so it waits for another try.
+    await enqueue('alice');
+    const closed = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE' });
+    expect(await worker(a, closed).runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    expect(await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('alice') })).toMatchObject({ status: 'pending', attempts: 1 });
+  }, 20_000);
+
   it('a process whose lease ran out before it reached a message leaves it to the one that took it over', async () => {
     await enqueue('alice');
     const slow = worker(a);

@@ -17,6 +17,8 @@ export interface OutboxRunSummary {
   skipped: number;
   retried: number;
   failed: number;
+  /** Sent, but no answer came back: not sent again. */
+  unknown: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export class OutboxWorker implements OnApplicationBootstrap {
 
   /** Claims one batch of due messages and tries each once. */
   async runOnce(): Promise<OutboxRunSummary> {
-    const summary: OutboxRunSummary = { claimed: 0, sent: 0, skipped: 0, retried: 0, failed: 0 };
+    const summary: OutboxRunSummary = { claimed: 0, sent: 0, skipped: 0, retried: 0, failed: 0, unknown: 0 };
     if (!this.client.enabled) return summary;
     const { token, messages } = await this.claim();
     summary.claimed = messages.length;
