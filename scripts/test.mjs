@@ -54,6 +54,15 @@ const suites = [
     ...jest('@linli/server', ['--selectProjects', 'int', 'e2e'], 'server-mariadb', { LINLI_TEST_DB: 'mariadb', LINLI_TEST_MARIADB_URL: mariadbUrl }),
   },
   {
+    // Kills and restarts a MariaDB server of its own (never the shared one), with the built server on it.
+    name: 'faults on a throwaway MariaDB server (kill -9 under load, restart)',
+    skipReason: async () => {
+      const missing = [process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db', process.env.MARIADBD ?? '/usr/sbin/mariadbd'].filter((bin) => !existsSync(bin));
+      return missing.length ? `${missing.join(' and ')} not found (apt-get install mariadb-server)` : null;
+    },
+    ...jest('@linli/server', ['--selectProjects', 'faults'], 'server-faults'),
+  },
+  {
     name: 'browser e2e in Chromium (H5 app and console)',
     skipReason: async () => (existsSync(chromium) ? null : `Chromium not found at ${chromium} (apt-get install chromium)`),
     prepare: () => buildStale(['console', 'h5']),

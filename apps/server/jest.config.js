@@ -2,6 +2,7 @@
  * unit: pure rules and services beside the code (no database).
  * int:  data code against a real database; LINLI_TEST_DB=sqlite (default) or mariadb.
  * e2e:  the whole app through HTTP (Fastify inject), same database choice.
+ * faults: the built server on a throwaway MariaDB server that the tests kill and restart (run with --selectProjects faults).
  */
 const swc = ['@swc/jest', {
   jsc: {
@@ -23,5 +24,7 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/test/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Crashes a MariaDB server of its own and the server processes on it; a suite of its own (scripts/test.mjs).
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/**/*.fault-spec.ts'] },
   ],
 };

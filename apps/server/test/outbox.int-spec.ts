@@ -116,6 +116,60 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     expect(sent.every((m) => m.sentAt && m.lockedBy === null && m.attempts === 1)).toBe(true);
   });
 
+  it('a message left "sending" by a process that died is marked unknown once its lease ends, and never sent again', async () => {
+    await enqueue('alice', 2);
+    const [inFlight, waiting] = await a.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
+    const dead = worker(a);
+    expect((await dead.claim()).messages).toHaveLength(2);
+    // The dead process had put the first one on the wire; the second was still waiting in its batch.
+    await a.getRepository(OutboxMessage).update(inFlight.id, { status: 'sending' });
+    const other = worker(b);
+    expect(await other.runOnce()).toMatchObject({ claimed: 0 }); // both still leased
+    expect((await a.getRepository(OutboxMessage).findOneByOrFail({ id: inFlight.id })).status).toBe('sending');
+    clock.advance(dead.leaseMs + 1);
+    expect(await other.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    const rows = await a.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
+    expect(rows.map((r) => [r.id, r.status, r.lockedBy])).toEqual([[inFlight.id, 'unknown', null], [waiting.id, 'sent', null]]);
+    expect(rows[0].lastError).toContain('outcome unknown');
+    expect(wechat.delivered).toHaveLength(1);
+    clock.advance(dead.leaseMs + 1);
+    expect(await other.runOnce()).toMatchObject({ claimed: 0 });
+  });
+
+  it('a request WeChat never answers (timeout) is marked unknown and not sent again; an unreachable WeChat is retried', async () => {
+    await enqueue('bob');
+    wechat.holdFor.add('openid-bob');
+    const received = wechat.received.length;
+    try {
+      expect(await worker(a).runOnce()).toMatchObject({ claimed: 1, unknown: 1 });
+    } finally {
+      wechat.holdFor.clear();
+    }
+    const row = await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('bob') });
+    expect(row).toMatchObject({ status: 'unknown', lockedBy: null, attempts: 1 });
+    expect(row.lastError).toContain('outcome unknown');
+    clock.advance(3_600_000);
+    expect(await worker(a).runOnce()).toMatchObject({ claimed: 0 });
+    expect(wechat.received.length - received).toBe(1);
+    // Nothing listening: the message never left, so it waits for another try.
+    await enqueue('alice');
+    const closed = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE' });
+    expect(await worker(a, closed).runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    expect(await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('alice') })).toMatchObject({ status: 'pending', attempts: 1 });
+  }, 20_000);
+
+  it('a process whose lease ran out before it reached a message leaves it to the one that took it over', async () => {
+    await enqueue('alice');
+    const slow = worker(a);
+    const { messages } = await slow.claim();
+    clock.advance(slow.leaseMs + 1);
+    expect(await worker(b).runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    // The slow process now tries to start its (former) message: the conditional update finds it taken.
+    const started = await a.getRepository(OutboxMessage).update({ id: messages[0].id, lockedBy: `${slow.workerId}:1`, status: 'pending' }, { status: 'sending' });
+    expect(started.affected).toBe(0);
+    expect(wechat.delivered).toHaveLength(1);
+  });
+
   it('fetches a new token when WeChat says the cached one is no longer valid', async () => {
     const w = worker(a);
     await enqueue('alice');

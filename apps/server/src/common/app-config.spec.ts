@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     ['refuses a zero scan rate limit', { LINLI_DEMO: '1', SCAN_RATE_LIMIT: '0' }, /SCAN_RATE_LIMIT/],
     ['refuses a fractional time-bank rate limit', { LINLI_DEMO: '1', TIMEBANK_RATE_LIMIT: '2.5' }, /TIMEBANK_RATE_LIMIT/],
     ['refuses a non-numeric dev-login rate limit', { LINLI_DEMO: '1', DEV_LOGIN_RATE_LIMIT: 'many' }, /DEV_LOGIN_RATE_LIMIT/],
+    ['refuses a bad outbox lease', { LINLI_DEMO: '1', OUTBOX_LEASE_MS: '2m' }, /OUTBOX_LEASE_MS/],
   ])('%s', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the subscribe-message template and the outbox interval, off and 10 s by default', () => {
-    expect(loadConfig({ LINLI_DEMO: '1' })).toMatchObject({ wechat: { templates: { notice: null } }, outboxPollMs: 10_000 });
+    expect(loadConfig({ LINLI_DEMO: '1' })).toMatchObject({ wechat: { templates: { notice: null } }, outboxPollMs: 10_000, outboxLeaseMs: 120_000 });
     const config = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', WECHAT_TEMPLATE_NOTICE: 'tpl-1', OUTBOX_POLL_MS: '500' });
     expect(config).toMatchObject({ wechat: { appId: 'wx1', secret: 's', templates: { notice: 'tpl-1' } }, outboxPollMs: 500 });
   });

@@ -34,6 +34,8 @@ export interface AppConfig {
   };
   /** How often each process looks for outbox messages to deliver. */
   outboxPollMs: number;
+  /** How long a claimed outbox batch belongs to its process; after that a crashed process's messages are taken over. */
+  outboxLeaseMs: number;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -106,5 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       templates: { notice: env.WECHAT_TEMPLATE_NOTICE || null },
     },
     outboxPollMs: positiveInt(env.OUTBOX_POLL_MS, 10_000, 'OUTBOX_POLL_MS'),
+    // Long enough for a whole batch at the client's 5 s timeouts per message.
+    outboxLeaseMs: positiveInt(env.OUTBOX_LEASE_MS, 120_000, 'OUTBOX_LEASE_MS'),
   };
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ValidationError } from 'class-validator';
 import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared-types';
 import { AppException } from './app-exception.js';
+import { isDatabaseUnavailable } from './database-errors.js';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -31,6 +32,7 @@ export function toApiError(exception: unknown): ApiError {
       : errorMessages[code];
     return { statusCode: fastify.statusCode, code, message };
   }
+  if (isDatabaseUnavailable(exception)) return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: errorMessages.SERVICE_UNAVAILABLE };
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: errorMessages.INTERNAL_ERROR };
 }
 
@@ -59,7 +61,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toApiError(exception);
-    if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`database unavailable: ${(exception as Error)?.message}`);
+    else if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception);
     const reply = host.switchToHttp().getResponse();
     reply.status(body.statusCode).send(body);
   }

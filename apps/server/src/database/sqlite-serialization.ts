@@ -6,6 +6,9 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * open transactions at once would nest one inside the other (a savepoint), and a plain query issued while
  * another request's transaction is open would join it. SQLite allows one writer anyway, so here one
  * transaction owns the connection at a time: others, and plain queries from outside it, wait their turn.
+ * Across processes (two servers on one file), transactions begin IMMEDIATE: a deferred one that read first and
+ * then writes fails at once with SQLITE_BUSY when another process wrote meanwhile; an immediate one takes the
+ * write lock up front and waits for it (busy_timeout).
  */
 export function serializeSqliteAccess(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
@@ -32,8 +35,10 @@ export function serializeSqliteAccess(dataSource: DataSource): void {
     if (!wrapped.has(runner)) {
       wrapped.add(runner);
       const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) =>
-        owner.getStore() ? query(...args) : exclusively(() => query(...args));
+      (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+        if (args[0] === 'BEGIN TRANSACTION') args = ['BEGIN IMMEDIATE TRANSACTION', ...args.slice(1)];
+        return owner.getStore() ? query(...args) : exclusively(() => query(...args));
+      };
     }
     return runner;
   };

@@ -18,7 +18,11 @@ export class Notification {
   @CreatedAtColumn() createdAt: Date;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+/**
+ * sending: the request to WeChat is out. A message left "sending" by a process that died is marked unknown: it may
+ * have arrived, and WeChat has no idempotency key, so it is not sent again (never twice; the inbox row has it anyway).
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'unknown';
 
 /** A message to deliver outside the app, written in the same transaction as the change that causes it. */
 @Entity('outbox_messages')

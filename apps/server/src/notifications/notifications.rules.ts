@@ -13,12 +13,15 @@ export type DeliveryOutcome =
   /** Worth trying again later (network, WeChat busy). */
   | { outcome: 'retry'; error: string }
   /** Trying again cannot help (the message itself is refused). */
-  | { outcome: 'failed'; error: string };
+  | { outcome: 'failed'; error: string }
+  /** The request went out and no answer came back (timeout): WeChat may have it; sending again could send it twice. */
+  | { outcome: 'unknown'; error: string };
 
 /** What happens to a claimed message after one delivery attempt (attempts already counts this one). */
 export function afterAttempt(result: DeliveryOutcome, attempts: number, now: Date):
-  { status: 'sent' | 'skipped' | 'failed' | 'pending'; nextAttemptAt?: Date; lastError: string | null } {
+  { status: 'sent' | 'skipped' | 'failed' | 'pending' | 'unknown'; nextAttemptAt?: Date; lastError: string | null } {
   if (result.outcome === 'sent') return { status: 'sent', lastError: null };
+  if (result.outcome === 'unknown') return { status: 'unknown', lastError: `outcome unknown, not sent again: ${result.error}` };
   if (result.outcome === 'skipped') return { status: 'skipped', lastError: result.reason };
   if (result.outcome === 'failed' || attempts >= MAX_DELIVERY_ATTEMPTS) return { status: 'failed', lastError: result.error };
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), lastError: result.error };

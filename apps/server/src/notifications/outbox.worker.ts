@@ -17,12 +17,17 @@ export interface OutboxRunSummary {
   skipped: number;
   retried: number;
   failed: number;
+  /** Sent, but no answer came back: not sent again. */
+  unknown: number;
 }
 
 /**
  * Delivers outbox messages. Any number of processes may run it: a message is claimed with a
  * conditional UPDATE that takes a lease (lockedBy, lockedUntil), so only one process sends it;
  * a process that dies mid-batch leaves its lease to expire and another picks the message up.
+ * Right before its request goes out a message is marked "sending"; one still "sending" when its lease
+ * ends belonged to a process that died waiting for WeChat's answer, so it is marked "unknown" and not
+ * sent again: a crash never sends a message twice, and never drops one that had not gone out.
  */
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap {
@@ -31,8 +36,7 @@ export class OutboxWorker implements OnApplicationBootstrap {
   private claims = 0;
   private running = false;
   batchSize = 10;
-  /** Long enough for a whole batch at the client's 5 s timeout per message. */
-  leaseMs = 120_000;
+  leaseMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,7 +44,9 @@ export class OutboxWorker implements OnApplicationBootstrap {
     private readonly client: WechatSubscribeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly scheduler?: SchedulerRegistry,
-  ) {}
+  ) {
+    this.leaseMs = config.outboxLeaseMs;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.client.enabled) {
@@ -65,17 +71,21 @@ export class OutboxWorker implements OnApplicationBootstrap {
 
   /** Claims one batch of due messages and tries each once. */
   async runOnce(): Promise<OutboxRunSummary> {
-    const summary: OutboxRunSummary = { claimed: 0, sent: 0, skipped: 0, retried: 0, failed: 0 };
+    const summary: OutboxRunSummary = { claimed: 0, sent: 0, skipped: 0, retried: 0, failed: 0, unknown: 0 };
     if (!this.client.enabled) return summary;
     const { token, messages } = await this.claim();
     summary.claimed = messages.length;
     if (!messages.length) return summary;
     const users = await this.dataSource.getRepository(User).find({ select: { id: true, openid: true }, where: { id: In(messages.map((m) => m.userId)) } });
     const openids = new Map(users.map((u) => [u.id, u.openid]));
+    const repo = this.dataSource.getRepository(OutboxMessage);
     for (const message of messages) {
+      const lease = { id: message.id, lockedBy: token, status: 'pending' as const };
+      const started = await repo.update(lease, { status: 'sending', lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs) });
+      if (!started.affected) continue; // the lease ran out and another process took the message
       const result = await this.client.send(openids.get(message.userId) ?? null, JSON.parse(message.payload) as WechatSubscribePayload);
       const next = afterAttempt(result, message.attempts, this.clock.now());
-      await this.dataSource.getRepository(OutboxMessage).update({ id: message.id, lockedBy: token }, {
+      await repo.update({ ...lease, status: 'sending' }, {
         status: next.status,
         lastError: next.lastError,
         lockedBy: null,
@@ -98,6 +108,10 @@ export class OutboxWorker implements OnApplicationBootstrap {
     const now = this.clock.now();
     const token = `${this.workerId}:${++this.claims}`;
     const repo = this.dataSource.getRepository(OutboxMessage);
+    await repo.createQueryBuilder().update(OutboxMessage)
+      .set({ status: 'unknown', lockedBy: null, lockedUntil: null, lastError: 'outcome unknown: the process sending it stopped before WeChat answered; not sent again' })
+      .where('status = :sending AND lockedUntil <= :now', { sending: 'sending', now })
+      .execute();
     const due: Array<{ id: number | string }> = await repo.createQueryBuilder('m')
       .select('m.id', 'id')
       .where('m.status = :pending AND m.nextAttemptAt <= :now', { pending: 'pending', now })

@@ -40,11 +40,18 @@ export class WechatSubscribeClient {
     if (!openid) return { outcome: 'skipped', reason: 'no openid' };
     const templateId = this.config.wechat.templates[payload.template];
     if (!templateId) return { outcome: 'skipped', reason: `template ${payload.template} not configured` };
+    let sending = false;
     try {
-      let body = await this.post(openid, templateId, payload, await this.accessToken());
+      const post = async () => {
+        const token = await this.accessToken();
+        sending = true;
+        return this.post(openid, templateId, payload, token);
+      };
+      let body = await post();
       if (TOKEN_ERRORS.has(body.errcode ?? 0)) {
         this.token = null;
-        body = await this.post(openid, templateId, payload, await this.accessToken());
+        sending = false;
+        body = await post();
       }
       if (!body.errcode) return { outcome: 'sent' };
       const error = `errcode ${body.errcode}: ${body.errmsg ?? ''}`.slice(0, 200);
@@ -52,8 +59,14 @@ export class WechatSubscribeClient {
       if (MESSAGE_ERRORS.has(body.errcode)) return { outcome: 'failed', error };
       return { outcome: 'retry', error };
     } catch (error) {
-      this.logger.warn(`subscribe message not delivered: ${(error as Error).message}`);
-      return { outcome: 'retry', error: (error as Error).message.slice(0, 200) };
+      const message = (error as Error).message.slice(0, 200);
+      // A timeout after the message went out: WeChat may have it (it has no idempotency key), so it is not sent again.
+      if (sending && (error as Error).name === 'TimeoutError') {
+        this.logger.warn(`subscribe message unanswered, not retried: ${message}`);
+        return { outcome: 'unknown', error: message };
+      }
+      this.logger.warn(`subscribe message not delivered: ${message}`);
+      return { outcome: 'retry', error: message };
     }
   }
 

@@ -18,6 +18,10 @@ export interface FakeWechat {
   requests: URL[];
   /** Subscribe messages accepted (errcode 0). */
   delivered: FakeSubscribeMessage[];
+  /** Every subscribe/send request with a valid token, answered or not, in arrival order. */
+  received: FakeSubscribeMessage[];
+  /** Requests for these openids are received (counted as delivered) but never answered, as when WeChat is slow. */
+  holdFor: Set<string>;
   /** Access tokens handed out, in order. */
   tokens: string[];
   /** Makes every token handed out so far invalid (errcode 40001), as when another process fetched a new one. */
@@ -35,6 +39,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const sessionKeys: string[] = [];
   const requests: URL[] = [];
   const delivered: FakeSubscribeMessage[] = [];
+  const received: FakeSubscribeMessage[] = [];
+  const holdFor = new Set<string>();
   const tokens: string[] = [];
   const revoked = new Set<string>();
   const server: Server = createServer((req, res) => {
@@ -58,6 +64,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
         const token = url.searchParams.get('access_token') ?? '';
         if (!tokens.includes(token) || revoked.has(token)) return send({ errcode: 40001, errmsg: 'invalid credential' });
         const message = { accessToken: token, ...JSON.parse(raw) } as FakeSubscribeMessage;
+        received.push(message);
+        if (holdFor.has(message.touser)) return void delivered.push(message); // WeChat has it; the answer never comes
         if (message.touser === 'openid-refuser') return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
         if (message.touser === 'openid-busy') return send({ errcode: -1, errmsg: 'system error' });
         if (message.touser === 'openid-broken') return void res.writeHead(502).end();
@@ -87,8 +95,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     sessionKeys,
     requests,
     delivered,
+    received,
+    holdFor,
     tokens,
     revokeTokens: () => { for (const token of tokens) revoked.add(token); },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };
 }

@@ -23,6 +23,9 @@ export interface TestApp {
   dataSource: DataSource;
   /** Everything the server printed (JSON log lines). */
   logs: string[];
+  /** The server process: its pid, and whether it is still running. */
+  pid: number;
+  running(): boolean;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
   loginStaff(username: string): Promise<LoginResponse>;
   loginResident(phone: string, community?: string): Promise<LoginResponse>;
@@ -34,7 +37,7 @@ export interface TestApp {
 const children = new Set<ChildProcess>();
 process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -114,6 +117,8 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
 
   return {
     url, db, dataSource, logs, request,
+    pid: child.pid!,
+    running: () => child.exitCode === null && child.signalCode === null,
     loginStaff: (username) => expectLogin(request('POST', '/api/v1/auth/login', { body: { username, password: 'linli-demo' } })),
     loginResident: (phone, community = phone.startsWith('139') ? 'B' : 'G') =>
       expectLogin(request('POST', '/api/v1/auth/dev-login', { body: { phone, community } })),

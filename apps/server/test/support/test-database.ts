@@ -18,8 +18,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database of the kind under test; nothing depends on leftovers. */
-export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind): Promise<TestDatabase> {
+/** A new, empty database of the kind under test; nothing depends on leftovers. serverUrl: another MariaDB server (the fault suite's own). */
+export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind, serverUrl = mariadbServerUrl): Promise<TestDatabase> {
   const name = `linli_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (kind === 'sqlite') {
     const path = join(tmpdir(), `${name}.sqlite`);
@@ -30,13 +30,13 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
       },
     };
   }
-  const admin = await mysql.createConnection(mariadbServerUrl);
+  const admin = await mysql.createConnection(serverUrl);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   return {
-    config: { type: 'mysql', url: `${mariadbServerUrl}/${name}` },
+    config: { type: 'mysql', url: `${serverUrl}/${name}` },
     drop: async () => {
-      const conn = await mysql.createConnection(mariadbServerUrl);
+      const conn = await mysql.createConnection(serverUrl);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     },

@@ -1,0 +1,20 @@
+/** mysql2 and Node socket codes that mean "the database cannot be reached right now", not "the query is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
+  'ER_LOCK_WAIT_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'SQLITE_BUSY',
+]);
+
+/**
+ * Pure: is this error (as TypeORM or mysql2 threw it) an outage of the database rather than a bug? Such requests
+ * answer 503 SERVICE_UNAVAILABLE; the transaction they were in rolled back (or never reached the server).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    // mysql2 refuses commands on a connection the server closed, without a code.
+    if (typeof e.message === 'string' && /connection is in closed state|Connection lost: The server closed the connection/.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
