@@ -118,6 +118,8 @@ async function explainAll(f) {
   const { SessionsService } = await import(dist('auth/sessions.service.js'));
   const { auditLedger } = await import(dist('timebank/ledger-audit.js'));
   const { User } = await import(dist('users/user.entity.js'));
+  const { RawReads } = await import(dist('database/raw-reads.js'));
+  const { sqliteParameter } = await import(dist('database/raw-values.js'));
   let captured = [];
   const logger = {
     logQuery: (query, parameters) => captured.push({ query, parameters: parameters ?? [] }),
@@ -127,10 +129,19 @@ async function explainAll(f) {
   const ds = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false, logging: true, logger }).initialize();
   const clock = { now: () => new Date() };
   const config = { secret: SECRET, sessionTtlDays: 30 };
-  const notices = new NoticesService(ds, null, null, clock);
-  const timebank = new TimebankService(ds, new LedgerService(), null, null, null, clock);
+  // The hot reads bypass TypeORM (database/raw-reads.ts): capture their SQL on the way through.
+  const reads = new RawReads(ds);
+  const sqliteDb = ds.options.type === 'better-sqlite3';
+  const raw = {
+    rows: (query, parameters) => {
+      captured.push({ query, parameters: sqliteDb ? parameters.map(sqliteParameter) : [...parameters] });
+      return reads.rows(query, parameters);
+    },
+  };
+  const notices = new NoticesService(ds, null, null, clock, raw);
+  const timebank = new TimebankService(ds, new LedgerService(), null, null, null, clock, raw);
   const rooms = new RoomsService(ds, null, clock, config);
-  const sessions = new SessionsService(ds, config, clock);
+  const sessions = new SessionsService(ds, config, clock, raw);
   const resident = await ds.getRepository(User).findOneByOrFail({ id: f.seed.measuredResidents[0].id });
   const staff = await ds.getRepository(User).findOneByOrFail({ username: f.seed.communities[0].staffUsername });
   const work = [
