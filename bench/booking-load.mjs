@@ -14,6 +14,7 @@ import {
   startLinli, stopAll, writeSection,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
+import { statementCounter } from './statements.mjs';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -56,8 +57,10 @@ async function prepare(base, conn) {
 }
 
 /** `amount` bookings (not a duration: every request sent is answered, so the database can be checked against the count). */
-async function runCannon(admin, base, queue, connections, amount, serverPid, dbPid) {
+async function runCannon(admin, base, queue, connections, amount, linli, counter, dbPid) {
+  const serverPid = linli.pid;
   const q0 = await questions(admin);
+  const s0 = await counter.read(linli);
   const load = loadAverage();
   const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const sentBefore = queue.next;
@@ -80,11 +83,12 @@ async function runCannon(admin, base, queue, connections, amount, serverPid, dbP
   const seconds = (performance.now() - t0) / 1000;
   const after = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const q1 = await questions(admin);
+  const s1 = await counter.read(linli);
   const total = result.requests.total;
   const perRequest = (i) => (before[i] === null || after[i] === null || !total ? null : (after[i] - before[i]) / total);
   return {
     rps: total / seconds, p50: result.latency.p50, p99: result.latency.p99, total, sent: queue.next - sentBefore,
-    non2xx: result.non2xx, errors: result.errors + result.timeouts, statements: total ? (q1 - q0 - 2) / total : null,
+    non2xx: result.non2xx, errors: result.errors + result.timeouts, globalStatements: total ? (q1 - q0 - 2) / total : null, statements: total ? (s1 - s0) / total : null,
     serverCpu: perRequest(0), dbCpu: perRequest(1), load,
   };
 }
@@ -99,14 +103,15 @@ async function main() {
   let ok = false;
   try {
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const { child: linli, base } = await startLinli('linli', DB_URL, RATE_LIMITS_OFF, prof);
+    const counter = statementCounter('bookings');
+    const { child: linli, base } = await startLinli('linli', DB_URL, { ...RATE_LIMITS_OFF, ...counter.env }, [...prof, ...counter.nodeArgs]);
     log(`linli up on ${base}`);
     const t0 = Date.now();
     const queue = { ...(await prepare(base, conn)), next: 0 };
     log(`${queue.rooms.length} rooms (API) and ${queue.items.length} residents with sessions (SQL) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const dbPid = mariadbPid();
-    const warm = await runCannon(admin, base, queue, LEVELS[0], 300, linli.pid, dbPid);
+    const warm = await runCannon(admin, base, queue, LEVELS[0], 300, linli, counter, dbPid);
     log(`warm-up: ${warm.rps.toFixed(0)} req/s`);
     // Each run books about DURATION seconds' worth at the rate last seen at its level.
     const rate = Object.fromEntries(LEVELS.map((c) => [c, warm.rps]));
@@ -114,7 +119,7 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const connections of round % 2 ? LEVELS : [...LEVELS].reverse()) {
         const amount = Math.max(connections * 4, Math.round(rate[connections] * DURATION));
-        const r = await runCannon(admin, base, queue, connections, amount, linli.pid, dbPid);
+        const r = await runCannon(admin, base, queue, connections, amount, linli, counter, dbPid);
         rate[connections] = r.rps;
         rows.push({ round, connections, ...r });
         log(`round ${round}, ${connections} connections: ${r.total} bookings, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(1)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`);
