@@ -69,7 +69,7 @@ export class BookingsService {
         const sql = new TransactionSql(manager);
         const now = this.clock.now();
         // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
-        // see every booking that resident committed before (the snapshot starts after the lock).
+        // see every booking that resident committed before (the snapshot starts after the lock). SQLite needs no lock.
         if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
         const [row] = await sql.rows<BookingRoomRow>(roomForBookingSql, roomForBookingParams(request.roomId, request.startAt, request.endAt));
         if (!row) throw notFound('ROOM_NOT_FOUND');
