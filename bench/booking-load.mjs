@@ -20,8 +20,8 @@ const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const POOL = Number(process.env.BENCH_BOOKING_POOL ?? 50000);
 const LEVELS = [10, 50];
-/** Measured with this script at the commit before the write path rework (BENCH_BOOKING_POOL=6000 BENCH_DURATION=6). */
-const BEFORE = { commit: 'c4b83fe', date: '2026-11-28', runs: '3 rounds of about 6 s', load: 'about 6', statements: 14.0, cpu: { 10: 3.882, 50: 4.579 } };
+/** Measured with this script (default settings) at the commit before the write path rework, 2026-11-28 17:00 UTC. */
+const BEFORE = { commit: 'c4b83fe', statements: 14.0, cpu: { 10: 3.113, 50: 3.141 }, p99: { 10: 116, 50: 350 } };
 const TARGET_P99 = 25;
 const DB = `linli_bench_bookings_${process.pid}`;
 const DB_URL = `${MYSQL}/${DB}`;
@@ -183,20 +183,21 @@ async function main() {
       '',
       '### Before and after the write path rework (issue 7, "then act on it")',
       '',
-      `Before = commit ${BEFORE.commit} (TypeORM query building and hydration in the transaction, the answer re-read), measured`,
-      `${BEFORE.date} with this script (${BEFORE.runs}, load average ${BEFORE.load}); after = this run:`,
+      `Before = commit ${BEFORE.commit} (TypeORM query building and hydration in the transaction, the answer re-read), measured with`,
+      'this script and its default settings on 2026-11-28 at 17:00 UTC, minutes before a run like this one; after = this run (medians):',
       '',
-      '| | statements/req | server CPU ms/req at 10 conn. | server CPU ms/req at 50 conn. |',
-      '|---|---:|---:|---:|',
-      `| before | ${BEFORE.statements.toFixed(1)} | ${ms(BEFORE.cpu[10])} | ${ms(BEFORE.cpu[50])} |`,
-      `| after | ${med[50].statements.toFixed(1)} | ${ms(med[10].serverCpu)} | ${ms(med[50].serverCpu)} |`,
+      '| | statements/req | server CPU ms/req, 10 conn. | server CPU ms/req, 50 conn. | p99 ms, 10 conn. | p99 ms, 50 conn. |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| before | ${BEFORE.statements.toFixed(1)} | ${ms(BEFORE.cpu[10])} | ${ms(BEFORE.cpu[50])} | ${BEFORE.p99[10]} | ${BEFORE.p99[50]} |`,
+      `| after | ${med[50].statements.toFixed(1)} | ${ms(med[10].serverCpu)} | ${ms(med[50].serverCpu)} | ${med[10].p99} | ${med[50].p99} |`,
       '',
       '- Statements: the session lookup, BEGIN, the resident\'s row lock, the room with its overlapping closures (one query), the',
       '  suspension and both quotas (one query), the booking insert, the slot insert, COMMIT. Gone: the separate closures, suspension and',
       '  upcoming-count reads, the re-read of the new booking, and the answer\'s room and user reads (the answer is built from what the',
       '  transaction read and wrote). Every rule, the resident\'s row lock and the unique (room, cell) key are unchanged.',
-      '- CPU: the transaction runs constant SQL (bookings/bookings.queries.ts through database/transaction-sql.ts) instead of TypeORM\'s',
-      '  query builder and entity hydration; CPU per request on this shared machine varies by ±30% between rounds, so compare medians.',
+      '- CPU: the transaction runs constant SQL (bookings/bookings.queries.ts through database/transaction-sql.ts, on MySQL straight on',
+      '  the transaction\'s mysql2 connection) instead of TypeORM\'s query builder and entity hydration. CPU per request on this shared',
+      '  machine varies by ±30% between rounds and runs, so compare medians.',
       '',
       'Correctness, read from the database after the runs:',
       '',
