@@ -184,7 +184,7 @@ async function main() {
       '### Before and after the write path rework (issue 7, "then act on it")',
       '',
       `Before = commit ${BEFORE.commit} (TypeORM query building and hydration in the transaction, the answer re-read), measured with`,
-      'this script and its default settings on 2026-11-28 at 17:00 UTC, minutes before a run like this one; after = this run (medians):',
+      'this script and its default settings on 2026-11-28 at 17:00 UTC; after = this run (its date above; medians):',
       '',
       '| | statements/req | server CPU ms/req, 10 conn. | server CPU ms/req, 50 conn. | p99 ms, 10 conn. | p99 ms, 50 conn. |',
       '|---|---:|---:|---:|---:|---:|',
