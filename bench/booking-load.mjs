@@ -4,21 +4,24 @@
 // Target: p99 ≤ 25 ms at 50 connections.
 //
 //   node bench/booking-load.mjs [--skip-build]
-//   env: BENCH_ROUNDS (3), BENCH_DURATION (8 s), BENCH_BOOKING_POOL (30000 prepared bookings), BENCH_CPU_PROF=<dir>
+//   env: BENCH_ROUNDS (3), BENCH_DURATION (8 s), BENCH_BOOKING_POOL (50000 prepared bookings; a round books at most what is left), BENCH_CPU_PROF=<dir>
 //        (profile the server with --cpu-prof), BENCH_MYSQL, BENCH_WRITE_RESULTS=0 to leave bench/results/ alone.
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { readFileSync } from 'node:fs';
 import {
-  api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, mariadbPid, median, ms, MYSQL, questions, RATE_LIMITS_OFF,
+  api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, mariadbPid, median, ms, MYSQL, RATE_LIMITS_OFF,
   startLinli, stopAll, writeSection,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
+import { statementCounter } from './statements.mjs';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const POOL = Number(process.env.BENCH_BOOKING_POOL ?? 30000);
+const POOL = Number(process.env.BENCH_BOOKING_POOL ?? 50000);
 const LEVELS = [10, 50];
+/** Measured with this script (default settings) at the commit before the write path rework, 2026-11-28 17:00 UTC. */
+const BEFORE = { commit: 'c4b83fe', statements: 14.0, cpu: { 10: 3.113, 50: 3.141 }, p99: { 10: 116, 50: 350 } };
 const TARGET_P99 = 25;
 const DB = `linli_bench_bookings_${process.pid}`;
 const DB_URL = `${MYSQL}/${DB}`;
@@ -56,8 +59,9 @@ async function prepare(base, conn) {
 }
 
 /** `amount` bookings (not a duration: every request sent is answered, so the database can be checked against the count). */
-async function runCannon(admin, base, queue, connections, amount, serverPid, dbPid) {
-  const q0 = await questions(admin);
+async function runCannon(base, queue, connections, amount, linli, counter, dbPid) {
+  const serverPid = linli.pid;
+  const s0 = await counter.read(linli);
   const load = loadAverage();
   const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const sentBefore = queue.next;
@@ -79,12 +83,12 @@ async function runCannon(admin, base, queue, connections, amount, serverPid, dbP
   });
   const seconds = (performance.now() - t0) / 1000;
   const after = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
-  const q1 = await questions(admin);
+  const s1 = await counter.read(linli);
   const total = result.requests.total;
   const perRequest = (i) => (before[i] === null || after[i] === null || !total ? null : (after[i] - before[i]) / total);
   return {
     rps: total / seconds, p50: result.latency.p50, p99: result.latency.p99, total, sent: queue.next - sentBefore,
-    non2xx: result.non2xx, errors: result.errors + result.timeouts, statements: total ? (q1 - q0 - 2) / total : null,
+    non2xx: result.non2xx, errors: result.errors + result.timeouts, statements: total ? (s1 - s0) / total : null,
     serverCpu: perRequest(0), dbCpu: perRequest(1), load,
   };
 }
@@ -99,22 +103,25 @@ async function main() {
   let ok = false;
   try {
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const { child: linli, base } = await startLinli('linli', DB_URL, RATE_LIMITS_OFF, prof);
+    const counter = statementCounter('bookings');
+    const { child: linli, base } = await startLinli('linli', DB_URL, { ...RATE_LIMITS_OFF, ...counter.env }, [...prof, ...counter.nodeArgs]);
     log(`linli up on ${base}`);
     const t0 = Date.now();
     const queue = { ...(await prepare(base, conn)), next: 0 };
     log(`${queue.rooms.length} rooms (API) and ${queue.items.length} residents with sessions (SQL) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const dbPid = mariadbPid();
-    const warm = await runCannon(admin, base, queue, LEVELS[0], 300, linli.pid, dbPid);
+    const warm = await runCannon(base, queue, LEVELS[0], 300, linli, counter, dbPid);
     log(`warm-up: ${warm.rps.toFixed(0)} req/s`);
     // Each run books about DURATION seconds' worth at the rate last seen at its level.
     const rate = Object.fromEntries(LEVELS.map((c) => [c, warm.rps]));
     const rows = [];
     for (let round = 1; round <= ROUNDS; round++) {
       for (const connections of round % 2 ? LEVELS : [...LEVELS].reverse()) {
-        const amount = Math.max(connections * 4, Math.round(rate[connections] * DURATION));
-        const r = await runCannon(admin, base, queue, connections, amount, linli.pid, dbPid);
+        const left = queue.items.length - queue.next;
+        if (left < connections * 4) throw new Error(`only ${left} prepared bookings left: raise BENCH_BOOKING_POOL`);
+        const amount = Math.min(left, Math.max(connections * 4, Math.round(rate[connections] * DURATION)));
+        const r = await runCannon(base, queue, connections, amount, linli, counter, dbPid);
         rate[connections] = r.rps;
         rows.push({ round, connections, ...r });
         log(`round ${round}, ${connections} connections: ${r.total} bookings, ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(1)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`);
@@ -161,16 +168,36 @@ async function main() {
       '  another free hour (consecutive requests in different rooms), so every one is accepted (201, approved) under all the rules',
       '  (quota reads, the resident\'s row lock, one booking row + 4 slot rows under the unique (room, 15-minute cell) key).',
       '',
-      'Server CPU = CPU time of the Linli process per booking (from /proc); MariaDB CPU and statements/req come from the shared',
-      'mariadbd (its CPU and global `Questions` counter include other people\'s clients); load average = /proc/loadavg at the run\'s start.',
+      'Server CPU = CPU time of the Linli process per booking (from /proc); statements/req = statements the Linli process sent to',
+      'MariaDB (counted in the process by bench/count-statements.cjs, BEGIN/COMMIT and the session lookup included; background jobs',
+      'add a few); MariaDB CPU comes from the shared mariadbd (it includes other people\'s clients); load average = /proc/loadavg at',
+      'the run\'s start.',
       '',
       '| round | connections | bookings | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | load average | non-2xx | errors |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map((r) => `| ${r.round} | ${r.connections} | ${r.total} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(1)} | ${r.load ?? 'n/a'} | ${r.non2xx} | ${r.errors} |`),
       '',
-      '| connections | median req/s | median p50 ms | median p99 ms | median server CPU ms/req |',
-      '|---:|---:|---:|---:|---:|',
-      ...LEVELS.map((c) => `| ${c} | ${fmt(med[c].rps)} | ${med[c].p50} | ${med[c].p99} | ${ms(med[c].serverCpu)} |`),
+      '| connections | median req/s | median p50 ms | median p99 ms | median server CPU ms/req | median statements/req |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...LEVELS.map((c) => `| ${c} | ${fmt(med[c].rps)} | ${med[c].p50} | ${med[c].p99} | ${ms(med[c].serverCpu)} | ${med[c].statements.toFixed(1)} |`),
+      '',
+      '### Before and after the write path rework (issue 7, "then act on it")',
+      '',
+      `Before = commit ${BEFORE.commit} (TypeORM query building and hydration in the transaction, the answer re-read), measured with`,
+      'this script and its default settings on 2026-11-28 at 17:00 UTC; after = this run (its date above; medians):',
+      '',
+      '| | statements/req | server CPU ms/req, 10 conn. | server CPU ms/req, 50 conn. | p99 ms, 10 conn. | p99 ms, 50 conn. |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| before | ${BEFORE.statements.toFixed(1)} | ${ms(BEFORE.cpu[10])} | ${ms(BEFORE.cpu[50])} | ${BEFORE.p99[10]} | ${BEFORE.p99[50]} |`,
+      `| after | ${med[50].statements.toFixed(1)} | ${ms(med[10].serverCpu)} | ${ms(med[50].serverCpu)} | ${med[10].p99} | ${med[50].p99} |`,
+      '',
+      '- Statements: the session lookup, BEGIN, the resident\'s row lock, the room with its overlapping closures (one query), the',
+      '  suspension and both quotas (one query), the booking insert, the slot insert, COMMIT. Gone: the separate closures, suspension and',
+      '  upcoming-count reads, the re-read of the new booking, and the answer\'s room and user reads (the answer is built from what the',
+      '  transaction read and wrote). Every rule, the resident\'s row lock and the unique (room, cell) key are unchanged.',
+      '- CPU: the transaction runs constant SQL (bookings/bookings.queries.ts through database/transaction-sql.ts, on MySQL straight on',
+      '  the transaction\'s mysql2 connection) instead of TypeORM\'s query builder and entity hydration. CPU per request on this shared',
+      '  machine varies by ±30% between rounds and runs, so compare medians.',
       '',
       'Correctness, read from the database after the runs:',
       '',
@@ -186,10 +213,7 @@ async function main() {
         `  needs a mean below that, i.e. more than ${fmt(50 / (TARGET_P99 / 1000))} bookings/s; at 10 connections the same holds above ${fmt(10 / (TARGET_P99 / 1000))}/s.`,
         `- The Linli process spends ${ms(med[50].serverCpu)} ms of CPU per booking (median at 50 connections), so one Node process tops out near`,
         `  ${med[50].serverCpu ? fmt(1000 / med[50].serverCpu) : 'n/a'} bookings/s even with a core of its own; here it shares 2 cores with MariaDB, autocannon and other people's work.`,
-        '  Each booking is 14 statements to MariaDB, each a round trip the request waits for: the session lookup, BEGIN, the resident\'s',
-        '  row lock, room, closures, suspensions, upcoming count, week sum, 2 inserts, the re-read of the booking, COMMIT, then the',
-        '  answer\'s room and user (read from the code; the global counter above showed 14.0–15.5 per booking in the quieter runs, more',
-        '  when other people\'s clients were busy). EXPLAIN shows each read on its index (user/status/start, community/endAt, owner key).',
+        `  Each booking is ${med[50].statements.toFixed(0)} statements to MariaDB (14 before the rework above), each a round trip the request waits for.`,
         '- A `--cpu-prof` of the server during a run (`BENCH_CPU_PROF=<dir>`, 2026-11-28, machine load average about 20) put the JavaScript',
         '  time mostly in TypeORM (query building, `replacePropertyNamesForTheWholeQuery`, raw-result hydration: about a third), mysql2',
         '  (about a sixth; `captureStackHolder` alone 3% of all samples) and garbage collection (8%), and 1.6 ms of samples per booking in',
@@ -197,8 +221,8 @@ async function main() {
         '  UTC+8 arithmetic (Asia/Shanghai has no daylight saving), measured alone at 0.3 ms → 0.003 ms of CPU per call; the end-to-end',
         '  change (about 5% of the CPU per booking) is smaller than the run-to-run noise on this machine. 38% of all samples were the',
         '  thread inside socket writes to MariaDB, i.e. preempted there waiting for a core: the machine was oversubscribed.',
-        '- So the target needs both much less per-booking work (fewer statements: the answer re-reads the booking, the room and the user',
-        '  it already has; TypeORM building the same queries each time) and a machine where the server and MariaDB get their cores.',
+        '- That profile was taken before the rework above (the answer\'s re-reads and TypeORM on the write path are gone now). The target',
+        '  still needs a machine where the server and MariaDB get their cores, and more than one server process (see 5-scale-out.md).',
         '',
       ]),
     ]);

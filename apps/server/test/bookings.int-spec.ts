@@ -208,6 +208,17 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     expect([state('08:30'), state('11:30'), state('12:00'), state('12:30')]).toEqual(['closed', 'closed', 'taken', 'free']);
   });
 
+  it('the answer to a booking is the booking as read back (built from what the transaction wrote, not re-read)', async () => {
+    clock.set(new Date('2026-11-28T01:00:00Z'));
+    const a = await resident();
+    const mine = await service(0).book(a, { ...request(hall, '17:00', '18:00'), purpose: '  读书会  ' });
+    const byStaff = await service(1).book(staff, request(studio, '18:00', '19:00'));
+    expect(mine).toMatchObject({ status: 'approved', staffBooking: false, purpose: '读书会', booker: { id: a.id, name: a.name }, room: { id: hall.id, name: hall.name } });
+    expect(byStaff).toMatchObject({ status: 'approved', staffBooking: true, booker: { id: staff.id }, room: { id: studio.id, name: studio.name } });
+    expect((await service(0).mine(a, {})).items[0]).toEqual(mine);
+    expect((await service(0).mine(staff, {})).items[0]).toEqual(byStaff);
+  });
+
   describe('clock-driven jobs', () => {
     const on = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
     const bookAt = (who: User, date: string, hhmm: string, minutes = 30) =>
@@ -249,6 +260,9 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       expect(await outcome(service(0).checkInAtDoor(b, hall.id))).toBe('BOOKING_NO_CHECKIN');
       const [first, again] = await Promise.all([service(0).checkInAtDoor(a, hall.id), service(1).checkInAtDoor(a, hall.id)]);
       expect([first.status, again.status, first.id === mine.id && again.id === mine.id]).toEqual(['checked_in', 'checked_in', true]);
+      // Both answers are the stored booking (built in the transaction, after the row lock, not re-read).
+      const stored = (await service(0).mine(a, {})).items.find((x) => x.id === mine.id);
+      expect([first, again]).toEqual([stored, stored]);
       clock.set(on('2026-12-09', '11:16'));
       expect(await outcome(service(0).checkInAtDoor(b, hall.id))).toBe('BOOKING_NO_CHECKIN');
       expect((await service(0).checkInByStaff(staff, theirs.id)).status).toBe('checked_in');

@@ -2,7 +2,7 @@ import { maskPhone, minutesServed, type ActivityView, type AttendanceRow, type M
 import type { User } from '../users/user.entity.js';
 import type { Activity, ActivitySignup } from './activity.entity.js';
 
-export const toMyAttendanceView = (s: ActivitySignup): MyAttendanceView => ({
+export const toMyAttendanceView = (s: Pick<ActivitySignup, 'activityId' | 'createdAt' | 'checkedInAt' | 'checkedOutAt' | 'creditedMinutes'>): MyAttendanceView => ({
   activityId: s.activityId,
   signedUpAt: s.createdAt.toISOString(),
   checkedInAt: s.checkedInAt?.toISOString() ?? null,

@@ -14,10 +14,12 @@ import { communityScope } from '../common/tenancy-scope.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from '../timebank/ledger-transaction.js';
 import { LedgerService } from '../timebank/ledger.service.js';
+import { TransactionSql } from '../database/transaction-sql.js';
 import { User } from '../users/user.entity.js';
 import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
 import { Activity, ActivitySignup } from './activity.entity.js';
 import { minutesToCredit, toActivityView, toAttendanceRow, toMyAttendanceView } from './activities.mapper.js';
+import { activitySql, lockedSignupSql, setCheckedInSql, setCheckedOutSql, toActivity, toAttendanceSignup, type ActivityRow, type SignupRow } from './activities.queries.js';
 import {
   REMINDER_BEFORE_MS, canSettle, canTransition, checkActivityTimes, checkCancelActivity, checkCancelSignup, checkSignup, codeStep, inCheckInWindow, inCheckOutWindow,
   isEditable, isValidManualMinutes, stepEndsAt, stepState,
@@ -91,7 +93,10 @@ export class ActivitiesService {
   /** Another community's activity, or a draft shown to a resident, is answered as missing. */
   private async visible(manager: EntityManager, user: User, id: number, lock = false): Promise<Activity> {
     const qb = manager.createQueryBuilder(Activity, 'a').where('a.id = :id', { id });
-    const activity = await (lock ? lockForUpdate(manager, qb) : qb).getOne();
+    return this.assertVisible(user, await (lock ? lockForUpdate(manager, qb) : qb).getOne());
+  }
+
+  private assertVisible(user: User, activity: Activity | null): Activity {
     assertNotPending(user);
     if (!activity) throw notFound('ACTIVITY_NOT_FOUND');
     if (user.role !== 'admin' && activity.communityId !== user.communityId) throw notFound('ACTIVITY_NOT_FOUND');
@@ -256,7 +261,8 @@ export class ActivitiesService {
     if (position.activityId !== undefined && position.activityId !== parsed.activityId) throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
     if (position.purpose !== undefined && position.purpose !== parsed.purpose) throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
     const result = await runLedgerTransaction(this.dataSource, async (manager) => {
-      const activity = await this.visible(manager, user, parsed.activityId);
+      const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
+      const activity = this.assertVisible(user, row ? toActivity(row) : null);
       const attendance = await this.attend(manager, activity, user.id, parsed.purpose, position);
       return { activity, attendance };
     });
@@ -284,11 +290,15 @@ export class ActivitiesService {
   /**
    * Checks a signed-up volunteer in or out. The first scan sets the time (a conditional UPDATE on the null column);
    * later scans change nothing and answer the same record. `position` null: staff recorded it, no geofence.
+   * The sign-up is read with a lock (MySQL) before anything else: a concurrent scan of the same volunteer waits for
+   * it, then reads the time that scan committed, so the answer is that row plus what this transaction writes.
    */
   private async attend(manager: EntityManager, activity: Activity, userId: number, purpose: AttendancePurpose, position: ScanPosition | null): Promise<MyAttendanceView> {
     if (activity.status !== 'published') throw refused('ACTIVITY_NOT_PUBLISHED');
-    const signup = await manager.findOneBy(ActivitySignup, { activityId: activity.id, userId });
-    if (!signup) throw refused('ACTIVITY_NOT_SIGNED_UP');
+    const sql = new TransactionSql(manager);
+    const [row] = await sql.rows<SignupRow>(lockedSignupSql(sql.forUpdate), [activity.id, userId]);
+    if (!row) throw refused('ACTIVITY_NOT_SIGNED_UP');
+    const signup = toAttendanceSignup(row);
     const now = this.clock.now();
     if (purpose === 'checkin' && !inCheckInWindow(activity, now)) throw refused('ACTIVITY_OUTSIDE_CHECKIN_WINDOW');
     if (purpose === 'checkout' && !inCheckOutWindow(activity, now)) throw refused('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
@@ -297,16 +307,18 @@ export class ActivitiesService {
       const fence = { lat: activity.geoLatE6 / 1e6, lng: activity.geoLngE6 / 1e6, radiusM: activity.geoRadiusM };
       if (!insideGeofence(fence, { lat: position.lat, lng: position.lng })) throw refused('ACTIVITY_OUTSIDE_GEOFENCE');
     }
-    // Locking reads: on MySQL a plain read returns the transaction's snapshot, which predates a check-in that a concurrent
-    // scan of the same volunteer committed while our conditional UPDATE waited for it (that UPDATE then changes nothing).
-    const current = () => lockForUpdate(manager, manager.createQueryBuilder(ActivitySignup, 's').where('s.id = :id', { id: signup.id })).getOneOrFail();
+    // The row is ours until commit: its conditional UPDATE cannot miss. If it ever did, fail rather than answer a time not stored.
+    const setOnce = async (statement: string) => {
+      if (!(await sql.write(statement, [now, signup.id])).affected) throw new Error(`sign-up ${signup.id} changed while locked`);
+      return now;
+    };
     if (purpose === 'checkin') {
-      await manager.update(ActivitySignup, { id: signup.id, checkedInAt: IsNull() }, { checkedInAt: now });
+      signup.checkedInAt ??= await setOnce(setCheckedInSql);
     } else {
-      if (!(await current()).checkedInAt) throw refused('ACTIVITY_NOT_CHECKED_IN');
-      await manager.update(ActivitySignup, { id: signup.id, checkedOutAt: IsNull() }, { checkedOutAt: now });
+      if (!signup.checkedInAt) throw refused('ACTIVITY_NOT_CHECKED_IN');
+      signup.checkedOutAt ??= await setOnce(setCheckedOutSql);
     }
-    return toMyAttendanceView(await current());
+    return toMyAttendanceView(signup);
   }
 
   // ---------- settlement ----------

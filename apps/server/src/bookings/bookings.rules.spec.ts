@@ -5,7 +5,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import {
   bookingSettings, canTransition, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf,
-  isSuspended, noShowCutoff, occupiedCells, overlapsClosure, statusesBefore, suspensionAfterNoShow, validOpeningHours, weeklyOccurrences,
+  noShowCutoff, occupiedCells, statusesBefore, suspensionAfterNoShow, validOpeningHours, weeklyOccurrences,
 } from './bookings.rules.js';
 
 const at = (iso: string) => new Date(iso);
@@ -57,23 +57,13 @@ describe('checkAttendees', () => {
     '%p attendees in a room for 12 → %p', (n, code) => expect(checkAttendees(room, n)?.code ?? null).toBe(code));
 });
 
-describe('overlapsClosure', () => {
-  const closures = [{ startAt: at('2026-11-28T04:00:00Z'), endAt: at('2026-11-28T06:00:00Z') }];
+describe('checkQuota (not suspended, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
   it.each([
-    ['2026-11-28T03:00:00Z', '2026-11-28T04:00:00Z', false],
-    ['2026-11-28T03:00:00Z', '2026-11-28T04:30:00Z', true],
-    ['2026-11-28T04:30:00Z', '2026-11-28T05:00:00Z', true],
-    ['2026-11-28T05:30:00Z', '2026-11-28T07:00:00Z', true],
-    ['2026-11-28T06:00:00Z', '2026-11-28T07:00:00Z', false],
-  ])('%p–%p → %p', (s, e, expected) => expect(overlapsClosure(closures, at(s), at(e))).toBe(expected));
-});
-
-describe('checkQuota (fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
-  it.each([
-    [0, 0, 60, null], [1, 0, 60, null], [2, 0, 30, 'BOOKING_QUOTA_ACTIVE'], [0, 180, 60, null],
-    [0, 180, 90, 'BOOKING_QUOTA_WEEKLY'], [1, 240, 30, 'BOOKING_QUOTA_WEEKLY'], [0, 0, 240, null],
-  ])('%p upcoming, %p min this week, +%p min → %p', (upcomingActive, weekMinutes, minutes, code) => {
-    expect(checkQuota({ upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
+    [0, 0, 0, 60, null], [0, 1, 0, 60, null], [0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'], [0, 0, 180, 60, null],
+    [0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'], [0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'], [0, 0, 0, 240, null],
+    [1, 0, 0, 30, 'BOOKING_SUSPENDED'], [2, 2, 240, 30, 'BOOKING_SUSPENDED'],
+  ])('%p suspensions, %p upcoming, %p min this week, +%p min → %p', (activeSuspensions, upcomingActive, weekMinutes, minutes, code) => {
+    expect(checkQuota({ activeSuspensions, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
   });
 });
 
@@ -170,12 +160,6 @@ describe('suspension after no-shows (3 in 30 days → 14 days)', () => {
     expect(until !== null).toBe(suspended);
     if (until) expect(until.getTime() - now.getTime()).toBe(bookingSettings.suspensionDays * day);
   });
-  it.each([
-    [[], false],
-    [[{ until: ago(-1), liftedAt: null }], true],
-    [[{ until: ago(1), liftedAt: null }], false],
-    [[{ until: ago(-1), liftedAt: ago(0.5) }], false],
-  ])('suspensions %o → %p', (rows, expected) => expect(isSuspended(rows, now)).toBe(expected));
 });
 
 describe('weeklyOccurrences', () => {

@@ -66,12 +66,12 @@ export const overlaps = (a: Interval, b: Interval): boolean =>
   a.startAt.getTime() < b.endAt.getTime() && b.startAt.getTime() < a.endAt.getTime();
 
 /** Does any closure (of the room or the whole centre) overlap [start, end)? */
-export function overlapsClosure(closures: Interval[], start: Date, end: Date): boolean {
-  return closures.some((c) => overlaps(c, { startAt: start, endAt: end }));
-}
-
-/** Quotas of a resident: fewer than 2 upcoming active bookings, and at most 240 minutes booked in the ISO week. */
-export function checkQuota(usage: { upcomingActive: number; weekMinutes: number }, minutes: number, settings: BookingSettings = bookingSettings): Refusal | null {
+/**
+ * A resident's standing: not suspended (no unlifted suspension running now), fewer than 2 upcoming active bookings,
+ * and at most 240 minutes booked in the ISO week.
+ */
+export function checkQuota(usage: { activeSuspensions: number; upcomingActive: number; weekMinutes: number }, minutes: number, settings: BookingSettings = bookingSettings): Refusal | null {
+  if (usage.activeSuspensions > 0) return { code: 'BOOKING_SUSPENDED' };
   if (usage.upcomingActive >= settings.maxUpcomingActive) return { code: 'BOOKING_QUOTA_ACTIVE' };
   if (usage.weekMinutes + minutes > settings.weeklyMinutes) return { code: 'BOOKING_QUOTA_WEEKLY' };
   return null;
@@ -140,11 +140,6 @@ export function inCheckInWindow(startAt: Date, now: Date, settings: BookingSetti
 /** Approved bookings that started before this instant and were not checked in are no-shows. */
 export function noShowCutoff(now: Date, settings: BookingSettings = bookingSettings): Date {
   return new Date(now.getTime() - settings.checkInLateMinutes * MINUTE);
-}
-
-/** Is a resident suspended now? */
-export function isSuspended(suspensions: Array<{ until: Date; liftedAt: Date | null }>, now: Date): boolean {
-  return suspensions.some((s) => s.liftedAt === null && s.until.getTime() > now.getTime());
 }
 
 /**

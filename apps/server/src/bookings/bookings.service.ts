@@ -4,7 +4,7 @@ import {
   activeBookingStatuses, shanghaiDate, shanghaiMidnight,
   type BookingStatus, type BookingView, type Page, type RecurringBookingResponse,
 } from '@linli/shared-types';
-import { DataSource, In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
@@ -12,20 +12,23 @@ import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Room } from '../rooms/room.entity.js';
-import { RoomsService } from '../rooms/rooms.service.js';
+import { RoomsService, roomVisibleTo } from '../rooms/rooms.service.js';
+import { TransactionSql } from '../database/transaction-sql.js';
 import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from '../timebank/ledger-transaction.js';
 import { User } from '../users/user.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from './booking.entity.js';
 import { toBookingView } from './bookings.mapper.js';
 import {
-  bookingSettings, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf, isSuspended, noShowCutoff, occupiedCells,
-  overlapsClosure, statusesBefore, suspensionAfterNoShow, weeklyOccurrences,
+  insertBookingSql, insertSlotsParams, insertSlotsSql, lockUserSql, residentUsageParams, residentUsageSql, roomForBookingParams, roomForBookingSql,
+  toBookingRoom, type BookingRoomRow, type ResidentUsageRow,
+} from './bookings.queries.js';
+import {
+  bookingSettings, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf, noShowCutoff, occupiedCells,
+  statusesBefore, suspensionAfterNoShow, weeklyOccurrences,
 } from './bookings.rules.js';
 import type { BookingQueryDto, CreateBookingDto, RecurringBookingDto } from './dto/bookings.dto.js';
 
 const DAY = 86_400_000;
-/** Bookings whose minutes count towards the weekly quota: all but the refused and withdrawn. */
-const COUNTED: BookingStatus[] = ['pending', 'approved', 'checked_in', 'completed', 'no_show'];
 
 const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 
@@ -49,44 +52,53 @@ export class BookingsService {
 
   /** A resident books for themself (every rule); staff book for the community (no quotas, no notice or window). */
   async create(actor: User, body: CreateBookingDto): Promise<BookingView> {
-    const booking = await this.book(actor, { ...body, startAt: new Date(body.startAt), endAt: new Date(body.endAt) });
-    return this.view(this.dataSource.manager, booking);
+    return this.book(actor, { ...body, startAt: new Date(body.startAt), endAt: new Date(body.endAt) });
   }
 
   /**
    * One booking in one transaction: the booking row and one row per occupied 15-minute cell under the unique
    * (roomId, slotStart) key. Whichever transaction commits a cell first holds it; the others fail on the key → 409.
+   * Constant SQL (bookings.queries.ts): a booking is 7 statements from BEGIN to COMMIT, and the answer is built from
+   * what was written, not read back.
    */
-  async book(actor: User, request: BookingRequest): Promise<Booking> {
+  async book(actor: User, request: BookingRequest): Promise<BookingView> {
     const byStaff = actor.role !== 'resident';
     if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
     try {
       return await runLedgerTransaction(this.dataSource, async (manager) => {
+        const sql = new TransactionSql(manager);
         const now = this.clock.now();
         // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
-        // see every booking that resident committed before (the snapshot starts after the lock).
-        if (!byStaff) await lockForUpdate(manager, manager.createQueryBuilder(User, 'u').where('u.id = :id', { id: actor.id })).getOne();
-        const room = await this.rooms.visibleRoom(manager, actor, request.roomId);
+        // see every booking that resident committed before (the snapshot starts after the lock). SQLite needs no lock.
+        if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
+        const [row] = await sql.rows<BookingRoomRow>(roomForBookingSql, roomForBookingParams(request.roomId, request.startAt, request.endAt));
+        if (!row) throw notFound('ROOM_NOT_FOUND');
+        const { room, closures } = toBookingRoom(row);
+        if (!roomVisibleTo(actor, room)) throw notFound('ROOM_NOT_FOUND');
         if (!room.active) throw refused('ROOM_INACTIVE');
         const refusal = checkAttendees(room, request.attendees) ?? checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff });
         if (refusal) throw refused(refusal.code);
-        if (overlapsClosure(await this.rooms.closuresOf(manager, room, request.startAt, request.endAt), request.startAt, request.endAt)) throw refused('BOOKING_CLOSED');
+        if (closures > 0) throw refused('BOOKING_CLOSED');
         const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
-        if (!byStaff) await this.checkResident(manager, actor, request.startAt, minutes, now);
-        const id = (await manager.insert(Booking, {
-          communityId: room.communityId, roomId: room.id, userId: actor.id, startAt: request.startAt, endAt: request.endAt, minutes,
+        if (!byStaff) await this.checkResident(sql, actor, request.startAt, minutes, now);
+        const booking: Booking = {
+          id: 0, communityId: room.communityId, roomId: room.id, userId: actor.id, startAt: request.startAt, endAt: request.endAt, minutes,
           purpose: request.purpose.trim(), attendees: request.attendees, status: initialStatus(room, byStaff), staffBooking: byStaff,
-          reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null,
-        })).identifiers[0].id as number;
-        // Ascending cells in one statement: overlapping bookings lock cells in the same order.
-        await manager.insert(BookingSlot, occupiedCells(request.startAt, request.endAt).map((slotStart) => ({ roomId: room.id, slotStart, bookingId: id })));
+          reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null, createdAt: now,
+        };
+        booking.id = (await sql.write(insertBookingSql, [
+          booking.communityId, booking.roomId, booking.userId, booking.startAt, booking.endAt, booking.minutes, booking.purpose,
+          booking.attendees, booking.status, booking.staffBooking, booking.createdAt,
+        ])).insertId;
+        const cells = occupiedCells(request.startAt, request.endAt);
+        await sql.write(insertSlotsSql(cells.length), insertSlotsParams(room.id, cells, booking.id));
         if (byStaff) {
           await this.audit.record(manager, {
-            actor, communityId: room.communityId, action: 'bookings.create', targetType: 'booking', targetId: id,
+            actor, communityId: room.communityId, action: 'bookings.create', targetType: 'booking', targetId: booking.id,
             summary: `工作人员预约 ${room.name} ${localTime(request.startAt)}–${localTime(request.endAt).slice(6)}：${request.purpose}`,
           });
         }
-        return manager.findOneByOrFail(Booking, { id });
+        return toBookingView(booking, room, actor);
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict('BOOKING_SLOT_TAKEN');
@@ -94,18 +106,12 @@ export class BookingsService {
     }
   }
 
-  /** Suspension and quotas of a resident (read after the resident's row is locked). */
-  private async checkResident(manager: EntityManager, resident: User, startAt: Date, minutes: number, now: Date): Promise<void> {
-    const suspensions = await manager.findBy(BookingSuspension, { userId: resident.id, until: MoreThan(now) });
-    if (isSuspended(suspensions, now)) throw refused('BOOKING_SUSPENDED');
-    const upcomingActive = await manager.countBy(Booking, { userId: resident.id, status: In(['pending', 'approved']), startAt: MoreThan(now) });
-    const week = isoWeekOf(startAt);
-    const inWeek = await manager.getRepository(Booking).createQueryBuilder('b')
-      .select('COALESCE(SUM(b.minutes), 0)', 'minutes')
-      .where('b.userId = :userId AND b.status IN (:...statuses)', { userId: resident.id, statuses: COUNTED })
-      .andWhere('b.startAt >= :from AND b.startAt < :to', { from: week.startAt, to: week.endAt })
-      .getRawOne<{ minutes: string | number }>();
-    const refusal = checkQuota({ upcomingActive, weekMinutes: Number(inWeek?.minutes ?? 0) }, minutes);
+  /** Suspension and quotas of a resident, in one statement (read after the resident's row is locked). */
+  private async checkResident(sql: TransactionSql, resident: User, startAt: Date, minutes: number, now: Date): Promise<void> {
+    const [usage] = await sql.rows<ResidentUsageRow>(residentUsageSql, residentUsageParams(resident.id, now, isoWeekOf(startAt)));
+    const refusal = checkQuota({
+      activeSuspensions: Number(usage.activeSuspensions), upcomingActive: Number(usage.upcomingActive), weekMinutes: Number(usage.weekMinutes),
+    }, minutes);
     if (refusal) throw refused(refusal.code);
   }
 
@@ -254,20 +260,23 @@ export class BookingsService {
    * of now is checked in. Scanning again is harmless (the same booking comes back).
    */
   async checkInAtDoor(resident: User, roomId: number): Promise<BookingView> {
-    const id = await runLedgerTransaction(this.dataSource, async (manager) => {
+    return runLedgerTransaction(this.dataSource, async (manager) => {
       const room = await this.rooms.visibleRoom(manager, resident, roomId);
       const now = this.clock.now();
-      const candidates = await manager.find(Booking, {
-        where: { roomId: room.id, userId: resident.id, status: In(['approved', 'checked_in']) }, order: { startAt: 'ASC' },
-      });
+      // Locking read (MySQL): a second scan at the same moment waits here, then sees the first one's check-in
+      // (a plain read would see the transaction's snapshot), so both answer the stored time.
+      const candidates = await lockForUpdate(manager, manager.createQueryBuilder(Booking, 'b')
+        .where('b.roomId = :roomId AND b.userId = :userId AND b.status IN (:...statuses)', { roomId: room.id, userId: resident.id, statuses: ['approved', 'checked_in'] })
+        .orderBy('b.startAt', 'ASC')).getMany();
       const booking = candidates.find((b) => inCheckInWindow(b.startAt, now));
       if (!booking) throw refused('BOOKING_NO_CHECKIN');
-      // A second scan at the same moment finds it checked in already: no change, same answer.
-      if (booking.status === 'approved') await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
-      return booking.id;
+      if (booking.status === 'approved') {
+        const result = await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
+        if (!result.affected) throw new Error(`booking ${booking.id} changed while locked`);
+        Object.assign(booking, { status: 'checked_in', checkedInAt: now });
+      }
+      return toBookingView(booking, room, resident);
     });
-    // Read after commit: on MySQL the transaction's snapshot may predate a concurrent scan's check-in.
-    return this.view(this.dataSource.manager, await this.dataSource.manager.findOneByOrFail(Booking, { id }));
   }
 
   /** Staff check a resident in on their behalf, from 15 minutes before the start until the end. */

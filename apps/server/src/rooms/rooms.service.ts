@@ -20,6 +20,12 @@ const DAY = 86_400_000;
 
 const CLOSURE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
 
+/** Admins see every room; others their community's, residents only the active ones. */
+export function roomVisibleTo(viewer: Pick<User, 'role' | 'communityId'>, room: Pick<Room, 'communityId' | 'active'>): boolean {
+  if (viewer.role === 'admin') return true;
+  return room.communityId === viewer.communityId && (viewer.role !== 'resident' || room.active);
+}
+
 @Injectable()
 export class RoomsService {
   constructor(
@@ -52,10 +58,7 @@ export class RoomsService {
   /** A room the viewer may see, or 404 (another community's room is answered as missing). */
   async visibleRoom(manager: EntityManager, viewer: User, roomId: number): Promise<Room> {
     const room = await manager.findOneBy(Room, { id: roomId });
-    if (!room) throw notFound('ROOM_NOT_FOUND');
-    if (viewer.role === 'admin') return room;
-    if (room.communityId !== viewer.communityId) throw notFound('ROOM_NOT_FOUND');
-    if (viewer.role === 'resident' && !room.active) throw notFound('ROOM_NOT_FOUND');
+    if (!room || !roomVisibleTo(viewer, room)) throw notFound('ROOM_NOT_FOUND');
     return room;
   }
 
