@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import {
   api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, mariadbPid, median, ms, MYSQL, RATE_LIMITS_OFF,
   startLinli, stopAll, writeSection,
+  runMain,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
 import { statementCounter } from './statements.mjs';
@@ -236,10 +237,4 @@ async function main() {
   if (!ok) throw new Error('booking correctness check failed');
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

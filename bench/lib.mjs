@@ -227,3 +227,26 @@ export async function paced(requests, rate) {
   }));
   return { results, wallMs: performance.now() - t0 };
 }
+
+/** mulberry32: a small, fast, deterministic PRNG, so every run generates the same data and requests. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs a benchmark's main and exits: fetch's keep-alive pool can hold the event loop after the servers are gone. */
+export function runMain(main) {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

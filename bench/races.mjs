@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import {
   api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, MYSQL, paced, percentile, RATE_LIMITS_OFF, startLinli, stopAll, tally,
   writeSection,
+  prng, runMain,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
 import { statementCounter } from './statements.mjs';
@@ -26,17 +27,6 @@ const fmt = (x) => (x === null || x === undefined ? 'n/a' : Number(x).toFixed(0)
 const codeOf = (body) => { try { return JSON.parse(body).code ?? ''; } catch { return ''; } };
 const tallyText = (counts) => Object.entries(counts).map(([k, n]) => `${n} × ${k}`).join(', ');
 
-/** A small deterministic PRNG (mulberry32), so every run sends the same transfers. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * autocannon over a list of prepared requests, one each, across the given base URLs (autocannon gives connection i
@@ -230,7 +220,7 @@ export async function transferStorm(ctx, urls, { accounts = 1000, transfers = 10
   };
   const before = await sums();
 
-  const rand = random(7);
+  const rand = prng(7);
   const pick = () => residents[Math.floor(rand() * residents.length)];
   const items = [];
   const retryEvery = retries ? Math.floor(transfers / retries) : Infinity;
@@ -381,11 +371,5 @@ async function main() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(process.exitCode ?? 0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }

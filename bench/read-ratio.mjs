@@ -12,6 +12,7 @@ import mysql from 'mysql2/promise';
 import {
   api, benchDir, buildServer, repoRoot, cpuMs, DEMO_PASSWORD, environmentLines, freePort, log, mariadbPid, median, ms, MYSQL,
   questions, start, startLinli, stopAll, waitUntilUp, writeSection,
+  runMain,
 } from './lib.mjs';
 import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION, sqlReads } from './bare-server.mjs';
 
@@ -310,11 +311,4 @@ async function main() {
   }
 }
 
-main().then(
-  // fetch's keep-alive pool can hold the event loop for a while after the servers are gone.
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

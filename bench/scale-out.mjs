@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import {
   api, buildServer, cpuMs, environmentLines, log, median, MYSQL, RATE_LIMITS_OFF, startLinli, stopAll, writeSection,
+  runMain,
 } from './lib.mjs';
 import { raceContext, report, scanCrowd, slotRace, transferStorm } from './races.mjs';
 
@@ -147,10 +148,4 @@ async function main() {
   if (!ok) throw new Error('a read failed or a race outcome was not exact');
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
-import { repoRoot } from './lib.mjs';
+import { prng, repoRoot } from './lib.mjs';
 
 export const BENCH_PASSWORD = 'linli-bench';
 const serverRequire = createRequire(join(repoRoot, 'apps/server/package.json'));
@@ -32,17 +32,6 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = '秀英桂兰建国淑珍志强明小红国华磊丽强玉兰军婷伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英文华玉梅红梅建华建军海燕春梅'.split('');
 const CATEGORIES = ['announcement', 'activity', 'policy', 'safety', 'service'];
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** UTC text both databases take for DATETIME(6) (TypeORM writes the same form to SQLite). */
 const dt = (ms) => (ms === null ? null : new Date(ms).toISOString().replace('T', ' ').replace('Z', ''));
