@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { sqliteParameter } from './raw-values.js';
-
-interface CallbackPool {
-  query(sql: string, values: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
-}
+import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values.js';
 
 /**
  * The hot reads (session lookup, notice feed, balance) as constant SQL, without the ORM: profiling showed
@@ -16,18 +12,15 @@ interface CallbackPool {
  */
 @Injectable()
 export class RawReads {
-  private readonly pool: CallbackPool | null;
+  private readonly pool: CallbackQueryable | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const type = dataSource.options.type;
-    this.pool = type === 'mysql' || type === 'mariadb' ? (dataSource.driver as unknown as { pool: CallbackPool }).pool : null;
+    this.pool = type === 'mysql' || type === 'mariadb' ? (dataSource.driver as unknown as { pool: CallbackQueryable }).pool : null;
   }
 
   rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    const pool = this.pool;
-    if (!pool) return this.dataSource.query(sql, params.map(sqliteParameter));
-    return new Promise((resolve, reject) => {
-      pool.query(sql, params as unknown[], (error, rows) => (error ? reject(error) : resolve(rows as Row[])));
-    });
+    if (!this.pool) return this.dataSource.query(sql, params.map(sqliteParameter));
+    return sendMysql(this.pool, sql, params) as Promise<Row[]>;
   }
 }

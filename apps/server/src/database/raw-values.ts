@@ -19,3 +19,15 @@ export function sqliteParameter(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
+
+/** A mysql2 pool or connection, used through its callback API: its promise wrapper captures a stack per statement. */
+export interface CallbackQueryable {
+  query(sql: string, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
+}
+
+/** One statement on a mysql2 pool or connection: the rows of a SELECT, the result header of a write. */
+export function sendMysql(target: CallbackQueryable, sql: string, params: readonly unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    target.query(sql, params as unknown[], (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}

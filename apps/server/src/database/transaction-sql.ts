@@ -1,9 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqliteParameter } from './raw-values.js';
-
-interface CallbackConnection {
-  query(sql: string, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
-}
+import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values.js';
 
 /**
  * Constant SQL inside a transaction, for hot writes: profiling showed TypeORM's query building and entity hydration
@@ -14,10 +10,10 @@ interface CallbackConnection {
  * The SQL must be valid on both.
  */
 export class TransactionSql {
-  private readonly connection: CallbackConnection | null;
+  private readonly connection: CallbackQueryable | null;
 
   constructor(private readonly manager: EntityManager) {
-    const runner = manager.queryRunner as unknown as { databaseConnection?: CallbackConnection; isTransactionActive?: boolean } | undefined;
+    const runner = manager.queryRunner as unknown as { databaseConnection?: CallbackQueryable; isTransactionActive?: boolean } | undefined;
     if (!runner?.isTransactionActive) throw new Error('TransactionSql needs the manager of a running transaction');
     this.connection = manager.connection.options.type === 'better-sqlite3' ? null : runner.databaseConnection!;
   }
@@ -28,23 +24,17 @@ export class TransactionSql {
   }
 
   async rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    if (this.connection) return (await this.send(this.connection, sql, params)) as Row[];
+    if (this.connection) return (await sendMysql(this.connection, sql, params)) as Row[];
     return (await this.manager.queryRunner!.query(sql, params.map(sqliteParameter), true)).records as Row[];
   }
 
   /** INSERT/UPDATE/DELETE: rows changed and, for an INSERT, the generated id. */
   async write(sql: string, params: readonly unknown[]): Promise<{ affected: number; insertId: number }> {
     if (this.connection) {
-      const header = (await this.send(this.connection, sql, params)) as { affectedRows: number; insertId: number };
+      const header = (await sendMysql(this.connection, sql, params)) as { affectedRows: number; insertId: number };
       return { affected: header.affectedRows, insertId: Number(header.insertId) };
     }
     const result = await this.manager.queryRunner!.query(sql, params.map(sqliteParameter), true);
     return { affected: result.affected ?? 0, insertId: Number(result.raw) };
-  }
-
-  private send(connection: CallbackConnection, sql: string, params: readonly unknown[]): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      connection.query(sql, params as unknown[], (error, result) => (error ? reject(error) : resolve(result)));
-    });
   }
 }
