@@ -166,6 +166,37 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     await assertNoDoubleBooking();
   });
 
+  it('approve, reject and the booker cancelling, racing on one pending booking: one decision, state and slots agree', async () => {
+    const hours = ['09:00', '10:00', '11:00', '12:00', '13:00', '14:00'];
+    for (const [i, from] of hours.entries()) {
+      const booker = await resident();
+      const to = `${String(Number(from.slice(0, 2)) + 1).padStart(2, '0')}:00`;
+      const pending = await service(0).book(booker, request(studio, from, to));
+      expect(pending.status).toBe('pending');
+      const [approve, reject, cancel] = await Promise.all([
+        outcome(service(i).approve(staff, pending.id)),
+        outcome(service(i + 1).reject(staff, pending.id, '时段已另有安排')),
+        outcome(service(i).cancel(booker, pending.id, undefined)),
+      ]);
+      // One staff decision at most; a lost race is a clean refusal, never an error.
+      expect([approve, reject].filter((o) => o === 'ok').length).toBeLessThanOrEqual(1);
+      expect(['ok', 'BOOKING_NOT_PENDING']).toContain(approve);
+      expect(['ok', 'BOOKING_NOT_PENDING']).toContain(reject);
+      expect(['ok', 'BOOKING_NOT_CANCELLABLE']).toContain(cancel);
+      const stored = await data().getRepository(Booking).findOneByOrFail({ id: pending.id });
+      // The booker may cancel an approved booking, so approve + cancel may both succeed; reject excludes both others.
+      const expected = cancel === 'ok' ? 'cancelled' : approve === 'ok' ? 'approved' : 'rejected';
+      if (reject === 'ok') expect([approve, cancel]).toEqual(['BOOKING_NOT_PENDING', 'BOOKING_NOT_CANCELLABLE']);
+      expect([approve, reject, cancel].some((o) => o === 'ok')).toBe(true);
+      expect(stored.status).toBe(expected);
+      expect(await data().getRepository(BookingSlot).countBy({ bookingId: pending.id })).toBe(expected === 'approved' ? 4 : 0);
+      // The booker hears of each staff decision that took effect, once.
+      const decisions = [approve, reject].filter((o) => o === 'ok').length;
+      expect(await data().getRepository(Notification).countBy({ userId: booker.id, kind: 'booking_decision' })).toBe(decisions);
+    }
+    await assertNoDoubleBooking();
+  });
+
   it('quota, window and rule refusals change nothing', async () => {
     const a = await resident();
     await service(0).book(a, request(hall, '08:30', '09:00'));
