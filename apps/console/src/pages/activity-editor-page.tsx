@@ -22,11 +22,10 @@ import {
   formFieldOf,
   formValuesToRequest,
   hasEnded,
-  type ActivityFormField,
   type ActivityFormValues,
 } from '../lib/activity-form';
 import { communityNowWallClock } from '../lib/dayjs';
-import { ApiRequestError } from '../services/http';
+import { showServerError as showFormServerError } from '../lib/form';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -56,26 +55,8 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
   const geofenceEnabled = Form.useWatch('geofenceEnabled', form);
   const isDraft = !activity || activity.status === 'draft';
 
-  const showServerError = (error: unknown, prefix: string) => {
-    if (!(error instanceof ApiRequestError)) {
-      message.error(prefix);
-      return;
-    }
-    const listed = (error.fields ?? []).map(formFieldOf).filter((field): field is ActivityFormField => field !== null);
-    if (error.statusCode === 400 && listed.length > 0) {
-      const fields = [...new Set(listed)];
-      form.setFields(fields.map((name) => ({ name, errors: [fieldProblem(name)] })));
-      form.scrollToField(fields[0]);
-      message.error(`${prefix}：请修改标红的内容`);
-      return;
-    }
-    const byCode = fieldOfErrorCode[error.code];
-    if (byCode) {
-      form.setFields([{ name: byCode, errors: [error.message] }]);
-      form.scrollToField(byCode);
-    }
-    message.error(`${prefix}：${error.message}`);
-  };
+  const showServerError = (error: unknown, prefix: string) =>
+    showFormServerError(form, message, { formFieldOf, fieldProblem, fieldOfErrorCode }, error, prefix);
 
   const fillCurrentLocation = () => {
     setLocationError(null);

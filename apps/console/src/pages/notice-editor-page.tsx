@@ -48,10 +48,9 @@ import {
   formValuesToRequest,
   noticeToFormValues,
   utf8Length,
-  type NoticeFormField,
   type NoticeFormValues,
 } from '../lib/notice-form';
-import { ApiRequestError } from '../services/http';
+import { showServerError as showFormServerError } from '../lib/form';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -96,26 +95,8 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
     form.setFieldValue('audienceBuildingIds', []);
   }, [communityId, notice, form]);
 
-  const showServerError = (error: unknown, prefix: string) => {
-    if (!(error instanceof ApiRequestError)) {
-      message.error(prefix);
-      return;
-    }
-    const listed = (error.fields ?? []).map(formFieldOf).filter((field): field is NoticeFormField => field !== null);
-    const byCode = fieldOfErrorCode[error.code];
-    if (error.statusCode === 400 && listed.length > 0) {
-      const fields = [...new Set(listed)];
-      form.setFields(fields.map((name) => ({ name, errors: [fieldProblem(name)] })));
-      form.scrollToField(fields[0]);
-      message.error(`${prefix}：请修改标红的内容`);
-      return;
-    }
-    if (byCode) {
-      form.setFields([{ name: byCode, errors: [error.message] }]);
-      form.scrollToField(byCode);
-    }
-    message.error(`${prefix}：${error.message}`);
-  };
+  const showServerError = (error: unknown, prefix: string) =>
+    showFormServerError(form, message, { formFieldOf, fieldProblem, fieldOfErrorCode }, error, prefix);
 
   const submit = async (intent: Intent) => {
     try {
