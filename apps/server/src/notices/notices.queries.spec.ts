@@ -1,4 +1,4 @@
-import { feedQuery, readsQuery } from './notices.queries.js';
+import { feedQuery, readsQuery, unreadQuery } from './notices.queries.js';
 
 const now = new Date('2026-11-28T02:00:00.000Z');
 const at = new Date('2026-11-27T10:00:00.000Z');
@@ -54,5 +54,26 @@ describe('readsQuery', () => {
 
   it('is null with no notices shown', () => {
     expect(readsQuery(3, [])).toBeNull();
+  });
+});
+
+describe('unreadQuery', () => {
+  const since = new Date('2026-08-30T02:00:00.000Z');
+  const UNREAD = " AND n.publishAt > ? AND NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?) LIMIT 100";
+  it.each([
+    ['a resident: the feed\'s visibility, unopened, since the window start', { ...resident, id: 5 },
+      `SELECT n.id FROM notices n WHERE ${VISIBLE} AND n.communityId = ? AND ${BUILDING}${UNREAD}`, [now, now, 1, 7, since, 5]],
+    ['staff: their community', { role: 'staff', communityId: 2, buildingId: null, id: 9 },
+      `SELECT n.id FROM notices n WHERE ${VISIBLE} AND n.communityId = ?${UNREAD}`, [now, now, 2, since, 9]],
+  ] as const)('%s', (_name, viewer, sql, params) => {
+    expect(unreadQuery(viewer, now, since, 100)).toEqual({ sql, params });
+  });
+
+  it('is null for a viewer with no community', () => {
+    expect(unreadQuery({ role: 'resident', communityId: null, buildingId: null, id: 5 }, now, since, 100)).toBeNull();
+  });
+
+  it.each([0, 2.5])('refuses cap %s (it is written into the SQL)', (cap) => {
+    expect(() => unreadQuery({ ...resident, id: 5 }, now, since, cap)).toThrow(RangeError);
   });
 });

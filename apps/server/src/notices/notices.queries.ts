@@ -47,12 +47,10 @@ const LIST_COLUMNS = 'n.id, n.communityId, n.title, n.excerpt, n.category, n.pin
   + 'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt';
 
 /**
- * The feed page (limit + 1 rows, so the caller knows whether there is more) of what the viewer may read now:
- * residents their own community and building, staff their community, admins every community. Pinned first,
- * then newest; keyset pagination on (pinned, publishAt, id). Null when the viewer can see nothing.
+ * What the viewer may read now, as WHERE conditions on `notices n`: residents their own community and building,
+ * staff their community, admins every community. Null when the viewer can see nothing.
  */
-export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, limit: number): SqlStatement | null {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`feed limit ${limit}`);
+function visibleTo(viewer: FeedViewer, now: Date): { where: string[]; params: unknown[] } | null {
   const where = ["n.status = 'published'", 'n.publishAt <= ?', '(n.expiresAt IS NULL OR n.expiresAt > ?)'];
   const params: unknown[] = [now, now];
   if (viewer.role !== 'admin') {
@@ -64,6 +62,19 @@ export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, lim
     where.push('(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?))');
     params.push(viewer.buildingId ?? 0);
   }
+  return { where, params };
+}
+
+/**
+ * The feed page (limit + 1 rows, so the caller knows whether there is more) of what the viewer may read now
+ * (visibleTo). Pinned first, then newest; keyset pagination on (pinned, publishAt, id). Null when the viewer can
+ * see nothing.
+ */
+export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, limit: number): SqlStatement | null {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`feed limit ${limit}`);
+  const visible = visibleTo(viewer, now);
+  if (!visible) return null;
+  const { where, params } = visible;
   if (filter.category) {
     where.push('n.category = ?');
     params.push(filter.category);
@@ -91,4 +102,16 @@ export function readsQuery(userId: number, noticeIds: readonly number[]): SqlSta
     sql: `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${noticeIds.map(() => '?').join(', ')})`,
     params: [userId, ...noticeIds],
   };
+}
+
+/**
+ * Ids of the visible notices published after `since` that the viewer has not opened, at most `cap` of them
+ * (the badge shows 99+ beyond). Null when the viewer can see nothing.
+ */
+export function unreadQuery(viewer: FeedViewer & { id: number }, now: Date, since: Date, cap: number): SqlStatement | null {
+  if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`unread cap ${cap}`);
+  const visible = visibleTo(viewer, now);
+  if (!visible) return null;
+  const where = [...visible.where, 'n.publishAt > ?', 'NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?)'];
+  return { sql: `SELECT n.id FROM notices n WHERE ${where.join(' AND ')} LIMIT ${cap}`, params: [...visible.params, since, viewer.id] };
 }

@@ -4,7 +4,7 @@ import {
   noticeDetailPage,
   type NoticeAckResponse, type NoticeStats, type NoticeSummary, type NoticeView, type Page, type UnreadCountResponse,
 } from '@linli/shared-types';
-import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
@@ -19,7 +19,7 @@ import { User } from '../users/user.entity.js';
 import type { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
 import { Notice, NoticeBuilding, NoticeRead } from './notice.entity.js';
 import { toNoticeSummary, toNoticeSummaryFromRow, toNoticeView } from './notices.mapper.js';
-import { feedQuery, readsQuery, type NoticeListRow, type ReadRow } from './notices.queries.js';
+import { feedQuery, readsQuery, unreadQuery, type NoticeListRow, type ReadRow } from './notices.queries.js';
 import {
   audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, decodeFeedCursor, effectivePublishAt, encodeFeedCursor,
   excerptOf, followUpCsv, householdsToFollowUp, isAddressedTo, isVisibleAt, noticeStatusAt,
@@ -68,14 +68,9 @@ export class NoticesService {
 
   async unreadCount(viewer: User): Promise<UnreadCountResponse> {
     const now = this.clock.now();
-    const qb = this.visibleTo(viewer, now);
-    if (!qb) return { count: 0 };
-    const rows = await qb.select('n.id', 'id')
-      .andWhere('n.publishAt > :since', { since: unreadWindowStart(now) })
-      .andWhere('NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = :me)', { me: viewer.id })
-      .limit(UNREAD_COUNT_CAP)
-      .getRawMany();
-    return { count: rows.length };
+    const unread = unreadQuery(viewer, now, unreadWindowStart(now), UNREAD_COUNT_CAP);
+    if (!unread) return { count: 0 };
+    return { count: (await this.raw.rows(unread.sql, unread.params)).length };
   }
 
   /** A resident opening a notice records the read once (a second or concurrent open is ignored). Staff just look. */
@@ -286,22 +281,6 @@ export class NoticesService {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
-
-  /** Notices the viewer may read now: residents their own community and building; staff their community. Null: none. */
-  private visibleTo(viewer: User, now: Date): SelectQueryBuilder<Notice> | null {
-    const communityId = viewer.role === 'admin' ? null : viewer.communityId;
-    if (viewer.role !== 'admin' && communityId === null) return null;
-    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n')
-      .where("n.status = 'published' AND n.publishAt <= :now", { now })
-      .andWhere('(n.expiresAt IS NULL OR n.expiresAt > :now)', { now });
-    if (communityId !== null) qb.andWhere('n.communityId = :communityId', { communityId });
-    if (viewer.role === 'resident') {
-      qb.andWhere('(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = :buildingId))', {
-        buildingId: viewer.buildingId ?? 0,
-      });
-    }
-    return qb;
-  }
 
   private async readsOf(viewer: User, noticeIds: number[]): Promise<Map<number, ReadRow>> {
     const reads = viewer.role === 'resident' ? readsQuery(viewer.id, noticeIds) : null;
