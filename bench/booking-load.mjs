@@ -11,8 +11,8 @@ import mysql from 'mysql2/promise';
 import { readFileSync } from 'node:fs';
 import {
   api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, mariadbPid, median, ms, MYSQL, RATE_LIMITS_OFF,
-  startLinli, stopAll, writeSection,
-  runMain,
+  startLinli, writeSection,
+  runMain, tearDown,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
 import { statementCounter } from './statements.mjs';
@@ -228,11 +228,7 @@ async function main() {
       ]),
     ]);
   } finally {
-    await stopAll();
-    await conn.end();
-    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-    await admin.end();
-    log(`server stopped, database ${DB} dropped`);
+    await tearDown(DB, admin, conn);
   }
   if (!ok) throw new Error('booking correctness check failed');
 }

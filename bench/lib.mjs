@@ -250,3 +250,12 @@ export function runMain(main) {
     },
   );
 }
+
+/** The end of a benchmark: stop its servers, close its connections (admin last) and drop its database. */
+export async function tearDown(database, admin, ...connections) {
+  await stopAll();
+  for (const connection of connections) await connection.end();
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.end();
+  log(`servers stopped, database ${database} dropped`);
+}

@@ -15,9 +15,9 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { readFileSync } from 'node:fs';
 import {
-  api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, MYSQL, paced, percentile, RATE_LIMITS_OFF, startLinli, stopAll, tally,
+  api, buildServer, cpuMs, DEMO_PASSWORD, environmentLines, log, MYSQL, paced, percentile, RATE_LIMITS_OFF, startLinli, tally,
   writeSection,
-  prng, runMain,
+  prng, runMain, tearDown,
 } from './lib.mjs';
 import { communityOf, seedResidents, staffToken } from './load-seed.mjs';
 import { statementCounter } from './statements.mjs';
@@ -361,11 +361,7 @@ async function main() {
       '',
     ]);
   } finally {
-    await stopAll();
-    await conn.end();
-    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-    await admin.end();
-    log(`servers stopped, database ${DB} dropped`);
+    await tearDown(DB, admin, conn);
   }
   if (!ok) throw new Error('a race outcome was not exact');
 }

@@ -11,8 +11,8 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import {
   api, benchDir, buildServer, repoRoot, cpuMs, DEMO_PASSWORD, environmentLines, freePort, log, mariadbPid, median, ms, MYSQL,
-  questions, start, startLinli, stopAll, waitUntilUp, writeSection,
-  runMain,
+  questions, start, startLinli, waitUntilUp, writeSection,
+  runMain, tearDown,
 } from './lib.mjs';
 import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION, sqlReads } from './bare-server.mjs';
 
@@ -304,10 +304,7 @@ async function main() {
 
     writeResults({ rows, med, ratios, env: { mariadb: `MariaDB ${mariadb}` } });
   } finally {
-    await stopAll();
-    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-    await admin.end();
-    log(`servers stopped, database ${DB} dropped`);
+    await tearDown(DB, admin);
   }
 }
 

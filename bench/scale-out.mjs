@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import {
-  api, buildServer, cpuMs, environmentLines, log, median, MYSQL, RATE_LIMITS_OFF, startLinli, stopAll, writeSection,
-  runMain,
+  api, buildServer, cpuMs, environmentLines, log, median, MYSQL, RATE_LIMITS_OFF, startLinli, writeSection,
+  runMain, tearDown,
 } from './lib.mjs';
 import { raceContext, report, scanCrowd, slotRace, transferStorm } from './races.mjs';
 
@@ -139,11 +139,7 @@ async function main() {
       '',
     ]);
   } finally {
-    await stopAll();
-    await conn.end();
-    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-    await admin.end();
-    log(`servers stopped, database ${DB} dropped`);
+    await tearDown(DB, admin, conn);
   }
   if (!ok) throw new Error('a read failed or a race outcome was not exact');
 }
