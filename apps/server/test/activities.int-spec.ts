@@ -12,7 +12,7 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { Community } from '../src/tenancy/community.entity.js';
 import { auditLedger } from '../src/timebank/ledger-audit.js';
 import { LedgerTransaction } from '../src/timebank/ledger-transaction.entity.js';
-import { runLedgerTransaction } from '../src/timebank/ledger-transaction.js';
+import { runTransaction } from '../src/database/transaction.js';
 import { LedgerService } from '../src/timebank/ledger.service.js';
 import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
 import { User } from '../src/users/user.entity.js';
@@ -54,7 +54,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   const atSunday = (hhmm: string, seconds = 0) => clock.set(new Date(sunday(hhmm).getTime() + seconds * 1000));
 
   async function volunteer(fields: Partial<User> = {}): Promise<User> {
-    return runLedgerTransaction(data(), async (m) => {
+    return runTransaction(data(), async (m) => {
       const id = (await m.insert(User, {
         role: 'resident', status: 'verified', volunteer: true, communityId: community.id, name: `志愿者${phone % 1000}`, phone: String(phone++),
         verifiedAt: clock.now(), ...fields,

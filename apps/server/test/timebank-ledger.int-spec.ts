@@ -9,7 +9,7 @@ import { Community } from '../src/tenancy/community.entity.js';
 import { IdempotencyKey } from '../src/timebank/idempotency-key.entity.js';
 import { IdempotencyService } from '../src/timebank/idempotency.service.js';
 import { LedgerTransaction } from '../src/timebank/ledger-transaction.entity.js';
-import { runLedgerTransaction } from '../src/timebank/ledger-transaction.js';
+import { runTransaction } from '../src/database/transaction.js';
 import { LedgerService } from '../src/timebank/ledger.service.js';
 import { Reward } from '../src/timebank/reward.entity.js';
 import { RewardsService } from '../src/timebank/rewards.service.js';
@@ -51,7 +51,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
 
   async function resident(minutes = 0): Promise<User> {
     const fields = { role: 'resident' as const, status: 'verified' as const, volunteer: false, communityId: community.id, name: `居民${phone % 1000}`, phone: String(phone++), verifiedAt: clock.now() };
-    return runLedgerTransaction(data(), async (m) => {
+    return runTransaction(data(), async (m) => {
       const user = await m.findOneByOrFail(User, { id: (await m.insert(User, fields)).identifiers[0].id });
       const account = await ledger.openAccount(m, user);
       if (minutes) {

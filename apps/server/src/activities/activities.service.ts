@@ -12,7 +12,7 @@ import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from '../timebank/ledger-transaction.js';
+import { isDuplicateKey, lockForUpdate, runTransaction } from '../database/transaction.js';
 import { LedgerService } from '../timebank/ledger.service.js';
 import { TransactionSql } from '../database/transaction-sql.js';
 import { User } from '../users/user.entity.js';
@@ -112,7 +112,7 @@ export class ActivitiesService {
     const times = { startAt: new Date(body.startAt), endAt: new Date(body.endAt), signupDeadline: new Date(body.signupDeadline) };
     const refusal = checkActivityTimes(times, this.clock.now());
     if (refusal) throw refused(refusal);
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const id = (await manager.insert(Activity, {
         communityId, title: body.title.trim(), description: body.description, place: body.place.trim(), ...geofenceColumns(body.geofence),
         ...times, capacity: body.capacity, signedUp: 0, status: 'draft', reminderSentAt: null, settledAt: null, createdById: actor.id,
@@ -125,7 +125,7 @@ export class ActivitiesService {
   }
 
   async update(actor: User, id: number, body: UpdateActivityDto): Promise<ActivityView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id, true);
       if (!isEditable(activity.status)) throw refused('ACTIVITY_NOT_EDITABLE');
       const next = {
@@ -155,7 +155,7 @@ export class ActivitiesService {
   }
 
   async publish(actor: User, id: number): Promise<ActivityView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id);
       if (!canTransition(activity.status, 'published')) throw refused(activity.status === 'published' ? 'ACTIVITY_NOT_DRAFT' : 'ACTIVITY_NOT_EDITABLE');
       if (activity.startAt <= this.clock.now()) throw refused('ACTIVITY_TIME_INVALID');
@@ -170,7 +170,7 @@ export class ActivitiesService {
 
   /** Calls the activity off; the volunteers signed up are told. Nothing was credited yet (that happens at settlement). */
   async cancel(actor: User, id: number, reason: string): Promise<ActivityView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id, true);
       const refusal = checkCancelActivity(activity, this.clock.now());
       if (refusal) throw refused(refusal);
@@ -198,7 +198,7 @@ export class ActivitiesService {
    */
   async signup(user: User, id: number): Promise<ActivityView> {
     try {
-      return await runLedgerTransaction(this.dataSource, async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         const activity = await this.visible(manager, user, id);
         if (await manager.existsBy(ActivitySignup, { activityId: id, userId: user.id })) throw conflict('ACTIVITY_ALREADY_SIGNED_UP');
         const refusal = checkSignup({ user, activity, now: this.clock.now() });
@@ -222,7 +222,7 @@ export class ActivitiesService {
   }
 
   async cancelSignup(user: User, id: number): Promise<ActivityView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, user, id);
       const signup = await lockForUpdate(manager, manager.createQueryBuilder(ActivitySignup, 's')
         .where('s.activityId = :id AND s.userId = :userId', { id, userId: user.id })).getOne();
@@ -260,7 +260,7 @@ export class ActivitiesService {
     if (state === 'stale') throw refused('ACTIVITY_CODE_STALE');
     if (position.activityId !== undefined && position.activityId !== parsed.activityId) throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
     if (position.purpose !== undefined && position.purpose !== parsed.purpose) throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
-    const result = await runLedgerTransaction(this.dataSource, async (manager) => {
+    const result = await runTransaction(this.dataSource, async (manager) => {
       const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
       const activity = this.assertVisible(user, row ? toActivity(row) : null);
       const attendance = await this.attend(manager, activity, user.id, parsed.purpose, position);
@@ -271,7 +271,7 @@ export class ActivitiesService {
 
   /** Staff record a volunteer's attendance from their personal code (the phone cannot scan). */
   async recordAttendance(actor: User, id: number, body: RecordAttendanceDto): Promise<MyAttendanceView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id);
       const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: id } });
       const step = codeStep(this.clock.now());
@@ -334,7 +334,7 @@ export class ActivitiesService {
 
   /** Minutes for a volunteer whose check-out is missing (or wrong), with a reason; recorded as manual and audited. */
   async setManualMinutes(actor: User, id: number, userId: number, body: ManualMinutesDto): Promise<AttendanceSheet> {
-    await runLedgerTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id);
       if (activity.status !== 'published') throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
       if (!isValidManualMinutes(body.minutes, activity)) throw new AppException('ACTIVITY_MANUAL_MINUTES_INVALID', 422);
@@ -365,14 +365,14 @@ export class ActivitiesService {
     let credited = 0;
     let creditedMinutes = 0;
     for (const candidate of pending) {
-      const minutes = await runLedgerTransaction(this.dataSource, (manager) => this.settleOne(manager, actor, activity, candidate.id));
+      const minutes = await runTransaction(this.dataSource, (manager) => this.settleOne(manager, actor, activity, candidate.id));
       if (minutes !== null && minutes > 0) {
         credited++;
         creditedMinutes += minutes;
       }
     }
     const alreadySettled = await this.dataSource.getRepository(ActivitySignup).countBy({ activityId: id }) - pending.length;
-    await runLedgerTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const moved = await manager.update(Activity, { id, status: 'published' }, { status: 'settled', settledAt: this.clock.now() });
       if (moved.affected || credited) {
         await this.audit.record(manager, {
@@ -420,7 +420,7 @@ export class ActivitiesService {
     });
     let sent = 0;
     for (const activity of due.filter((a) => a.startAt.getTime() - now.getTime() <= REMINDER_BEFORE_MS)) {
-      const claimed = await runLedgerTransaction(this.dataSource, async (manager) => {
+      const claimed = await runTransaction(this.dataSource, async (manager) => {
         const result = await manager.update(Activity, { id: activity.id, reminderSentAt: IsNull(), status: 'published' }, { reminderSentAt: now });
         if (!result.affected) return false;
         const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: activity.id } });

@@ -14,7 +14,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { Room } from '../rooms/room.entity.js';
 import { RoomsService, roomVisibleTo } from '../rooms/rooms.service.js';
 import { TransactionSql } from '../database/transaction-sql.js';
-import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from '../timebank/ledger-transaction.js';
+import { isDuplicateKey, lockForUpdate, runTransaction } from '../database/transaction.js';
 import { User } from '../users/user.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from './booking.entity.js';
 import { toBookingView } from './bookings.mapper.js';
@@ -65,7 +65,7 @@ export class BookingsService {
     const byStaff = actor.role !== 'resident';
     if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
     try {
-      return await runLedgerTransaction(this.dataSource, async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         const sql = new TransactionSql(manager);
         const now = this.clock.now();
         // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
@@ -165,7 +165,7 @@ export class BookingsService {
 
   /** The booker before start, or staff (with a reason) until the end. Frees the slots in the same transaction. */
   async cancel(actor: User, bookingId: number, reason: string | undefined): Promise<BookingView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       const byStaff = actor.role !== 'resident';
       const forSomeoneElse = booking.userId !== actor.id;
@@ -188,7 +188,7 @@ export class BookingsService {
   }
 
   async approve(actor: User, bookingId: number): Promise<BookingView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
       await this.transition(manager, booking, 'approved', { decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
@@ -203,7 +203,7 @@ export class BookingsService {
   }
 
   async reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
       await this.transition(manager, booking, 'rejected', { reason: reason.trim(), decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
@@ -228,7 +228,7 @@ export class BookingsService {
     });
     let marked = 0;
     for (const { id } of due) {
-      const done = await runLedgerTransaction(this.dataSource, async (manager) => {
+      const done = await runTransaction(this.dataSource, async (manager) => {
         const claimed = await manager.update(Booking, { id, status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) }, { status: 'no_show', noShowAt: now });
         if (!claimed.affected) return false;
         await manager.delete(BookingSlot, { bookingId: id });
@@ -260,7 +260,7 @@ export class BookingsService {
    * of now is checked in. Scanning again is harmless (the same booking comes back).
    */
   async checkInAtDoor(resident: User, roomId: number): Promise<BookingView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const room = await this.rooms.visibleRoom(manager, resident, roomId);
       const now = this.clock.now();
       // Locking read (MySQL): a second scan at the same moment waits here, then sees the first one's check-in
@@ -281,7 +281,7 @@ export class BookingsService {
 
   /** Staff check a resident in on their behalf, from 15 minutes before the start until the end. */
   async checkInByStaff(actor: User, bookingId: number): Promise<BookingView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       const now = this.clock.now();
       if (booking.status === 'checked_in') return this.view(manager, booking);
@@ -306,7 +306,7 @@ export class BookingsService {
 
   /** Staff lift a resident's suspension. */
   async liftSuspension(actor: User, userId: number): Promise<{ lifted: number }> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const resident = await manager.findOneBy(User, { id: userId });
       assertInCommunity(actor, resident);
       const now = this.clock.now();

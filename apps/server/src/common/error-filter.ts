@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ValidationError } from 'class-validator';
 import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared-types';
 import { AppException } from './app-exception.js';
-import { isDatabaseUnavailable } from './database-errors.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',

@@ -5,7 +5,7 @@ import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values
  * Constant SQL inside a transaction, for hot writes: profiling showed TypeORM's query building and entity hydration
  * costing more than the statements themselves (see raw-reads.ts for reads outside one).
  * MySQL: straight to the transaction's own mysql2 connection (callback API: no promise wrapper capturing a stack per
- * statement); errors are mysql2's own (isDuplicateKey and isRetryableLockError read them as they are).
+ * statement); errors are mysql2's own (isDuplicateKey and isRetryableTransactionError read them as they are).
  * SQLite: through the transaction's query runner, parameters bound as TypeORM binds them (Dates as UTC text, booleans 0/1).
  * The SQL must be valid on both.
  */
@@ -18,7 +18,7 @@ export class TransactionSql {
     this.connection = manager.connection.options.type === 'better-sqlite3' ? null : runner.databaseConnection!;
   }
 
-  /** `FOR UPDATE` where it means something: SQLite runs one transaction at a time (see ledger-transaction.ts). */
+  /** `FOR UPDATE` where it means something: SQLite runs one transaction at a time (see transaction.ts). */
   get forUpdate(): string {
     return this.connection ? ' FOR UPDATE' : '';
   }

@@ -1,3 +1,4 @@
+import { runTransaction } from '../database/transaction.js';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,7 +29,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (!this.config.demo) return;
     if (await this.dataSource.getRepository(Community).count()) return;
     try {
-      await this.dataSource.transaction((manager) => this.seed(manager));
+      await runTransaction(this.dataSource, (manager) => this.seed(manager));
       this.logger.log('Seeded the demo street');
     } catch (error) {
       // Another process seeding the same empty database at the same moment wins the unique keys.

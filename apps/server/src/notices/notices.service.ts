@@ -1,3 +1,4 @@
+import { runTransaction } from '../database/transaction.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -127,7 +128,7 @@ export class NoticesService {
     const refusal = checkBodySize(input.body) ?? checkNoticeTimes(publishAt, expiresAt, now);
     if (refusal) throw fail(refusal);
     const buildingIds = input.audienceBuildingIds ?? [];
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       await this.assertBuildingsOf(manager, communityId, buildingIds);
       const notice = await manager.save(manager.create(Notice, {
         communityId, authorId: actor.id, title: input.title.trim(), body: input.body, excerpt: excerptOf(input.body),
@@ -146,7 +147,7 @@ export class NoticesService {
   /** Drafts and scheduled notices may change; a visible one may not (residents may already have confirmed it). */
   async update(actor: User, id: number, change: UpdateNoticeDto): Promise<NoticeView> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const notice = await this.loadFor(manager, actor, id, 'edit', now);
       const before = { status: notice.status, updatedAt: notice.updatedAt };
       if (change.title !== undefined) notice.title = change.title.trim();
@@ -196,7 +197,7 @@ export class NoticesService {
   /** Visible now, or scheduled for its publishAt; a notice that needs acknowledgement notifies its audience when it becomes visible. */
   async publish(actor: User, id: number): Promise<NoticeView> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const notice = await this.loadFor(manager, actor, id, 'publish', now);
       const timeRefusal = checkNoticeTimes(notice.publishAt, notice.expiresAt, now);
       if (timeRefusal) throw fail(timeRefusal);
@@ -218,7 +219,7 @@ export class NoticesService {
 
   async archive(actor: User, id: number): Promise<NoticeView> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const notice = await this.loadFor(manager, actor, id, 'archive', now);
       const result = await manager.update(Notice, { id: notice.id, status: Not('archived') }, {
         status: 'archived', archivedAt: now, updatedAt: now, notifyDueAt: null,
@@ -270,7 +271,7 @@ export class NoticesService {
     });
     let notified = 0;
     for (const { id } of due) {
-      await this.dataSource.transaction(async (manager) => {
+      await runTransaction(this.dataSource, async (manager) => {
         const claimed = await manager.update(Notice, { id, notifyDueAt: LessThanOrEqual(now), status: 'published' }, { notifyDueAt: null });
         if (!claimed.affected) return;
         await this.notifyAudience(manager, await manager.findOneByOrFail(Notice, { id }));

@@ -1,3 +1,4 @@
+import { runTransaction } from '../database/transaction.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, ResidentListItem } from '@linli/shared-types';
@@ -42,7 +43,7 @@ export class ResidentsService {
   }
 
   verify(actor: User, residentId: number): Promise<ResidentListItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const resident = await this.load(manager, actor, residentId);
       const refusal = checkVerification(resident);
       if (refusal) throw refused(refusal.code);
@@ -64,7 +65,7 @@ export class ResidentsService {
   }
 
   setVolunteer(actor: User, residentId: number, volunteer: boolean): Promise<ResidentListItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const resident = await this.load(manager, actor, residentId);
       const refusal = checkVolunteerGrant(resident, volunteer);
       if (refusal) throw refused(refusal.code);

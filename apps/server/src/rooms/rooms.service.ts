@@ -1,3 +1,4 @@
+import { runTransaction } from '../database/transaction.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { shanghaiMidnight, slotGrid, slotState, type ClosureView, type DoorCodeView, type Page, type RoomAvailability, type RoomView } from '@linli/shared-types';
@@ -103,7 +104,7 @@ export class RoomsService {
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
     const slotMinutes = body.slotMinutes ?? 30;
     if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const id = (await manager.insert(Room, {
         communityId, name: body.name.trim(), description: body.description?.trim() ?? '', photos: JSON.stringify(body.photos ?? []),
         capacity: body.capacity, facilities: JSON.stringify(body.facilities ?? []), openTime: body.openTime, closeTime: body.closeTime,
@@ -120,7 +121,7 @@ export class RoomsService {
 
   /** Rule changes apply to new bookings; existing ones keep their slots (kept per 15-minute cell, so overlaps stay detected). */
   update(actor: User, roomId: number, change: UpdateRoomDto): Promise<RoomView> {
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);
       const fields: Partial<Room> = {};
       if (change.name !== undefined) fields.name = change.name.trim();
@@ -148,7 +149,7 @@ export class RoomsService {
     if (!(endAt.getTime() > startAt.getTime()) || endAt.getTime() - startAt.getTime() > CLOSURE_MAX_MS) {
       throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);
       const id = (await manager.insert(RoomClosure, {
         communityId: room.communityId, roomId: body.wholeCentre ? null : room.id, startAt, endAt, reason: body.reason.trim(), createdById: actor.id,

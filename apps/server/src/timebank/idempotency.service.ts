@@ -5,7 +5,7 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AppException, conflict, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
-import { isDuplicateKey, runLedgerTransaction } from './ledger-transaction.js';
+import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { compareIdempotentRequest, idempotencyRequestHash, isValidIdempotencyKey } from './timebank.rules.js';
 
 /** Keys are kept at least this long; a retry after that is a new request. */
@@ -40,7 +40,7 @@ export class IdempotencyService {
     if (!isValidIdempotencyKey(key)) throw new AppException('IDEMPOTENCY_KEY_REQUIRED', 400);
     const requestHash = idempotencyRequestHash(request.operation, request.body);
     try {
-      return await runLedgerTransaction(this.dataSource, async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         const seen = await manager.findOneBy(IdempotencyKey, { userId, idempotencyKey: key });
         if (seen) throw new KeySeen(seen);
         let claimId: number;
@@ -69,7 +69,7 @@ export class IdempotencyService {
   @Cron(CronExpression.EVERY_HOUR)
   async deleteExpired(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS);
-    const result = await runLedgerTransaction(this.dataSource, (manager) => manager.delete(IdempotencyKey, { createdAt: LessThan(cutoff) }));
+    const result = await runTransaction(this.dataSource, (manager) => manager.delete(IdempotencyKey, { createdAt: LessThan(cutoff) }));
     if (result.affected) this.logger.log(`Deleted ${result.affected} expired idempotency keys`);
     return result.affected ?? 0;
   }

@@ -7,7 +7,7 @@ import { hoursText } from '@linli/shared-types';
 import { loadConfig } from '../common/app-config.js';
 import { createDataSource, resolveDataSourceOptions } from '../database/data-source-options.js';
 import { auditLedger } from './ledger-audit.js';
-import { runLedgerTransaction } from './ledger-transaction.js';
+import { runTransaction } from '../database/transaction.js';
 
 async function main(argv: string[]): Promise<number> {
   const communityArg = argv.indexOf('--community');
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const { database } = loadConfig({ LINLI_DEMO: '1', DATABASE_URL: process.env.DATABASE_URL });
   const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false }).initialize();
   try {
-    const result = await runLedgerTransaction(dataSource, (manager) => auditLedger(manager, communityId, new Date()));
+    const result = await runTransaction(dataSource, (manager) => auditLedger(manager, communityId, new Date()));
     if (argv.includes('--json')) {
       console.log(JSON.stringify(result, null, 2));
     } else {

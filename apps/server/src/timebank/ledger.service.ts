@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppException, refused } from '../common/app-exception.js';
 import type { User } from '../users/user.entity.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
-import { lockForUpdate } from './ledger-transaction.js';
+import { lockForUpdate } from '../database/transaction.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { isValidAmount, lockOrder } from './timebank.rules.js';
 

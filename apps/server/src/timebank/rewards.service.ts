@@ -11,7 +11,7 @@ import { User } from '../users/user.entity.js';
 import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerTransaction } from './ledger-transaction.entity.js';
-import { runLedgerTransaction } from './ledger-transaction.js';
+import { runTransaction } from '../database/transaction.js';
 import { LedgerService } from './ledger.service.js';
 import { Reward, RewardRedemption } from './reward.entity.js';
 import { TimebankAccount } from './timebank-account.entity.js';
@@ -47,7 +47,7 @@ export class RewardsService {
   async create(actor: User, body: CreateRewardDto): Promise<RewardView> {
     const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择兑换项目所属的社区', ['communityId']);
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const id = (await manager.insert(Reward, {
         communityId, name: body.name.trim(), description: body.description.trim(), priceMinutes: body.priceMinutes,
         stock: body.stock, active: true, createdById: actor.id,
@@ -62,7 +62,7 @@ export class RewardsService {
 
   /** Staff edit a reward; a redemption already made keeps the price it paid. */
   update(actor: User, rewardId: number, change: UpdateRewardDto): Promise<RewardView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const reward = await manager.findOneBy(Reward, { id: rewardId });
       if (!reward) throw notFound('REWARD_NOT_FOUND');
       assertInCommunity(actor, reward);
@@ -131,7 +131,7 @@ export class RewardsService {
   }
 
   handOver(actor: User, redemptionId: number): Promise<RedemptionView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const redemption = await this.load(manager, actor, redemptionId);
       const done = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
         status: 'handed_over', handledById: actor.id, handledAt: this.clock.now(),
@@ -148,7 +148,7 @@ export class RewardsService {
 
   /** Cancelling returns the minutes (a reversal) and the item to stock, in one transaction. */
   cancel(actor: User, redemptionId: number, reason: string | undefined): Promise<RedemptionView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const redemption = await this.load(manager, actor, redemptionId);
       const claimed = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
         status: 'cancelled', handledById: actor.id, handledAt: this.clock.now(),

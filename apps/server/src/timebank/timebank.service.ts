@@ -20,7 +20,7 @@ import type { AdjustmentDto, TransferDto } from './dto/timebank.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { auditLedger } from './ledger-audit.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
-import { isDuplicateKey, lockForUpdate, runLedgerTransaction } from './ledger-transaction.js';
+import { isDuplicateKey, lockForUpdate, runTransaction } from '../database/transaction.js';
 import { LedgerService, userKey } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { ACCOUNT_BY_OWNER_SQL, type AccountRow } from './timebank.queries.js';
@@ -50,7 +50,7 @@ export class TimebankService {
     // A hot read: raw SQL on the unique owner key, no query builder or entity (bench/results/1-read-ratio.md).
     const [existing] = await this.raw.rows<AccountRow>(ACCOUNT_BY_OWNER_SQL, [userKey(user.id)]);
     // Residents verified before the time bank existed get their account on first look.
-    const account = existing ?? await runLedgerTransaction(this.dataSource, (m) => this.ledger.openAccount(m, user));
+    const account = existing ?? await runTransaction(this.dataSource, (m) => this.ledger.openAccount(m, user));
     return toAccountView(account);
   }
 
@@ -106,7 +106,7 @@ export class TimebankService {
   /** Staff correct a transaction by writing its reversal; at most once, and never overdrawing a resident. */
   async reverse(actor: User, transactionId: number, reason: string): Promise<LedgerTransactionView> {
     try {
-      return await runLedgerTransaction(this.dataSource, async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         // Locking the original first makes concurrent reversals of it wait here and then see the first one.
         const original = await lockForUpdate(manager, manager.createQueryBuilder(LedgerTransaction, 't').where('t.id = :id', { id: transactionId })).getOne();
         if (!original) throw notFound('TRANSACTION_NOT_FOUND');
@@ -141,7 +141,7 @@ export class TimebankService {
 
   /** Admins add (or with negative minutes take back) credits with a reason. */
   async adjust(actor: User, body: AdjustmentDto): Promise<LedgerTransactionView> {
-    return runLedgerTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const resident = await manager.findOneBy(User, { id: body.userId });
       assertInCommunity(actor, resident);
       if (resident.role !== 'resident') throw refused('NOT_A_RESIDENT');
@@ -238,7 +238,7 @@ export class TimebankService {
   /** Recomputes every balance of the scope from its entries, in one consistent read. */
   audit(viewer: User, communityId?: number): Promise<LedgerAuditResult> {
     const scope = communityScope(viewer, communityId);
-    return runLedgerTransaction(this.dataSource, (manager) => auditLedger(manager, scope, this.clock.now()));
+    return runTransaction(this.dataSource, (manager) => auditLedger(manager, scope, this.clock.now()));
   }
 
   private async statementOfAccount(manager: EntityManager, account: TimebankAccount, query: { cursor?: string; limit?: number }): Promise<Page<StatementItem>> {

@@ -1,3 +1,4 @@
+import { runTransaction } from '../database/transaction.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserView } from '@linli/shared-types';
@@ -31,7 +32,7 @@ export class UsersService {
   async updateMe(me: User, change: UpdateMeDto): Promise<UserView> {
     const refusal = checkProfileUpdate(me, change);
     if (refusal) throw refused(refusal.code);
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const user = await manager.findOneByOrFail(User, { id: me.id });
       if (change.buildingId !== undefined) {
         const building = await manager.findOneBy(Building, { id: change.buildingId });

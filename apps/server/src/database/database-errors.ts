@@ -18,3 +18,26 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** The MySQL/MariaDB error number or SQLite code behind a TypeORM QueryFailedError (or a mysql2 error as it is). */
+function driverError(error: unknown): { errno?: number; code?: string } {
+  const e = error as { driverError?: { errno?: number; code?: string }; errno?: number; code?: string };
+  return e?.driverError ?? e ?? {};
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  const { errno, code } = driverError(error);
+  return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The transaction lost and was rolled back; running the whole unit of work again may succeed.
+ * 1213 deadlock (also Galera's certification failure, duplicate keys included), 1205 lock wait timeout;
+ * TiDB: 8002 (SELECT FOR UPDATE write conflict), 8022 (retryable commit error), 9007 (write conflict).
+ */
+const RETRYABLE_ERRNOS = new Set([1213, 1205, 8002, 8022, 9007]);
+
+export function isRetryableTransactionError(error: unknown): boolean {
+  const { errno } = driverError(error);
+  return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
+}
