@@ -14,19 +14,22 @@ import Fastify from 'fastify';
 import mysql from 'mysql2';
 
 // SESSION_USER_SQL: users JOIN sessions on the unique token hash. Parameters: sha256(token), now.
-export const SQL_SESSION = 'SELECT u.id, u.communityId, u.role, u.status, u.volunteer, u.name, u.phone, u.username, u.openid, '
-  + 'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt '
-  + 'FROM sessions s JOIN users u ON u.id = s.userId WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?';
+export const SQL_SESSION =
+  'SELECT u.id, u.communityId, u.role, u.status, u.volunteer, u.name, u.phone, u.username, u.openid, ' +
+  'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt ' +
+  'FROM sessions s JOIN users u ON u.id = s.userId WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?';
 
 // feedQuery() for a resident, first page (limit 20 + 1). Parameters: now, now, communityId, buildingId ?? 0.
-export const SQL_FEED = 'SELECT n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, '
-  + 'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt FROM notices n '
-  + "WHERE n.status = 'published' AND n.publishAt <= ? AND (n.expiresAt IS NULL OR n.expiresAt > ?) AND n.communityId = ? "
-  + 'AND (n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?)) '
-  + 'ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT 21';
+export const SQL_FEED =
+  'SELECT n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, ' +
+  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt FROM notices n ' +
+  "WHERE n.status = 'published' AND n.publishAt <= ? AND (n.expiresAt IS NULL OR n.expiresAt > ?) AND n.communityId = ? " +
+  'AND (n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?)) ' +
+  'ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT 21';
 
 // readsQuery(): one placeholder per notice shown. Parameters: userId, ...noticeIds.
-export const sqlReads = (count) => `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${new Array(count).fill('?').join(', ')})`;
+export const sqlReads = (count) =>
+  `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${new Array(count).fill('?').join(', ')})`;
 
 // ACCOUNT_BY_OWNER_SQL. Parameter: 'user:<id>'.
 export const SQL_ACCOUNT = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE ownerKey = ?';
@@ -43,7 +46,8 @@ const iso = (d) => (d ? d.toISOString() : null);
 const idList = (stored) => (typeof stored === 'string' && stored ? stored.split(',').map(Number) : []);
 
 /** Same as notices.rules.ts encodeFeedCursor: base64url of "pinned.publishAtMs.id". */
-const feedCursor = (row) => Buffer.from(`${row.pinned ? 1 : 0}.${row.publishAt.getTime()}.${row.id}`).toString('base64url');
+const feedCursor = (row) =>
+  Buffer.from(`${row.pinned ? 1 : 0}.${row.publishAt.getTime()}.${row.id}`).toString('base64url');
 
 export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' }) {
   // The options TypeORM's MySQL driver gives mysql2 for Linli (data-source-options.ts + MysqlDriver defaults).
@@ -57,19 +61,26 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     connectionLimit: 20,
   });
   // mysql2's callback API, as Linli's RawReads uses it (the promise wrapper captures a stack trace per query).
-  const query = (sql, values) => new Promise((resolve, reject) => {
-    pool.query(sql, values, (error, rows) => (error ? reject(error) : resolve(rows)));
-  });
+  const query = (sql, values) =>
+    new Promise((resolve, reject) => {
+      pool.query(sql, values, (error, rows) => (error ? reject(error) : resolve(rows)));
+    });
   const app = Fastify({ logger: false, bodyLimit: 512 * 1024 });
 
   async function viewerOf(request, reply) {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) { reply.code(401).send({ code: 'UNAUTHENTICATED' }); return null; }
+    if (!token) {
+      reply.code(401).send({ code: 'UNAUTHENTICATED' });
+      return null;
+    }
     const hash = createHash('sha256').update(token).digest('hex');
     const rows = await query(SQL_SESSION, [hash, new Date()]);
     const user = rows[0];
-    if (!user || user.status === 'disabled') { reply.code(401).send({ code: 'SESSION_EXPIRED' }); return null; }
+    if (!user || user.status === 'disabled') {
+      reply.code(401).send({ code: 'SESSION_EXPIRED' });
+      return null;
+    }
     return user;
   }
 
@@ -121,7 +132,12 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     // Linli opens a missing account on first look; the benchmark logs in through Linli first, so it exists.
     if (!a) return reply.code(404).send({ code: 'BENCH_ACCOUNT_MISSING' });
     return {
-      id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance, balanceHours: hoursText(a.balance),
+      id: a.id,
+      communityId: a.communityId,
+      userId: a.userId,
+      kind: a.kind,
+      balance: a.balance,
+      balanceHours: hoursText(a.balance),
     };
   });
 
@@ -145,7 +161,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const server = await startBareServer({ databaseUrl, port });
   console.log(`bare server on http://127.0.0.1:${port}`);
-  const stop = async () => { await server.close(); process.exit(0); };
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

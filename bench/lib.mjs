@@ -35,9 +35,15 @@ export function freePort() {
 export const children = [];
 
 export function start(name, args, env) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  const keep = (chunk) => { output = (output + chunk).slice(-8000); };
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-8000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -51,7 +57,10 @@ export async function stop(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const done = await Promise.race([child.exited.then(() => true), sleep(20_000).then(() => false)]);
-  if (!done) { child.kill('SIGKILL'); await child.exited; }
+  if (!done) {
+    child.kill('SIGKILL');
+    await child.exited;
+  }
 }
 
 export async function stopAll() {
@@ -71,7 +80,9 @@ export async function waitUntilUp(child, url, seconds) {
     if (child.exitCode !== null) throw new Error(`${child.benchName} exited during start:\n${child.output()}`);
     try {
       if ((await fetch(url)).status < 500) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(250);
   }
   throw new Error(`${child.benchName} not up after ${seconds} s:\n${child.output()}`);
@@ -80,7 +91,10 @@ export async function waitUntilUp(child, url, seconds) {
 export async function api(base, method, path, { token, body } = {}) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -97,8 +111,15 @@ export async function startLinli(name, databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = start(name, [...nodeArgs, 'apps/server/dist/main.js'], {
-    DATABASE_URL: databaseUrl, LINLI_DEMO: '1', LINLI_DEMO_PASSWORD: DEMO_PASSWORD, LOGIN_RATE_LIMIT: '100000',
-    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
+    DATABASE_URL: databaseUrl,
+    LINLI_DEMO: '1',
+    LINLI_DEMO_PASSWORD: DEMO_PASSWORD,
+    LOGIN_RATE_LIMIT: '100000',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    ...env,
   });
   await waitUntilUp(child, `${base}/api/v1/health`, 120);
   return { child, base, port };
@@ -109,7 +130,11 @@ export function buildServer() {
   if (process.argv.includes('--skip-build')) return;
   log('building @linli/shared-types and @linli/server (production build) …');
   for (const pkg of ['@linli/shared-types', '@linli/server']) {
-    execFileSync('pnpm', ['--filter', pkg, 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    execFileSync('pnpm', ['--filter', pkg, 'build'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300_000,
+    });
   }
 }
 
@@ -124,7 +149,11 @@ export function cpuMs(pid) {
   }
 }
 const CLOCK_TICKS = (() => {
-  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
 })();
 
 /** The MariaDB server process on this machine (it is shared: its CPU also counts other clients' queries). */
@@ -133,7 +162,9 @@ export function mariadbPid() {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('mariadbd')) return Number(entry);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return null;
 }
@@ -147,7 +178,10 @@ export async function questions(admin) {
 export function gitCommit() {
   try {
     const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${sha} (apps/ or packages/ had uncommitted changes)` : sha;
   } catch {
     return 'unknown';
@@ -160,8 +194,8 @@ export function environmentLines(extra = []) {
   return [
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${gitCommit()}`,
-    `- Machine: ${os.cpus().length} CPUs (\`nproc\` ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${os.cpus()[0]?.model ?? 'unknown CPU'}), `
-      + `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} ${os.arch()}; shared and noisy`,
+    `- Machine: ${os.cpus().length} CPUs (\`nproc\` ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${os.cpus()[0]?.model ?? 'unknown CPU'}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} ${os.arch()}; shared and noisy`,
     `- Node ${process.version}; autocannon ${autocannonVersion} in the driver process on the same machine`,
     ...extra,
   ];
@@ -180,7 +214,10 @@ export function writeSection(file, lines) {
  * server and not its limiter. Pass as startLinli(name, url, RATE_LIMITS_OFF).
  */
 export const RATE_LIMITS_OFF = {
-  LOGIN_RATE_LIMIT: '1000000', SCAN_RATE_LIMIT: '1000000', TIMEBANK_RATE_LIMIT: '1000000', DEV_LOGIN_RATE_LIMIT: '1000000',
+  LOGIN_RATE_LIMIT: '1000000',
+  SCAN_RATE_LIMIT: '1000000',
+  TIMEBANK_RATE_LIMIT: '1000000',
+  DEV_LOGIN_RATE_LIMIT: '1000000',
 };
 
 /** The p-th percentile (0–100, nearest rank) of a list of numbers; null for an empty list. */
@@ -200,7 +237,9 @@ export function tally(keys) {
 /** Multi-row INSERT of rows (arrays in `columns` order) in batches, with one mysql2 connection. */
 export async function bulkInsert(conn, table, columns, rows, batch = 1000) {
   for (let i = 0; i < rows.length; i += batch) {
-    await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [rows.slice(i, i + batch)]);
+    await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [
+      rows.slice(i, i + batch),
+    ]);
   }
 }
 
@@ -212,19 +251,21 @@ export async function bulkInsert(conn, table, columns, rows, batch = 1000) {
  */
 export async function paced(requests, rate) {
   const t0 = performance.now();
-  const results = await Promise.all(requests.map(async (r, i) => {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    const sent = performance.now();
-    try {
-      const response = await fetch(r.url, { method: r.method ?? 'GET', headers: r.headers, body: r.body });
-      const body = await response.text();
-      return { status: response.status, body, ms: performance.now() - sent, lateMs: sent - due };
-    } catch (error) {
-      return { status: 0, body: String(error), ms: performance.now() - sent, lateMs: sent - due };
-    }
-  }));
+  const results = await Promise.all(
+    requests.map(async (r, i) => {
+      const due = t0 + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const sent = performance.now();
+      try {
+        const response = await fetch(r.url, { method: r.method ?? 'GET', headers: r.headers, body: r.body });
+        const body = await response.text();
+        return { status: response.status, body, ms: performance.now() - sent, lateMs: sent - due };
+      } catch (error) {
+        return { status: 0, body: String(error), ms: performance.now() - sent, lateMs: sent - due };
+      }
+    }),
+  );
   return { results, wallMs: performance.now() - t0 };
 }
 

@@ -12,7 +12,18 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { api, buildServer, DEMO_PASSWORD, environmentLines, log, median, repoRoot, startLinli, stopAll, writeSection } from './lib.mjs';
+import {
+  api,
+  buildServer,
+  DEMO_PASSWORD,
+  environmentLines,
+  log,
+  median,
+  repoRoot,
+  startLinli,
+  stopAll,
+  writeSection,
+} from './lib.mjs';
 
 const LOADS = Math.max(5, Number(process.env.BENCH_LOADS ?? 7));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,11 +35,21 @@ const weappDir = join(miniapp, 'dist/weapp');
 const h5Dir = join(miniapp, 'dist/h5');
 const SQLITE = join(os.tmpdir(), `linli-bench-miniapp-${process.pid}.sqlite`);
 // The flags the browser e2e tests use (e2e/playwright.config.ts).
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RESIDENT = { phone: '13800000001', community: 'G' };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const pnpm = () => (spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status === 0 ? ['pnpm'] : ['npx', '-y', 'pnpm@12.21.0']);
+const pnpm = () =>
+  spawnSync('pnpm', ['--version'], { stdio: 'ignore' }).status === 0 ? ['pnpm'] : ['npx', '-y', 'pnpm@12.21.0'];
 
 function buildMiniapp() {
   if (process.argv.includes('--skip-miniapp-build')) return {};
@@ -39,7 +60,13 @@ function buildMiniapp() {
     const t0 = Date.now();
     try {
       // Taro's progress bars go to stderr: shown only when the build fails.
-      execFileSync(bin, [...prefix, '--filter', '@linli/miniapp', `build:${target}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 2 ** 20, timeout: 600_000, env: { ...process.env, NODE_ENV: 'production' } });
+      execFileSync(bin, [...prefix, '--filter', '@linli/miniapp', `build:${target}`], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 2 ** 20,
+        timeout: 600_000,
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
     } catch (error) {
       console.error(String(error.stdout ?? '').slice(-4000), String(error.stderr ?? '').slice(-4000));
       throw new Error(`build:${target} failed`);
@@ -50,17 +77,30 @@ function buildMiniapp() {
 }
 
 function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 /** WeChat's own numbers: check-weapp.mjs compiles the build with miniprogram-ci and runs the code-quality audit. */
 function weappCheck() {
-  const run = spawnSync(process.execPath, [join(miniapp, 'scripts/check-weapp.mjs'), weappDir], { cwd: miniapp, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, [join(miniapp, 'scripts/check-weapp.mjs'), weappDir], {
+    cwd: miniapp,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   const output = `${run.stdout}${run.stderr}`;
   const mainCompiled = Number(/main package \(compiled\): (\d+) bytes/.exec(output)?.[1] ?? NaN);
   const sizeLine = /PACKAGE_SIZE_LIMIT: [^(\n]*\(([^)\n]*)\)/.exec(output)?.[1] ?? '';
-  const auditPackages = [...sizeLine.matchAll(/([^,:]+): (\d+) bytes/g)].map((m) => ({ name: m[1].trim(), bytes: Number(m[2]) }));
-  const auditItems = [...output.matchAll(/^\s+([✓✗]) (\w+): (.*)$/gm)].map((m) => ({ passed: m[1] === '✓', name: m[2], text: m[3] }));
+  const auditPackages = [...sizeLine.matchAll(/([^,:]+): (\d+) bytes/g)].map((m) => ({
+    name: m[1].trim(),
+    bytes: Number(m[2]),
+  }));
+  const auditItems = [...output.matchAll(/^\s+([✓✗]) (\w+): (.*)$/gm)].map((m) => ({
+    passed: m[1] === '✓',
+    name: m[2],
+    text: m[3],
+  }));
   return { passed: run.status === 0, output, mainCompiled, auditPackages, auditItems };
 }
 
@@ -80,18 +120,30 @@ function weappDiskSizes() {
 
 /** One cold load (new context: empty cache and storage) of the H5 home page as a logged-in resident. */
 async function coldLoad(browser, base, session) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   try {
     // What the app itself keeps after a dev login and the privacy consent (Taro's H5 storage: JSON { data }).
-    await context.addInitScript((items) => {
-      for (const [key, value] of Object.entries(items)) localStorage.setItem(key, JSON.stringify({ data: value }));
-      // Time of the first notice in the home feed, measured in the page (from navigation start) at the next frame.
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('.e2e-notice-item')) return;
-        observer.disconnect();
-        requestAnimationFrame(() => { window.__firstNoticeMs = performance.now(); });
-      }).observe(document, { childList: true, subtree: true });
-    }, { 'linli.token': session.token, 'linli.user': session.user, 'linli.privacyAccepted.v1': true });
+    await context.addInitScript(
+      (items) => {
+        for (const [key, value] of Object.entries(items)) localStorage.setItem(key, JSON.stringify({ data: value }));
+        // Time of the first notice in the home feed, measured in the page (from navigation start) at the next frame.
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('.e2e-notice-item')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            window.__firstNoticeMs = performance.now();
+          });
+        }).observe(document, { childList: true, subtree: true });
+      },
+      { 'linli.token': session.token, 'linli.user': session.user, 'linli.privacyAccepted.v1': true },
+    );
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
@@ -100,8 +152,11 @@ async function coldLoad(browser, base, session) {
     // Scripts whose response had ended before the first notice showed (Resource Timing, same clock).
     const { firstNoticeMs, scripts } = await page.evaluate(() => ({
       firstNoticeMs: window.__firstNoticeMs,
-      scripts: performance.getEntriesByType('resource')
-        .filter((e) => (e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name)) && e.responseEnd <= window.__firstNoticeMs)
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter(
+          (e) => (e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name)) && e.responseEnd <= window.__firstNoticeMs,
+        )
         .map((e) => e.name),
     }));
     const title = await page.locator('.e2e-notice-item .lk-notice-item__title').first().textContent();
@@ -120,21 +175,36 @@ function firstLoadJs(base, urls) {
     const bytes = readFileSync(file);
     return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
-  return { files, raw: files.reduce((s, f) => s + (f.raw ?? 0), 0), gzip: files.reduce((s, f) => s + (f.gzip ?? 0), 0) };
+  return {
+    files,
+    raw: files.reduce((s, f) => s + (f.raw ?? 0), 0),
+    gzip: files.reduce((s, f) => s + (f.gzip ?? 0), 0),
+  };
 }
 
 async function main() {
   buildServer();
   const buildSeconds = buildMiniapp();
-  if (!existsSync(join(weappDir, 'app.json')) || !existsSync(join(h5Dir, 'index.html'))) throw new Error('no mini-app build: run without --skip-miniapp-build');
+  if (!existsSync(join(weappDir, 'app.json')) || !existsSync(join(h5Dir, 'index.html')))
+    throw new Error('no mini-app build: run without --skip-miniapp-build');
 
   log('weapp: WeChat compiler and code-quality audit (apps/miniapp/scripts/check-weapp.mjs) …');
   const check = weappCheck();
   const disk = weappDiskSizes();
-  log(`weapp main package = ${check.mainCompiled} bytes (${kb(check.mainCompiled)}) compiled by miniprogram-ci; limit ${kb(MAIN_LIMIT)}, target ${kb(MAIN_TARGET)}`);
+  log(
+    `weapp main package = ${check.mainCompiled} bytes (${kb(check.mainCompiled)}) compiled by miniprogram-ci; limit ${kb(MAIN_LIMIT)}, target ${kb(MAIN_TARGET)}`,
+  );
   for (const p of check.auditPackages) log(`weapp audit package size ${p.name} = ${p.bytes} bytes (${kb(p.bytes)})`);
-  for (const [name, bytes] of disk) log(`weapp ${name === 'main' ? 'main package' : `subpackage ${name}`} on disk = ${bytes} bytes (${kb(bytes)})`);
-  log(`weapp check: ${check.passed ? 'passed' : 'FAILED'} (${check.auditItems.filter((i) => !i.passed).map((i) => i.name).join(', ') || 'every audit item passed'})`);
+  for (const [name, bytes] of disk)
+    log(`weapp ${name === 'main' ? 'main package' : `subpackage ${name}`} on disk = ${bytes} bytes (${kb(bytes)})`);
+  log(
+    `weapp check: ${check.passed ? 'passed' : 'FAILED'} (${
+      check.auditItems
+        .filter((i) => !i.passed)
+        .map((i) => i.name)
+        .join(', ') || 'every audit item passed'
+    })`,
+  );
 
   const loads = [];
   let js = null;
@@ -147,7 +217,9 @@ async function main() {
       for (let i = 1; i <= LOADS; i++) {
         const load = await coldLoad(browser, base, session);
         loads.push(load);
-        log(`H5 cold load ${i}: first notice after ${load.firstNoticeMs.toFixed(0)} ms («${load.title}»; ${load.scripts.length} scripts)`);
+        log(
+          `H5 cold load ${i}: first notice after ${load.firstNoticeMs.toFixed(0)} ms («${load.title}»; ${load.scripts.length} scripts)`,
+        );
       }
     } finally {
       await browser.close();
@@ -174,11 +246,11 @@ async function main() {
     '',
     '### weapp packages',
     '',
-    'Compiled sizes come from WeChat\'s own compiler and code-quality audit (miniprogram-ci, run offline by `apps/miniapp/scripts/check-weapp.mjs`,',
+    "Compiled sizes come from WeChat's own compiler and code-quality audit (miniprogram-ci, run offline by `apps/miniapp/scripts/check-weapp.mjs`,",
     'the same step CI runs after `build:weapp`; it fails CI when the main package exceeds 2 MB or any audit item fails). On-disk sizes are',
     'the files of `apps/miniapp/dist/weapp` by package root of `app.json`.',
     '',
-    'check-weapp\'s main figure is the sum of the compiled files outside the subpackages (what it compares with 2 MB); the audit\'s',
+    "check-weapp's main figure is the sum of the compiled files outside the subpackages (what it compares with 2 MB); the audit's",
     'own package sizes are smaller. The budget below uses the larger one.',
     '',
     `**Main package: ${kb(check.mainCompiled)} compiled** — ${mainOk ? 'within' : '**over**'} WeChat's 2 MB limit, ${check.mainCompiled <= MAIN_TARGET ? 'within' : '**over**'} the 1 MB target.`,
@@ -186,7 +258,11 @@ async function main() {
     '| package | on disk | code-quality audit (PACKAGE_SIZE_LIMIT) | compiled by miniprogram-ci | limit |',
     '|---|---:|---:|---:|---:|',
     ...[...disk].map(([name, bytes]) => {
-      const audited = check.auditPackages.find((p) => (name === 'main' ? /main|__APP__|主包/i.test(p.name) : p.name.replace(/\/?$/, '/') === name || p.name === name.replace(/\/$/, '')));
+      const audited = check.auditPackages.find((p) =>
+        name === 'main'
+          ? /main|__APP__|主包/i.test(p.name)
+          : p.name.replace(/\/?$/, '/') === name || p.name === name.replace(/\/$/, ''),
+      );
       return `| ${name === 'main' ? 'main' : name} | ${kb(bytes)} | ${audited ? kb(audited.bytes) : 'n/a'} | ${name === 'main' ? kb(check.mainCompiled) : '—'} | 2048.0 KB |`;
     }),
     '',
@@ -209,11 +285,13 @@ async function main() {
     `H5 first-load JS = ${kb(js.gzip)} gzipped (gzip -9), ${kb(js.raw)} raw, ${js.files.length} files`,
     '```',
     '',
-    'First-load JS = every script the page had received before the first notice showed (the entry, its chunks and the home page\'s):',
+    "First-load JS = every script the page had received before the first notice showed (the entry, its chunks and the home page's):",
     '',
     '| file | raw | gzip -9 |',
     '|---|---:|---:|',
-    ...js.files.map((f) => `| ${f.path} | ${f.raw === null ? 'n/a' : kb(f.raw)} | ${f.gzip === null ? 'n/a' : kb(f.gzip)} |`),
+    ...js.files.map(
+      (f) => `| ${f.path} | ${f.raw === null ? 'n/a' : kb(f.raw)} | ${f.gzip === null ? 'n/a' : kb(f.gzip)} |`,
+    ),
     '',
   ]);
   if (!check.passed) {

@@ -10,9 +10,26 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import {
-  api, benchDir, buildServer, repoRoot, cpuMs, DEMO_PASSWORD, environmentLines, freePort, log, mariadbPid, median, ms, MYSQL,
-  questions, start, startLinli, waitUntilUp, writeSection,
-  runMain, tearDown,
+  api,
+  benchDir,
+  buildServer,
+  repoRoot,
+  cpuMs,
+  DEMO_PASSWORD,
+  environmentLines,
+  freePort,
+  log,
+  mariadbPid,
+  median,
+  ms,
+  MYSQL,
+  questions,
+  start,
+  startLinli,
+  waitUntilUp,
+  writeSection,
+  runMain,
+  tearDown,
 } from './lib.mjs';
 import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION, sqlReads } from './bare-server.mjs';
 
@@ -27,7 +44,9 @@ const TARGET = 0.8;
 
 /** NOTICES published notices from staff.g in community G, as a community worker makes them; the resident opens some. */
 async function seedNotices(base) {
-  const staff = await api(base, 'POST', '/api/v1/auth/login', { body: { username: 'staff.g', password: DEMO_PASSWORD } });
+  const staff = await api(base, 'POST', '/api/v1/auth/login', {
+    body: { username: 'staff.g', password: DEMO_PASSWORD },
+  });
   const categories = ['announcement', 'activity', 'policy', 'safety', 'service'];
   for (let i = 1; i <= NOTICES; i++) {
     const notice = await api(base, 'POST', '/api/v1/notices', {
@@ -49,11 +68,18 @@ async function runCannon(admin, url, token, duration, serverPid, dbPid) {
   const q0 = await questions(admin);
   const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const result = await autocannon({
-    url, connections: CONNECTIONS, duration, pipelining: 1, headers: { authorization: `Bearer ${token}` },
+    url,
+    connections: CONNECTIONS,
+    duration,
+    pipelining: 1,
+    headers: { authorization: `Bearer ${token}` },
   });
   const after = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const q1 = await questions(admin);
-  const perRequest = (i) => (before[i] === null || after[i] === null || !result.requests.total ? null : (after[i] - before[i]) / result.requests.total);
+  const perRequest = (i) =>
+    before[i] === null || after[i] === null || !result.requests.total
+      ? null
+      : (after[i] - before[i]) / result.requests.total;
   return {
     statements: result.requests.total ? (q1 - q0 - 2) / result.requests.total : null,
     serverCpu: perRequest(0),
@@ -84,11 +110,11 @@ const BEFORE = {
 const WHAT_CHANGED = [
   'Profiled: `node --cpu-prof` on `apps/server/dist/main.js` while autocannon ran each read (50 connections, 10 s), samples',
   'of the measured window only, grouped by where the time was spent. Before the change (TypeORM on the hot reads), of the',
-  'Linli process\'s CPU: TypeORM 23 % (feed) and 18 % (balance) — query building (`getQuery`, `replacePropertyNamesForTheWholeQuery`,',
+  "Linli process's CPU: TypeORM 23 % (feed) and 18 % (balance) — query building (`getQuery`, `replacePropertyNamesForTheWholeQuery`,",
   '`buildEscapedEntityColumnSelects`), find options compiled per call, entity hydration (`transformColumns`) — plus its per-query',
   'runner (pool `getConnection`/release, `promise()` wrapper with a stack capture, broadcaster); the per-request logger middleware',
-  '(pino-http child logger + nestjs-pino\'s AsyncLocalStorage, whose promise hooks then run for every promise) 4–5 %; class-transformer',
-  'and class-validator on the feed\'s empty query 2 %; Nest itself 4 %, Fastify with helmet 3–5 %. The largest single item, socket',
+  "(pino-http child logger + nestjs-pino's AsyncLocalStorage, whose promise hooks then run for every promise) 4–5 %; class-transformer",
+  "and class-validator on the feed's empty query 2 %; Nest itself 4 %, Fastify with helmet 3–5 %. The largest single item, socket",
   'writes (28–36 %, the syscalls sending each statement to MariaDB and the response), is the same work in both servers.',
   '',
   'Changed, with identical responses (checked above) and every statement still read afresh (no cache, so a revoked or expired',
@@ -97,7 +123,7 @@ const WHAT_CHANGED = [
   '- **Hot reads as constant SQL** (`RawReads`, apps/server/src/database/raw-reads.ts): the session lookup (`SESSION_USER_SQL`),',
   '  the feed (`feedQuery`: one statement per filter combination) and its reads (`readsQuery`), and the balance',
   '  (`ACCOUNT_BY_OWNER_SQL`) go straight to the mysql2 pool TypeORM opened (callback API), rows mapped once to the response',
-  '  (`toNoticeSummaryFromRow`, `sessionUserOf`); on SQLite through TypeORM\'s serialized runner. The reads and the balance',
+  "  (`toNoticeSummaryFromRow`, `sessionUserOf`); on SQLite through TypeORM's serialized runner. The reads and the balance",
   '  select only the columns the response shows. `bare-server.mjs` sends the same strings (checked by this script) through the same',
   '  callback API, so it stays the lean reference.',
   '- **No request-logger middleware above `info`** (`writesRequestLogs`): at `LOG_LEVEL=warn` nothing per request was ever written,',
@@ -105,10 +131,10 @@ const WHAT_CHANGED = [
   '- **Global pipe skips an empty query string** (`AppValidationPipe`): once a DTO is known to accept no parameters, a request',
   '  without any gets a fresh DTO instead of class-transformer + class-validator; any parameter still goes through the full pipe.',
   '',
-  'After the change the Linli process\'s profile of the feed is socket writes ~50 %, GC 11 %, Node core 9 %, mysql2 8 %,',
-  'Fastify + helmet 5 %, Nest 4 %, app code 4 %, validation 0–2 %, TypeORM 0 % — close to the bare server\'s (socket writes 57 %,',
-  'mysql2 13 %, GC 11 %, Node core 8 %). In the balance\'s profile what Linli still does on top of bare is helmet\'s 11 headers',
-  '(~3 % of its CPU) and Nest\'s router, guard and pipe chain (~3–4 %); under the load of other work on this machine the req/s',
+  "After the change the Linli process's profile of the feed is socket writes ~50 %, GC 11 %, Node core 9 %, mysql2 8 %,",
+  "Fastify + helmet 5 %, Nest 4 %, app code 4 %, validation 0–2 %, TypeORM 0 % — close to the bare server's (socket writes 57 %,",
+  "mysql2 13 %, GC 11 %, Node core 8 %). In the balance's profile what Linli still does on top of bare is helmet's 11 headers",
+  "(~3 % of its CPU) and Nest's router, guard and pipe chain (~3–4 %); under the load of other work on this machine the req/s",
   'ratio of a single run swings far more than that (compare the rounds), so the CPU per request above is the figure to trust.',
 ];
 
@@ -125,24 +151,35 @@ function cpuLines(med) {
     const b = med[`bare ${what}`];
     if (l.serverCpu === null || b.serverCpu === null) continue;
     const busy = (m) => ((m.serverCpu * m.rps) / 1000).toFixed(2);
-    let line = `- Measured, ${what}: the Linli process used ${ms(l.serverCpu)} ms of CPU per request, the bare one ${ms(b.serverCpu)} ms`
-      + ` (${(l.serverCpu / b.serverCpu).toFixed(1)}×; at their median rates that keeps ${busy(l)} and ${busy(b)} of a core busy)`;
+    let line =
+      `- Measured, ${what}: the Linli process used ${ms(l.serverCpu)} ms of CPU per request, the bare one ${ms(b.serverCpu)} ms` +
+      ` (${(l.serverCpu / b.serverCpu).toFixed(1)}×; at their median rates that keeps ${busy(l)} and ${busy(b)} of a core busy)`;
     line += `; MariaDB received ${l.statements.toFixed(2)} statements per Linli request and ${b.statements.toFixed(2)} per bare request`;
-    if (l.dbCpu !== null && b.dbCpu !== null) line += ` and used ${ms(l.dbCpu)} ms and ${ms(b.dbCpu)} ms of CPU for them`;
+    if (l.dbCpu !== null && b.dbCpu !== null)
+      line += ` and used ${ms(l.dbCpu)} ms and ${ms(b.dbCpu)} ms of CPU for them`;
     lines.push(`${line}.`);
   }
   if (lines.length) {
-    const sameStatements = ['feed', 'balance'].every((w) => Math.abs(med[`linli ${w}`].statements - med[`bare ${w}`].statements) < 0.1);
-    lines.push('', 'Node runs JavaScript on one thread, so a server process keeping most of a core busy is at its limit (2 cores are shared',
-      'here by autocannon, the server and MariaDB, and on this machine by other people\'s work). A server that keeps less than a core',
+    const sameStatements = ['feed', 'balance'].every(
+      (w) => Math.abs(med[`linli ${w}`].statements - med[`bare ${w}`].statements) < 0.1,
+    );
+    lines.push(
+      '',
+      'Node runs JavaScript on one thread, so a server process keeping most of a core busy is at its limit (2 cores are shared',
+      "here by autocannon, the server and MariaDB, and on this machine by other people's work). A server that keeps less than a core",
       'busy is waiting for the rest of the machine, so its req/s then follows the load around it more than its own CPU per request.',
       ...(sameStatements
-        ? ['MariaDB\'s CPU per request also differs between the two; with the same statements that is not extra SQL work,',
-          'and this benchmark does not say why (lower request rates batch less per wake-up; other clients share the server).']
-        : ['The statement counts per request differ by 0.1 or more: the SQL strings were checked identical before measuring, and',
-          '`Questions` counts every client of this shared MariaDB, so the run with fewer requests absorbs more of other clients\'',
-          'statements (and MariaDB CPU) per request.']),
-      '');
+        ? [
+            "MariaDB's CPU per request also differs between the two; with the same statements that is not extra SQL work,",
+            'and this benchmark does not say why (lower request rates batch less per wake-up; other clients share the server).',
+          ]
+        : [
+            'The statement counts per request differ by 0.1 or more: the SQL strings were checked identical before measuring, and',
+            "`Questions` counts every client of this shared MariaDB, so the run with fewer requests absorbs more of other clients'",
+            'statements (and MariaDB CPU) per request.',
+          ]),
+      '',
+    );
   }
   return lines;
 }
@@ -164,16 +201,22 @@ function writeResults({ rows, med, ratios, env }) {
     '(checked by the script before measuring). Both run as their own Node process against the same database.',
     '',
     'Server CPU = CPU time (user + system, from /proc) the server process used during the run, divided by the requests it answered;',
-    'MariaDB CPU likewise for the (shared) mariadbd process; statements/req = the growth of MariaDB\'s global `Questions` counter',
-    'during the run (all clients; this machine\'s MariaDB is shared) divided by the requests answered.',
+    "MariaDB CPU likewise for the (shared) mariadbd process; statements/req = the growth of MariaDB's global `Questions` counter",
+    "during the run (all clients; this machine's MariaDB is shared) divided by the requests answered.",
     '',
     '| round | target | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.round} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.round} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`,
+    ),
     '',
     '| target | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
     '|---|---:|---:|---:|---:|---:|',
-    ...Object.entries(med).map(([t, m]) => `| ${t} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`),
+    ...Object.entries(med).map(
+      ([t, m]) =>
+        `| ${t} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`,
+    ),
     '',
     '```',
     `ratio feed = ${ratios.feed.toFixed(2)}`,
@@ -215,11 +258,19 @@ async function checkSameSql() {
   const pairs = [
     ['session lookup', SESSION_USER_SQL, SQL_SESSION],
     ['feed', feedQuery(resident, { after: null }, new Date(), 20).sql, SQL_FEED],
-    ['reads', readsQuery(1, Array.from({ length: 20 }, (_, i) => i + 1)).sql, sqlReads(20)],
+    [
+      'reads',
+      readsQuery(
+        1,
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      ).sql,
+      sqlReads(20),
+    ],
     ['account', ACCOUNT_BY_OWNER_SQL, SQL_ACCOUNT],
   ];
   for (const [what, a, b] of pairs) {
-    if (a !== b) throw new Error(`bare-server.mjs does not send Linli's SQL for the ${what}:\nlinli: ${a}\nbare:  ${b}`);
+    if (a !== b)
+      throw new Error(`bare-server.mjs does not send Linli's SQL for the ${what}:\nlinli: ${a}\nbare:  ${b}`);
   }
   log('bare-server.mjs sends the same SQL strings as the built server');
 }
@@ -240,7 +291,9 @@ async function main() {
     await seedNotices(linliBase);
     log(`${NOTICES} notices created and published through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const resident = await api(linliBase, 'POST', '/api/v1/auth/dev-login', { body: { phone: '13800000001', community: 'G' } });
+    const resident = await api(linliBase, 'POST', '/api/v1/auth/dev-login', {
+      body: { phone: '13800000001', community: 'G' },
+    });
     const token = resident.token;
     const firstPage = await api(linliBase, 'GET', '/api/v1/notices', { token });
     for (const n of firstPage.items.slice(0, 10)) await api(linliBase, 'GET', `/api/v1/notices/${n.id}`, { token });
@@ -254,14 +307,21 @@ async function main() {
 
     // Same answers, or the comparison means nothing.
     for (const path of ['/api/v1/notices', '/api/v1/timebank/account']) {
-      const [a, b] = await Promise.all([linliBase, bareBase].map(async (base) => {
-        const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-        return `${r.status} ${await r.text()}`;
-      }));
-      if (a !== b) throw new Error(`Linli and bare answer ${path} differently:\nlinli: ${a.slice(0, 400)}\nbare:  ${b.slice(0, 400)}`);
+      const [a, b] = await Promise.all(
+        [linliBase, bareBase].map(async (base) => {
+          const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+          return `${r.status} ${await r.text()}`;
+        }),
+      );
+      if (a !== b)
+        throw new Error(
+          `Linli and bare answer ${path} differently:\nlinli: ${a.slice(0, 400)}\nbare:  ${b.slice(0, 400)}`,
+        );
       if (!a.startsWith('200 ')) throw new Error(`${path} → ${a.slice(0, 200)}`);
     }
-    const feedItems = JSON.parse((await (await fetch(`${bareBase}/api/v1/notices`, { headers: { authorization: `Bearer ${token}` } })).text())).items;
+    const feedItems = JSON.parse(
+      await (await fetch(`${bareBase}/api/v1/notices`, { headers: { authorization: `Bearer ${token}` } })).text(),
+    ).items;
     log(`responses identical (feed: ${feedItems.length} items, ${feedItems.filter((n) => n.read).length} read)`);
 
     const targets = {
@@ -285,22 +345,43 @@ async function main() {
       for (const name of order) {
         const r = await runCannon(admin, targets[name], token, DURATION, serverOf(name), dbPid);
         rows.push({ round, target: name, ...r });
-        log(`round ${round} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`);
+        log(
+          `round ${round} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`,
+        );
       }
     }
     const bad = rows.filter((r) => r.non2xx || r.errors);
     if (bad.length) log(`WARNING: ${bad.length} runs had non-2xx responses or errors (see RESULTS.md)`);
 
-    const med = Object.fromEntries(names.map((name) => {
-      const mine = rows.filter((r) => r.target === name);
-      const cpu = (key) => (mine.every((r) => r[key] !== null) ? median(mine.map((r) => r[key])) : null);
-      return [name, { rps: median(mine.map((r) => r.rps)), p99: median(mine.map((r) => r.p99)), serverCpu: cpu('serverCpu'), dbCpu: cpu('dbCpu'), statements: cpu('statements') }];
-    }));
-    for (const name of names) log(`median ${name}: ${med[name].rps.toFixed(0)} req/s, p99 ${med[name].p99} ms, server CPU ${ms(med[name].serverCpu)} ms/req, MariaDB CPU ${ms(med[name].dbCpu)} ms/req, ${med[name].statements.toFixed(2)} statements/req`);
-    const ratios = { feed: med['linli feed'].rps / med['bare feed'].rps, balance: med['linli balance'].rps / med['bare balance'].rps };
+    const med = Object.fromEntries(
+      names.map((name) => {
+        const mine = rows.filter((r) => r.target === name);
+        const cpu = (key) => (mine.every((r) => r[key] !== null) ? median(mine.map((r) => r[key])) : null);
+        return [
+          name,
+          {
+            rps: median(mine.map((r) => r.rps)),
+            p99: median(mine.map((r) => r.p99)),
+            serverCpu: cpu('serverCpu'),
+            dbCpu: cpu('dbCpu'),
+            statements: cpu('statements'),
+          },
+        ];
+      }),
+    );
+    for (const name of names)
+      log(
+        `median ${name}: ${med[name].rps.toFixed(0)} req/s, p99 ${med[name].p99} ms, server CPU ${ms(med[name].serverCpu)} ms/req, MariaDB CPU ${ms(med[name].dbCpu)} ms/req, ${med[name].statements.toFixed(2)} statements/req`,
+      );
+    const ratios = {
+      feed: med['linli feed'].rps / med['bare feed'].rps,
+      balance: med['linli balance'].rps / med['bare balance'].rps,
+    };
     log(`ratio feed = ${ratios.feed.toFixed(2)}`);
     log(`ratio balance = ${ratios.balance.toFixed(2)}`);
-    log(`target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`);
+    log(
+      `target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`,
+    );
 
     writeResults({ rows, med, ratios, env: { mariadb: `MariaDB ${mariadb}` } });
   } finally {

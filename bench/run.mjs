@@ -19,29 +19,41 @@ for (const name of chosen) {
   const t0 = Date.now();
   log(`\n=== ${name}`);
   const { status } = spawnSync(process.execPath, [join(benchDir, `${name}.mjs`), '--skip-build'], { stdio: 'inherit' });
-  log(`=== ${name}: ${status === 0 ? 'done' : `FAILED (exit ${status})`} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  log(
+    `=== ${name}: ${status === 0 ? 'done' : `FAILED (exit ${status})`} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   if (status !== 0) failed.push(name);
 }
 const resultsDir = join(benchDir, 'results');
 if (chosen.length === BENCHMARKS.length) {
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
-  writeFileSync(join(resultsDir, '0-run.md'), [
-    '## The last full run',
-    '',
-    `\`pnpm bench\` ran every benchmark (${BENCHMARKS.join(', ')}) on ${new Date().toISOString()}, commit ${gitCommit()}: `
-      + `${minutes} minutes in all, build included${failed.length ? `; FAILED: ${failed.join(', ')}` : ', none failed'}.`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(resultsDir, '0-run.md'),
+    [
+      '## The last full run',
+      '',
+      `\`pnpm bench\` ran every benchmark (${BENCHMARKS.join(', ')}) on ${new Date().toISOString()}, commit ${gitCommit()}: ` +
+        `${minutes} minutes in all, build included${failed.length ? `; FAILED: ${failed.join(', ')}` : ', none failed'}.`,
+      '',
+    ].join('\n'),
+  );
 }
-const sections = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('.md')).sort() : [];
-writeFileSync(join(benchDir, 'RESULTS.md'), [
-  '# Benchmark results',
-  '',
-  'Written by `pnpm bench` (`node bench/run.mjs`, issue 7) from the sections in `bench/results/`; each section says when and on which',
-  'commit it was last measured.',
-  '',
-  ...sections.map((f) => readFileSync(join(resultsDir, f), 'utf8').trimEnd() + '\n'),
-].join('\n'));
+const sections = existsSync(resultsDir)
+  ? readdirSync(resultsDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+  : [];
+writeFileSync(
+  join(benchDir, 'RESULTS.md'),
+  [
+    '# Benchmark results',
+    '',
+    'Written by `pnpm bench` (`node bench/run.mjs`, issue 7) from the sections in `bench/results/`; each section says when and on which',
+    'commit it was last measured.',
+    '',
+    ...sections.map((f) => readFileSync(join(resultsDir, f), 'utf8').trimEnd() + '\n'),
+  ].join('\n'),
+);
 log(`\nwrote bench/RESULTS.md (${sections.length} sections) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 if (failed.length) {
   log(`failed: ${failed.join(', ')}`);

@@ -15,7 +15,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { api, benchDir, buildServer, environmentLines, log, median, MYSQL, repoRoot, startLinli, stopAll, writeSection } from './lib.mjs';
+import {
+  api,
+  benchDir,
+  buildServer,
+  environmentLines,
+  log,
+  median,
+  MYSQL,
+  repoRoot,
+  startLinli,
+  stopAll,
+  writeSection,
+} from './lib.mjs';
 import { seed, sessionRow } from './seed.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -32,16 +44,24 @@ const dist = (p) => pathToFileURL(join(repoRoot, 'apps/server/dist', p)).href;
 const TARGETS = [
   ['feed', (f) => ({ path: '/api/v1/notices', token: f.resident })],
   ['unread count', (f) => ({ path: '/api/v1/notices/unread-count', token: f.resident })],
-  ['notice stats (10,000 households)', (f) => ({ path: `/api/v1/notices/${f.seed.statsNotice.id}/stats`, token: f.staff })],
+  [
+    'notice stats (10,000 households)',
+    (f) => ({ path: `/api/v1/notices/${f.seed.statsNotice.id}/stats`, token: f.staff }),
+  ],
   ['balance', (f) => ({ path: '/api/v1/timebank/account', token: f.resident })],
   ['statement, first page', (f) => ({ path: '/api/v1/timebank/transactions', token: f.resident })],
-  ['room availability', (f) => ({ path: `/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, token: f.resident })],
+  [
+    'room availability',
+    (f) => ({ path: `/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, token: f.resident }),
+  ],
 ];
 
 /** bench/seed.mjs in its own process (SQLite inserts are synchronous: in this process they would hold up the MariaDB seeding). */
 function seedInChild(name, url) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(benchDir, 'seed.mjs'), url, String(SCALE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(benchDir, 'seed.mjs'), url, String(SCALE)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let shown = 0;
     child.stdout.on('data', (chunk) => {
@@ -65,8 +85,18 @@ async function prepare(name, url, insertSession, inChild = false) {
   const token = randomBytes(32).toString('base64url');
   await insertSession(sessionRow(facts.measuredResidents[0].id, token));
   const { child, base } = await startLinli(`linli on ${name}`, url, { LINLI_DEMO: '0', LINLI_SECRET: SECRET });
-  const login = (username) => api(base, 'POST', '/api/v1/auth/login', { body: { username, password: facts.password } }).then((r) => r.token);
-  return { name, url, base, child, seed: facts, resident: token, staff: await login(facts.communities[0].staffUsername), admin: await login('bench.admin') };
+  const login = (username) =>
+    api(base, 'POST', '/api/v1/auth/login', { body: { username, password: facts.password } }).then((r) => r.token);
+  return {
+    name,
+    url,
+    base,
+    child,
+    seed: facts,
+    resident: token,
+    staff: await login(facts.communities[0].staffUsername),
+    admin: await login('bench.admin'),
+  };
 }
 
 /** Sanity checks, so that the timings are of real answers. */
@@ -75,11 +105,14 @@ async function check(f) {
   const feed = await get('/api/v1/notices', f.resident);
   if (feed.items.length !== 20) throw new Error(`${f.name}: feed answered ${feed.items.length} items`);
   const stats = await get(`/api/v1/notices/${f.seed.statsNotice.id}/stats`, f.staff);
-  if (stats.audience !== f.seed.statsNotice.audience) throw new Error(`${f.name}: stats audience ${stats.audience}, seeded ${f.seed.statsNotice.audience}`);
-  log(`${f.name}: feed 20 items (${feed.items.filter((n) => n.read).length} read); unread ${(await get('/api/v1/notices/unread-count', f.resident)).count}; `
-    + `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUp.length}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; `
-    + `statement ${(await get('/api/v1/timebank/transactions', f.resident)).items.length} items; `
-    + `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots`);
+  if (stats.audience !== f.seed.statsNotice.audience)
+    throw new Error(`${f.name}: stats audience ${stats.audience}, seeded ${f.seed.statsNotice.audience}`);
+  log(
+    `${f.name}: feed 20 items (${feed.items.filter((n) => n.read).length} read); unread ${(await get('/api/v1/notices/unread-count', f.resident)).count}; ` +
+      `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUp.length}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
+      `statement ${(await get('/api/v1/timebank/transactions', f.resident)).items.length} items; ` +
+      `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots`,
+  );
 }
 
 /** Connections per request: the stats of a 10,000-household notice take seconds each, so fewer clients ask for them at once. */
@@ -87,18 +120,31 @@ const connectionsFor = (target) => (target.startsWith('notice stats') ? Math.min
 
 async function cannon(f, target, duration) {
   const { path, token } = TARGETS.find(([n]) => n === target)[1](f);
-  const r = await autocannon({ url: `${f.base}${path}`, connections: connectionsFor(target), duration, headers: { authorization: `Bearer ${token}` } });
+  const r = await autocannon({
+    url: `${f.base}${path}`,
+    connections: connectionsFor(target),
+    duration,
+    headers: { authorization: `Bearer ${token}` },
+  });
   // autocannon stops waiting when the time is up, but the server still answers what it was sent: wait for that backlog
   // (one more request of the same kind queues behind it) so that it does not slow down the next run.
   await api(f.base, 'GET', path, { token });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 async function timeAudit(f, token) {
   const t0 = performance.now();
   const result = await api(f.base, 'GET', '/api/v1/timebank/audit', { token });
   const ms = performance.now() - t0;
-  if (!result.ok) throw new Error(`${f.name}: ledger audit found discrepancies: ${JSON.stringify(result.discrepancies.slice(0, 3))}`);
+  if (!result.ok)
+    throw new Error(`${f.name}: ledger audit found discrepancies: ${JSON.stringify(result.discrepancies.slice(0, 3))}`);
   return { ms, accounts: result.accounts, transactions: result.transactions };
 }
 
@@ -123,10 +169,19 @@ async function explainAll(f) {
   let captured = [];
   const logger = {
     logQuery: (query, parameters) => captured.push({ query, parameters: parameters ?? [] }),
-    logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {},
+    logQueryError() {},
+    logQuerySlow() {},
+    logSchemaBuild() {},
+    logMigration() {},
+    log() {},
   };
   const { database } = loadConfig({ LINLI_DEMO: '1', DATABASE_URL: f.url });
-  const ds = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false, logging: true, logger }).initialize();
+  const ds = await createDataSource({
+    ...(await resolveDataSourceOptions(database)),
+    migrationsRun: false,
+    logging: true,
+    logger,
+  }).initialize();
   const clock = { now: () => new Date() };
   const config = { secret: SECRET, sessionTtlDays: 30 };
   // The hot reads bypass TypeORM (database/raw-reads.ts): capture their SQL on the way through.
@@ -166,11 +221,16 @@ async function explainAll(f) {
         const rows = await ds.query(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${query}`, parameters);
         const steps = sqlite
           ? rows.map((r) => r.detail)
-          : rows.map((r) => `${r.table ?? '-'}: type=${r.type ?? '-'} key=${r.key ?? '-'} rows=${r.rows ?? '-'}${r.Extra ? ` (${r.Extra})` : ''}`);
+          : rows.map(
+              (r) =>
+                `${r.table ?? '-'}: type=${r.type ?? '-'} key=${r.key ?? '-'} rows=${r.rows ?? '-'}${r.Extra ? ` (${r.Extra})` : ''}`,
+            );
         // A full scan: MariaDB type ALL (table) or index (whole index); SQLite SCAN of a table (with or without an index to walk it).
         const scans = sqlite
           ? rows.filter((r) => /^SCAN /.test(r.detail) && !/^SCAN CONSTANT ROW/.test(r.detail)).map((r) => r.detail)
-          : rows.filter((r) => r.type === 'ALL' || r.type === 'index').map((r) => `${r.table} type=${r.type}${r.key ? ` key=${r.key}` : ''}`);
+          : rows
+              .filter((r) => r.type === 'ALL' || r.type === 'index')
+              .map((r) => `${r.table} type=${r.type}${r.key ? ` key=${r.key}` : ''}`);
         plans.push({ what, sql: query.replace(/\s+/g, ' '), steps, scans });
       }
     }
@@ -182,14 +242,19 @@ async function explainAll(f) {
 
 /** Why a remaining full scan is expected (checked on the seeded data); anything else is flagged. */
 function whyScan(p) {
-  if (p.what === 'ledger audit, whole street') return 'Expected: the street-wide audit recomputes every account and every transaction, so it reads them all.';
+  if (p.what === 'ledger audit, whole street')
+    return 'Expected: the street-wide audit recomputes every account and every transaction, so it reads them all.';
   if (p.what === 'ledger audit, community 1' && p.scans.every((s) => /^a\b|SCAN a\b/.test(s))) {
-    return 'The optimizer reads all 50,000 small account rows rather than the community\'s fifth through idx_timebank_accounts_community (same rows either way,'
-      + ' no lookups); the cost of the audit is in the entries, which it sums from idx_timebank_entries_account_amount alone (no row lookups).';
+    return (
+      "The optimizer reads all 50,000 small account rows rather than the community's fifth through idx_timebank_accounts_community (same rows either way," +
+      ' no lookups); the cost of the audit is in the entries, which it sums from idx_timebank_entries_account_amount alone (no row lookups).'
+    );
   }
   if (p.what === 'notice stats' && p.scans.every((s) => /^u\b/.test(s))) {
-    return 'The optimizer walks users in id order (the ORDER BY) and keeps the community\'s verified residents: the audience is a fifth of'
-      + ' all users, so this reads about as many pages as a range on idx_users_community_status followed by 10,000 row lookups would.';
+    return (
+      "The optimizer walks users in id order (the ORDER BY) and keeps the community's verified residents: the audience is a fifth of" +
+      ' all users, so this reads about as many pages as a range on idx_users_community_status followed by 10,000 row lookups would.'
+    );
   }
   return '**Not explained yet: investigate.**';
 }
@@ -198,14 +263,14 @@ const INDEX_HISTORY = [
   'Indexes added after the first run on this data (migration `1764800000000-scale-indexes.ts`, both dialects), measured on MariaDB with',
   '`SET profiling = 1` on a seeded scale-1 database (the same queries, each run 2–3 times, this shared machine):',
   '',
-  '- `notice_buildings (buildingId, noticeId)`: before it, the feed\'s and the unread count\'s audience check',
+  "- `notice_buildings (buildingId, noticeId)`: before it, the feed's and the unread count's audience check",
   '  (`EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?)`, turned into a semi-join) materialized',
   '  the **whole** notice_buildings primary key on every request (`MATERIALIZED nb type=index rows=24639`); the feed query took 25–48 ms.',
   '  With it: `nb type=ref rows=244`, 0.5–0.75 ms.',
-  '- `timebank_entries (accountId, transactionId, amount)` replaces `(accountId, transactionId)`: the audit\'s per-account',
-  '  `SUM(e.amount)` had to fetch every entry\'s clustered row; for community 1 (10,001 accounts, 200,000 entries) that query took',
+  "- `timebank_entries (accountId, transactionId, amount)` replaces `(accountId, transactionId)`: the audit's per-account",
+  "  `SUM(e.amount)` had to fetch every entry's clustered row; for community 1 (10,001 accounts, 200,000 entries) that query took",
   '  3.6–4.3 s, with the amount in the index (`Using index`) 0.6–0.8 s. The statement walks the same index as before.',
-  '- Not an index but the same kind of finding: the audit\'s check that every transaction has two entries summing to zero grouped by',
+  "- Not an index but the same kind of finding: the audit's check that every transaction has two entries summing to zero grouped by",
   '  `(t.id, t.communityId)`, which is not the order of any index, so MariaDB filled a temporary table with all 500,000 transactions and',
   '  sorted it (`Using temporary; Using filesort`): 17–30 s for the whole street. `ledger-audit.ts` now groups by `(t.communityId, t.id)`,',
   '  the order of `idx_timebank_tx_community` (same groups, t.id is unique): 1.3–3.1 s for the same query. The per-account sum still',
@@ -222,35 +287,49 @@ function section({ dbs, rows, medians, audits, plans, mariadb }) {
     'Written by `node bench/scale.mjs` (seeding by `bench/seed.mjs`, also `pnpm bench:seed -- <database> [scale]`).',
     '',
     ...environmentLines([`- ${mariadb}; SQLite through better-sqlite3 (WAL) on a temp file`]),
-    `- Data (scale ${SCALE}, same generator and PRNG seed on both): one street, 5 communities × 20 buildings, ${c.users} users (${c.accounts - 5} verified residents with accounts),`
-      + ` ${c.notices} notices (${c.noticeBuildings} audience-building rows), ${c.reads} notice reads, ${c.bookings} bookings (${c.bookingSlots} held 15-minute slots),`
-      + ` ${c.transactions} ledger transactions with ${c.entries} entries, ${c.accounts} accounts`,
+    `- Data (scale ${SCALE}, same generator and PRNG seed on both): one street, 5 communities × 20 buildings, ${c.users} users (${c.accounts - 5} verified residents with accounts),` +
+      ` ${c.notices} notices (${c.noticeBuildings} audience-building rows), ${c.reads} notice reads, ${c.bookings} bookings (${c.bookingSlots} held 15-minute slots),` +
+      ` ${c.transactions} ledger transactions with ${c.entries} entries, ${c.accounts} accounts`,
     `- Seeding (migrations through the built server's data source, then bulk INSERTs): ${dbs.map((d) => `${d.name} ${d.seed.seconds.toFixed(0)} s`).join(', ')}`,
     `- Load: autocannon, ${CONNECTIONS} connections (${connectionsFor('notice stats')} for the notice stats), ${ROUNDS} interleaved rounds of ${DURATION} s per request and database (1 s warm-up each), medians across rounds.`,
-    '  Resident = first verified resident of community 1 (building 1; reads ~60 % of the last 90 days\' notices; in 1 % of the ledger\'s transactions);',
-    '  after each run the script waits for the server\'s backlog (one more request of the same kind) before the next run;',
-    '  staff = that community\'s worker (logged in through `POST auth/login`); the resident\'s session row is written the way `SessionsService.open` writes it.',
+    "  Resident = first verified resident of community 1 (building 1; reads ~60 % of the last 90 days' notices; in 1 % of the ledger's transactions);",
+    "  after each run the script waits for the server's backlog (one more request of the same kind) before the next run;",
+    "  staff = that community's worker (logged in through `POST auth/login`); the resident's session row is written the way `SessionsService.open` writes it.",
     `- Linli = production build (\`apps/server/dist/main.js\`, \`NODE_ENV=production LOG_LEVEL=warn\`, demo off), one process per database, both running during the rounds.`,
     '',
     '| request | ' + names.map((n) => `${n} p99 ms | ${n} p50 ms | ${n} req/s`).join(' | ') + ' |',
     '|---|' + names.map(() => '---:|---:|---:').join('|') + '|',
-    ...TARGETS.map(([t]) => `| ${t} | ${names.map((n) => { const m = medians[`${n}|${t}`]; return `${m.p99} | ${m.p50} | ${m.rps.toFixed(0)}`; }).join(' | ')} |`),
+    ...TARGETS.map(
+      ([t]) =>
+        `| ${t} | ${names
+          .map((n) => {
+            const m = medians[`${n}|${t}`];
+            return `${m.p99} | ${m.p50} | ${m.rps.toFixed(0)}`;
+          })
+          .join(' | ')} |`,
+    ),
     '',
     'Every run, for the noise:',
     '',
     '| round | database | request | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.round} | ${r.db} | ${r.target} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.round} | ${r.db} | ${r.target} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
+    ),
     '',
     `Ledger audit (\`GET timebank/audit\`, recomputes every balance from the entries; wall time of the request, median of ${AUDIT_RUNS}, interleaved):`,
     '',
     '| scope | ' + names.map((n) => `${n} ms`).join(' | ') + ' | accounts | transactions |',
     '|---|' + names.map(() => '---:|').join('') + '---:|---:|',
-    ...['community 1 (staff)', 'whole street (admin)'].map((scope) => `| ${scope} | ${names.map((n) => median(audits[`${n}|${scope}`].map((a) => a.ms)).toFixed(0)).join(' | ')} | ${audits[`${names[0]}|${scope}`][0].accounts} | ${audits[`${names[0]}|${scope}`][0].transactions} |`),
+    ...['community 1 (staff)', 'whole street (admin)'].map(
+      (scope) =>
+        `| ${scope} | ${names.map((n) => median(audits[`${n}|${scope}`].map((a) => a.ms)).toFixed(0)).join(' | ')} | ${audits[`${names[0]}|${scope}`][0].accounts} | ${audits[`${names[0]}|${scope}`][0].transactions} |`,
+    ),
     '',
     '### EXPLAIN of every SELECT these requests send',
     '',
-    'Captured from TypeORM\'s logger while the built services run the same methods on the same data, then `EXPLAIN` (MariaDB) /',
+    "Captured from TypeORM's logger while the built services run the same methods on the same data, then `EXPLAIN` (MariaDB) /",
     '`EXPLAIN QUERY PLAN` (SQLite). A full scan is MariaDB `type=ALL` (whole table) or `type=index` (whole index), SQLite `SCAN …`.',
     '',
   ];
@@ -263,7 +342,9 @@ function section({ dbs, rows, medians, audits, plans, mariadb }) {
     lines.push(`#### ${db}`, '', '| request | statement | plan | full scan |', '|---|---|---|---|');
     for (const p of plans[db]) {
       const sql = p.sql.length > 160 ? `${p.sql.slice(0, 157)}…` : p.sql;
-      lines.push(`| ${p.what} | \`${sql.replace(/\|/g, '\\|')}\` | ${p.steps.join('; ').replace(/\|/g, '\\|')} | ${p.scans.length ? `**${p.scans.join('; ')}**` : 'none'} |`);
+      lines.push(
+        `| ${p.what} | \`${sql.replace(/\|/g, '\\|')}\` | ${p.steps.join('; ').replace(/\|/g, '\\|')} | ${p.scans.length ? `**${p.scans.join('; ')}**` : 'none'} |`,
+      );
     }
     lines.push('');
   }
@@ -279,18 +360,27 @@ async function main() {
     await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const myUrl = `${MYSQL}/${DB}`;
     // Both seeded at once: SQLite in a child process, MariaDB from here.
-    dbs.push(...await Promise.all([
-      prepare('MariaDB', myUrl, async (s) => {
-        const conn = await mysql.createConnection(myUrl);
-        await conn.query('INSERT INTO sessions SET ?', [s]);
-        await conn.end();
-      }),
-      prepare('SQLite', `sqlite:${SQLITE}`, async (s) => {
-        const db = new (serverRequire('better-sqlite3'))(SQLITE);
-        db.prepare('INSERT INTO sessions (tokenHash, userId, createdAt, expiresAt, revokedAt) VALUES (@tokenHash, @userId, @createdAt, @expiresAt, @revokedAt)').run(s);
-        db.close();
-      }, true),
-    ]));
+    dbs.push(
+      ...(await Promise.all([
+        prepare('MariaDB', myUrl, async (s) => {
+          const conn = await mysql.createConnection(myUrl);
+          await conn.query('INSERT INTO sessions SET ?', [s]);
+          await conn.end();
+        }),
+        prepare(
+          'SQLite',
+          `sqlite:${SQLITE}`,
+          async (s) => {
+            const db = new (serverRequire('better-sqlite3'))(SQLITE);
+            db.prepare(
+              'INSERT INTO sessions (tokenHash, userId, createdAt, expiresAt, revokedAt) VALUES (@tokenHash, @userId, @createdAt, @expiresAt, @revokedAt)',
+            ).run(s);
+            db.close();
+          },
+          true,
+        ),
+      ])),
+    );
     for (const f of dbs) await check(f);
 
     const rows = [];
@@ -300,7 +390,9 @@ async function main() {
         for (const f of round % 2 ? dbs : [...dbs].reverse()) {
           const r = { round, db: f.name, target: t, ...(await cannon(f, t, DURATION)) };
           rows.push(r);
-          log(`round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+          log(
+            `round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+          );
         }
       }
     }
@@ -308,17 +400,26 @@ async function main() {
     for (const f of dbs) {
       for (const [t] of TARGETS) {
         const mine = rows.filter((r) => r.db === f.name && r.target === t);
-        medians[`${f.name}|${t}`] = { p99: median(mine.map((r) => r.p99)), p50: median(mine.map((r) => r.p50)), rps: median(mine.map((r) => r.rps)) };
+        medians[`${f.name}|${t}`] = {
+          p99: median(mine.map((r) => r.p99)),
+          p50: median(mine.map((r) => r.p50)),
+          rps: median(mine.map((r) => r.rps)),
+        };
       }
     }
 
     const audits = {};
     for (let i = 0; i < AUDIT_RUNS; i++) {
       for (const f of i % 2 ? [...dbs].reverse() : dbs) {
-        for (const [scope, token] of [['community 1 (staff)', f.staff], ['whole street (admin)', f.admin]]) {
+        for (const [scope, token] of [
+          ['community 1 (staff)', f.staff],
+          ['whole street (admin)', f.admin],
+        ]) {
           const a = await timeAudit(f, token);
           (audits[`${f.name}|${scope}`] ??= []).push(a);
-          log(`audit ${f.name.padEnd(7)} ${scope.padEnd(21)} ${a.ms.toFixed(0)} ms (${a.accounts} accounts, ${a.transactions} transactions, ok)`);
+          log(
+            `audit ${f.name.padEnd(7)} ${scope.padEnd(21)} ${a.ms.toFixed(0)} ms (${a.accounts} accounts, ${a.transactions} transactions, ok)`,
+          );
         }
       }
     }
@@ -329,8 +430,10 @@ async function main() {
     log('');
     for (const f of dbs) {
       for (const [t] of TARGETS) log(`${f.name} ${t}: p99 = ${medians[`${f.name}|${t}`].p99} ms (median of ${ROUNDS})`);
-      for (const scope of ['community 1 (staff)', 'whole street (admin)']) log(`${f.name} ledger audit, ${scope}: ${median(audits[`${f.name}|${scope}`].map((a) => a.ms)).toFixed(0)} ms`);
-      for (const p of plans[f.name].filter((x) => x.scans.length)) log(`${f.name} full scan in ${p.what}: ${p.scans.join('; ')} — ${p.sql.slice(0, 140)}`);
+      for (const scope of ['community 1 (staff)', 'whole street (admin)'])
+        log(`${f.name} ledger audit, ${scope}: ${median(audits[`${f.name}|${scope}`].map((a) => a.ms)).toFixed(0)} ms`);
+      for (const p of plans[f.name].filter((x) => x.scans.length))
+        log(`${f.name} full scan in ${p.what}: ${p.scans.join('; ')} — ${p.sql.slice(0, 140)}`);
     }
     writeSection('4-scale.md', section({ dbs, rows, medians, audits, plans, mariadb: `MariaDB ${v} (shared)` }));
   } finally {

@@ -27,11 +27,21 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const COMMUNITIES = 5;
 const BUILDINGS = 20;
-const ROOM_NAMES = [['多功能厅', 40, true], ['书画室', 12, false], ['棋牌室', 8, false], ['舞蹈室', 20, false]];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来嵺苟全褚廉简娄盖符奚木穆党燕郎邸冀谈姬屠连郜晏栾郁商蒙计喻揭窦迟宇敖糜鄢冷卓花艾蓝都巩稽井练仲乐虞卞封竺冼原官衣楚佟栗匡宗应台巫鞠僧桑荆谌银扬明沙薄伏岑习胥保和蔺'.split('');
-const GIVEN = '秀英桂兰建国淑珍志强明小红国华磊丽强玉兰军婷伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英文华玉梅红梅建华建军海燕春梅'.split('');
+const ROOM_NAMES = [
+  ['多功能厅', 40, true],
+  ['书画室', 12, false],
+  ['棋牌室', 8, false],
+  ['舞蹈室', 20, false],
+];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来嵺苟全褚廉简娄盖符奚木穆党燕郎邸冀谈姬屠连郜晏栾郁商蒙计喻揭窦迟宇敖糜鄢冷卓花艾蓝都巩稽井练仲乐虞卞封竺冼原官衣楚佟栗匡宗应台巫鞠僧桑荆谌银扬明沙薄伏岑习胥保和蔺'.split(
+    '',
+  );
+const GIVEN =
+  '秀英桂兰建国淑珍志强明小红国华磊丽强玉兰军婷伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英文华玉梅红梅建华建军海燕春梅'.split(
+    '',
+  );
 const CATEGORIES = ['announcement', 'activity', 'policy', 'safety', 'service'];
-
 
 /** UTC text both databases take for DATETIME(6) (TypeORM writes the same form to SQLite). */
 const dt = (ms) => (ms === null ? null : new Date(ms).toISOString().replace('T', ' ').replace('Z', ''));
@@ -55,7 +65,10 @@ async function migrate(target) {
   const { loadConfig } = await import(dist('common/app-config.js'));
   const { createDataSource, resolveDataSourceOptions } = await import(dist('database/data-source-options.js'));
   const { database } = loadConfig({ LINLI_DEMO: '1', DATABASE_URL: target.url });
-  const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: true }).initialize();
+  const dataSource = await createDataSource({
+    ...(await resolveDataSourceOptions(database)),
+    migrationsRun: true,
+  }).initialize();
   await dataSource.destroy();
 }
 
@@ -68,11 +81,18 @@ async function openWriter(target) {
       async write(table, columns, rows) {
         await conn.query('START TRANSACTION');
         for (let i = 0; i < rows.length; i += 5000) {
-          await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ?`, [rows.slice(i, i + 5000)]);
+          await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ?`, [
+            rows.slice(i, i + 5000),
+          ]);
         }
         await conn.query('COMMIT');
       },
-      async close() { await conn.query('ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries'); await conn.end(); },
+      async close() {
+        await conn.query(
+          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries',
+        );
+        await conn.end();
+      },
     };
   }
   const Database = serverRequire('better-sqlite3');
@@ -84,12 +104,23 @@ async function openWriter(target) {
     async write(table, columns, rows) {
       const key = `${table}(${columns})`;
       if (!statements.has(key)) {
-        statements.set(key, db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`));
+        statements.set(
+          key,
+          db.prepare(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`,
+          ),
+        );
       }
       const statement = statements.get(key);
-      db.transaction((all) => { for (const row of all) statement.run(row); })(rows);
+      db.transaction((all) => {
+        for (const row of all) statement.run(row);
+      })(rows);
     },
-    async close() { db.pragma('synchronous = NORMAL'); db.exec('ANALYZE'); db.close(); },
+    async close() {
+      db.pragma('synchronous = NORMAL');
+      db.exec('ANALYZE');
+      db.close();
+    },
   };
 }
 
@@ -101,9 +132,17 @@ function batcher(writer, table, columns, size = 20_000) {
     async add(row) {
       rows.push(row);
       count++;
-      if (rows.length >= size) { const full = rows; rows = []; await writer.write(table, columns, full); }
+      if (rows.length >= size) {
+        const full = rows;
+        rows = [];
+        await writer.write(table, columns, full);
+      }
     },
-    async flush() { if (rows.length) await writer.write(table, columns, rows); rows = []; return count; },
+    async flush() {
+      if (rows.length) await writer.write(table, columns, rows);
+      rows = [];
+      return count;
+    },
   };
 }
 
@@ -114,7 +153,14 @@ function batcher(writer, table, columns, size = 20_000) {
 export async function seed(targetSpec, scale = 1, log = console.log) {
   const target = typeof targetSpec === 'string' ? parseTarget(targetSpec) : targetSpec;
   const t0 = Date.now();
-  const step = (() => { let last = Date.now(); return (what) => { const now = Date.now(); log(`  seed ${what} (${((now - last) / 1000).toFixed(1)} s)`); last = now; }; })();
+  const step = (() => {
+    let last = Date.now();
+    return (what) => {
+      const now = Date.now();
+      log(`  seed ${what} (${((now - last) / 1000).toFixed(1)} s)`);
+      last = now;
+    };
+  })();
   await migrate(target);
   step('migrations');
   const rand = prng(20261128);
@@ -129,21 +175,76 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   // ---- tenancy and people ----
   const perCommunity = Math.max(100, Math.round(10_000 * scale));
   const communities = [];
-  await writer.write('communities', ['id', 'code', 'name'],
-    Array.from({ length: COMMUNITIES }, (_, i) => [i + 1, `S${i + 1}`, `${['锦华', '东湖', '桂溪', '玉林', '望江'][i]}社区`]));
+  await writer.write(
+    'communities',
+    ['id', 'code', 'name'],
+    Array.from({ length: COMMUNITIES }, (_, i) => [
+      i + 1,
+      `S${i + 1}`,
+      `${['锦华', '东湖', '桂溪', '玉林', '望江'][i]}社区`,
+    ]),
+  );
   const buildingRows = [];
   for (let c = 1; c <= COMMUNITIES; c++) {
     for (let b = 1; b <= BUILDINGS; b++) buildingRows.push([(c - 1) * BUILDINGS + b, c, `${b}栋`]);
   }
   await writer.write('buildings', ['id', 'communityId', 'name'], buildingRows);
-  const userColumns = ['id', 'communityId', 'role', 'status', 'volunteer', 'name', 'phone', 'username', 'passwordHash', 'buildingId', 'unit', 'room', 'verifiedAt', 'verifiedById', 'createdAt'];
+  const userColumns = [
+    'id',
+    'communityId',
+    'role',
+    'status',
+    'volunteer',
+    'name',
+    'phone',
+    'username',
+    'passwordHash',
+    'buildingId',
+    'unit',
+    'room',
+    'verifiedAt',
+    'verifiedById',
+    'createdAt',
+  ];
   const users = batcher(writer, 'users', userColumns);
   const since = today - 3 * 365 * DAY;
-  await users.add([1, null, 'admin', 'verified', 0, '街道管理员', null, 'bench.admin', passwordHash, null, null, null, dt(since), null, dt(since)]);
+  await users.add([
+    1,
+    null,
+    'admin',
+    'verified',
+    0,
+    '街道管理员',
+    null,
+    'bench.admin',
+    passwordHash,
+    null,
+    null,
+    null,
+    dt(since),
+    null,
+    dt(since),
+  ]);
   let userId = 1;
   for (let c = 1; c <= COMMUNITIES; c++) {
     const staffId = ++userId;
-    await users.add([staffId, c, 'staff', 'verified', 0, `网格员${c}`, null, `bench.staff${c}`, passwordHash, null, null, null, dt(since), null, dt(since)]);
+    await users.add([
+      staffId,
+      c,
+      'staff',
+      'verified',
+      0,
+      `网格员${c}`,
+      null,
+      `bench.staff${c}`,
+      passwordHash,
+      null,
+      null,
+      null,
+      dt(since),
+      null,
+      dt(since),
+    ]);
     const residents = [];
     for (let i = 0; i < perCommunity; i++) {
       const id = ++userId;
@@ -154,12 +255,31 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       const created = since + Math.floor(rand() * 2 * 365 * DAY);
       residents.push({ id, buildingId, verified });
       await users.add([
-        id, c, 'resident', verified ? 'verified' : 'pending', rand() < 0.1 ? 1 : 0, pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
-        `13${c}${String(i).padStart(8, '0')}`, null, null, buildingId, String((Math.floor(j / 100) % 5) + 1), `${(Math.floor(j % 100 / 4)) + 1}0${(j % 4) + 1}`,
-        verified ? dt(created + DAY) : null, verified ? staffId : null, dt(created),
+        id,
+        c,
+        'resident',
+        verified ? 'verified' : 'pending',
+        rand() < 0.1 ? 1 : 0,
+        pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
+        `13${c}${String(i).padStart(8, '0')}`,
+        null,
+        null,
+        buildingId,
+        String((Math.floor(j / 100) % 5) + 1),
+        `${Math.floor((j % 100) / 4) + 1}0${(j % 4) + 1}`,
+        verified ? dt(created + DAY) : null,
+        verified ? staffId : null,
+        dt(created),
       ]);
     }
-    communities.push({ id: c, code: `S${c}`, staffId, staffUsername: `bench.staff${c}`, residents, verified: residents.filter((r) => r.verified) });
+    communities.push({
+      id: c,
+      code: `S${c}`,
+      staffId,
+      staffUsername: `bench.staff${c}`,
+      residents,
+      verified: residents.filter((r) => r.verified),
+    });
   }
   const userCount = await users.flush();
   step(`${userCount} users`);
@@ -171,7 +291,26 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   // ---- notices and reads ----
   const noticesPerCommunity = Math.round(20_000 * scale);
   const span = 2 * 365 * DAY;
-  const notices = batcher(writer, 'notices', ['id', 'communityId', 'authorId', 'title', 'body', 'excerpt', 'category', 'pinned', 'requiresAck', 'wholeCommunity', 'audienceBuildingIds', 'status', 'publishAt', 'expiresAt', 'archivedAt', 'notifyDueAt', 'createdAt', 'updatedAt']);
+  const notices = batcher(writer, 'notices', [
+    'id',
+    'communityId',
+    'authorId',
+    'title',
+    'body',
+    'excerpt',
+    'category',
+    'pinned',
+    'requiresAck',
+    'wholeCommunity',
+    'audienceBuildingIds',
+    'status',
+    'publishAt',
+    'expiresAt',
+    'archivedAt',
+    'notifyDueAt',
+    'createdAt',
+    'updatedAt',
+  ]);
   const audienceRows = batcher(writer, 'notice_buildings', ['noticeId', 'buildingId']);
   const reads = batcher(writer, 'notice_reads', ['id', 'noticeId', 'userId', 'readAt', 'ackAt']);
   let noticeId = 0;
@@ -185,23 +324,48 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     const fromEnd = noticesPerCommunity - 1 - n;
     // The newest three of each community are scheduled ahead; the rest spread over two years up to an hour ago.
     const scheduled = fromEnd < 3;
-    const publishAt = scheduled ? now + (3 - fromEnd) * DAY : now - HOUR - Math.floor((fromEnd - 3) / (noticesPerCommunity - 3) * span);
+    const publishAt = scheduled
+      ? now + (3 - fromEnd) * DAY
+      : now - HOUR - Math.floor(((fromEnd - 3) / (noticesPerCommunity - 3)) * span);
     const special = c.id === 1 && fromEnd === 3; // the stats notice: newest visible one of community 1
     const draft = !special && !scheduled && n % 300 === 7;
     const archived = !special && !draft && n % 100 === 11;
     const expired = !special && !draft && !archived && n % 200 === 13;
     const requiresAck = special || n % 20 === 5;
-    const buildingIds = special || n % 8 !== 3 ? [] : [...new Set([int(1, BUILDINGS), int(1, BUILDINGS), int(1, BUILDINGS)].slice(0, int(1, 3)))]
-      .map((b) => (c.id - 1) * BUILDINGS + b).sort((a, b) => a - b);
+    const buildingIds =
+      special || n % 8 !== 3
+        ? []
+        : [...new Set([int(1, BUILDINGS), int(1, BUILDINGS), int(1, BUILDINGS)].slice(0, int(1, 3)))]
+            .map((b) => (c.id - 1) * BUILDINGS + b)
+            .sort((a, b) => a - b);
     const title = `第${n + 1}期${pick(['社区通知', '活动预告', '政策解读', '安全提示', '便民服务'])}：${pick(['楼道清洁', '电梯检修', '停水通知', '义诊活动', '垃圾分类', '消防演练', '文艺汇演', '燃气检查'])}安排`;
-    const body = `各位居民：\n\n本周将对${buildingIds.length ? buildingIds.map((b) => `${(b - 1) % BUILDINGS + 1}栋`).join('、') : '全部楼栋'}进行${title.slice(-6, -2)}，请留意时间安排并互相转告。\n\n- 时间：上午 9:00—11:30\n- 联系：网格员\n\n感谢配合！（编号 ${id}）`;
-    const excerpt = body.replace(/^\s*-\s+/gm, '').replace(/\s+/g, ' ').trim().slice(0, 120);
+    const body = `各位居民：\n\n本周将对${buildingIds.length ? buildingIds.map((b) => `${((b - 1) % BUILDINGS) + 1}栋`).join('、') : '全部楼栋'}进行${title.slice(-6, -2)}，请留意时间安排并互相转告。\n\n- 时间：上午 9:00—11:30\n- 联系：网格员\n\n感谢配合！（编号 ${id}）`;
+    const excerpt = body
+      .replace(/^\s*-\s+/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120);
     const status = draft ? 'draft' : archived ? 'archived' : 'published';
     const created = scheduled ? now - DAY : publishAt - HOUR;
     await notices.add([
-      id, c.id, c.staffId, title, body, excerpt, CATEGORIES[n % CATEGORIES.length], !special && n % 4000 === 3999 - 400 ? 1 : 0, requiresAck ? 1 : 0,
-      buildingIds.length ? 0 : 1, buildingIds.join(','), status, draft ? null : dt(publishAt), expired ? dt(publishAt + 7 * DAY) : null,
-      archived ? dt(publishAt + 30 * DAY) : null, null, dt(created), dt(archived ? publishAt + 30 * DAY : draft ? created : publishAt),
+      id,
+      c.id,
+      c.staffId,
+      title,
+      body,
+      excerpt,
+      CATEGORIES[n % CATEGORIES.length],
+      !special && n % 4000 === 3999 - 400 ? 1 : 0,
+      requiresAck ? 1 : 0,
+      buildingIds.length ? 0 : 1,
+      buildingIds.join(','),
+      status,
+      draft ? null : dt(publishAt),
+      expired ? dt(publishAt + 7 * DAY) : null,
+      archived ? dt(publishAt + 30 * DAY) : null,
+      null,
+      dt(created),
+      dt(archived ? publishAt + 30 * DAY : draft ? created : publishAt),
     ]);
     for (const b of buildingIds) await audienceRows.add([id, b]);
     if (draft || scheduled) continue;
@@ -216,7 +380,7 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       await reads.add([++readId, id, r.id, dt(readAt), dt(ackAt)]);
     };
     // Special notice: 70 % of its 10,000 households have opened it. Others: a handful of readers, more for recent ones.
-    const count = special ? Math.round(c.verified.length * 0.7) : (publishAt > now - 90 * DAY ? int(5, 25) : int(0, 8));
+    const count = special ? Math.round(c.verified.length * 0.7) : publishAt > now - 90 * DAY ? int(5, 25) : int(0, 8);
     for (let i = 0; i < count * (special ? 1 : 1.2) && readers.size < count; i++) {
       const r = c.verified[special ? i : int(1, c.verified.length - 1)];
       if (!measuredIds.has(r.id)) await addRead(r);
@@ -235,14 +399,70 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   for (const c of communities) {
     for (const [name, capacity, requiresApproval] of ROOM_NAMES) {
       const id = roomRows.length + 1;
-      roomRows.push([id, c.id, name, `${name}：社区居民活动中心`, '[]', capacity, JSON.stringify(['桌椅', '空调']), '08:30', '21:00', 30, 180, 7, 60, requiresApproval ? 1 : 0, 1, dt(since)]);
+      roomRows.push([
+        id,
+        c.id,
+        name,
+        `${name}：社区居民活动中心`,
+        '[]',
+        capacity,
+        JSON.stringify(['桌椅', '空调']),
+        '08:30',
+        '21:00',
+        30,
+        180,
+        7,
+        60,
+        requiresApproval ? 1 : 0,
+        1,
+        dt(since),
+      ]);
       rooms.push({ id, community: c, requiresApproval, capacity });
     }
   }
-  await writer.write('rooms', ['id', 'communityId', 'name', 'description', 'photos', 'capacity', 'facilities', 'openTime', 'closeTime', 'slotMinutes', 'maxMinutes', 'bookAheadDays', 'minNoticeMinutes', 'requiresApproval', 'active', 'createdAt'], roomRows);
-  const bookings = batcher(writer, 'bookings', ['id', 'communityId', 'roomId', 'userId', 'startAt', 'endAt', 'minutes', 'purpose', 'attendees', 'status', 'staffBooking', 'reason', 'decidedById', 'decidedAt', 'checkedInAt', 'noShowAt', 'createdAt']);
+  await writer.write(
+    'rooms',
+    [
+      'id',
+      'communityId',
+      'name',
+      'description',
+      'photos',
+      'capacity',
+      'facilities',
+      'openTime',
+      'closeTime',
+      'slotMinutes',
+      'maxMinutes',
+      'bookAheadDays',
+      'minNoticeMinutes',
+      'requiresApproval',
+      'active',
+      'createdAt',
+    ],
+    roomRows,
+  );
+  const bookings = batcher(writer, 'bookings', [
+    'id',
+    'communityId',
+    'roomId',
+    'userId',
+    'startAt',
+    'endAt',
+    'minutes',
+    'purpose',
+    'attendees',
+    'status',
+    'staffBooking',
+    'reason',
+    'decidedById',
+    'decidedAt',
+    'checkedInAt',
+    'noShowAt',
+    'createdAt',
+  ]);
   const slots = batcher(writer, 'booking_slots', ['id', 'roomId', 'slotStart', 'bookingId']);
-  const perRoom = Math.round(20_000 * scale / rooms.length);
+  const perRoom = Math.round((20_000 * scale) / rooms.length);
   const weekMinutes = new Map(); // `${userId}:${isoWeekIndex}` → minutes booked
   const upcomingUsers = new Set(); // residents with an upcoming active booking (one each keeps them under the quota of 2)
   const mondayIndex = (ms) => Math.floor((ms + 8 * HOUR - 4 * DAY) / (7 * DAY)); // 1970-01-05 was a Monday
@@ -253,7 +473,7 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     // Past days from far enough back that the room gets perRoom bookings, 3 a day; then the next 6 days, 2 a day.
     // (a day's third booking does not always fit before closing time: start 20 % further back and stop when enough are made).
     const ahead = Math.min(12, perRoom);
-    const pastDays = Math.ceil((perRoom - ahead) / perDay * 1.2);
+    const pastDays = Math.ceil(((perRoom - ahead) / perDay) * 1.2);
     let made = 0;
     for (let d = -pastDays; d <= 6; d++) {
       if (d <= 0 && made >= perRoom - ahead) continue;
@@ -272,7 +492,12 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
         for (let tries = 0; !staff && tries < 50 && !user; tries++) {
           const r = room.community.verified[int(1, room.community.verified.length - 1)];
           const week = `${r.id}:${mondayIndex(start)}`;
-          if ((weekMinutes.get(week) ?? 0) + minutes > 240 || measuredIds.has(r.id) || (upcoming && upcomingUsers.has(r.id))) continue;
+          if (
+            (weekMinutes.get(week) ?? 0) + minutes > 240 ||
+            measuredIds.has(r.id) ||
+            (upcoming && upcomingUsers.has(r.id))
+          )
+            continue;
           weekMinutes.set(week, (weekMinutes.get(week) ?? 0) + minutes);
           if (upcoming) upcomingUsers.add(r.id);
           user = r.id;
@@ -280,17 +505,39 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
         if (!staff && !user) staff = true; // no resident has quota left for it: a community event
         const x = rand();
         const status = upcoming
-          ? (room.requiresApproval && !staff && x < 0.5 ? 'pending' : 'approved')
-          : start > now - HOUR ? 'approved'
-          : x < 0.1 ? 'cancelled' : x < 0.15 ? 'no_show' : room.requiresApproval && x < 0.2 ? 'rejected' : 'completed';
+          ? room.requiresApproval && !staff && x < 0.5
+            ? 'pending'
+            : 'approved'
+          : start > now - HOUR
+            ? 'approved'
+            : x < 0.1
+              ? 'cancelled'
+              : x < 0.15
+                ? 'no_show'
+                : room.requiresApproval && x < 0.2
+                  ? 'rejected'
+                  : 'completed';
         const decided = room.requiresApproval && !staff && status !== 'pending' && status !== 'cancelled';
         const id = ++bookingId;
         made++;
         await bookings.add([
-          id, room.community.id, room.id, staff ? room.community.staffId : user, dt(start), dt(end), minutes, staff ? '社区活动' : pick(['书法兴趣小组练习', '楼栋居民议事会', '象棋友谊赛', '亲子共读', '舞蹈排练']),
-          Math.min(room.capacity, int(1, 10)), status, staff ? 1 : 0, status === 'rejected' ? '时间冲突，请改约' : null,
-          decided ? room.community.staffId : null, decided ? dt(start - DAY) : null, status === 'completed' ? dt(start + 5 * MINUTE) : null,
-          status === 'no_show' ? dt(start + 15 * MINUTE) : null, dt(start - int(1, 6) * DAY),
+          id,
+          room.community.id,
+          room.id,
+          staff ? room.community.staffId : user,
+          dt(start),
+          dt(end),
+          minutes,
+          staff ? '社区活动' : pick(['书法兴趣小组练习', '楼栋居民议事会', '象棋友谊赛', '亲子共读', '舞蹈排练']),
+          Math.min(room.capacity, int(1, 10)),
+          status,
+          staff ? 1 : 0,
+          status === 'rejected' ? '时间冲突，请改约' : null,
+          decided ? room.community.staffId : null,
+          decided ? dt(start - DAY) : null,
+          status === 'completed' ? dt(start + 5 * MINUTE) : null,
+          status === 'no_show' ? dt(start + 15 * MINUTE) : null,
+          dt(start - int(1, 6) * DAY),
         ]);
         if (['pending', 'approved', 'checked_in'].includes(status)) {
           for (let t = start; t < end; t += 15 * MINUTE) await slots.add([++slotId, room.id, dt(t), id]);
@@ -307,10 +554,38 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   const pools = [];
   let accountId = 0;
   for (const c of communities) {
-    pools.push({ id: ++accountId, communityId: c.id, userId: null, kind: 'pool', ownerKey: `pool:${c.id}`, balance: 0 });
-    for (const r of c.verified) accountOf.set(r.id, { id: ++accountId, communityId: c.id, userId: r.id, kind: 'resident', ownerKey: `user:${r.id}`, balance: 0 });
+    pools.push({
+      id: ++accountId,
+      communityId: c.id,
+      userId: null,
+      kind: 'pool',
+      ownerKey: `pool:${c.id}`,
+      balance: 0,
+    });
+    for (const r of c.verified)
+      accountOf.set(r.id, {
+        id: ++accountId,
+        communityId: c.id,
+        userId: r.id,
+        kind: 'resident',
+        ownerKey: `user:${r.id}`,
+        balance: 0,
+      });
   }
-  const transactions = batcher(writer, 'timebank_transactions', ['id', 'communityId', 'kind', 'fromAccountId', 'toAccountId', 'amount', 'memo', 'reference', 'idempotencyKey', 'actorId', 'reversesId', 'createdAt']);
+  const transactions = batcher(writer, 'timebank_transactions', [
+    'id',
+    'communityId',
+    'kind',
+    'fromAccountId',
+    'toAccountId',
+    'amount',
+    'memo',
+    'reference',
+    'idempotencyKey',
+    'actorId',
+    'reversesId',
+    'createdAt',
+  ]);
   const entries = batcher(writer, 'timebank_entries', ['transactionId', 'accountId', 'amount']);
   const txTotal = Math.round(500_000 * scale);
   const txSpan = 3 * 365 * DAY;
@@ -318,7 +593,8 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     const c = communities[t % COMMUNITIES];
     const pool = pools[c.id - 1];
     // The measured resident of each community takes part in one transaction in 100: a long statement.
-    const someone = () => accountOf.get((rand() < 0.01 ? measured[c.id - 1] : c.verified[int(0, c.verified.length - 1)]).id);
+    const someone = () =>
+      accountOf.get((rand() < 0.01 ? measured[c.id - 1] : c.verified[int(0, c.verified.length - 1)]).id);
     const x = rand();
     let kind = x < 0.45 ? 'service_credit' : x < 0.9 ? 'transfer' : 'adjustment';
     let from = pool;
@@ -327,22 +603,51 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     if (kind === 'transfer') {
       from = someone();
       for (let tries = 0; tries < 5 && (from.balance < amount || from === to); tries++) from = someone();
-      if (from.balance < amount || from === to) { kind = 'service_credit'; from = pool; }
+      if (from.balance < amount || from === to) {
+        kind = 'service_credit';
+        from = pool;
+      }
     } else if (kind === 'adjustment' && rand() < 0.5 && to.balance >= amount) {
       [from, to] = [to, pool]; // a correction back to the pool, never overdrawing
     }
     from.balance -= amount;
     to.balance += amount;
-    const memo = kind === 'service_credit' ? '志愿服务时长' : kind === 'transfer' ? pick(['感谢帮忙买菜', '陪同就医', '送给隔壁王阿姨', '代取快递']) : '管理员调整：补录时长';
+    const memo =
+      kind === 'service_credit'
+        ? '志愿服务时长'
+        : kind === 'transfer'
+          ? pick(['感谢帮忙买菜', '陪同就医', '送给隔壁王阿姨', '代取快递'])
+          : '管理员调整：补录时长';
     const actor = kind === 'transfer' ? accountOfUserId(from) : c.staffId;
-    await transactions.add([t, c.id, kind, from.id, to.id, amount, memo, null, kind === 'transfer' ? `bench-${t}` : null, actor, null, dt(now - txSpan + Math.floor(t / txTotal * (txSpan - HOUR)))]);
+    await transactions.add([
+      t,
+      c.id,
+      kind,
+      from.id,
+      to.id,
+      amount,
+      memo,
+      null,
+      kind === 'transfer' ? `bench-${t}` : null,
+      actor,
+      null,
+      dt(now - txSpan + Math.floor((t / txTotal) * (txSpan - HOUR))),
+    ]);
     await entries.add([t, from.id, -amount]);
     await entries.add([t, to.id, amount]);
   }
   const txCount = await transactions.flush();
   const entryCount = await entries.flush();
   step(`${txCount} ledger transactions, ${entryCount} entries`);
-  const accounts = batcher(writer, 'timebank_accounts', ['id', 'communityId', 'userId', 'kind', 'ownerKey', 'balance', 'createdAt']);
+  const accounts = batcher(writer, 'timebank_accounts', [
+    'id',
+    'communityId',
+    'userId',
+    'kind',
+    'ownerKey',
+    'balance',
+    'createdAt',
+  ]);
   for (const a of [...pools, ...accountOf.values()].sort((p, q) => p.id - q.id)) {
     await accounts.add([a.id, a.communityId, a.userId, a.kind, a.ownerKey, a.balance, dt(since)]);
   }
@@ -352,8 +657,24 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   const seconds = (Date.now() - t0) / 1000;
   return {
     seconds,
-    counts: { users: userCount, notices: noticeCount, noticeBuildings: audienceCount, reads: readCount, bookings: bookingCount, bookingSlots: slotCount, transactions: txCount, entries: entryCount, accounts: accountCount },
-    communities: communities.map((c) => ({ id: c.id, code: c.code, staffUsername: c.staffUsername, residents: c.residents.length, verified: c.verified.length })),
+    counts: {
+      users: userCount,
+      notices: noticeCount,
+      noticeBuildings: audienceCount,
+      reads: readCount,
+      bookings: bookingCount,
+      bookingSlots: slotCount,
+      transactions: txCount,
+      entries: entryCount,
+      accounts: accountCount,
+    },
+    communities: communities.map((c) => ({
+      id: c.id,
+      code: c.code,
+      staffUsername: c.staffUsername,
+      residents: c.residents.length,
+      verified: c.verified.length,
+    })),
     measuredResidents: measured.map((r) => ({ id: r.id, buildingId: r.buildingId, accountId: accountOf.get(r.id).id })),
     statsNotice,
     room: { id: rooms[0].id, date: shanghaiDateOf(today + DAY) },
@@ -367,7 +688,13 @@ function accountOfUserId(account) {
 
 /** A session row the way SessionsService.open writes it (sha256 of a random bearer token); used for residents, whose real login is WeChat. */
 export function sessionRow(userId, token, now = Date.now()) {
-  return { tokenHash: createHash('sha256').update(token).digest('hex'), userId, createdAt: dt(now), expiresAt: dt(now + 30 * DAY), revokedAt: null };
+  return {
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    userId,
+    createdAt: dt(now),
+    expiresAt: dt(now + 30 * DAY),
+    revokedAt: null,
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -19,7 +19,10 @@ export function statementCounter(name) {
       for (let i = 0; i < 200; i++) {
         if (existsSync(file)) {
           const text = readFileSync(file, 'utf8');
-          if (text) { rmSync(file, { force: true }); return Number(text); }
+          if (text) {
+            rmSync(file, { force: true });
+            return Number(text);
+          }
         }
         await sleep(25);
       }

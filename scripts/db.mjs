@@ -12,15 +12,26 @@ import { root } from './lib.mjs';
 
 const [command, file] = process.argv.slice(2);
 const url = process.env.DATABASE_URL;
-const fail = (message) => { console.error(`db ${command ?? ''}: ${message}`); process.exit(1); };
+const fail = (message) => {
+  console.error(`db ${command ?? ''}: ${message}`);
+  process.exit(1);
+};
 
 /** The same reading of DATABASE_URL as the server's (apps/server/src/common/app-config.ts). */
 function database() {
   if (!url) return { type: 'sqlite', path: join(root, 'data/linli.sqlite') };
-  if (url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length).replace(/^\/\//, '')) };
+  if (url.startsWith('sqlite:'))
+    return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length).replace(/^\/\//, '')) };
   if (!/^mysql:\/\/[^/]+\/\w+/.test(url)) fail('DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:3306/db');
   const u = new URL(url);
-  return { type: 'mysql', host: u.hostname, port: u.port || '3306', user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password), name: u.pathname.slice(1) };
+  return {
+    type: 'mysql',
+    host: u.hostname,
+    port: u.port || '3306',
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+    name: u.pathname.slice(1),
+  };
 }
 
 /** mariadb-dump / mariadb, or the mysqldump / mysql of a MySQL installation. */
@@ -46,7 +57,14 @@ const sqlite = () => createRequire(join(root, 'apps/server/package.json'))('bett
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
 if (command === 'backup') {
-  const target = resolve(file ?? join(root, 'backups', `linli-${db.type === 'sqlite' ? 'sqlite' : db.name}-${stamp}.${db.type === 'sqlite' ? 'sqlite' : 'sql'}`));
+  const target = resolve(
+    file ??
+      join(
+        root,
+        'backups',
+        `linli-${db.type === 'sqlite' ? 'sqlite' : db.name}-${stamp}.${db.type === 'sqlite' ? 'sqlite' : 'sql'}`,
+      ),
+  );
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   if (db.type === 'sqlite') {
@@ -56,13 +74,30 @@ if (command === 'backup') {
     await source.backup(partial);
     source.close();
   } else {
-    const code = await pipe(tool('mariadb-dump', 'mysqldump'), [
-      '--single-transaction', '--quick', '--routines', '--triggers', '--hex-blob', '--default-character-set=utf8mb4', '--tz-utc', db.name,
-    ], db, { stdout: partial });
-    if (code !== 0) { rmSync(partial, { force: true }); fail(`dump failed (exit ${code})`); }
+    const code = await pipe(
+      tool('mariadb-dump', 'mysqldump'),
+      [
+        '--single-transaction',
+        '--quick',
+        '--routines',
+        '--triggers',
+        '--hex-blob',
+        '--default-character-set=utf8mb4',
+        '--tz-utc',
+        db.name,
+      ],
+      db,
+      { stdout: partial },
+    );
+    if (code !== 0) {
+      rmSync(partial, { force: true });
+      fail(`dump failed (exit ${code})`);
+    }
   }
   renameSync(partial, target); // a backup file that exists is complete
-  console.log(`backed up ${db.type === 'sqlite' ? db.path : `${db.host}:${db.port}/${db.name}`} to ${target} (${statSync(target).size} bytes)`);
+  console.log(
+    `backed up ${db.type === 'sqlite' ? db.path : `${db.host}:${db.port}/${db.name}`} to ${target} (${statSync(target).size} bytes)`,
+  );
 } else if (command === 'restore') {
   if (!file || !existsSync(file)) fail(`usage: pnpm db:restore <backup file>${file ? ` (${file} not found)` : ''}`);
   const source = resolve(file);
@@ -76,7 +111,7 @@ if (command === 'backup') {
   } else {
     const client = tool('mariadb', 'mysql');
     const recreate = `DROP DATABASE IF EXISTS \`${db.name}\`; CREATE DATABASE \`${db.name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`;
-    if (await pipe(client, ['-e', recreate], db, {}) !== 0) fail('could not recreate the database');
+    if ((await pipe(client, ['-e', recreate], db, {})) !== 0) fail('could not recreate the database');
     const code = await pipe(client, ['--default-character-set=utf8mb4', db.name], db, { stdin: source });
     if (code !== 0) fail(`loading ${source} failed (exit ${code})`);
   }

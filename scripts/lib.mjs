@@ -23,7 +23,12 @@ export function pnpmCommand() {
 
 export function run(command, args, options = {}) {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      ...options,
+      env: { ...process.env, ...options.env },
+    });
     child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
   });
 }
@@ -63,10 +68,30 @@ export async function ensureInstalled() {
 
 /** What each app builds from and into. */
 export const targets = {
-  'shared-types': { filter: '@linli/shared-types', script: 'build', inputs: ['packages/shared-types/src', 'packages/shared-types/tsconfig.build.json'], output: 'packages/shared-types/dist/index.js' },
-  server: { filter: '@linli/server', script: 'build', inputs: ['apps/server/src', 'apps/server/tsconfig.build.json', 'packages/shared-types/src'], output: 'apps/server/dist/main.js' },
-  console: { filter: '@linli/console', script: 'build', inputs: ['apps/console/src', 'apps/console/index.html', 'apps/console/vite.config.ts', 'packages/shared-types/src'], output: 'apps/console/dist/index.html' },
-  h5: { filter: '@linli/miniapp', script: 'build:h5', inputs: ['apps/miniapp/src', 'apps/miniapp/config', 'packages/shared-types/src'], output: 'apps/miniapp/dist/h5/index.html' },
+  'shared-types': {
+    filter: '@linli/shared-types',
+    script: 'build',
+    inputs: ['packages/shared-types/src', 'packages/shared-types/tsconfig.build.json'],
+    output: 'packages/shared-types/dist/index.js',
+  },
+  server: {
+    filter: '@linli/server',
+    script: 'build',
+    inputs: ['apps/server/src', 'apps/server/tsconfig.build.json', 'packages/shared-types/src'],
+    output: 'apps/server/dist/main.js',
+  },
+  console: {
+    filter: '@linli/console',
+    script: 'build',
+    inputs: ['apps/console/src', 'apps/console/index.html', 'apps/console/vite.config.ts', 'packages/shared-types/src'],
+    output: 'apps/console/dist/index.html',
+  },
+  h5: {
+    filter: '@linli/miniapp',
+    script: 'build:h5',
+    inputs: ['apps/miniapp/src', 'apps/miniapp/config', 'packages/shared-types/src'],
+    output: 'apps/miniapp/dist/h5/index.html',
+  },
 };
 
 export function isStale(name) {

@@ -19,7 +19,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 async function mariadbProblem() {
   try {
     // mysql2 comes with the server's dependencies, installed above.
-    const { default: mysql } = await import(pathToFileURL(join(root, 'apps/server/node_modules/mysql2/promise.js')).href);
+    const { default: mysql } = await import(
+      pathToFileURL(join(root, 'apps/server/node_modules/mysql2/promise.js')).href
+    );
     const connection = await mysql.createConnection({ uri: mariadbUrl, connectTimeout: 3000 });
     await connection.query('SELECT 1');
     await connection.end();
@@ -36,7 +38,23 @@ function jest(filter, args, outputName, env = {}) {
   const output = join(resultsDir, `${outputName}.json`);
   return {
     output,
-    run: () => run(pnpmBin, [...pnpmPrefix, '--filter', filter, 'exec', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${output}`, ...args], { env: { ...jestEnv, ...env } }),
+    run: () =>
+      run(
+        pnpmBin,
+        [
+          ...pnpmPrefix,
+          '--filter',
+          filter,
+          'exec',
+          'jest',
+          '--ci',
+          '--maxWorkers=2',
+          '--json',
+          `--outputFile=${output}`,
+          ...args,
+        ],
+        { env: { ...jestEnv, ...env } },
+      ),
     counts: () => {
       const report = JSON.parse(readFileSync(output, 'utf8'));
       return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
@@ -47,24 +65,34 @@ function jest(filter, args, outputName, env = {}) {
 const suites = [
   { name: 'shared rules (unit)', ...jest('@linli/shared-types', [], 'shared-unit') },
   { name: 'server rules and services (unit)', ...jest('@linli/server', ['--selectProjects', 'unit'], 'server-unit') },
-  { name: 'server on SQLite (integration + HTTP e2e)', ...jest('@linli/server', ['--selectProjects', 'int', 'e2e'], 'server-sqlite', { LINLI_TEST_DB: 'sqlite' }) },
+  {
+    name: 'server on SQLite (integration + HTTP e2e)',
+    ...jest('@linli/server', ['--selectProjects', 'int', 'e2e'], 'server-sqlite', { LINLI_TEST_DB: 'sqlite' }),
+  },
   {
     name: 'server on MariaDB (integration + HTTP e2e)',
     skipReason: mariadbProblem,
-    ...jest('@linli/server', ['--selectProjects', 'int', 'e2e'], 'server-mariadb', { LINLI_TEST_DB: 'mariadb', LINLI_TEST_MARIADB_URL: mariadbUrl }),
+    ...jest('@linli/server', ['--selectProjects', 'int', 'e2e'], 'server-mariadb', {
+      LINLI_TEST_DB: 'mariadb',
+      LINLI_TEST_MARIADB_URL: mariadbUrl,
+    }),
   },
   {
     // Kills and restarts a MariaDB server of its own (never the shared one), with the built server on it.
     name: 'faults on a throwaway MariaDB server (kill -9 under load, restart)',
     skipReason: async () => {
-      const missing = [process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db', process.env.MARIADBD ?? '/usr/sbin/mariadbd'].filter((bin) => !existsSync(bin));
+      const missing = [
+        process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db',
+        process.env.MARIADBD ?? '/usr/sbin/mariadbd',
+      ].filter((bin) => !existsSync(bin));
       return missing.length ? `${missing.join(' and ')} not found (apt-get install mariadb-server)` : null;
     },
     ...jest('@linli/server', ['--selectProjects', 'faults'], 'server-faults'),
   },
   {
     name: 'browser e2e in Chromium (H5 app and console)',
-    skipReason: async () => (existsSync(chromium) ? null : `Chromium not found at ${chromium} (apt-get install chromium)`),
+    skipReason: async () =>
+      existsSync(chromium) ? null : `Chromium not found at ${chromium} (apt-get install chromium)`,
     prepare: () => buildStale(['console', 'h5']),
     output: join(root, 'e2e/.artifacts/results.json'),
     run: () => run(pnpmBin, [...pnpmPrefix, '--filter', '@linli/e2e', 'test'], { env: { CHROMIUM_PATH: chromium } }),
@@ -98,10 +126,13 @@ for (const suite of suites) {
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   passed += counts.passed;
   failed += counts.failed;
-  summary.push(`${counts.failed ? 'FAILED ' : 'ok     '} ${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+  summary.push(
+    `${counts.failed ? 'FAILED ' : 'ok     '} ${suite.name}: ${counts.passed} passed, ${counts.failed} failed`,
+  );
 }
 
 console.log('\n' + summary.join('\n'));
-if (!ci && summary.some((line) => line.startsWith('SKIPPED'))) console.log('(skipped suites run in CI, where a skip counts as a failure)');
+if (!ci && summary.some((line) => line.startsWith('SKIPPED')))
+  console.log('(skipped suites run in CI, where a skip counts as a failure)');
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

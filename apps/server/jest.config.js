@@ -4,13 +4,16 @@
  * e2e:  the whole app through HTTP (Fastify inject), same database choice.
  * faults: the built server on a throwaway MariaDB server that the tests kill and restart (run with --selectProjects faults).
  */
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
   },
-}];
+];
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

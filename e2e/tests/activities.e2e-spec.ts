@@ -11,7 +11,11 @@ async function login(request: APIRequestContext, path: string, data: object): Pr
   return (await response.json()).token;
 }
 
-test('a volunteer checks in by typing the live code from the console screen; the console shows the check-in', async ({ browser, page, request }) => {
+test('a volunteer checks in by typing the live code from the console screen; the console shows the check-in', async ({
+  browser,
+  page,
+  request,
+}) => {
   const staff = await login(request, 'login', { username: 'staff.g', password: 'linli-demo' });
   const volunteer = await login(request, 'dev-login', { phone: '13800000002', community: 'G' }); // 陈志强, a volunteer
   const start = new Date(Date.now() + 10 * 60_000);
@@ -19,14 +23,29 @@ test('a volunteer checks in by typing the live code from the console screen; the
   const created = await request.post('/api/v1/activities', {
     headers: { authorization: `Bearer ${staff}` },
     data: {
-      title, description: '清理 1 栋楼道杂物', place: '1栋楼下', capacity: 5,
-      startAt: start.toISOString(), endAt: new Date(start.getTime() + 60 * 60_000).toISOString(), signupDeadline: start.toISOString(),
+      title,
+      description: '清理 1 栋楼道杂物',
+      place: '1栋楼下',
+      capacity: 5,
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 60 * 60_000).toISOString(),
+      signupDeadline: start.toISOString(),
     },
   });
   expect(created.status()).toBe(201);
   const activityId: number = (await created.json()).id;
-  expect((await request.post(`/api/v1/activities/${activityId}/publish`, { headers: { authorization: `Bearer ${staff}` } })).status()).toBe(200);
-  expect((await request.post(`/api/v1/activities/${activityId}/signup`, { headers: { authorization: `Bearer ${volunteer}` } })).status()).toBeLessThan(300);
+  expect(
+    (
+      await request.post(`/api/v1/activities/${activityId}/publish`, { headers: { authorization: `Bearer ${staff}` } })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.post(`/api/v1/activities/${activityId}/signup`, {
+        headers: { authorization: `Bearer ${volunteer}` },
+      })
+    ).status(),
+  ).toBeLessThan(300);
 
   // Console: the projector page.
   await page.goto('/console/login');
@@ -41,7 +60,13 @@ test('a volunteer checks in by typing the live code from the console screen; the
   expect(code).toMatch(/^LA1\./);
 
   // Volunteer: H5, scanner overlay, typed code.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const app = await phone.newPage();
   await app.goto('/');
   await app.locator('.e2e-privacy-dialog .e2e-privacy-agree').click();

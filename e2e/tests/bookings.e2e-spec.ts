@@ -3,7 +3,13 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 /** Issue 4: a resident books a room that needs approval in the H5 app; staff approve it in the console. */
 
 const shanghaiDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
-const shanghaiClock = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+const shanghaiClock = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
 
 async function login(request: APIRequestContext, path: string, data: object): Promise<{ token: string; id: number }> {
   const response = await request.post(`/api/v1/auth/${path}`, { data });
@@ -12,23 +18,41 @@ async function login(request: APIRequestContext, path: string, data: object): Pr
   return { token: body.token, id: body.user.id };
 }
 
-test('a resident books 多功能厅 in H5, staff approve it in the console, the resident sees 已批准', async ({ browser, page, request }) => {
+test('a resident books 多功能厅 in H5, staff approve it in the console, the resident sees 已批准', async ({
+  browser,
+  page,
+  request,
+}) => {
   const resident = await login(request, 'dev-login', { phone: '13800000004', community: 'G' }); // 王建国
   const auth = { authorization: `Bearer ${resident.token}` };
-  const rooms = (await (await request.get('/api/v1/rooms', { headers: auth })).json()).items as Array<{ id: number; name: string; requiresApproval: boolean }>;
+  const rooms = (await (await request.get('/api/v1/rooms', { headers: auth })).json()).items as Array<{
+    id: number;
+    name: string;
+    requiresApproval: boolean;
+  }>;
   const hall = rooms.find((r) => r.name === '多功能厅');
   expect(hall?.requiresApproval).toBe(true);
 
   // Two free consecutive slots the day after tomorrow (clear of the seeded bookings of the next two days).
   const date = shanghaiDate(new Date(Date.now() + 2 * 86_400_000));
-  const availability = await (await request.get(`/api/v1/rooms/${hall!.id}/availability?date=${date}`, { headers: auth })).json();
+  const availability = await (
+    await request.get(`/api/v1/rooms/${hall!.id}/availability?date=${date}`, { headers: auth })
+  ).json();
   const slots = availability.slots as Array<{ startAt: string; endAt: string; state: string }>;
-  const index = slots.findIndex((s, i) => s.state === 'free' && slots[i + 1]?.state === 'free' && slots[i + 1].startAt === s.endAt);
+  const index = slots.findIndex(
+    (s, i) => s.state === 'free' && slots[i + 1]?.state === 'free' && slots[i + 1].startAt === s.endAt,
+  );
   expect(index).toBeGreaterThanOrEqual(0);
   const [first, second] = [slots[index], slots[index + 1]];
 
   // Resident, H5.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const app = await phone.newPage();
   await app.goto('/');
   await app.locator('.e2e-privacy-dialog .e2e-privacy-agree').click();
@@ -54,7 +78,9 @@ test('a resident books 多功能厅 in H5, staff approve it in the console, the 
   await expect(app.locator('.e2e-booking-done-status')).toHaveText('已提交，待审批');
 
   // The slots are taken now, for everyone.
-  const after = await (await request.get(`/api/v1/rooms/${hall!.id}/availability?date=${date}`, { headers: auth })).json();
+  const after = await (
+    await request.get(`/api/v1/rooms/${hall!.id}/availability?date=${date}`, { headers: auth })
+  ).json();
   expect(after.slots[index].state).toBe('taken');
 
   // Staff approve it from the pending list.

@@ -66,7 +66,9 @@ test.describe('staff console', () => {
     const confirm = page.locator('[data-testid=verify-confirm]');
     await expect(confirm).toBeVisible();
     await expect(page.locator('.ant-popconfirm')).toContainText('确认已核实该住户信息？');
-    await expect(page.locator('.ant-popconfirm')).toContainText(`${pendingResidentOfG.name}：${pendingResidentOfG.household}`);
+    await expect(page.locator('.ant-popconfirm')).toContainText(
+      `${pendingResidentOfG.name}：${pendingResidentOfG.household}`,
+    );
     const verifyResponse = page.waitForResponse(
       (response) => /\/api\/v1\/residents\/\d+\/verify$/.test(response.url()) && response.request().method() === 'POST',
     );
@@ -121,18 +123,26 @@ test.describe('staff console', () => {
     await page.locator('[data-testid=resident-search] input').fill(pendingResidentOfG.name);
     await page.locator('[data-testid=resident-search] input').press('Enter');
     await expect(page).toHaveURL(/q=/);
-    await expect(page.locator('[data-testid=residents-table]')).toContainText(`没有找到与「${pendingResidentOfG.name}」相关的居民`);
+    await expect(page.locator('[data-testid=residents-table]')).toContainText(
+      `没有找到与「${pendingResidentOfG.name}」相关的居民`,
+    );
 
     // Behind the UI: staff.b acting on 周磊's id by hand gets 404, as if the record did not exist.
     const staffG = await page.request.post('/api/v1/auth/login', { data: { username: 'staff.g', password } });
     expect(staffG.status()).toBe(200);
     const gToken = ((await staffG.json()) as LoginResponse).token;
-    const gResidents = await page.request.get(`/api/v1/residents?q=${encodeURIComponent(pendingResidentOfG.name)}&status=verified`, {
-      headers: { Authorization: `Bearer ${gToken}` },
-    });
-    const gPending = await page.request.get(`/api/v1/residents?q=${encodeURIComponent(pendingResidentOfG.name)}&status=pending`, {
-      headers: { Authorization: `Bearer ${gToken}` },
-    });
+    const gResidents = await page.request.get(
+      `/api/v1/residents?q=${encodeURIComponent(pendingResidentOfG.name)}&status=verified`,
+      {
+        headers: { Authorization: `Bearer ${gToken}` },
+      },
+    );
+    const gPending = await page.request.get(
+      `/api/v1/residents?q=${encodeURIComponent(pendingResidentOfG.name)}&status=pending`,
+      {
+        headers: { Authorization: `Bearer ${gToken}` },
+      },
+    );
     const found = [
       ...((await gResidents.json()) as ApiPage<ResidentListItem>).items,
       ...((await gPending.json()) as ApiPage<ResidentListItem>).items,

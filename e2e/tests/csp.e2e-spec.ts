@@ -31,7 +31,9 @@ test.describe('content security policy', () => {
     expect(violations).toEqual([]);
   });
 
-  test('the console draws its antd login page with no violation (the console suite logs in under the same policy)', async ({ page }) => {
+  test('the console draws its antd login page with no violation (the console suite logs in under the same policy)', async ({
+    page,
+  }) => {
     const violations = await violationsWhileLoading(page, '/console/', async () => {
       await expect(page.locator('input').first()).toBeVisible();
     });

@@ -19,7 +19,9 @@ function trackPageErrors(page: Page): string[] {
 }
 
 test.describe('H5 mini-app (resident)', () => {
-  test('privacy consent, dev login as a verified resident of 光华社区, home greeting, 我的 profile', async ({ page }) => {
+  test('privacy consent, dev login as a verified resident of 光华社区, home greeting, 我的 profile', async ({
+    page,
+  }) => {
     const pageErrors = trackPageErrors(page);
 
     await page.goto('/');

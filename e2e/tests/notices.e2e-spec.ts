@@ -16,7 +16,13 @@ async function consoleLogin(page: Page): Promise<void> {
 }
 
 async function residentPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await page.goto('/');
   await page.locator('.e2e-privacy-dialog .e2e-privacy-agree').click();
@@ -27,7 +33,10 @@ async function residentPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-test('staff publish a notice needing acknowledgement, a resident acknowledges it, the stats show it', async ({ page, browser }) => {
+test('staff publish a notice needing acknowledgement, a resident acknowledges it, the stats show it', async ({
+  page,
+  browser,
+}) => {
   // Staff: write and publish.
   await consoleLogin(page);
   await page.goto('/console/notices');
@@ -38,7 +47,9 @@ test('staff publish a notice needing acknowledgement, a resident acknowledges it
   await expect(page.locator('[data-testid=notice-preview]')).toContainText('准时参加');
   await page.locator('[data-testid=notice-save-publish]').click();
   await expect(page.locator('[data-testid=notice-publish-ack]')).toContainText('是');
-  const published = page.waitForResponse((r) => /\/api\/v1\/notices\/\d+\/publish$/.test(r.url()) && r.request().method() === 'POST');
+  const published = page.waitForResponse(
+    (r) => /\/api\/v1\/notices\/\d+\/publish$/.test(r.url()) && r.request().method() === 'POST',
+  );
   await page.locator('[data-testid=notice-publish-confirm]').click();
   const response = await published;
   expect(response.status()).toBe(200);

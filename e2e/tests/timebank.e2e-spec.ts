@@ -24,15 +24,28 @@ async function residentLogin(page: Page, phone: string): Promise<void> {
   await expect(page.locator('.e2e-home-greeting')).toBeVisible();
 }
 
-test('a resident gives 45 minutes to a neighbour in H5; staff see it in both statements', async ({ browser, page, request }) => {
+test('a resident gives 45 minutes to a neighbour in H5; staff see it in both statements', async ({
+  browser,
+  page,
+  request,
+}) => {
   const sender = await apiLogin(request, '13800000001'); // 李秀英
   const recipient = await apiLogin(request, '13800000002'); // 陈志强
-  const [senderBefore, recipientBefore] = [await balance(request, sender.token), await balance(request, recipient.token)];
+  const [senderBefore, recipientBefore] = [
+    await balance(request, sender.token),
+    await balance(request, recipient.token),
+  ];
   expect(senderBefore).toBeGreaterThanOrEqual(45);
   const memo = `谢谢帮忙修水管 ${Date.now().toString(36)}`;
 
   // Resident, in the H5 app on a phone-sized screen.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const app = await phone.newPage();
   await residentLogin(app, '13800000001');
   await app.locator('.weui-tabbar__item', { hasText: '我的' }).click();
@@ -43,7 +56,9 @@ test('a resident gives 45 minutes to a neighbour in H5; staff see it in both sta
   await app.locator('.e2e-transfer-minutes input').fill('45');
   await app.locator('.e2e-transfer-memo input').fill(memo);
   await app.locator('.e2e-transfer-submit').click();
-  const transferred = app.waitForResponse((r) => r.url().endsWith('/api/v1/timebank/transfers') && r.request().method() === 'POST');
+  const transferred = app.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/timebank/transfers') && r.request().method() === 'POST',
+  );
   await app.locator('.e2e-transfer-confirm').click();
   expect((await transferred).status()).toBe(201);
   await expect(app.locator('.e2e-transfer-done')).toContainText('陈志强');

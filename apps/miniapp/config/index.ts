@@ -1,9 +1,9 @@
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /** weapp has no same origin: it calls this base. Override with TARO_APP_API_BASE at build time. */
-const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000/api/v1'
+const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000/api/v1';
 
 // Written by hand: `taro init` needs GitHub. Guide: @tarojs/cli/templates/default/config/index.js
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -12,8 +12,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-28',
     // NutUI is drawn at 375 px; our own styles at 750 px.
     designWidth(input) {
-      const file = typeof input === 'object' && input?.file ? input.file.replace(/\\/g, '/') : ''
-      return file.includes('/@nutui/') ? 375 : 750
+      const file = typeof input === 'object' && input?.file ? input.file.replace(/\\/g, '/') : '';
+      return file.includes('/@nutui/') ? 375 : 750;
     },
     deviceRatio: {
       640: 2.34 / 2,
@@ -58,14 +58,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI
         // and our components; splitting all chunks shares them between pages.
-        const splitChunks = chain.optimization.get('splitChunks')
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

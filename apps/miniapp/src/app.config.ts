@@ -30,10 +30,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/bookings/index', text: '预约', iconPath: 'assets/tab/bookings.png', selectedIconPath: 'assets/tab/bookings-active.png' },
-      { pagePath: 'pages/volunteer/index', text: '志愿', iconPath: 'assets/tab/volunteer.png', selectedIconPath: 'assets/tab/volunteer-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/bookings/index',
+        text: '预约',
+        iconPath: 'assets/tab/bookings.png',
+        selectedIconPath: 'assets/tab/bookings-active.png',
+      },
+      {
+        pagePath: 'pages/volunteer/index',
+        text: '志愿',
+        iconPath: 'assets/tab/volunteer.png',
+        selectedIconPath: 'assets/tab/volunteer-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   // Load only the components a page renders (WeChat audit item).
@@ -45,4 +65,4 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于志愿活动签到时确认您在活动地点附近' },
   },
-})
+});

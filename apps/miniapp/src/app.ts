@@ -1,14 +1,14 @@
-import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
-import { watchPrivacyRequests } from './hooks/usePrivacy'
-import './app.scss'
+import type { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { watchPrivacyRequests } from './hooks/usePrivacy';
+import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    watchPrivacyRequests()
-  })
+    watchPrivacyRequests();
+  });
   // children is the page being shown
-  return children
+  return children;
 }
 
-export default App
+export default App;

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import { noticeDetailPage } from '@linli/shared-types'
+import Taro from '@tarojs/taro';
+import { noticeDetailPage } from '@linli/shared-types';
 
 export const routes = {
   home: '/pages/home/index',
@@ -21,25 +21,25 @@ export const routes = {
   activityDetail: '/packages/volunteer/pages/detail/index',
   myActivities: '/packages/volunteer/pages/mine/index',
   myCode: '/packages/volunteer/pages/code/index',
-} as const
+} as const;
 
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */
 export function openNotice(id: number): void {
-  void Taro.navigateTo({ url: `/${noticeDetailPage(id)}` })
+  void Taro.navigateTo({ url: `/${noticeDetailPage(id)}` });
 }
 
 function currentRoute(): string {
-  const pages = Taro.getCurrentPages()
-  const route = pages.length ? pages[pages.length - 1].route ?? '' : ''
-  return `/${route.replace(/^\//, '')}`
+  const pages = Taro.getCurrentPages();
+  const route = pages.length ? (pages[pages.length - 1].route ?? '') : '';
+  return `/${route.replace(/^\//, '')}`;
 }
 
 /** Replaces the whole page stack with the login page (no way back into a logged-out app). */
 export function goToLogin(): void {
-  if (currentRoute().startsWith(routes.login)) return
-  void Taro.reLaunch({ url: routes.login })
+  if (currentRoute().startsWith(routes.login)) return;
+  void Taro.reLaunch({ url: routes.login });
 }
 
 export function goHome(): void {
-  void Taro.reLaunch({ url: routes.home })
+  void Taro.reLaunch({ url: routes.home });
 }

@@ -37,9 +37,18 @@ export interface AppOptions {
 
 /** Paths pino must never write: tokens, passwords, WeChat secrets. */
 export const REDACTED_LOG_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]',
-  'req.body.password', 'req.body.code', 'res.headers["set-cookie"]',
-  '*.token', '*.password', '*.passwordHash', '*.session_key', '*.sessionKey', '*.wechatSessionKey',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'req.body.password',
+  'req.body.code',
+  'res.headers["set-cookie"]',
+  '*.token',
+  '*.password',
+  '*.passwordHash',
+  '*.session_key',
+  '*.sessionKey',
+  '*.wechatSessionKey',
 ];
 
 @Module({})
@@ -51,21 +60,32 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
         CommonModule.register(config, options.clock),
         LoggerModule.forRoot({
-          pinoHttp: [{
-            level: config.logLevel,
-            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-            // The query string may carry codes; log the path only.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+              // The query string may carry codes; log the path only.
+              serializers: {
+                req: (req: { id: unknown; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url.split('?')[0],
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
             },
-            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
-          }, options.logStream ?? process.stdout],
+            options.logStream ?? process.stdout,
+          ],
           // Above info no request log is written: skip the per-request middleware (logs then go to the root logger).
           ...(writesRequestLogs(config.logLevel) ? {} : { forRoutes: [] }),
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database)), retryAttempts: 2, retryDelay: 1000 }),
+          useFactory: async () => ({
+            ...(await resolveDataSourceOptions(config.database)),
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRootAsync({

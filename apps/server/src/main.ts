@@ -14,7 +14,7 @@ function drainOnSignal(app: NestFastifyApplication): void {
     console.log(`${signal}: draining requests in flight, then stopping`);
     setTimeout(() => process.exit(1), 15_000).unref();
     // Keep-alive connections go idle once their last response is out; close them as they do.
-    const server = app.getHttpServer() as import('node:http').Server;
+    const server = app.getHttpServer();
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     await app.getHttpAdapter().getInstance().close();
     clearInterval(sweep);
@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
   drainOnSignal(app);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
+  const url = (await app.getUrl())
+    .replace('[::1]', 'localhost')
+    .replace('0.0.0.0', 'localhost')
+    .replace('127.0.0.1', 'localhost');
   const lines = [
     '',
     `Linli 邻里 is running (${config.database.type}${config.database.type === 'sqlite' ? `: ${config.database.path}` : ''})`,

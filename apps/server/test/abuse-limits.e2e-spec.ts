@@ -16,7 +16,10 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
   // Behind a trusted proxy, X-Forwarded-For tells the client IP: each test speaks from its own addresses.
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
   const devLogin = (phone: string, ip: string) =>
-    t.request('POST', `${api}/auth/dev-login`, { body: { phone, community: phone.startsWith('139') ? 'B' : 'G' }, headers: from(ip) });
+    t.request('POST', `${api}/auth/dev-login`, {
+      body: { phone, community: phone.startsWith('139') ? 'B' : 'G' },
+      headers: from(ip),
+    });
   const login = async (phone: string, ip: string) => {
     const res = await devLogin(phone, ip);
     expect(res.status).toBe(200);
@@ -32,10 +35,18 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { TRUST_PROXY: '1', CORS_ORIGINS: allowedOrigin, DEV_LOGIN_RATE_LIMIT: '2', SCAN_RATE_LIMIT: '2', TIMEBANK_RATE_LIMIT: '2' },
+      env: {
+        TRUST_PROXY: '1',
+        CORS_ORIGINS: allowedOrigin,
+        DEV_LOGIN_RATE_LIMIT: '2',
+        SCAN_RATE_LIMIT: '2',
+        TIMEBANK_RATE_LIMIT: '2',
+      },
     });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('dev login: DEV_LOGIN_RATE_LIMIT per IP, other IPs unaffected', async () => {
     const statuses = [];
@@ -48,17 +59,19 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
   it('scan: SCAN_RATE_LIMIT per user; a neighbour on the same network still scans', async () => {
     const a = await login('13800000001', '10.2.0.1');
     const b = await login('13800000002', '10.2.0.2');
-    const scan = (token: string) => t.request('POST', `${api}/scan`, { token, body: { code: 'not-a-linli-code' }, headers: from('10.2.0.9') });
+    const scan = (token: string) =>
+      t.request('POST', `${api}/scan`, { token, body: { code: 'not-a-linli-code' }, headers: from('10.2.0.9') });
     expect((await scan(a.token)).body.code).toBe('SCAN_CODE_UNKNOWN');
     expect((await scan(a.token)).body.code).toBe('SCAN_CODE_UNKNOWN');
     expectLimited(await scan(a.token));
     expect((await scan(b.token)).body.code).toBe('SCAN_CODE_UNKNOWN');
   });
 
-  it('scan: ten users\' worth per IP, then everyone behind that IP waits', async () => {
+  it("scan: ten users' worth per IP, then everyone behind that IP waits", async () => {
     const a = await login('13800000003', '10.3.0.1');
     const b = await login('13800000004', '10.3.0.2');
-    const scan = (token: string) => t.request('POST', `${api}/scan`, { token, body: { code: 'x' }, headers: from('10.3.0.9') });
+    const scan = (token: string) =>
+      t.request('POST', `${api}/scan`, { token, body: { code: 'x' }, headers: from('10.3.0.9') });
     const statuses = [];
     for (let i = 0; i < 20; i++) statuses.push((await scan(a.token)).status);
     expect(statuses.filter((s) => s === 422)).toHaveLength(2);
@@ -71,18 +84,31 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
     const liu = await login('13800000005', '10.4.0.2');
     let key = 0;
     const idem = () => ({ 'idempotency-key': `abuse-${Date.now()}-${++key}`, ...from('10.4.0.9') });
-    const transfer = () => t.request('POST', `${api}/timebank/transfers`, { token: li.token, body: { toUserId: liu.id, minutes: 1, memo: '谢谢' }, headers: idem() });
+    const transfer = () =>
+      t.request('POST', `${api}/timebank/transfers`, {
+        token: li.token,
+        body: { toUserId: liu.id, minutes: 1, memo: '谢谢' },
+        headers: idem(),
+      });
     const rewards = await t.request('GET', `${api}/rewards`, { token: li.token });
-    const reward = rewards.body.items.find((r: { stock: number; priceMinutes: number }) => r.stock > 0 && r.priceMinutes <= 100);
+    const reward = rewards.body.items.find(
+      (r: { stock: number; priceMinutes: number }) => r.stock > 0 && r.priceMinutes <= 100,
+    );
 
     expect((await transfer()).status).toBe(201);
-    expect((await t.request('POST', `${api}/rewards/${reward.id}/redeem`, { token: li.token, headers: idem() })).status).toBe(201);
+    expect(
+      (await t.request('POST', `${api}/rewards/${reward.id}/redeem`, { token: li.token, headers: idem() })).status,
+    ).toBe(201);
     const before = [await count(t, 'timebank_transactions'), await count(t, 'idempotency_keys')];
     expectLimited(await transfer());
     expectLimited(await t.request('POST', `${api}/rewards/${reward.id}/redeem`, { token: li.token, headers: idem() }));
     expect([await count(t, 'timebank_transactions'), await count(t, 'idempotency_keys')]).toEqual(before);
     // Another resident has a budget of their own.
-    const back = await t.request('POST', `${api}/timebank/transfers`, { token: liu.token, body: { toUserId: li.id, minutes: 1, memo: '不客气' }, headers: idem() });
+    const back = await t.request('POST', `${api}/timebank/transfers`, {
+      token: liu.token,
+      body: { toUserId: li.id, minutes: 1, memo: '不客气' },
+      headers: idem(),
+    });
     expect(back.status).toBe(201);
   });
 
@@ -92,7 +118,10 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'self'");
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))!;
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src '))!;
     expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/); // inline scripts only by hash, no eval
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
@@ -105,9 +134,14 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
     const other = await t.request('GET', `${api}/health`, { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
 
-    const preflight = (origin: string) => t.request('OPTIONS', `${api}/timebank/transfers`, {
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
-    });
+    const preflight = (origin: string) =>
+      t.request('OPTIONS', `${api}/timebank/transfers`, {
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
+      });
     const ok = await preflight(allowedOrigin);
     expect(ok.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
     expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
@@ -117,8 +151,12 @@ describe(`abuse limits on ${testDatabaseKind}`, () => {
 
 describe(`production errors on ${testDatabaseKind}`, () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ env: { NODE_ENV: 'production' } }); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp({ env: { NODE_ENV: 'production' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('an unexpected failure answers a generic 500 with a stable code, no stack, SQL or paths', async () => {
     const { token } = await t.loginResident('13800000001');

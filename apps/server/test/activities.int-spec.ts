@@ -55,21 +55,37 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
 
   async function volunteer(fields: Partial<User> = {}): Promise<User> {
     return runTransaction(data(), async (m) => {
-      const id = (await m.insert(User, {
-        role: 'resident', status: 'verified', volunteer: true, communityId: community.id, name: `志愿者${phone % 1000}`, phone: String(phone++),
-        verifiedAt: clock.now(), ...fields,
-      })).identifiers[0].id as number;
+      const id = (
+        await m.insert(User, {
+          role: 'resident',
+          status: 'verified',
+          volunteer: true,
+          communityId: community.id,
+          name: `志愿者${phone % 1000}`,
+          phone: String(phone++),
+          verifiedAt: clock.now(),
+          ...fields,
+        })
+      ).identifiers[0].id as number;
       const user = await m.findOneByOrFail(User, { id });
       if (user.status === 'verified' && user.communityId) await ledger.openAccount(m, user);
       return user;
     });
   }
 
-  async function published(fields: { capacity?: number; geofence?: { lat: number; lng: number; radiusM: number } | null; title?: string } = {}) {
+  async function published(
+    fields: { capacity?: number; geofence?: { lat: number; lng: number; radiusM: number } | null; title?: string } = {},
+  ) {
     clock.set('2026-11-28T01:00:00Z');
     const created = await service().create(staff, {
-      title: fields.title ?? '敬老院陪伴', description: '陪老人聊天、读报', place: '幸福里敬老院', geofence: fields.geofence ?? null,
-      startAt: '2026-11-29T09:00:00+08:00', endAt: '2026-11-29T11:00:00+08:00', capacity: fields.capacity ?? 10, signupDeadline: '2026-11-29T08:00:00+08:00',
+      title: fields.title ?? '敬老院陪伴',
+      description: '陪老人聊天、读报',
+      place: '幸福里敬老院',
+      geofence: fields.geofence ?? null,
+      startAt: '2026-11-29T09:00:00+08:00',
+      endAt: '2026-11-29T11:00:00+08:00',
+      capacity: fields.capacity ?? 10,
+      signupDeadline: '2026-11-29T08:00:00+08:00',
     });
     return service().publish(staff, created.id);
   }
@@ -81,13 +97,42 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
     sources.push(await createDataSource(options).initialize());
-    if (testDatabaseKind === 'mariadb') sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
-    services = sources.map((ds) => new ActivitiesService(ds, new LedgerService(), new NotificationsService(ds, clock), new AuditService(ds), clock, { secret: SECRET }));
+    if (testDatabaseKind === 'mariadb')
+      sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
+    services = sources.map(
+      (ds) =>
+        new ActivitiesService(
+          ds,
+          new LedgerService(),
+          new NotificationsService(ds, clock),
+          new AuditService(ds),
+          clock,
+          { secret: SECRET },
+        ),
+    );
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });
     const users = data().getRepository(User);
-    staff = await users.save(users.create({ role: 'staff', status: 'verified', volunteer: false, communityId: community.id, name: '工作人员', username: 'staff.t' }));
-    otherStaff = await users.save(users.create({ role: 'staff', status: 'verified', volunteer: false, communityId: other.id, name: '别的社区', username: 'staff.u' }));
+    staff = await users.save(
+      users.create({
+        role: 'staff',
+        status: 'verified',
+        volunteer: false,
+        communityId: community.id,
+        name: '工作人员',
+        username: 'staff.t',
+      }),
+    );
+    otherStaff = await users.save(
+      users.create({
+        role: 'staff',
+        status: 'verified',
+        volunteer: false,
+        communityId: other.id,
+        name: '别的社区',
+        username: 'staff.u',
+      }),
+    );
   });
   afterAll(async () => {
     for (const ds of sources) await ds.destroy();
@@ -106,15 +151,21 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   it('one volunteer signing up 10 times at once: one sign-up, one place taken', async () => {
     const activity = await published({ capacity: 5 });
     const person = await volunteer();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => outcome(service(i).signup(person, activity.id))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => outcome(service(i).signup(person, activity.id))),
+    );
     expect(tally(results)).toEqual({ ok: 1, ACTIVITY_ALREADY_SIGNED_UP: 9 });
     expect((await data().getRepository(Activity).findOneByOrFail({ id: activity.id })).signedUp).toBe(1);
   });
 
   it('sign-up rules: volunteers only, before the deadline; cancel until 2 h before start frees the place', async () => {
     const activity = await published({ capacity: 1 });
-    expect(await outcome(service().signup(await volunteer({ volunteer: false }), activity.id))).toBe('ACTIVITY_NOT_VOLUNTEER');
-    expect(await outcome(service().signup(await volunteer({ communityId: other.id }), activity.id))).toBe('ACTIVITY_NOT_FOUND');
+    expect(await outcome(service().signup(await volunteer({ volunteer: false }), activity.id))).toBe(
+      'ACTIVITY_NOT_VOLUNTEER',
+    );
+    expect(await outcome(service().signup(await volunteer({ communityId: other.id }), activity.id))).toBe(
+      'ACTIVITY_NOT_FOUND',
+    );
     const a = await volunteer();
     const b = await volunteer();
     await service().signup(a, activity.id);
@@ -146,18 +197,44 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const here = { lat: 30.6587, lng: 104.0648 };
 
     atSunday('08:29');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), here))).toBe('ACTIVITY_OUTSIDE_CHECKIN_WINDOW');
+    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), here))).toBe(
+      'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
+    );
     atSunday('08:30');
     expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), {}))).toBe('ACTIVITY_LOCATION_REQUIRED');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), { lat: 30.67, lng: 104.0647 }))).toBe('ACTIVITY_OUTSIDE_GEOFENCE');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin').slice(0, -2) + 'xx', here))).toBe('ACTIVITY_CODE_FORGED');
-    expect(await outcome(service().scan(v, activityCode('another-secret-16ch', activity.id, 'checkin', Math.floor(clock.now().getTime() / 30_000)), here))).toBe('ACTIVITY_CODE_FORGED');
+    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), { lat: 30.67, lng: 104.0647 }))).toBe(
+      'ACTIVITY_OUTSIDE_GEOFENCE',
+    );
+    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin').slice(0, -2) + 'xx', here))).toBe(
+      'ACTIVITY_CODE_FORGED',
+    );
+    expect(
+      await outcome(
+        service().scan(
+          v,
+          activityCode('another-secret-16ch', activity.id, 'checkin', Math.floor(clock.now().getTime() / 30_000)),
+          here,
+        ),
+      ),
+    ).toBe('ACTIVITY_CODE_FORGED');
     expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin', 2), here))).toBe('ACTIVITY_CODE_STALE');
     expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin', -1), here))).toBe('ACTIVITY_CODE_FORGED');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), { ...here, activityId: activity.id, purpose: 'checkin' }))).toBe('ACTIVITY_CODE_WRONG_PURPOSE');
-    expect(await outcome(service().scan(v, codeNow(second.id, 'checkin'), { ...here, activityId: activity.id, purpose: 'checkin' }))).toBe('ACTIVITY_CODE_WRONG_ACTIVITY');
-    expect(await outcome(service().scan(stranger, codeNow(activity.id, 'checkin'), here))).toBe('ACTIVITY_NOT_SIGNED_UP');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
+    expect(
+      await outcome(
+        service().scan(v, codeNow(activity.id, 'checkout'), { ...here, activityId: activity.id, purpose: 'checkin' }),
+      ),
+    ).toBe('ACTIVITY_CODE_WRONG_PURPOSE');
+    expect(
+      await outcome(
+        service().scan(v, codeNow(second.id, 'checkin'), { ...here, activityId: activity.id, purpose: 'checkin' }),
+      ),
+    ).toBe('ACTIVITY_CODE_WRONG_ACTIVITY');
+    expect(await outcome(service().scan(stranger, codeNow(activity.id, 'checkin'), here))).toBe(
+      'ACTIVITY_NOT_SIGNED_UP',
+    );
+    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
+      'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+    );
 
     // The previous step's code is still good; the first check-in time stays.
     const first = await service().scan(v, codeNow(activity.id, 'checkin', 1), here);
@@ -172,7 +249,9 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     expect(out.kind).toBe('activity_checkout');
     expect(out.attendance.checkedOutAt).toBe(sunday('11:40').toISOString());
     atSunday('12:01');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
+    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
+      'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+    );
   });
 
   it('100 volunteers scan one live code at once: each recorded once, and a second scan at the same moment answers the check-in', async () => {
@@ -183,10 +262,19 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const code = codeNow(activity.id, 'checkin');
     // The first 20 scan twice, side by side on the two "processes": the slower scan finds the row checked in already.
     const scans = people.flatMap((p, i) => (i < 20 ? [p, p] : [p]));
-    const answers = await Promise.all(scans.map((p, i) => service(i).scan(p, code, {}).then((r) => r.attendance.checkedInAt ?? 'not checked in', (e) => {
-      if (e instanceof AppException) return e.code;
-      throw e;
-    })));
+    const answers = await Promise.all(
+      scans.map((p, i) =>
+        service(i)
+          .scan(p, code, {})
+          .then(
+            (r) => r.attendance.checkedInAt ?? 'not checked in',
+            (e) => {
+              if (e instanceof AppException) return e.code;
+              throw e;
+            },
+          ),
+      ),
+    );
     expect(tally(answers)).toEqual({ [sunday('08:50').toISOString()]: 120 });
     const rows = await data().getRepository(ActivitySignup).findBy({ activityId: activity.id });
     expect(rows.filter((r) => r.checkedInAt?.toISOString() === sunday('08:50').toISOString())).toHaveLength(100);
@@ -205,11 +293,26 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const recorded = await service().recordAttendance(staff, activity.id, { userCode: mine.code, action: 'checkin' });
     expect(recorded.checkedInAt).toBe(sunday('08:55').toISOString());
     clock.advance(31_000);
-    expect(await outcome(service().recordAttendance(staff, activity.id, { userCode: service().personalCode(w).digits, action: 'checkin' }))).toBe('ok');
+    expect(
+      await outcome(
+        service().recordAttendance(staff, activity.id, {
+          userCode: service().personalCode(w).digits,
+          action: 'checkin',
+        }),
+      ),
+    ).toBe('ok');
     const old = personalCode(SECRET, v.id, Math.floor(clock.now().getTime() / 30_000) - 2);
-    expect(await outcome(service().recordAttendance(staff, activity.id, { userCode: old.code, action: 'checkout' }))).toBe('ACTIVITY_USER_CODE_INVALID');
-    expect(await outcome(service().recordAttendance(staff, activity.id, { userCode: '000000', action: 'checkout' }))).toBe('ACTIVITY_USER_CODE_INVALID');
-    expect(await data().getRepository(AuditEntry).countBy({ action: 'activities.checkin', targetId: String(activity.id) })).toBe(2);
+    expect(
+      await outcome(service().recordAttendance(staff, activity.id, { userCode: old.code, action: 'checkout' })),
+    ).toBe('ACTIVITY_USER_CODE_INVALID');
+    expect(
+      await outcome(service().recordAttendance(staff, activity.id, { userCode: '000000', action: 'checkout' })),
+    ).toBe('ACTIVITY_USER_CODE_INVALID');
+    expect(
+      await data()
+        .getRepository(AuditEntry)
+        .countBy({ action: 'activities.checkin', targetId: String(activity.id) }),
+    ).toBe(2);
   });
 
   it('settle twice in parallel: each volunteer credited once, manual minutes counted, ledger audit clean', async () => {
@@ -233,10 +336,19 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     atSunday('10:59');
     expect(await outcome(service().settle(staff, activity.id))).toBe('ACTIVITY_NOT_ENDED');
     atSunday('12:30');
-    expect(await outcome(service().setManualMinutes(staff, activity.id, manual.id, { minutes: 100, reason: '忘记签退' }))).toBe('ACTIVITY_MANUAL_MINUTES_INVALID');
-    const sheet = await service().setManualMinutes(staff, activity.id, manual.id, { minutes: 90, reason: '手机没电，负责人确认' });
+    expect(
+      await outcome(service().setManualMinutes(staff, activity.id, manual.id, { minutes: 100, reason: '忘记签退' })),
+    ).toBe('ACTIVITY_MANUAL_MINUTES_INVALID');
+    const sheet = await service().setManualMinutes(staff, activity.id, manual.id, {
+      minutes: 90,
+      reason: '手机没电，负责人确认',
+    });
     expect(sheet.rows.map((r) => [r.userId, r.computedMinutes, r.manualMinutes, r.minutes])).toEqual([
-      [full.id, 120, null, 120], [late.id, 90, null, 90], [noCheckout.id, 0, null, 0], [manual.id, 0, 90, 90], [absent.id, 0, null, 0],
+      [full.id, 120, null, 120],
+      [late.id, 90, null, 90],
+      [noCheckout.id, 0, null, 0],
+      [manual.id, 0, 90, 90],
+      [absent.id, 0, null, 0],
     ]);
     expect(sheet.totalMinutes).toBe(300);
 
@@ -247,9 +359,18 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     expect(again).toMatchObject({ credited: 0, creditedMinutes: 0, alreadySettled: 5 });
     expect(again.activity.status).toBe('settled');
 
-    const balance = async (u: User) => (await data().getRepository(TimebankAccount).findOneByOrFail({ userId: u.id })).balance;
-    expect([await balance(full), await balance(late), await balance(noCheckout), await balance(manual), await balance(absent)]).toEqual([120, 90, 0, 90, 0]);
-    const txs = await data().getRepository(LedgerTransaction).findBy({ communityId: community.id, kind: 'service_credit' });
+    const balance = async (u: User) =>
+      (await data().getRepository(TimebankAccount).findOneByOrFail({ userId: u.id })).balance;
+    expect([
+      await balance(full),
+      await balance(late),
+      await balance(noCheckout),
+      await balance(manual),
+      await balance(absent),
+    ]).toEqual([120, 90, 0, 90, 0]);
+    const txs = await data()
+      .getRepository(LedgerTransaction)
+      .findBy({ communityId: community.id, kind: 'service_credit' });
     const refs = txs.map((t) => t.reference).filter((r) => r?.startsWith(`activity:${activity.id}:`));
     expect(refs).toHaveLength(3);
     expect(new Set(refs).size).toBe(3);
@@ -257,7 +378,9 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     expect(audit.discrepancies).toEqual([]);
     expect(audit.communities).toEqual([{ communityId: community.id, balanceSum: 0 }]);
     expect(await data().getRepository(Notification).countBy({ userId: full.id, kind: 'credits_received' })).toBe(1);
-    expect(await outcome(service().setManualMinutes(staff, activity.id, noCheckout.id, { minutes: 30, reason: '补录' }))).toBe('ACTIVITY_MANUAL_NOT_ALLOWED');
+    expect(
+      await outcome(service().setManualMinutes(staff, activity.id, noCheckout.id, { minutes: 30, reason: '补录' })),
+    ).toBe('ACTIVITY_MANUAL_NOT_ALLOWED');
   });
 
   it('edits: capacity never below the sign-ups; cancelling tells the volunteers and stops sign-ups', async () => {
@@ -267,7 +390,9 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     await service().signup(a, activity.id);
     await service().signup(b, activity.id);
     expect(await outcome(service().update(staff, activity.id, { capacity: 1 }))).toBe('ACTIVITY_CAPACITY_INVALID');
-    expect(await outcome(service().update(staff, activity.id, { endAt: '2026-11-29T08:00:00+08:00' }))).toBe('ACTIVITY_TIME_INVALID');
+    expect(await outcome(service().update(staff, activity.id, { endAt: '2026-11-29T08:00:00+08:00' }))).toBe(
+      'ACTIVITY_TIME_INVALID',
+    );
     expect(await outcome(service().update(otherStaff, activity.id, { capacity: 5 }))).toBe('ACTIVITY_NOT_FOUND');
     const edited = await service().update(staff, activity.id, { capacity: 2, place: '社区服务站' });
     expect(edited).toMatchObject({ capacity: 2, placesLeft: 0, place: '社区服务站' });
@@ -275,12 +400,20 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
 
     const cancelled = await service().cancel(staff, activity.id, '天气原因');
     expect(cancelled.status).toBe('cancelled');
-    expect(await data().getRepository(Notification).countBy({ userId: a.id, kind: 'activity_cancelled', title: '志愿活动已取消' })).toBe(1);
+    expect(
+      await data()
+        .getRepository(Notification)
+        .countBy({ userId: a.id, kind: 'activity_cancelled', title: '志愿活动已取消' }),
+    ).toBe(1);
     expect(await outcome(service().cancel(staff, activity.id, '再取消'))).toBe('ACTIVITY_NOT_EDITABLE');
     expect(await outcome(service().update(staff, activity.id, { capacity: 5 }))).toBe('ACTIVITY_NOT_EDITABLE');
     expect(await outcome(service().publish(staff, activity.id))).toBe('ACTIVITY_NOT_EDITABLE');
     expect(await outcome(service().cancelSignup(a, activity.id))).toBe('ACTIVITY_NOT_PUBLISHED');
-    expect(await data().getRepository(AuditEntry).countBy({ action: 'activities.cancel', targetId: String(activity.id) })).toBe(1);
+    expect(
+      await data()
+        .getRepository(AuditEntry)
+        .countBy({ action: 'activities.cancel', targetId: String(activity.id) }),
+    ).toBe(1);
   });
 
   it('reminders 1 h before start go out once, whichever process claims them', async () => {
@@ -290,7 +423,11 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     atSunday('07:30');
     expect(await service().sendReminders()).toBe(0);
     atSunday('08:05');
-    const sent = await Promise.all([service(0).sendReminders(), service(1).sendReminders(), service(0).sendReminders()]);
+    const sent = await Promise.all([
+      service(0).sendReminders(),
+      service(1).sendReminders(),
+      service(0).sendReminders(),
+    ]);
     expect(sent.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(1);
     expect(await data().getRepository(Notification).countBy({ userId: v.id, kind: 'activity_reminder' })).toBe(1);
   });

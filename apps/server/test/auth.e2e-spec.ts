@@ -5,13 +5,20 @@ import { testDatabaseKind } from './support/test-database.js';
 
 describe(`identity over HTTP on ${testDatabaseKind}`, () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('reports the database in health', async () => {
     const res = await t.request('GET', '/api/v1/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: { status: 'up', type: testDatabaseKind === 'sqlite' ? 'sqlite' : 'mysql' } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: { status: 'up', type: testDatabaseKind === 'sqlite' ? 'sqlite' : 'mysql' },
+    });
   });
 
   it('logs staff in with the demo password and refuses a wrong one with a stable code', async () => {
@@ -21,7 +28,10 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
     expect(ok.body.user).toMatchObject({ username: 'staff.g', role: 'staff', community: { code: 'G' } });
     expect(ok.text).not.toMatch(/passwordHash|argon2/);
 
-    for (const body of [{ username: 'staff.g', password: 'wrong' }, { username: 'nobody', password: 'linli-demo' }]) {
+    for (const body of [
+      { username: 'staff.g', password: 'wrong' },
+      { username: 'nobody', password: 'linli-demo' },
+    ]) {
       const bad = await t.request('POST', '/api/v1/auth/login', { body });
       expect(bad.status).toBe(401);
       expect(bad.body).toEqual({ statusCode: 401, code: 'LOGIN_FAILED', message: expect.any(String) });
@@ -30,7 +40,10 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
 
   it('answers 401 without a token and with a made-up one', async () => {
     expect((await t.request('GET', '/api/v1/me')).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
-    expect((await t.request('GET', '/api/v1/me', { token: 'made-up' })).body).toMatchObject({ statusCode: 401, code: 'SESSION_EXPIRED' });
+    expect((await t.request('GET', '/api/v1/me', { token: 'made-up' })).body).toMatchObject({
+      statusCode: 401,
+      code: 'SESSION_EXPIRED',
+    });
   });
 
   it('refuses a logged-out token at once', async () => {
@@ -74,7 +87,9 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { username: 'x'.repeat(600 * 1024), password: 'x' } });
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'x'.repeat(600 * 1024), password: 'x' },
+    });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -82,13 +97,27 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
   it('lets a newcomer dev-login, name their household and become pending', async () => {
     const login = await t.request('POST', '/api/v1/auth/dev-login', { body: { phone: '13700000001', community: 'G' } });
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ role: 'resident', status: 'pending', phone: '13700000001', community: { code: 'G' } });
+    expect(login.body.user).toMatchObject({
+      role: 'resident',
+      status: 'pending',
+      phone: '13700000001',
+      community: { code: 'G' },
+    });
     const token = login.body.token;
     const buildings = await t.request('GET', '/api/v1/buildings', { token });
     expect(buildings.body.items.length).toBeGreaterThan(0);
-    const res = await t.request('PATCH', '/api/v1/me', { token, body: { name: '新邻居', buildingId: buildings.body.items[0].id, unit: '1', room: '808' } });
+    const res = await t.request('PATCH', '/api/v1/me', {
+      token,
+      body: { name: '新邻居', buildingId: buildings.body.items[0].id, unit: '1', room: '808' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: '新邻居', building: { id: buildings.body.items[0].id }, unit: '1', room: '808', status: 'pending' });
+    expect(res.body).toMatchObject({
+      name: '新邻居',
+      building: { id: buildings.body.items[0].id },
+      unit: '1',
+      room: '808',
+      status: 'pending',
+    });
   });
 
   it('refuses a building of another community', async () => {
@@ -116,7 +145,9 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
   it('serves the OpenAPI document', async () => {
     const res = await t.request('GET', '/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/residents/{id}/verify']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/residents/{id}/verify']),
+    );
   });
 
   it('never writes tokens, password hashes or submitted passwords into the logs', async () => {
@@ -133,8 +164,12 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
 
 describe(`dev login outside demo mode on ${testDatabaseKind}`, () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ env: { LINLI_DEMO: '0', LINLI_SECRET: 's'.repeat(32) } }); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LINLI_DEMO: '0', LINLI_SECRET: 's'.repeat(32) } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('does not exist', async () => {
     const res = await t.request('POST', '/api/v1/auth/dev-login', { body: { phone: '13800000001', community: 'G' } });
@@ -145,8 +180,12 @@ describe(`dev login outside demo mode on ${testDatabaseKind}`, () => {
 
 describe(`login rate limit on ${testDatabaseKind}`, () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '3' } }); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('answers 429 with Retry-After once the limit is passed', async () => {
     const statuses: number[] = [];

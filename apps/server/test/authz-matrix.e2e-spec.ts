@@ -141,15 +141,29 @@ POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
 
-interface Row { method: string; url: string; expected: Record<Actor, number> }
+interface Row {
+  method: string;
+  url: string;
+  expected: Record<Actor, number>;
+}
 
 function parseMatrix(text: string): Row[] {
-  const [header, ...lines] = text.trim().split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  if (header.split(/\s+/).slice(1).join(' ') !== ACTORS.join(' ')) throw new Error(`matrix header must name ${ACTORS.join(' ')}`);
+  const [header, ...lines] = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  if (header.split(/\s+/).slice(1).join(' ') !== ACTORS.join(' '))
+    throw new Error(`matrix header must name ${ACTORS.join(' ')}`);
   return lines.map((line) => {
     const [method, url, ...cells] = line.split(/\s+/);
-    if (cells.length !== ACTORS.length || cells.some((c) => !/^\d{3}$/.test(c))) throw new Error(`matrix row needs ${ACTORS.length} statuses: ${line}`);
-    return { method, url, expected: Object.fromEntries(ACTORS.map((a, i) => [a, Number(cells[i])])) as Record<Actor, number> };
+    if (cells.length !== ACTORS.length || cells.some((c) => !/^\d{3}$/.test(c)))
+      throw new Error(`matrix row needs ${ACTORS.length} statuses: ${line}`);
+    return {
+      method,
+      url,
+      expected: Object.fromEntries(ACTORS.map((a, i) => [a, Number(cells[i])])) as Record<Actor, number>,
+    };
   });
 }
 
@@ -157,7 +171,12 @@ const rows = parseMatrix(MATRIX);
 const MIN = 60_000;
 
 /** One cell's request; `token` overrides the actor's own (logout needs a session of its own). */
-interface Cell { path?: string; body?: unknown; headers?: Record<string, string>; token?: string }
+interface Cell {
+  path?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  token?: string;
+}
 
 describe(`authorization matrix on ${testDatabaseKind}`, () => {
   let t: TestApp;
@@ -167,16 +186,35 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
   const tokens = {} as Record<Exclude<Actor, 'anon'>, string>;
   const phones = { pend: '13800000009', resG: '13800000003', volG: '13800000001', resB: '13900000001' } as const;
   const ids = {} as Record<'pend' | 'resG' | 'volG' | 'resB' | 'liu' | 'wang' | 'yang' | 'G' | 'B', number>;
-  const fx = {} as Record<'room' | 'spareRoom' | 'notice' | 'draftNotice' | 'reward' | 'draftActivity' | 'openActivity' | 'nowActivity' | 'inbox', number>;
+  const fx = {} as Record<
+    | 'room'
+    | 'spareRoom'
+    | 'notice'
+    | 'draftNotice'
+    | 'reward'
+    | 'draftActivity'
+    | 'openActivity'
+    | 'nowActivity'
+    | 'inbox',
+    number
+  >;
   let serial = 0;
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const res = await t.request(method, path, options);
     responses.push(res);
     return res;
   };
   /** A request the arrangement needs: anything but 2xx stops the suite with the answer. */
-  const arrange = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const arrange = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const res = await call(method, path, options);
     if (res.status >= 300) throw new Error(`arranging ${method} ${path}: ${res.status} ${res.text}`);
     return res.body;
@@ -199,54 +237,99 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
 
   /** resG's booking of the spare room, arranged in the database (past the quotas, which are not under test here). */
   const bookingOfResG = async (status: 'pending' | 'approved', when: 'tomorrow' | 'now') => {
-    const startAt = when === 'now' ? new Date(Date.now() - 5 * MIN) : new Date(Date.now() + (24 * 60 + serial++ * 30) * MIN);
+    const startAt =
+      when === 'now' ? new Date(Date.now() - 5 * MIN) : new Date(Date.now() + (24 * 60 + serial++ * 30) * MIN);
     const endAt = new Date(startAt.getTime() + 60 * MIN);
     const inserted = await t.dataSource.getRepository(Booking).insert({
-      communityId: ids.G, roomId: fx.spareRoom, userId: ids.resG, startAt, endAt, minutes: 60, purpose: '权限矩阵测试', attendees: 2,
-      status, staffBooking: false, reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null,
+      communityId: ids.G,
+      roomId: fx.spareRoom,
+      userId: ids.resG,
+      startAt,
+      endAt,
+      minutes: 60,
+      purpose: '权限矩阵测试',
+      attendees: 2,
+      status,
+      staffBooking: false,
+      reason: null,
+      decidedById: null,
+      decidedAt: null,
+      checkedInAt: null,
+      noShowAt: null,
     });
     return inserted.identifiers[0].id as number;
   };
 
-  const draftNotice = async () => (await arrange('POST', '/api/v1/notices', {
-    token: tokens.stfG, body: { title: `权限矩阵草稿 ${++serial}`, body: '内容', category: 'announcement' },
-  })).id as number;
+  const draftNotice = async () =>
+    (
+      await arrange('POST', '/api/v1/notices', {
+        token: tokens.stfG,
+        body: { title: `权限矩阵草稿 ${++serial}`, body: '内容', category: 'announcement' },
+      })
+    ).id as number;
 
   const activityBody = (startInMinutes: number) => {
     const start = Date.now() + startInMinutes * MIN;
     return {
-      title: `权限矩阵活动 ${++serial}`, description: '测试', place: '社区广场', startAt: new Date(start).toISOString(),
-      endAt: new Date(start + 60 * MIN).toISOString(), capacity: 50, signupDeadline: new Date(start - 5 * MIN).toISOString(),
+      title: `权限矩阵活动 ${++serial}`,
+      description: '测试',
+      place: '社区广场',
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 60 * MIN).toISOString(),
+      capacity: 50,
+      signupDeadline: new Date(start - 5 * MIN).toISOString(),
     };
   };
   const activity = async (state: 'draft' | 'published' | 'ended', startInMinutes = 24 * 60) => {
-    const id = (await arrange('POST', '/api/v1/activities', { token: tokens.stfG, body: activityBody(startInMinutes) })).id as number;
+    const id = (await arrange('POST', '/api/v1/activities', { token: tokens.stfG, body: activityBody(startInMinutes) }))
+      .id as number;
     if (state !== 'draft') await arrange('POST', `/api/v1/activities/${id}/publish`, { token: tokens.stfG });
     if (state === 'ended') {
       const start = new Date(Date.now() - 90 * MIN);
-      await t.dataSource.getRepository(Activity).update({ id }, { startAt: start, endAt: new Date(start.getTime() + 60 * MIN), signupDeadline: new Date(start.getTime() - 10 * MIN) });
+      await t.dataSource.getRepository(Activity).update(
+        { id },
+        {
+          startAt: start,
+          endAt: new Date(start.getTime() + 60 * MIN),
+          signupDeadline: new Date(start.getTime() - 10 * MIN),
+        },
+      );
     }
     return id;
   };
 
   const pendingHousehold = async () => {
-    const login = await arrange('POST', '/api/v1/auth/dev-login', { body: { phone: `137${String(10_000_000 + ++serial).slice(-8)}`, community: 'G' } });
+    const login = await arrange('POST', '/api/v1/auth/dev-login', {
+      body: { phone: `137${String(10_000_000 + ++serial).slice(-8)}`, community: 'G' },
+    });
     const buildings = await arrange('GET', '/api/v1/buildings', { token: login.token });
-    await arrange('PATCH', '/api/v1/me', { token: login.token, body: { name: '新住户', buildingId: buildings.items[0].id, unit: '1', room: String(serial) } });
+    await arrange('PATCH', '/api/v1/me', {
+      token: login.token,
+      body: { name: '新住户', buildingId: buildings.items[0].id, unit: '1', room: String(serial) },
+    });
     return login.user.id as number;
   };
 
-  const adjustment = async () => (await arrange('POST', '/api/v1/timebank/adjustments', {
-    token: tokens.admin, body: { userId: ids.liu, minutes: 1, reason: '权限矩阵测试' },
-  })).id as number;
+  const adjustment = async () =>
+    (
+      await arrange('POST', '/api/v1/timebank/adjustments', {
+        token: tokens.admin,
+        body: { userId: ids.liu, minutes: 1, reason: '权限矩阵测试' },
+      })
+    ).id as number;
 
-  const redemption = async () => (await arrange('POST', `/api/v1/rewards/${fx.reward}/redeem`, {
-    token: liuToken, headers: { 'idempotency-key': randomUUID() },
-  })).redemption.id as number;
+  const redemption = async () =>
+    (
+      await arrange('POST', `/api/v1/rewards/${fx.reward}/redeem`, {
+        token: liuToken,
+        headers: { 'idempotency-key': randomUUID() },
+      })
+    ).redemption.id as number;
   let liuToken: string;
 
   const freshLogin = async (actor: Exclude<Actor, 'anon'>) => {
-    if (actor === 'stfG' || actor === 'stfB' || actor === 'admin') return (await t.loginStaff({ stfG: 'staff.g', stfB: 'staff.b', admin: 'admin' }[actor])).token;
+    if (actor === 'stfG' || actor === 'stfB' || actor === 'admin')
+      return (await t.loginStaff({ stfG: 'staff.g', stfB: 'staff.b', admin: 'admin' }[actor])).token;
     return (await t.loginResident(phones[actor])).token;
   };
 
@@ -261,107 +344,213 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'PATCH /api/v1/me': () => ({ body: { name: '矩阵测试' } }),
 
     'POST /api/v1/residents/:id/verify': async () => ({ path: `/api/v1/residents/${await pendingHousehold()}/verify` }),
-    'POST /api/v1/residents/:id/volunteer': () => ({ path: `/api/v1/residents/${ids.yang}/volunteer`, body: { volunteer: true } }),
+    'POST /api/v1/residents/:id/volunteer': () => ({
+      path: `/api/v1/residents/${ids.yang}/volunteer`,
+      body: { volunteer: true },
+    }),
 
     'POST /api/v1/notifications/:id/read': () => ({ path: `/api/v1/notifications/${fx.inbox}/read` }),
 
-    'POST /api/v1/notices': () => ({ body: { title: '权限矩阵公告', body: '内容', category: 'service', communityId: ids.G } }),
+    'POST /api/v1/notices': () => ({
+      body: { title: '权限矩阵公告', body: '内容', category: 'service', communityId: ids.G },
+    }),
     'GET /api/v1/notices/:id': () => ({ path: `/api/v1/notices/${fx.notice}` }),
     'POST /api/v1/notices/:id/ack': () => ({ path: `/api/v1/notices/${fx.notice}/ack` }),
-    'PATCH /api/v1/notices/:id': () => ({ path: `/api/v1/notices/${fx.draftNotice}`, body: { title: `改过的标题 ${++serial}` } }),
+    'PATCH /api/v1/notices/:id': () => ({
+      path: `/api/v1/notices/${fx.draftNotice}`,
+      body: { title: `改过的标题 ${++serial}` },
+    }),
     'POST /api/v1/notices/:id/publish': async () => ({ path: `/api/v1/notices/${await draftNotice()}/publish` }),
     'POST /api/v1/notices/:id/archive': async () => ({ path: `/api/v1/notices/${await draftNotice()}/archive` }),
     'GET /api/v1/notices/:id/stats': () => ({ path: `/api/v1/notices/${fx.notice}/stats` }),
     'GET /api/v1/notices/:id/stats.csv': () => ({ path: `/api/v1/notices/${fx.notice}/stats.csv` }),
 
-    'POST /api/v1/rooms': () => ({ body: { name: `矩阵室 ${++serial}`, capacity: 8, openTime: '08:00', closeTime: '20:00', communityId: ids.G } }),
+    'POST /api/v1/rooms': () => ({
+      body: { name: `矩阵室 ${++serial}`, capacity: 8, openTime: '08:00', closeTime: '20:00', communityId: ids.G },
+    }),
     'GET /api/v1/rooms/:id': () => ({ path: `/api/v1/rooms/${fx.room}` }),
-    'PATCH /api/v1/rooms/:id': () => ({ path: `/api/v1/rooms/${fx.spareRoom}`, body: { description: `改过的说明 ${++serial}` } }),
-    'GET /api/v1/rooms/:id/availability': () => ({ path: `/api/v1/rooms/${fx.room}/availability?date=${shanghai(1, 0).slice(0, 10)}` }),
+    'PATCH /api/v1/rooms/:id': () => ({
+      path: `/api/v1/rooms/${fx.spareRoom}`,
+      body: { description: `改过的说明 ${++serial}` },
+    }),
+    'GET /api/v1/rooms/:id/availability': () => ({
+      path: `/api/v1/rooms/${fx.room}/availability?date=${shanghai(1, 0).slice(0, 10)}`,
+    }),
     'GET /api/v1/rooms/:id/door-code': () => ({ path: `/api/v1/rooms/${fx.room}/door-code` }),
     'POST /api/v1/rooms/:id/closures': () => ({
-      path: `/api/v1/rooms/${fx.spareRoom}/closures`, body: { startAt: shanghai(60, 0), endAt: shanghai(60, 120), reason: '权限矩阵测试' },
+      path: `/api/v1/rooms/${fx.spareRoom}/closures`,
+      body: { startAt: shanghai(60, 0), endAt: shanghai(60, 120), reason: '权限矩阵测试' },
     }),
 
     'POST /api/v1/bookings': () => ({ body: bookingBody() }),
     'POST /api/v1/bookings/recurring': () => ({ body: { ...bookingBody(), weeks: 1 } }),
-    'POST /api/v1/bookings/:id/cancel': async () => ({ path: `/api/v1/bookings/${await bookingOfResG('approved', 'tomorrow')}/cancel`, body: { reason: '权限矩阵测试' } }),
-    'POST /api/v1/bookings/:id/approve': async () => ({ path: `/api/v1/bookings/${await bookingOfResG('pending', 'tomorrow')}/approve` }),
-    'POST /api/v1/bookings/:id/reject': async () => ({ path: `/api/v1/bookings/${await bookingOfResG('pending', 'tomorrow')}/reject`, body: { reason: '权限矩阵测试' } }),
-    'POST /api/v1/bookings/:id/check-in': async () => ({ path: `/api/v1/bookings/${await bookingOfResG('approved', 'now')}/check-in` }),
+    'POST /api/v1/bookings/:id/cancel': async () => ({
+      path: `/api/v1/bookings/${await bookingOfResG('approved', 'tomorrow')}/cancel`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/bookings/:id/approve': async () => ({
+      path: `/api/v1/bookings/${await bookingOfResG('pending', 'tomorrow')}/approve`,
+    }),
+    'POST /api/v1/bookings/:id/reject': async () => ({
+      path: `/api/v1/bookings/${await bookingOfResG('pending', 'tomorrow')}/reject`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/bookings/:id/check-in': async () => ({
+      path: `/api/v1/bookings/${await bookingOfResG('approved', 'now')}/check-in`,
+    }),
     'POST /api/v1/bookings/suspensions/:userId/lift': () => ({ path: `/api/v1/bookings/suspensions/${ids.resG}/lift` }),
 
     'POST /api/v1/activities': () => ({ body: activityBody(24 * 60) }),
     'GET /api/v1/activities/:id': () => ({ path: `/api/v1/activities/${fx.openActivity}` }),
-    'PATCH /api/v1/activities/:id': () => ({ path: `/api/v1/activities/${fx.draftActivity}`, body: { place: `社区广场 ${++serial}` } }),
-    'POST /api/v1/activities/:id/publish': async () => ({ path: `/api/v1/activities/${await activity('draft')}/publish` }),
-    'POST /api/v1/activities/:id/cancel': async () => ({ path: `/api/v1/activities/${await activity('published')}/cancel`, body: { reason: '权限矩阵测试' } }),
+    'PATCH /api/v1/activities/:id': () => ({
+      path: `/api/v1/activities/${fx.draftActivity}`,
+      body: { place: `社区广场 ${++serial}` },
+    }),
+    'POST /api/v1/activities/:id/publish': async () => ({
+      path: `/api/v1/activities/${await activity('draft')}/publish`,
+    }),
+    'POST /api/v1/activities/:id/cancel': async () => ({
+      path: `/api/v1/activities/${await activity('published')}/cancel`,
+      body: { reason: '权限矩阵测试' },
+    }),
     'POST /api/v1/activities/:id/signup': () => ({ path: `/api/v1/activities/${fx.openActivity}/signup` }),
     'POST /api/v1/activities/:id/cancel-signup': async () => {
       const id = await activity('published');
       await arrange('POST', `/api/v1/activities/${id}/signup`, { token: tokens.volG });
       return { path: `/api/v1/activities/${id}/cancel-signup` };
     },
-    'GET /api/v1/activities/:id/live-code': () => ({ path: `/api/v1/activities/${fx.openActivity}/live-code?purpose=checkin` }),
+    'GET /api/v1/activities/:id/live-code': () => ({
+      path: `/api/v1/activities/${fx.openActivity}/live-code?purpose=checkin`,
+    }),
     'GET /api/v1/activities/:id/attendance': () => ({ path: `/api/v1/activities/${fx.nowActivity}/attendance` }),
     'POST /api/v1/activities/:id/attendance': async () => ({
       path: `/api/v1/activities/${fx.nowActivity}/attendance`,
       body: { userCode: (await arrange('GET', '/api/v1/me/code', { token: tokens.volG })).digits, action: 'checkin' },
     }),
     'POST /api/v1/activities/:id/attendance/:userId/manual': () => ({
-      path: `/api/v1/activities/${fx.nowActivity}/attendance/${ids.volG}/manual`, body: { minutes: 15, reason: '权限矩阵测试' },
+      path: `/api/v1/activities/${fx.nowActivity}/attendance/${ids.volG}/manual`,
+      body: { minutes: 15, reason: '权限矩阵测试' },
     }),
-    'POST /api/v1/activities/:id/settle': async () => ({ path: `/api/v1/activities/${await activity('ended', 24 * 60)}/settle` }),
+    'POST /api/v1/activities/:id/settle': async () => ({
+      path: `/api/v1/activities/${await activity('ended', 24 * 60)}/settle`,
+    }),
     'POST /api/v1/scan': async () => ({
-      body: { code: (await arrange('GET', `/api/v1/activities/${fx.nowActivity}/live-code?purpose=checkin`, { token: tokens.admin })).code },
+      body: {
+        code: (
+          await arrange('GET', `/api/v1/activities/${fx.nowActivity}/live-code?purpose=checkin`, {
+            token: tokens.admin,
+          })
+        ).code,
+      },
     }),
 
     'GET /api/v1/timebank/recipients': () => ({ path: '/api/v1/timebank/recipients?q=王' }),
     'POST /api/v1/timebank/transfers': () => ({
-      body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' }, headers: { 'idempotency-key': randomUUID() },
+      body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
+      headers: { 'idempotency-key': randomUUID() },
     }),
-    'GET /api/v1/timebank/accounts/:userId/transactions': () => ({ path: `/api/v1/timebank/accounts/${ids.resG}/transactions` }),
-    'GET /api/v1/timebank/pool/transactions': () => ({ path: `/api/v1/timebank/pool/transactions?communityId=${ids.G}` }),
-    'POST /api/v1/timebank/transactions/:id/reverse': async () => ({ path: `/api/v1/timebank/transactions/${await adjustment()}/reverse`, body: { reason: '权限矩阵测试' } }),
+    'GET /api/v1/timebank/accounts/:userId/transactions': () => ({
+      path: `/api/v1/timebank/accounts/${ids.resG}/transactions`,
+    }),
+    'GET /api/v1/timebank/pool/transactions': () => ({
+      path: `/api/v1/timebank/pool/transactions?communityId=${ids.G}`,
+    }),
+    'POST /api/v1/timebank/transactions/:id/reverse': async () => ({
+      path: `/api/v1/timebank/transactions/${await adjustment()}/reverse`,
+      body: { reason: '权限矩阵测试' },
+    }),
     'POST /api/v1/timebank/adjustments': () => ({ body: { userId: ids.resG, minutes: 1, reason: '权限矩阵测试' } }),
-    'POST /api/v1/rewards': () => ({ body: { name: `矩阵奖品 ${++serial}`, description: '', priceMinutes: 1, stock: 5, communityId: ids.G } }),
-    'PATCH /api/v1/rewards/:id': () => ({ path: `/api/v1/rewards/${fx.reward}`, body: { description: `改过的说明 ${++serial}` } }),
-    'POST /api/v1/rewards/:id/redeem': () => ({ path: `/api/v1/rewards/${fx.reward}/redeem`, headers: { 'idempotency-key': randomUUID() } }),
-    'POST /api/v1/rewards/redemptions/:id/hand-over': async () => ({ path: `/api/v1/rewards/redemptions/${await redemption()}/hand-over` }),
-    'POST /api/v1/rewards/redemptions/:id/cancel': async () => ({ path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`, body: { reason: '权限矩阵测试' } }),
+    'POST /api/v1/rewards': () => ({
+      body: { name: `矩阵奖品 ${++serial}`, description: '', priceMinutes: 1, stock: 5, communityId: ids.G },
+    }),
+    'PATCH /api/v1/rewards/:id': () => ({
+      path: `/api/v1/rewards/${fx.reward}`,
+      body: { description: `改过的说明 ${++serial}` },
+    }),
+    'POST /api/v1/rewards/:id/redeem': () => ({
+      path: `/api/v1/rewards/${fx.reward}/redeem`,
+      headers: { 'idempotency-key': randomUUID() },
+    }),
+    'POST /api/v1/rewards/redemptions/:id/hand-over': async () => ({
+      path: `/api/v1/rewards/redemptions/${await redemption()}/hand-over`,
+    }),
+    'POST /api/v1/rewards/redemptions/:id/cancel': async () => ({
+      path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
+      body: { reason: '权限矩阵测试' },
+    }),
   };
 
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    t = await startTestApp({ env: { ...table.env, WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url } });
+    t = await startTestApp({
+      env: { ...table.env, WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url },
+    });
     const users = t.dataSource.getRepository(User);
     const communities = t.dataSource.getRepository(Community);
     ids.G = (await communities.findOneByOrFail({ code: 'G' })).id;
     ids.B = (await communities.findOneByOrFail({ code: 'B' })).id;
-    for (const [key, phone] of Object.entries({ ...phones, liu: '13800000005', wang: '13800000004', yang: '13800000006' })) {
+    for (const [key, phone] of Object.entries({
+      ...phones,
+      liu: '13800000005',
+      wang: '13800000004',
+      yang: '13800000006',
+    })) {
       ids[key as keyof typeof ids] = (await users.findOneByOrFail({ phone })).id;
     }
-    for (const actor of ['pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const) tokens[actor] = await freshLogin(actor);
+    for (const actor of ['pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const)
+      tokens[actor] = await freshLogin(actor);
     liuToken = (await t.loginResident('13800000005')).token;
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
     for (const userId of [ids.resG, ids.volG, ids.liu]) {
-      await arrange('POST', '/api/v1/timebank/adjustments', { token: tokens.admin, body: { userId, minutes: 600, reason: '权限矩阵测试' } });
+      await arrange('POST', '/api/v1/timebank/adjustments', {
+        token: tokens.admin,
+        body: { userId, minutes: 600, reason: '权限矩阵测试' },
+      });
     }
-    const roomBody = { capacity: 10, openTime: '06:00', closeTime: '22:00', slotMinutes: 30, bookAheadDays: 14, minNoticeMinutes: 0 };
-    fx.room = (await arrange('POST', '/api/v1/rooms', { token: tokens.stfG, body: { name: '权限矩阵室', ...roomBody } })).id;
-    fx.spareRoom = (await arrange('POST', '/api/v1/rooms', { token: tokens.stfG, body: { name: '权限矩阵备用室', ...roomBody } })).id;
-    fx.notice = (await arrange('POST', '/api/v1/notices', { token: tokens.stfG, body: { title: '权限矩阵：需确认', body: '内容', category: 'safety', requiresAck: true } })).id;
+    const roomBody = {
+      capacity: 10,
+      openTime: '06:00',
+      closeTime: '22:00',
+      slotMinutes: 30,
+      bookAheadDays: 14,
+      minNoticeMinutes: 0,
+    };
+    fx.room = (
+      await arrange('POST', '/api/v1/rooms', { token: tokens.stfG, body: { name: '权限矩阵室', ...roomBody } })
+    ).id;
+    fx.spareRoom = (
+      await arrange('POST', '/api/v1/rooms', { token: tokens.stfG, body: { name: '权限矩阵备用室', ...roomBody } })
+    ).id;
+    fx.notice = (
+      await arrange('POST', '/api/v1/notices', {
+        token: tokens.stfG,
+        body: { title: '权限矩阵：需确认', body: '内容', category: 'safety', requiresAck: true },
+      })
+    ).id;
     await arrange('POST', `/api/v1/notices/${fx.notice}/publish`, { token: tokens.stfG });
     fx.draftNotice = await draftNotice();
-    fx.reward = (await arrange('POST', '/api/v1/rewards', { token: tokens.stfG, body: { name: '权限矩阵奖品', description: '', priceMinutes: 1, stock: 1000 } })).id;
+    fx.reward = (
+      await arrange('POST', '/api/v1/rewards', {
+        token: tokens.stfG,
+        body: { name: '权限矩阵奖品', description: '', priceMinutes: 1, stock: 1000 },
+      })
+    ).id;
     fx.draftActivity = await activity('draft');
     fx.openActivity = await activity('published');
     fx.nowActivity = await activity('published', 10); // check-in is open (from 30 min before start)
     await arrange('POST', `/api/v1/activities/${fx.nowActivity}/signup`, { token: tokens.volG });
-    fx.inbox = (await t.dataSource.getRepository(Notification).insert({
-      userId: ids.resG, communityId: ids.G, kind: 'booking_decision', title: '权限矩阵', body: '只有收件人能标记已读', link: null, readAt: null,
-    })).identifiers[0].id;
+    fx.inbox = (
+      await t.dataSource.getRepository(Notification).insert({
+        userId: ids.resG,
+        communityId: ids.G,
+        kind: 'booking_decision',
+        title: '权限矩阵',
+        body: '只有收件人能标记已读',
+        link: null,
+        readAt: null,
+      })
+    ).identifiers[0].id;
   }, 120_000); // two servers start, and records are arranged, on 2 shared cores
 
   afterAll(async () => {
@@ -374,8 +563,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     const served = table.read().map(routeKey).sort();
     const listed = rows.map(routeKey).sort();
     expect(served.length).toBeGreaterThan(80);
-    expect({ withoutRow: served.filter((r) => !listed.includes(r)), withoutRoute: listed.filter((r) => !served.includes(r)) })
-      .toEqual({ withoutRow: [], withoutRoute: [] });
+    expect({
+      withoutRow: served.filter((r) => !listed.includes(r)),
+      withoutRoute: listed.filter((r) => !served.includes(r)),
+    }).toEqual({ withoutRow: [], withoutRoute: [] });
     expect(new Set(listed).size).toBe(listed.length);
     for (const key of Object.keys(cells)) expect(listed).toContain(key);
   });
@@ -388,7 +579,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       const path = cell.path ?? fillRoute(row.url);
       const token = cell.token ?? (actor === 'anon' ? undefined : tokens[actor]);
       const res = await call(row.method, path, { token, body: cell.body, headers: cell.headers });
-      seen[actor] = res.status === row.expected[actor] ? String(res.status) : `${res.status} (expected ${row.expected[actor]}: ${res.body?.code ?? res.text.slice(0, 80)})`;
+      seen[actor] =
+        res.status === row.expected[actor]
+          ? String(res.status)
+          : `${res.status} (expected ${row.expected[actor]}: ${res.body?.code ?? res.text.slice(0, 80)})`;
       // A refusal names its reason; a 404 here is the record's, never an unknown path.
       if (row.url.startsWith('/api/v1/') && res.status >= 400) expect(typeof res.body?.code).toBe('string');
       if (row.url.startsWith('/api/v1/') && res.status === 404) expect(res.body.code).toMatch(/NOT_FOUND$/);
@@ -399,7 +593,12 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
   it('no one but the admin widens their scope with ?communityId= on any list', async () => {
     const lists = rows.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));
     const checked = new Set<string>();
-    for (const [actor, own, other] of [['stfG', ids.G, ids.B], ['stfB', ids.B, ids.G], ['resG', ids.G, ids.B], ['resB', ids.B, ids.G]] as const) {
+    for (const [actor, own, other] of [
+      ['stfG', ids.G, ids.B],
+      ['stfB', ids.B, ids.G],
+      ['resG', ids.G, ids.B],
+      ['resB', ids.B, ids.G],
+    ] as const) {
       for (const row of lists) {
         const res = await call('GET', `${row.url}?communityId=${other}`, { token: tokens[actor] });
         // Lists without a community filter refuse the parameter (400), or the caller may not list at all (403).
@@ -415,15 +614,23 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     const narrowed = await call('GET', `/api/v1/residents?communityId=${ids.B}`, { token: tokens.admin });
     expect(narrowed.body.items.length).toBeGreaterThan(0);
     expect(narrowed.body.items.every((r: { communityId: number }) => r.communityId === ids.B)).toBe(true);
-    expect([...checked].sort()).toEqual(expect.arrayContaining([
-      '/api/v1/activities', '/api/v1/audit', '/api/v1/bookings', '/api/v1/residents', '/api/v1/rewards', '/api/v1/rooms',
-    ]));
+    expect([...checked].sort()).toEqual(
+      expect.arrayContaining([
+        '/api/v1/activities',
+        '/api/v1/audit',
+        '/api/v1/bookings',
+        '/api/v1/residents',
+        '/api/v1/rewards',
+        '/api/v1/rooms',
+      ]),
+    );
   });
 
   it('answered no password hash and no WeChat session_key, and logged none', () => {
     expect(responses.length).toBeGreaterThan(rows.length * ACTORS.length);
     expect(wechat.sessionKeys.length).toBeGreaterThanOrEqual(ACTORS.length);
     const everything = [...responses.map((r) => r.text), ...t.logs].join('\n');
-    for (const secret of ['$argon2', ...wechat.sessionKeys]) expect(everything.includes(secret) ? secret : 'absent').toBe('absent');
+    for (const secret of ['$argon2', ...wechat.sessionKeys])
+      expect(everything.includes(secret) ? secret : 'absent').toBe('absent');
   });
 });

@@ -17,8 +17,10 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
   let ds: DataSource;
   const dir = mkdtempSync(join(tmpdir(), 'linli-backup-'));
   const url = () => (db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : db.config.url);
-  const cli = (...args: string[]) => promisify(execFile)(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url() } });
-  const open = async () => createDataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url() } });
+  const open = async () =>
+    createDataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -32,8 +34,24 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
 
   it('restores exactly what was backed up: changed rows back, deleted rows back, later rows gone', async () => {
     const users = () => ds.getRepository(User);
-    const kept = await users().save({ role: 'resident', status: 'verified', volunteer: true, communityId: null, phone: '13700000001', name: '王阿姨🌸', openid: 'openid-keep' });
-    const deleted = await users().save({ role: 'resident', status: 'pending', volunteer: false, communityId: null, phone: '13700000002', name: '李师傅', openid: null });
+    const kept = await users().save({
+      role: 'resident',
+      status: 'verified',
+      volunteer: true,
+      communityId: null,
+      phone: '13700000001',
+      name: '王阿姨🌸',
+      openid: 'openid-keep',
+    });
+    const deleted = await users().save({
+      role: 'resident',
+      status: 'pending',
+      volunteer: false,
+      communityId: null,
+      phone: '13700000002',
+      name: '李师傅',
+      openid: null,
+    });
     const before = await users().find({ order: { id: 'ASC' } });
 
     const file = join(dir, testDatabaseKind === 'sqlite' ? 'linli.sqlite' : 'linli.sql');
@@ -45,7 +63,15 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
     // Damage after the backup: an edit, a deletion, a new row.
     await users().update(kept.id, { name: '改错了', status: 'disabled' });
     await users().delete(deleted.id);
-    const later = await users().save({ role: 'resident', status: 'pending', volunteer: false, communityId: null, phone: '13700000003', name: '备份之后', openid: null });
+    const later = await users().save({
+      role: 'resident',
+      status: 'pending',
+      volunteer: false,
+      communityId: null,
+      phone: '13700000003',
+      name: '备份之后',
+      openid: null,
+    });
     expect(await users().count()).toBe(before.length);
 
     await ds.destroy(); // the server is stopped for a restore
@@ -63,7 +89,10 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
 
   it('restore refuses a missing file and changes nothing', async () => {
     const count = await ds.getRepository(User).count();
-    await expect(cli('restore', join(dir, 'nope.sql'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not found') });
+    await expect(cli('restore', join(dir, 'nope.sql'))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not found'),
+    });
     expect(await ds.getRepository(User).count()).toBe(count);
   });
 });

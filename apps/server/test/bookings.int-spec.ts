@@ -46,24 +46,63 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   const service = (i: number) => services[i % services.length].bookings;
   // Sunday 2026-11-29 local hh:mm as a UTC instant.
   const sunday = (hhmm: string) => new Date(`2026-11-29T${hhmm}:00+08:00`);
-  const request = (room: Room, from: string, to: string) => ({ roomId: room.id, startAt: sunday(from), endAt: sunday(to), purpose: '合唱排练', attendees: 5 });
+  const request = (room: Room, from: string, to: string) => ({
+    roomId: room.id,
+    startAt: sunday(from),
+    endAt: sunday(to),
+    purpose: '合唱排练',
+    attendees: 5,
+  });
 
   async function resident(communityId = community.id): Promise<User> {
     const users = data().getRepository(User);
-    return users.save(users.create({ role: 'resident', status: 'verified', volunteer: false, communityId, name: `居民${phone % 1000}`, phone: String(phone++), verifiedAt: clock.now() }));
+    return users.save(
+      users.create({
+        role: 'resident',
+        status: 'verified',
+        volunteer: false,
+        communityId,
+        name: `居民${phone % 1000}`,
+        phone: String(phone++),
+        verifiedAt: clock.now(),
+      }),
+    );
   }
   async function room(fields: Partial<Room>): Promise<Room> {
     const repo = data().getRepository(Room);
-    return repo.save(repo.create({
-      communityId: community.id, name: '多功能厅', description: '', photos: '[]', capacity: 40, facilities: '[]', openTime: '08:30', closeTime: '21:00',
-      slotMinutes: 30, maxMinutes: 180, bookAheadDays: 7, minNoticeMinutes: 60, requiresApproval: false, active: true, ...fields,
-    }));
+    return repo.save(
+      repo.create({
+        communityId: community.id,
+        name: '多功能厅',
+        description: '',
+        photos: '[]',
+        capacity: 40,
+        facilities: '[]',
+        openTime: '08:30',
+        closeTime: '21:00',
+        slotMinutes: 30,
+        maxMinutes: 180,
+        bookAheadDays: 7,
+        minNoticeMinutes: 60,
+        requiresApproval: false,
+        active: true,
+        ...fields,
+      }),
+    );
   }
-  const counts = async () => ({ bookings: await data().getRepository(Booking).count(), slots: await data().getRepository(BookingSlot).count() });
+  const counts = async () => ({
+    bookings: await data().getRepository(Booking).count(),
+    slots: await data().getRepository(BookingSlot).count(),
+  });
 
   /** Every active booking owns exactly its cells, and no two active bookings of a room overlap. */
   async function assertNoDoubleBooking(): Promise<void> {
-    const active = await data().getRepository(Booking).find({ where: [{ status: 'pending' }, { status: 'approved' }, { status: 'checked_in' }], order: { startAt: 'ASC' } });
+    const active = await data()
+      .getRepository(Booking)
+      .find({
+        where: [{ status: 'pending' }, { status: 'approved' }, { status: 'checked_in' }],
+        order: { startAt: 'ASC' },
+      });
     const slots = await data().getRepository(BookingSlot).find();
     const expectedCells = active.reduce((n, b) => n + b.minutes / 15, 0);
     expect(slots).toHaveLength(expectedCells);
@@ -71,7 +110,8 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     const byRoom = new Map<number, Booking[]>();
     for (const b of active) byRoom.set(b.roomId, [...(byRoom.get(b.roomId) ?? []), b]);
     for (const list of byRoom.values()) {
-      for (let i = 1; i < list.length; i++) expect(list[i].startAt.getTime()).toBeGreaterThanOrEqual(list[i - 1].endAt.getTime());
+      for (let i = 1; i < list.length; i++)
+        expect(list[i].startAt.getTime()).toBeGreaterThanOrEqual(list[i - 1].endAt.getTime());
     }
   }
 
@@ -79,7 +119,8 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
     sources.push(await createDataSource(options).initialize());
-    if (testDatabaseKind === 'mariadb') sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
+    if (testDatabaseKind === 'mariadb')
+      sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
     services = sources.map((ds) => {
       const audit = new AuditService(ds);
       const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
@@ -88,7 +129,16 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });
     const users = data().getRepository(User);
-    staff = await users.save(users.create({ role: 'staff', status: 'verified', volunteer: false, communityId: community.id, name: '工作人员', username: 'staff.t' }));
+    staff = await users.save(
+      users.create({
+        role: 'staff',
+        status: 'verified',
+        volunteer: false,
+        communityId: community.id,
+        name: '工作人员',
+        username: 'staff.t',
+      }),
+    );
     hall = await room({ name: '多功能厅' });
     studio = await room({ name: '书画室', capacity: 12, requiresApproval: true });
   });
@@ -99,31 +149,54 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
 
   it('50 residents book the same slot at once: exactly one booking, 49 clean BOOKING_SLOT_TAKEN, one set of slot rows', async () => {
     const people = await Promise.all(Array.from({ length: 50 }, () => resident()));
-    const results = await Promise.all(people.map((p, i) => outcome(service(i).book(p, request(hall, '10:00', '11:00')))));
+    const results = await Promise.all(
+      people.map((p, i) => outcome(service(i).book(p, request(hall, '10:00', '11:00')))),
+    );
     expect(tally(results)).toEqual({ ok: 1, BOOKING_SLOT_TAKEN: 49 });
-    const bookings = await data().getRepository(Booking).findBy({ roomId: hall.id, startAt: sunday('10:00') });
+    const bookings = await data()
+      .getRepository(Booking)
+      .findBy({ roomId: hall.id, startAt: sunday('10:00') });
     expect(bookings).toHaveLength(1);
     const slots = await data().getRepository(BookingSlot).findBy({ roomId: hall.id });
-    expect(slots.map((s) => s.slotStart.toISOString()).sort()).toEqual(['10:00', '10:15', '10:30', '10:45'].map((t) => sunday(t).toISOString()));
+    expect(slots.map((s) => s.slotStart.toISOString()).sort()).toEqual(
+      ['10:00', '10:15', '10:30', '10:45'].map((t) => sunday(t).toISOString()),
+    );
     expect(new Set(slots.map((s) => s.bookingId))).toEqual(new Set([bookings[0].id]));
     await assertNoDoubleBooking();
   });
 
   it('200 staff bookings of the same slot at once: exactly one', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => outcome(service(i).book(staff, request(hall, '12:00', '13:00')))));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => outcome(service(i).book(staff, request(hall, '12:00', '13:00')))),
+    );
     expect(tally(results)).toEqual({ ok: 1, BOOKING_SLOT_TAKEN: 199 });
-    expect(await data().getRepository(Booking).countBy({ roomId: hall.id, startAt: sunday('12:00') })).toBe(1);
+    expect(
+      await data()
+        .getRepository(Booking)
+        .countBy({ roomId: hall.id, startAt: sunday('12:00') }),
+    ).toBe(1);
     await assertNoDoubleBooking();
   });
 
   it('overlapping ranges racing: never two active bookings on one cell', async () => {
     let seed = 7;
-    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const jobs = Array.from({ length: 60 }, (_, i) => {
-      const startHalfHours = 28 + random(12);   // 14:00 … 19:30
+      const startHalfHours = 28 + random(12); // 14:00 … 19:30
       const length = 1 + random(4);
       const from = sunday('00:00').getTime() + startHalfHours * 30 * MIN;
-      return outcome(service(i).book(staff, { roomId: hall.id, startAt: new Date(from), endAt: new Date(from + length * 30 * MIN), purpose: '重叠测试', attendees: 3 }));
+      return outcome(
+        service(i).book(staff, {
+          roomId: hall.id,
+          startAt: new Date(from),
+          endAt: new Date(from + length * 30 * MIN),
+          purpose: '重叠测试',
+          attendees: 3,
+        }),
+      );
     });
     const results = tally(await Promise.all(jobs));
     expect(Object.keys(results).sort()).toEqual(['BOOKING_SLOT_TAKEN', 'ok']);
@@ -160,7 +233,16 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     expect(await outcome(service(0).cancel(staff, second.id, undefined))).toBe('BOOKING_REASON_REQUIRED');
     expect((await service(0).cancel(staff, second.id, '场地临时维修')).status).toBe('cancelled');
     expect(await data().getRepository(Notification).countBy({ userId: b.id, kind: 'booking_decision' })).toBe(2);
-    const outsider = await data().getRepository(User).save({ role: 'staff', status: 'verified', volunteer: false, communityId: other.id, name: '外社区', username: 'staff.u' } as User);
+    const outsider = await data()
+      .getRepository(User)
+      .save({
+        role: 'staff',
+        status: 'verified',
+        volunteer: false,
+        communityId: other.id,
+        name: '外社区',
+        username: 'staff.u',
+      } as User);
     expect(await outcome(service(0).approve(outsider, second.id))).toBe('BOOKING_NOT_FOUND');
     expect(await outcome(service(0).book(outsider, request(hall, '20:00', '20:30')))).toBe('ROOM_NOT_FOUND');
     await assertNoDoubleBooking();
@@ -189,10 +271,14 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       if (reject === 'ok') expect([approve, cancel]).toEqual(['BOOKING_NOT_PENDING', 'BOOKING_NOT_CANCELLABLE']);
       expect([approve, reject, cancel].some((o) => o === 'ok')).toBe(true);
       expect(stored.status).toBe(expected);
-      expect(await data().getRepository(BookingSlot).countBy({ bookingId: pending.id })).toBe(expected === 'approved' ? 4 : 0);
+      expect(await data().getRepository(BookingSlot).countBy({ bookingId: pending.id })).toBe(
+        expected === 'approved' ? 4 : 0,
+      );
       // The booker hears of each staff decision that took effect, once.
       const decisions = [approve, reject].filter((o) => o === 'ok').length;
-      expect(await data().getRepository(Notification).countBy({ userId: booker.id, kind: 'booking_decision' })).toBe(decisions);
+      expect(await data().getRepository(Notification).countBy({ userId: booker.id, kind: 'booking_decision' })).toBe(
+        decisions,
+      );
     }
     await assertNoDoubleBooking();
   });
@@ -203,14 +289,33 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     await service(0).book(a, { ...request(hall, '08:30', '09:00'), roomId: studio.id });
     const before = await counts();
     const refusals = await Promise.all([
-      outcome(service(0).book(a, request(hall, '20:00', '20:30'))),                                                          // a third upcoming booking
-      outcome(service(0).book(await resident(), { ...request(hall, '10:00', '10:30'), startAt: new Date('2026-12-05T02:00:00Z'), endAt: new Date('2026-12-05T02:30:00Z') })),
-      outcome(service(0).book(await resident(), { ...request(hall, '10:00', '10:30'), startAt: new Date('2026-11-28T01:30:00Z'), endAt: new Date('2026-11-28T02:00:00Z') })),
+      outcome(service(0).book(a, request(hall, '20:00', '20:30'))), // a third upcoming booking
+      outcome(
+        service(0).book(await resident(), {
+          ...request(hall, '10:00', '10:30'),
+          startAt: new Date('2026-12-05T02:00:00Z'),
+          endAt: new Date('2026-12-05T02:30:00Z'),
+        }),
+      ),
+      outcome(
+        service(0).book(await resident(), {
+          ...request(hall, '10:00', '10:30'),
+          startAt: new Date('2026-11-28T01:30:00Z'),
+          endAt: new Date('2026-11-28T02:00:00Z'),
+        }),
+      ),
       outcome(service(0).book(await resident(), request(hall, '07:00', '08:00'))),
       outcome(service(0).book(await resident(), request(hall, '13:00', '16:30'))),
       outcome(service(0).book(await resident(), { ...request(hall, '20:00', '20:30'), attendees: 41 })),
     ]);
-    expect(refusals).toEqual(['BOOKING_QUOTA_ACTIVE', 'BOOKING_TOO_FAR', 'BOOKING_TOO_SOON', 'BOOKING_OFF_GRID', 'BOOKING_TOO_LONG', 'BOOKING_ATTENDEES_INVALID']);
+    expect(refusals).toEqual([
+      'BOOKING_QUOTA_ACTIVE',
+      'BOOKING_TOO_FAR',
+      'BOOKING_TOO_SOON',
+      'BOOKING_OFF_GRID',
+      'BOOKING_TOO_LONG',
+      'BOOKING_ATTENDEES_INVALID',
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -218,7 +323,14 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     const a = await resident();
     // Monday 30 Nov and Tuesday 1 Dec local: the next ISO week, 180 + 60 minutes.
     const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
-    const book = (date: string, from: string, to: string) => service(0).book(a, { roomId: studio.id, startAt: at(date, from), endAt: at(date, to), purpose: '周配额', attendees: 2 });
+    const book = (date: string, from: string, to: string) =>
+      service(0).book(a, {
+        roomId: studio.id,
+        startAt: at(date, from),
+        endAt: at(date, to),
+        purpose: '周配额',
+        attendees: 2,
+      });
     expect(await outcome(book('2026-11-30', '09:00', '12:00'))).toBe('ok');
     const before = await counts();
     expect(await outcome(book('2026-12-01', '09:00', '10:30'))).toBe('BOOKING_QUOTA_WEEKLY');
@@ -227,16 +339,45 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   });
 
   it('a closure refuses bookings that overlap it', async () => {
-    const closure = await services[0].rooms.addClosure(staff, hall.id, { startAt: '2026-11-30T08:30:00+08:00', endAt: '2026-11-30T12:00:00+08:00', reason: '设备检修' });
+    const closure = await services[0].rooms.addClosure(staff, hall.id, {
+      startAt: '2026-11-30T08:30:00+08:00',
+      endAt: '2026-11-30T12:00:00+08:00',
+      reason: '设备检修',
+    });
     expect(closure.roomId).toBe(hall.id);
     const before = await counts();
     const at = (hhmm: string) => new Date(`2026-11-30T${hhmm}:00+08:00`);
-    expect(await outcome(service(0).book(await resident(), { roomId: hall.id, startAt: at('11:30'), endAt: at('12:30'), purpose: '闭馆', attendees: 2 }))).toBe('BOOKING_CLOSED');
+    expect(
+      await outcome(
+        service(0).book(await resident(), {
+          roomId: hall.id,
+          startAt: at('11:30'),
+          endAt: at('12:30'),
+          purpose: '闭馆',
+          attendees: 2,
+        }),
+      ),
+    ).toBe('BOOKING_CLOSED');
     expect(await counts()).toEqual(before);
-    expect(await outcome(service(0).book(await resident(), { roomId: hall.id, startAt: at('12:00'), endAt: at('12:30'), purpose: '闭馆后', attendees: 2 }))).toBe('ok');
+    expect(
+      await outcome(
+        service(0).book(await resident(), {
+          roomId: hall.id,
+          startAt: at('12:00'),
+          endAt: at('12:30'),
+          purpose: '闭馆后',
+          attendees: 2,
+        }),
+      ),
+    ).toBe('ok');
     const availability = await services[0].rooms.availability(staff, hall.id, '2026-11-30');
     const state = (hhmm: string) => availability.slots.find((s) => s.startAt === at(hhmm).toISOString())?.state;
-    expect([state('08:30'), state('11:30'), state('12:00'), state('12:30')]).toEqual(['closed', 'closed', 'taken', 'free']);
+    expect([state('08:30'), state('11:30'), state('12:00'), state('12:30')]).toEqual([
+      'closed',
+      'closed',
+      'taken',
+      'free',
+    ]);
   });
 
   it('the answer to a booking is the booking as read back (built from what the transaction wrote, not re-read)', async () => {
@@ -244,8 +385,19 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     const a = await resident();
     const mine = await service(0).book(a, { ...request(hall, '17:00', '18:00'), purpose: '  读书会  ' });
     const byStaff = await service(1).book(staff, request(studio, '18:00', '19:00'));
-    expect(mine).toMatchObject({ status: 'approved', staffBooking: false, purpose: '读书会', booker: { id: a.id, name: a.name }, room: { id: hall.id, name: hall.name } });
-    expect(byStaff).toMatchObject({ status: 'approved', staffBooking: true, booker: { id: staff.id }, room: { id: studio.id, name: studio.name } });
+    expect(mine).toMatchObject({
+      status: 'approved',
+      staffBooking: false,
+      purpose: '读书会',
+      booker: { id: a.id, name: a.name },
+      room: { id: hall.id, name: hall.name },
+    });
+    expect(byStaff).toMatchObject({
+      status: 'approved',
+      staffBooking: true,
+      booker: { id: staff.id },
+      room: { id: studio.id, name: studio.name },
+    });
     expect((await service(0).mine(a, {})).items[0]).toEqual(mine);
     expect((await service(0).mine(staff, {})).items[0]).toEqual(byStaff);
   });
@@ -253,7 +405,13 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   describe('clock-driven jobs', () => {
     const on = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
     const bookAt = (who: User, date: string, hhmm: string, minutes = 30) =>
-      service(0).book(who, { roomId: hall.id, startAt: on(date, hhmm), endAt: new Date(on(date, hhmm).getTime() + minutes * MIN), purpose: '时钟测试', attendees: 2 });
+      service(0).book(who, {
+        roomId: hall.id,
+        startAt: on(date, hhmm),
+        endAt: new Date(on(date, hhmm).getTime() + minutes * MIN),
+        purpose: '时钟测试',
+        attendees: 2,
+      });
 
     // Bookings of the tests above are long past by now: sweep them first, so each test counts its own.
     beforeAll(async () => {
@@ -264,19 +422,27 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     it('the no-show job run by two processes at once marks each booking once, frees its slots and notifies once', async () => {
       const people = await Promise.all(Array.from({ length: 5 }, () => resident()));
       clock.set(on('2026-12-06', '09:00'));
-      const booked = await Promise.all(people.map((p, i) => bookAt(p, '2026-12-07', `${String(9 + i).padStart(2, "0")}:00`)));
+      const booked = await Promise.all(
+        people.map((p, i) => bookAt(p, '2026-12-07', `${String(9 + i).padStart(2, '0')}:00`)),
+      );
       // 13:14: the bookings of 09:00–12:00 are past their 15 minutes of grace, 13:00 is not yet.
       clock.set(on('2026-12-07', '13:14'));
       const runs = await Promise.all([service(0).markNoShows(), service(1).markNoShows(), service(0).markNoShows()]);
       expect(runs.reduce((a, b) => a + b, 0)).toBe(4);
-      const statuses = await data().getRepository(Booking).find({ where: booked.map((b) => ({ id: b.id })), order: { startAt: 'ASC' } });
+      const statuses = await data()
+        .getRepository(Booking)
+        .find({ where: booked.map((b) => ({ id: b.id })), order: { startAt: 'ASC' } });
       expect(statuses.map((b) => b.status)).toEqual(['no_show', 'no_show', 'no_show', 'no_show', 'approved']);
       for (const [i, p] of people.entries()) {
-        expect(await data().getRepository(Notification).countBy({ userId: p.id, kind: 'booking_no_show' })).toBe(i < 4 ? 1 : 0);
+        expect(await data().getRepository(Notification).countBy({ userId: p.id, kind: 'booking_no_show' })).toBe(
+          i < 4 ? 1 : 0,
+        );
         expect(await data().getRepository(BookingSlot).countBy({ bookingId: booked[i].id })).toBe(i < 4 ? 0 : 2);
       }
       clock.set(on('2026-12-07', '13:15'));
-      expect((await Promise.all([service(0).markNoShows(), service(1).markNoShows()])).reduce((a, b) => a + b, 0)).toBe(1);
+      expect((await Promise.all([service(0).markNoShows(), service(1).markNoShows()])).reduce((a, b) => a + b, 0)).toBe(
+        1,
+      );
       await assertNoDoubleBooking();
     });
 
@@ -289,8 +455,15 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       expect(await outcome(service(0).checkInAtDoor(a, hall.id))).toBe('BOOKING_NO_CHECKIN');
       clock.set(on('2026-12-09', '09:45'));
       expect(await outcome(service(0).checkInAtDoor(b, hall.id))).toBe('BOOKING_NO_CHECKIN');
-      const [first, again] = await Promise.all([service(0).checkInAtDoor(a, hall.id), service(1).checkInAtDoor(a, hall.id)]);
-      expect([first.status, again.status, first.id === mine.id && again.id === mine.id]).toEqual(['checked_in', 'checked_in', true]);
+      const [first, again] = await Promise.all([
+        service(0).checkInAtDoor(a, hall.id),
+        service(1).checkInAtDoor(a, hall.id),
+      ]);
+      expect([first.status, again.status, first.id === mine.id && again.id === mine.id]).toEqual([
+        'checked_in',
+        'checked_in',
+        true,
+      ]);
       // Both answers are the stored booking (built in the transaction, after the row lock, not re-read).
       const stored = (await service(0).mine(a, {})).items.find((x) => x.id === mine.id);
       expect([first, again]).toEqual([stored, stored]);
@@ -304,7 +477,9 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       const a = await resident();
       clock.set(on('2026-12-08', '09:00'));
       const booking = await bookAt(a, '2026-12-08', '15:00', 60);
-      await data().getRepository(Booking).update({ id: booking.id }, { status: 'checked_in', checkedInAt: on('2026-12-08', '14:50') });
+      await data()
+        .getRepository(Booking)
+        .update({ id: booking.id }, { status: 'checked_in', checkedInAt: on('2026-12-08', '14:50') });
       clock.set(on('2026-12-08', '15:59'));
       expect(await service(0).completeFinished()).toBe(0);
       clock.set(on('2026-12-08', '16:00'));
@@ -325,7 +500,9 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       }
       const suspensions = await data().getRepository(BookingSuspension).findBy({ userId: a.id });
       expect(suspensions).toHaveLength(1);
-      expect(suspensions[0].until.toISOString()).toBe(new Date(on('2026-12-14', '10:20').getTime() + 14 * 86_400_000).toISOString());
+      expect(suspensions[0].until.toISOString()).toBe(
+        new Date(on('2026-12-14', '10:20').getTime() + 14 * 86_400_000).toISOString(),
+      );
       clock.set(on('2026-12-15', '08:00'));
       const before = await counts();
       expect(await outcome(bookAt(a, '2026-12-16', '10:00'))).toBe('BOOKING_SUSPENDED');

@@ -18,26 +18,36 @@ describe(`concurrent transactions in one process on ${testDatabaseKind}`, () => 
     await db?.drop();
   });
 
-  it('a failing transaction rolls back only its own writes, never a neighbour\'s', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => dataSource.transaction(async (manager) => {
-      await manager.insert(RateLimitCounter, { bucket: `tx-${i}`, hits: i, expiresAt: 0, blockedUntil: 0 });
-      await pause();
-      if (i % 2) throw new Error(`fail ${i}`);
-    })));
+  it("a failing transaction rolls back only its own writes, never a neighbour's", async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        dataSource.transaction(async (manager) => {
+          await manager.insert(RateLimitCounter, { bucket: `tx-${i}`, hits: i, expiresAt: 0, blockedUntil: 0 });
+          await pause();
+          if (i % 2) throw new Error(`fail ${i}`);
+        }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
     const rows = await dataSource.getRepository(RateLimitCounter).find({ order: { hits: 'ASC' } });
     expect(rows.map((r) => r.hits)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
   });
 
-  it('a plain write made while another transaction is open survives that transaction\'s rollback', async () => {
+  it("a plain write made while another transaction is open survives that transaction's rollback", async () => {
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const failing = dataSource.transaction(async (manager) => {
-      await manager.insert(RateLimitCounter, { bucket: 'doomed', hits: 1, expiresAt: 0, blockedUntil: 0 });
-      await held;
-      throw new Error('rollback');
-    }).catch(() => 'rolled back');
-    const plain = dataSource.getRepository(RateLimitCounter).insert({ bucket: 'outsider', hits: 1, expiresAt: 0, blockedUntil: 0 });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const failing = dataSource
+      .transaction(async (manager) => {
+        await manager.insert(RateLimitCounter, { bucket: 'doomed', hits: 1, expiresAt: 0, blockedUntil: 0 });
+        await held;
+        throw new Error('rollback');
+      })
+      .catch(() => 'rolled back');
+    const plain = dataSource
+      .getRepository(RateLimitCounter)
+      .insert({ bucket: 'outsider', hits: 1, expiresAt: 0, blockedUntil: 0 });
     await pause();
     release();
     expect(await failing).toBe('rolled back');

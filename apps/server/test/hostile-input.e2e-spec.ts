@@ -16,9 +16,22 @@ const stableCodes = new Set(Object.keys(errorMessages));
 const CONCURRENCY = 6;
 
 type Json = Record<string, unknown>;
-interface SchemaProperty { type?: string; enum?: unknown[]; items?: { type?: string }; allOf?: Array<{ $ref: string }>; $ref?: string; nullable?: boolean }
-interface Schema { properties?: Record<string, SchemaProperty>; required?: string[] }
-interface Operation { requestBody?: { content: Record<string, { schema: { $ref: string } }> }; parameters?: Array<{ in: string; name: string }> }
+interface SchemaProperty {
+  type?: string;
+  enum?: unknown[];
+  items?: { type?: string };
+  allOf?: Array<{ $ref: string }>;
+  $ref?: string;
+  nullable?: boolean;
+}
+interface Schema {
+  properties?: Record<string, SchemaProperty>;
+  required?: string[];
+}
+interface Operation {
+  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+  parameters?: Array<{ in: string; name: string }>;
+}
 
 /** What a caller needs to reach the endpoint's validation and rules: who calls, a real target, a body of the right shape. */
 interface EndpointSetup {
@@ -50,30 +63,62 @@ const SQL = "' OR 1=1 --";
 const SCRIPT = '<script>alert(1)</script>';
 const EMOJI = '👨‍👩‍👧🀄';
 const unsafeStrings: Array<[string, string]> = [
-  ['NUL', 'a\u0000b'], ['lone surrogate', 'a\ud800b'], ['RTL override', 'abc\u202egpj.exe'], ['ANSI escape', '\u001b[31mred'],
+  ['NUL', 'a\u0000b'],
+  ['lone surrogate', 'a\ud800b'],
+  ['RTL override', 'abc\u202egpj.exe'],
+  ['ANSI escape', '\u001b[31mred'],
 ];
 const badDates: Array<[string, unknown]> = [
-  ['not a date', 'not-a-date'], ['Feb 30', '2026-02-30T10:00:00+08:00'], ['month 13', '2026-13-01T10:00:00+08:00'],
-  ['hour 25', '2026-12-01T25:00:00+08:00'], ['no offset', '2026-12-01T10:00:00'], ['date only', '2026-12-01'],
-  ['year 10000 in UTC', '9999-12-31T23:59:59-10:00'], ['year 0', '0000-01-01T00:00:00Z'], ['expanded year', '+275760-09-13T00:00:00Z'],
-  ['far future', '2099-06-01T10:00:00+08:00'], ['epoch number', 1764300000000], ['SQL', SQL],
+  ['not a date', 'not-a-date'],
+  ['Feb 30', '2026-02-30T10:00:00+08:00'],
+  ['month 13', '2026-13-01T10:00:00+08:00'],
+  ['hour 25', '2026-12-01T25:00:00+08:00'],
+  ['no offset', '2026-12-01T10:00:00'],
+  ['date only', '2026-12-01'],
+  ['year 10000 in UTC', '9999-12-31T23:59:59-10:00'],
+  ['year 0', '0000-01-01T00:00:00Z'],
+  ['expanded year', '+275760-09-13T00:00:00Z'],
+  ['far future', '2099-06-01T10:00:00+08:00'],
+  ['epoch number', 1764300000000],
+  ['SQL', SQL],
 ];
 const badNumbers: unknown[] = [-1, 0, 0.5, 1e20, 2 ** 53 + 2, -1e20, '1', true, [], {}, null];
-const badIds = ['abc', '-1', '0', '1.5', '1e3', '99999999999999999999', encodeURIComponent("1' OR '1'='1"), '%00', encodeURIComponent(SCRIPT)];
+const badIds = [
+  'abc',
+  '-1',
+  '0',
+  '1.5',
+  '1e3',
+  '99999999999999999999',
+  encodeURIComponent("1' OR '1'='1"),
+  '%00',
+  encodeURIComponent(SCRIPT),
+];
 const massAssignment: Json = {
-  role: 'admin', balance: 999_999, communityId: 2, status: 'verified', id: 1, userId: 1, volunteer: true, createdAt: '2020-01-01T00:00:00Z',
-  isAdmin: true, passwordHash: 'x', actorId: 1,
+  role: 'admin',
+  balance: 999_999,
+  communityId: 2,
+  status: 'verified',
+  id: 1,
+  userId: 1,
+  volunteer: true,
+  createdAt: '2020-01-01T00:00:00Z',
+  isAdmin: true,
+  passwordHash: 'x',
+  actorId: 1,
 };
 
 async function pool<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await run(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await run(items[i]);
+      }
+    }),
+  );
   return results;
 }
 
@@ -88,8 +133,8 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
   let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
   let staff: string;
   let admin: string;
-  let li: { token: string; id: number };      // verified volunteer of G
-  let liu: { token: string; id: number };     // verified resident of G
+  let li: { token: string; id: number }; // verified volunteer of G
+  let liu: { token: string; id: number }; // verified resident of G
   let pending: { token: string; id: number }; // pending resident of G
   const ids: Record<string, number> = {};
   let tables: string[];
@@ -100,80 +145,171 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     'POST /auth/dev-login': { token: () => undefined, body: () => ({ phone: '13800000001', community: 'G' }) },
     'POST /auth/wechat': { token: () => undefined, body: () => ({ code: 'bad', community: 'G' }) },
     'POST /auth/logout': { token: () => li.token },
-    'PATCH /me': { token: () => pending.token, body: () => ({ name: '周磊', buildingId: ids.building, unit: '1', room: '101' }), text: ['name'] },
+    'PATCH /me': {
+      token: () => pending.token,
+      body: () => ({ name: '周磊', buildingId: ids.building, unit: '1', room: '101' }),
+      text: ['name'],
+    },
     'POST /residents/{id}/verify': { token: () => staff, params: () => ({ id: pending.id }) },
-    'POST /residents/{id}/volunteer': { token: () => staff, params: () => ({ id: liu.id }), body: () => ({ volunteer: true }) },
+    'POST /residents/{id}/volunteer': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ volunteer: true }),
+    },
     'POST /notifications/read-all': { token: () => li.token },
     'POST /notifications/{id}/read': { token: () => li.token, params: () => ({ id: 1 }) },
     'POST /notices': {
-      token: () => staff, body: () => ({ title: '停水通知', body: '12月3日停水', category: 'announcement' }), text: ['title', 'body'],
+      token: () => staff,
+      body: () => ({ title: '停水通知', body: '12月3日停水', category: 'announcement' }),
+      text: ['title', 'body'],
     },
-    'PATCH /notices/{id}': { token: () => staff, params: () => ({ id: ids.draftNotice }), body: () => ({ title: '停水通知（更新）' }), text: ['title', 'body'] },
+    'PATCH /notices/{id}': {
+      token: () => staff,
+      params: () => ({ id: ids.draftNotice }),
+      body: () => ({ title: '停水通知（更新）' }),
+      text: ['title', 'body'],
+    },
     'POST /notices/{id}/ack': { token: () => li.token, params: () => ({ id: ids.notice }) },
     'POST /notices/{id}/publish': { token: () => staff, params: () => ({ id: ids.draftNotice }) },
     'POST /notices/{id}/archive': { token: () => staff, params: () => ({ id: ids.draftNotice }) },
     'POST /timebank/transfers': {
-      token: () => li.token, idempotent: true, body: () => ({ toUserId: liu.id, minutes: 5, memo: '谢谢帮忙' }), text: ['memo'],
+      token: () => li.token,
+      idempotent: true,
+      body: () => ({ toUserId: liu.id, minutes: 5, memo: '谢谢帮忙' }),
+      text: ['memo'],
     },
-    'POST /timebank/transactions/{id}/reverse': { token: () => staff, params: () => ({ id: ids.transaction }), body: () => ({ reason: '重复记录' }), text: ['reason'] },
+    'POST /timebank/transactions/{id}/reverse': {
+      token: () => staff,
+      params: () => ({ id: ids.transaction }),
+      body: () => ({ reason: '重复记录' }),
+      text: ['reason'],
+    },
     'POST /timebank/adjustments': {
-      token: () => admin, body: () => ({ userId: liu.id, minutes: 10, reason: '补录' }), text: ['reason'], valid: { minutes: [-1] },
+      token: () => admin,
+      body: () => ({ userId: liu.id, minutes: 10, reason: '补录' }),
+      text: ['reason'],
+      valid: { minutes: [-1] },
     },
     'POST /rewards': {
-      token: () => staff, body: () => ({ name: '理发券', description: '凭券理发一次', priceMinutes: 60, stock: 10 }),
-      text: ['name', 'description'], valid: { stock: [0], description: ['', '   '] },
+      token: () => staff,
+      body: () => ({ name: '理发券', description: '凭券理发一次', priceMinutes: 60, stock: 10 }),
+      text: ['name', 'description'],
+      valid: { stock: [0], description: ['', '   '] },
     },
     'PATCH /rewards/{id}': {
-      token: () => staff, params: () => ({ id: ids.reward }), body: () => ({ name: '理发券' }), text: ['name', 'description'], valid: { stock: [0], description: ['', '   '] },
+      token: () => staff,
+      params: () => ({ id: ids.reward }),
+      body: () => ({ name: '理发券' }),
+      text: ['name', 'description'],
+      valid: { stock: [0], description: ['', '   '] },
     },
     'POST /rewards/redemptions/{id}/hand-over': { token: () => staff, params: () => ({ id: ids.redemption }) },
-    'POST /rewards/redemptions/{id}/cancel': { token: () => staff, params: () => ({ id: ids.redemption }), body: () => ({ reason: '居民不需要了' }), text: ['reason'] },
+    'POST /rewards/redemptions/{id}/cancel': {
+      token: () => staff,
+      params: () => ({ id: ids.redemption }),
+      body: () => ({ reason: '居民不需要了' }),
+      text: ['reason'],
+    },
     'POST /rewards/{id}/redeem': { token: () => li.token, params: () => ({ id: ids.reward }), idempotent: true },
     'POST /rooms': {
-      token: () => staff, body: () => ({ name: '书画室', capacity: 12, openTime: '08:30', closeTime: '21:00' }),
-      text: ['name', 'description', 'facilities'], valid: { minNoticeMinutes: [0], description: ['', '   '] },
+      token: () => staff,
+      body: () => ({ name: '书画室', capacity: 12, openTime: '08:30', closeTime: '21:00' }),
+      text: ['name', 'description', 'facilities'],
+      valid: { minNoticeMinutes: [0], description: ['', '   '] },
     },
     'PATCH /rooms/{id}': {
-      token: () => staff, params: () => ({ id: ids.room }), body: () => ({ capacity: 20 }),
-      text: ['name', 'description', 'facilities'], valid: { minNoticeMinutes: [0], description: ['', '   '] },
+      token: () => staff,
+      params: () => ({ id: ids.room }),
+      body: () => ({ capacity: 20 }),
+      text: ['name', 'description', 'facilities'],
+      valid: { minNoticeMinutes: [0], description: ['', '   '] },
     },
     'POST /rooms/{id}/closures': {
-      token: () => staff, params: () => ({ id: ids.room }),
-      body: () => ({ startAt: `${tomorrow}T08:00:00+08:00`, endAt: `${tomorrow}T12:00:00+08:00`, reason: '设备检修' }), text: ['reason'],
+      token: () => staff,
+      params: () => ({ id: ids.room }),
+      body: () => ({ startAt: `${tomorrow}T08:00:00+08:00`, endAt: `${tomorrow}T12:00:00+08:00`, reason: '设备检修' }),
+      text: ['reason'],
     },
     'POST /bookings': {
       token: () => li.token,
-      body: () => ({ roomId: ids.room, startAt: `${tomorrow}T19:00:00+08:00`, endAt: `${tomorrow}T20:00:00+08:00`, purpose: '书法兴趣小组练习', attendees: 4 }),
+      body: () => ({
+        roomId: ids.room,
+        startAt: `${tomorrow}T19:00:00+08:00`,
+        endAt: `${tomorrow}T20:00:00+08:00`,
+        purpose: '书法兴趣小组练习',
+        attendees: 4,
+      }),
       text: ['purpose'],
     },
     'POST /bookings/recurring': {
       token: () => staff,
-      body: () => ({ roomId: ids.room, startAt: `${tomorrow}T19:00:00+08:00`, endAt: `${tomorrow}T20:00:00+08:00`, purpose: '合唱团排练', attendees: 4, weeks: 2 }),
+      body: () => ({
+        roomId: ids.room,
+        startAt: `${tomorrow}T19:00:00+08:00`,
+        endAt: `${tomorrow}T20:00:00+08:00`,
+        purpose: '合唱团排练',
+        attendees: 4,
+        weeks: 2,
+      }),
       text: ['purpose'],
     },
-    'POST /bookings/{id}/cancel': { token: () => staff, params: () => ({ id: ids.booking }), body: () => ({ reason: '场地另有安排' }), text: ['reason'] },
+    'POST /bookings/{id}/cancel': {
+      token: () => staff,
+      params: () => ({ id: ids.booking }),
+      body: () => ({ reason: '场地另有安排' }),
+      text: ['reason'],
+    },
     'POST /bookings/{id}/approve': { token: () => staff, params: () => ({ id: ids.booking }) },
-    'POST /bookings/{id}/reject': { token: () => staff, params: () => ({ id: ids.booking }), body: () => ({ reason: '场地另有安排' }), text: ['reason'] },
+    'POST /bookings/{id}/reject': {
+      token: () => staff,
+      params: () => ({ id: ids.booking }),
+      body: () => ({ reason: '场地另有安排' }),
+      text: ['reason'],
+    },
     'POST /bookings/{id}/check-in': { token: () => staff, params: () => ({ id: ids.booking }) },
     'POST /bookings/suspensions/{userId}/lift': { token: () => staff, params: () => ({ userId: li.id }) },
     'POST /activities': {
       token: () => staff,
       body: () => ({
-        title: '敬老院陪伴', description: '陪老人聊天', place: '幸福里敬老院', geofence: { lat: 30.66, lng: 104.06, radiusM: 150 },
-        startAt: `${shanghaiDate(2)}T09:00:00+08:00`, endAt: `${shanghaiDate(2)}T11:00:00+08:00`, capacity: 10, signupDeadline: `${tomorrow}T20:00:00+08:00`,
+        title: '敬老院陪伴',
+        description: '陪老人聊天',
+        place: '幸福里敬老院',
+        geofence: { lat: 30.66, lng: 104.06, radiusM: 150 },
+        startAt: `${shanghaiDate(2)}T09:00:00+08:00`,
+        endAt: `${shanghaiDate(2)}T11:00:00+08:00`,
+        capacity: 10,
+        signupDeadline: `${tomorrow}T20:00:00+08:00`,
       }),
-      text: ['title', 'description', 'place'], valid: { description: ['', '   '] },
+      text: ['title', 'description', 'place'],
+      valid: { description: ['', '   '] },
     },
     'PATCH /activities/{id}': {
-      token: () => staff, params: () => ({ id: ids.draftActivity }), body: () => ({ capacity: 12 }), text: ['title', 'description', 'place'], valid: { description: ['', '   '] },
+      token: () => staff,
+      params: () => ({ id: ids.draftActivity }),
+      body: () => ({ capacity: 12 }),
+      text: ['title', 'description', 'place'],
+      valid: { description: ['', '   '] },
     },
     'POST /activities/{id}/publish': { token: () => staff, params: () => ({ id: ids.draftActivity }) },
-    'POST /activities/{id}/cancel': { token: () => staff, params: () => ({ id: ids.draftActivity }), body: () => ({ reason: '天气原因' }), text: ['reason'] },
+    'POST /activities/{id}/cancel': {
+      token: () => staff,
+      params: () => ({ id: ids.draftActivity }),
+      body: () => ({ reason: '天气原因' }),
+      text: ['reason'],
+    },
     'POST /activities/{id}/signup': { token: () => li.token, params: () => ({ id: ids.activity }) },
     'POST /activities/{id}/cancel-signup': { token: () => li.token, params: () => ({ id: ids.activity }) },
-    'POST /activities/{id}/attendance': { token: () => staff, params: () => ({ id: ids.activity }), body: () => ({ userCode: '123456', action: 'checkin' }) },
+    'POST /activities/{id}/attendance': {
+      token: () => staff,
+      params: () => ({ id: ids.activity }),
+      body: () => ({ userCode: '123456', action: 'checkin' }),
+    },
     'POST /activities/{id}/attendance/{userId}/manual': {
-      token: () => staff, params: () => ({ id: ids.activity, userId: li.id }), body: () => ({ minutes: 60, reason: '手机没电' }), text: ['reason'], valid: { minutes: [0] },
+      token: () => staff,
+      params: () => ({ id: ids.activity, userId: li.id }),
+      body: () => ({ minutes: 60, reason: '手机没电' }),
+      text: ['reason'],
+      valid: { minutes: [0] },
     },
     'POST /activities/{id}/settle': { token: () => staff, params: () => ({ id: ids.activity }) },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
@@ -181,20 +317,31 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
 
   const rowCounts = async (): Promise<Record<string, number>> => {
     const counts: Record<string, number> = {};
-    for (const table of tables) counts[table] = Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    for (const table of tables)
+      counts[table] = Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
     return counts;
   };
 
-  const send = (c: Case): Promise<TestResponse> => c.raw !== undefined
-    ? t.request(c.method, c.path, { token: c.token, body: c.raw, headers: { 'content-type': 'application/json', ...c.headers } })
-    : t.request(c.method, c.path, { token: c.token, body: c.body, headers: c.headers });
+  const send = (c: Case): Promise<TestResponse> =>
+    c.raw !== undefined
+      ? t.request(c.method, c.path, {
+          token: c.token,
+          body: c.raw,
+          headers: { 'content-type': 'application/json', ...c.headers },
+        })
+      : t.request(c.method, c.path, { token: c.token, body: c.body, headers: c.headers });
 
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    t = await startTestApp({ env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url } });
+    t = await startTestApp({
+      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url },
+    });
     doc = (await t.request('GET', '/api/docs-json')).body;
     [staff, admin] = (await Promise.all(['staff.g', 'admin'].map((u) => t.loginStaff(u)))).map((l) => l.token);
-    const resident = async (phone: string) => { const l = await t.loginResident(phone); return { token: l.token, id: l.user.id }; };
+    const resident = async (phone: string) => {
+      const l = await t.loginResident(phone);
+      return { token: l.token, id: l.user.id };
+    };
     [li, liu, pending] = await Promise.all(['13800000001', '13800000005', '13800000009'].map(resident));
 
     const first = async (path: string, token: string) => {
@@ -210,13 +357,22 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     ids.transaction = await first('/timebank/pool/transactions', staff);
     ids.activity = await first('/activities', li.token);
     ids.notice = await first('/notices', li.token);
-    const draft = await t.request('POST', `${api}/notices`, { token: staff, body: { title: '草稿', body: '正文', category: 'policy' } });
+    const draft = await t.request('POST', `${api}/notices`, {
+      token: staff,
+      body: { title: '草稿', body: '正文', category: 'policy' },
+    });
     ids.draftNotice = draft.body.id;
-    const activity = await t.request('POST', `${api}/activities`, { token: staff, body: setups['POST /activities'].body!() });
+    const activity = await t.request('POST', `${api}/activities`, {
+      token: staff,
+      body: setups['POST /activities'].body!(),
+    });
     expect(activity.status).toBe(201);
     ids.draftActivity = activity.body.id;
     // Rate-limit counters count requests, refused ones too, by design; every other table must stay as it is.
-    tables = t.dataSource.entityMetadatas.map((m) => m.tableName).filter((name) => name !== 'rate_limits').sort();
+    tables = t.dataSource.entityMetadatas
+      .map((m) => m.tableName)
+      .filter((name) => name !== 'rate_limits')
+      .sort();
   });
   afterAll(async () => {
     await t?.close();
@@ -228,16 +384,22 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     const key = `${method} ${template.slice(api.length)}`;
     const setup = setups[key];
     const params = setup.params?.() ?? {};
-    const pathWith = (values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_m, name) => String(values[name]));
+    const pathWith = (values: Record<string, string | number>) =>
+      template.replace(/\{(\w+)\}/g, (_m, name) => String(values[name]));
     const path = pathWith(params);
     let n = 0;
-    const headers = () => (setup.idempotent ? { 'idempotency-key': `hostile-${Date.now()}-${++n}-${Math.random().toString(36).slice(2)}` } : undefined);
+    const headers = () =>
+      setup.idempotent
+        ? { 'idempotency-key': `hostile-${Date.now()}-${++n}-${Math.random().toString(36).slice(2)}` }
+        : undefined;
     const base = setup.body?.();
     const cases: Case[] = [];
-    const add = (name: string, c: Partial<Case>) => cases.push({ name: `${key}: ${name}`, method, path, token: setup.token(), headers: headers(), ...c });
+    const add = (name: string, c: Partial<Case>) =>
+      cases.push({ name: `${key}: ${name}`, method, path, token: setup.token(), headers: headers(), ...c });
 
     for (const param of Object.keys(params)) {
-      for (const bad of badIds) add(`path ${param}=${bad}`, { path: pathWith({ ...params, [param]: bad }), body: base });
+      for (const bad of badIds)
+        add(`path ${param}=${bad}`, { path: pathWith({ ...params, [param]: bad }), body: base });
     }
     if (setup.idempotent) {
       add('no Idempotency-Key', { body: base, headers: {} });
@@ -246,12 +408,25 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       add('Idempotency-Key with spaces (SQL)', { body: base, headers: { 'idempotency-key': SQL } });
     }
     add('malformed JSON', { raw: '{"a":' });
-    add('__proto__ pollution', { raw: JSON.stringify(base ?? {}).replace(/^\{/, '{"__proto__":{"role":"admin"},').replace(',}', '}') });
-    add('constructor.prototype pollution', { raw: JSON.stringify(base ?? {}).replace(/^\{/, '{"constructor":{"prototype":{"role":"admin"}},').replace(',}', '}') });
-    add('body over 1 MB', { body: { ...base, padding: 'x'.repeat(1024 * 1024 + 10) }, status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    add('__proto__ pollution', {
+      raw: JSON.stringify(base ?? {})
+        .replace(/^\{/, '{"__proto__":{"role":"admin"},')
+        .replace(',}', '}'),
+    });
+    add('constructor.prototype pollution', {
+      raw: JSON.stringify(base ?? {})
+        .replace(/^\{/, '{"constructor":{"prototype":{"role":"admin"}},')
+        .replace(',}', '}'),
+    });
+    add('body over 1 MB', {
+      body: { ...base, padding: 'x'.repeat(1024 * 1024 + 10) },
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
     if (!operation.requestBody || !base) return cases;
 
-    const schema = doc.components.schemas[operation.requestBody.content['application/json'].schema.$ref.split('/').pop()!];
+    const schema =
+      doc.components.schemas[operation.requestBody.content['application/json'].schema.$ref.split('/').pop()!];
     const properties = schema.properties ?? {};
     const required = new Set(schema.required ?? []);
     const text = new Set(setup.text ?? []);
@@ -268,13 +443,16 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       if (!(field in properties)) add(`extra field ${field}`, { body: withField(field, value) });
     }
     // communityId is in the schema for admins; staff naming another community is mass assignment too.
-    if ('communityId' in properties && setup.token() === staff) add('communityId of another community (staff)', { body: withField('communityId', 2) });
+    if ('communityId' in properties && setup.token() === staff)
+      add('communityId of another community (staff)', { body: withField('communityId', 2) });
 
     for (const [field, prop] of Object.entries(properties)) {
       const type = prop.allOf || prop.$ref ? 'object' : prop.type;
       const nullable = prop.nullable || field === 'publishAt' || field === 'expiresAt'; // null means "when published", "never"
       const isDate = /At$|Deadline$/.test(field);
-      const bad = (name: string, value: unknown) => { if (!isValid(field, value)) add(`${field} ${name}`, { body: withField(field, value) }); };
+      const bad = (name: string, value: unknown) => {
+        if (!isValid(field, value)) add(`${field} ${name}`, { body: withField(field, value) });
+      };
       if (required.has(field)) {
         const { [field]: _dropped, ...rest } = base;
         add(`${field} missing`, { body: rest });
@@ -299,11 +477,15 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       } else if (type === 'array') {
         const itemType = prop.items?.type;
         for (const value of ['x', 1, {}, [null], [[]], [{}]]) bad(`${JSON.stringify(value)}`, value);
-        bad('10 000 items', Array.from({ length: 10_000 }, (_, i) => (itemType === 'number' ? i + 1 : `item${i}`)));
+        bad(
+          '10 000 items',
+          Array.from({ length: 10_000 }, (_, i) => (itemType === 'number' ? i + 1 : `item${i}`)),
+        );
         if (itemType === 'number') {
           for (const value of [['1'], [-1], [0], [1.5], [1e20], [1, 1]]) bad(`${JSON.stringify(value)}`, value);
         } else {
-          for (const value of [[1], [''], ['x'.repeat(300)], ['a\u0000b'], ['\u202eabc']]) bad(`[${JSON.stringify(value[0]).slice(0, 20)}]`, value);
+          for (const value of [[1], [''], ['x'.repeat(300)], ['a\u0000b'], ['\u202eabc']])
+            bad(`[${JSON.stringify(value[0]).slice(0, 20)}]`, value);
           if (!text.has(field)) bad('javascript: URL', ['javascript:alert(1)']);
         }
       } else if (type === 'object') {
@@ -322,7 +504,10 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
 
   it('refuses every hostile request to every write endpoint with a 4xx and a stable code, and changes no row', async () => {
     const writes = Object.entries(doc.paths).flatMap(([template, operations]) =>
-      Object.entries(operations).filter(([method]) => method !== 'get').map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })));
+      Object.entries(operations)
+        .filter(([method]) => method !== 'get')
+        .map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })),
+    );
     // A new write endpoint must be added to `setups` before this suite passes.
     expect(writes.map((w) => `${w.method} ${w.template.slice(api.length)}`).sort()).toEqual(Object.keys(setups).sort());
 
@@ -332,11 +517,20 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     const answers = await pool(cases, CONCURRENCY, async (c) => ({ c, res: await send(c) }));
     const after = await rowCounts();
 
-    const wrong = answers.filter(({ c, res }) => {
-      if (c.status !== undefined) return res.status !== c.status || res.body?.code !== c.code;
-      return res.status < 400 || res.status >= 500 || !stableCodes.has(res.body?.code) || res.body?.statusCode !== res.status;
-    }).map(({ c, res }) => `${c.name} → ${res.status} ${res.text.slice(0, 160)}`);
-    console.log(`hostile input on ${testDatabaseKind}: ${cases.length} bad requests to ${writes.length} write endpoints in ${Date.now() - started} ms, ${wrong.length} not refused properly`);
+    const wrong = answers
+      .filter(({ c, res }) => {
+        if (c.status !== undefined) return res.status !== c.status || res.body?.code !== c.code;
+        return (
+          res.status < 400 ||
+          res.status >= 500 ||
+          !stableCodes.has(res.body?.code) ||
+          res.body?.statusCode !== res.status
+        );
+      })
+      .map(({ c, res }) => `${c.name} → ${res.status} ${res.text.slice(0, 160)}`);
+    console.log(
+      `hostile input on ${testDatabaseKind}: ${cases.length} bad requests to ${writes.length} write endpoints in ${Date.now() - started} ms, ${wrong.length} not refused properly`,
+    );
     expect(wrong).toEqual([]);
     expect(after).toEqual(before);
     expect(t.logs.join('')).not.toMatch(/"level":50/); // no error was logged: nothing fell through to a 500
@@ -353,15 +547,33 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       const path = template.replace(/\{(\w+)\}/g, () => String(li.id));
       let token: string | undefined;
       for (const candidate of tokens) {
-        if ((await t.request('GET', `${path}?limit=1`, { token: candidate })).status === 200) { token = candidate; break; }
+        if ((await t.request('GET', `${path}?limit=1`, { token: candidate })).status === 200) {
+          token = candidate;
+          break;
+        }
       }
       expect({ template, token: token ? 'found' : 'none' }).toEqual({ template, token: 'found' });
-      for (const query of ['limit=101', 'limit=1000000', 'limit=-1', 'limit=0', 'limit=1.5', 'limit=abc', 'limit=1e3', 'limit=', 'cursor=!!!', `cursor=${'a'.repeat(300)}`, 'cursor=%00', `limit=${encodeURIComponent(SQL)}`]) {
+      for (const query of [
+        'limit=101',
+        'limit=1000000',
+        'limit=-1',
+        'limit=0',
+        'limit=1.5',
+        'limit=abc',
+        'limit=1e3',
+        'limit=',
+        'cursor=!!!',
+        `cursor=${'a'.repeat(300)}`,
+        'cursor=%00',
+        `limit=${encodeURIComponent(SQL)}`,
+      ]) {
         cases.push({ name: `GET ${template}?${query}`, method: 'GET', path: `${path}?${query}`, token });
       }
     }
     const answers = await pool(cases, CONCURRENCY, async (c) => ({ c, res: await send(c) }));
-    const wrong = answers.filter(({ res }) => res.status !== 400 || res.body?.code !== 'VALIDATION_FAILED').map(({ c, res }) => `${c.name} → ${res.status} ${res.text.slice(0, 120)}`);
+    const wrong = answers
+      .filter(({ res }) => res.status !== 400 || res.body?.code !== 'VALIDATION_FAILED')
+      .map(({ c, res }) => `${c.name} → ${res.status} ${res.text.slice(0, 120)}`);
     console.log(`pagination on ${testDatabaseKind}: ${cases.length} bad page requests to ${lists.length} lists`);
     expect(wrong).toEqual([]);
     // The largest page allowed is still served.
@@ -371,18 +583,38 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
   it('accepts what is valid by the rules, however it looks, and gives it back verbatim (clients escape on output)', async () => {
     const title = `${SCRIPT} ${EMOJI}`;
     const body = `${SQL}; DROP TABLE notices; -- <img src=x onerror=alert(1)> 𠮷`;
-    const notice = await t.request('POST', `${api}/notices`, { token: staff, body: { title, body, category: 'policy' } });
+    const notice = await t.request('POST', `${api}/notices`, {
+      token: staff,
+      body: { title, body, category: 'policy' },
+    });
     expect(notice.status).toBe(201);
     const shown = await t.request('GET', `${api}/notices/${notice.body.id}`, { token: staff });
     expect(shown.body).toMatchObject({ title, body });
 
     const room = await t.request('POST', `${api}/rooms`, {
-      token: staff, body: { name: `书画室 ${EMOJI}`, description: '', facilities: ['<i>投影仪</i>'], capacity: 8, openTime: '08:30', closeTime: '21:00', minNoticeMinutes: 0 },
+      token: staff,
+      body: {
+        name: `书画室 ${EMOJI}`,
+        description: '',
+        facilities: ['<i>投影仪</i>'],
+        capacity: 8,
+        openTime: '08:30',
+        closeTime: '21:00',
+        minNoticeMinutes: 0,
+      },
     });
     expect(room.status).toBe(201);
-    expect(room.body).toMatchObject({ name: `书画室 ${EMOJI}`, description: '', facilities: ['<i>投影仪</i>'], minNoticeMinutes: 0 });
+    expect(room.body).toMatchObject({
+      name: `书画室 ${EMOJI}`,
+      description: '',
+      facilities: ['<i>投影仪</i>'],
+      minNoticeMinutes: 0,
+    });
 
-    const reward = await t.request('POST', `${api}/rewards`, { token: staff, body: { name: `"; DROP TABLE timebank_rewards; --`, description: '', priceMinutes: 30, stock: 0 } });
+    const reward = await t.request('POST', `${api}/rewards`, {
+      token: staff,
+      body: { name: `"; DROP TABLE timebank_rewards; --`, description: '', priceMinutes: 30, stock: 0 },
+    });
     expect(reward.status).toBe(201);
     expect(reward.body).toMatchObject({ name: `"; DROP TABLE timebank_rewards; --`, stock: 0 });
 
@@ -392,13 +624,18 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
 
     const memo = `<b>谢谢</b> ${SQL} 🙏`;
     const transfer = await t.request('POST', `${api}/timebank/transfers`, {
-      token: li.token, body: { toUserId: liu.id, minutes: 1, memo }, headers: { 'idempotency-key': `hostile-valid-${Date.now()}` },
+      token: li.token,
+      body: { toUserId: liu.id, minutes: 1, memo },
+      headers: { 'idempotency-key': `hostile-valid-${Date.now()}` },
     });
     expect(transfer.status).toBe(201);
     const statement = await t.request('GET', `${api}/timebank/transactions`, { token: liu.token });
     expect(statement.body.items[0].memo).toBe(memo);
 
-    const takeBack = await t.request('POST', `${api}/timebank/adjustments`, { token: admin, body: { userId: liu.id, minutes: -1, reason: SCRIPT } });
+    const takeBack = await t.request('POST', `${api}/timebank/adjustments`, {
+      token: admin,
+      body: { userId: liu.id, minutes: -1, reason: SCRIPT },
+    });
     expect(takeBack.status).toBe(201);
     expect((await t.request('GET', `${api}/timebank/audit`, { token: admin })).body.ok).toBe(true);
   });

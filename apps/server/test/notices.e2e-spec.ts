@@ -15,12 +15,20 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
   let staffB: string;
   let admin: string;
   /** 1栋 1-101 (李秀英), 1栋 2-302, 2栋 1-201, 3栋 1-102 of G; 1号楼 of B; pending 3栋 of G. */
-  let r1: string; let r2: string; let r3: string; let r5: string; let rB: string; let pendingG: string;
+  let r1: string;
+  let r2: string;
+  let r3: string;
+  let r5: string;
+  let rB: string;
+  let pendingG: string;
   let g: Community;
   let gBuildings: Building[];
 
   const create = async (body: Record<string, unknown>, token = staffG) => {
-    const res = await t.request('POST', '/api/v1/notices', { token, body: { category: 'announcement', body: '正文', ...body } });
+    const res = await t.request('POST', '/api/v1/notices', {
+      token,
+      body: { category: 'announcement', body: '正文', ...body },
+    });
     if (res.status !== 201) throw new Error(`create failed ${res.status} ${res.text}`);
     return res.body as { id: number; status: string };
   };
@@ -33,19 +41,35 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map((l) => l.token);
-    [r1, r2, r3, r5, rB, pendingG] = (await Promise.all(
-      ['13800000001', '13800000002', '13800000003', '13800000005', '13900000001', '13800000009'].map((p) => t.loginResident(p)),
-    )).map((l) => l.token);
+    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map(
+      (l) => l.token,
+    );
+    [r1, r2, r3, r5, rB, pendingG] = (
+      await Promise.all(
+        ['13800000001', '13800000002', '13800000003', '13800000005', '13900000001', '13800000009'].map((p) =>
+          t.loginResident(p),
+        ),
+      )
+    ).map((l) => l.token);
     g = await t.dataSource.getRepository(Community).findOneByOrFail({ code: 'G' });
-    gBuildings = await t.dataSource.getRepository(Building).find({ where: { communityId: g.id }, order: { id: 'ASC' } });
+    gBuildings = await t.dataSource
+      .getRepository(Building)
+      .find({ where: { communityId: g.id }, order: { id: 'ASC' } });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('the demo street comes with notices: a pinned water cut for 1栋 and 2栋 first', async () => {
     const res = await t.request('GET', '/api/v1/notices', { token: r1 });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ title: expect.stringContaining('停水'), pinned: true, requiresAck: true, status: 'published', read: false });
+    expect(res.body.items[0]).toMatchObject({
+      title: expect.stringContaining('停水'),
+      pinned: true,
+      requiresAck: true,
+      status: 'published',
+      read: false,
+    });
     expect(res.body.items[0]).not.toHaveProperty('body');
     const bFeed = await t.request('GET', '/api/v1/notices', { token: rB });
     expect(bFeed.body.items.some((i: Item) => i.title.includes('停水'))).toBe(false);
@@ -68,7 +92,9 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
       expect(await feedIds(token)).not.toContain(draft.id);
       expect((await t.request('GET', `/api/v1/notices/${draft.id}`, { token })).status).toBe(404);
     }
-    const audit = await t.dataSource.getRepository(AuditEntry).find({ where: { targetType: 'notice', targetId: String(draft.id) }, order: { id: 'ASC' } });
+    const audit = await t.dataSource
+      .getRepository(AuditEntry)
+      .find({ where: { targetType: 'notice', targetId: String(draft.id) }, order: { id: 'ASC' } });
     expect(audit.map((a) => a.action)).toEqual(['notice.create', 'notice.publish']);
   });
 
@@ -90,8 +116,11 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     let cursor: string | null = null;
     let inserted = false;
     do {
-      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } =
-        await t.request('GET', `/api/v1/notices?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: r5 });
+      const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = await t.request(
+        'GET',
+        `/api/v1/notices?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: r5 },
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((i) => i.id));
       cursor = res.body.nextCursor;
@@ -120,12 +149,16 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     const n = await create({ title: '并发打开' });
     await publish(n.id);
     const before = (await t.request('GET', '/api/v1/notices/unread-count', { token: r1 })).body.count;
-    const opens = await Promise.all(Array.from({ length: 8 }, () => t.request('GET', `/api/v1/notices/${n.id}`, { token: r1 })));
+    const opens = await Promise.all(
+      Array.from({ length: 8 }, () => t.request('GET', `/api/v1/notices/${n.id}`, { token: r1 })),
+    );
     expect(opens.map((o) => o.status)).toEqual(Array(8).fill(200));
     expect(opens[0].body).toMatchObject({ id: n.id, body: '正文', read: true, acknowledged: false });
     expect(await t.dataSource.getRepository(NoticeRead).countBy({ noticeId: n.id })).toBe(1);
     expect((await t.request('GET', '/api/v1/notices/unread-count', { token: r1 })).body.count).toBe(before - 1);
-    const item = ((await t.request('GET', '/api/v1/notices?limit=100', { token: r1 })).body.items as Item[]).find((i) => i.id === n.id);
+    const item = ((await t.request('GET', '/api/v1/notices?limit=100', { token: r1 })).body.items as Item[]).find(
+      (i) => i.id === n.id,
+    );
     expect(item?.read).toBe(true);
   });
 
@@ -145,34 +178,67 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
 
     const plain = await create({ title: '无需确认' });
     await publish(plain.id);
-    expect((await t.request('POST', `/api/v1/notices/${plain.id}/ack`, { token: r2 })).body).toMatchObject({ statusCode: 422, code: 'NOTICE_ACK_NOT_REQUIRED' });
+    expect((await t.request('POST', `/api/v1/notices/${plain.id}/ack`, { token: r2 })).body).toMatchObject({
+      statusCode: 422,
+      code: 'NOTICE_ACK_NOT_REQUIRED',
+    });
     expect((await t.request('POST', `/api/v1/notices/${n.id}/ack`, { token: rB })).status).toBe(404);
-    expect(await t.dataSource.getRepository(NoticeRead).countBy({ noticeId: n.id, userId: (await t.loginResident('13900000001')).user.id })).toBe(0);
+    expect(
+      await t.dataSource
+        .getRepository(NoticeRead)
+        .countBy({ noticeId: n.id, userId: (await t.loginResident('13900000001')).user.id }),
+    ).toBe(0);
   });
 
   it('shows staff the audience, reads, acks and the households to visit, with masked phones; exports them as CSV', async () => {
-    const n = await create({ title: '1栋2栋燃气改造', requiresAck: true, audienceBuildingIds: [gBuildings[0].id, gBuildings[1].id] });
+    const n = await create({
+      title: '1栋2栋燃气改造',
+      requiresAck: true,
+      audienceBuildingIds: [gBuildings[0].id, gBuildings[1].id],
+    });
     await publish(n.id);
     await t.request('GET', `/api/v1/notices/${n.id}`, { token: r3 });
     await t.request('POST', `/api/v1/notices/${n.id}/ack`, { token: r1 });
     const stats = await t.request('GET', `/api/v1/notices/${n.id}/stats`, { token: staffG });
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ noticeId: n.id, audience: 4, readCount: 2, ackCount: 1, followUpKind: 'ack', requiresAck: true });
-    expect(stats.body.followUp.map((h: { household: string }) => h.household)).toEqual(['1栋-2-302', '2栋-1-201', '2栋-3-502']);
-    expect(stats.body.followUp[1].residents).toEqual([{ userId: expect.any(Number), name: '张桂兰', phone: '138****0003', read: true }]);
+    expect(stats.body).toMatchObject({
+      noticeId: n.id,
+      audience: 4,
+      readCount: 2,
+      ackCount: 1,
+      followUpKind: 'ack',
+      requiresAck: true,
+    });
+    expect(stats.body.followUp.map((h: { household: string }) => h.household)).toEqual([
+      '1栋-2-302',
+      '2栋-1-201',
+      '2栋-3-502',
+    ]);
+    expect(stats.body.followUp[1].residents).toEqual([
+      { userId: expect.any(Number), name: '张桂兰', phone: '138****0003', read: true },
+    ]);
     expect(stats.text).not.toContain('13800000003');
 
     const csv = await t.request('GET', `/api/v1/notices/${n.id}/stats.csv`, { token: staffG });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toContain('attachment');
-    const bytes = new Uint8Array(await (await fetch(`${t.url}/api/v1/notices/${n.id}/stats.csv`, { headers: { authorization: `Bearer ${staffG}` } })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${t.url}/api/v1/notices/${n.id}/stats.csv`, { headers: { authorization: `Bearer ${staffG}` } })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('楼栋,单元,房号,姓名,手机号,状态');
     expect(lines).toContain('2栋,1,201,张桂兰,138****0003,已读未确认');
     expect(lines).toHaveLength(4);
-    expect(await t.dataSource.getRepository(AuditEntry).countBy({ action: 'notice.stats.export', targetId: String(n.id) })).toBe(2);
+    expect(
+      await t.dataSource.getRepository(AuditEntry).countBy({ action: 'notice.stats.export', targetId: String(n.id) }),
+    ).toBe(2);
   });
 
   it('publishing a notice that needs confirmation puts "请确认" in the inbox of its audience', async () => {
@@ -180,7 +246,12 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     await publish(n.id);
     const inbox = await t.request('GET', '/api/v1/notifications', { token: r5 });
     expect(inbox.status).toBe(200);
-    expect(inbox.body.items[0]).toMatchObject({ kind: 'notice_ack_required', title: '请确认：3栋停电请确认', link: `/pages/notice-detail/index?id=${n.id}`, read: false });
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'notice_ack_required',
+      title: '请确认：3栋停电请确认',
+      link: `/pages/notice-detail/index?id=${n.id}`,
+      read: false,
+    });
     // The audience is verified residents: 3栋 has one (the pending one gets nothing); demo users have no openid, so no push.
     expect(await t.dataSource.getRepository(Notification).countBy({ title: '请确认：3栋停电请确认' })).toBe(1);
     expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(0);
@@ -188,7 +259,9 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     expect(unread.body.count).toBeGreaterThanOrEqual(1);
     const read = await t.request('POST', `/api/v1/notifications/${inbox.body.items[0].id}/read`, { token: r5 });
     expect(read.body).toMatchObject({ read: true, readAt: expect.any(String) });
-    expect((await t.request('POST', `/api/v1/notifications/${inbox.body.items[0].id}/read`, { token: r1 })).status).toBe(404);
+    expect(
+      (await t.request('POST', `/api/v1/notifications/${inbox.body.items[0].id}/read`, { token: r1 })).status,
+    ).toBe(404);
     const all = await t.request('POST', '/api/v1/notifications/read-all', { token: r5 });
     expect(all.status).toBe(200);
     expect((await t.request('GET', '/api/v1/notifications/unread-count', { token: r5 })).body.count).toBe(0);
@@ -213,33 +286,55 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
 
   it('refuses unknown fields and bad values, naming them, and stores nothing', async () => {
     const before = await t.dataSource.getRepository(Notice).count();
-    const unknown = await t.request('POST', '/api/v1/notices', { token: staffG, body: { title: 'x', body: 'y', category: 'announcement', status: 'published' } });
+    const unknown = await t.request('POST', '/api/v1/notices', {
+      token: staffG,
+      body: { title: 'x', body: 'y', category: 'announcement', status: 'published' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['status'] });
-    const bad = await t.request('POST', '/api/v1/notices', { token: staffG, body: { title: 'x'.repeat(101), body: 'y', category: 'news', publishAt: '2026-12-01 08:00' } });
+    const bad = await t.request('POST', '/api/v1/notices', {
+      token: staffG,
+      body: { title: 'x'.repeat(101), body: 'y', category: 'news', publishAt: '2026-12-01 08:00' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.sort()).toEqual(['category', 'publishAt', 'title']);
-    const tooLong = await t.request('POST', '/api/v1/notices', { token: staffG, body: { title: 'x', body: 'y'.repeat(20_001), category: 'policy' } });
+    const tooLong = await t.request('POST', '/api/v1/notices', {
+      token: staffG,
+      body: { title: 'x', body: 'y'.repeat(20_001), category: 'policy' },
+    });
     expect(tooLong.body.fields).toEqual(['body']);
-    const foreign = await t.request('POST', '/api/v1/notices', { token: staffB, body: { title: 'x', body: 'y', category: 'policy', audienceBuildingIds: [gBuildings[0].id] } });
+    const foreign = await t.request('POST', '/api/v1/notices', {
+      token: staffB,
+      body: { title: 'x', body: 'y', category: 'policy', audienceBuildingIds: [gBuildings[0].id] },
+    });
     expect(foreign.body).toMatchObject({ statusCode: 422, code: 'NOTICE_AUDIENCE_INVALID' });
-    const expired = await t.request('POST', '/api/v1/notices', { token: staffG, body: { title: 'x', body: 'y', category: 'policy', expiresAt: '2020-01-01T00:00:00Z' } });
+    const expired = await t.request('POST', '/api/v1/notices', {
+      token: staffG,
+      body: { title: 'x', body: 'y', category: 'policy', expiresAt: '2020-01-01T00:00:00Z' },
+    });
     expect(expired.body).toMatchObject({ statusCode: 422, code: 'NOTICE_TIME_INVALID' });
     expect(await t.dataSource.getRepository(Notice).count()).toBe(before);
   });
 
   it('edits drafts only; a published notice is 409; archiving hides it and freezes it', async () => {
     const n = await create({ title: '待修改' });
-    const edited = await t.request('PATCH', `/api/v1/notices/${n.id}`, { token: staffG, body: { title: '已修改', pinned: true } });
+    const edited = await t.request('PATCH', `/api/v1/notices/${n.id}`, {
+      token: staffG,
+      body: { title: '已修改', pinned: true },
+    });
     expect(edited.body).toMatchObject({ title: '已修改', pinned: true, status: 'draft' });
     await publish(n.id);
     expect((await publish(n.id)).body).toMatchObject({ statusCode: 409, code: 'NOTICE_ALREADY_PUBLISHED' });
-    expect((await t.request('PATCH', `/api/v1/notices/${n.id}`, { token: staffG, body: { title: '再改' } })).body).toMatchObject({ statusCode: 409, code: 'NOTICE_NOT_EDITABLE' });
+    expect(
+      (await t.request('PATCH', `/api/v1/notices/${n.id}`, { token: staffG, body: { title: '再改' } })).body,
+    ).toMatchObject({ statusCode: 409, code: 'NOTICE_NOT_EDITABLE' });
     expect(await feedIds(r5)).toContain(n.id);
     const archived = await t.request('POST', `/api/v1/notices/${n.id}/archive`, { token: staffG });
     expect(archived.body.status).toBe('archived');
     expect(await feedIds(r5)).not.toContain(n.id);
-    expect((await t.request('PATCH', `/api/v1/notices/${n.id}`, { token: staffG, body: { title: '再改' } })).body).toMatchObject({ statusCode: 409, code: 'NOTICE_ARCHIVED' });
+    expect(
+      (await t.request('PATCH', `/api/v1/notices/${n.id}`, { token: staffG, body: { title: '再改' } })).body,
+    ).toMatchObject({ statusCode: 409, code: 'NOTICE_ARCHIVED' });
     const list = await t.request('GET', '/api/v1/notices/manage?status=archived', { token: staffG });
     expect(list.body.items.map((i: Item) => i.id)).toContain(n.id);
   });
@@ -247,20 +342,30 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
   it('answers 404 to staff of another community and keeps the lists apart; residents get 403 on staff endpoints', async () => {
     const n = await create({ title: '光华社区内部' });
     for (const [method, path, body] of [
-      ['GET', `/api/v1/notices/${n.id}`], ['PATCH', `/api/v1/notices/${n.id}`, { title: '越权' }], ['POST', `/api/v1/notices/${n.id}/publish`],
-      ['POST', `/api/v1/notices/${n.id}/archive`], ['GET', `/api/v1/notices/${n.id}/stats`], ['GET', `/api/v1/notices/${n.id}/stats.csv`],
+      ['GET', `/api/v1/notices/${n.id}`],
+      ['PATCH', `/api/v1/notices/${n.id}`, { title: '越权' }],
+      ['POST', `/api/v1/notices/${n.id}/publish`],
+      ['POST', `/api/v1/notices/${n.id}/archive`],
+      ['GET', `/api/v1/notices/${n.id}/stats`],
+      ['GET', `/api/v1/notices/${n.id}/stats.csv`],
     ] as const) {
       const res = await t.request(method, path, { token: staffB, body });
       expect(res.status).toBe(404);
     }
-    expect((await t.dataSource.getRepository(Notice).findOneByOrFail({ id: n.id }))).toMatchObject({ title: '光华社区内部', status: 'draft' });
+    expect(await t.dataSource.getRepository(Notice).findOneByOrFail({ id: n.id })).toMatchObject({
+      title: '光华社区内部',
+      status: 'draft',
+    });
     const bList = await t.request('GET', '/api/v1/notices/manage?limit=100', { token: staffB });
     const gId = g.id;
     expect(bList.body.items.every((i: { communityId: number }) => i.communityId !== gId)).toBe(true);
     const adminG = await t.request('GET', `/api/v1/notices/manage?limit=100&communityId=${gId}`, { token: admin });
     expect(adminG.body.items.map((i: Item) => i.id)).toContain(n.id);
     expect((await t.request('GET', `/api/v1/notices/${n.id}/stats`, { token: admin })).status).toBe(200);
-    expect((await t.request('POST', '/api/v1/notices', { token: r1, body: { title: 'x', body: 'y', category: 'policy' } })).status).toBe(403);
+    expect(
+      (await t.request('POST', '/api/v1/notices', { token: r1, body: { title: 'x', body: 'y', category: 'policy' } }))
+        .status,
+    ).toBe(403);
     expect((await t.request('GET', '/api/v1/notices/manage', { token: r1 })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/notices')).status).toBe(401);
   });
@@ -271,9 +376,15 @@ describe(`"请确认" reaches WeChat through the outbox of the running server on
   let t: TestApp;
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    t = await startTestApp({ env: {
-      WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url, WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE', OUTBOX_POLL_MS: '200',
-    } });
+    t = await startTestApp({
+      env: {
+        WECHAT_APPID: FAKE_APPID,
+        WECHAT_SECRET: FAKE_SECRET,
+        WECHAT_API_BASE: wechat.url,
+        WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE',
+        OUTBOX_POLL_MS: '200',
+      },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -284,12 +395,24 @@ describe(`"请确认" reaches WeChat through the outbox of the running server on
     const staff = (await t.loginStaff('staff.g')).token;
     const login = await t.request('POST', '/api/v1/auth/wechat', { body: { code: 'ok-zhou', community: 'G' } });
     const buildings = await t.request('GET', '/api/v1/buildings', { token: login.body.token });
-    await t.request('PATCH', '/api/v1/me', { token: login.body.token, body: { name: '周阿姨', buildingId: buildings.body.items[3].id, unit: '1', room: '808' } });
-    expect((await t.request('POST', `/api/v1/residents/${login.body.user.id}/verify`, { token: staff })).status).toBe(200);
+    await t.request('PATCH', '/api/v1/me', {
+      token: login.body.token,
+      body: { name: '周阿姨', buildingId: buildings.body.items[3].id, unit: '1', room: '808' },
+    });
+    expect((await t.request('POST', `/api/v1/residents/${login.body.user.id}/verify`, { token: staff })).status).toBe(
+      200,
+    );
 
-    const created = await t.request('POST', '/api/v1/notices', { token: staff, body: {
-      title: '4栋明日停气，请确认', body: '明天 9:00—15:00 停气', category: 'safety', requiresAck: true, audienceBuildingIds: [buildings.body.items[3].id],
-    } });
+    const created = await t.request('POST', '/api/v1/notices', {
+      token: staff,
+      body: {
+        title: '4栋明日停气，请确认',
+        body: '明天 9:00—15:00 停气',
+        category: 'safety',
+        requiresAck: true,
+        audienceBuildingIds: [buildings.body.items[3].id],
+      },
+    });
     expect((await t.request('POST', `/api/v1/notices/${created.body.id}/publish`, { token: staff })).status).toBe(200);
 
     const deadline = Date.now() + 15_000;
@@ -300,7 +423,9 @@ describe(`"请确认" reaches WeChat through the outbox of the running server on
     await new Promise((r) => setTimeout(r, 600)); // a second delivery would show up by now
     expect(wechat.delivered).toHaveLength(1);
     expect(wechat.delivered[0]).toMatchObject({
-      touser: 'openid-zhou', template_id: 'TPL-NOTICE', page: `pages/notice-detail/index?id=${created.body.id}`,
+      touser: 'openid-zhou',
+      template_id: 'TPL-NOTICE',
+      page: `pages/notice-detail/index?id=${created.body.id}`,
       data: { thing1: { value: '4栋明日停气，请确认' } },
     });
     const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ userId: login.body.user.id });

@@ -30,9 +30,10 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   let other: UserRow; // another community
   let buildingA: Building;
 
-  const make = (ds: DataSource) => new NoticesService(ds, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
+  const make = (ds: DataSource) =>
+    new NoticesService(ds, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
   const draft = (fields: Partial<CreateNoticeDto>) =>
-    service.create(staff, { title: '公告', body: '正文', category: 'announcement', ...fields } as CreateNoticeDto);
+    service.create(staff, { title: '公告', body: '正文', category: 'announcement', ...fields });
   const feed = async (user: UserRow) => (await service.feed(user, { limit: 100 })).items.map((i) => i.title);
 
   beforeAll(async () => {
@@ -42,14 +43,58 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
     b = await createDataSource({ ...options, migrationsRun: false }).initialize();
     service = make(a);
     serviceB = make(b);
-    const [c1, c2] = await a.getRepository(Community).save([{ code: 'X', name: '一社区' }, { code: 'Y', name: '二社区' }]);
-    const [ba, bb, bc] = await a.getRepository(Building).save([{ communityId: c1.id, name: 'A栋' }, { communityId: c1.id, name: 'B栋' }, { communityId: c2.id, name: 'C栋' }]);
+    const [c1, c2] = await a.getRepository(Community).save([
+      { code: 'X', name: '一社区' },
+      { code: 'Y', name: '二社区' },
+    ]);
+    const [ba, bb, bc] = await a.getRepository(Building).save([
+      { communityId: c1.id, name: 'A栋' },
+      { communityId: c1.id, name: 'B栋' },
+      { communityId: c2.id, name: 'C栋' },
+    ]);
     buildingA = ba;
     const users = a.getRepository(User);
-    staff = await users.save({ role: 'staff', status: 'verified', volunteer: false, communityId: c1.id, username: 'staff.x', name: '工作人员' });
-    inA = await users.save({ role: 'resident', status: 'verified', volunteer: false, communityId: c1.id, buildingId: ba.id, unit: '1', room: '101', name: '甲', phone: '13811110001' });
-    inB = await users.save({ role: 'resident', status: 'verified', volunteer: false, communityId: c1.id, buildingId: bb.id, unit: '1', room: '201', name: '乙', phone: '13811110002' });
-    other = await users.save({ role: 'resident', status: 'verified', volunteer: false, communityId: c2.id, buildingId: bc.id, unit: '1', room: '301', name: '丙', phone: '13811110003' });
+    staff = await users.save({
+      role: 'staff',
+      status: 'verified',
+      volunteer: false,
+      communityId: c1.id,
+      username: 'staff.x',
+      name: '工作人员',
+    });
+    inA = await users.save({
+      role: 'resident',
+      status: 'verified',
+      volunteer: false,
+      communityId: c1.id,
+      buildingId: ba.id,
+      unit: '1',
+      room: '101',
+      name: '甲',
+      phone: '13811110001',
+    });
+    inB = await users.save({
+      role: 'resident',
+      status: 'verified',
+      volunteer: false,
+      communityId: c1.id,
+      buildingId: bb.id,
+      unit: '1',
+      room: '201',
+      name: '乙',
+      phone: '13811110002',
+    });
+    other = await users.save({
+      role: 'resident',
+      status: 'verified',
+      volunteer: false,
+      communityId: c2.id,
+      buildingId: bc.id,
+      unit: '1',
+      room: '301',
+      name: '丙',
+      phone: '13811110003',
+    });
   });
   afterAll(async () => {
     await a?.destroy();
@@ -58,7 +103,11 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   });
 
   it('shows a scheduled notice exactly from its publishAt and hides it from its expiresAt', async () => {
-    const n = await draft({ title: '定时', publishAt: new Date(clock.now().getTime() + 30 * MINUTE).toISOString(), expiresAt: new Date(clock.now().getTime() + 90 * MINUTE).toISOString() });
+    const n = await draft({
+      title: '定时',
+      publishAt: new Date(clock.now().getTime() + 30 * MINUTE).toISOString(),
+      expiresAt: new Date(clock.now().getTime() + 90 * MINUTE).toISOString(),
+    });
     expect((await service.publish(staff, n.id)).status).toBe('scheduled');
     expect(await feed(inA)).not.toContain('定时');
     const unread = (await service.unreadCount(inA)).count;
@@ -84,7 +133,8 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
 
   it('orders notices published at the same instant by id, and pages through them', async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await service.publish(staff, (await draft({ title: `同刻${i}`, category: 'service' })).id)).id);
+    for (let i = 0; i < 4; i++)
+      ids.push((await service.publish(staff, (await draft({ title: `同刻${i}`, category: 'service' })).id)).id);
     const first = await service.feed(inB, { category: 'service', limit: 3 });
     const second = await service.feed(inB, { category: 'service', limit: 3, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual([...ids].reverse());
@@ -101,22 +151,37 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   });
 
   it('notifies the audience of a scheduled notice once it is visible, once, whichever process runs the job', async () => {
-    const n = await draft({ title: '定时确认', requiresAck: true, publishAt: new Date(clock.now().getTime() + 10 * MINUTE).toISOString() });
+    const n = await draft({
+      title: '定时确认',
+      requiresAck: true,
+      publishAt: new Date(clock.now().getTime() + 10 * MINUTE).toISOString(),
+    });
     await service.publish(staff, n.id);
     const inbox = () => a.getRepository(Notification).countBy({ title: '请确认：定时确认' });
     expect(await service.notifyDueNotices()).toBe(0);
     expect(await inbox()).toBe(0);
     clock.advance(10 * MINUTE);
-    const runs = [() => service.notifyDueNotices(), () => serviceB.notifyDueNotices(), () => service.notifyDueNotices()];
+    const runs = [
+      () => service.notifyDueNotices(),
+      () => serviceB.notifyDueNotices(),
+      () => service.notifyDueNotices(),
+    ];
     // MariaDB: truly at once. SQLite serves one process, and TypeORM's better-sqlite3 driver shares one connection
     // per DataSource, so concurrent transactions in one process are not possible there: the runs go one after another.
-    const counts = testDatabaseKind === 'mariadb' ? await Promise.all(runs.map((run) => run())) : [await runs[0](), await runs[1](), await runs[2]()];
+    const counts =
+      testDatabaseKind === 'mariadb'
+        ? await Promise.all(runs.map((run) => run()))
+        : [await runs[0](), await runs[1](), await runs[2]()];
     expect(counts.reduce((x, y) => x + y, 0)).toBe(1);
     expect(await inbox()).toBe(2); // the two verified residents of the community
   });
 
   it('an archived scheduled notice never notifies', async () => {
-    const n = await draft({ title: '取消的定时', requiresAck: true, publishAt: new Date(clock.now().getTime() + 5 * MINUTE).toISOString() });
+    const n = await draft({
+      title: '取消的定时',
+      requiresAck: true,
+      publishAt: new Date(clock.now().getTime() + 5 * MINUTE).toISOString(),
+    });
     await service.publish(staff, n.id);
     await service.archive(staff, n.id);
     clock.advance(5 * MINUTE);
@@ -127,7 +192,12 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   it('records one read and one acknowledgement under concurrent requests from two processes', async () => {
     const n = await draft({ title: '并发确认', requiresAck: true });
     await service.publish(staff, n.id);
-    await Promise.all([service.view(inA, n.id), serviceB.view(inA, n.id), service.acknowledge(inA, n.id), serviceB.acknowledge(inA, n.id)]);
+    await Promise.all([
+      service.view(inA, n.id),
+      serviceB.view(inA, n.id),
+      service.acknowledge(inA, n.id),
+      serviceB.acknowledge(inA, n.id),
+    ]);
     const rows = await a.getRepository(NoticeRead).findBy({ noticeId: n.id });
     expect(rows).toHaveLength(1);
     expect(rows[0].ackAt).not.toBeNull();
@@ -153,14 +223,22 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
     await service.publish(staff, n.id);
     expect(await feed(inB)).toContain('改受众');
     expect(await feed(inA)).not.toContain('改受众');
-    await expect(service.update(staff, (await draft({ title: '越界' })).id, { audienceBuildingIds: [other.buildingId!] }))
-      .rejects.toMatchObject({ code: 'NOTICE_AUDIENCE_INVALID' });
+    await expect(
+      service.update(staff, (await draft({ title: '越界' })).id, { audienceBuildingIds: [other.buildingId!] }),
+    ).rejects.toMatchObject({ code: 'NOTICE_AUDIENCE_INVALID' });
   });
 
   it('admins name the community they write for', async () => {
     const admin = { id: staff.id, role: 'admin', status: 'verified', communityId: null } as UserRow;
-    await expect(service.create(admin, { title: '街道通知', body: '正文', category: 'policy' } as CreateNoticeDto)).rejects.toMatchObject({ status: 400 });
-    const n = await service.create(admin, { title: '街道通知', body: '正文', category: 'policy', communityId: other.communityId! } as CreateNoticeDto);
+    await expect(service.create(admin, { title: '街道通知', body: '正文', category: 'policy' })).rejects.toMatchObject({
+      status: 400,
+    });
+    const n = await service.create(admin, {
+      title: '街道通知',
+      body: '正文',
+      category: 'policy',
+      communityId: other.communityId!,
+    });
     expect(n.communityId).toBe(other.communityId);
     await expect(service.stats(staff, n.id)).rejects.toMatchObject({ status: 404 });
   });

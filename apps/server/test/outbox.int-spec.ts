@@ -11,7 +11,11 @@ import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
-const payload: WechatSubscribePayload = { template: 'notice', page: 'pages/notice-detail/index?id=1', data: { thing1: { value: '停水通知' } } };
+const payload: WechatSubscribePayload = {
+  template: 'notice',
+  page: 'pages/notice-detail/index?id=1',
+  data: { thing1: { value: '停水通知' } },
+};
 
 /** Two DataSources stand for two server processes sharing one database. */
 describe(`outbox delivery on ${testDatabaseKind}`, () => {
@@ -28,25 +32,52 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
   const enqueue = async (openidKey: string, count = 1) => {
     const service = new NotificationsService(a, clock);
     for (let i = 0; i < count; i++) {
-      await a.transaction((manager) => service.notify(manager, [users.get(openidKey)!], {
-        communityId: 1, kind: 'notice_ack_required', title: '请确认：停水', body: '明天停水', link: null, wechat: payload,
-      }));
+      await a.transaction((manager) =>
+        service.notify(manager, [users.get(openidKey)!], {
+          communityId: 1,
+          kind: 'notice_ack_required',
+          title: '请确认：停水',
+          body: '明天停水',
+          link: null,
+          wechat: payload,
+        }),
+      );
     }
   };
   const pending = () => a.getRepository(OutboxMessage).countBy({ status: 'pending' });
 
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    config = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url, WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE' });
+    config = loadConfig({
+      LINLI_DEMO: '1',
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE',
+    });
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
     a = await createDataSource(options).initialize();
     b = await createDataSource({ ...options, migrationsRun: false }).initialize();
     for (const key of ['alice', 'refuser', 'busy', 'broken', 'bob']) {
-      const user = await a.getRepository(User).save({ role: 'resident', status: 'verified', volunteer: false, communityId: 1, phone: `1380000${users.size}`, openid: `openid-${key}` });
+      const user = await a.getRepository(User).save({
+        role: 'resident',
+        status: 'verified',
+        volunteer: false,
+        communityId: 1,
+        phone: `1380000${users.size}`,
+        openid: `openid-${key}`,
+      });
       users.set(key, user.id);
     }
-    const noOpenid = await a.getRepository(User).save({ role: 'resident', status: 'verified', volunteer: false, communityId: 1, phone: '13899999999', openid: null });
+    const noOpenid = await a.getRepository(User).save({
+      role: 'resident',
+      status: 'verified',
+      volunteer: false,
+      communityId: 1,
+      phone: '13899999999',
+      openid: null,
+    });
     users.set('none', noOpenid.id);
   });
   afterAll(async () => {
@@ -62,9 +93,16 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
 
   it('notify writes inbox rows for everyone and outbox rows only for users WeChat can reach', async () => {
     const service = new NotificationsService(a, clock);
-    await a.transaction((manager) => service.notify(manager, [users.get('alice')!, users.get('none')!, users.get('alice')!], {
-      communityId: 1, kind: 'notice_ack_required', title: '请确认：停水', body: '明天停水', link: '/pages/notice-detail/index?id=1', wechat: payload,
-    }));
+    await a.transaction((manager) =>
+      service.notify(manager, [users.get('alice')!, users.get('none')!, users.get('alice')!], {
+        communityId: 1,
+        kind: 'notice_ack_required',
+        title: '请确认：停水',
+        body: '明天停水',
+        link: '/pages/notice-detail/index?id=1',
+        wechat: payload,
+      }),
+    );
     expect(await a.getRepository(Notification).countBy({ title: '请确认：停水' })).toBe(2);
     const outbox = await a.getRepository(OutboxMessage).find();
     expect(outbox.map((m) => [m.userId, m.status, m.attempts])).toEqual([[users.get('alice'), 'pending', 0]]);
@@ -74,10 +112,19 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
   it('a rolled-back transaction leaves neither inbox nor outbox rows', async () => {
     const service = new NotificationsService(a, clock);
     const before = await a.getRepository(Notification).count();
-    await expect(a.transaction(async (manager) => {
-      await service.notify(manager, [users.get('alice')!], { communityId: 1, kind: 'notice_ack_required', title: '回滚', body: '', link: null, wechat: payload });
-      throw new Error('the cause failed');
-    })).rejects.toThrow('the cause failed');
+    await expect(
+      a.transaction(async (manager) => {
+        await service.notify(manager, [users.get('alice')!], {
+          communityId: 1,
+          kind: 'notice_ack_required',
+          title: '回滚',
+          body: '',
+          link: null,
+          wechat: payload,
+        });
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
     expect(await a.getRepository(Notification).count()).toBe(before);
     expect(await a.getRepository(OutboxMessage).count()).toBe(0);
   });
@@ -110,7 +157,12 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     for (let round = 0; round < 5; round++) await Promise.all([wa.runOnce(), wb.runOnce()]);
     expect(await a.getRepository(OutboxMessage).countBy({ status: 'sent' })).toBe(30);
     expect(wechat.delivered).toHaveLength(30);
-    expect(wechat.delivered[0]).toMatchObject({ touser: expect.stringMatching(/^openid-(alice|bob)$/), template_id: 'TPL-NOTICE', page: payload.page, data: payload.data });
+    expect(wechat.delivered[0]).toMatchObject({
+      touser: expect.stringMatching(/^openid-(alice|bob)$/),
+      template_id: 'TPL-NOTICE',
+      page: payload.page,
+      data: payload.data,
+    });
     expect(wechat.tokens.length - tokensBefore).toBeLessThanOrEqual(2);
     const sent = await a.getRepository(OutboxMessage).find();
     expect(sent.every((m) => m.sentAt && m.lockedBy === null && m.attempts === 1)).toBe(true);
@@ -129,7 +181,10 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     clock.advance(dead.leaseMs + 1);
     expect(await other.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
     const rows = await a.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
-    expect(rows.map((r) => [r.id, r.status, r.lockedBy])).toEqual([[inFlight.id, 'unknown', null], [waiting.id, 'sent', null]]);
+    expect(rows.map((r) => [r.id, r.status, r.lockedBy])).toEqual([
+      [inFlight.id, 'unknown', null],
+      [waiting.id, 'sent', null],
+    ]);
     expect(rows[0].lastError).toContain('outcome unknown');
     expect(wechat.delivered).toHaveLength(1);
     clock.advance(dead.leaseMs + 1);
@@ -153,9 +208,18 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     expect(wechat.received.length - received).toBe(1);
     // Nothing listening: the message never left, so it waits for another try.
     await enqueue('alice');
-    const closed = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE' });
+    const closed = loadConfig({
+      LINLI_DEMO: '1',
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+      WECHAT_TEMPLATE_NOTICE: 'TPL-NOTICE',
+    });
     expect(await worker(a, closed).runOnce()).toMatchObject({ claimed: 1, retried: 1 });
-    expect(await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('alice') })).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await a.getRepository(OutboxMessage).findOneByOrFail({ userId: users.get('alice') })).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
   }, 20_000);
 
   it('a process whose lease ran out before it reached a message leaves it to the one that took it over', async () => {
@@ -165,7 +229,9 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     clock.advance(slow.leaseMs + 1);
     expect(await worker(b).runOnce()).toMatchObject({ claimed: 1, sent: 1 });
     // The slow process now tries to start its (former) message: the conditional update finds it taken.
-    const started = await a.getRepository(OutboxMessage).update({ id: messages[0].id, lockedBy: `${slow.workerId}:1`, status: 'pending' }, { status: 'sending' });
+    const started = await a
+      .getRepository(OutboxMessage)
+      .update({ id: messages[0].id, lockedBy: `${slow.workerId}:1`, status: 'pending' }, { status: 'sending' });
     expect(started.affected).toBe(0);
     expect(wechat.delivered).toHaveLength(1);
   });
@@ -183,7 +249,14 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
 
   it('skips users who declined the subscription or have no openid, without retrying', async () => {
     await enqueue('refuser');
-    const orphan = await a.getRepository(OutboxMessage).save({ channel: 'wechat_subscribe', userId: users.get('none')!, payload: JSON.stringify(payload), status: 'pending', attempts: 0, nextAttemptAt: clock.now() });
+    const orphan = await a.getRepository(OutboxMessage).save({
+      channel: 'wechat_subscribe',
+      userId: users.get('none')!,
+      payload: JSON.stringify(payload),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: clock.now(),
+    });
     expect(await worker(a).runOnce()).toMatchObject({ claimed: 2, skipped: 2 });
     const rows = await a.getRepository(OutboxMessage).find({ order: { id: 'ASC' } });
     expect(rows.map((r) => r.status)).toEqual(['skipped', 'skipped']);
@@ -212,13 +285,20 @@ describe(`outbox delivery on ${testDatabaseKind}`, () => {
     expect(waits).toEqual([60_000, 120_000, 240_000, 480_000]);
     const rows = await a.getRepository(OutboxMessage).find();
     expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
-    expect(rows.map((r) => r.lastError).sort()).toEqual([expect.stringContaining('-1'), expect.stringContaining('502')].sort());
+    expect(rows.map((r) => r.lastError).sort()).toEqual(
+      [expect.stringContaining('-1'), expect.stringContaining('502')].sort(),
+    );
     expect(await pending()).toBe(0);
   });
 
   it('is off until WeChat and the template are configured: messages wait, nothing is sent', async () => {
     await enqueue('alice');
-    const off = loadConfig({ LINLI_DEMO: '1', WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url });
+    const off = loadConfig({
+      LINLI_DEMO: '1',
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: wechat.url,
+    });
     expect(new WechatSubscribeClient(off, clock).enabled).toBe(false);
     expect(await worker(a, off).runOnce()).toMatchObject({ claimed: 0 });
     expect(await pending()).toBe(1);

@@ -25,7 +25,9 @@ describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
 
   it('loses no hit across processes under concurrency, and lets no more than the limit through', async () => {
     const storages = [new DatabaseThrottlerStorage(a, clock), new DatabaseThrottlerStorage(b, clock)];
-    const hits = await Promise.all(Array.from({ length: 40 }, (_, i) => storages[i % 2].increment('ip-1', 60_000, 10, 60_000, 'default')));
+    const hits = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => storages[i % 2].increment('ip-1', 60_000, 10, 60_000, 'default')),
+    );
     const stored: Array<{ hits: number | string }> = await a.query('SELECT hits FROM rate_limits');
     expect(stored.map((r) => Number(r.hits))).toEqual([40]);
     // Each caller reads the count after its own increment, so at most `limit` callers can see a count ≤ limit.

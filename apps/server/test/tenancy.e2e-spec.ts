@@ -13,18 +13,24 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
 
   beforeAll(async () => {
     t = await startTestApp();
-    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map((l) => l.token);
+    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map(
+      (l) => l.token,
+    );
     const users = t.dataSource.getRepository(User);
     pendingG = await users.findOneByOrFail({ phone: '13800000009' });
     verifiedG = await users.findOneByOrFail({ phone: '13800000003' });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
-  it('lists only the staff member\'s own community, phones masked', async () => {
+  it("lists only the staff member's own community, phones masked", async () => {
     const g = await t.request('GET', '/api/v1/residents', { token: staffG });
     expect(g.status).toBe(200);
     expect(g.body.items.length).toBeGreaterThan(0);
-    expect(new Set(g.body.items.map((r: { communityId: number }) => r.communityId))).toEqual(new Set([pendingG.communityId]));
+    expect(new Set(g.body.items.map((r: { communityId: number }) => r.communityId))).toEqual(
+      new Set([pendingG.communityId]),
+    );
     expect(g.body.items.every((r: { phone: string }) => /^\d{3}\*{4}\d{4}$/.test(r.phone))).toBe(true);
     const pending = await t.request('GET', '/api/v1/residents?status=pending', { token: staffG });
     expect(pending.body.items.map((r: { id: number }) => r.id)).toEqual([pendingG.id]);
@@ -36,7 +42,10 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
     }
-    const vol = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, { token: staffB, body: { volunteer: true } });
+    const vol = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, {
+      token: staffB,
+      body: { volunteer: true },
+    });
     expect(vol.status).toBe(404);
     const fresh = await t.dataSource.getRepository(User).findOneByOrFail({ id: pendingG.id });
     expect(fresh.status).toBe('pending');
@@ -52,7 +61,10 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
 
   it('residents get 403 on staff endpoints, anonymous 401', async () => {
     const { token } = await t.loginResident('13800000001');
-    expect((await t.request('GET', '/api/v1/residents', { token })).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect((await t.request('GET', '/api/v1/residents', { token })).body).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN',
+    });
     expect((await t.request('GET', '/api/v1/audit', { token })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/residents')).status).toBe(401);
   });
@@ -65,7 +77,12 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('RESIDENT_ALREADY_VERIFIED');
     const audit = await t.request('GET', '/api/v1/audit', { token: staffG });
-    expect(audit.body.items[0]).toMatchObject({ action: 'resident.verify', targetType: 'user', targetId: String(pendingG.id), actor: { role: 'staff' } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'resident.verify',
+      targetType: 'user',
+      targetId: String(pendingG.id),
+      actor: { role: 'staff' },
+    });
     const auditB = await t.request('GET', '/api/v1/audit', { token: staffB });
     expect(auditB.body.items.find((e: { action: string }) => e.action === 'resident.verify')).toBeUndefined();
   });
@@ -78,14 +95,23 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
   });
 
   it('grants and revokes the volunteer flag for verified residents only', async () => {
-    const grant = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, { token: staffG, body: { volunteer: true } });
+    const grant = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, {
+      token: staffG,
+      body: { volunteer: true },
+    });
     expect(grant.status).toBe(200);
     expect(grant.body.volunteer).toBe(true);
     const resident = await t.loginResident('13800000003');
     expect(resident.user.volunteer).toBe(true);
-    const revoke = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, { token: staffG, body: { volunteer: false } });
+    const revoke = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, {
+      token: staffG,
+      body: { volunteer: false },
+    });
     expect(revoke.body.volunteer).toBe(false);
-    const badBody = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, { token: staffG, body: { volunteer: 'yes' } });
+    const badBody = await t.request('POST', `/api/v1/residents/${verifiedG.id}/volunteer`, {
+      token: staffG,
+      body: { volunteer: 'yes' },
+    });
     expect(badBody.status).toBe(400);
     expect(badBody.body.fields).toEqual(['volunteer']);
   });
@@ -108,8 +134,11 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: Array<{ id: number }>; nextCursor: string | null } } =
-        await t.request('GET', `/api/v1/residents?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+      const res: { body: { items: Array<{ id: number }>; nextCursor: string | null } } = await t.request(
+        'GET',
+        `/api/v1/residents?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin },
+      );
       seen.push(...res.body.items.map((r) => r.id));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -122,11 +151,20 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
   it('two staff verifying the same resident at once: exactly one succeeds, one audit entry', async () => {
     const login = await t.request('POST', '/api/v1/auth/dev-login', { body: { phone: '13700000088', community: 'G' } });
     const buildings = await t.request('GET', '/api/v1/buildings', { token: login.body.token });
-    await t.request('PATCH', '/api/v1/me', { token: login.body.token, body: { name: '并发', buildingId: buildings.body.items[0].id, unit: '1', room: '1' } });
+    await t.request('PATCH', '/api/v1/me', {
+      token: login.body.token,
+      body: { name: '并发', buildingId: buildings.body.items[0].id, unit: '1', room: '1' },
+    });
     const staffG2 = (await t.loginStaff('staff.g')).token;
-    const results = await Promise.all([staffG, staffG2, admin].map((token) => t.request('POST', `/api/v1/residents/${login.body.user.id}/verify`, { token })));
+    const results = await Promise.all(
+      [staffG, staffG2, admin].map((token) =>
+        t.request('POST', `/api/v1/residents/${login.body.user.id}/verify`, { token }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 422, 422]);
-    const entries = await t.dataSource.getRepository(AuditEntry).countBy({ action: 'resident.verify', targetId: String(login.body.user.id) });
+    const entries = await t.dataSource
+      .getRepository(AuditEntry)
+      .countBy({ action: 'resident.verify', targetId: String(login.body.user.id) });
     expect(entries).toBe(1);
   });
 });

@@ -50,19 +50,36 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   const service = (i: number) => services[i % services.length];
 
   async function resident(minutes = 0): Promise<User> {
-    const fields = { role: 'resident' as const, status: 'verified' as const, volunteer: false, communityId: community.id, name: `居民${phone % 1000}`, phone: String(phone++), verifiedAt: clock.now() };
+    const fields = {
+      role: 'resident' as const,
+      status: 'verified' as const,
+      volunteer: false,
+      communityId: community.id,
+      name: `居民${phone % 1000}`,
+      phone: String(phone++),
+      verifiedAt: clock.now(),
+    };
     return runTransaction(data(), async (m) => {
       const user = await m.findOneByOrFail(User, { id: (await m.insert(User, fields)).identifiers[0].id });
       const account = await ledger.openAccount(m, user);
       if (minutes) {
         const pool = await ledger.poolOf(m, community.id);
-        await ledger.post(m, { kind: 'service_credit', communityId: community.id, fromAccountId: pool.id, toAccountId: account.id, amount: minutes, memo: '志愿服务', actorId: staff.id });
+        await ledger.post(m, {
+          kind: 'service_credit',
+          communityId: community.id,
+          fromAccountId: pool.id,
+          toAccountId: account.id,
+          amount: minutes,
+          memo: '志愿服务',
+          actorId: staff.id,
+        });
       }
       return user;
     });
   }
 
-  const balanceOf = async (user: User) => (await data().getRepository(TimebankAccount).findOneByOrFail({ userId: user.id })).balance;
+  const balanceOf = async (user: User) =>
+    (await data().getRepository(TimebankAccount).findOneByOrFail({ userId: user.id })).balance;
   const auditClean = async () => {
     const result = await service(0).timebank.audit(admin, community.id);
     expect(result.discrepancies).toEqual([]);
@@ -76,16 +93,47 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     db = await createTestDatabase();
     const options = await resolveDataSourceOptions(db.config);
     sources.push(await createDataSource(options).initialize());
-    if (testDatabaseKind === 'mariadb') sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
+    if (testDatabaseKind === 'mariadb')
+      sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
     services = sources.map((ds) => {
       const idempotency = new IdempotencyService(ds, clock);
-      const timebank = new TimebankService(ds, ledger, idempotency, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
-      return { timebank, idempotency, rewards: new RewardsService(ds, ledger, timebank, idempotency, new AuditService(ds), clock) };
+      const timebank = new TimebankService(
+        ds,
+        ledger,
+        idempotency,
+        new AuditService(ds),
+        new NotificationsService(ds, clock),
+        clock,
+        new RawReads(ds),
+      );
+      return {
+        timebank,
+        idempotency,
+        rewards: new RewardsService(ds, ledger, timebank, idempotency, new AuditService(ds), clock),
+      };
     });
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     const users = data().getRepository(User);
-    staff = await users.save(users.create({ role: 'staff', status: 'verified', volunteer: false, communityId: community.id, name: '工作人员', username: 'staff.t' }));
-    admin = await users.save(users.create({ role: 'admin', status: 'verified', volunteer: false, communityId: null, name: '管理员', username: 'admin.t' }));
+    staff = await users.save(
+      users.create({
+        role: 'staff',
+        status: 'verified',
+        volunteer: false,
+        communityId: community.id,
+        name: '工作人员',
+        username: 'staff.t',
+      }),
+    );
+    admin = await users.save(
+      users.create({
+        role: 'admin',
+        status: 'verified',
+        volunteer: false,
+        communityId: null,
+        name: '管理员',
+        username: 'admin.t',
+      }),
+    );
   });
   afterAll(async () => {
     for (const ds of sources) await ds.destroy();
@@ -95,26 +143,47 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   it.each([
     [100, 50, 10, 10],
     [60, 40, 15, 4],
-  ])('an account holding %p minutes, %p concurrent spends of %p → exactly %p succeed, never below zero', async (start, count, minutes, expected) => {
-    const payer = await resident(start);
-    const payees = await Promise.all(Array.from({ length: 5 }, () => resident()));
-    const results = await Promise.all(Array.from({ length: count }, (_, i) =>
-      outcome(service(i).timebank.transfer(payer, key(), { toUserId: payees[i % payees.length].id, minutes, memo: `第${i}笔` }))));
-    expect(tally(results)).toEqual({ ok: expected, INSUFFICIENT_CREDITS: count - expected });
-    expect(await balanceOf(payer)).toBe(0);
-    const received = await Promise.all(payees.map(balanceOf));
-    expect(received.reduce((a, b) => a + b, 0)).toBe(start);
-    await auditClean();
-  });
+  ])(
+    'an account holding %p minutes, %p concurrent spends of %p → exactly %p succeed, never below zero',
+    async (start, count, minutes, expected) => {
+      const payer = await resident(start);
+      const payees = await Promise.all(Array.from({ length: 5 }, () => resident()));
+      const results = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          outcome(
+            service(i).timebank.transfer(payer, key(), {
+              toUserId: payees[i % payees.length].id,
+              minutes,
+              memo: `第${i}笔`,
+            }),
+          ),
+        ),
+      );
+      expect(tally(results)).toEqual({ ok: expected, INSUFFICIENT_CREDITS: count - expected });
+      expect(await balanceOf(payer)).toBe(0);
+      const received = await Promise.all(payees.map(balanceOf));
+      expect(received.reduce((a, b) => a + b, 0)).toBe(start);
+      await auditClean();
+    },
+  );
 
   it('200 random concurrent transfers among 20 accounts: audit clean, sum zero, nobody negative', async () => {
     const people = await Promise.all(Array.from({ length: 20 }, () => resident(100)));
     let seed = 42;
-    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const jobs = Array.from({ length: 200 }, (_, i) => {
       const from = random(20);
       const to = (from + 1 + random(19)) % 20;
-      return outcome(service(i).timebank.transfer(people[from], key(), { toUserId: people[to].id, minutes: 1 + random(60), memo: '随机' }));
+      return outcome(
+        service(i).timebank.transfer(people[from], key(), {
+          toUserId: people[to].id,
+          minutes: 1 + random(60),
+          memo: '随机',
+        }),
+      );
     });
     const results = tally(await Promise.all(jobs));
     expect(Object.keys(results).filter((c) => c !== 'ok' && c !== 'INSUFFICIENT_CREDITS')).toEqual([]);
@@ -127,8 +196,17 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
 
   it('100 concurrent transfers in a ring between 10 accounts: audit clean', async () => {
     const ring = await Promise.all(Array.from({ length: 10 }, () => resident(30)));
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-      outcome(service(i).timebank.transfer(ring[i % 10], key(), { toUserId: ring[(i + 1) % 10].id, minutes: 10, memo: '环形' }))));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        outcome(
+          service(i).timebank.transfer(ring[i % 10], key(), {
+            toUserId: ring[(i + 1) % 10].id,
+            minutes: 10,
+            memo: '环形',
+          }),
+        ),
+      ),
+    );
     expect(Object.keys(tally(results)).every((c) => c === 'ok' || c === 'INSUFFICIENT_CREDITS')).toBe(true);
     expect((await Promise.all(ring.map(balanceOf))).reduce((a, b) => a + b, 0)).toBe(300);
     await auditClean();
@@ -138,14 +216,21 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     const payer = await resident(100);
     const payee = await resident();
     const k = key();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      service(i).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 25, memo: '只付一次' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        service(i).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 25, memo: '只付一次' }),
+      ),
+    );
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(await balanceOf(payer)).toBe(75);
     expect(await data().getRepository(LedgerTransaction).countBy({ idempotencyKey: k })).toBe(1);
     // The same key with another body is refused and changes nothing.
-    expect(await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 26, memo: '只付一次' }))).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await outcome(service(0).timebank.transfer(payer, undefined, { toUserId: payee.id, minutes: 1, memo: 'x' }))).toBe('IDEMPOTENCY_KEY_REQUIRED');
+    expect(
+      await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 26, memo: '只付一次' })),
+    ).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(
+      await outcome(service(0).timebank.transfer(payer, undefined, { toUserId: payee.id, minutes: 1, memo: 'x' })),
+    ).toBe('IDEMPOTENCY_KEY_REQUIRED');
     expect(await balanceOf(payer)).toBe(75);
     await auditClean();
   });
@@ -154,18 +239,28 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     const payer = await resident(10);
     const payee = await resident();
     const k = key();
-    expect(await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' }))).toBe('INSUFFICIENT_CREDITS');
+    expect(
+      await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' })),
+    ).toBe('INSUFFICIENT_CREDITS');
     expect(await data().getRepository(IdempotencyKey).countBy({ userId: payer.id, idempotencyKey: k })).toBe(0);
     await service(0).timebank.adjust(admin, { userId: payer.id, minutes: 10, reason: '补录' });
-    expect(await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' }))).toBe('ok');
+    expect(
+      await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' })),
+    ).toBe('ok');
     expect(await balanceOf(payer)).toBe(0);
   });
 
   it('reversing one transaction twice in parallel: exactly one reversal', async () => {
     const payer = await resident(50);
     const payee = await resident();
-    const { transaction } = await service(0).timebank.transfer(payer, key(), { toUserId: payee.id, minutes: 40, memo: '转错了' });
-    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => outcome(service(i).timebank.reverse(staff, transaction.id, '转错人'))));
+    const { transaction } = await service(0).timebank.transfer(payer, key(), {
+      toUserId: payee.id,
+      minutes: 40,
+      memo: '转错了',
+    });
+    const results = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => outcome(service(i).timebank.reverse(staff, transaction.id, '转错人'))),
+    );
     expect(tally(results)).toEqual({ ok: 1, TRANSACTION_ALREADY_REVERSED: 3 });
     expect(await data().getRepository(LedgerTransaction).countBy({ reversesId: transaction.id })).toBe(1);
     expect([await balanceOf(payer), await balanceOf(payee)]).toEqual([50, 0]);
@@ -191,7 +286,12 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   });
 
   it('stock 3, ten residents redeem at once: exactly 3 get it, the others pay nothing', async () => {
-    const reward = await service(0).rewards.create(staff, { name: '理发券', description: '', priceMinutes: 60, stock: 3 });
+    const reward = await service(0).rewards.create(staff, {
+      name: '理发券',
+      description: '',
+      priceMinutes: 60,
+      stock: 3,
+    });
     const people = await Promise.all(Array.from({ length: 10 }, () => resident(60)));
     const results = await Promise.all(people.map((p, i) => outcome(service(i).rewards.redeem(p, reward.id, key()))));
     expect(tally(results)).toEqual({ ok: 3, REWARD_OUT_OF_STOCK: 7 });
@@ -201,18 +301,27 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   });
 
   it('a resident who cannot pay does not use up stock; cancelling returns minutes and stock once', async () => {
-    const reward = await service(0).rewards.create(staff, { name: '粮油兑换', description: '米一袋', priceMinutes: 120, stock: 1 });
+    const reward = await service(0).rewards.create(staff, {
+      name: '粮油兑换',
+      description: '米一袋',
+      priceMinutes: 120,
+      stock: 1,
+    });
     const poor = await resident(100);
     expect(await outcome(service(0).rewards.redeem(poor, reward.id, key()))).toBe('INSUFFICIENT_CREDITS');
     expect((await data().getRepository(Reward).findOneByOrFail({ id: reward.id })).stock).toBe(1);
     const rich = await resident(150);
     const { redemption, balance } = await service(0).rewards.redeem(rich, reward.id, key());
     expect(balance).toBe(30);
-    const cancels = await Promise.all([0, 1].map((i) => outcome(service(i).rewards.cancel(staff, redemption.id, '缺货'))));
+    const cancels = await Promise.all(
+      [0, 1].map((i) => outcome(service(i).rewards.cancel(staff, redemption.id, '缺货'))),
+    );
     expect(tally(cancels)).toEqual({ ok: 1, REDEMPTION_NOT_PENDING: 1 });
     expect(await balanceOf(rich)).toBe(150);
     expect((await data().getRepository(Reward).findOneByOrFail({ id: reward.id })).stock).toBe(1);
-    expect(await outcome(service(0).timebank.reverse(staff, redemption.transactionId, '再退'))).toBe('REDEMPTION_REVERSE_BY_CANCEL');
+    expect(await outcome(service(0).timebank.reverse(staff, redemption.transactionId, '再退'))).toBe(
+      'REDEMPTION_REVERSE_BY_CANCEL',
+    );
     await auditClean();
   });
 

@@ -14,7 +14,9 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/timebank/ledg
 async function ledgerAuditCli(t: TestApp): Promise<{ code: number; out: string }> {
   const url = t.db.config.type === 'sqlite' ? `sqlite:${t.db.config.path}` : t.db.config.url;
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [cli], { env: { PATH: process.env.PATH, DATABASE_URL: url } });
+    const { stdout } = await promisify(execFile)(process.execPath, [cli], {
+      env: { PATH: process.env.PATH, DATABASE_URL: url },
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -27,10 +29,10 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   let staffG: string;
   let staffB: string;
   let admin: string;
-  let li: { token: string; id: number };     // 李秀英, G, 180 minutes in the demo
-  let liu: { token: string; id: number };    // 刘淑珍, G, 60 minutes
-  let chen: { token: string; id: number };   // 陈志强, G, 120 minutes and a pending 理发券
-  let sun: { token: string; id: number };    // 孙丽, B
+  let li: { token: string; id: number }; // 李秀英, G, 180 minutes in the demo
+  let liu: { token: string; id: number }; // 刘淑珍, G, 60 minutes
+  let chen: { token: string; id: number }; // 陈志强, G, 120 minutes and a pending 理发券
+  let sun: { token: string; id: number }; // 孙丽, B
   let transferId: number;
   let key = 0;
   const idem = () => ({ 'idempotency-key': `e2e-${Date.now()}-${++key}` });
@@ -39,11 +41,18 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map((l) => l.token);
-    const login = async (phone: string) => { const l = await t.loginResident(phone); return { token: l.token, id: l.user.id }; };
+    [staffG, staffB, admin] = (await Promise.all(['staff.g', 'staff.b', 'admin'].map((u) => t.loginStaff(u)))).map(
+      (l) => l.token,
+    );
+    const login = async (phone: string) => {
+      const l = await t.loginResident(phone);
+      return { token: l.token, id: l.user.id };
+    };
     [li, liu, chen, sun] = await Promise.all(['13800000001', '13800000005', '13800000002', '13900000001'].map(login));
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('the demo ledger is seeded through the posting function and audits clean, also from the CLI', async () => {
     const audit = await t.request('GET', `${api}/timebank/audit`, { token: admin });
@@ -68,12 +77,26 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     const body = { toUserId: liu.id, minutes: 30, memo: '谢谢帮我买菜' };
     const first = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body, headers });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ balance: 150, balanceHours: '2.50', transaction: { kind: 'transfer', amount: -30, amountHours: '-0.50', memo: '谢谢帮我买菜', counterparty: { userId: liu.id, name: '刘淑珍' } } });
+    expect(first.body).toMatchObject({
+      balance: 150,
+      balanceHours: '2.50',
+      transaction: {
+        kind: 'transfer',
+        amount: -30,
+        amountHours: '-0.50',
+        memo: '谢谢帮我买菜',
+        counterparty: { userId: liu.id, name: '刘淑珍' },
+      },
+    });
     transferId = first.body.transaction.id;
     const replay = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body, headers });
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
-    const reused = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body: { ...body, minutes: 31 }, headers });
+    const reused = await t.request('POST', `${api}/timebank/transfers`, {
+      token: li.token,
+      body: { ...body, minutes: 31 },
+      headers,
+    });
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const missing = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body });
@@ -86,21 +109,44 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   it('both statements show the transfer, newest first, signed, with the counterparty; the payee is notified', async () => {
     const mine = await t.request('GET', `${api}/timebank/transactions?limit=2`, { token: li.token });
     expect(mine.status).toBe(200);
-    expect(mine.body.items[0]).toMatchObject({ id: transferId, kind: 'transfer', amount: -30, counterparty: { name: '刘淑珍', kind: 'resident' } });
+    expect(mine.body.items[0]).toMatchObject({
+      id: transferId,
+      kind: 'transfer',
+      amount: -30,
+      counterparty: { name: '刘淑珍', kind: 'resident' },
+    });
     expect(mine.body.nextCursor).toEqual(expect.any(String));
-    const more = await t.request('GET', `${api}/timebank/transactions?cursor=${mine.body.nextCursor}`, { token: li.token });
+    const more = await t.request('GET', `${api}/timebank/transactions?cursor=${mine.body.nextCursor}`, {
+      token: li.token,
+    });
     const all = [...mine.body.items, ...more.body.items];
-    expect(all.map((i: { id: number }) => i.id)).toEqual([...all.map((i: { id: number }) => i.id)].sort((a, b) => b - a));
-    expect(all.find((i: { kind: string }) => i.kind === 'service_credit')).toMatchObject({ amount: 240, counterparty: { kind: 'pool', name: '社区时间银行' } });
+    expect(all.map((i: { id: number }) => i.id)).toEqual(
+      [...all.map((i: { id: number }) => i.id)].sort((a, b) => b - a),
+    );
+    expect(all.find((i: { kind: string }) => i.kind === 'service_credit')).toMatchObject({
+      amount: 240,
+      counterparty: { kind: 'pool', name: '社区时间银行' },
+    });
     const theirs = await t.request('GET', `${api}/timebank/transactions`, { token: liu.token });
-    expect(theirs.body.items[0]).toMatchObject({ id: transferId, amount: 30, counterparty: { userId: li.id, name: '李秀英' } });
+    expect(theirs.body.items[0]).toMatchObject({
+      id: transferId,
+      amount: 30,
+      counterparty: { userId: li.id, name: '李秀英' },
+    });
     const staffView = await t.request('GET', `${api}/timebank/accounts/${liu.id}/transactions`, { token: staffG });
     expect(staffView.body.items[0]).toMatchObject({ id: transferId, amount: 30 });
     const pool = await t.request('GET', `${api}/timebank/pool/transactions?limit=100`, { token: staffG });
     expect(pool.status).toBe(200);
-    expect(pool.body.items.find((i: { kind: string; counterparty: { userId: number } }) => i.kind === 'service_credit' && i.counterparty.userId === li.id)).toMatchObject({ amount: -240 });
+    expect(
+      pool.body.items.find(
+        (i: { kind: string; counterparty: { userId: number } }) =>
+          i.kind === 'service_credit' && i.counterparty.userId === li.id,
+      ),
+    ).toMatchObject({ amount: -240 });
     expect((await t.request('GET', `${api}/timebank/pool/transactions`, { token: admin })).status).toBe(400);
-    const inbox: Array<{ kind: string }> = await t.dataSource.query('SELECT kind FROM notifications WHERE userId = ?', [liu.id]);
+    const inbox: Array<{ kind: string }> = await t.dataSource.query('SELECT kind FROM notifications WHERE userId = ?', [
+      liu.id,
+    ]);
     expect(inbox.map((n) => n.kind)).toContain('credits_received');
   });
 
@@ -126,8 +172,13 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('keeps communities apart: staff of B get 404 for G accounts and transactions', async () => {
-    expect((await t.request('GET', `${api}/timebank/accounts/${li.id}/transactions`, { token: staffB })).status).toBe(404);
-    const reverse = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, { token: staffB, body: { reason: '越权' } });
+    expect((await t.request('GET', `${api}/timebank/accounts/${li.id}/transactions`, { token: staffB })).status).toBe(
+      404,
+    );
+    const reverse = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, {
+      token: staffB,
+      body: { reason: '越权' },
+    });
     expect(reverse.status).toBe(404);
     const accounts = await t.request('GET', `${api}/timebank/accounts?limit=100`, { token: staffB });
     expect(accounts.body.items.some((a: { userId: number }) => a.userId === li.id)).toBe(false);
@@ -136,44 +187,65 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('lets a resident find a neighbour to pay by name: same community, verified, never themselves, no phone or room', async () => {
-    const found = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: li.token });
+    const found = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, {
+      token: li.token,
+    });
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([expect.objectContaining({ name: '陈志强', buildingName: '1栋' })]);
     expect(found.text).not.toMatch(/1380000|"room"|"phone"/);
-    const self = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('李秀英')}`, { token: li.token });
+    const self = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('李秀英')}`, {
+      token: li.token,
+    });
     expect(self.body.items).toEqual([]);
-    const otherCommunity = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('孙丽')}`, { token: li.token });
+    const otherCommunity = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('孙丽')}`, {
+      token: li.token,
+    });
     expect(otherCommunity.body.items).toEqual([]);
-    const pending = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('周磊')}`, { token: li.token });
+    const pending = await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('周磊')}`, {
+      token: li.token,
+    });
     expect(pending.body.items).toEqual([]);
     expect((await t.request('GET', `${api}/timebank/recipients`, { token: li.token })).status).toBe(400);
-    expect((await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: staffG })).status).toBe(403);
+    expect(
+      (await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: staffG })).status,
+    ).toBe(403);
   });
 
   it('lets staff search accounts by name, phone or room, within their community only', async () => {
-    const byName = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, { token: staffG });
+    const byName = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, {
+      token: staffG,
+    });
     expect(byName.status).toBe(200);
     expect(byName.body.items.map((a: { userId: number }) => a.userId)).toEqual([li.id]);
     const byPhone = await t.request('GET', `${api}/timebank/accounts?q=0000001`, { token: staffG });
     expect(byPhone.body.items.map((a: { userId: number }) => a.userId)).toEqual([li.id]);
     const literal = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('%')}`, { token: staffG });
     expect(literal.body.items).toEqual([]);
-    const otherCommunity = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, { token: staffB });
+    const otherCommunity = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('李秀英')}`, {
+      token: staffB,
+    });
     expect(otherCommunity.body.items).toEqual([]);
   });
 
   it('residents get 403 on staff endpoints, staff 403 on adjustments, pending residents 403 on the time bank', async () => {
     const calls: Array<[string, string, unknown?]> = [
-      ['GET', '/timebank/accounts'], ['GET', '/timebank/accounts.csv'], ['GET', '/timebank/audit'],
-      ['GET', `/timebank/accounts/${liu.id}/transactions`], ['POST', `/timebank/transactions/${transferId}/reverse`, { reason: 'x' }],
-      ['POST', '/timebank/adjustments', { userId: li.id, minutes: 10, reason: 'x' }], ['POST', '/rewards', { name: 'x', description: '', priceMinutes: 1, stock: 1 }],
+      ['GET', '/timebank/accounts'],
+      ['GET', '/timebank/accounts.csv'],
+      ['GET', '/timebank/audit'],
+      ['GET', `/timebank/accounts/${liu.id}/transactions`],
+      ['POST', `/timebank/transactions/${transferId}/reverse`, { reason: 'x' }],
+      ['POST', '/timebank/adjustments', { userId: li.id, minutes: 10, reason: 'x' }],
+      ['POST', '/rewards', { name: 'x', description: '', priceMinutes: 1, stock: 1 }],
       ['GET', '/rewards/redemptions'],
     ];
     for (const [method, path, body] of calls) {
       const res = await t.request(method, api + path, { token: li.token, body });
       expect([path, res.status]).toEqual([path, 403]);
     }
-    const staffAdjust = await t.request('POST', `${api}/timebank/adjustments`, { token: staffG, body: { userId: li.id, minutes: 10, reason: 'x' } });
+    const staffAdjust = await t.request('POST', `${api}/timebank/adjustments`, {
+      token: staffG,
+      body: { userId: li.id, minutes: 10, reason: 'x' },
+    });
     expect(staffAdjust.status).toBe(403);
     expect((await t.request('GET', `${api}/timebank/account`, { token: staffG })).status).toBe(403);
     const pending = await t.loginResident('13800000009');
@@ -187,35 +259,68 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     const pending = await t.dataSource.getRepository(User).findOneByOrFail({ phone: '13800000009' });
     expect(await t.dataSource.getRepository(TimebankAccount).countBy({ userId: pending.id })).toBe(0);
     expect((await t.request('POST', `${api}/residents/${pending.id}/verify`, { token: staffG })).status).toBe(200);
-    expect(await t.dataSource.getRepository(TimebankAccount).findOneBy({ userId: pending.id })).toMatchObject({ kind: 'resident', balance: 0, communityId: pending.communityId });
+    expect(await t.dataSource.getRepository(TimebankAccount).findOneBy({ userId: pending.id })).toMatchObject({
+      kind: 'resident',
+      balance: 0,
+      communityId: pending.communityId,
+    });
   });
 
   it('staff reverse a transaction once, with a reason; the audit log records it', async () => {
-    const noReason = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, { token: staffG, body: {} });
+    const noReason = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, {
+      token: staffG,
+      body: {},
+    });
     expect(noReason.status).toBe(400);
-    const res = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, { token: staffG, body: { reason: '转错人了' } });
+    const res = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, {
+      token: staffG,
+      body: { reason: '转错人了' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'reversal', amount: 30, reversesId: transferId, from: { userId: liu.id }, to: { userId: li.id } });
-    const again = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, { token: staffG, body: { reason: '再来' } });
+    expect(res.body).toMatchObject({
+      kind: 'reversal',
+      amount: 30,
+      reversesId: transferId,
+      from: { userId: liu.id },
+      to: { userId: li.id },
+    });
+    const again = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, {
+      token: staffG,
+      body: { reason: '再来' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('TRANSACTION_ALREADY_REVERSED');
     expect([await balance(li.token), await balance(liu.token)]).toEqual([180, 60]);
     const mine = await t.request('GET', `${api}/timebank/transactions`, { token: li.token });
     expect(mine.body.items[0]).toMatchObject({ kind: 'reversal', amount: 30, reversesId: transferId });
-    expect(mine.body.items.find((i: { id: number }) => i.id === transferId)).toMatchObject({ reversedById: res.body.id });
+    expect(mine.body.items.find((i: { id: number }) => i.id === transferId)).toMatchObject({
+      reversedById: res.body.id,
+    });
     const log = await t.request('GET', `${api}/audit`, { token: staffG });
     expect(log.body.items[0]).toMatchObject({ action: 'timebank.reverse', targetId: String(transferId) });
-    expect((await t.request('POST', `${api}/timebank/transactions/999999/reverse`, { token: staffG, body: { reason: 'x' } })).status).toBe(404);
+    expect(
+      (await t.request('POST', `${api}/timebank/transactions/999999/reverse`, { token: staffG, body: { reason: 'x' } }))
+        .status,
+    ).toBe(404);
   });
 
   it('admins adjust with a reason; taking back more than the balance is refused', async () => {
-    const add = await t.request('POST', `${api}/timebank/adjustments`, { token: admin, body: { userId: liu.id, minutes: 60, reason: '补录志愿时长' } });
+    const add = await t.request('POST', `${api}/timebank/adjustments`, {
+      token: admin,
+      body: { userId: liu.id, minutes: 60, reason: '补录志愿时长' },
+    });
     expect(add.status).toBe(201);
     expect(add.body).toMatchObject({ kind: 'adjustment', amount: 60, from: { kind: 'pool' }, to: { userId: liu.id } });
-    const take = await t.request('POST', `${api}/timebank/adjustments`, { token: admin, body: { userId: liu.id, minutes: -1000, reason: '误录' } });
+    const take = await t.request('POST', `${api}/timebank/adjustments`, {
+      token: admin,
+      body: { userId: liu.id, minutes: -1000, reason: '误录' },
+    });
     expect(take.status).toBe(422);
     expect(take.body.code).toBe('INSUFFICIENT_CREDITS');
-    const zero = await t.request('POST', `${api}/timebank/adjustments`, { token: admin, body: { userId: liu.id, minutes: 0, reason: '无' } });
+    const zero = await t.request('POST', `${api}/timebank/adjustments`, {
+      token: admin,
+      body: { userId: liu.id, minutes: 0, reason: '无' },
+    });
     expect(zero.status).toBe(400);
     expect(await balance(liu.token)).toBe(120);
   });
@@ -223,32 +328,65 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   it('rewards: residents see the catalogue, redeem once per key, stock runs out with 409', async () => {
     const catalogue = await t.request('GET', `${api}/rewards`, { token: li.token });
     expect(catalogue.status).toBe(200);
-    expect(catalogue.body.items.map((r: { name: string }) => r.name).sort()).toEqual(['家政服务', '理发券', '粮油兑换'].sort());
-    const created = await t.request('POST', `${api}/rewards`, { token: staffG, body: { name: '限量茶具', description: '社区手作', priceMinutes: 45, stock: 1 } });
+    expect(catalogue.body.items.map((r: { name: string }) => r.name).sort()).toEqual(
+      ['家政服务', '理发券', '粮油兑换'].sort(),
+    );
+    const created = await t.request('POST', `${api}/rewards`, {
+      token: staffG,
+      body: { name: '限量茶具', description: '社区手作', priceMinutes: 45, stock: 1 },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: '限量茶具', priceMinutes: 45, priceHours: '0.75', stock: 1, active: true });
+    expect(created.body).toMatchObject({
+      name: '限量茶具',
+      priceMinutes: 45,
+      priceHours: '0.75',
+      stock: 1,
+      active: true,
+    });
     const id = created.body.id;
-    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token })).body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token })).body.code).toBe(
+      'IDEMPOTENCY_KEY_REQUIRED',
+    );
     const headers = idem();
     const redeem = await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token, headers });
     expect(redeem.status).toBe(201);
-    expect(redeem.body).toMatchObject({ balance: 135, redemption: { status: 'pending', reward: { id, name: '限量茶具' }, priceMinutes: 45 } });
-    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token, headers })).body).toEqual(redeem.body);
+    expect(redeem.body).toMatchObject({
+      balance: 135,
+      redemption: { status: 'pending', reward: { id, name: '限量茶具' }, priceMinutes: 45 },
+    });
+    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token, headers })).body).toEqual(
+      redeem.body,
+    );
     const soldOut = await t.request('POST', `${api}/rewards/${id}/redeem`, { token: liu.token, headers: idem() });
     expect(soldOut.status).toBe(409);
     expect(soldOut.body.code).toBe('REWARD_OUT_OF_STOCK');
     expect(await balance(liu.token)).toBe(120);
-    const otherCommunity = await t.request('POST', `${api}/rewards/${id}/redeem`, { token: sun.token, headers: idem() });
+    const otherCommunity = await t.request('POST', `${api}/rewards/${id}/redeem`, {
+      token: sun.token,
+      headers: idem(),
+    });
     expect(otherCommunity.status).toBe(404);
     const mine = await t.request('GET', `${api}/rewards/redemptions/mine`, { token: li.token });
     expect(mine.body.items[0]).toMatchObject({ id: redeem.body.redemption.id, status: 'pending' });
     const pending = await t.request('GET', `${api}/rewards/redemptions?status=pending`, { token: staffG });
     expect(pending.body.items.map((r: { id: number }) => r.id)).toContain(redeem.body.redemption.id);
-    const handed = await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/hand-over`, { token: staffG });
+    const handed = await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/hand-over`, {
+      token: staffG,
+    });
     expect(handed.status).toBe(200);
     expect(handed.body.status).toBe('handed_over');
-    expect((await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/hand-over`, { token: staffG })).status).toBe(409);
-    expect((await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/cancel`, { token: staffB, body: {} })).status).toBe(404);
+    expect(
+      (await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/hand-over`, { token: staffG }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await t.request('POST', `${api}/rewards/redemptions/${redeem.body.redemption.id}/cancel`, {
+          token: staffB,
+          body: {},
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('cancelling a redemption writes a reversal and returns the minutes and the stock', async () => {
@@ -256,28 +394,44 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     const demo = pending.body.items.find((r: { resident: { id: number } }) => r.resident.id === chen.id);
     expect(demo).toMatchObject({ reward: { name: '理发券' }, priceMinutes: 60 });
     const before = await balance(chen.token);
-    const cancel = await t.request('POST', `${api}/rewards/redemptions/${demo.id}/cancel`, { token: staffG, body: { reason: '理发室装修' } });
+    const cancel = await t.request('POST', `${api}/rewards/redemptions/${demo.id}/cancel`, {
+      token: staffG,
+      body: { reason: '理发室装修' },
+    });
     expect(cancel.status).toBe(200);
     expect(cancel.body).toMatchObject({ status: 'cancelled', reversalId: expect.any(Number) });
     expect(await balance(chen.token)).toBe(before + 60);
     const staffRewards = await t.request('GET', `${api}/rewards`, { token: staffG });
     expect(staffRewards.body.items.find((r: { name: string }) => r.name === '理发券').stock).toBe(20);
-    const direct = await t.request('POST', `${api}/timebank/transactions/${demo.transactionId}/reverse`, { token: staffG, body: { reason: 'x' } });
+    const direct = await t.request('POST', `${api}/timebank/transactions/${demo.transactionId}/reverse`, {
+      token: staffG,
+      body: { reason: 'x' },
+    });
     expect(direct.status).toBe(422);
     expect(direct.body.code).toBe('REDEMPTION_REVERSE_BY_CANCEL');
   });
 
   it('staff edit a reward: taken off the catalogue it cannot be redeemed; other communities get 404', async () => {
-    const created = await t.request('POST', `${api}/rewards`, { token: staffG, body: { name: '春联', description: '', priceMinutes: 10, stock: 5 } });
+    const created = await t.request('POST', `${api}/rewards`, {
+      token: staffG,
+      body: { name: '春联', description: '', priceMinutes: 10, stock: 5 },
+    });
     const id = created.body.id;
     expect((await t.request('PATCH', `${api}/rewards/${id}`, { token: staffB, body: { stock: 9 } })).status).toBe(404);
-    expect((await t.request('PATCH', `${api}/rewards/${id}`, { token: li.token, body: { stock: 9 } })).status).toBe(403);
-    const edited = await t.request('PATCH', `${api}/rewards/${id}`, { token: staffG, body: { stock: 9, priceMinutes: 20, active: false } });
+    expect((await t.request('PATCH', `${api}/rewards/${id}`, { token: li.token, body: { stock: 9 } })).status).toBe(
+      403,
+    );
+    const edited = await t.request('PATCH', `${api}/rewards/${id}`, {
+      token: staffG,
+      body: { stock: 9, priceMinutes: 20, active: false },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ stock: 9, priceMinutes: 20, active: false });
     const catalogue = await t.request('GET', `${api}/rewards`, { token: li.token });
     expect(catalogue.body.items.some((r: { id: number }) => r.id === id)).toBe(false);
-    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token, headers: idem() })).status).toBe(404);
+    expect((await t.request('POST', `${api}/rewards/${id}/redeem`, { token: li.token, headers: idem() })).status).toBe(
+      404,
+    );
   });
 
   it('staff see minutes issued, spent and transferred per month for the chart', async () => {
@@ -294,14 +448,23 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   it('staff list accounts with masked phones and export them as CSV with a BOM', async () => {
     const list = await t.request('GET', `${api}/timebank/accounts?limit=100`, { token: staffG });
     expect(list.status).toBe(200);
-    expect(list.body.items.find((a: { userId: number }) => a.userId === li.id)).toMatchObject({ name: '李秀英', phone: '138****0001', balance: 135, balanceHours: '2.25' });
+    expect(list.body.items.find((a: { userId: number }) => a.userId === li.id)).toMatchObject({
+      name: '李秀英',
+      phone: '138****0001',
+      balance: 135,
+      balanceHours: '2.25',
+    });
     expect(list.body.items.find((a: { kind: string }) => a.kind === 'pool')).toMatchObject({ name: '社区时间银行' });
     const csv = await t.request('GET', `${api}/timebank/accounts.csv`, { token: staffG });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('attachment');
     // fetch's text() drops a BOM, so look at the bytes.
-    const raw = new Uint8Array(await (await fetch(`${t.url}${api}/timebank/accounts.csv`, { headers: { authorization: `Bearer ${staffG}` } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (
+        await fetch(`${t.url}${api}/timebank/accounts.csv`, { headers: { authorization: `Bearer ${staffG}` } })
+      ).arrayBuffer(),
+    );
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.text).toContain('李秀英,138****0001');
     expect(csv.text).not.toContain('13800000001');
@@ -310,27 +473,47 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
 
   it('races over HTTP: 20 parallel spends of 10 from 120 → exactly 12 succeed; one key sent 10 times in parallel → one effect', async () => {
     expect(await balance(liu.token)).toBe(120);
-    const spends = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      t.request('POST', `${api}/timebank/transfers`, { token: liu.token, body: { toUserId: i % 2 ? li.id : chen.id, minutes: 10, memo: `并发${i}` }, headers: idem() })));
+    const spends = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.request('POST', `${api}/timebank/transfers`, {
+          token: liu.token,
+          body: { toUserId: i % 2 ? li.id : chen.id, minutes: 10, memo: `并发${i}` },
+          headers: idem(),
+        }),
+      ),
+    );
     const statuses = spends.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(12);
     expect(statuses.filter((s) => s === 422)).toHaveLength(8);
     expect(spends.filter((r) => r.status === 422).every((r) => r.body.code === 'INSUFFICIENT_CREDITS')).toBe(true);
     expect(await balance(liu.token)).toBe(0);
     const headers = idem();
-    const replays = await Promise.all(Array.from({ length: 10 }, () =>
-      t.request('POST', `${api}/timebank/transfers`, { token: li.token, body: { toUserId: liu.id, minutes: 15, memo: '只一次' }, headers })));
+    const replays = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.request('POST', `${api}/timebank/transfers`, {
+          token: li.token,
+          body: { toUserId: liu.id, minutes: 15, memo: '只一次' },
+          headers,
+        }),
+      ),
+    );
     expect(replays.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(replays.map((r) => r.text)).size).toBe(1);
     expect(await balance(liu.token)).toBe(15);
   });
 
   it('after all of it the ledger still audits clean; a tampered balance is reported, by the API and the CLI (exit 1)', async () => {
-    expect((await t.request('GET', `${api}/timebank/audit`, { token: staffG })).body).toMatchObject({ ok: true, discrepancies: [] });
+    expect((await t.request('GET', `${api}/timebank/audit`, { token: staffG })).body).toMatchObject({
+      ok: true,
+      discrepancies: [],
+    });
     await t.dataSource.getRepository(TimebankAccount).increment({ userId: li.id }, 'balance', 7);
     const audit = await t.request('GET', `${api}/timebank/audit`, { token: staffG });
     expect(audit.body.ok).toBe(false);
-    expect(audit.body.discrepancies.map((d: { type: string }) => d.type).sort()).toEqual(['balance_mismatch', 'community_not_zero']);
+    expect(audit.body.discrepancies.map((d: { type: string }) => d.type).sort()).toEqual([
+      'balance_mismatch',
+      'community_not_zero',
+    ]);
     const run = await ledgerAuditCli(t);
     expect(run.code).toBe(1);
     expect(run.out).toContain('balance_mismatch');

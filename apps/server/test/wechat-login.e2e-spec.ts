@@ -8,7 +8,9 @@ describe(`WeChat login against a local stand-in on ${testDatabaseKind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    t = await startTestApp({ env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url } });
+    t = await startTestApp({
+      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -30,7 +32,10 @@ describe(`WeChat login against a local stand-in on ${testDatabaseKind}`, () => {
     const login = await t.request('POST', '/api/v1/auth/wechat', { body: { code: 'ok-bob' } });
     expect(login.body.user.community).toBeNull();
     const buildings = await t.request('GET', '/api/v1/buildings?community=B', { token: login.body.token });
-    const res = await t.request('PATCH', '/api/v1/me', { token: login.body.token, body: { name: '鲍勃', buildingId: buildings.body.items[0].id, unit: '1', room: '101' } });
+    const res = await t.request('PATCH', '/api/v1/me', {
+      token: login.body.token,
+      body: { name: '鲍勃', buildingId: buildings.body.items[0].id, unit: '1', room: '101' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.community.code).toBe('B');
   });
@@ -56,8 +61,12 @@ describe(`WeChat login against a local stand-in on ${testDatabaseKind}`, () => {
   it('keeps session_key on the server: stored, never answered, never logged', async () => {
     const res = await t.request('POST', '/api/v1/auth/wechat', { body: { code: 'ok-dave' } });
     const key = wechat.sessionKeys.at(-1)!;
-    const stored = await t.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.wechatSessionKey')
-      .where('u.openid = :openid', { openid: 'openid-dave' }).getOneOrFail();
+    const stored = await t.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.wechatSessionKey')
+      .where('u.openid = :openid', { openid: 'openid-dave' })
+      .getOneOrFail();
     expect(stored.wechatSessionKey).toBe(key);
     const me = await t.request('GET', '/api/v1/me', { token: res.body.token });
     for (const text of [res.text, me.text, t.logs.join('')]) {
@@ -80,7 +89,9 @@ describe(`WeChat login when WeChat is not configured or unreachable on ${testDat
   });
 
   it('answers 503 WECHAT_UNAVAILABLE when the base URL does not answer', async () => {
-    const t = await startTestApp({ env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9' } });
+    const t = await startTestApp({
+      env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9' },
+    });
     try {
       const res = await t.request('POST', '/api/v1/auth/wechat', { body: { code: 'ok-x' } });
       expect(res.status).toBe(503);

@@ -2,7 +2,15 @@ import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
 import type { IsoDateTime } from './common.js';
 
 /** Lifecycle of a booking (PRODUCT.md "Activity-centre bookings"). */
-export const bookingStatuses = ['pending', 'approved', 'rejected', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
+export const bookingStatuses = [
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+  'checked_in',
+  'completed',
+  'no_show',
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** Statuses that hold the room: their slots are occupied. */

@@ -121,7 +121,12 @@ export interface TimebankAccountQuery {
   limit?: number;
 }
 
-export const ledgerDiscrepancyTypes = ['balance_mismatch', 'community_not_zero', 'unbalanced_transaction', 'negative_balance'] as const;
+export const ledgerDiscrepancyTypes = [
+  'balance_mismatch',
+  'community_not_zero',
+  'unbalanced_transaction',
+  'negative_balance',
+] as const;
 export type LedgerDiscrepancyType = (typeof ledgerDiscrepancyTypes)[number];
 
 export interface LedgerDiscrepancy {

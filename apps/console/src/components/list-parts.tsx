@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Flex, Typography } from 'antd';
 
 /** A list's page could not load: why, and 重试. Renders nothing while the query is fine. */
-export function ListError({ title, query }: { title: string; query: { isError: boolean; error: Error | null; refetch(): unknown } }) {
+export function ListError({
+  title,
+  query,
+}: {
+  title: string;
+  query: { isError: boolean; error: Error | null; refetch(): unknown };
+}) {
   if (!query.isError) return null;
   return (
     <Alert

@@ -1,5 +1,4 @@
 import { App, Descriptions, Typography } from 'antd';
-import type { ButtonProps } from 'antd';
 import { formatDateTime } from '../lib/format';
 
 export interface PublishDetails {
@@ -28,7 +27,11 @@ export function usePublishConfirm() {
     new Promise<boolean>((resolve) => {
       const scheduled = isAhead(details.publishAt);
       modal.confirm({
-        title: details.alreadyScheduled ? '保存对定时公告的修改？' : scheduled ? '确认定时发布这条公告？' : '确认发布这条公告？',
+        title: details.alreadyScheduled
+          ? '保存对定时公告的修改？'
+          : scheduled
+            ? '确认定时发布这条公告？'
+            : '确认发布这条公告？',
         width: 520,
         content: (
           <div data-testid="notice-publish-summary">
@@ -38,13 +41,21 @@ export function usePublishConfirm() {
               style={{ marginTop: 12 }}
               items={[
                 { key: 'title', label: '标题', children: details.title },
-                { key: 'audience', label: '发送对象', children: <span data-testid="notice-publish-audience">{details.audience}</span> },
+                {
+                  key: 'audience',
+                  label: '发送对象',
+                  children: <span data-testid="notice-publish-audience">{details.audience}</span>,
+                },
                 {
                   key: 'time',
                   label: '发布时间',
                   children: scheduled ? `定时 ${formatDateTime(details.publishAt)}（北京时间）` : '立即发布',
                 },
-                { key: 'expires', label: '过期时间', children: details.expiresAt ? formatDateTime(details.expiresAt) : '不过期' },
+                {
+                  key: 'expires',
+                  label: '过期时间',
+                  children: details.expiresAt ? formatDateTime(details.expiresAt) : '不过期',
+                },
                 {
                   key: 'ack',
                   label: '需确认',
@@ -63,7 +74,7 @@ export function usePublishConfirm() {
         ),
         okText: details.alreadyScheduled ? '保存修改' : scheduled ? '确认定时发布' : '确认发布',
         cancelText: '再想想',
-        okButtonProps: { 'data-testid': 'notice-publish-confirm' } as ButtonProps,
+        okButtonProps: { 'data-testid': 'notice-publish-confirm' },
         onOk: () => resolve(true),
         onCancel: () => resolve(false),
       });

@@ -1,4 +1,11 @@
-import type { ActivityStatus, ActivityView, AttendancePurpose, CreateActivityRequest, ManualMinutesRequest, RecordAttendanceRequest } from '@linli/shared-types';
+import type {
+  ActivityStatus,
+  ActivityView,
+  AttendancePurpose,
+  CreateActivityRequest,
+  ManualMinutesRequest,
+  RecordAttendanceRequest,
+} from '@linli/shared-types';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   cancelActivity,
@@ -19,9 +26,11 @@ import { useCommunityScope } from './useCommunityScope';
 
 export const activityKeys = {
   all: ['activities'] as const,
-  list: (communityId: number | undefined, status: ActivityStatus | undefined) => ['activities', 'list', communityId ?? null, status ?? 'all'] as const,
+  list: (communityId: number | undefined, status: ActivityStatus | undefined) =>
+    ['activities', 'list', communityId ?? null, status ?? 'all'] as const,
   detail: (activityId: number) => ['activities', 'detail', activityId] as const,
-  liveCode: (activityId: number, purpose: AttendancePurpose) => ['activities', 'live-code', activityId, purpose] as const,
+  liveCode: (activityId: number, purpose: AttendancePurpose) =>
+    ['activities', 'live-code', activityId, purpose] as const,
   attendance: (activityId: number) => ['activities', 'attendance', activityId] as const,
   hoursReport: (communityId: number | undefined) => ['activities', 'hours-report', communityId ?? null] as const,
 };
@@ -70,7 +79,9 @@ export function useLiveCode(activityId: number | undefined, purpose: AttendanceP
     enabled: activityId !== undefined,
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
-      query.state.status === 'error' ? 10_000 : liveCodeRefreshDelay(query.state.data?.expiresAt, query.state.dataUpdatedAt),
+      query.state.status === 'error'
+        ? 10_000
+        : liveCodeRefreshDelay(query.state.data?.expiresAt, query.state.dataUpdatedAt),
     refetchIntervalInBackground: true,
     retry: 1,
   });
@@ -106,7 +117,9 @@ export function useVolunteerHoursReport(monthOf: (iso: string) => string) {
       const rows: HoursReportRow[] = [];
       // A few at a time, not hundreds of parallel requests.
       for (let i = 0; i < settled.length; i += 4) {
-        const sheets = await Promise.all(settled.slice(i, i + 4).map((activity) => fetchAttendance(activity.id, signal)));
+        const sheets = await Promise.all(
+          settled.slice(i, i + 4).map((activity) => fetchAttendance(activity.id, signal)),
+        );
         for (const sheet of sheets) {
           const credited = sheet.rows.map((row) => row.creditedMinutes ?? 0).filter((minutes) => minutes > 0);
           rows.push({
@@ -178,7 +191,8 @@ export function useManualMinutes(activityId: number) {
   const queryClient = useQueryClient();
   const changed = useActivityChanged();
   return useMutation({
-    mutationFn: ({ userId, ...body }: ManualMinutesRequest & { userId: number }) => setManualMinutes(activityId, userId, body),
+    mutationFn: ({ userId, ...body }: ManualMinutesRequest & { userId: number }) =>
+      setManualMinutes(activityId, userId, body),
     onSuccess: (sheet) => {
       queryClient.setQueryData(activityKeys.attendance(activityId), sheet);
       return changed();
@@ -191,6 +205,7 @@ export function useSettleActivity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (activityId: number) => settleActivity(activityId),
-    onSuccess: (result) => Promise.all([changed(result.activity), queryClient.invalidateQueries({ queryKey: ['timebank'] })]),
+    onSuccess: (result) =>
+      Promise.all([changed(result.activity), queryClient.invalidateQueries({ queryKey: ['timebank'] })]),
   });
 }

@@ -18,8 +18,10 @@ import { roomKeys } from './useRooms';
 export const bookingKeys = {
   all: ['bookings'] as const,
   day: (communityId: number | undefined, date: string) => ['bookings', 'day', communityId ?? null, date] as const,
-  status: (communityId: number | undefined, status: BookingStatus) => ['bookings', 'status', communityId ?? null, status] as const,
-  range: (communityId: number | undefined, days: string[]) => ['bookings', 'range', communityId ?? null, days[0], days.length] as const,
+  status: (communityId: number | undefined, status: BookingStatus) =>
+    ['bookings', 'status', communityId ?? null, status] as const,
+  range: (communityId: number | undefined, days: string[]) =>
+    ['bookings', 'range', communityId ?? null, days[0], days.length] as const,
 };
 
 /** Every booking starting on a local date (Asia/Shanghai), any status. */
@@ -94,7 +96,10 @@ export function useCreateBooking() {
 
 export function useCreateRecurringBooking() {
   const changed = useBookingsChanged();
-  return useMutation({ mutationFn: (body: RecurringBookingRequest) => createRecurringBooking(body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: RecurringBookingRequest) => createRecurringBooking(body),
+    onSuccess: changed,
+  });
 }
 
 export function useLiftSuspension() {

@@ -11,7 +11,8 @@ export interface ResidentFilter {
 
 export const residentKeys = {
   all: ['residents'] as const,
-  list: (communityId: number | undefined, filter: ResidentFilter) => ['residents', 'list', communityId ?? null, filter] as const,
+  list: (communityId: number | undefined, filter: ResidentFilter) =>
+    ['residents', 'list', communityId ?? null, filter] as const,
 };
 
 /** Residents of the scoped community, a cursor page at a time ("加载更多"). */

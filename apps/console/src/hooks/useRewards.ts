@@ -1,6 +1,13 @@
 import type { CreateRewardRequest, RedemptionStatus, UpdateRewardRequest } from '@linli/shared-types';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { cancelRedemption, createReward, fetchRedemptions, fetchRewards, handOverRedemption, updateReward } from '../services/rewards';
+import {
+  cancelRedemption,
+  createReward,
+  fetchRedemptions,
+  fetchRewards,
+  handOverRedemption,
+  updateReward,
+} from '../services/rewards';
 import { auditKeys } from './useAuditEntries';
 import { useCommunityScope } from './useCommunityScope';
 import { timebankKeys } from './useTimebank';
@@ -76,7 +83,8 @@ export function useHandOverRedemption() {
 export function useCancelRedemption() {
   const changed = useRedemptionChanged();
   return useMutation({
-    mutationFn: ({ redemptionId, reason }: { redemptionId: number; reason: string }) => cancelRedemption(redemptionId, reason),
+    mutationFn: ({ redemptionId, reason }: { redemptionId: number; reason: string }) =>
+      cancelRedemption(redemptionId, reason),
     onSuccess: changed,
   });
 }

@@ -1,6 +1,13 @@
 import type { CreateClosureRequest, CreateRoomRequest, UpdateRoomRequest } from '@linli/shared-types';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createClosure, createRoom, fetchDoorCode, fetchRoomAvailability, fetchRooms, updateRoom } from '../services/rooms';
+import {
+  createClosure,
+  createRoom,
+  fetchDoorCode,
+  fetchRoomAvailability,
+  fetchRooms,
+  updateRoom,
+} from '../services/rooms';
 import { auditKeys } from './useAuditEntries';
 import { useCommunityScope } from './useCommunityScope';
 
@@ -57,7 +64,9 @@ export function useSaveRoom() {
   return useMutation({
     // Only admins name the community; staff rooms belong to their own.
     mutationFn: ({ roomId, body }: { roomId: number | null; body: UpdateRoomRequest }) =>
-      roomId === null ? createRoom({ ...(body as CreateRoomRequest), communityId: canSwitch ? communityId : undefined }) : updateRoom(roomId, body),
+      roomId === null
+        ? createRoom({ ...(body as CreateRoomRequest), communityId: canSwitch ? communityId : undefined })
+        : updateRoom(roomId, body),
     onSuccess: changed,
   });
 }

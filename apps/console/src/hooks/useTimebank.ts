@@ -23,8 +23,15 @@ export const timebankKeys = {
   all: ['timebank'] as const,
   accounts: (communityId: number | undefined) => ['timebank', 'accounts', communityId ?? null] as const,
   statement: (communityId: number | undefined, owner: StatementOwner | null) =>
-    ['timebank', 'statement', communityId ?? null, owner?.kind ?? null, owner?.kind === 'resident' ? owner.userId : null] as const,
-  monthly: (communityId: number | undefined, months: number) => ['timebank', 'monthly', communityId ?? null, months] as const,
+    [
+      'timebank',
+      'statement',
+      communityId ?? null,
+      owner?.kind ?? null,
+      owner?.kind === 'resident' ? owner.userId : null,
+    ] as const,
+  monthly: (communityId: number | undefined, months: number) =>
+    ['timebank', 'monthly', communityId ?? null, months] as const,
   // Outside 'timebank': a posting must not silently re-run the audit, whose result says when it was checked.
   ledgerAudit: (communityId: number | undefined) => ['ledger-audit', communityId ?? null] as const,
 };
@@ -107,7 +114,8 @@ function useLedgerChanged() {
 export function useReverseTransaction() {
   const changed = useLedgerChanged();
   return useMutation({
-    mutationFn: ({ transactionId, reason }: { transactionId: number; reason: string }) => reverseTransaction(transactionId, reason),
+    mutationFn: ({ transactionId, reason }: { transactionId: number; reason: string }) =>
+      reverseTransaction(transactionId, reason),
     onSuccess: changed,
   });
 }

@@ -68,7 +68,12 @@ export function ConsoleLayout({ user }: { user: UserView }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={64}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
         <div style={{ height: 64, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Typography.Title level={4} style={{ margin: 0, color: token.colorPrimary, whiteSpace: 'nowrap' }}>
             邻里
@@ -100,7 +105,9 @@ export function ConsoleLayout({ user }: { user: UserView }) {
           <Space size="middle" wrap={false}>
             <CommunityIndicator />
             <Space size={4}>
-              <Typography.Text data-testid="current-user-name">{user.name ?? user.username ?? '工作人员'}</Typography.Text>
+              <Typography.Text data-testid="current-user-name">
+                {user.name ?? user.username ?? '工作人员'}
+              </Typography.Text>
               <Tag color={user.role === 'admin' ? 'purple' : 'blue'} data-testid="current-user-role">
                 {roleLabels[user.role]}
               </Tag>

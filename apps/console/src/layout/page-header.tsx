@@ -1,7 +1,15 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, extra }: { title: string; description?: ReactNode; extra?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  extra,
+}: {
+  title: string;
+  description?: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div>

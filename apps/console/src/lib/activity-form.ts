@@ -130,5 +130,7 @@ export function communityMonth(iso: string): string {
   return dayjs(iso).tz(COMMUNITY_TIME_ZONE).format('YYYY-MM');
 }
 
-export const hasEnded = (activity: Pick<ActivityView, 'endAt'>): boolean => new Date(activity.endAt).getTime() <= Date.now();
-export const hasStarted = (activity: Pick<ActivityView, 'startAt'>): boolean => new Date(activity.startAt).getTime() <= Date.now();
+export const hasEnded = (activity: Pick<ActivityView, 'endAt'>): boolean =>
+  new Date(activity.endAt).getTime() <= Date.now();
+export const hasStarted = (activity: Pick<ActivityView, 'startAt'>): boolean =>
+  new Date(activity.startAt).getTime() <= Date.now();

@@ -35,7 +35,9 @@ export function showServerError<F extends string>(
     toast.error(prefix);
     return;
   }
-  const listed = [...new Set((error.fields ?? []).map(fields.formFieldOf).filter((field): field is F => field !== null))];
+  const listed = [
+    ...new Set((error.fields ?? []).map(fields.formFieldOf).filter((field): field is F => field !== null)),
+  ];
   if (error.statusCode === 400 && listed.length > 0) {
     form.setFields(listed.map((name) => ({ name, errors: [fields.fieldProblem(name)] })));
     form.scrollToField(listed[0]);

@@ -22,7 +22,11 @@ export function formatHousehold(household: {
   return parts.length > 0 ? parts.join('-') : null;
 }
 
-export function isHouseholdComplete(household: { building: unknown; unit: string | null; room: string | null }): boolean {
+export function isHouseholdComplete(household: {
+  building: unknown;
+  unit: string | null;
+  room: string | null;
+}): boolean {
   return !!household.building && !!household.unit && !!household.room;
 }
 

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { activityStatuses, activityStatusLabels, type ActivityStatus, type ActivityView } from '@linli/shared-types';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
-import type { ButtonProps, TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CancelActivityDialog } from '../components/activities/cancel-activity-dialog';
@@ -28,7 +28,13 @@ function parseStatus(value: string | null): StatusFilter {
   return (activityStatuses as readonly string[]).includes(value ?? '') ? (value as ActivityStatus) : 'all';
 }
 
-function ActivityActions({ activity, onCancel }: { activity: ActivityView; onCancel: (activity: ActivityView) => void }) {
+function ActivityActions({
+  activity,
+  onCancel,
+}: {
+  activity: ActivityView;
+  onCancel: (activity: ActivityView) => void;
+}) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const publish = usePublishActivity();
@@ -44,7 +50,12 @@ function ActivityActions({ activity, onCancel }: { activity: ActivityView; onCan
   return (
     <Space size={4} wrap>
       {open && !ended && (
-        <Button size="small" type="link" onClick={() => navigate(`/activities/${activity.id}/edit`)} data-testid={`activity-edit-${activity.id}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => navigate(`/activities/${activity.id}/edit`)}
+          data-testid={`activity-edit-${activity.id}`}
+        >
           编辑
         </Button>
       )}
@@ -54,7 +65,7 @@ function ActivityActions({ activity, onCancel }: { activity: ActivityView; onCan
           description="发布后已认证的志愿者即可报名。"
           okText="发布"
           cancelText="取消"
-          okButtonProps={{ 'data-testid': 'activity-publish-confirm' } as ButtonProps}
+          okButtonProps={{ 'data-testid': 'activity-publish-confirm' }}
           onConfirm={onPublish}
         >
           <Button size="small" type="link" loading={publish.isPending} data-testid={`activity-publish-${activity.id}`}>
@@ -63,17 +74,33 @@ function ActivityActions({ activity, onCancel }: { activity: ActivityView; onCan
         </Popconfirm>
       )}
       {activity.status === 'published' && (
-        <Button size="small" type="link" onClick={() => navigate(`/activities/${activity.id}/live?purpose=checkin`)} data-testid={`activity-live-${activity.id}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => navigate(`/activities/${activity.id}/live?purpose=checkin`)}
+          data-testid={`activity-live-${activity.id}`}
+        >
           签到码
         </Button>
       )}
       {(activity.status === 'published' || activity.status === 'settled') && (
-        <Button size="small" type="link" onClick={() => navigate(`/activities/${activity.id}/attendance`)} data-testid={`activity-attendance-${activity.id}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => navigate(`/activities/${activity.id}/attendance`)}
+          data-testid={`activity-attendance-${activity.id}`}
+        >
           {activity.status === 'published' && ended ? '考勤·结算' : '考勤'}
         </Button>
       )}
       {open && !(activity.status === 'published' && ended) && (
-        <Button size="small" type="link" danger onClick={() => onCancel(activity)} data-testid={`activity-cancel-${activity.id}`}>
+        <Button
+          size="small"
+          type="link"
+          danger
+          onClick={() => onCancel(activity)}
+          data-testid={`activity-cancel-${activity.id}`}
+        >
           取消
         </Button>
       )}
@@ -118,7 +145,16 @@ function ActivityList() {
         </Space>
       ),
     },
-    { title: '地点', dataIndex: 'place', width: 180, render: (place: string) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 180 }}>{place}</Typography.Text> },
+    {
+      title: '地点',
+      dataIndex: 'place',
+      width: 180,
+      render: (place: string) => (
+        <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 180 }}>
+          {place}
+        </Typography.Text>
+      ),
+    },
     {
       title: '报名/名额',
       key: 'capacity',
@@ -142,7 +178,13 @@ function ActivityList() {
         </Space>
       ),
     },
-    { title: '操作', key: 'actions', fixed: 'right', width: 220, render: (_, activity) => <ActivityActions activity={activity} onCancel={setCancelling} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      width: 220,
+      render: (_, activity) => <ActivityActions activity={activity} onCancel={setCancelling} />,
+    },
   ];
 
   const selectStatus = (next: string) => {
@@ -157,10 +199,18 @@ function ActivityList() {
         <Tabs
           activeKey={status}
           onChange={selectStatus}
-          items={[{ key: 'all', label: '全部' }, ...activityStatuses.map((value) => ({ key: value, label: activityStatusLabels[value] }))]}
+          items={[
+            { key: 'all', label: '全部' },
+            ...activityStatuses.map((value) => ({ key: value, label: activityStatusLabels[value] })),
+          ]}
           data-testid="activity-status-filter"
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/activities/new')} data-testid="activity-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/activities/new')}
+          data-testid="activity-create"
+        >
           新建活动
         </Button>
       </Flex>
@@ -209,7 +259,11 @@ export function ActivitiesPage({ section: active }: { section: Section }) {
           destroyOnHidden
           items={[
             { key: 'list', label: <span data-testid="activities-tab-list">活动列表</span>, children: <ActivityList /> },
-            { key: 'report', label: <span data-testid="activities-tab-report">服务时长报表</span>, children: <HoursReportPanel /> },
+            {
+              key: 'report',
+              label: <span data-testid="activities-tab-report">服务时长报表</span>,
+              children: <HoursReportPanel />,
+            },
           ]}
         />
       </Card>

@@ -8,7 +8,24 @@ import {
   type ActivityView,
   type SettleActivityResponse,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Result,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { InputRef, TableColumnsType } from 'antd';
 import { useRef, useState, type HTMLAttributes } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -66,7 +83,16 @@ function PersonalCodeEntry({ activity }: { activity: ActivityView }) {
   };
 
   return (
-    <Card size="small" title={<Space><QrcodeOutlined />代为签到 / 签退（志愿者手机无法扫码时）</Space>} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={
+        <Space>
+          <QrcodeOutlined />
+          代为签到 / 签退（志愿者手机无法扫码时）
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+    >
       <Form layout="inline" onFinish={submit} disabled={activity.status !== 'published'}>
         <Form.Item>
           <Radio.Group
@@ -99,7 +125,9 @@ function PersonalCodeEntry({ activity }: { activity: ActivityView }) {
           </Button>
         </Form.Item>
       </Form>
-      {problem && <Alert type="error" showIcon style={{ marginTop: 12 }} title={problem} data-testid="attendance-error" />}
+      {problem && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={problem} data-testid="attendance-error" />
+      )}
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
         个人码每 30 秒更新一次，请让志愿者现场出示最新的码。
       </Typography.Text>
@@ -144,13 +172,14 @@ function SettleDialog({
       title={`结算「${activity.title}」`}
       okText="确认结算"
       cancelText="再核对一下"
-      okButtonProps={{ loading: settle.isPending, 'data-testid': 'settle-confirm' } as never}
+      okButtonProps={{ loading: settle.isPending, 'data-testid': 'settle-confirm' }}
       onOk={confirm}
       onCancel={onClose}
       destroyOnHidden
     >
       <Typography.Paragraph data-testid="settle-summary" style={{ fontSize: 16 }}>
-        将为 <strong>{credited.length}</strong> 位志愿者记入时间积分，共 <strong>{hoursText(totalMinutes)}</strong> 小时（{totalMinutes} 分钟），从社区时间池划出。
+        将为 <strong>{credited.length}</strong> 位志愿者记入时间积分，共 <strong>{hoursText(totalMinutes)}</strong>{' '}
+        小时（{totalMinutes} 分钟），从社区时间池划出。
       </Typography.Paragraph>
       {missingCheckout.length > 0 && (
         <Alert
@@ -160,7 +189,9 @@ function SettleDialog({
           title={`${missingCheckout.length} 位志愿者签到后未签退，将按 0 分钟结算：${missingCheckout.map((row) => row.name ?? `#${row.userId}`).join('、')}。如需计入，请先取消并补录时长。`}
         />
       )}
-      {noShow.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`${noShow.length} 位报名者未签到，不计时长。`} />}
+      {noShow.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`${noShow.length} 位报名者未签到，不计时长。`} />
+      )}
       <Typography.Text type="secondary">结算后不能再补录；每位志愿者只会入账一次，重复结算不会多记。</Typography.Text>
     </Modal>
   );
@@ -174,7 +205,14 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
   const [settled, setSettled] = useState<SettleActivityResponse | null>(null);
 
   if (sheet.isPending) return <PageLoading text="正在加载考勤…" />;
-  if (sheet.isError) return <LoadFailed title="考勤加载失败" error={sheet.error} extra={<Button onClick={() => sheet.refetch()}>重试</Button>} />;
+  if (sheet.isError)
+    return (
+      <LoadFailed
+        title="考勤加载失败"
+        error={sheet.error}
+        extra={<Button onClick={() => sheet.refetch()}>重试</Button>}
+      />
+    );
 
   const { activity, rows, totalMinutes } = sheet.data;
   const ended = hasEnded(activity);
@@ -190,18 +228,32 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
           <span>{row.name ?? `志愿者 #${row.userId}`}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{row.phone ?? '—'}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.phone ?? '—'}
+          </Typography.Text>
         </Space>
       ),
     },
     { title: '报名时间', dataIndex: 'signedUpAt', width: 150, render: formatDateTime },
-    { title: '签到', dataIndex: 'checkedInAt', width: 150, render: (value: string | null) => (value ? formatDateTime(value) : <Typography.Text type="secondary">未签到</Typography.Text>) },
+    {
+      title: '签到',
+      dataIndex: 'checkedInAt',
+      width: 150,
+      render: (value: string | null) =>
+        value ? formatDateTime(value) : <Typography.Text type="secondary">未签到</Typography.Text>,
+    },
     {
       title: '签退',
       dataIndex: 'checkedOutAt',
       width: 150,
       render: (value: string | null, row) =>
-        value ? formatDateTime(value) : row.checkedInAt ? <Tag color="orange">未签退</Tag> : <Typography.Text type="secondary">—</Typography.Text>,
+        value ? (
+          formatDateTime(value)
+        ) : row.checkedInAt ? (
+          <Tag color="orange">未签退</Tag>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
     {
       title: '计算时长',
@@ -247,7 +299,9 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
       width: 130,
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
-          <strong data-testid={`attendance-minutes-${row.userId}`}>{hoursWithMinutes(row.settledAt ? (row.creditedMinutes ?? 0) : row.minutes)}</strong>
+          <strong data-testid={`attendance-minutes-${row.userId}`}>
+            {hoursWithMinutes(row.settledAt ? (row.creditedMinutes ?? 0) : row.minutes)}
+          </strong>
           {row.settledAt && <Tag color="green">已入账</Tag>}
         </Space>
       ),
@@ -263,18 +317,42 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
             { key: 'title', label: '活动', children: activity.title },
             { key: 'time', label: '时间', children: activityTimeRange(activity) },
             { key: 'place', label: '地点', children: activity.place },
-            { key: 'status', label: '状态', children: <Space><Tag color={activityStatusColors[activity.status]}>{activityStatusLabels[activity.status]}</Tag>{activity.status === 'published' && ended && <Tag color="gold">待结算</Tag>}</Space> },
+            {
+              key: 'status',
+              label: '状态',
+              children: (
+                <Space>
+                  <Tag color={activityStatusColors[activity.status]}>{activityStatusLabels[activity.status]}</Tag>
+                  {activity.status === 'published' && ended && <Tag color="gold">待结算</Tag>}
+                </Space>
+              ),
+            },
             { key: 'count', label: '报名 / 签到 / 签退', children: `${rows.length} / ${checkedIn} / ${checkedOut}` },
-            { key: 'total', label: '合计时长', children: <span data-testid="attendance-total">{hoursWithMinutes(totalMinutes)}</span> },
+            {
+              key: 'total',
+              label: '合计时长',
+              children: <span data-testid="attendance-total">{hoursWithMinutes(totalMinutes)}</span>,
+            },
           ]}
         />
         <Flex gap={12} wrap style={{ marginTop: 8 }}>
           {activity.status === 'published' && (
-            <Button onClick={() => navigate(`/activities/${activity.id}/live?purpose=${hasStarted(activity) ? 'checkout' : 'checkin'}`)}>投屏签到码</Button>
+            <Button
+              onClick={() =>
+                navigate(`/activities/${activity.id}/live?purpose=${hasStarted(activity) ? 'checkout' : 'checkin'}`)
+              }
+            >
+              投屏签到码
+            </Button>
           )}
           {activity.status === 'published' && (
             <Tooltip title={ended ? undefined : '活动结束后才能结算'}>
-              <Button type="primary" disabled={!canSettle} onClick={() => setSettleOpen(true)} data-testid="settle-open">
+              <Button
+                type="primary"
+                disabled={!canSettle}
+                onClick={() => setSettleOpen(true)}
+                data-testid="settle-open"
+              >
                 结算时间积分
               </Button>
             </Tooltip>
@@ -294,7 +372,11 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
               ? `结算完成：${settled.credited} 位志愿者共入账 ${hoursWithMinutes(settled.creditedMinutes)}`
               : '结算完成：本次没有新的入账'
           }
-          description={settled.alreadySettled > 0 ? `${settled.alreadySettled} 位志愿者此前已结算，未重复入账。` : '志愿者会收到积分到账通知。'}
+          description={
+            settled.alreadySettled > 0
+              ? `${settled.alreadySettled} 位志愿者此前已结算，未重复入账。`
+              : '志愿者会收到积分到账通知。'
+          }
           onClose={() => setSettled(null)}
         />
       )}
@@ -315,7 +397,13 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
       </Card>
 
       <ManualMinutesDialog activity={activity} row={manualFor} onClose={() => setManualFor(null)} />
-      <SettleDialog activity={activity} rows={rows} open={settleOpen} onClose={() => setSettleOpen(false)} onSettled={setSettled} />
+      <SettleDialog
+        activity={activity}
+        rows={rows}
+        open={settleOpen}
+        onClose={() => setSettleOpen(false)}
+        onSettled={setSettled}
+      />
     </>
   );
 }
@@ -330,9 +418,17 @@ export function ActivityAttendancePage() {
       <PageHeader
         title="考勤与结算"
         description="核对签到签退；漏签退的志愿者可补录时长（须填原因）；活动结束后结算，时长记入各志愿者的时间银行账户。"
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>返回列表</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/activities')}>
+            返回列表
+          </Button>
+        }
       />
-      {activityId !== null ? <AttendanceSheetView activityId={activityId} /> : <Result status="404" title="找不到这个活动" />}
+      {activityId !== null ? (
+        <AttendanceSheetView activityId={activityId} />
+      ) : (
+        <Result status="404" title="找不到这个活动" />
+      )}
     </>
   );
 }

@@ -6,7 +6,23 @@ import {
   activityStatusLabels,
   type ActivityView,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -36,7 +52,8 @@ function beforeToday(current: Dayjs): boolean {
 
 /** Why the browser gave no position, in words staff can act on. */
 function geolocationProblem(error: GeolocationPositionError): string {
-  if (error.code === error.PERMISSION_DENIED) return '浏览器拒绝了定位权限：请在地址栏左侧的网站设置中允许“位置”，或直接填写经纬度';
+  if (error.code === error.PERMISSION_DENIED)
+    return '浏览器拒绝了定位权限：请在地址栏左侧的网站设置中允许“位置”，或直接填写经纬度';
   if (error.code === error.TIMEOUT) return '定位超时，请稍后重试或直接填写经纬度';
   return '无法获取当前位置，请直接填写经纬度';
 }
@@ -162,28 +179,76 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
             { max: ACTIVITY_PLACE_MAX, message: `地点不能超过 ${ACTIVITY_PLACE_MAX} 个字` },
           ]}
         >
-          <Input maxLength={ACTIVITY_PLACE_MAX} placeholder="例如：幸福里敬老院二楼活动室" data-testid="activity-place" />
+          <Input
+            maxLength={ACTIVITY_PLACE_MAX}
+            placeholder="例如：幸福里敬老院二楼活动室"
+            data-testid="activity-place"
+          />
         </Form.Item>
-        <Form.Item name="description" label="活动说明" rules={[{ max: ACTIVITY_DESCRIPTION_MAX, message: `说明不能超过 ${ACTIVITY_DESCRIPTION_MAX} 个字` }]}>
-          <Input.TextArea showCount maxLength={ACTIVITY_DESCRIPTION_MAX} autoSize={{ minRows: 4, maxRows: 12 }} placeholder="内容、集合方式、需要带的东西…" data-testid="activity-description" />
+        <Form.Item
+          name="description"
+          label="活动说明"
+          rules={[{ max: ACTIVITY_DESCRIPTION_MAX, message: `说明不能超过 ${ACTIVITY_DESCRIPTION_MAX} 个字` }]}
+        >
+          <Input.TextArea
+            showCount
+            maxLength={ACTIVITY_DESCRIPTION_MAX}
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            placeholder="内容、集合方式、需要带的东西…"
+            data-testid="activity-description"
+          />
         </Form.Item>
       </Card>
 
-      <Card title="时间与名额" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">时间均为北京时间（Asia/Shanghai）</Typography.Text>}>
+      <Card
+        title="时间与名额"
+        style={{ marginBottom: 16 }}
+        extra={<Typography.Text type="secondary">时间均为北京时间（Asia/Shanghai）</Typography.Text>}
+      >
         <Row gutter={24}>
           <Col xs={24} md={8}>
             <Form.Item name="startAt" label="开始时间" required rules={[{ validator: validateStart }]}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={PICKER_FORMAT} disabledDate={beforeToday} style={{ width: '100%' }} data-testid="activity-start" />
+              <DatePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                format={PICKER_FORMAT}
+                disabledDate={beforeToday}
+                style={{ width: '100%' }}
+                data-testid="activity-start"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="endAt" label="结束时间" required dependencies={['startAt']} rules={[{ validator: validateEnd }]}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={PICKER_FORMAT} disabledDate={beforeToday} style={{ width: '100%' }} data-testid="activity-end" />
+            <Form.Item
+              name="endAt"
+              label="结束时间"
+              required
+              dependencies={['startAt']}
+              rules={[{ validator: validateEnd }]}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                format={PICKER_FORMAT}
+                disabledDate={beforeToday}
+                style={{ width: '100%' }}
+                data-testid="activity-end"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="signupDeadline" label="报名截止" required dependencies={['startAt']} rules={[{ validator: validateDeadline }]}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={PICKER_FORMAT} disabledDate={beforeToday} style={{ width: '100%' }} data-testid="activity-deadline" />
+            <Form.Item
+              name="signupDeadline"
+              label="报名截止"
+              required
+              dependencies={['startAt']}
+              rules={[{ validator: validateDeadline }]}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                format={PICKER_FORMAT}
+                disabledDate={beforeToday}
+                style={{ width: '100%' }}
+                data-testid="activity-deadline"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -192,11 +257,23 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
           label="名额"
           rules={[
             { required: true, message: '请输入名额' },
-            { type: 'integer', min: capacityMin, max: 10000, message: activity?.signedUp ? `名额不能少于已报名的 ${activity.signedUp} 人` : '名额需为 1–10000 的整数' },
+            {
+              type: 'integer',
+              min: capacityMin,
+              max: 10000,
+              message: activity?.signedUp ? `名额不能少于已报名的 ${activity.signedUp} 人` : '名额需为 1–10000 的整数',
+            },
           ]}
           extra={activity && activity.signedUp > 0 ? `已有 ${activity.signedUp} 人报名` : undefined}
         >
-          <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} suffix="人" data-testid="activity-capacity" />
+          <InputNumber
+            min={1}
+            max={10000}
+            precision={0}
+            style={{ width: 160 }}
+            suffix="人"
+            data-testid="activity-capacity"
+          />
         </Form.Item>
       </Card>
 
@@ -213,13 +290,39 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
           <>
             <Row gutter={24}>
               <Col xs={24} md={8}>
-                <Form.Item name="lat" label="纬度" rules={[{ required: true, message: '请输入纬度' }, { type: 'number', min: -90, max: 90, message: fieldProblem('lat') }]}>
-                  <InputNumber step={0.000001} precision={6} style={{ width: '100%' }} placeholder="例如 30.658600" data-testid="activity-lat" />
+                <Form.Item
+                  name="lat"
+                  label="纬度"
+                  rules={[
+                    { required: true, message: '请输入纬度' },
+                    { type: 'number', min: -90, max: 90, message: fieldProblem('lat') },
+                  ]}
+                >
+                  <InputNumber
+                    step={0.000001}
+                    precision={6}
+                    style={{ width: '100%' }}
+                    placeholder="例如 30.658600"
+                    data-testid="activity-lat"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="lng" label="经度" rules={[{ required: true, message: '请输入经度' }, { type: 'number', min: -180, max: 180, message: fieldProblem('lng') }]}>
-                  <InputNumber step={0.000001} precision={6} style={{ width: '100%' }} placeholder="例如 104.064700" data-testid="activity-lng" />
+                <Form.Item
+                  name="lng"
+                  label="经度"
+                  rules={[
+                    { required: true, message: '请输入经度' },
+                    { type: 'number', min: -180, max: 180, message: fieldProblem('lng') },
+                  ]}
+                >
+                  <InputNumber
+                    step={0.000001}
+                    precision={6}
+                    style={{ width: '100%' }}
+                    placeholder="例如 104.064700"
+                    data-testid="activity-lng"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -228,19 +331,40 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
                   label="半径"
                   rules={[
                     { required: true, message: '请输入半径' },
-                    { type: 'integer', min: GEOFENCE_RADIUS_MIN, max: GEOFENCE_RADIUS_MAX, message: fieldProblem('radiusM') },
+                    {
+                      type: 'integer',
+                      min: GEOFENCE_RADIUS_MIN,
+                      max: GEOFENCE_RADIUS_MAX,
+                      message: fieldProblem('radiusM'),
+                    },
                   ]}
                 >
-                  <InputNumber min={GEOFENCE_RADIUS_MIN} max={GEOFENCE_RADIUS_MAX} precision={0} style={{ width: '100%' }} suffix="米" data-testid="activity-radius" />
+                  <InputNumber
+                    min={GEOFENCE_RADIUS_MIN}
+                    max={GEOFENCE_RADIUS_MAX}
+                    precision={0}
+                    style={{ width: '100%' }}
+                    suffix="米"
+                    data-testid="activity-radius"
+                  />
                 </Form.Item>
               </Col>
             </Row>
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Button icon={<AimOutlined />} loading={locating} onClick={fillCurrentLocation} data-testid="activity-use-location">
+              <Button
+                icon={<AimOutlined />}
+                loading={locating}
+                onClick={fillCurrentLocation}
+                data-testid="activity-use-location"
+              >
                 使用当前位置
               </Button>
-              <Typography.Text type="secondary">请在活动现场点击，或从地图应用中复制经纬度（GCJ-02 与 WGS-84 约有数百米偏差，半径请留足余量）。</Typography.Text>
-              {locationError && <Alert type="warning" showIcon title={locationError} data-testid="activity-location-error" />}
+              <Typography.Text type="secondary">
+                请在活动现场点击，或从地图应用中复制经纬度（GCJ-02 与 WGS-84 约有数百米偏差，半径请留足余量）。
+              </Typography.Text>
+              {locationError && (
+                <Alert type="warning" showIcon title={locationError} data-testid="activity-location-error" />
+              )}
             </Space>
           </>
         )}
@@ -250,11 +374,21 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
         <Button onClick={() => navigate('/activities')} disabled={busy !== null}>
           取消
         </Button>
-        <Button type={isDraft ? 'default' : 'primary'} loading={busy === 'save'} onClick={() => submit('save')} data-testid="activity-save">
+        <Button
+          type={isDraft ? 'default' : 'primary'}
+          loading={busy === 'save'}
+          onClick={() => submit('save')}
+          data-testid="activity-save"
+        >
           {isDraft ? '保存草稿' : '保存修改'}
         </Button>
         {isDraft && (
-          <Button type="primary" loading={busy === 'publish'} onClick={() => submit('publish')} data-testid="activity-save-publish">
+          <Button
+            type="primary"
+            loading={busy === 'publish'}
+            onClick={() => submit('publish')}
+            data-testid="activity-save-publish"
+          >
             保存并发布
           </Button>
         )}
@@ -283,14 +417,24 @@ export function ActivityEditorPage() {
   else if (activity.isPending) content = <PageLoading text="正在加载活动…" />;
   else if (activity.isError) content = <LoadFailed title="活动加载失败" error={activity.error} extra={back} />;
   else if (activity.data.status === 'settled' || activity.data.status === 'cancelled' || hasEnded(activity.data))
-    content = <Result status="info" title={`这个活动${hasEnded(activity.data) && activity.data.status === 'published' ? '已结束' : activityStatusLabels[activity.data.status]}，不能再修改`} extra={back} />;
+    content = (
+      <Result
+        status="info"
+        title={`这个活动${hasEnded(activity.data) && activity.data.status === 'published' ? '已结束' : activityStatusLabels[activity.data.status]}，不能再修改`}
+        extra={back}
+      />
+    );
   else content = <ActivityEditor key={activity.data.id} activity={activity.data} />;
 
   return (
     <>
       <PageHeader
         title={isNew ? '新建志愿活动' : '编辑志愿活动'}
-        description={activity.data?.status === 'published' ? '活动已发布：修改时间或名额会重新检查，已报名的志愿者保留。' : '先保存草稿，确认无误后发布；发布后志愿者即可报名。'}
+        description={
+          activity.data?.status === 'published'
+            ? '活动已发布：修改时间或名额会重新检查，已报名的志愿者保留。'
+            : '先保存草稿，确认无误后发布；发布后志愿者即可报名。'
+        }
         extra={back}
       />
       {content}

@@ -107,7 +107,10 @@ export function ActivityLivePage() {
             {activityTimeRange(activity.data)} · {activity.data.place}
           </div>
         )}
-        <div className="live-code-screen__purpose" style={{ color: purpose === 'checkin' ? token.colorPrimary : token.colorWarning }}>
+        <div
+          className="live-code-screen__purpose"
+          style={{ color: purpose === 'checkin' ? token.colorPrimary : token.colorWarning }}
+        >
           请打开「邻里」小程序扫码{purposeLabels[purpose]}
         </div>
 
@@ -122,7 +125,13 @@ export function ActivityLivePage() {
         ) : (
           <div className="live-code-screen__qr-frame">
             {qr.url && code ? (
-              <img className="live-code-screen__qr" src={qr.url} alt={`${purposeLabels[purpose]}二维码`} data-testid="live-code-qr" data-code={code.code} />
+              <img
+                className="live-code-screen__qr"
+                src={qr.url}
+                alt={`${purposeLabels[purpose]}二维码`}
+                data-testid="live-code-qr"
+                data-code={code.code}
+              />
             ) : qr.failed ? (
               <Alert type="error" title="二维码生成失败，请刷新页面" />
             ) : (

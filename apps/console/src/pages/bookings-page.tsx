@@ -26,7 +26,10 @@ export function BookingsPage() {
 
   return (
     <>
-      <PageHeader title="活动中心预约" description={`${community?.name ?? ''}活动中心：审批预约、管理活动室和闭馆、打印门牌签到码。时间均为北京时间。`} />
+      <PageHeader
+        title="活动中心预约"
+        description={`${community?.name ?? ''}活动中心：审批预约、管理活动室和闭馆、打印门牌签到码。时间均为北京时间。`}
+      />
       <Card>
         <Tabs
           activeKey={active}

@@ -45,14 +45,24 @@ export function LoginPage() {
         </Typography.Paragraph>
         {/* No form name: antd then gives the inputs the ids #username and #password. */}
         <Form<PasswordLoginRequest> layout="vertical" requiredMark={false} onFinish={submit} disabled={login.isPending}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" placeholder="用户名" autoFocus />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="密码" />
           </Form.Item>
           {login.isError && (
-            <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={login.error.message}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
           )}
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             登录

@@ -54,7 +54,8 @@ import { showServerError as showFormServerError } from '../lib/form';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
-const MARKDOWN_HINT = '支持 Markdown：# 标题、**加粗**、- 列表、1. 编号、> 引用、[链接文字](https://…)、表格；不支持 HTML。';
+const MARKDOWN_HINT =
+  '支持 Markdown：# 标题、**加粗**、- 列表、1. 编号、> 引用、[链接文字](https://…)、表格；不支持 HTML。';
 
 const categoryOptions = noticeCategories.map((value) => ({ value, label: noticeCategoryLabels[value] }));
 
@@ -178,7 +179,8 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
   };
 
   const validateBodyBytes = async (_: unknown, value: string | undefined) => {
-    if (value && utf8Length(value) > NOTICE_BODY_MAX_BYTES) throw new Error('正文过长（表情符号占用较多空间），请删减一些内容');
+    if (value && utf8Length(value) > NOTICE_BODY_MAX_BYTES)
+      throw new Error('正文过长（表情符号占用较多空间），请删减一些内容');
   };
 
   return (
@@ -195,7 +197,9 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={notice ? `所属社区：${communityName ?? '—'}` : `将发布到：${communityName ?? '—'}（可在页面顶部切换社区）`}
+            title={
+              notice ? `所属社区：${communityName ?? '—'}` : `将发布到：${communityName ?? '—'}（可在页面顶部切换社区）`
+            }
           />
         )}
         <Form.Item
@@ -206,7 +210,12 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
             { max: NOTICE_TITLE_MAX, message: `标题不能超过 ${NOTICE_TITLE_MAX} 个字` },
           ]}
         >
-          <Input showCount maxLength={NOTICE_TITLE_MAX} placeholder="例如：12月3日停水通知" data-testid="notice-title" />
+          <Input
+            showCount
+            maxLength={NOTICE_TITLE_MAX}
+            placeholder="例如：12月3日停水通知"
+            data-testid="notice-title"
+          />
         </Form.Item>
 
         <Row gutter={24}>
@@ -324,7 +333,11 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
         </Row>
       </Card>
 
-      <Card title="正文" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">{MARKDOWN_HINT}</Typography.Text>}>
+      <Card
+        title="正文"
+        style={{ marginBottom: 16 }}
+        extra={<Typography.Text type="secondary">{MARKDOWN_HINT}</Typography.Text>}
+      >
         <Row gutter={24}>
           <Col xs={24} lg={12}>
             <Form.Item
@@ -361,7 +374,12 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
             取消
           </Button>
           {scheduledNotice ? (
-            <Button type="primary" loading={busy === 'publish'} onClick={() => submit('publish')} data-testid="notice-save-scheduled">
+            <Button
+              type="primary"
+              loading={busy === 'publish'}
+              onClick={() => submit('publish')}
+              data-testid="notice-save-scheduled"
+            >
               保存修改
             </Button>
           ) : (
@@ -369,7 +387,12 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
               <Button loading={busy === 'draft'} onClick={() => submit('draft')} data-testid="notice-save-draft">
                 保存草稿
               </Button>
-              <Button type="primary" loading={busy === 'publish'} onClick={() => submit('publish')} data-testid="notice-save-publish">
+              <Button
+                type="primary"
+                loading={busy === 'publish'}
+                onClick={() => submit('publish')}
+                data-testid="notice-save-publish"
+              >
                 保存并发布
               </Button>
             </>

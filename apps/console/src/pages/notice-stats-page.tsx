@@ -6,7 +6,25 @@ import {
   type NoticeStats,
   type NoticeView,
 } from '@linli/shared-types';
-import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -16,7 +34,7 @@ import { useExportNoticeFollowUp, useNotice, useNoticeStats } from '../hooks/use
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime, formatPhone } from '../lib/format';
 import { audienceLabel, noticeCategoryColors, noticeStatusColors, percentOf } from '../lib/notice-format';
-import { ApiRequestError } from '../services/http';
+import { type ApiRequestError } from '../services/http';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
 
 type Resident = NoticeFollowUpHousehold['residents'][number];
@@ -38,16 +56,15 @@ function followUpColumns(kind: NoticeStats['followUpKind']): TableColumnsType<No
     {
       title: '居民',
       key: 'names',
-      render: (_, household) => residentLines(household, (r) => r.name ?? <Typography.Text type="secondary">未填写姓名</Typography.Text>),
+      render: (_, household) =>
+        residentLines(household, (r) => r.name ?? <Typography.Text type="secondary">未填写姓名</Typography.Text>),
     },
     { title: '手机号', key: 'phones', render: (_, household) => residentLines(household, (r) => formatPhone(r.phone)) },
     {
       title: kind === 'ack' ? '阅读情况' : '状态',
       key: 'read',
       render: (_, household) =>
-        residentLines(household, (r) =>
-          r.read ? <Tag color="blue">已读未确认</Tag> : <Tag>未读</Tag>,
-        ),
+        residentLines(household, (r) => (r.read ? <Tag color="blue">已读未确认</Tag> : <Tag>未读</Tag>)),
     },
   ];
 }
@@ -108,7 +125,12 @@ function ReachChart({ stats }: { stats: NoticeStats }) {
 function StatNumber({ title, value, testId, hint }: { title: string; value: number; testId: string; hint: ReactNode }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} suffix="人" valueRender={(node) => <span data-testid={testId}>{node}</span>} />
+      <Statistic
+        title={title}
+        value={value}
+        suffix="人"
+        valueRender={(node) => <span data-testid={testId}>{node}</span>}
+      />
       <Typography.Text type="secondary">{hint}</Typography.Text>
     </Card>
   );
@@ -172,7 +194,11 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
       <Card
         title={`${kindLabel}的住户（${stats.followUp.length} 户）`}
         extra={
-          <Tooltip title={stats.followUp.length === 0 ? '没有需要跟进的住户' : '下载 Excel 可打开的 CSV 名单（导出会记入审计日志）'}>
+          <Tooltip
+            title={
+              stats.followUp.length === 0 ? '没有需要跟进的住户' : '下载 Excel 可打开的 CSV 名单（导出会记入审计日志）'
+            }
+          >
             <Button
               icon={<DownloadOutlined />}
               onClick={onExport}
@@ -240,7 +266,8 @@ export function NoticeStatsPage() {
   if (!notice.data || !stats.data) return <PageLoading text="正在加载统计…" />;
 
   const view = notice.data;
-  const communityName = (scope.canSwitch ? scope.communities.find((c) => c.id === view.communityId) : scope.community)?.name;
+  const communityName = (scope.canSwitch ? scope.communities.find((c) => c.id === view.communityId) : scope.community)
+    ?.name;
   const audience =
     view.audienceBuildingIds.length === 0
       ? `全社区${communityName ? `（${communityName}）` : ''}`
@@ -263,7 +290,12 @@ export function NoticeStatsPage() {
         extra={
           <Space>
             {back}
-            <Button icon={<ReloadOutlined />} loading={stats.isFetching} onClick={() => stats.refetch()} data-testid="notice-stats-refresh">
+            <Button
+              icon={<ReloadOutlined />}
+              loading={stats.isFetching}
+              onClick={() => stats.refetch()}
+              data-testid="notice-stats-refresh"
+            >
               刷新
             </Button>
           </Space>

@@ -8,7 +8,7 @@ import {
   type NoticeSummary,
 } from '@linli/shared-types';
 import { App, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
-import type { ButtonProps, TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { usePublishConfirm } from '../components/use-publish-confirm';
@@ -17,7 +17,13 @@ import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useArchiveNotice, useManagedNotices, usePublishNotice } from '../hooks/useNotices';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
-import { audienceLabel, isExpired, noticeCategoryColors, noticeStatusColors, publishTimeLabel } from '../lib/notice-format';
+import {
+  audienceLabel,
+  isExpired,
+  noticeCategoryColors,
+  noticeStatusColors,
+  publishTimeLabel,
+} from '../lib/notice-format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
 
@@ -69,30 +75,54 @@ function NoticeActions({ notice, audience }: { notice: NoticeSummary; audience: 
   return (
     <Space size={4} wrap>
       {editable && (
-        <Button size="small" type="link" onClick={() => navigate(`/notices/${notice.id}/edit`)} data-testid={`notice-edit-${notice.id}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => navigate(`/notices/${notice.id}/edit`)}
+          data-testid={`notice-edit-${notice.id}`}
+        >
           编辑
         </Button>
       )}
       {notice.status === 'draft' && (
-        <Button size="small" type="link" loading={publish.isPending} onClick={onPublish} data-testid={`notice-publish-${notice.id}`}>
+        <Button
+          size="small"
+          type="link"
+          loading={publish.isPending}
+          onClick={onPublish}
+          data-testid={`notice-publish-${notice.id}`}
+        >
           发布
         </Button>
       )}
       {(notice.status === 'published' || notice.status === 'archived') && (
-        <Button size="small" type="link" onClick={() => navigate(`/notices/${notice.id}/stats`)} data-testid={`notice-stats-${notice.id}`}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => navigate(`/notices/${notice.id}/stats`)}
+          data-testid={`notice-stats-${notice.id}`}
+        >
           统计
         </Button>
       )}
       {notice.status !== 'archived' && (
         <Popconfirm
           title="确定归档这条公告？"
-          description={notice.status === 'published' ? '归档后居民将看不到它，统计仍可查看。' : '归档后不能再编辑或发布。'}
+          description={
+            notice.status === 'published' ? '归档后居民将看不到它，统计仍可查看。' : '归档后不能再编辑或发布。'
+          }
           okText="归档"
           cancelText="取消"
-          okButtonProps={{ danger: true, 'data-testid': 'notice-archive-confirm' } as ButtonProps}
+          okButtonProps={{ danger: true, 'data-testid': 'notice-archive-confirm' }}
           onConfirm={onArchive}
         >
-          <Button size="small" type="link" danger loading={archive.isPending} data-testid={`notice-archive-${notice.id}`}>
+          <Button
+            size="small"
+            type="link"
+            danger
+            loading={archive.isPending}
+            data-testid={`notice-archive-${notice.id}`}
+          >
             归档
           </Button>
         </Popconfirm>
@@ -111,7 +141,9 @@ export function NoticesPage() {
   const rows = notices.data?.pages.flatMap((page) => page.items) ?? [];
 
   const audienceOf = (notice: NoticeSummary) =>
-    notice.audienceBuildingIds.length === 0 ? `全社区${community ? `（${community.name}）` : ''}` : audienceLabel(notice.audienceBuildingIds, buildings.data);
+    notice.audienceBuildingIds.length === 0
+      ? `全社区${community ? `（${community.name}）` : ''}`
+      : audienceLabel(notice.audienceBuildingIds, buildings.data);
 
   const columns: TableColumnsType<NoticeSummary> = [
     {
@@ -119,7 +151,13 @@ export function NoticesPage() {
       dataIndex: 'title',
       render: (title: string, notice) => (
         <Space orientation="vertical" size={2}>
-          <Link to={notice.status === 'published' || notice.status === 'archived' ? `/notices/${notice.id}/stats` : `/notices/${notice.id}/edit`}>
+          <Link
+            to={
+              notice.status === 'published' || notice.status === 'archived'
+                ? `/notices/${notice.id}/stats`
+                : `/notices/${notice.id}/edit`
+            }
+          >
             {title}
           </Link>
           {(notice.pinned || notice.requiresAck) && (
@@ -135,13 +173,19 @@ export function NoticesPage() {
       title: '分类',
       dataIndex: 'category',
       width: 80,
-      render: (category: NoticeCategory) => <Tag color={noticeCategoryColors[category]}>{noticeCategoryLabels[category]}</Tag>,
+      render: (category: NoticeCategory) => (
+        <Tag color={noticeCategoryColors[category]}>{noticeCategoryLabels[category]}</Tag>
+      ),
     },
     {
       title: '发送对象',
       key: 'audience',
       width: 200,
-      render: (_, notice) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 200 }}>{audienceOf(notice)}</Typography.Text>,
+      render: (_, notice) => (
+        <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 200 }}>
+          {audienceOf(notice)}
+        </Typography.Text>
+      ),
     },
     {
       title: '发布时间',
@@ -152,7 +196,9 @@ export function NoticesPage() {
           <span>{publishTimeLabel(notice)}</span>
           {notice.expiresAt && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {isExpired(notice) ? `已于 ${formatDateTime(notice.expiresAt)} 过期` : `${formatDateTime(notice.expiresAt)} 过期`}
+              {isExpired(notice)
+                ? `已于 ${formatDateTime(notice.expiresAt)} 过期`
+                : `${formatDateTime(notice.expiresAt)} 过期`}
             </Typography.Text>
           )}
         </Space>
@@ -192,7 +238,12 @@ export function NoticesPage() {
         title="公告"
         description={`${community?.name ?? ''}公告：发布通知，需确认的公告可查看谁还没有确认，便于网格员上门提醒。`}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/notices/new')} data-testid="notice-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/notices/new')}
+            data-testid="notice-create"
+          >
             新建公告
           </Button>
         }

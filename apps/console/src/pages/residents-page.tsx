@@ -1,6 +1,6 @@
 import { userStatuses, type ResidentListItem, type UserStatus } from '@linli/shared-types';
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ButtonProps, TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
@@ -58,7 +58,7 @@ function ResidentActions({ resident }: { resident: ResidentListItem }) {
         description={`${residentName(resident)}：${formatHousehold(resident)}`}
         okText="确认认证"
         cancelText="取消"
-        okButtonProps={{ 'data-testid': 'verify-confirm' } as ButtonProps}
+        okButtonProps={{ 'data-testid': 'verify-confirm' }}
         onConfirm={() =>
           verify.mutateAsync(resident.id).then(
             () => void message.success(`已认证：${residentName(resident)}`),
@@ -74,7 +74,10 @@ function ResidentActions({ resident }: { resident: ResidentListItem }) {
   if (resident.status === 'verified') {
     const toggle = (volunteer: boolean) =>
       setVolunteer.mutateAsync({ residentId: resident.id, volunteer }).then(
-        () => void message.success(volunteer ? `已将${residentName(resident)}设为志愿者` : `已取消${residentName(resident)}的志愿者身份`),
+        () =>
+          void message.success(
+            volunteer ? `已将${residentName(resident)}设为志愿者` : `已取消${residentName(resident)}的志愿者身份`,
+          ),
         (error: ApiRequestError) => void message.error(`操作失败：${error.message}`),
       );
     if (resident.volunteer) {
@@ -92,7 +95,12 @@ function ResidentActions({ resident }: { resident: ResidentListItem }) {
       );
     }
     return (
-      <Button size="small" loading={setVolunteer.isPending} onClick={() => toggle(true)} data-testid={`volunteer-toggle-${resident.id}`}>
+      <Button
+        size="small"
+        loading={setVolunteer.isPending}
+        onClick={() => toggle(true)}
+        data-testid={`volunteer-toggle-${resident.id}`}
+      >
         设为志愿者
       </Button>
     );
@@ -121,7 +129,8 @@ const columns: TableColumnsType<ResidentListItem> = [
   {
     title: '志愿者',
     dataIndex: 'volunteer',
-    render: (volunteer: boolean) => (volunteer ? <Tag color="magenta">志愿者</Tag> : <Typography.Text type="secondary">—</Typography.Text>),
+    render: (volunteer: boolean) =>
+      volunteer ? <Tag color="magenta">志愿者</Tag> : <Typography.Text type="secondary">—</Typography.Text>,
   },
   { title: '注册时间', dataIndex: 'createdAt', render: (createdAt: string) => formatDateTime(createdAt) },
   { title: '操作', key: 'actions', fixed: 'right', render: (_, resident) => <ResidentActions resident={resident} /> },
@@ -148,7 +157,10 @@ export function ResidentsPage() {
 
   return (
     <>
-      <PageHeader title="居民" description={`${community?.name ?? ''}居民名册：核实住户信息后认证，认证后的居民可设为志愿者。`} />
+      <PageHeader
+        title="居民"
+        description={`${community?.name ?? ''}居民名册：核实住户信息后认证，认证后的居民可设为志愿者。`}
+      />
       <Card>
         <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
           <Segmented<UserStatus>

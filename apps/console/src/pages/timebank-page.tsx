@@ -40,7 +40,16 @@ export function TimebankPage() {
           items={sections.map((key) => ({
             key,
             label: <span data-testid={`timebank-tab-${key}`}>{sectionLabels[key]}</span>,
-            children: key === 'accounts' ? <AccountsPanel /> : key === 'rewards' ? <RewardsPanel /> : key === 'stats' ? <MonthlyStatsPanel /> : <LedgerAuditPanel />,
+            children:
+              key === 'accounts' ? (
+                <AccountsPanel />
+              ) : key === 'rewards' ? (
+                <RewardsPanel />
+              ) : key === 'stats' ? (
+                <MonthlyStatsPanel />
+              ) : (
+                <LedgerAuditPanel />
+              ),
           }))}
         />
       </Card>

@@ -20,7 +20,10 @@ export function fetchActivities(query: ActivityQuery, signal?: AbortSignal): Pro
 }
 
 /** Every page of GET activities with a status: bounded to ten pages of a hundred. */
-export async function fetchAllActivities(query: Omit<ActivityQuery, 'cursor' | 'limit'>, signal?: AbortSignal): Promise<ActivityView[]> {
+export async function fetchAllActivities(
+  query: Omit<ActivityQuery, 'cursor' | 'limit'>,
+  signal?: AbortSignal,
+): Promise<ActivityView[]> {
   const rows: ActivityView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
@@ -55,7 +58,11 @@ export function cancelActivity(activityId: number, reason: string): Promise<Acti
 }
 
 /** The rotating code shown at the door; it changes every 30 s. */
-export function fetchLiveCode(activityId: number, purpose: AttendancePurpose, signal?: AbortSignal): Promise<LiveCodeView> {
+export function fetchLiveCode(
+  activityId: number,
+  purpose: AttendancePurpose,
+  signal?: AbortSignal,
+): Promise<LiveCodeView> {
   return http.get<LiveCodeView>(`activities/${activityId}/live-code`, { purpose }, signal);
 }
 
@@ -68,7 +75,11 @@ export function recordAttendance(activityId: number, body: RecordAttendanceReque
   return http.post<MyAttendanceView>(`activities/${activityId}/attendance`, body);
 }
 
-export function setManualMinutes(activityId: number, userId: number, body: ManualMinutesRequest): Promise<AttendanceSheet> {
+export function setManualMinutes(
+  activityId: number,
+  userId: number,
+  body: ManualMinutesRequest,
+): Promise<AttendanceSheet> {
   return http.post<AttendanceSheet>(`activities/${activityId}/attendance/${userId}/manual`, body);
 }
 

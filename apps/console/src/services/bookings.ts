@@ -19,7 +19,10 @@ export interface BookingRow extends BookingView {
 }
 
 /** GET bookings, every page: a day or the pending queue of one community is at most a few hundred rows. */
-export async function fetchAllBookings(query: Omit<BookingQuery, 'cursor' | 'limit'>, signal?: AbortSignal): Promise<BookingRow[]> {
+export async function fetchAllBookings(
+  query: Omit<BookingQuery, 'cursor' | 'limit'>,
+  signal?: AbortSignal,
+): Promise<BookingRow[]> {
   const rows: BookingRow[] = [];
   let cursor: string | undefined;
   // Ten pages of a hundred bound the loop should the server ever repeat a cursor.

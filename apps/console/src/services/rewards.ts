@@ -10,7 +10,10 @@ import type {
 import { http } from './http';
 
 /** The whole catalogue of the community for staff, inactive rewards included, newest first. */
-export function fetchRewards(query: { communityId?: number; cursor?: string }, signal?: AbortSignal): Promise<Page<RewardView>> {
+export function fetchRewards(
+  query: { communityId?: number; cursor?: string },
+  signal?: AbortSignal,
+): Promise<Page<RewardView>> {
   return http.get<Page<RewardView>>('rewards', { ...query }, signal);
 }
 

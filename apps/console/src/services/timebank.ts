@@ -21,7 +21,10 @@ export interface TimebankAccountRow extends TimebankAccountListItem {
 }
 
 /** GET timebank/accounts: accounts of the community, pool included, newest first (staff; admins name the community). */
-export function fetchTimebankAccounts(query: TimebankAccountQuery, signal?: AbortSignal): Promise<Page<TimebankAccountRow>> {
+export function fetchTimebankAccounts(
+  query: TimebankAccountQuery,
+  signal?: AbortSignal,
+): Promise<Page<TimebankAccountRow>> {
   return http.get<Page<TimebankAccountRow>>('timebank/accounts', { ...query }, signal);
 }
 
@@ -32,12 +35,20 @@ export function fetchTimebankAccountsCsv(communityId: number | undefined): Promi
 }
 
 /** A resident's statement as staff see it, newest first. */
-export function fetchAccountStatement(userId: number, cursor: string | undefined, signal?: AbortSignal): Promise<Page<StatementItem>> {
+export function fetchAccountStatement(
+  userId: number,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<Page<StatementItem>> {
   return http.get<Page<StatementItem>>(`timebank/accounts/${userId}/transactions`, { cursor }, signal);
 }
 
 /** The community pool's statement: credits issued for service, spent credits received. */
-export function fetchPoolStatement(communityId: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<Page<StatementItem>> {
+export function fetchPoolStatement(
+  communityId: number | undefined,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<Page<StatementItem>> {
   return http.get<Page<StatementItem>>('timebank/pool/transactions', { communityId, cursor }, signal);
 }
 
@@ -52,7 +63,11 @@ export function postAdjustment(body: AdjustmentRequest): Promise<LedgerTransacti
   return http.post<LedgerTransactionView>('timebank/adjustments', body);
 }
 
-export function fetchMonthlyStats(communityId: number | undefined, months: number, signal?: AbortSignal): Promise<TimebankMonthlyStatsResponse> {
+export function fetchMonthlyStats(
+  communityId: number | undefined,
+  months: number,
+  signal?: AbortSignal,
+): Promise<TimebankMonthlyStatsResponse> {
   return http.get<TimebankMonthlyStatsResponse>('timebank/stats/monthly', { communityId, months }, signal);
 }
 

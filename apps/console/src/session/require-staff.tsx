@@ -46,7 +46,11 @@ export function RequireStaff() {
         title="此账号不是社区工作人员"
         subTitle="居民请使用「邻里」小程序。"
         extra={
-          <Button type="primary" loading={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>
+          <Button
+            type="primary"
+            loading={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          >
             换个账号登录
           </Button>
         }

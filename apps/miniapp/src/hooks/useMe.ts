@@ -1,70 +1,70 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { UpdateMeRequest, UserView } from '@linli/shared-types'
-import { getMe, updateMe } from '../services/me'
-import { rememberUser } from '../stores/session'
-import { useSession } from './useSession'
-import { errorText } from './useRemoteData'
+import { useCallback, useEffect, useState } from 'react';
+import type { UpdateMeRequest, UserView } from '@linli/shared-types';
+import { getMe, updateMe } from '../services/me';
+import { rememberUser } from '../stores/session';
+import { useSession } from './useSession';
+import { errorText } from './useRemoteData';
 
 export interface MeState {
   /** Cached profile first, then the server's answer. */
-  user: UserView | null
-  loading: boolean
-  error: string | null
-  refresh(): Promise<void>
+  user: UserView | null;
+  loading: boolean;
+  error: string | null;
+  refresh(): Promise<void>;
 }
 
 export function useMe(): MeState {
-  const { user, token } = useSession()
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { user, token } = useSession();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    setLoading(true)
-    setError(null)
+    setLoading(true);
+    setError(null);
     try {
-      rememberUser(await getMe())
+      rememberUser(await getMe());
     } catch (caught) {
-      setError(errorText(caught))
+      setError(errorText(caught));
     } finally {
-      setLoading(false)
+      setLoading(false);
     }
-  }, [])
+  }, []);
 
   useEffect(() => {
-    if (token) void refresh()
-  }, [token, refresh])
+    if (token) void refresh();
+  }, [token, refresh]);
 
-  return { user, loading, error, refresh }
+  return { user, loading, error, refresh };
 }
 
 export interface UpdateMeState {
-  saving: boolean
-  error: string | null
+  saving: boolean;
+  error: string | null;
   /** True after the last submit succeeded, until the next one starts. */
-  saved: boolean
-  submit(body: UpdateMeRequest): Promise<boolean>
+  saved: boolean;
+  submit(body: UpdateMeRequest): Promise<boolean>;
 }
 
 export function useUpdateMe(): UpdateMeState {
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [saved, setSaved] = useState(false)
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
 
   const submit = useCallback(async (body: UpdateMeRequest) => {
-    setSaving(true)
-    setError(null)
-    setSaved(false)
+    setSaving(true);
+    setError(null);
+    setSaved(false);
     try {
-      rememberUser(await updateMe(body))
-      setSaved(true)
-      return true
+      rememberUser(await updateMe(body));
+      setSaved(true);
+      return true;
     } catch (caught) {
-      setError(errorText(caught))
-      return false
+      setError(errorText(caught));
+      return false;
     } finally {
-      setSaving(false)
+      setSaving(false);
     }
-  }, [])
+  }, []);
 
-  return { saving, error, saved, submit }
+  return { saving, error, saved, submit };
 }

@@ -1,97 +1,109 @@
-import { useCallback, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
-import type { BookingView, ScanResponse } from '@linli/shared-types'
-import { cancelBooking, listMyBookings, postScan } from '../services/bookings'
-import { ApiRequestError } from '../services/http'
-import { bookingTimeText } from '../lib/bookings'
-import { usePagedList, type PagedList } from './usePagedList'
-import { errorText } from './useRemoteData'
+import { useCallback, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import type { BookingView, ScanResponse } from '@linli/shared-types';
+import { cancelBooking, listMyBookings, postScan } from '../services/bookings';
+import { ApiRequestError } from '../services/http';
+import { bookingTimeText } from '../lib/bookings';
+import { usePagedList, type PagedList } from './usePagedList';
+import { errorText } from './useRemoteData';
 
 /** Statuses the booker may still cancel (before the start). */
-export const cancellableStatuses = ['pending', 'approved'] as const
+export const cancellableStatuses = ['pending', 'approved'] as const;
 
 export function canCancel(booking: BookingView, now: Date = new Date()): boolean {
-  return (cancellableStatuses as readonly string[]).includes(booking.status) && new Date(booking.startAt).getTime() > now.getTime()
+  return (
+    (cancellableStatuses as readonly string[]).includes(booking.status) &&
+    new Date(booking.startAt).getTime() > now.getTime()
+  );
 }
 
 const bookingRefusals: Record<string, string> = {
   BOOKING_NOT_CANCELLABLE: '该预约已开始或已结束，不能取消',
   BOOKING_NOT_FOUND: '找不到该预约，请下拉刷新',
   RESIDENT_NOT_VERIFIED: '请先完成住户认证',
-}
+};
 
 const scanRefusals: Record<string, string> = {
   BOOKING_NO_CHECKIN: '您现在没有可签到的该活动室预约。开始前 15 分钟至开始后 15 分钟内可扫码签到',
   BOOKING_NOT_CHECKABLE: '该预约当前不能签到',
   SCAN_CODE_UNKNOWN: '无法识别这个二维码，请扫描活动室门口的签到码',
   RESIDENT_NOT_VERIFIED: '请先完成住户认证',
-}
+};
 
 function refusalText(map: Record<string, string>, error: unknown): string {
-  if (error instanceof ApiRequestError && map[error.code]) return map[error.code]
-  return errorText(error)
+  if (error instanceof ApiRequestError && map[error.code]) return map[error.code];
+  return errorText(error);
 }
 
 /** What the scan did, in one sentence. */
 export function scanResultText(result: ScanResponse): string {
   if (result.kind === 'door_checkin') {
-    return `签到成功：${result.booking.room.name}，${bookingTimeText(result.booking.startAt, result.booking.endAt)}`
+    return `签到成功：${result.booking.room.name}，${bookingTimeText(result.booking.startAt, result.booking.endAt)}`;
   }
-  return result.kind === 'activity_checkin' ? `活动签到成功：${result.activity.title}` : `活动签退成功：${result.activity.title}`
+  return result.kind === 'activity_checkin'
+    ? `活动签到成功：${result.activity.title}`
+    : `活动签退成功：${result.activity.title}`;
 }
 
 export interface ScanOutcome {
-  ok: boolean
-  text: string
+  ok: boolean;
+  text: string;
 }
 
 export interface MyBookings extends PagedList<BookingView> {
   /** The booking whose cancellation is being sent. */
-  cancelling: number | null
+  cancelling: number | null;
   /** Cancels one booking; resolves null on success, else the Chinese reason. */
-  cancel(id: number): Promise<string | null>
-  scanning: boolean
+  cancel(id: number): Promise<string | null>;
+  scanning: boolean;
   /** Sends a scanned door code to POST scan; updates the checked-in booking in the list. */
-  checkIn(code: string): Promise<ScanOutcome>
+  checkIn(code: string): Promise<ScanOutcome>;
 }
 
 /** 我的预约: newest first, re-read on return (a booking made on the room page shows at once). */
 export function useMyBookings(enabled: boolean): MyBookings {
-  const list = usePagedList(listMyBookings, 'my-bookings', (booking) => booking.id, enabled)
-  const [cancelling, setCancelling] = useState<number | null>(null)
-  const [scanning, setScanning] = useState(false)
-  const shown = useRef(false)
+  const list = usePagedList(listMyBookings, 'my-bookings', (booking) => booking.id, enabled);
+  const [cancelling, setCancelling] = useState<number | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current && list.loaded) void list.refreshHead()
-    shown.current = true
-  })
+    if (shown.current && list.loaded) void list.refreshHead();
+    shown.current = true;
+  });
 
-  const { update } = list
-  const cancel = useCallback(async (id: number) => {
-    setCancelling(id)
-    try {
-      const updated = await cancelBooking(id)
-      update((booking) => (booking.id === id ? updated : booking))
-      return null
-    } catch (caught) {
-      return refusalText(bookingRefusals, caught)
-    } finally {
-      setCancelling(null)
-    }
-  }, [update])
+  const { update } = list;
+  const cancel = useCallback(
+    async (id: number) => {
+      setCancelling(id);
+      try {
+        const updated = await cancelBooking(id);
+        update((booking) => (booking.id === id ? updated : booking));
+        return null;
+      } catch (caught) {
+        return refusalText(bookingRefusals, caught);
+      } finally {
+        setCancelling(null);
+      }
+    },
+    [update],
+  );
 
-  const checkIn = useCallback(async (code: string): Promise<ScanOutcome> => {
-    setScanning(true)
-    try {
-      const result = await postScan({ code })
-      if (result.kind === 'door_checkin') update((booking) => (booking.id === result.booking.id ? result.booking : booking))
-      return { ok: true, text: scanResultText(result) }
-    } catch (caught) {
-      return { ok: false, text: refusalText(scanRefusals, caught) }
-    } finally {
-      setScanning(false)
-    }
-  }, [update])
+  const checkIn = useCallback(
+    async (code: string): Promise<ScanOutcome> => {
+      setScanning(true);
+      try {
+        const result = await postScan({ code });
+        if (result.kind === 'door_checkin')
+          update((booking) => (booking.id === result.booking.id ? result.booking : booking));
+        return { ok: true, text: scanResultText(result) };
+      } catch (caught) {
+        return { ok: false, text: refusalText(scanRefusals, caught) };
+      } finally {
+        setScanning(false);
+      }
+    },
+    [update],
+  );
 
-  return { ...list, cancelling, cancel, scanning, checkIn }
+  return { ...list, cancelling, cancel, scanning, checkIn };
 }

@@ -1,76 +1,80 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { NoticeView } from '@linli/shared-types'
-import { acknowledgeNotice, getNotice } from '../services/notices'
-import { ApiRequestError } from '../services/http'
-import { rememberNoticeState } from '../stores/notice-state'
-import { errorText, useRemoteData } from './useRemoteData'
-import { refreshUnreadNotices } from './useUnreadNotices'
+import { useCallback, useEffect, useState } from 'react';
+import type { NoticeView } from '@linli/shared-types';
+import { acknowledgeNotice, getNotice } from '../services/notices';
+import { ApiRequestError } from '../services/http';
+import { rememberNoticeState } from '../stores/notice-state';
+import { errorText, useRemoteData } from './useRemoteData';
+import { refreshUnreadNotices } from './useUnreadNotices';
 
 export interface NoticeState {
-  notice: NoticeView | undefined
-  loading: boolean
-  error: string | null
-  reload(): Promise<void>
-  acknowledging: boolean
+  notice: NoticeView | undefined;
+  loading: boolean;
+  error: string | null;
+  reload(): Promise<void>;
+  acknowledging: boolean;
   /** Why 已知晓 was refused (Chinese), or null. */
-  ackError: string | null
+  ackError: string | null;
   /** The refusal was RESIDENT_NOT_VERIFIED: offer the way to 住户认证. */
-  needsVerification: boolean
+  needsVerification: boolean;
   /** True when the confirmation was recorded. */
-  acknowledge(): Promise<boolean>
+  acknowledge(): Promise<boolean>;
 }
 
-const GONE = '该公告不存在或已下线'
+const GONE = '该公告不存在或已下线';
 
 function noticeErrorText(caught: unknown): string {
-  if (caught instanceof ApiRequestError && caught.statusCode === 404) return GONE
-  return errorText(caught)
+  if (caught instanceof ApiRequestError && caught.statusCode === 404) return GONE;
+  return errorText(caught);
 }
 
 /** One notice; opening it records the read (server side), which the feed and the tab badge then show. */
 export function useNotice(id: number | null): NoticeState {
-  const valid = id !== null && Number.isInteger(id) && id > 0
+  const valid = id !== null && Number.isInteger(id) && id > 0;
   const load = useCallback(async () => {
     try {
-      return await getNotice(id as number)
+      return await getNotice(id as number);
     } catch (caught) {
-      throw new ApiRequestError(caught instanceof ApiRequestError ? caught.statusCode : 0, 'NOTICE', noticeErrorText(caught))
+      throw new ApiRequestError(
+        caught instanceof ApiRequestError ? caught.statusCode : 0,
+        'NOTICE',
+        noticeErrorText(caught),
+      );
     }
-  }, [id])
-  const remote = useRemoteData(load, `notice-${id}`, valid)
-  const [acknowledgedAt, setAcknowledgedAt] = useState<string | null>(null)
-  const [acknowledging, setAcknowledging] = useState(false)
-  const [ackError, setAckError] = useState<string | null>(null)
-  const [needsVerification, setNeedsVerification] = useState(false)
+  }, [id]);
+  const remote = useRemoteData(load, `notice-${id}`, valid);
+  const [acknowledgedAt, setAcknowledgedAt] = useState<string | null>(null);
+  const [acknowledging, setAcknowledging] = useState(false);
+  const [ackError, setAckError] = useState<string | null>(null);
+  const [needsVerification, setNeedsVerification] = useState(false);
 
-  const loaded = remote.data
+  const loaded = remote.data;
   useEffect(() => {
-    if (!loaded) return
-    rememberNoticeState(loaded.id, { read: true, acknowledged: loaded.acknowledged })
-    void refreshUnreadNotices()
-  }, [loaded])
+    if (!loaded) return;
+    rememberNoticeState(loaded.id, { read: true, acknowledged: loaded.acknowledged });
+    void refreshUnreadNotices();
+  }, [loaded]);
 
   const acknowledge = useCallback(async () => {
-    if (!loaded || acknowledging) return false
-    setAcknowledging(true)
-    setAckError(null)
-    setNeedsVerification(false)
+    if (!loaded || acknowledging) return false;
+    setAcknowledging(true);
+    setAckError(null);
+    setNeedsVerification(false);
     try {
-      const answer = await acknowledgeNotice(loaded.id)
-      setAcknowledgedAt(answer.acknowledgedAt)
-      rememberNoticeState(loaded.id, { read: true, acknowledged: true })
-      return true
+      const answer = await acknowledgeNotice(loaded.id);
+      setAcknowledgedAt(answer.acknowledgedAt);
+      rememberNoticeState(loaded.id, { read: true, acknowledged: true });
+      return true;
     } catch (caught) {
-      const code = caught instanceof ApiRequestError ? caught.code : ''
-      setNeedsVerification(code === 'RESIDENT_NOT_VERIFIED')
-      setAckError(caught instanceof ApiRequestError && caught.statusCode === 404 ? GONE : errorText(caught))
-      return false
+      const code = caught instanceof ApiRequestError ? caught.code : '';
+      setNeedsVerification(code === 'RESIDENT_NOT_VERIFIED');
+      setAckError(caught instanceof ApiRequestError && caught.statusCode === 404 ? GONE : errorText(caught));
+      return false;
     } finally {
-      setAcknowledging(false)
+      setAcknowledging(false);
     }
-  }, [loaded, acknowledging])
+  }, [loaded, acknowledging]);
 
-  const notice = loaded && acknowledgedAt ? { ...loaded, acknowledged: true, acknowledgedAt } : loaded
+  const notice = loaded && acknowledgedAt ? { ...loaded, acknowledged: true, acknowledgedAt } : loaded;
   return {
     notice,
     loading: valid ? remote.loading : false,
@@ -80,5 +84,5 @@ export function useNotice(id: number | null): NoticeState {
     ackError,
     needsVerification,
     acknowledge,
-  }
+  };
 }

@@ -1,36 +1,36 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
-import type { Page } from '@linli/shared-types'
-import { errorText } from './useRemoteData'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { Page } from '@linli/shared-types';
+import { errorText } from './useRemoteData';
 
 export interface PagedList<T> {
-  items: T[]
+  items: T[];
   /** The first page is loading and nothing is shown yet (draw the skeleton). */
-  loading: boolean
+  loading: boolean;
   /** Pull-to-refresh or a refresh on return: the list stays on screen. */
-  refreshing: boolean
-  loadingMore: boolean
+  refreshing: boolean;
+  loadingMore: boolean;
   /** The first page failed (Chinese text), or null. */
-  error: string | null
+  error: string | null;
   /** A further page failed; the items so far stay. */
-  moreError: string | null
-  hasMore: boolean
+  moreError: string | null;
+  hasMore: boolean;
   /** Loaded at least once since the last change of `key`. */
-  loaded: boolean
+  loaded: boolean;
   /** Loads the first page again; the old items stay until the answer replaces them. */
-  refresh(): Promise<void>
+  refresh(): Promise<void>;
   /** Fetches the first page again and keeps what was loaded below it (a return to the page). */
-  refreshHead(): Promise<void>
-  loadMore(): Promise<void>
+  refreshHead(): Promise<void>;
+  loadMore(): Promise<void>;
   /** Changes items in place (a read, a confirmation) without asking the server. */
-  update(change: (item: T) => T): void
+  update(change: (item: T) => T): void;
 }
 
 interface ListState<T> {
-  items: T[]
-  nextCursor: string | null
-  pages: number
-  loaded: boolean
+  items: T[];
+  nextCursor: string | null;
+  pages: number;
+  loaded: boolean;
 }
 
 /**
@@ -43,93 +43,99 @@ export function usePagedList<T>(
   idOf: (item: T) => number | string,
   enabled = true,
 ): PagedList<T> {
-  const [state, setState] = useState<ListState<T>>({ items: [], nextCursor: null, pages: 0, loaded: false })
-  const [loading, setLoading] = useState(enabled)
-  const [refreshing, setRefreshing] = useState(false)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const ticket = useRef(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
-  const idRef = useRef(idOf)
-  idRef.current = idOf
-  const stateRef = useRef(state)
-  stateRef.current = state
-  const busyMore = useRef(false)
+  const [state, setState] = useState<ListState<T>>({ items: [], nextCursor: null, pages: 0, loaded: false });
+  const [loading, setLoading] = useState(enabled);
+  const [refreshing, setRefreshing] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const ticket = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const idRef = useRef(idOf);
+  idRef.current = idOf;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const busyMore = useRef(false);
 
   const firstPage = useCallback(async (mode: 'reset' | 'refresh' | 'head') => {
-    const mine = ++ticket.current
-    busyMore.current = false
-    setLoadingMore(false)
-    setMoreError(null)
+    const mine = ++ticket.current;
+    busyMore.current = false;
+    setLoadingMore(false);
+    setMoreError(null);
     if (mode === 'reset') {
-      setState({ items: [], nextCursor: null, pages: 0, loaded: false })
-      setLoading(true)
+      setState({ items: [], nextCursor: null, pages: 0, loaded: false });
+      setLoading(true);
     } else {
-      setRefreshing(true)
+      setRefreshing(true);
     }
-    setError(null)
+    setError(null);
     try {
-      const page = await loadRef.current(undefined)
-      if (mine !== ticket.current) return
+      const page = await loadRef.current(undefined);
+      if (mine !== ticket.current) return;
       setState((previous) => {
         if (mode !== 'head' || previous.pages <= 1) {
-          return { items: page.items, nextCursor: page.nextCursor, pages: 1, loaded: true }
+          return { items: page.items, nextCursor: page.nextCursor, pages: 1, loaded: true };
         }
         // Several pages were loaded: the fresh head replaces its own rows, the rest and its cursor stay.
-        const fresh = new Set(page.items.map((item) => idRef.current(item)))
-        const rest = previous.items.filter((item) => !fresh.has(idRef.current(item)))
+        const fresh = new Set(page.items.map((item) => idRef.current(item)));
+        const rest = previous.items.filter((item) => !fresh.has(idRef.current(item)));
         // Rows the new head pushed down rank below it and above the older pages, which is where they stay.
-        return { ...previous, items: [...page.items, ...rest] }
-      })
+        return { ...previous, items: [...page.items, ...rest] };
+      });
     } catch (caught) {
-      if (mine !== ticket.current) return
+      if (mine !== ticket.current) return;
       // A failed refresh keeps the list on screen; only an empty list shows the error state.
-      setError(errorText(caught))
-      if (mode !== 'reset' && stateRef.current.items.length) void Taro.showToast({ title: errorText(caught), icon: 'none' })
+      setError(errorText(caught));
+      if (mode !== 'reset' && stateRef.current.items.length)
+        void Taro.showToast({ title: errorText(caught), icon: 'none' });
     } finally {
       if (mine === ticket.current) {
-        setLoading(false)
-        setRefreshing(false)
+        setLoading(false);
+        setRefreshing(false);
       }
     }
-  }, [])
+  }, []);
 
   const loadMore = useCallback(async () => {
-    const { nextCursor, loaded } = stateRef.current
-    if (!loaded || !nextCursor || busyMore.current) return
-    busyMore.current = true
-    const mine = ticket.current
-    setLoadingMore(true)
-    setMoreError(null)
+    const { nextCursor, loaded } = stateRef.current;
+    if (!loaded || !nextCursor || busyMore.current) return;
+    busyMore.current = true;
+    const mine = ticket.current;
+    setLoadingMore(true);
+    setMoreError(null);
     try {
-      const page = await loadRef.current(nextCursor)
-      if (mine !== ticket.current) return
+      const page = await loadRef.current(nextCursor);
+      if (mine !== ticket.current) return;
       setState((previous) => {
-        const seen = new Set(previous.items.map((item) => idRef.current(item)))
-        const added = page.items.filter((item) => !seen.has(idRef.current(item)))
-        return { items: [...previous.items, ...added], nextCursor: page.nextCursor, pages: previous.pages + 1, loaded: true }
-      })
+        const seen = new Set(previous.items.map((item) => idRef.current(item)));
+        const added = page.items.filter((item) => !seen.has(idRef.current(item)));
+        return {
+          items: [...previous.items, ...added],
+          nextCursor: page.nextCursor,
+          pages: previous.pages + 1,
+          loaded: true,
+        };
+      });
     } catch (caught) {
-      if (mine === ticket.current) setMoreError(errorText(caught))
+      if (mine === ticket.current) setMoreError(errorText(caught));
     } finally {
       if (mine === ticket.current) {
-        busyMore.current = false
-        setLoadingMore(false)
+        busyMore.current = false;
+        setLoadingMore(false);
       }
     }
-  }, [])
+  }, []);
 
   useEffect(() => {
-    if (enabled) void firstPage('reset')
-  }, [enabled, key, firstPage])
+    if (enabled) void firstPage('reset');
+  }, [enabled, key, firstPage]);
 
   const update = useCallback((change: (item: T) => T) => {
-    setState((previous) => ({ ...previous, items: previous.items.map(change) }))
-  }, [])
+    setState((previous) => ({ ...previous, items: previous.items.map(change) }));
+  }, []);
 
-  const hasItems = state.items.length > 0
+  const hasItems = state.items.length > 0;
   return {
     items: state.items,
     loading: loading && !hasItems,
@@ -143,5 +149,5 @@ export function usePagedList<T>(
     refreshHead: useCallback(() => firstPage('head'), [firstPage]),
     loadMore,
     update,
-  }
+  };
 }

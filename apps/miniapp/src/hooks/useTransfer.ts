@@ -1,53 +1,53 @@
-import { useCallback, useState } from 'react'
-import type { PostingResponse, TransferRequest } from '@linli/shared-types'
-import { minutesToHours } from '@linli/shared-types'
-import { ApiRequestError } from '../services/http'
-import { transferCredits } from '../services/timebank'
-import { setTimebankBalance } from './useTimebankAccount'
-import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt'
-import { errorText } from './useRemoteData'
+import { useCallback, useState } from 'react';
+import type { PostingResponse, TransferRequest } from '@linli/shared-types';
+import { minutesToHours } from '@linli/shared-types';
+import { ApiRequestError } from '../services/http';
+import { transferCredits } from '../services/timebank';
+import { setTimebankBalance } from './useTimebankAccount';
+import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt';
+import { errorText } from './useRemoteData';
 
-export const TRANSFER_MEMO_MAX = 100
+export const TRANSFER_MEMO_MAX = 100;
 /** The server's upper bound for one posting. */
-export const TRANSFER_MINUTES_MAX = 100_000
+export const TRANSFER_MINUTES_MAX = 100_000;
 
 export interface TransferDraft {
   /** The recipient's account number (their user id, shown on their own 时间银行 page). */
-  recipient: string
-  minutes: string
-  memo: string
+  recipient: string;
+  minutes: string;
+  memo: string;
 }
 
-export type TransferField = keyof TransferDraft
+export type TransferField = keyof TransferDraft;
 
-export const emptyTransferDraft: TransferDraft = { recipient: '', minutes: '', memo: '' }
+export const emptyTransferDraft: TransferDraft = { recipient: '', minutes: '', memo: '' };
 
 /** Checks a draft against the rules the server applies; the first problem of each field, in Chinese. */
 export function checkTransferDraft(
   draft: TransferDraft,
   context: { selfUserId: number | null; balance: number | null },
 ): { request: TransferRequest | null; problems: Partial<Record<TransferField, string>> } {
-  const problems: Partial<Record<TransferField, string>> = {}
-  const recipient = draft.recipient.trim().replace(/^#/, '')
-  const toUserId = /^\d{1,9}$/.test(recipient) ? Number(recipient) : 0
-  if (!recipient) problems.recipient = '请输入对方的账户编号'
-  else if (toUserId < 1) problems.recipient = '账户编号是一串数字，请核对后再输入'
-  else if (toUserId === context.selfUserId) problems.recipient = '不能转给自己'
+  const problems: Partial<Record<TransferField, string>> = {};
+  const recipient = draft.recipient.trim().replace(/^#/, '');
+  const toUserId = /^\d{1,9}$/.test(recipient) ? Number(recipient) : 0;
+  if (!recipient) problems.recipient = '请输入对方的账户编号';
+  else if (toUserId < 1) problems.recipient = '账户编号是一串数字，请核对后再输入';
+  else if (toUserId === context.selfUserId) problems.recipient = '不能转给自己';
 
-  const minutesText = draft.minutes.trim()
-  const minutes = /^\d{1,6}$/.test(minutesText) ? Number(minutesText) : NaN
-  if (!minutesText) problems.minutes = '请输入转赠的分钟数'
-  else if (!Number.isInteger(minutes) || minutes < 1) problems.minutes = '请输入整数分钟，至少 1 分钟'
+  const minutesText = draft.minutes.trim();
+  const minutes = /^\d{1,6}$/.test(minutesText) ? Number(minutesText) : NaN;
+  if (!minutesText) problems.minutes = '请输入转赠的分钟数';
+  else if (!Number.isInteger(minutes) || minutes < 1) problems.minutes = '请输入整数分钟，至少 1 分钟';
   else if (context.balance !== null && minutes > context.balance) {
-    problems.minutes = `余额不足：您现有 ${minutesToHours(context.balance)}（${context.balance} 分钟）`
-  } else if (minutes > TRANSFER_MINUTES_MAX) problems.minutes = `一次最多转赠 ${TRANSFER_MINUTES_MAX} 分钟`
+    problems.minutes = `余额不足：您现有 ${minutesToHours(context.balance)}（${context.balance} 分钟）`;
+  } else if (minutes > TRANSFER_MINUTES_MAX) problems.minutes = `一次最多转赠 ${TRANSFER_MINUTES_MAX} 分钟`;
 
-  const memo = draft.memo.trim()
-  if (!memo) problems.memo = '请填写留言，如“谢谢帮我买菜”'
-  else if (memo.length > TRANSFER_MEMO_MAX) problems.memo = `留言最多 ${TRANSFER_MEMO_MAX} 个字`
+  const memo = draft.memo.trim();
+  if (!memo) problems.memo = '请填写留言，如“谢谢帮我买菜”';
+  else if (memo.length > TRANSFER_MEMO_MAX) problems.memo = `留言最多 ${TRANSFER_MEMO_MAX} 个字`;
 
-  const ok = Object.keys(problems).length === 0
-  return { request: ok ? { toUserId, minutes, memo } : null, problems }
+  const ok = Object.keys(problems).length === 0;
+  return { request: ok ? { toUserId, minutes, memo } : null, problems };
 }
 
 /** The server's refusals, worded for this form. */
@@ -57,79 +57,86 @@ const transferRefusals: Record<string, string> = {
   TIMEBANK_RECIPIENT_NOT_FOUND: '找不到该居民：对方不在本社区，或账户编号有误，请核对后再试',
   TIMEBANK_RECIPIENT_NOT_VERIFIED: '对方尚未完成住户认证，暂时不能接收转赠',
   RESIDENT_NOT_VERIFIED: '请先完成住户认证',
-}
+};
 
 export function transferErrorText(error: unknown): string {
-  if (error instanceof ApiRequestError && transferRefusals[error.code]) return transferRefusals[error.code]
-  return errorText(error)
+  if (error instanceof ApiRequestError && transferRefusals[error.code]) return transferRefusals[error.code];
+  return errorText(error);
 }
 
-const fingerprintOf = (request: TransferRequest) => `${request.toUserId}|${request.minutes}|${request.memo}`
+const fingerprintOf = (request: TransferRequest) => `${request.toUserId}|${request.minutes}|${request.memo}`;
 
 export interface TransferState {
   /** The checked request waiting for the resident's confirmation, or null. */
-  confirming: TransferRequest | null
-  submitting: boolean
-  error: string | null
+  confirming: TransferRequest | null;
+  submitting: boolean;
+  error: string | null;
   /** The last attempt got no answer: 重试 sends it again with the same Idempotency-Key. */
-  retryable: TransferRequest | null
-  result: PostingResponse | null
+  retryable: TransferRequest | null;
+  result: PostingResponse | null;
   /** Opens the confirmation for a checked request. */
-  ask(request: TransferRequest): void
-  cancel(): void
+  ask(request: TransferRequest): void;
+  cancel(): void;
   /** Sends the confirmed request (or the unanswered one again); true on success. */
-  confirm(): Promise<boolean>
-  retry(): Promise<boolean>
+  confirm(): Promise<boolean>;
+  retry(): Promise<boolean>;
   /** Back to an empty form (再转一笔). */
-  reset(): void
+  reset(): void;
 }
 
 /** A transfer to a neighbour: confirm, send once per Idempotency-Key, and retry safely after a lost answer. */
 export function useTransfer(): TransferState {
-  const attempt = useIdempotentAttempt('tf')
-  const [confirming, setConfirming] = useState<TransferRequest | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [retryable, setRetryable] = useState<TransferRequest | null>(null)
-  const [result, setResult] = useState<PostingResponse | null>(null)
+  const attempt = useIdempotentAttempt('tf');
+  const [confirming, setConfirming] = useState<TransferRequest | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [retryable, setRetryable] = useState<TransferRequest | null>(null);
+  const [result, setResult] = useState<PostingResponse | null>(null);
 
-  const send = useCallback(async (request: TransferRequest) => {
-    setSubmitting(true)
-    setError(null)
-    try {
-      const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)))
-      attempt.settle()
-      setTimebankBalance(response.balance, response.balanceHours)
-      setRetryable(null)
-      setConfirming(null)
-      setResult(response)
-      return true
-    } catch (caught) {
-      const uncertain = isUncertainFailure(caught)
-      if (!uncertain) attempt.settle()
-      setRetryable(uncertain ? request : null)
-      setConfirming(null)
-      setError(uncertain ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出` : transferErrorText(caught))
-      return false
-    } finally {
-      setSubmitting(false)
-    }
-  }, [attempt])
+  const send = useCallback(
+    async (request: TransferRequest) => {
+      setSubmitting(true);
+      setError(null);
+      try {
+        const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)));
+        attempt.settle();
+        setTimebankBalance(response.balance, response.balanceHours);
+        setRetryable(null);
+        setConfirming(null);
+        setResult(response);
+        return true;
+      } catch (caught) {
+        const uncertain = isUncertainFailure(caught);
+        if (!uncertain) attempt.settle();
+        setRetryable(uncertain ? request : null);
+        setConfirming(null);
+        setError(
+          uncertain
+            ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
+            : transferErrorText(caught),
+        );
+        return false;
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    [attempt],
+  );
 
   const ask = useCallback((request: TransferRequest) => {
-    setError(null)
-    setConfirming(request)
-  }, [])
-  const cancel = useCallback(() => setConfirming(null), [])
-  const confirm = useCallback(async () => (confirming ? send(confirming) : false), [confirming, send])
-  const retry = useCallback(async () => (retryable ? send(retryable) : false), [retryable, send])
+    setError(null);
+    setConfirming(request);
+  }, []);
+  const cancel = useCallback(() => setConfirming(null), []);
+  const confirm = useCallback(async () => (confirming ? send(confirming) : false), [confirming, send]);
+  const retry = useCallback(async () => (retryable ? send(retryable) : false), [retryable, send]);
   const reset = useCallback(() => {
-    attempt.settle()
-    setResult(null)
-    setError(null)
-    setRetryable(null)
-    setConfirming(null)
-  }, [attempt])
+    attempt.settle();
+    setResult(null);
+    setError(null);
+    setRetryable(null);
+    setConfirming(null);
+  }, [attempt]);
 
-  return { confirming, submitting, error, retryable, result, ask, cancel, confirm, retry, reset }
+  return { confirming, submitting, error, retryable, result, ask, cancel, confirm, retry, reset };
 }

@@ -1,32 +1,38 @@
-import { activityStatusLabels, minutesServed, shanghaiDate, type ActivityView, type MyAttendanceView } from '@linli/shared-types'
-import { bookingTimeText, dateText, durationText, shanghaiClock } from './bookings'
+import {
+  activityStatusLabels,
+  minutesServed,
+  shanghaiDate,
+  type ActivityView,
+  type MyAttendanceView,
+} from '@linli/shared-types';
+import { bookingTimeText, dateText, durationText, shanghaiClock } from './bookings';
 
 /** Sign-ups may be cancelled until 2 h before the start (the server's ACTIVITY_CANCEL_TOO_LATE). */
-export const CANCEL_SIGNUP_BEFORE_MS = 2 * 60 * 60 * 1000
+export const CANCEL_SIGNUP_BEFORE_MS = 2 * 60 * 60 * 1000;
 
 /** 11月29日 周日 09:00–11:00, or with both dates when it ends on another day (Asia/Shanghai). */
 export function activityTimeText(activity: Pick<ActivityView, 'startAt' | 'endAt'>): string {
-  const start = new Date(activity.startAt)
+  const start = new Date(activity.startAt);
   // The last minute still belongs to the day it ends (an activity ending at 24:00 ends that day).
-  const end = new Date(new Date(activity.endAt).getTime() - 60_000)
-  const endDate = shanghaiDate(end)
-  if (endDate === shanghaiDate(start)) return bookingTimeText(activity.startAt, activity.endAt)
-  return `${dateText(shanghaiDate(start))} ${shanghaiClock(start)} 至 ${dateText(endDate)} ${shanghaiClock(activity.endAt, true)}`
+  const end = new Date(new Date(activity.endAt).getTime() - 60_000);
+  const endDate = shanghaiDate(end);
+  if (endDate === shanghaiDate(start)) return bookingTimeText(activity.startAt, activity.endAt);
+  return `${dateText(shanghaiDate(start))} ${shanghaiClock(start)} 至 ${dateText(endDate)} ${shanghaiClock(activity.endAt, true)}`;
 }
 
 /** The status word a resident sees: 报名中 / 进行中 / 已结束 / 已结算 / 已取消. */
 export function activityStatusText(activity: ActivityView, now: Date = new Date()): string {
-  if (activity.status !== 'published') return activityStatusLabels[activity.status]
-  const t = now.getTime()
-  if (t >= new Date(activity.endAt).getTime()) return '已结束'
-  if (t >= new Date(activity.startAt).getTime()) return '进行中'
-  if (t > new Date(activity.signupDeadline).getTime()) return '报名截止'
-  return activityStatusLabels.published
+  if (activity.status !== 'published') return activityStatusLabels[activity.status];
+  const t = now.getTime();
+  if (t >= new Date(activity.endAt).getTime()) return '已结束';
+  if (t >= new Date(activity.startAt).getTime()) return '进行中';
+  if (t > new Date(activity.signupDeadline).getTime()) return '报名截止';
+  return activityStatusLabels.published;
 }
 
 /** Not over yet (the 志愿 tab lists these first). */
 export function isUpcoming(activity: ActivityView, now: Date = new Date()): boolean {
-  return activity.status === 'published' && new Date(activity.endAt).getTime() > now.getTime()
+  return activity.status === 'published' && new Date(activity.endAt).getTime() > now.getTime();
 }
 
 export function canSignUp(activity: ActivityView, now: Date = new Date()): boolean {
@@ -36,7 +42,7 @@ export function canSignUp(activity: ActivityView, now: Date = new Date()): boole
     activity.placesLeft > 0 &&
     now.getTime() <= new Date(activity.signupDeadline).getTime() &&
     now.getTime() < new Date(activity.startAt).getTime()
-  )
+  );
 }
 
 export function canCancelSignup(activity: ActivityView, now: Date = new Date()): boolean {
@@ -45,22 +51,22 @@ export function canCancelSignup(activity: ActivityView, now: Date = new Date()):
     !!activity.mine &&
     !activity.mine.checkedInAt &&
     new Date(activity.startAt).getTime() - now.getTime() > CANCEL_SIGNUP_BEFORE_MS
-  )
+  );
 }
 
 /** Check-in from 30 min before the start to the end; check-out from the start to 60 min after the end. */
 export function scanPurposeNow(activity: ActivityView): 'checkin' | 'checkout' {
-  return activity.mine?.checkedInAt ? 'checkout' : 'checkin'
+  return activity.mine?.checkedInAt ? 'checkout' : 'checkin';
 }
 
 /** 已报名 · 已签到 09:02 · 已签退 11:00 */
 export function attendanceText(mine: MyAttendanceView | null): string {
-  if (!mine) return '未报名'
-  const parts = ['已报名']
-  if (mine.checkedInAt) parts.push(`已签到 ${shanghaiClock(mine.checkedInAt)}`)
-  else parts.push('未签到')
-  if (mine.checkedOutAt) parts.push(`已签退 ${shanghaiClock(mine.checkedOutAt)}`)
-  return parts.join(' · ')
+  if (!mine) return '未报名';
+  const parts = ['已报名'];
+  if (mine.checkedInAt) parts.push(`已签到 ${shanghaiClock(mine.checkedInAt)}`);
+  else parts.push('未签到');
+  if (mine.checkedOutAt) parts.push(`已签退 ${shanghaiClock(mine.checkedOutAt)}`);
+  return parts.join(' · ');
 }
 
 /** Minutes served so far by the PRODUCT.md rule (before settlement credits them). */
@@ -70,12 +76,12 @@ export function minutesSoFar(activity: ActivityView, mine: MyAttendanceView): nu
     mine.checkedOutAt ? new Date(mine.checkedOutAt) : null,
     new Date(activity.startAt),
     new Date(activity.endAt),
-  )
+  );
 }
 
 /** 2.50 小时 */
 export function hoursText(minutes: number): string {
-  return `${(minutes / 60).toFixed(2)} 小时`
+  return `${(minutes / 60).toFixed(2)} 小时`;
 }
 
-export { durationText }
+export { durationText };

@@ -15,238 +15,274 @@
  */
 
 export interface MarkdownTextNode {
-  type: 'text'
-  text: string
+  type: 'text';
+  text: string;
 }
 
 export interface MarkdownElementNode {
-  type: 'node'
-  name: AllowedTag
-  attrs: { class: string; start?: string }
-  children: MarkdownNode[]
+  type: 'node';
+  name: AllowedTag;
+  attrs: { class: string; start?: string };
+  children: MarkdownNode[];
 }
 
-export type MarkdownNode = MarkdownTextNode | MarkdownElementNode
+export type MarkdownNode = MarkdownTextNode | MarkdownElementNode;
 
 type AllowedTag =
-  | 'h1' | 'h2' | 'h3' | 'p' | 'br' | 'hr' | 'strong' | 'em' | 'del' | 'code' | 'pre' | 'blockquote'
-  | 'ul' | 'ol' | 'li' | 'span' | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'p'
+  | 'br'
+  | 'hr'
+  | 'strong'
+  | 'em'
+  | 'del'
+  | 'code'
+  | 'pre'
+  | 'blockquote'
+  | 'ul'
+  | 'ol'
+  | 'li'
+  | 'span'
+  | 'table'
+  | 'thead'
+  | 'tbody'
+  | 'tr'
+  | 'th'
+  | 'td';
 
 export interface MarkdownOptions {
   /**
    * weapp decodes HTML entities in text nodes: escape `&` there so "&lt;" stays the four characters
    * typed. Taro's h5 RichText shows text as is.
    */
-  escapeEntities?: boolean
+  escapeEntities?: boolean;
 }
 
 /** Deeper quotes and lists are flattened into text: no body can build an unbounded tree. */
-const MAX_DEPTH = 6
+const MAX_DEPTH = 6;
 
 const el = (name: AllowedTag, children: MarkdownNode[] = [], extra: { start?: string } = {}): MarkdownElementNode => ({
   type: 'node',
   name,
   attrs: { class: `lk-md__${name}`, ...extra },
   children,
-})
+});
 
 interface Context {
-  text(value: string): MarkdownTextNode
+  text(value: string): MarkdownTextNode;
 }
 
 export function renderNoticeMarkdown(source: string, options: MarkdownOptions = {}): MarkdownNode[] {
   const context: Context = {
     text: (value) => ({ type: 'text', text: options.escapeEntities ? value.replace(/&/g, '&amp;') : value }),
-  }
-  const lines = source.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n')
-  return parseBlocks(lines, context, 0)
+  };
+  const lines = source.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
+  return parseBlocks(lines, context, 0);
 }
 
 // ---- blocks -------------------------------------------------------------------------------------
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
-const QUOTE = /^ {0,3}>[ ]?(.*)$/
-const BULLET = /^( {0,3})([-*+])[ \t]+(.*)$/
-const ORDERED = /^( {0,3})(\d{1,9})[.)][ \t]+(.*)$/
-const TABLE_DIVIDER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const QUOTE = /^ {0,3}>[ ]?(.*)$/;
+const BULLET = /^( {0,3})([-*+])[ \t]+(.*)$/;
+const ORDERED = /^( {0,3})(\d{1,9})[.)][ \t]+(.*)$/;
+const TABLE_DIVIDER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-const isBlank = (line: string) => line.trim() === ''
+const isBlank = (line: string) => line.trim() === '';
 
 function listMarker(line: string): { ordered: boolean; indent: number; start: number; content: string } | null {
-  const bullet = BULLET.exec(line)
-  if (bullet) return { ordered: false, indent: bullet[1].length, start: 1, content: bullet[3] }
-  const ordered = ORDERED.exec(line)
-  if (ordered) return { ordered: true, indent: ordered[1].length, start: Number(ordered[2]), content: ordered[3] }
-  return null
+  const bullet = BULLET.exec(line);
+  if (bullet) return { ordered: false, indent: bullet[1].length, start: 1, content: bullet[3] };
+  const ordered = ORDERED.exec(line);
+  if (ordered) return { ordered: true, indent: ordered[1].length, start: Number(ordered[2]), content: ordered[3] };
+  return null;
 }
 
 function startsBlock(line: string, next: string | undefined): boolean {
   return (
-    HEADING.test(line) || RULE.test(line) || FENCE.test(line) || QUOTE.test(line) || listMarker(line) !== null ||
+    HEADING.test(line) ||
+    RULE.test(line) ||
+    FENCE.test(line) ||
+    QUOTE.test(line) ||
+    listMarker(line) !== null ||
     (line.includes('|') && next !== undefined && TABLE_DIVIDER.test(next) && next.includes('-'))
-  )
+  );
 }
 
 function parseBlocks(lines: string[], context: Context, depth: number): MarkdownNode[] {
-  const nodes: MarkdownNode[] = []
-  let i = 0
+  const nodes: MarkdownNode[] = [];
+  let i = 0;
   while (i < lines.length) {
-    const line = lines[i]
+    const line = lines[i];
     if (isBlank(line)) {
-      i++
-      continue
+      i++;
+      continue;
     }
 
-    const fence = FENCE.exec(line)
+    const fence = FENCE.exec(line);
     if (fence) {
-      const body: string[] = []
-      i++
-      while (i < lines.length && !lines[i].trim().startsWith(fence[1])) body.push(lines[i++])
-      i++ // the closing fence (or the end)
-      nodes.push(el('pre', [context.text(body.join('\n'))]))
-      continue
+      const body: string[] = [];
+      i++;
+      while (i < lines.length && !lines[i].trim().startsWith(fence[1])) body.push(lines[i++]);
+      i++; // the closing fence (or the end)
+      nodes.push(el('pre', [context.text(body.join('\n'))]));
+      continue;
     }
 
-    const heading = HEADING.exec(line)
+    const heading = HEADING.exec(line);
     if (heading) {
-      const level = heading[1].length
-      nodes.push(el(level === 1 ? 'h1' : level === 2 ? 'h2' : 'h3', parseInline(heading[2], context, 0)))
-      i++
-      continue
+      const level = heading[1].length;
+      nodes.push(el(level === 1 ? 'h1' : level === 2 ? 'h2' : 'h3', parseInline(heading[2], context, 0)));
+      i++;
+      continue;
     }
 
     if (RULE.test(line)) {
-      nodes.push(el('hr'))
-      i++
-      continue
+      nodes.push(el('hr'));
+      i++;
+      continue;
     }
 
     if (QUOTE.test(line)) {
-      const inner: string[] = []
+      const inner: string[] = [];
       while (i < lines.length && !isBlank(lines[i])) {
-        const quoted = QUOTE.exec(lines[i])
-        inner.push(quoted ? quoted[1] : lines[i])
-        i++
+        const quoted = QUOTE.exec(lines[i]);
+        inner.push(quoted ? quoted[1] : lines[i]);
+        i++;
       }
       nodes.push(
-        depth < MAX_DEPTH ? el('blockquote', parseBlocks(inner, context, depth + 1)) : el('p', paragraph(inner, context)),
-      )
-      continue
+        depth < MAX_DEPTH
+          ? el('blockquote', parseBlocks(inner, context, depth + 1))
+          : el('p', paragraph(inner, context)),
+      );
+      continue;
     }
 
-    const marker = listMarker(line)
+    const marker = listMarker(line);
     if (marker) {
-      i = parseList(lines, i, marker.ordered, nodes, context, depth)
-      continue
+      i = parseList(lines, i, marker.ordered, nodes, context, depth);
+      continue;
     }
 
     if (line.includes('|') && i + 1 < lines.length && TABLE_DIVIDER.test(lines[i + 1]) && lines[i + 1].includes('-')) {
-      i = parseTable(lines, i, nodes, context)
-      continue
+      i = parseTable(lines, i, nodes, context);
+      continue;
     }
 
-    const text: string[] = [line]
-    i++
-    while (i < lines.length && !isBlank(lines[i]) && !startsBlock(lines[i], lines[i + 1])) text.push(lines[i++])
-    nodes.push(el('p', paragraph(text, context)))
+    const text: string[] = [line];
+    i++;
+    while (i < lines.length && !isBlank(lines[i]) && !startsBlock(lines[i], lines[i + 1])) text.push(lines[i++]);
+    nodes.push(el('p', paragraph(text, context)));
   }
-  return nodes
+  return nodes;
 }
 
 /** Lines of one paragraph; a single line break stays a line break (staff type notices like letters). */
 function paragraph(lines: string[], context: Context): MarkdownNode[] {
-  const nodes: MarkdownNode[] = []
+  const nodes: MarkdownNode[] = [];
   lines.forEach((line, index) => {
-    if (index > 0) nodes.push(el('br'))
-    nodes.push(...parseInline(line.trim(), context, 0))
-  })
-  return nodes
+    if (index > 0) nodes.push(el('br'));
+    nodes.push(...parseInline(line.trim(), context, 0));
+  });
+  return nodes;
 }
 
 /** Items of one list; an item's further lines are those indented past its marker (nested lists included). */
 function parseList(
-  lines: string[], from: number, ordered: boolean, out: MarkdownNode[], context: Context, depth: number,
+  lines: string[],
+  from: number,
+  ordered: boolean,
+  out: MarkdownNode[],
+  context: Context,
+  depth: number,
 ): number {
-  const items: MarkdownNode[] = []
-  const first = listMarker(lines[from])!
-  let i = from
+  const items: MarkdownNode[] = [];
+  const first = listMarker(lines[from])!;
+  let i = from;
   while (i < lines.length) {
-    const marker = listMarker(lines[i])
-    if (!marker || marker.ordered !== ordered) break
-    const content: string[] = [marker.content]
-    i++
-    let blankSeen = false
+    const marker = listMarker(lines[i]);
+    if (!marker || marker.ordered !== ordered) break;
+    const content: string[] = [marker.content];
+    i++;
+    let blankSeen = false;
     while (i < lines.length) {
-      const line = lines[i]
+      const line = lines[i];
       if (isBlank(line)) {
-        blankSeen = true
-        i++
-        continue
+        blankSeen = true;
+        i++;
+        continue;
       }
-      const indent = line.length - line.trimStart().length
-      const nested = indent >= 2
+      const indent = line.length - line.trimStart().length;
+      const nested = indent >= 2;
       // A lazy continuation line of the item's text, or a line indented under it.
       if (nested || (!blankSeen && !startsBlock(line, lines[i + 1]))) {
-        if (blankSeen) content.push('')
-        content.push(nested ? line.slice(Math.min(indent, marker.indent + 4)) : line)
-        blankSeen = false
-        i++
-        continue
+        if (blankSeen) content.push('');
+        content.push(nested ? line.slice(Math.min(indent, marker.indent + 4)) : line);
+        blankSeen = false;
+        i++;
+        continue;
       }
-      break
+      break;
     }
-    items.push(el('li', listItem(content, context, depth)))
-    const next = i < lines.length ? listMarker(lines[i]) : null
-    if (!next || next.ordered !== ordered) break
+    items.push(el('li', listItem(content, context, depth)));
+    const next = i < lines.length ? listMarker(lines[i]) : null;
+    if (!next || next.ordered !== ordered) break;
   }
-  out.push(ordered ? el('ol', items, first.start !== 1 ? { start: String(first.start) } : {}) : el('ul', items))
-  return i
+  out.push(ordered ? el('ol', items, first.start !== 1 ? { start: String(first.start) } : {}) : el('ul', items));
+  return i;
 }
 
 function listItem(content: string[], context: Context, depth: number): MarkdownNode[] {
-  const simple = content.every((line) => !isBlank(line) && !startsBlock(line, undefined))
-  if (simple || depth >= MAX_DEPTH) return paragraph(content.filter((line) => !isBlank(line)), context)
-  const blocks = parseBlocks(content, context, depth + 1)
+  const simple = content.every((line) => !isBlank(line) && !startsBlock(line, undefined));
+  if (simple || depth >= MAX_DEPTH)
+    return paragraph(
+      content.filter((line) => !isBlank(line)),
+      context,
+    );
+  const blocks = parseBlocks(content, context, depth + 1);
   // A tight item's first paragraph sits inline, as browsers draw "- text".
   if (blocks.length && blocks[0].type === 'node' && blocks[0].name === 'p') {
-    return [...blocks[0].children, ...blocks.slice(1)]
+    return [...blocks[0].children, ...blocks.slice(1)];
   }
-  return blocks
+  return blocks;
 }
 
 function splitRow(line: string): string[] {
-  let row = line.trim()
-  if (row.startsWith('|')) row = row.slice(1)
-  if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1)
-  const cells: string[] = []
-  let cell = ''
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|') && !row.endsWith('\\|')) row = row.slice(0, -1);
+  const cells: string[] = [];
+  let cell = '';
   for (let k = 0; k < row.length; k++) {
     if (row[k] === '\\' && row[k + 1] === '|') {
-      cell += '|'
-      k++
+      cell += '|';
+      k++;
     } else if (row[k] === '|') {
-      cells.push(cell.trim())
-      cell = ''
+      cells.push(cell.trim());
+      cell = '';
     } else {
-      cell += row[k]
+      cell += row[k];
     }
   }
-  cells.push(cell.trim())
-  return cells
+  cells.push(cell.trim());
+  return cells;
 }
 
 function parseTable(lines: string[], from: number, out: MarkdownNode[], context: Context): number {
-  const header = splitRow(lines[from])
-  const columns = header.length
+  const header = splitRow(lines[from]);
+  const columns = header.length;
   const cellsOf = (cells: string[], tag: 'th' | 'td') =>
-    Array.from({ length: columns }, (_, c) => el(tag, parseInline(cells[c] ?? '', context, 0)))
-  const body: MarkdownNode[] = []
-  let i = from + 2
-  while (i < lines.length && !isBlank(lines[i]) && lines[i].includes('|')) body.push(el('tr', cellsOf(splitRow(lines[i++]), 'td')))
-  out.push(el('table', [el('thead', [el('tr', cellsOf(header, 'th'))]), el('tbody', body)]))
-  return i
+    Array.from({ length: columns }, (_, c) => el(tag, parseInline(cells[c] ?? '', context, 0)));
+  const body: MarkdownNode[] = [];
+  let i = from + 2;
+  while (i < lines.length && !isBlank(lines[i]) && lines[i].includes('|'))
+    body.push(el('tr', cellsOf(splitRow(lines[i++]), 'td')));
+  out.push(el('table', [el('thead', [el('tr', cellsOf(header, 'th'))]), el('tbody', body)]));
+  return i;
 }
 
 // ---- inline -------------------------------------------------------------------------------------
@@ -268,64 +304,69 @@ const INLINE = new RegExp(
     String.raw`\*(?=[^\s*])([\s\S]*?[^\s*])\*(?!\*)`, // 12 italic
   ].join('|'),
   'g',
-)
+);
 
-const SHOWN_LINK = /^(https?:\/\/|mailto:|tel:)/i
+const SHOWN_LINK = /^(https?:\/\/|mailto:|tel:)/i;
 
 function parseInline(source: string, context: Context, depth: number): MarkdownNode[] {
-  if (depth >= MAX_DEPTH) return source ? [context.text(source)] : []
-  const nodes: MarkdownNode[] = []
-  let plain = ''
+  if (depth >= MAX_DEPTH) return source ? [context.text(source)] : [];
+  const nodes: MarkdownNode[] = [];
+  let plain = '';
   const flush = () => {
-    if (plain) nodes.push(context.text(plain))
-    plain = ''
-  }
-  const pattern = new RegExp(INLINE.source, 'g')
-  let last = 0
-  let match: RegExpExecArray | null
+    if (plain) nodes.push(context.text(plain));
+    plain = '';
+  };
+  const pattern = new RegExp(INLINE.source, 'g');
+  let last = 0;
+  let match: RegExpExecArray | null;
   while ((match = pattern.exec(source)) !== null) {
-    plain += source.slice(last, match.index)
-    last = pattern.lastIndex
-    const [, escaped, , code, alt, , linkText, href, autolink, , bold, struck, italic] = match
+    plain += source.slice(last, match.index);
+    last = pattern.lastIndex;
+    const [, escaped, , code, alt, , linkText, href, autolink, , bold, struck, italic] = match;
     if (escaped !== undefined) {
-      plain += escaped
+      plain += escaped;
     } else if (code !== undefined) {
-      flush()
-      nodes.push(el('code', [context.text(code.trim() ? code.replace(/^ (.*) $/, '$1') : code)]))
+      flush();
+      nodes.push(el('code', [context.text(code.trim() ? code.replace(/^ (.*) $/, '$1') : code)]));
     } else if (alt !== undefined) {
       if (alt.trim()) {
-        flush()
-        nodes.push(el('span', [context.text(`[图片：${alt.trim()}]`)]))
+        flush();
+        nodes.push(el('span', [context.text(`[图片：${alt.trim()}]`)]));
       }
     } else if (linkText !== undefined) {
-      flush()
-      nodes.push(...link(parseInline(linkText, context, depth + 1), linkText, href ?? '', context))
+      flush();
+      nodes.push(...link(parseInline(linkText, context, depth + 1), linkText, href ?? '', context));
     } else if (autolink !== undefined) {
-      flush()
-      const shown = autolink.replace(/^(mailto|tel):/i, '')
-      nodes.push(...link([context.text(shown)], shown, autolink, context))
+      flush();
+      const shown = autolink.replace(/^(mailto|tel):/i, '');
+      nodes.push(...link([context.text(shown)], shown, autolink, context));
     } else if (bold !== undefined) {
-      flush()
-      nodes.push(el('strong', parseInline(bold, context, depth + 1)))
+      flush();
+      nodes.push(el('strong', parseInline(bold, context, depth + 1)));
     } else if (struck !== undefined) {
-      flush()
-      nodes.push(el('del', parseInline(struck, context, depth + 1)))
+      flush();
+      nodes.push(el('del', parseInline(struck, context, depth + 1)));
     } else if (italic !== undefined) {
-      flush()
-      nodes.push(el('em', parseInline(italic, context, depth + 1)))
+      flush();
+      nodes.push(el('em', parseInline(italic, context, depth + 1)));
     }
   }
-  plain += source.slice(last)
-  flush()
-  return nodes
+  plain += source.slice(last);
+  flush();
+  return nodes;
 }
 
 /** The link text, then its address in small type when it says more (so it can be copied); never a live link. */
 function link(children: MarkdownNode[], text: string, href: string, context: Context): MarkdownNode[] {
-  const nodes: MarkdownNode[] = [{ type: 'node', name: 'span', attrs: { class: 'lk-md__link' }, children }]
-  const address = href.replace(/^(mailto|tel):/i, '')
+  const nodes: MarkdownNode[] = [{ type: 'node', name: 'span', attrs: { class: 'lk-md__link' }, children }];
+  const address = href.replace(/^(mailto|tel):/i, '');
   if (SHOWN_LINK.test(href) && address !== text.trim()) {
-    nodes.push({ type: 'node', name: 'span', attrs: { class: 'lk-md__href' }, children: [context.text(`（${address}）`)] })
+    nodes.push({
+      type: 'node',
+      name: 'span',
+      attrs: { class: 'lk-md__href' },
+      children: [context.text(`（${address}）`)],
+    });
   }
-  return nodes
+  return nodes;
 }

@@ -1,5 +1,5 @@
-import type { PlatformLocation } from './types'
+import type { PlatformLocation } from './types';
 
 export const platformLocation: PlatformLocation = {
   current: async () => null,
-}
+};

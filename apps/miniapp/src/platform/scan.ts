@@ -1,5 +1,5 @@
-import type { PlatformScanner } from './types'
+import type { PlatformScanner } from './types';
 
 export const platformScanner: PlatformScanner = {
   scan: async () => null,
-}
+};

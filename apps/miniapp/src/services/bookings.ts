@@ -1,21 +1,21 @@
-import type { BookingView, CreateBookingRequest, Page, ScanRequest, ScanResponse } from '@linli/shared-types'
-import { http } from './http'
+import type { BookingView, CreateBookingRequest, Page, ScanRequest, ScanResponse } from '@linli/shared-types';
+import { http } from './http';
 
 /** Verified residents only (403 RESIDENT_NOT_VERIFIED); refusals carry the BOOKING_* codes. */
 export function createBooking(body: CreateBookingRequest): Promise<BookingView> {
-  return http.post<BookingView>('bookings', body)
+  return http.post<BookingView>('bookings', body);
 }
 
 export function listMyBookings(cursor?: string): Promise<Page<BookingView>> {
-  return http.get<Page<BookingView>>('bookings/mine', { cursor })
+  return http.get<Page<BookingView>>('bookings/mine', { cursor });
 }
 
 /** The booker may cancel before the start. */
 export function cancelBooking(id: number): Promise<BookingView> {
-  return http.post<BookingView>(`bookings/${id}/cancel`, {})
+  return http.post<BookingView>(`bookings/${id}/cancel`, {});
 }
 
 /** Whatever the camera read; a room's door QR checks in the caller's booking of that room. */
 export function postScan(body: ScanRequest): Promise<ScanResponse> {
-  return http.post<ScanResponse>('scan', body)
+  return http.post<ScanResponse>('scan', body);
 }

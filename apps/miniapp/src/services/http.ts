@@ -1,73 +1,73 @@
-import Taro from '@tarojs/taro'
-import { errorMessages, messageForError, type ApiError } from '@linli/shared-types'
-import { endSession, sessionStore } from '../stores/session'
-import { goToLogin } from '../routes'
+import Taro from '@tarojs/taro';
+import { errorMessages, messageForError, type ApiError } from '@linli/shared-types';
+import { endSession, sessionStore } from '../stores/session';
+import { goToLogin } from '../routes';
 
 /** h5 is served by the API server itself, so it calls the same origin; weapp needs an absolute base. */
-export const apiBase: string = process.env.TARO_ENV === 'h5' ? '/api/v1' : process.env.TARO_APP_API_BASE
+export const apiBase: string = process.env.TARO_ENV === 'h5' ? '/api/v1' : process.env.TARO_APP_API_BASE;
 
-const NETWORK_ERROR = '网络连接失败，请检查网络后重试'
+const NETWORK_ERROR = '网络连接失败，请检查网络后重试';
 
 /** An API call that failed; `message` is Chinese text ready to show to the user. */
 export class ApiRequestError extends Error {
-  readonly statusCode: number
-  readonly code: string
-  readonly fields?: string[]
+  readonly statusCode: number;
+  readonly code: string;
+  readonly fields?: string[];
 
   constructor(statusCode: number, code: string, message: string, fields?: string[]) {
-    super(message)
-    this.name = 'ApiRequestError'
-    this.statusCode = statusCode
-    this.code = code
-    this.fields = fields
+    super(message);
+    this.name = 'ApiRequestError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.fields = fields;
   }
 }
 
-export type QueryValue = string | number | boolean | null | undefined
+export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
-  query?: Record<string, QueryValue>
-  body?: unknown
-  headers?: Record<string, string>
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const search = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-    .join('&')
-  return `${apiBase}/${path.replace(/^\//, '')}${search ? `?${search}` : ''}`
+    .join('&');
+  return `${apiBase}/${path.replace(/^\//, '')}${search ? `?${search}` : ''}`;
 }
 
 function isApiError(body: unknown): body is ApiError {
-  return typeof body === 'object' && body !== null && typeof (body as ApiError).code === 'string'
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).code === 'string';
 }
 
 /** Known codes use our Chinese text; anything else falls back to the server's message or a status-based one. */
 export function toRequestError(statusCode: number, body: unknown): ApiRequestError {
   if (isApiError(body)) {
-    const known = (errorMessages as Record<string, string>)[body.code]
-    return new ApiRequestError(statusCode, body.code, known ?? messageForError(body), body.fields)
+    const known = (errorMessages as Record<string, string>)[body.code];
+    return new ApiRequestError(statusCode, body.code, known ?? messageForError(body), body.fields);
   }
-  if (statusCode === 401) return new ApiRequestError(statusCode, 'UNAUTHENTICATED', errorMessages.UNAUTHENTICATED)
-  if (statusCode === 404) return new ApiRequestError(statusCode, 'ROUTE_NOT_FOUND', errorMessages.ROUTE_NOT_FOUND)
-  if (statusCode === 429) return new ApiRequestError(statusCode, 'RATE_LIMITED', errorMessages.RATE_LIMITED)
+  if (statusCode === 401) return new ApiRequestError(statusCode, 'UNAUTHENTICATED', errorMessages.UNAUTHENTICATED);
+  if (statusCode === 404) return new ApiRequestError(statusCode, 'ROUTE_NOT_FOUND', errorMessages.ROUTE_NOT_FOUND);
+  if (statusCode === 429) return new ApiRequestError(statusCode, 'RATE_LIMITED', errorMessages.RATE_LIMITED);
   if (statusCode === 502 || statusCode === 503 || statusCode === 504) {
-    return new ApiRequestError(statusCode, 'SERVICE_UNAVAILABLE', errorMessages.SERVICE_UNAVAILABLE)
+    return new ApiRequestError(statusCode, 'SERVICE_UNAVAILABLE', errorMessages.SERVICE_UNAVAILABLE);
   }
-  return new ApiRequestError(statusCode, 'INTERNAL_ERROR', errorMessages.INTERNAL_ERROR)
+  return new ApiRequestError(statusCode, 'INTERNAL_ERROR', errorMessages.INTERNAL_ERROR);
 }
 
 /** The one Taro.request wrapper: JSON in and out, Bearer token, Chinese errors, 401 → login. */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const token = sessionStore.get().token
-  const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
-  if (options.body !== undefined) header['Content-Type'] = 'application/json'
-  if (token) header.Authorization = `Bearer ${token}`
+  const token = sessionStore.get().token;
+  const header: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (token) header.Authorization = `Bearer ${token}`;
 
-  let response: { statusCode: number; data: unknown }
+  let response: { statusCode: number; data: unknown };
   try {
     response = await Taro.request({
       url: buildUrl(path, options.query),
@@ -77,37 +77,38 @@ export async function request<T>(method: Method, path: string, options: RequestO
       data: options.body as Taro.request.Option['data'],
       dataType: 'json',
       timeout: 15000,
-    })
+    });
   } catch {
-    throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_ERROR)
+    throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_ERROR);
   }
 
-  const { statusCode } = response
-  const body = parseBody(response.data)
-  if (statusCode >= 200 && statusCode < 300) return body as T
+  const { statusCode } = response;
+  const body = parseBody(response.data);
+  if (statusCode >= 200 && statusCode < 300) return body as T;
 
-  const error = toRequestError(statusCode, body)
+  const error = toRequestError(statusCode, body);
   // Only a session we sent can expire; a failed login also answers 401 and must stay on its page.
   if (statusCode === 401 && token) {
-    endSession()
-    goToLogin()
+    endSession();
+    goToLogin();
   }
-  throw error
+  throw error;
 }
 
 function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  if (data === '') return undefined
+  if (typeof data !== 'string') return data;
+  if (data === '') return undefined;
   try {
-    return JSON.parse(data)
+    return JSON.parse(data);
   } catch {
-    return data
+    return data;
   }
 }
 
 export const http = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, { body, headers }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
-}
+};

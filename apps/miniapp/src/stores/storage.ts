@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** Keys of everything the app keeps on the device. */
 export const storageKeys = {
@@ -6,21 +6,21 @@ export const storageKeys = {
   user: 'linli.user',
   elderMode: 'linli.elderMode',
   privacyAccepted: 'linli.privacyAccepted.v1',
-} as const
+} as const;
 
 export function readStored<T>(key: string, fallback: T): T {
   try {
-    const value = Taro.getStorageSync(key) as T | '' | undefined
-    return value === '' || value === undefined || value === null ? fallback : value
+    const value = Taro.getStorageSync(key) as T | '' | undefined;
+    return value === '' || value === undefined || value === null ? fallback : value;
   } catch {
-    return fallback
+    return fallback;
   }
 }
 
 export function writeStored(key: string, value: unknown): void {
   try {
-    if (value === null || value === undefined) Taro.removeStorageSync(key)
-    else Taro.setStorageSync(key, value)
+    if (value === null || value === undefined) Taro.removeStorageSync(key);
+    else Taro.setStorageSync(key, value);
   } catch {
     // Storage full or unavailable (private browsing): the app still works for this run.
   }

@@ -1,8 +1,16 @@
-import { maskPhone, minutesServed, type ActivityView, type AttendanceRow, type MyAttendanceView } from '@linli/shared-types';
+import {
+  maskPhone,
+  minutesServed,
+  type ActivityView,
+  type AttendanceRow,
+  type MyAttendanceView,
+} from '@linli/shared-types';
 import type { User } from '../users/user.entity.js';
 import type { Activity, ActivitySignup } from './activity.entity.js';
 
-export const toMyAttendanceView = (s: Pick<ActivitySignup, 'activityId' | 'createdAt' | 'checkedInAt' | 'checkedOutAt' | 'creditedMinutes'>): MyAttendanceView => ({
+export const toMyAttendanceView = (
+  s: Pick<ActivitySignup, 'activityId' | 'createdAt' | 'checkedInAt' | 'checkedOutAt' | 'creditedMinutes'>,
+): MyAttendanceView => ({
   activityId: s.activityId,
   signedUpAt: s.createdAt.toISOString(),
   checkedInAt: s.checkedInAt?.toISOString() ?? null,
@@ -16,9 +24,10 @@ export const toActivityView = (a: Activity, mine: ActivitySignup | null = null):
   title: a.title,
   description: a.description,
   place: a.place,
-  geofence: a.geoLatE6 !== null && a.geoLngE6 !== null && a.geoRadiusM !== null
-    ? { lat: a.geoLatE6 / 1e6, lng: a.geoLngE6 / 1e6, radiusM: a.geoRadiusM }
-    : null,
+  geofence:
+    a.geoLatE6 !== null && a.geoLngE6 !== null && a.geoRadiusM !== null
+      ? { lat: a.geoLatE6 / 1e6, lng: a.geoLngE6 / 1e6, radiusM: a.geoRadiusM }
+      : null,
   startAt: a.startAt.toISOString(),
   endAt: a.endAt.toISOString(),
   signupDeadline: a.signupDeadline.toISOString(),
@@ -35,7 +44,11 @@ export const toActivityView = (a: Activity, mine: ActivitySignup | null = null):
 export const minutesToCredit = (a: Activity, s: ActivitySignup): number =>
   s.manualMinutes ?? minutesServed(s.checkedInAt, s.checkedOutAt, a.startAt, a.endAt);
 
-export const toAttendanceRow = (a: Activity, s: ActivitySignup, user: Pick<User, 'name' | 'phone'> | undefined): AttendanceRow => ({
+export const toAttendanceRow = (
+  a: Activity,
+  s: ActivitySignup,
+  user: Pick<User, 'name' | 'phone'> | undefined,
+): AttendanceRow => ({
   userId: s.userId,
   name: user?.name ?? null,
   phone: maskPhone(user?.phone ?? null),

@@ -9,18 +9,30 @@ import type { Activity, ActivitySignup } from './activity.entity.js';
 export const activitySql = `SELECT id, communityId, title, description, place, geoLatE6, geoLngE6, geoRadiusM, startAt, endAt, signupDeadline,
   capacity, signedUp, status, reminderSentAt, settledAt, createdById, createdAt FROM activities WHERE id = ?`;
 
-type Raw<T, Dates extends keyof T> = Omit<T, Dates> & { [K in Dates]: T[K] extends Date ? Date | string : Date | string | null };
+type Raw<T, Dates extends keyof T> = Omit<T, Dates> & {
+  [K in Dates]: T[K] extends Date ? Date | string : Date | string | null;
+};
 
-export type ActivityRow = Raw<Activity, 'startAt' | 'endAt' | 'signupDeadline' | 'reminderSentAt' | 'settledAt' | 'createdAt'>;
+export type ActivityRow = Raw<
+  Activity,
+  'startAt' | 'endAt' | 'signupDeadline' | 'reminderSentAt' | 'settledAt' | 'createdAt'
+>;
 
 export const toActivity = (row: ActivityRow): Activity => ({
   ...row,
-  startAt: rawDate(row.startAt)!, endAt: rawDate(row.endAt)!, signupDeadline: rawDate(row.signupDeadline)!,
-  reminderSentAt: rawDate(row.reminderSentAt), settledAt: rawDate(row.settledAt), createdAt: rawDate(row.createdAt)!,
+  startAt: rawDate(row.startAt)!,
+  endAt: rawDate(row.endAt)!,
+  signupDeadline: rawDate(row.signupDeadline)!,
+  reminderSentAt: rawDate(row.reminderSentAt),
+  settledAt: rawDate(row.settledAt),
+  createdAt: rawDate(row.createdAt)!,
 });
 
 /** The columns of a sign-up that attendance reads and answers with. */
-export type AttendanceSignup = Pick<ActivitySignup, 'id' | 'activityId' | 'checkedInAt' | 'checkedOutAt' | 'creditedMinutes' | 'createdAt'>;
+export type AttendanceSignup = Pick<
+  ActivitySignup,
+  'id' | 'activityId' | 'checkedInAt' | 'checkedOutAt' | 'creditedMinutes' | 'createdAt'
+>;
 
 /**
  * The volunteer's sign-up, locked first (MySQL): a concurrent scan of the same volunteer waits here, then reads the
@@ -32,7 +44,10 @@ export const lockedSignupSql = (forUpdate: string) =>
 export type SignupRow = Raw<AttendanceSignup, 'checkedInAt' | 'checkedOutAt' | 'createdAt'>;
 
 export const toAttendanceSignup = (row: SignupRow): AttendanceSignup => ({
-  ...row, checkedInAt: rawDate(row.checkedInAt), checkedOutAt: rawDate(row.checkedOutAt), createdAt: rawDate(row.createdAt)!,
+  ...row,
+  checkedInAt: rawDate(row.checkedInAt),
+  checkedOutAt: rawDate(row.checkedOutAt),
+  createdAt: rawDate(row.createdAt)!,
 });
 
 /** The first check-in (or check-out) sets the time; later ones change nothing. */

@@ -1,6 +1,16 @@
 import {
-  checkCancelActivity, canSettle, canTransition, checkActivityTimes, checkCancelSignup, checkSignup, codeStep, inCheckInWindow, inCheckOutWindow, isValidManualMinutes,
-  reminderDue, stepState,
+  checkCancelActivity,
+  canSettle,
+  canTransition,
+  checkActivityTimes,
+  checkCancelSignup,
+  checkSignup,
+  codeStep,
+  inCheckInWindow,
+  inCheckOutWindow,
+  isValidManualMinutes,
+  reminderDue,
+  stepState,
 } from './activities.rules.js';
 
 const at = (hhmm: string, day = '29') => new Date(`2026-11-${day}T${hhmm}:00+08:00`);
@@ -8,9 +18,15 @@ const activity = { startAt: at('09:00'), endAt: at('11:00') };
 
 describe('lifecycle', () => {
   it.each([
-    ['draft', 'published', true], ['draft', 'cancelled', true], ['draft', 'settled', false],
-    ['published', 'settled', true], ['published', 'cancelled', true], ['published', 'draft', false],
-    ['settled', 'published', false], ['settled', 'cancelled', false], ['cancelled', 'published', false],
+    ['draft', 'published', true],
+    ['draft', 'cancelled', true],
+    ['draft', 'settled', false],
+    ['published', 'settled', true],
+    ['published', 'cancelled', true],
+    ['published', 'draft', false],
+    ['settled', 'published', false],
+    ['settled', 'cancelled', false],
+    ['cancelled', 'published', false],
   ] as const)('%s → %s: %p', (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
   });
@@ -26,9 +42,27 @@ describe('checkActivityTimes', () => {
     ['deadline at start', at('09:00'), at('11:00'), at('09:00'), null],
     ['start in the past', at('07:00', '28'), at('11:00'), at('06:00', '28'), 'ACTIVITY_TIME_INVALID'],
     ['24 hours long', at('09:00'), new Date(at('09:00').getTime() + 24 * 3600_000), at('08:00'), null],
-    ['longer than 24 hours (its minutes would become credits)', at('09:00'), new Date(at('09:00').getTime() + 24 * 3600_000 + 60_000), at('08:00'), 'ACTIVITY_TIME_INVALID'],
-    ['a year ahead', new Date(now.getTime() + 365 * 86400_000), new Date(now.getTime() + 365 * 86400_000 + 3600_000), at('08:00'), null],
-    ['more than a year ahead', new Date(now.getTime() + 367 * 86400_000), new Date(now.getTime() + 367 * 86400_000 + 3600_000), at('08:00'), 'ACTIVITY_TIME_INVALID'],
+    [
+      'longer than 24 hours (its minutes would become credits)',
+      at('09:00'),
+      new Date(at('09:00').getTime() + 24 * 3600_000 + 60_000),
+      at('08:00'),
+      'ACTIVITY_TIME_INVALID',
+    ],
+    [
+      'a year ahead',
+      new Date(now.getTime() + 365 * 86400_000),
+      new Date(now.getTime() + 365 * 86400_000 + 3600_000),
+      at('08:00'),
+      null,
+    ],
+    [
+      'more than a year ahead',
+      new Date(now.getTime() + 367 * 86400_000),
+      new Date(now.getTime() + 367 * 86400_000 + 3600_000),
+      at('08:00'),
+      'ACTIVITY_TIME_INVALID',
+    ],
   ])('%s', (_name, startAt, endAt, signupDeadline, expected) => {
     expect(checkActivityTimes({ startAt, endAt, signupDeadline }, now)).toBe(expected);
   });
@@ -65,13 +99,23 @@ describe('checkCancelSignup', () => {
   ])('%s', (_name, now, checkedInAt, expected) => {
     expect(checkCancelSignup(a, { checkedInAt }, now)).toBe(expected);
   });
-  it('not when cancelled', () => expect(checkCancelSignup({ ...a, status: 'cancelled' }, { checkedInAt: null }, at('06:00'))).toBe('ACTIVITY_NOT_PUBLISHED'));
+  it('not when cancelled', () =>
+    expect(checkCancelSignup({ ...a, status: 'cancelled' }, { checkedInAt: null }, at('06:00'))).toBe(
+      'ACTIVITY_NOT_PUBLISHED',
+    ));
 });
 
 describe('windows', () => {
   it.each([
-    ['08:29', false, false], ['08:30', true, false], ['08:59', true, false], ['09:00', true, true], ['10:00', true, true],
-    ['11:00', true, true], ['11:01', false, true], ['12:00', false, true], ['12:01', false, false],
+    ['08:29', false, false],
+    ['08:30', true, false],
+    ['08:59', true, false],
+    ['09:00', true, true],
+    ['10:00', true, true],
+    ['11:00', true, true],
+    ['11:01', false, true],
+    ['12:00', false, true],
+    ['12:01', false, false],
   ])('at %s: check-in %p, check-out %p', (hhmm, checkin, checkout) => {
     expect(inCheckInWindow(activity, at(hhmm))).toBe(checkin);
     expect(inCheckOutWindow(activity, at(hhmm))).toBe(checkout);
@@ -80,12 +124,19 @@ describe('windows', () => {
 
 describe('rotating steps', () => {
   it.each([
-    [100, 100, 'current'], [99, 100, 'previous'], [98, 100, 'stale'], [0, 100, 'stale'], [101, 100, 'future'],
+    [100, 100, 'current'],
+    [99, 100, 'previous'],
+    [98, 100, 'stale'],
+    [0, 100, 'stale'],
+    [101, 100, 'future'],
   ] as const)('code step %p at step %p: %s', (code, now, expected) => {
     expect(stepState(code, now)).toBe(expected);
   });
   it.each([
-    ['1970-01-01T00:00:00.000Z', 0], ['1970-01-01T00:00:29.999Z', 0], ['1970-01-01T00:00:30.000Z', 1], ['1970-01-01T00:01:00.000Z', 2],
+    ['1970-01-01T00:00:00.000Z', 0],
+    ['1970-01-01T00:00:29.999Z', 0],
+    ['1970-01-01T00:00:30.000Z', 1],
+    ['1970-01-01T00:01:00.000Z', 2],
   ])('%s is step %p', (iso, step) => expect(codeStep(new Date(iso))).toBe(step));
 });
 
@@ -99,7 +150,15 @@ describe('settlement and manual minutes', () => {
   ] as const)('%s', (_name, status, now, expected) => {
     expect(canSettle({ status, endAt: activity.endAt }, now)).toBe(expected);
   });
-  it.each([[0, true], [15, true], [120, true], [135, false], [10, false], [-15, false], [7.5, false]])('%p manual minutes: %p', (m, ok) => {
+  it.each([
+    [0, true],
+    [15, true],
+    [120, true],
+    [135, false],
+    [10, false],
+    [-15, false],
+    [7.5, false],
+  ])('%p manual minutes: %p', (m, ok) => {
     expect(isValidManualMinutes(m, activity)).toBe(ok);
   });
 });
@@ -107,8 +166,11 @@ describe('settlement and manual minutes', () => {
 describe('reminderDue', () => {
   const a = { status: 'published' as const, startAt: at('09:00'), reminderSentAt: null };
   it.each([
-    ['2 h before', at('07:00'), a, false], ['1 h before', at('08:00'), a, true], ['10 min before', at('08:50'), a, true],
-    ['started', at('09:00'), a, false], ['already sent', at('08:30'), { ...a, reminderSentAt: at('08:00') }, false],
+    ['2 h before', at('07:00'), a, false],
+    ['1 h before', at('08:00'), a, true],
+    ['10 min before', at('08:50'), a, true],
+    ['started', at('09:00'), a, false],
+    ['already sent', at('08:30'), { ...a, reminderSentAt: at('08:00') }, false],
     ['draft', at('08:30'), { ...a, status: 'draft' as const }, false],
   ])('%s → %p', (_name, now, act, expected) => expect(reminderDue(act, now)).toBe(expected));
 });

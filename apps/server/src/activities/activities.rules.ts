@@ -39,7 +39,10 @@ export const ACTIVITY_MAX_LENGTH_MS = 24 * 60 * 60 * 1000;
 export const ACTIVITY_PLAN_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 
 /** Times of an activity being created or edited. */
-export function checkActivityTimes(a: { startAt: Date; endAt: Date; signupDeadline: Date }, now: Date): ErrorCode | null {
+export function checkActivityTimes(
+  a: { startAt: Date; endAt: Date; signupDeadline: Date },
+  now: Date,
+): ErrorCode | null {
   if (a.endAt <= a.startAt) return 'ACTIVITY_TIME_INVALID';
   if (a.endAt.getTime() - a.startAt.getTime() > ACTIVITY_MAX_LENGTH_MS) return 'ACTIVITY_TIME_INVALID';
   if (a.signupDeadline > a.startAt) return 'ACTIVITY_TIME_INVALID';
@@ -64,7 +67,11 @@ export function checkSignup({ user, activity, now }: SignupContext): ErrorCode |
 }
 
 /** Until 2 h before start, and not after checking in. */
-export function checkCancelSignup(activity: { status: ActivityStatus; startAt: Date }, signup: { checkedInAt: Date | null }, now: Date): ErrorCode | null {
+export function checkCancelSignup(
+  activity: { status: ActivityStatus; startAt: Date },
+  signup: { checkedInAt: Date | null },
+  now: Date,
+): ErrorCode | null {
   if (activity.status !== 'published') return 'ACTIVITY_NOT_PUBLISHED';
   if (signup.checkedInAt) return 'ACTIVITY_ALREADY_CHECKED_IN';
   if (now.getTime() > activity.startAt.getTime() - CANCEL_CUTOFF_MS) return 'ACTIVITY_CANCEL_TOO_LATE';
@@ -101,8 +108,17 @@ export const canSettle = (a: { status: ActivityStatus; endAt: Date }, now: Date)
 
 /** Manual minutes: whole quarter hours between 0 and the activity's length. */
 export const isValidManualMinutes = (minutes: number, a: { startAt: Date; endAt: Date }): boolean =>
-  Number.isInteger(minutes) && minutes >= 0 && minutes % 15 === 0 && minutes <= (a.endAt.getTime() - a.startAt.getTime()) / MIN;
+  Number.isInteger(minutes) &&
+  minutes >= 0 &&
+  minutes % 15 === 0 &&
+  minutes <= (a.endAt.getTime() - a.startAt.getTime()) / MIN;
 
 /** Reminder due: published, starting within the hour, not started yet. */
-export const reminderDue = (a: { status: ActivityStatus; startAt: Date; reminderSentAt: Date | null }, now: Date): boolean =>
-  a.status === 'published' && a.reminderSentAt === null && a.startAt.getTime() > now.getTime() && a.startAt.getTime() - now.getTime() <= REMINDER_BEFORE_MS;
+export const reminderDue = (
+  a: { status: ActivityStatus; startAt: Date; reminderSentAt: Date | null },
+  now: Date,
+): boolean =>
+  a.status === 'published' &&
+  a.reminderSentAt === null &&
+  a.startAt.getTime() > now.getTime() &&
+  a.startAt.getTime() - now.getTime() <= REMINDER_BEFORE_MS;

@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  insideGeofence, type ActivityScanResponse, type ActivityView, type AttendancePurpose, type AttendanceSheet, type LiveCodeView,
-  type MyAttendanceView, type Page, type PersonalCodeView, type SettleActivityResponse,
+  insideGeofence,
+  type ActivityScanResponse,
+  type ActivityView,
+  type AttendancePurpose,
+  type AttendanceSheet,
+  type LiveCodeView,
+  type MyAttendanceView,
+  type Page,
+  type PersonalCodeView,
+  type SettleActivityResponse,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,12 +27,39 @@ import { User } from '../users/user.entity.js';
 import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
 import { Activity, ActivitySignup } from './activity.entity.js';
 import { minutesToCredit, toActivityView, toAttendanceRow, toMyAttendanceView } from './activities.mapper.js';
-import { activitySql, lockedSignupSql, setCheckedInSql, setCheckedOutSql, toActivity, toAttendanceSignup, type ActivityRow, type SignupRow } from './activities.queries.js';
 import {
-  REMINDER_BEFORE_MS, canSettle, canTransition, checkActivityTimes, checkCancelActivity, checkCancelSignup, checkSignup, codeStep, inCheckInWindow, inCheckOutWindow,
-  isEditable, isValidManualMinutes, stepEndsAt, stepState,
+  activitySql,
+  lockedSignupSql,
+  setCheckedInSql,
+  setCheckedOutSql,
+  toActivity,
+  toAttendanceSignup,
+  type ActivityRow,
+  type SignupRow,
+} from './activities.queries.js';
+import {
+  REMINDER_BEFORE_MS,
+  canSettle,
+  canTransition,
+  checkActivityTimes,
+  checkCancelActivity,
+  checkCancelSignup,
+  checkSignup,
+  codeStep,
+  inCheckInWindow,
+  inCheckOutWindow,
+  isEditable,
+  isValidManualMinutes,
+  stepEndsAt,
+  stepState,
 } from './activities.rules.js';
-import type { ActivityQueryDto, CreateActivityDto, ManualMinutesDto, RecordAttendanceDto, UpdateActivityDto } from './dto/activities.dto.js';
+import type {
+  ActivityQueryDto,
+  CreateActivityDto,
+  ManualMinutesDto,
+  RecordAttendanceDto,
+  UpdateActivityDto,
+} from './dto/activities.dto.js';
 
 const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 const isStaff = (user: User) => user.role !== 'resident';
@@ -60,7 +95,11 @@ export class ActivitiesService {
     assertNotPending(user);
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Activity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1);
     const scope = isStaff(user) ? communityScope(user, query.communityId) : user.communityId;
     if (scope !== null) qb.andWhere('a.communityId = :scope', { scope });
     else if (!isStaff(user)) return { items: [], nextCursor: null };
@@ -69,7 +108,9 @@ export class ActivitiesService {
     if (before) qb.andWhere('a.id < :before', { before });
     const rows = await qb.getMany();
     const mine = rows.length
-      ? await this.dataSource.getRepository(ActivitySignup).findBy({ userId: user.id, activityId: In(rows.map((r) => r.id)) })
+      ? await this.dataSource
+          .getRepository(ActivitySignup)
+          .findBy({ userId: user.id, activityId: In(rows.map((r) => r.id)) })
       : [];
     const byActivity = new Map(mine.map((s) => [s.activityId, s]));
     return pageByDescendingId(rows, limit, (a) => toActivityView(a, byActivity.get(a.id) ?? null));
@@ -83,9 +124,13 @@ export class ActivitiesService {
 
   /** My sign-ups, soonest first, with check-in state. */
   async mine(user: User): Promise<Page<ActivityView>> {
-    const signups = await this.dataSource.getRepository(ActivitySignup).find({ where: { userId: user.id }, order: { id: 'DESC' }, take: 100 });
+    const signups = await this.dataSource
+      .getRepository(ActivitySignup)
+      .find({ where: { userId: user.id }, order: { id: 'DESC' }, take: 100 });
     if (!signups.length) return { items: [], nextCursor: null };
-    const activities = await this.dataSource.getRepository(Activity).find({ where: { id: In(signups.map((s) => s.activityId)) }, order: { startAt: 'DESC' } });
+    const activities = await this.dataSource
+      .getRepository(Activity)
+      .find({ where: { id: In(signups.map((s) => s.activityId)) }, order: { startAt: 'DESC' } });
     const byActivity = new Map(signups.map((s) => [s.activityId, s]));
     return { items: activities.map((a) => toActivityView(a, byActivity.get(a.id) ?? null)), nextCursor: null };
   }
@@ -109,16 +154,37 @@ export class ActivitiesService {
   async create(actor: User, body: CreateActivityDto): Promise<ActivityView> {
     const communityId = actor.communityId;
     if (communityId === null) throw forbidden();
-    const times = { startAt: new Date(body.startAt), endAt: new Date(body.endAt), signupDeadline: new Date(body.signupDeadline) };
+    const times = {
+      startAt: new Date(body.startAt),
+      endAt: new Date(body.endAt),
+      signupDeadline: new Date(body.signupDeadline),
+    };
     const refusal = checkActivityTimes(times, this.clock.now());
     if (refusal) throw refused(refusal);
     return runTransaction(this.dataSource, async (manager) => {
-      const id = (await manager.insert(Activity, {
-        communityId, title: body.title.trim(), description: body.description, place: body.place.trim(), ...geofenceColumns(body.geofence),
-        ...times, capacity: body.capacity, signedUp: 0, status: 'draft', reminderSentAt: null, settledAt: null, createdById: actor.id,
-      })).identifiers[0].id as number;
+      const id = (
+        await manager.insert(Activity, {
+          communityId,
+          title: body.title.trim(),
+          description: body.description,
+          place: body.place.trim(),
+          ...geofenceColumns(body.geofence),
+          ...times,
+          capacity: body.capacity,
+          signedUp: 0,
+          status: 'draft',
+          reminderSentAt: null,
+          settledAt: null,
+          createdById: actor.id,
+        })
+      ).identifiers[0].id as number;
       await this.audit.record(manager, {
-        actor, communityId, action: 'activities.create', targetType: 'activity', targetId: id, summary: `创建志愿活动「${body.title.trim()}」${localTime(times.startAt)}`,
+        actor,
+        communityId,
+        action: 'activities.create',
+        targetType: 'activity',
+        targetId: id,
+        summary: `创建志愿活动「${body.title.trim()}」${localTime(times.startAt)}`,
       });
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
     });
@@ -147,7 +213,11 @@ export class ActivitiesService {
       const reminder = next.startAt.getTime() !== activity.startAt.getTime() ? { reminderSentAt: null } : {};
       await manager.update(Activity, { id }, { ...next, ...reminder });
       await this.audit.record(manager, {
-        actor, communityId: activity.communityId, action: 'activities.update', targetType: 'activity', targetId: id,
+        actor,
+        communityId: activity.communityId,
+        action: 'activities.update',
+        targetType: 'activity',
+        targetId: id,
         summary: `修改志愿活动「${next.title}」：${Object.keys(body).join(', ')}`,
       });
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
@@ -157,12 +227,18 @@ export class ActivitiesService {
   async publish(actor: User, id: number): Promise<ActivityView> {
     return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, actor, id);
-      if (!canTransition(activity.status, 'published')) throw refused(activity.status === 'published' ? 'ACTIVITY_NOT_DRAFT' : 'ACTIVITY_NOT_EDITABLE');
+      if (!canTransition(activity.status, 'published'))
+        throw refused(activity.status === 'published' ? 'ACTIVITY_NOT_DRAFT' : 'ACTIVITY_NOT_EDITABLE');
       if (activity.startAt <= this.clock.now()) throw refused('ACTIVITY_TIME_INVALID');
       const result = await manager.update(Activity, { id, status: 'draft' }, { status: 'published' });
       if (!result.affected) throw refused('ACTIVITY_NOT_DRAFT');
       await this.audit.record(manager, {
-        actor, communityId: activity.communityId, action: 'activities.publish', targetType: 'activity', targetId: id, summary: `发布志愿活动「${activity.title}」`,
+        actor,
+        communityId: activity.communityId,
+        action: 'activities.publish',
+        targetType: 'activity',
+        targetId: id,
+        summary: `发布志愿活动「${activity.title}」`,
       });
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
     });
@@ -178,13 +254,25 @@ export class ActivitiesService {
       if (!result.affected) throw refused('ACTIVITY_NOT_EDITABLE');
       const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: id } });
       if (signups.length) {
-        await this.notifications.notify(manager, signups.map((s) => s.userId), {
-          communityId: activity.communityId, kind: 'activity_cancelled', title: '志愿活动已取消',
-          body: `很抱歉，「${activity.title}」（${localTime(activity.startAt)}）已取消：${reason}`, link: `/packages/volunteer/pages/detail/index?id=${id}`,
-        });
+        await this.notifications.notify(
+          manager,
+          signups.map((s) => s.userId),
+          {
+            communityId: activity.communityId,
+            kind: 'activity_cancelled',
+            title: '志愿活动已取消',
+            body: `很抱歉，「${activity.title}」（${localTime(activity.startAt)}）已取消：${reason}`,
+            link: `/packages/volunteer/pages/detail/index?id=${id}`,
+          },
+        );
       }
       await this.audit.record(manager, {
-        actor, communityId: activity.communityId, action: 'activities.cancel', targetType: 'activity', targetId: id, summary: `取消志愿活动「${activity.title}」：${reason}`,
+        actor,
+        communityId: activity.communityId,
+        action: 'activities.cancel',
+        targetType: 'activity',
+        targetId: id,
+        summary: `取消志愿活动「${activity.title}」：${reason}`,
       });
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
     });
@@ -200,17 +288,29 @@ export class ActivitiesService {
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const activity = await this.visible(manager, user, id);
-        if (await manager.existsBy(ActivitySignup, { activityId: id, userId: user.id })) throw conflict('ACTIVITY_ALREADY_SIGNED_UP');
+        if (await manager.existsBy(ActivitySignup, { activityId: id, userId: user.id }))
+          throw conflict('ACTIVITY_ALREADY_SIGNED_UP');
         const refusal = checkSignup({ user, activity, now: this.clock.now() });
         if (refusal) throw refused(refusal);
-        const taken = await manager.createQueryBuilder().update(Activity)
+        const taken = await manager
+          .createQueryBuilder()
+          .update(Activity)
           .set({ signedUp: () => 'signedUp + 1' })
           .where("id = :id AND status = 'published' AND signedUp < capacity", { id })
           .execute();
         if (!taken.affected) throw refused('ACTIVITY_FULL');
         await manager.insert(ActivitySignup, {
-          communityId: activity.communityId, activityId: id, userId: user.id, checkedInAt: null, checkedOutAt: null,
-          manualMinutes: null, manualReason: null, manualById: null, settledAt: null, creditedMinutes: null, transactionId: null,
+          communityId: activity.communityId,
+          activityId: id,
+          userId: user.id,
+          checkedInAt: null,
+          checkedOutAt: null,
+          manualMinutes: null,
+          manualReason: null,
+          manualById: null,
+          settledAt: null,
+          creditedMinutes: null,
+          transactionId: null,
         });
         const mine = await manager.findOneByOrFail(ActivitySignup, { activityId: id, userId: user.id });
         return toActivityView(await manager.findOneByOrFail(Activity, { id }), mine);
@@ -224,14 +324,23 @@ export class ActivitiesService {
   async cancelSignup(user: User, id: number): Promise<ActivityView> {
     return runTransaction(this.dataSource, async (manager) => {
       const activity = await this.visible(manager, user, id);
-      const signup = await lockForUpdate(manager, manager.createQueryBuilder(ActivitySignup, 's')
-        .where('s.activityId = :id AND s.userId = :userId', { id, userId: user.id })).getOne();
+      const signup = await lockForUpdate(
+        manager,
+        manager
+          .createQueryBuilder(ActivitySignup, 's')
+          .where('s.activityId = :id AND s.userId = :userId', { id, userId: user.id }),
+      ).getOne();
       if (!signup) throw refused('ACTIVITY_NOT_SIGNED_UP');
       const refusal = checkCancelSignup(activity, signup, this.clock.now());
       if (refusal) throw refused(refusal);
       const removed = await manager.delete(ActivitySignup, { id: signup.id, checkedInAt: IsNull() });
       if (!removed.affected) throw refused('ACTIVITY_ALREADY_CHECKED_IN');
-      await manager.createQueryBuilder().update(Activity).set({ signedUp: () => 'signedUp - 1' }).where('id = :id AND signedUp > 0', { id }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(Activity)
+        .set({ signedUp: () => 'signedUp - 1' })
+        .where('id = :id AND signedUp > 0', { id })
+        .execute();
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
     });
   }
@@ -242,8 +351,17 @@ export class ActivitiesService {
     const activity = await this.visible(this.dataSource.manager, actor, id);
     if (activity.status !== 'published') throw refused('ACTIVITY_NOT_PUBLISHED');
     const step = codeStep(this.clock.now());
-    const checkedIn = await this.dataSource.getRepository(ActivitySignup).count({ where: { activityId: id, checkedInAt: Not(IsNull()) } });
-    return { activityId: id, purpose, code: activityCode(this.config.secret, id, purpose, step), step, expiresAt: stepEndsAt(step).toISOString(), checkedIn };
+    const checkedIn = await this.dataSource
+      .getRepository(ActivitySignup)
+      .count({ where: { activityId: id, checkedInAt: Not(IsNull()) } });
+    return {
+      activityId: id,
+      purpose,
+      code: activityCode(this.config.secret, id, purpose, step),
+      step,
+      expiresAt: stepEndsAt(step).toISOString(),
+      checkedIn,
+    };
   }
 
   personalCode(user: User): PersonalCodeView {
@@ -258,15 +376,21 @@ export class ActivitiesService {
     const state = stepState(parsed.step, codeStep(this.clock.now()));
     if (state === 'future') throw refused('ACTIVITY_CODE_FORGED');
     if (state === 'stale') throw refused('ACTIVITY_CODE_STALE');
-    if (position.activityId !== undefined && position.activityId !== parsed.activityId) throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
-    if (position.purpose !== undefined && position.purpose !== parsed.purpose) throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
+    if (position.activityId !== undefined && position.activityId !== parsed.activityId)
+      throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
+    if (position.purpose !== undefined && position.purpose !== parsed.purpose)
+      throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
     const result = await runTransaction(this.dataSource, async (manager) => {
       const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
       const activity = this.assertVisible(user, row ? toActivity(row) : null);
       const attendance = await this.attend(manager, activity, user.id, parsed.purpose, position);
       return { activity, attendance };
     });
-    return { kind: parsed.purpose === 'checkin' ? 'activity_checkin' : 'activity_checkout', activity: toActivityView(result.activity, null), attendance: result.attendance };
+    return {
+      kind: parsed.purpose === 'checkin' ? 'activity_checkin' : 'activity_checkout',
+      activity: toActivityView(result.activity, null),
+      attendance: result.attendance,
+    };
   }
 
   /** Staff record a volunteer's attendance from their personal code (the phone cannot scan). */
@@ -275,12 +399,21 @@ export class ActivitiesService {
       const activity = await this.visible(manager, actor, id);
       const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: id } });
       const step = codeStep(this.clock.now());
-      const userId = resolvePersonalCode(this.config.secret, body.userCode, [step, step - 1], signups.map((s) => s.userId));
+      const userId = resolvePersonalCode(
+        this.config.secret,
+        body.userCode,
+        [step, step - 1],
+        signups.map((s) => s.userId),
+      );
       if (userId === null) throw refused('ACTIVITY_USER_CODE_INVALID');
       const attendance = await this.attend(manager, activity, userId, body.action, null);
       const volunteer = await manager.findOneBy(User, { id: userId });
       await this.audit.record(manager, {
-        actor, communityId: activity.communityId, action: `activities.${body.action}`, targetType: 'activity', targetId: id,
+        actor,
+        communityId: activity.communityId,
+        action: `activities.${body.action}`,
+        targetType: 'activity',
+        targetId: id,
         summary: `${body.action === 'checkin' ? '代为签到' : '代为签退'}：${volunteer?.name ?? userId}（个人码）`,
       });
       return attendance;
@@ -293,7 +426,13 @@ export class ActivitiesService {
    * The sign-up is read with a lock (MySQL) before anything else: a concurrent scan of the same volunteer waits for
    * it, then reads the time that scan committed, so the answer is that row plus what this transaction writes.
    */
-  private async attend(manager: EntityManager, activity: Activity, userId: number, purpose: AttendancePurpose, position: ScanPosition | null): Promise<MyAttendanceView> {
+  private async attend(
+    manager: EntityManager,
+    activity: Activity,
+    userId: number,
+    purpose: AttendancePurpose,
+    position: ScanPosition | null,
+  ): Promise<MyAttendanceView> {
     if (activity.status !== 'published') throw refused('ACTIVITY_NOT_PUBLISHED');
     const sql = new TransactionSql(manager);
     const [row] = await sql.rows<SignupRow>(lockedSignupSql(sql.forUpdate), [activity.id, userId]);
@@ -309,7 +448,8 @@ export class ActivitiesService {
     }
     // The row is ours until commit: its conditional UPDATE cannot miss. If it ever did, fail rather than answer a time not stored.
     const setOnce = async (statement: string) => {
-      if (!(await sql.write(statement, [now, signup.id])).affected) throw new Error(`sign-up ${signup.id} changed while locked`);
+      if (!(await sql.write(statement, [now, signup.id])).affected)
+        throw new Error(`sign-up ${signup.id} changed while locked`);
       return now;
     };
     if (purpose === 'checkin') {
@@ -325,8 +465,12 @@ export class ActivitiesService {
 
   async attendance(actor: User, id: number): Promise<AttendanceSheet> {
     const activity = await this.visible(this.dataSource.manager, actor, id);
-    const signups = await this.dataSource.getRepository(ActivitySignup).find({ where: { activityId: id }, order: { id: 'ASC' } });
-    const users = signups.length ? await this.dataSource.getRepository(User).findBy({ id: In(signups.map((s) => s.userId)) }) : [];
+    const signups = await this.dataSource
+      .getRepository(ActivitySignup)
+      .find({ where: { activityId: id }, order: { id: 'ASC' } });
+    const users = signups.length
+      ? await this.dataSource.getRepository(User).findBy({ id: In(signups.map((s) => s.userId)) })
+      : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const rows = signups.map((s) => toAttendanceRow(activity, s, byId.get(s.userId)));
     return { activity: toActivityView(activity), rows, totalMinutes: rows.reduce((sum, r) => sum + r.minutes, 0) };
@@ -338,15 +482,23 @@ export class ActivitiesService {
       const activity = await this.visible(manager, actor, id);
       if (activity.status !== 'published') throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
       if (!isValidManualMinutes(body.minutes, activity)) throw new AppException('ACTIVITY_MANUAL_MINUTES_INVALID', 422);
-      const result = await manager.update(ActivitySignup, { activityId: id, userId, settledAt: IsNull() },
-        { manualMinutes: body.minutes, manualReason: body.reason.trim(), manualById: actor.id });
+      const result = await manager.update(
+        ActivitySignup,
+        { activityId: id, userId, settledAt: IsNull() },
+        { manualMinutes: body.minutes, manualReason: body.reason.trim(), manualById: actor.id },
+      );
       if (!result.affected) {
-        if (await manager.existsBy(ActivitySignup, { activityId: id, userId })) throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
+        if (await manager.existsBy(ActivitySignup, { activityId: id, userId }))
+          throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
         throw notFound('ACTIVITY_NOT_SIGNED_UP');
       }
       const volunteer = await manager.findOneBy(User, { id: userId });
       await this.audit.record(manager, {
-        actor, communityId: activity.communityId, action: 'activities.manual_minutes', targetType: 'activity', targetId: id,
+        actor,
+        communityId: activity.communityId,
+        action: 'activities.manual_minutes',
+        targetType: 'activity',
+        targetId: id,
         summary: `补录 ${volunteer?.name ?? userId} 服务时长 ${body.minutes} 分钟：${body.reason.trim()}`,
       });
     });
@@ -361,22 +513,35 @@ export class ActivitiesService {
     const activity = await this.visible(this.dataSource.manager, actor, id);
     const refusal = canSettle(activity, this.clock.now());
     if (refusal) throw refused(refusal);
-    const pending = await this.dataSource.getRepository(ActivitySignup).find({ where: { activityId: id, settledAt: IsNull() }, order: { id: 'ASC' } });
+    const pending = await this.dataSource
+      .getRepository(ActivitySignup)
+      .find({ where: { activityId: id, settledAt: IsNull() }, order: { id: 'ASC' } });
     let credited = 0;
     let creditedMinutes = 0;
     for (const candidate of pending) {
-      const minutes = await runTransaction(this.dataSource, (manager) => this.settleOne(manager, actor, activity, candidate.id));
+      const minutes = await runTransaction(this.dataSource, (manager) =>
+        this.settleOne(manager, actor, activity, candidate.id),
+      );
       if (minutes !== null && minutes > 0) {
         credited++;
         creditedMinutes += minutes;
       }
     }
-    const alreadySettled = await this.dataSource.getRepository(ActivitySignup).countBy({ activityId: id }) - pending.length;
+    const alreadySettled =
+      (await this.dataSource.getRepository(ActivitySignup).countBy({ activityId: id })) - pending.length;
     await runTransaction(this.dataSource, async (manager) => {
-      const moved = await manager.update(Activity, { id, status: 'published' }, { status: 'settled', settledAt: this.clock.now() });
+      const moved = await manager.update(
+        Activity,
+        { id, status: 'published' },
+        { status: 'settled', settledAt: this.clock.now() },
+      );
       if (moved.affected || credited) {
         await this.audit.record(manager, {
-          actor, communityId: activity.communityId, action: 'activities.settle', targetType: 'activity', targetId: id,
+          actor,
+          communityId: activity.communityId,
+          action: 'activities.settle',
+          targetType: 'activity',
+          targetId: id,
           summary: `结算志愿活动「${activity.title}」：${credited} 人，共 ${creditedMinutes} 分钟`,
         });
       }
@@ -386,25 +551,46 @@ export class ActivitiesService {
   }
 
   /** One volunteer: null when another settlement claimed them first. */
-  private async settleOne(manager: EntityManager, actor: User, activity: Activity, signupId: number): Promise<number | null> {
+  private async settleOne(
+    manager: EntityManager,
+    actor: User,
+    activity: Activity,
+    signupId: number,
+  ): Promise<number | null> {
     // The claim is the first write: on MySQL it locks the row, and a concurrent settler waits and then finds it taken.
-    const signup = await lockForUpdate(manager, manager.createQueryBuilder(ActivitySignup, 's').where('s.id = :signupId', { signupId })).getOneOrFail();
+    const signup = await lockForUpdate(
+      manager,
+      manager.createQueryBuilder(ActivitySignup, 's').where('s.id = :signupId', { signupId }),
+    ).getOneOrFail();
     if (signup.settledAt) return null;
     const minutes = minutesToCredit(activity, signup);
-    const claimed = await manager.update(ActivitySignup, { id: signupId, settledAt: IsNull() }, { settledAt: this.clock.now(), creditedMinutes: minutes });
+    const claimed = await manager.update(
+      ActivitySignup,
+      { id: signupId, settledAt: IsNull() },
+      { settledAt: this.clock.now(), creditedMinutes: minutes },
+    );
     if (!claimed.affected) return null;
     if (minutes <= 0) return 0;
     const volunteer = await manager.findOneByOrFail(User, { id: signup.userId });
     const account = await this.ledger.openAccount(manager, volunteer);
     const pool = await this.ledger.poolOf(manager, activity.communityId);
     const transaction = await this.ledger.post(manager, {
-      kind: 'service_credit', communityId: activity.communityId, fromAccountId: pool.id, toAccountId: account.id, amount: minutes,
-      memo: `志愿服务：${activity.title}`, reference: `activity:${activity.id}:user:${signup.userId}`, actorId: actor.id,
+      kind: 'service_credit',
+      communityId: activity.communityId,
+      fromAccountId: pool.id,
+      toAccountId: account.id,
+      amount: minutes,
+      memo: `志愿服务：${activity.title}`,
+      reference: `activity:${activity.id}:user:${signup.userId}`,
+      actorId: actor.id,
     });
     await manager.update(ActivitySignup, { id: signupId }, { transactionId: transaction.id });
     await this.notifications.notify(manager, [signup.userId], {
-      communityId: activity.communityId, kind: 'credits_received', title: '时间积分已到账',
-      body: `感谢参加「${activity.title}」，${minutes} 分钟服务时长已存入您的时间银行。`, link: '/packages/timebank/pages/index',
+      communityId: activity.communityId,
+      kind: 'credits_received',
+      title: '时间积分已到账',
+      body: `感谢参加「${activity.title}」，${minutes} 分钟服务时长已存入您的时间银行。`,
+      link: '/packages/timebank/pages/index',
     });
     return minutes;
   }
@@ -416,19 +602,33 @@ export class ActivitiesService {
     const now = this.clock.now();
     const due = await this.dataSource.getRepository(Activity).find({
       where: { status: 'published', reminderSentAt: IsNull(), startAt: MoreThan(now) },
-      order: { startAt: 'ASC' }, take: 100,
+      order: { startAt: 'ASC' },
+      take: 100,
     });
     let sent = 0;
     for (const activity of due.filter((a) => a.startAt.getTime() - now.getTime() <= REMINDER_BEFORE_MS)) {
       const claimed = await runTransaction(this.dataSource, async (manager) => {
-        const result = await manager.update(Activity, { id: activity.id, reminderSentAt: IsNull(), status: 'published' }, { reminderSentAt: now });
+        const result = await manager.update(
+          Activity,
+          { id: activity.id, reminderSentAt: IsNull(), status: 'published' },
+          { reminderSentAt: now },
+        );
         if (!result.affected) return false;
-        const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: activity.id } });
-        await this.notifications.notify(manager, signups.map((s) => s.userId), {
-          communityId: activity.communityId, kind: 'activity_reminder', title: '志愿活动即将开始',
-          body: `「${activity.title}」将于 ${localTime(activity.startAt)} 在 ${activity.place} 开始，请按时到场签到。`,
-          link: `/packages/volunteer/pages/detail/index?id=${activity.id}`,
+        const signups = await manager.find(ActivitySignup, {
+          select: { userId: true },
+          where: { activityId: activity.id },
         });
+        await this.notifications.notify(
+          manager,
+          signups.map((s) => s.userId),
+          {
+            communityId: activity.communityId,
+            kind: 'activity_reminder',
+            title: '志愿活动即将开始',
+            body: `「${activity.title}」将于 ${localTime(activity.startAt)} 在 ${activity.place} 开始，请按时到场签到。`,
+            link: `/packages/volunteer/pages/detail/index?id=${activity.id}`,
+          },
+        );
         return true;
       });
       if (claimed) sent++;
@@ -441,4 +641,3 @@ function geofenceColumns(fence: { lat: number; lng: number; radiusM: number } | 
   if (!fence) return { geoLatE6: null, geoLngE6: null, geoRadiusM: null };
   return { geoLatE6: Math.round(fence.lat * 1e6), geoLngE6: Math.round(fence.lng * 1e6), geoRadiusM: fence.radiusM };
 }
-

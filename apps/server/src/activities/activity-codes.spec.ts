@@ -6,7 +6,12 @@ describe('activity codes', () => {
   it('round-trips and stays short enough for a QR code', () => {
     const code = activityCode(secret, 42, 'checkout', 59_000_000);
     expect(code.length).toBeLessThan(48);
-    expect(parseActivityCode(secret, code)).toEqual({ valid: true, activityId: 42, purpose: 'checkout', step: 59_000_000 });
+    expect(parseActivityCode(secret, code)).toEqual({
+      valid: true,
+      activityId: 42,
+      purpose: 'checkout',
+      step: 59_000_000,
+    });
   });
   it.each([
     ['another secret', activityCode('another-secret-16ch', 42, 'checkin', 7)],

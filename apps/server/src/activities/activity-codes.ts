@@ -29,7 +29,8 @@ export function activityCode(secret: string, activityId: number, purpose: Attend
 
 export const isActivityCode = (code: string) => code.startsWith(ACTIVITY_PREFIX);
 
-export type ParsedActivityCode = { valid: true; activityId: number; purpose: AttendancePurpose; step: number } | { valid: false };
+export type ParsedActivityCode =
+  { valid: true; activityId: number; purpose: AttendancePurpose; step: number } | { valid: false };
 
 /** The activity, purpose and step a code names when its MAC is right; `valid: false` for anything forged or mangled. */
 export function parseActivityCode(secret: string, code: string): ParsedActivityCode {
@@ -44,7 +45,10 @@ export function parseActivityCode(secret: string, code: string): ParsedActivityC
 
 export function personalCode(secret: string, userId: number, step: number): { code: string; digits: string } {
   const digest = mac(secret, `user|${userId}|${step}`);
-  return { code: `${PERSONAL_PREFIX}${userId}.${step}.${digest.toString('base64url').slice(0, MAC_CHARS)}`, digits: sixDigits(digest) };
+  return {
+    code: `${PERSONAL_PREFIX}${userId}.${step}.${digest.toString('base64url').slice(0, MAC_CHARS)}`,
+    digits: sixDigits(digest),
+  };
 }
 
 /** RFC 4226 dynamic truncation to 6 digits. */
@@ -58,7 +62,12 @@ function sixDigits(digest: Buffer): string {
  * The user a personal code names, checked for the given steps. A QR text names its user; 6 digits are matched
  * against the candidates (the activity's volunteers), so a guess has about one chance in a million per volunteer.
  */
-export function resolvePersonalCode(secret: string, userCode: string, steps: number[], candidateUserIds: number[]): number | null {
+export function resolvePersonalCode(
+  secret: string,
+  userCode: string,
+  steps: number[],
+  candidateUserIds: number[],
+): number | null {
   const text = userCode.trim();
   const qr = /^LU1\.(\d{1,9})\.(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(text);
   if (qr) {

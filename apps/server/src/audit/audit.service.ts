@@ -32,11 +32,18 @@ export class AuditService {
     });
   }
 
-  async list(viewer: User, query: { communityId?: number; cursor?: string; limit?: number }): Promise<Page<AuditEntryView>> {
+  async list(
+    viewer: User,
+    query: { communityId?: number; cursor?: string; limit?: number },
+  ): Promise<Page<AuditEntryView>> {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').take(limit + 1);
+    const qb = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .take(limit + 1);
     if (scope !== null) qb.andWhere('a.communityId = :scope', { scope });
     if (before) qb.andWhere('a.id < :before', { before });
     const rows = await qb.getMany();

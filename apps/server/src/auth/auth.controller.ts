@@ -11,22 +11,33 @@ import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto.j
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public() @Post('login') @RateLimit('login') @HttpCode(200)
+  @Public()
+  @Post('login')
+  @RateLimit('login')
+  @HttpCode(200)
   login(@Body() body: PasswordLoginDto): Promise<LoginResponse> {
     return this.auth.passwordLogin(body);
   }
 
-  @Public() @Post('dev-login') @RateLimit('dev-login') @HttpCode(200)
+  @Public()
+  @Post('dev-login')
+  @RateLimit('dev-login')
+  @HttpCode(200)
   devLogin(@Body() body: DevLoginDto): Promise<LoginResponse> {
     return this.auth.devLogin(body);
   }
 
-  @Public() @Post('wechat') @RateLimit('login') @HttpCode(200)
+  @Public()
+  @Post('wechat')
+  @RateLimit('login')
+  @HttpCode(200)
   wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.wechatLogin(body);
   }
 
-  @ApiBearerAuth() @Post('logout') @HttpCode(204)
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
   async logout(@CurrentToken() token: string): Promise<void> {
     await this.auth.logout(token);
   }

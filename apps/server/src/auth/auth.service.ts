@@ -23,8 +23,12 @@ export class AuthService {
   ) {}
 
   async passwordLogin({ username, password }: PasswordLoginDto): Promise<LoginResponse> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u')
-      .addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) throw new AppException('LOGIN_FAILED', 401);
     return this.start(user);
   }
@@ -35,8 +39,9 @@ export class AuthService {
     const community = await this.dataSource.getRepository(Community).findOneBy({ code });
     if (!community) throw notFound('COMMUNITY_NOT_FOUND');
     const repo = this.dataSource.getRepository(User);
-    const user = (await repo.findOneBy({ communityId: community.id, phone }))
-      ?? (await this.users.createResident({ communityId: community.id, phone }));
+    const user =
+      (await repo.findOneBy({ communityId: community.id, phone })) ??
+      (await this.users.createResident({ communityId: community.id, phone }));
     return this.start(user);
   }
 
@@ -45,7 +50,9 @@ export class AuthService {
     const repo = this.dataSource.getRepository(User);
     let user = await repo.findOneBy({ openid: session.openid });
     if (!user) {
-      const community = communityCode ? await this.dataSource.getRepository(Community).findOneBy({ code: communityCode }) : null;
+      const community = communityCode
+        ? await this.dataSource.getRepository(Community).findOneBy({ code: communityCode })
+        : null;
       if (communityCode && !community) throw notFound('COMMUNITY_NOT_FOUND');
       user = await this.users.createResident({ communityId: community?.id ?? null, openid: session.openid });
     }

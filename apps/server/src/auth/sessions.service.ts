@@ -44,7 +44,9 @@ export class SessionsService {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.dataSource.getRepository(Session).update({ tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.dataSource
+      .getRepository(Session)
+      .update({ tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   async revokeAllOf(userId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {

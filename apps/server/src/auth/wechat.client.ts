@@ -22,7 +22,12 @@ export class WechatClient {
     const { appId, secret, apiBase } = this.config.wechat;
     if (!appId || !secret) throw new AppException('WECHAT_NOT_CONFIGURED', 503);
     const url = new URL(`${apiBase}/sns/jscode2session`);
-    url.search = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' }).toString();
+    url.search = new URLSearchParams({
+      appid: appId,
+      secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    }).toString();
 
     let body: { openid?: string; session_key?: string; unionid?: string; errcode?: number; errmsg?: string };
     try {

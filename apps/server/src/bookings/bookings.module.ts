@@ -5,5 +5,10 @@ import { BookingsScheduler } from './bookings.scheduler.js';
 import { BookingsService } from './bookings.service.js';
 
 /** Bookings of activity-centre rooms: rules, the slot key against double booking, approval, no-shows. */
-@Module({ imports: [RoomsModule], controllers: [BookingsController], providers: [BookingsService, BookingsScheduler], exports: [BookingsService] })
+@Module({
+  imports: [RoomsModule],
+  controllers: [BookingsController],
+  providers: [BookingsService, BookingsScheduler],
+  exports: [BookingsService],
+})
 export class BookingsModule {}

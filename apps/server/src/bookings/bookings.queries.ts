@@ -17,8 +17,21 @@ export const roomForBookingSql = `SELECT r.id, r.communityId, r.name, r.capacity
   FROM rooms r WHERE r.id = ?`;
 export const roomForBookingParams = (roomId: number, start: Date, end: Date) => [end, start, roomId];
 
-export type BookingRoom = Pick<Room, 'id' | 'communityId' | 'name' | 'capacity' | 'openTime' | 'closeTime' | 'slotMinutes' | 'maxMinutes'
-  | 'bookAheadDays' | 'minNoticeMinutes' | 'requiresApproval' | 'active'>;
+export type BookingRoom = Pick<
+  Room,
+  | 'id'
+  | 'communityId'
+  | 'name'
+  | 'capacity'
+  | 'openTime'
+  | 'closeTime'
+  | 'slotMinutes'
+  | 'maxMinutes'
+  | 'bookAheadDays'
+  | 'minNoticeMinutes'
+  | 'requiresApproval'
+  | 'active'
+>;
 
 export interface BookingRoomRow extends Omit<BookingRoom, 'requiresApproval' | 'active'> {
   requiresApproval: number | boolean;
@@ -28,9 +41,18 @@ export interface BookingRoomRow extends Omit<BookingRoom, 'requiresApproval' | '
 
 export const toBookingRoom = (row: BookingRoomRow): { room: BookingRoom; closures: number } => ({
   room: {
-    id: row.id, communityId: row.communityId, name: row.name, capacity: row.capacity, openTime: row.openTime, closeTime: row.closeTime,
-    slotMinutes: row.slotMinutes, maxMinutes: row.maxMinutes, bookAheadDays: row.bookAheadDays, minNoticeMinutes: row.minNoticeMinutes,
-    requiresApproval: Boolean(row.requiresApproval), active: Boolean(row.active),
+    id: row.id,
+    communityId: row.communityId,
+    name: row.name,
+    capacity: row.capacity,
+    openTime: row.openTime,
+    closeTime: row.closeTime,
+    slotMinutes: row.slotMinutes,
+    maxMinutes: row.maxMinutes,
+    bookAheadDays: row.bookAheadDays,
+    minNoticeMinutes: row.minNoticeMinutes,
+    requiresApproval: Boolean(row.requiresApproval),
+    active: Boolean(row.active),
   },
   closures: Number(row.closures),
 });
@@ -45,8 +67,17 @@ export const residentUsageSql = `SELECT
   (SELECT COUNT(*) FROM booking_suspensions WHERE userId = ? AND until > ? AND liftedAt IS NULL) AS activeSuspensions,
   (SELECT COUNT(*) FROM bookings WHERE userId = ? AND status IN (${marks(UPCOMING.length)}) AND startAt > ?) AS upcomingActive,
   (SELECT COALESCE(SUM(minutes), 0) FROM bookings WHERE userId = ? AND status IN (${marks(COUNTED.length)}) AND startAt >= ? AND startAt < ?) AS weekMinutes`;
-export const residentUsageParams = (userId: number, now: Date, week: { startAt: Date; endAt: Date }) =>
-  [userId, now, userId, ...UPCOMING, now, userId, ...COUNTED, week.startAt, week.endAt];
+export const residentUsageParams = (userId: number, now: Date, week: { startAt: Date; endAt: Date }) => [
+  userId,
+  now,
+  userId,
+  ...UPCOMING,
+  now,
+  userId,
+  ...COUNTED,
+  week.startAt,
+  week.endAt,
+];
 
 export interface ResidentUsageRow {
   activeSuspensions: number | string;
@@ -58,5 +89,7 @@ export const insertBookingSql = `INSERT INTO bookings (communityId, roomId, user
   staffBooking, reason, decidedById, decidedAt, checkedInAt, noShowAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?)`;
 
 /** One row per occupied cell, ascending in one statement: overlapping bookings lock cells in the same order. */
-export const insertSlotsSql = (cells: number) => `INSERT INTO booking_slots (roomId, slotStart, bookingId) VALUES ${Array(cells).fill('(?, ?, ?)').join(', ')}`;
-export const insertSlotsParams = (roomId: number, cells: Date[], bookingId: number) => cells.flatMap((slotStart) => [roomId, slotStart, bookingId]);
+export const insertSlotsSql = (cells: number) =>
+  `INSERT INTO booking_slots (roomId, slotStart, bookingId) VALUES ${Array(cells).fill('(?, ?, ?)').join(', ')}`;
+export const insertSlotsParams = (roomId: number, cells: Date[], bookingId: number) =>
+  cells.flatMap((slotStart) => [roomId, slotStart, bookingId]);

@@ -4,13 +4,33 @@ import isoWeek from 'dayjs/plugin/isoWeek.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import {
-  bookingSettings, canTransition, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf,
-  noShowCutoff, occupiedCells, statusesBefore, suspensionAfterNoShow, validOpeningHours, weeklyOccurrences,
+  bookingSettings,
+  canTransition,
+  checkAttendees,
+  checkBookingTime,
+  checkCancel,
+  checkQuota,
+  inCheckInWindow,
+  initialStatus,
+  isoWeekOf,
+  noShowCutoff,
+  occupiedCells,
+  statusesBefore,
+  suspensionAfterNoShow,
+  validOpeningHours,
+  weeklyOccurrences,
 } from './bookings.rules.js';
 
 const at = (iso: string) => new Date(iso);
 const room = {
-  openTime: '08:30', closeTime: '21:00', slotMinutes: 30, maxMinutes: 180, bookAheadDays: 7, minNoticeMinutes: 60, capacity: 12, active: true,
+  openTime: '08:30',
+  closeTime: '21:00',
+  slotMinutes: 30,
+  maxMinutes: 180,
+  bookAheadDays: 7,
+  minNoticeMinutes: 60,
+  capacity: 12,
+  active: true,
 };
 // Saturday 2026-11-28 09:00 in Shanghai.
 const now = at('2026-11-28T01:00:00Z');
@@ -47,32 +67,51 @@ describe('checkBookingTime (times in Asia/Shanghai)', () => {
 
 describe('validOpeningHours', () => {
   it.each([
-    ['08:30', '21:00', 30, true], ['08:00', '08:30', 30, true], ['08:00', '08:15', 30, false], ['21:00', '08:30', 30, false],
-    ['08:10', '21:00', 30, false], ['8:30', '21:00', 30, false], ['00:00', '24:00', 60, true],
+    ['08:30', '21:00', 30, true],
+    ['08:00', '08:30', 30, true],
+    ['08:00', '08:15', 30, false],
+    ['21:00', '08:30', 30, false],
+    ['08:10', '21:00', 30, false],
+    ['8:30', '21:00', 30, false],
+    ['00:00', '24:00', 60, true],
   ])('%p–%p with %p-min slots → %p', (open, close, slot, ok) => expect(validOpeningHours(open, close, slot)).toBe(ok));
 });
 
 describe('checkAttendees', () => {
-  it.each([[1, null], [12, null], [0, 'BOOKING_ATTENDEES_INVALID'], [13, 'BOOKING_ATTENDEES_INVALID'], [2.5, 'BOOKING_ATTENDEES_INVALID']])(
-    '%p attendees in a room for 12 → %p', (n, code) => expect(checkAttendees(room, n)?.code ?? null).toBe(code));
+  it.each([
+    [1, null],
+    [12, null],
+    [0, 'BOOKING_ATTENDEES_INVALID'],
+    [13, 'BOOKING_ATTENDEES_INVALID'],
+    [2.5, 'BOOKING_ATTENDEES_INVALID'],
+  ])('%p attendees in a room for 12 → %p', (n, code) => expect(checkAttendees(room, n)?.code ?? null).toBe(code));
 });
 
 describe('checkQuota (not suspended, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
   it.each([
-    [0, 0, 0, 60, null], [0, 1, 0, 60, null], [0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'], [0, 0, 180, 60, null],
-    [0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'], [0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'], [0, 0, 0, 240, null],
-    [1, 0, 0, 30, 'BOOKING_SUSPENDED'], [2, 2, 240, 30, 'BOOKING_SUSPENDED'],
-  ])('%p suspensions, %p upcoming, %p min this week, +%p min → %p', (activeSuspensions, upcomingActive, weekMinutes, minutes, code) => {
-    expect(checkQuota({ activeSuspensions, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
-  });
+    [0, 0, 0, 60, null],
+    [0, 1, 0, 60, null],
+    [0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'],
+    [0, 0, 180, 60, null],
+    [0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 0, 0, 240, null],
+    [1, 0, 0, 30, 'BOOKING_SUSPENDED'],
+    [2, 2, 240, 30, 'BOOKING_SUSPENDED'],
+  ])(
+    '%p suspensions, %p upcoming, %p min this week, +%p min → %p',
+    (activeSuspensions, upcomingActive, weekMinutes, minutes, code) => {
+      expect(checkQuota({ activeSuspensions, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
+    },
+  );
 });
 
 describe('isoWeekOf (Monday to Monday, Asia/Shanghai)', () => {
   it.each([
-    ['2026-11-28T01:00:00Z', '2026-11-22T16:00:00.000Z'],   // Saturday → Monday 23 Nov 00:00 local
-    ['2026-11-22T15:59:59Z', '2026-11-15T16:00:00.000Z'],   // Sunday 23:59:59 local → previous week
-    ['2026-11-22T16:00:00Z', '2026-11-22T16:00:00.000Z'],   // Monday 00:00 local
-    ['2026-12-31T20:00:00Z', '2026-12-27T16:00:00.000Z'],   // Fri 1 Jan 2027 local
+    ['2026-11-28T01:00:00Z', '2026-11-22T16:00:00.000Z'], // Saturday → Monday 23 Nov 00:00 local
+    ['2026-11-22T15:59:59Z', '2026-11-15T16:00:00.000Z'], // Sunday 23:59:59 local → previous week
+    ['2026-11-22T16:00:00Z', '2026-11-22T16:00:00.000Z'], // Monday 00:00 local
+    ['2026-12-31T20:00:00Z', '2026-12-27T16:00:00.000Z'], // Fri 1 Jan 2027 local
   ])('%p → week starting %p', (instant, start) => {
     const week = isoWeekOf(at(instant));
     expect(week.startAt.toISOString()).toBe(start);
@@ -85,10 +124,17 @@ describe('isoWeekOf agrees with dayjs in Asia/Shanghai', () => {
     dayjs.extend(utc);
     dayjs.extend(timezone);
     dayjs.extend(isoWeek);
-    for (let t = Date.parse('2020-01-01T00:00:00Z'); t < Date.parse('2035-12-31T00:00:00Z'); t += 86_400_000 * 3 + 3_600_000 * 7 + 60_000 * 13) {
+    for (
+      let t = Date.parse('2020-01-01T00:00:00Z');
+      t < Date.parse('2035-12-31T00:00:00Z');
+      t += 86_400_000 * 3 + 3_600_000 * 7 + 60_000 * 13
+    ) {
       const expected = dayjs(new Date(t)).tz('Asia/Shanghai').startOf('isoWeek');
       const week = isoWeekOf(new Date(t));
-      expect([week.startAt.toISOString(), week.endAt.toISOString()]).toEqual([expected.toDate().toISOString(), expected.add(7, 'day').toDate().toISOString()]);
+      expect([week.startAt.toISOString(), week.endAt.toISOString()]).toEqual([
+        expected.toDate().toISOString(),
+        expected.add(7, 'day').toDate().toISOString(),
+      ]);
     }
   });
 });
@@ -106,17 +152,30 @@ describe('occupiedCells', () => {
 describe('status transitions', () => {
   const all: BookingStatus[] = ['pending', 'approved', 'rejected', 'cancelled', 'checked_in', 'completed', 'no_show'];
   const allowed = new Set([
-    'pending→approved', 'pending→rejected', 'pending→cancelled',
-    'approved→checked_in', 'approved→no_show', 'approved→cancelled', 'checked_in→completed',
+    'pending→approved',
+    'pending→rejected',
+    'pending→cancelled',
+    'approved→checked_in',
+    'approved→no_show',
+    'approved→cancelled',
+    'checked_in→completed',
   ]);
   it.each(all.flatMap((from) => all.map((to) => [from, to] as const)))('%s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(allowed.has(`${from}→${to}`));
   });
   it.each([
-    ['cancelled', ['pending', 'approved']], ['no_show', ['approved']], ['completed', ['checked_in']], ['approved', ['pending']],
+    ['cancelled', ['pending', 'approved']],
+    ['no_show', ['approved']],
+    ['completed', ['checked_in']],
+    ['approved', ['pending']],
   ] as const)('a booking becomes %s only from %p', (to, from) => expect(statusesBefore(to)).toEqual(from));
-  it.each([[true, false, 'pending'], [true, true, 'approved'], [false, false, 'approved']] as const)(
-    'requiresApproval %p, by staff %p → %p', (requiresApproval, staff, status) => expect(initialStatus({ requiresApproval }, staff)).toBe(status));
+  it.each([
+    [true, false, 'pending'],
+    [true, true, 'approved'],
+    [false, false, 'approved'],
+  ] as const)('requiresApproval %p, by staff %p → %p', (requiresApproval, staff, status) =>
+    expect(initialStatus({ requiresApproval }, staff)).toBe(status),
+  );
 });
 
 describe('checkCancel', () => {
@@ -138,8 +197,11 @@ describe('checkCancel', () => {
 describe('check-in window and no-show cutoff', () => {
   const start = at('2026-11-28T02:00:00Z');
   it.each([
-    ['2026-11-28T01:44:59Z', false], ['2026-11-28T01:45:00Z', true], ['2026-11-28T02:00:00Z', true],
-    ['2026-11-28T02:15:00Z', true], ['2026-11-28T02:15:01Z', false],
+    ['2026-11-28T01:44:59Z', false],
+    ['2026-11-28T01:45:00Z', true],
+    ['2026-11-28T02:00:00Z', true],
+    ['2026-11-28T02:15:00Z', true],
+    ['2026-11-28T02:15:01Z', false],
   ])('at %p → %p', (when, ok) => expect(inCheckInWindow(start, at(when))).toBe(ok));
   it('no-shows are bookings that started 15 min before now', () => {
     expect(noShowCutoff(at('2026-11-28T02:15:00Z')).toISOString()).toBe('2026-11-28T02:00:00.000Z');

@@ -1,4 +1,11 @@
-import { activeBookingStatuses, isOnSlotGrid, parseClockTime, type BookingStatus, type ErrorCode, type SlotGridRoom } from '@linli/shared-types';
+import {
+  activeBookingStatuses,
+  isOnSlotGrid,
+  parseClockTime,
+  type BookingStatus,
+  type ErrorCode,
+  type SlotGridRoom,
+} from '@linli/shared-types';
 
 /** Bookings live in Asia/Shanghai, UTC+8 all year (no daylight saving since 1991), so local calendar arithmetic is a fixed shift. */
 const ZONE_OFFSET_MS = 8 * 3_600_000;
@@ -23,7 +30,9 @@ export const bookingSettings = {
 } as const;
 export type BookingSettings = typeof bookingSettings;
 
-export interface Refusal { code: ErrorCode }
+export interface Refusal {
+  code: ErrorCode;
+}
 
 export interface RoomRules extends SlotGridRoom {
   maxMinutes: number;
@@ -38,11 +47,19 @@ export function validOpeningHours(openTime: string, closeTime: string, slotMinut
   const open = parseClockTime(openTime);
   const close = parseClockTime(closeTime);
   if (open === null || close === null) return false;
-  return open % bookingSettings.cellMinutes === 0 && close % bookingSettings.cellMinutes === 0 && close - open >= slotMinutes;
+  return (
+    open % bookingSettings.cellMinutes === 0 && close % bookingSettings.cellMinutes === 0 && close - open >= slotMinutes
+  );
 }
 
 /** The time of a booking against the room: grid and hours, notice, window, length. Staff bookings skip notice and window. */
-export function checkBookingTime(room: RoomRules, start: Date, end: Date, now: Date, options: { staff?: boolean } = {}): Refusal | null {
+export function checkBookingTime(
+  room: RoomRules,
+  start: Date,
+  end: Date,
+  now: Date,
+  options: { staff?: boolean } = {},
+): Refusal | null {
   if (!isOnSlotGrid(room, start, end)) return { code: 'BOOKING_OFF_GRID' };
   const minutes = (end.getTime() - start.getTime()) / MINUTE;
   if (!options.staff) {
@@ -57,10 +74,15 @@ export function checkBookingTime(room: RoomRules, start: Date, end: Date, now: D
 
 /** Attendees 1..capacity. */
 export function checkAttendees(room: Pick<RoomRules, 'capacity'>, attendees: number): Refusal | null {
-  return Number.isInteger(attendees) && attendees >= 1 && attendees <= room.capacity ? null : { code: 'BOOKING_ATTENDEES_INVALID' };
+  return Number.isInteger(attendees) && attendees >= 1 && attendees <= room.capacity
+    ? null
+    : { code: 'BOOKING_ATTENDEES_INVALID' };
 }
 
-interface Interval { startAt: Date; endAt: Date }
+interface Interval {
+  startAt: Date;
+  endAt: Date;
+}
 
 export const overlaps = (a: Interval, b: Interval): boolean =>
   a.startAt.getTime() < b.endAt.getTime() && b.startAt.getTime() < a.endAt.getTime();
@@ -70,7 +92,11 @@ export const overlaps = (a: Interval, b: Interval): boolean =>
  * A resident's standing: not suspended (no unlifted suspension running now), fewer than 2 upcoming active bookings,
  * and at most 240 minutes booked in the ISO week.
  */
-export function checkQuota(usage: { activeSuspensions: number; upcomingActive: number; weekMinutes: number }, minutes: number, settings: BookingSettings = bookingSettings): Refusal | null {
+export function checkQuota(
+  usage: { activeSuspensions: number; upcomingActive: number; weekMinutes: number },
+  minutes: number,
+  settings: BookingSettings = bookingSettings,
+): Refusal | null {
   if (usage.activeSuspensions > 0) return { code: 'BOOKING_SUSPENDED' };
   if (usage.upcomingActive >= settings.maxUpcomingActive) return { code: 'BOOKING_QUOTA_ACTIVE' };
   if (usage.weekMinutes + minutes > settings.weeklyMinutes) return { code: 'BOOKING_QUOTA_WEEKLY' };
@@ -124,7 +150,11 @@ export function initialStatus(room: { requiresApproval: boolean }, byStaff: bool
 }
 
 /** A resident cancels their own booking before it starts; staff may cancel until it ends. */
-export function checkCancel(booking: { status: BookingStatus; startAt: Date; endAt: Date }, now: Date, byStaff: boolean): Refusal | null {
+export function checkCancel(
+  booking: { status: BookingStatus; startAt: Date; endAt: Date },
+  now: Date,
+  byStaff: boolean,
+): Refusal | null {
   if (booking.status !== 'pending' && booking.status !== 'approved') return { code: 'BOOKING_NOT_CANCELLABLE' };
   const limit = byStaff ? booking.endAt : booking.startAt;
   if (now.getTime() >= limit.getTime()) return { code: 'BOOKING_NOT_CANCELLABLE' };
@@ -134,7 +164,10 @@ export function checkCancel(booking: { status: BookingStatus; startAt: Date; end
 /** The check-in window: 15 minutes before to 15 minutes after the start. */
 export function inCheckInWindow(startAt: Date, now: Date, settings: BookingSettings = bookingSettings): boolean {
   const t = now.getTime();
-  return t >= startAt.getTime() - settings.checkInEarlyMinutes * MINUTE && t <= startAt.getTime() + settings.checkInLateMinutes * MINUTE;
+  return (
+    t >= startAt.getTime() - settings.checkInEarlyMinutes * MINUTE &&
+    t <= startAt.getTime() + settings.checkInLateMinutes * MINUTE
+  );
 }
 
 /** Approved bookings that started before this instant and were not checked in are no-shows. */
@@ -146,13 +179,24 @@ export function noShowCutoff(now: Date, settings: BookingSettings = bookingSetti
  * After a no-show: the end of a new suspension, or null. No-shows counted are those within the window that
  * came after the start of the latest suspension (a suspension uses up the no-shows that caused it).
  */
-export function suspensionAfterNoShow(noShowTimes: Date[], latestSuspensionStart: Date | null, now: Date, settings: BookingSettings = bookingSettings): Date | null {
-  const since = Math.max(now.getTime() - settings.noShowWindowDays * DAY, latestSuspensionStart?.getTime() ?? -Infinity);
+export function suspensionAfterNoShow(
+  noShowTimes: Date[],
+  latestSuspensionStart: Date | null,
+  now: Date,
+  settings: BookingSettings = bookingSettings,
+): Date | null {
+  const since = Math.max(
+    now.getTime() - settings.noShowWindowDays * DAY,
+    latestSuspensionStart?.getTime() ?? -Infinity,
+  );
   const counted = noShowTimes.filter((t) => t.getTime() > since && t.getTime() <= now.getTime()).length;
   return counted >= settings.noShowLimit ? new Date(now.getTime() + settings.suspensionDays * DAY) : null;
 }
 
 /** The weekly repetitions of a booking: the same local time on N consecutive weeks (no DST in Shanghai). */
 export function weeklyOccurrences(start: Date, end: Date, weeks: number): Interval[] {
-  return Array.from({ length: weeks }, (_, i) => ({ startAt: new Date(start.getTime() + i * 7 * DAY), endAt: new Date(end.getTime() + i * 7 * DAY) }));
+  return Array.from({ length: weeks }, (_, i) => ({
+    startAt: new Date(start.getTime() + i * 7 * DAY),
+    endAt: new Date(end.getTime() + i * 7 * DAY),
+  }));
 }

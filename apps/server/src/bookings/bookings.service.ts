@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  activeBookingStatuses, shanghaiDate, shanghaiMidnight,
-  type BookingStatus, type BookingView, type Page, type RecurringBookingResponse,
+  activeBookingStatuses,
+  shanghaiDate,
+  shanghaiMidnight,
+  type BookingStatus,
+  type BookingView,
+  type Page,
+  type RecurringBookingResponse,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -19,12 +24,32 @@ import { User } from '../users/user.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from './booking.entity.js';
 import { toBookingView } from './bookings.mapper.js';
 import {
-  insertBookingSql, insertSlotsParams, insertSlotsSql, lockUserSql, residentUsageParams, residentUsageSql, roomForBookingParams, roomForBookingSql,
-  toBookingRoom, type BookingRoomRow, type ResidentUsageRow,
+  insertBookingSql,
+  insertSlotsParams,
+  insertSlotsSql,
+  lockUserSql,
+  residentUsageParams,
+  residentUsageSql,
+  roomForBookingParams,
+  roomForBookingSql,
+  toBookingRoom,
+  type BookingRoomRow,
+  type ResidentUsageRow,
 } from './bookings.queries.js';
 import {
-  bookingSettings, checkAttendees, checkBookingTime, checkCancel, checkQuota, inCheckInWindow, initialStatus, isoWeekOf, noShowCutoff, occupiedCells,
-  statusesBefore, suspensionAfterNoShow, weeklyOccurrences,
+  bookingSettings,
+  checkAttendees,
+  checkBookingTime,
+  checkCancel,
+  checkQuota,
+  inCheckInWindow,
+  initialStatus,
+  isoWeekOf,
+  noShowCutoff,
+  occupiedCells,
+  statusesBefore,
+  suspensionAfterNoShow,
+  weeklyOccurrences,
 } from './bookings.rules.js';
 import type { BookingQueryDto, CreateBookingDto, RecurringBookingDto } from './dto/bookings.dto.js';
 
@@ -71,30 +96,64 @@ export class BookingsService {
         // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
         // see every booking that resident committed before (the snapshot starts after the lock). SQLite needs no lock.
         if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
-        const [row] = await sql.rows<BookingRoomRow>(roomForBookingSql, roomForBookingParams(request.roomId, request.startAt, request.endAt));
+        const [row] = await sql.rows<BookingRoomRow>(
+          roomForBookingSql,
+          roomForBookingParams(request.roomId, request.startAt, request.endAt),
+        );
         if (!row) throw notFound('ROOM_NOT_FOUND');
         const { room, closures } = toBookingRoom(row);
         if (!roomVisibleTo(actor, room)) throw notFound('ROOM_NOT_FOUND');
         if (!room.active) throw refused('ROOM_INACTIVE');
-        const refusal = checkAttendees(room, request.attendees) ?? checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff });
+        const refusal =
+          checkAttendees(room, request.attendees) ??
+          checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff });
         if (refusal) throw refused(refusal.code);
         if (closures > 0) throw refused('BOOKING_CLOSED');
         const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
         if (!byStaff) await this.checkResident(sql, actor, request.startAt, minutes, now);
         const booking: Booking = {
-          id: 0, communityId: room.communityId, roomId: room.id, userId: actor.id, startAt: request.startAt, endAt: request.endAt, minutes,
-          purpose: request.purpose.trim(), attendees: request.attendees, status: initialStatus(room, byStaff), staffBooking: byStaff,
-          reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null, createdAt: now,
+          id: 0,
+          communityId: room.communityId,
+          roomId: room.id,
+          userId: actor.id,
+          startAt: request.startAt,
+          endAt: request.endAt,
+          minutes,
+          purpose: request.purpose.trim(),
+          attendees: request.attendees,
+          status: initialStatus(room, byStaff),
+          staffBooking: byStaff,
+          reason: null,
+          decidedById: null,
+          decidedAt: null,
+          checkedInAt: null,
+          noShowAt: null,
+          createdAt: now,
         };
-        booking.id = (await sql.write(insertBookingSql, [
-          booking.communityId, booking.roomId, booking.userId, booking.startAt, booking.endAt, booking.minutes, booking.purpose,
-          booking.attendees, booking.status, booking.staffBooking, booking.createdAt,
-        ])).insertId;
+        booking.id = (
+          await sql.write(insertBookingSql, [
+            booking.communityId,
+            booking.roomId,
+            booking.userId,
+            booking.startAt,
+            booking.endAt,
+            booking.minutes,
+            booking.purpose,
+            booking.attendees,
+            booking.status,
+            booking.staffBooking,
+            booking.createdAt,
+          ])
+        ).insertId;
         const cells = occupiedCells(request.startAt, request.endAt);
         await sql.write(insertSlotsSql(cells.length), insertSlotsParams(room.id, cells, booking.id));
         if (byStaff) {
           await this.audit.record(manager, {
-            actor, communityId: room.communityId, action: 'bookings.create', targetType: 'booking', targetId: booking.id,
+            actor,
+            communityId: room.communityId,
+            action: 'bookings.create',
+            targetType: 'booking',
+            targetId: booking.id,
             summary: `工作人员预约 ${room.name} ${localTime(request.startAt)}–${localTime(request.endAt).slice(6)}：${request.purpose}`,
           });
         }
@@ -107,11 +166,25 @@ export class BookingsService {
   }
 
   /** Suspension and quotas of a resident, in one statement (read after the resident's row is locked). */
-  private async checkResident(sql: TransactionSql, resident: User, startAt: Date, minutes: number, now: Date): Promise<void> {
-    const [usage] = await sql.rows<ResidentUsageRow>(residentUsageSql, residentUsageParams(resident.id, now, isoWeekOf(startAt)));
-    const refusal = checkQuota({
-      activeSuspensions: Number(usage.activeSuspensions), upcomingActive: Number(usage.upcomingActive), weekMinutes: Number(usage.weekMinutes),
-    }, minutes);
+  private async checkResident(
+    sql: TransactionSql,
+    resident: User,
+    startAt: Date,
+    minutes: number,
+    now: Date,
+  ): Promise<void> {
+    const [usage] = await sql.rows<ResidentUsageRow>(
+      residentUsageSql,
+      residentUsageParams(resident.id, now, isoWeekOf(startAt)),
+    );
+    const refusal = checkQuota(
+      {
+        activeSuspensions: Number(usage.activeSuspensions),
+        upcomingActive: Number(usage.upcomingActive),
+        weekMinutes: Number(usage.weekMinutes),
+      },
+      minutes,
+    );
     if (refusal) throw refused(refusal.code);
   }
 
@@ -122,7 +195,13 @@ export class BookingsService {
     for (const week of weeklyOccurrences(new Date(body.startAt), new Date(body.endAt), body.weeks)) {
       const date = shanghaiDate(week.startAt);
       try {
-        await this.book(actor, { roomId: body.roomId, startAt: week.startAt, endAt: week.endAt, purpose: body.purpose, attendees: body.attendees });
+        await this.book(actor, {
+          roomId: body.roomId,
+          startAt: week.startAt,
+          endAt: week.endAt,
+          purpose: body.purpose,
+          attendees: body.attendees,
+        });
         result.created.push(date);
       } catch (error) {
         // A missing room is missing every week: answer 404 rather than N skips.
@@ -139,8 +218,12 @@ export class BookingsService {
   async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<BookingView>> {
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Booking).createQueryBuilder('b')
-      .where('b.userId = :userId', { userId: resident.id }).orderBy('b.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .where('b.userId = :userId', { userId: resident.id })
+      .orderBy('b.id', 'DESC')
+      .limit(limit + 1);
     if (before) qb.andWhere('b.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
@@ -150,7 +233,11 @@ export class BookingsService {
     const limit = query.limit ?? 100;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Booking).createQueryBuilder('b').orderBy('b.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .orderBy('b.id', 'DESC')
+      .limit(limit + 1);
     if (scope !== null) qb.andWhere('b.communityId = :scope', { scope });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.roomId) qb.andWhere('b.roomId = :roomId', { roomId: query.roomId });
@@ -169,17 +256,35 @@ export class BookingsService {
       const booking = await this.load(manager, actor, bookingId);
       const byStaff = actor.role !== 'resident';
       const forSomeoneElse = booking.userId !== actor.id;
-      if (byStaff && forSomeoneElse && !reason?.trim()) throw new AppException('BOOKING_REASON_REQUIRED', 400, undefined, ['reason']);
+      if (byStaff && forSomeoneElse && !reason?.trim())
+        throw new AppException('BOOKING_REASON_REQUIRED', 400, undefined, ['reason']);
       const refusal = checkCancel(booking, this.clock.now(), byStaff);
       if (refusal) throw refused(refusal.code);
-      await this.transition(manager, booking, 'cancelled', { reason: reason?.trim() || null, decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_CANCELLABLE');
+      await this.transition(
+        manager,
+        booking,
+        'cancelled',
+        { reason: reason?.trim() || null, decidedById: actor.id, decidedAt: this.clock.now() },
+        'BOOKING_NOT_CANCELLABLE',
+      );
       if (byStaff) {
         const room = await manager.findOneBy(Room, { id: booking.roomId });
         if (forSomeoneElse) {
-          await this.notifyBooker(manager, booking, room, 'booking_decision', '预约已被取消', `社区工作人员取消了您的预约：${reason!.trim()}`);
+          await this.notifyBooker(
+            manager,
+            booking,
+            room,
+            'booking_decision',
+            '预约已被取消',
+            `社区工作人员取消了您的预约：${reason!.trim()}`,
+          );
         }
         await this.audit.record(manager, {
-          actor, communityId: booking.communityId, action: 'bookings.cancel', targetType: 'booking', targetId: booking.id,
+          actor,
+          communityId: booking.communityId,
+          action: 'bookings.cancel',
+          targetType: 'booking',
+          targetId: booking.id,
           summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
         });
       }
@@ -191,11 +296,28 @@ export class BookingsService {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
-      await this.transition(manager, booking, 'approved', { decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
+      await this.transition(
+        manager,
+        booking,
+        'approved',
+        { decidedById: actor.id, decidedAt: this.clock.now() },
+        'BOOKING_NOT_PENDING',
+      );
       const room = await manager.findOneBy(Room, { id: booking.roomId });
-      await this.notifyBooker(manager, booking, room, 'booking_decision', '预约已通过', '您的活动室预约已通过审核，请按时到场并扫描门口二维码签到。');
+      await this.notifyBooker(
+        manager,
+        booking,
+        room,
+        'booking_decision',
+        '预约已通过',
+        '您的活动室预约已通过审核，请按时到场并扫描门口二维码签到。',
+      );
       await this.audit.record(manager, {
-        actor, communityId: booking.communityId, action: 'bookings.approve', targetType: 'booking', targetId: booking.id,
+        actor,
+        communityId: booking.communityId,
+        action: 'bookings.approve',
+        targetType: 'booking',
+        targetId: booking.id,
         summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
@@ -206,11 +328,28 @@ export class BookingsService {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
       if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
-      await this.transition(manager, booking, 'rejected', { reason: reason.trim(), decidedById: actor.id, decidedAt: this.clock.now() }, 'BOOKING_NOT_PENDING');
+      await this.transition(
+        manager,
+        booking,
+        'rejected',
+        { reason: reason.trim(), decidedById: actor.id, decidedAt: this.clock.now() },
+        'BOOKING_NOT_PENDING',
+      );
       const room = await manager.findOneBy(Room, { id: booking.roomId });
-      await this.notifyBooker(manager, booking, room, 'booking_decision', '预约未通过', `您的活动室预约未通过审核：${reason.trim()}`);
+      await this.notifyBooker(
+        manager,
+        booking,
+        room,
+        'booking_decision',
+        '预约未通过',
+        `您的活动室预约未通过审核：${reason.trim()}`,
+      );
       await this.audit.record(manager, {
-        actor, communityId: booking.communityId, action: 'bookings.reject', targetType: 'booking', targetId: booking.id,
+        actor,
+        communityId: booking.communityId,
+        action: 'bookings.reject',
+        targetType: 'booking',
+        targetId: booking.id,
         summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）：${reason}`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
@@ -224,17 +363,31 @@ export class BookingsService {
   async markNoShows(limit = 100): Promise<number> {
     const now = this.clock.now();
     const due = await this.dataSource.getRepository(Booking).find({
-      select: { id: true }, where: { status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) }, order: { startAt: 'ASC' }, take: limit,
+      select: { id: true },
+      where: { status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) },
+      order: { startAt: 'ASC' },
+      take: limit,
     });
     let marked = 0;
     for (const { id } of due) {
       const done = await runTransaction(this.dataSource, async (manager) => {
-        const claimed = await manager.update(Booking, { id, status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) }, { status: 'no_show', noShowAt: now });
+        const claimed = await manager.update(
+          Booking,
+          { id, status: 'approved', startAt: LessThanOrEqual(noShowCutoff(now)) },
+          { status: 'no_show', noShowAt: now },
+        );
         if (!claimed.affected) return false;
         await manager.delete(BookingSlot, { bookingId: id });
         const booking = await manager.findOneByOrFail(Booking, { id });
         const room = await manager.findOneBy(Room, { id: booking.roomId });
-        await this.notifyBooker(manager, booking, room, 'booking_no_show', '预约未到场', `您预约的${room?.name ?? '活动室'}（${localTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`);
+        await this.notifyBooker(
+          manager,
+          booking,
+          room,
+          'booking_no_show',
+          '预约未到场',
+          `您预约的${room?.name ?? '活动室'}（${localTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`,
+        );
         if (!booking.staffBooking) await this.suspendIfRepeated(manager, booking, now);
         return true;
       });
@@ -244,14 +397,34 @@ export class BookingsService {
   }
 
   private async suspendIfRepeated(manager: EntityManager, booking: Booking, now: Date): Promise<void> {
-    const noShows = await manager.find(Booking, { select: { id: true, noShowAt: true }, where: { userId: booking.userId, status: 'no_show', staffBooking: false } });
-    const latest = await manager.findOne(BookingSuspension, { where: { userId: booking.userId }, order: { createdAt: 'DESC', id: 'DESC' } });
-    const until = suspensionAfterNoShow(noShows.map((b) => b.noShowAt!).filter(Boolean), latest?.createdAt ?? null, now);
+    const noShows = await manager.find(Booking, {
+      select: { id: true, noShowAt: true },
+      where: { userId: booking.userId, status: 'no_show', staffBooking: false },
+    });
+    const latest = await manager.findOne(BookingSuspension, {
+      where: { userId: booking.userId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const until = suspensionAfterNoShow(
+      noShows.map((b) => b.noShowAt!).filter(Boolean),
+      latest?.createdAt ?? null,
+      now,
+    );
     if (!until) return;
-    await manager.insert(BookingSuspension, { communityId: booking.communityId, userId: booking.userId, until, liftedById: null, liftedAt: null, createdAt: now });
+    await manager.insert(BookingSuspension, {
+      communityId: booking.communityId,
+      userId: booking.userId,
+      until,
+      liftedById: null,
+      liftedAt: null,
+      createdAt: now,
+    });
     await this.notifications.notify(manager, [booking.userId], {
-      communityId: booking.communityId, kind: 'booking_no_show', title: '预约功能已暂停',
-      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${localTime(until)}）。如有疑问请联系社区工作人员。`, link: null,
+      communityId: booking.communityId,
+      kind: 'booking_no_show',
+      title: '预约功能已暂停',
+      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${localTime(until)}）。如有疑问请联系社区工作人员。`,
+      link: null,
     });
   }
 
@@ -265,13 +438,25 @@ export class BookingsService {
       const now = this.clock.now();
       // Locking read (MySQL): a second scan at the same moment waits here, then sees the first one's check-in
       // (a plain read would see the transaction's snapshot), so both answer the stored time.
-      const candidates = await lockForUpdate(manager, manager.createQueryBuilder(Booking, 'b')
-        .where('b.roomId = :roomId AND b.userId = :userId AND b.status IN (:...statuses)', { roomId: room.id, userId: resident.id, statuses: ['approved', 'checked_in'] })
-        .orderBy('b.startAt', 'ASC')).getMany();
+      const candidates = await lockForUpdate(
+        manager,
+        manager
+          .createQueryBuilder(Booking, 'b')
+          .where('b.roomId = :roomId AND b.userId = :userId AND b.status IN (:...statuses)', {
+            roomId: room.id,
+            userId: resident.id,
+            statuses: ['approved', 'checked_in'],
+          })
+          .orderBy('b.startAt', 'ASC'),
+      ).getMany();
       const booking = candidates.find((b) => inCheckInWindow(b.startAt, now));
       if (!booking) throw refused('BOOKING_NO_CHECKIN');
       if (booking.status === 'approved') {
-        const result = await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
+        const result = await manager.update(
+          Booking,
+          { id: booking.id, status: 'approved' },
+          { status: 'checked_in', checkedInAt: now },
+        );
         if (!result.affected) throw new Error(`booking ${booking.id} changed while locked`);
         Object.assign(booking, { status: 'checked_in', checkedInAt: now });
       }
@@ -286,11 +471,20 @@ export class BookingsService {
       const now = this.clock.now();
       if (booking.status === 'checked_in') return this.view(manager, booking);
       const opens = booking.startAt.getTime() - bookingSettings.checkInEarlyMinutes * 60_000;
-      if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime()) throw refused('BOOKING_NOT_CHECKABLE');
-      const result = await manager.update(Booking, { id: booking.id, status: 'approved' }, { status: 'checked_in', checkedInAt: now });
+      if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime())
+        throw refused('BOOKING_NOT_CHECKABLE');
+      const result = await manager.update(
+        Booking,
+        { id: booking.id, status: 'approved' },
+        { status: 'checked_in', checkedInAt: now },
+      );
       if (!result.affected) throw conflict('BOOKING_NOT_CHECKABLE');
       await this.audit.record(manager, {
-        actor, communityId: booking.communityId, action: 'bookings.check_in', targetType: 'booking', targetId: booking.id,
+        actor,
+        communityId: booking.communityId,
+        action: 'bookings.check_in',
+        targetType: 'booking',
+        targetId: booking.id,
         summary: `代为签到预约 #${booking.id}`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
@@ -299,8 +493,12 @@ export class BookingsService {
 
   /** Checked-in bookings are completed once they end: one conditional UPDATE, so two processes cannot both do it. */
   async completeFinished(): Promise<number> {
-    const result = await this.dataSource.createQueryBuilder().update(Booking).set({ status: 'completed' })
-      .where('status = :status AND endAt <= :now', { status: 'checked_in', now: this.clock.now() }).execute();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Booking)
+      .set({ status: 'completed' })
+      .where('status = :status AND endAt <= :now', { status: 'checked_in', now: this.clock.now() })
+      .execute();
     return result.affected ?? 0;
   }
 
@@ -310,10 +508,18 @@ export class BookingsService {
       const resident = await manager.findOneBy(User, { id: userId });
       assertInCommunity(actor, resident);
       const now = this.clock.now();
-      const result = await manager.createQueryBuilder().update(BookingSuspension).set({ liftedAt: now, liftedById: actor.id })
-        .where('userId = :userId AND liftedAt IS NULL AND until > :now', { userId, now }).execute();
+      const result = await manager
+        .createQueryBuilder()
+        .update(BookingSuspension)
+        .set({ liftedAt: now, liftedById: actor.id })
+        .where('userId = :userId AND liftedAt IS NULL AND until > :now', { userId, now })
+        .execute();
       await this.audit.record(manager, {
-        actor, communityId: resident.communityId, action: 'bookings.lift_suspension', targetType: 'user', targetId: userId,
+        actor,
+        communityId: resident.communityId,
+        action: 'bookings.lift_suspension',
+        targetType: 'user',
+        targetId: userId,
         summary: `解除 ${resident.name ?? userId} 的预约暂停`,
       });
       return { lifted: result.affected ?? 0 };
@@ -321,15 +527,37 @@ export class BookingsService {
   }
 
   /** The status change as a conditional update: only from the statuses the machine allows; freeing the slots when it ends the hold. */
-  private async transition(manager: EntityManager, booking: Booking, to: BookingStatus, fields: Partial<Booking>, lostRace: 'BOOKING_NOT_PENDING' | 'BOOKING_NOT_CANCELLABLE'): Promise<void> {
-    const result = await manager.update(Booking, { id: booking.id, status: In(statusesBefore(to)) }, { status: to, ...fields });
+  private async transition(
+    manager: EntityManager,
+    booking: Booking,
+    to: BookingStatus,
+    fields: Partial<Booking>,
+    lostRace: 'BOOKING_NOT_PENDING' | 'BOOKING_NOT_CANCELLABLE',
+  ): Promise<void> {
+    const result = await manager.update(
+      Booking,
+      { id: booking.id, status: In(statusesBefore(to)) },
+      { status: to, ...fields },
+    );
     if (!result.affected) throw conflict(lostRace);
-    if (!(activeBookingStatuses as readonly string[]).includes(to)) await manager.delete(BookingSlot, { bookingId: booking.id });
+    if (!(activeBookingStatuses as readonly string[]).includes(to))
+      await manager.delete(BookingSlot, { bookingId: booking.id });
   }
 
-  private async notifyBooker(manager: EntityManager, booking: Booking, room: Room | null, kind: 'booking_decision' | 'booking_no_show', title: string, body: string): Promise<void> {
+  private async notifyBooker(
+    manager: EntityManager,
+    booking: Booking,
+    room: Room | null,
+    kind: 'booking_decision' | 'booking_no_show',
+    title: string,
+    body: string,
+  ): Promise<void> {
     await this.notifications.notify(manager, [booking.userId], {
-      communityId: booking.communityId, kind, title: `${title}：${room?.name ?? '活动室'} ${localTime(booking.startAt)}`, body, link: '/pages/bookings/index',
+      communityId: booking.communityId,
+      kind,
+      title: `${title}：${room?.name ?? '活动室'} ${localTime(booking.startAt)}`,
+      body,
+      link: '/pages/bookings/index',
     });
   }
 
@@ -352,9 +580,12 @@ export class BookingsService {
   private async page(manager: EntityManager, rows: Booking[], limit: number): Promise<Page<BookingView>> {
     const roomIds = [...new Set(rows.map((b) => b.roomId))];
     const userIds = [...new Set(rows.map((b) => b.userId))];
-    const rooms = new Map((roomIds.length ? await manager.findBy(Room, { id: In(roomIds) }) : []).map((r) => [r.id, r]));
-    const users = new Map((userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]));
+    const rooms = new Map(
+      (roomIds.length ? await manager.findBy(Room, { id: In(roomIds) }) : []).map((r) => [r.id, r]),
+    );
+    const users = new Map(
+      (userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]),
+    );
     return pageByDescendingId(rows, limit, (b) => toBookingView(b, rooms.get(b.roomId), users.get(b.userId)));
   }
 }
-

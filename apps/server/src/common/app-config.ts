@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'mysql'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
 
 /** Everything the server reads from its environment, validated once at start. */
 export interface AppConfig {
@@ -56,13 +54,16 @@ function parseDatabase(url: string | undefined): DatabaseConfig {
     return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
   if (/^mysql:\/\/[^/]+\/\w+/.test(url)) return { type: 'mysql', url };
-  throw new ConfigError(`DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:3306/db, got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+  throw new ConfigError(
+    `DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:3306/db, got "${url.replace(/:[^:@/]*@/, ':***@')}"`,
+  );
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be 0–65535, got "${value}"`);
   return port;
 }
 
@@ -81,7 +82,10 @@ function flag(value: string | undefined): boolean {
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const demo = flag(env.LINLI_DEMO);
   const secret = env.LINLI_SECRET ?? (demo ? DEMO_SECRET : undefined);
-  if (!secret) throw new ConfigError('LINLI_SECRET is required outside demo mode (it signs QR codes); set it to a long random string');
+  if (!secret)
+    throw new ConfigError(
+      'LINLI_SECRET is required outside demo mode (it signs QR codes); set it to a long random string',
+    );
   if (!demo && secret.length < 16) throw new ConfigError('LINLI_SECRET must be at least 16 characters');
   const ttl = Number(env.SESSION_TTL_DAYS ?? 30);
   if (!Number.isFinite(ttl) || ttl <= 0) throw new ConfigError('SESSION_TTL_DAYS must be a positive number');
@@ -99,7 +103,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     scanRateLimit: positiveInt(env.SCAN_RATE_LIMIT, 60, 'SCAN_RATE_LIMIT'),
     timebankRateLimit: positiveInt(env.TIMEBANK_RATE_LIMIT, 10, 'TIMEBANK_RATE_LIMIT'),
     trustProxy: flag(env.TRUST_PROXY),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     wechat: {
       appId: env.WECHAT_APPID || null,

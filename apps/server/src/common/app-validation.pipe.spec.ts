@@ -34,7 +34,13 @@ class RequiredQuery {
 }
 
 describe('AppValidationPipe', () => {
-  const pipe = () => new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException });
+  const pipe = () =>
+    new AppValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationException,
+    });
   const query = (metatype: new () => object) => ({ type: 'query' as const, metatype, data: undefined });
 
   it('gives the DTO with no field set for an empty query, and stops validating it once that is known to pass', async () => {
@@ -45,7 +51,12 @@ describe('AppValidationPipe', () => {
         return super.validate(...args);
       }
     }
-    const p = new CountingPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException });
+    const p = new CountingPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationException,
+    });
     for (let i = 0; i < 3; i++) {
       const dto = await p.transform(Object.create(null), query(OptionalQuery));
       expect(dto).toBeInstanceOf(OptionalQuery);
@@ -69,12 +80,16 @@ describe('AppValidationPipe', () => {
   it('refuses an empty query every time when the DTO requires a field', async () => {
     const p = pipe();
     for (let i = 0; i < 2; i++) {
-      await expect(p.transform({}, query(RequiredQuery))).rejects.toMatchObject({ response: { code: 'VALIDATION_FAILED', fields: ['q'] } });
+      await expect(p.transform({}, query(RequiredQuery))).rejects.toMatchObject({
+        response: { code: 'VALIDATION_FAILED', fields: ['q'] },
+      });
     }
   });
 
   it('leaves bodies to the full pipe: an empty body is still checked', async () => {
     const p = pipe();
-    await expect(p.transform({}, { type: 'body', metatype: RequiredQuery, data: undefined })).rejects.toMatchObject({ response: { code: 'VALIDATION_FAILED' } });
+    await expect(p.transform({}, { type: 'body', metatype: RequiredQuery, data: undefined })).rejects.toMatchObject({
+      response: { code: 'VALIDATION_FAILED' },
+    });
   });
 });

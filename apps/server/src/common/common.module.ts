@@ -10,7 +10,11 @@ export class CommonModule {
   static register(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, DatabaseThrottlerStorage],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        DatabaseThrottlerStorage,
+      ],
       exports: [APP_CONFIG, Clock, DatabaseThrottlerStorage],
     };
   }

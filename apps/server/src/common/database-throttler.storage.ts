@@ -13,17 +13,35 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  */
 @Injectable()
 export class DatabaseThrottlerStorage implements ThrottlerStorage {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const bucket = `${throttlerName}:${key}`.slice(0, 191);
     const now = this.clock.now().getTime();
     const repo = this.dataSource.getRepository(RateLimitCounter);
-    const bump = () => repo.createQueryBuilder().update().set({ hits: () => 'hits + 1' })
-      .where('bucket = :bucket AND expiresAt > :now', { bucket, now }).execute();
+    const bump = () =>
+      repo
+        .createQueryBuilder()
+        .update()
+        .set({ hits: () => 'hits + 1' })
+        .where('bucket = :bucket AND expiresAt > :now', { bucket, now })
+        .execute();
 
     if (!(await bump()).affected) {
-      await repo.createQueryBuilder().delete().where('bucket = :bucket AND expiresAt <= :now', { bucket, now }).execute();
+      await repo
+        .createQueryBuilder()
+        .delete()
+        .where('bucket = :bucket AND expiresAt <= :now', { bucket, now })
+        .execute();
       try {
         await repo.insert({ bucket, hits: 1, expiresAt: now + ttl, blockedUntil: 0 });
       } catch {

@@ -7,13 +7,45 @@ describe('toApiError', () => {
     ['app exception keeps its code', new AppException('LOGIN_FAILED', 401), { statusCode: 401, code: 'LOGIN_FAILED' }],
     ['unknown route', new NotFoundException(), { statusCode: 404, code: 'ROUTE_NOT_FOUND' }],
     ['plain bad request', new BadRequestException(), { statusCode: 400, code: 'VALIDATION_FAILED' }],
-    ['throttled (ThrottlerException is a 429)', new HttpException('Too Many Requests', 429), { statusCode: 429, code: 'RATE_LIMITED' }],
-    ['fastify body too large', Object.assign(new Error('x'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' }],
-    ['fastify bad json', Object.assign(new Error('x'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), { statusCode: 400, code: 'VALIDATION_FAILED' }],
-    ['database refused the connection (TypeORM wraps the driver error)', Object.assign(new Error('QueryFailedError'), { driverError: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), { statusCode: 503, code: 'SERVICE_UNAVAILABLE' }],
-    ['database connection lost mid-query', Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }), { statusCode: 503, code: 'SERVICE_UNAVAILABLE' }],
-    ['a command on a connection the server closed', new Error("Can't add new command when connection is in closed state"), { statusCode: 503, code: 'SERVICE_UNAVAILABLE' }],
-    ['a wrong query is still a 500', Object.assign(new Error('x'), { driverError: { code: 'ER_PARSE_ERROR' } }), { statusCode: 500, code: 'INTERNAL_ERROR' }],
+    [
+      'throttled (ThrottlerException is a 429)',
+      new HttpException('Too Many Requests', 429),
+      { statusCode: 429, code: 'RATE_LIMITED' },
+    ],
+    [
+      'fastify body too large',
+      Object.assign(new Error('x'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }),
+      { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' },
+    ],
+    [
+      'fastify bad json',
+      Object.assign(new Error('x'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
+      { statusCode: 400, code: 'VALIDATION_FAILED' },
+    ],
+    [
+      'database refused the connection (TypeORM wraps the driver error)',
+      Object.assign(new Error('QueryFailedError'), {
+        driverError: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+      { statusCode: 503, code: 'SERVICE_UNAVAILABLE' },
+    ],
+    [
+      'database connection lost mid-query',
+      Object.assign(new Error('Connection lost: The server closed the connection.'), {
+        code: 'PROTOCOL_CONNECTION_LOST',
+      }),
+      { statusCode: 503, code: 'SERVICE_UNAVAILABLE' },
+    ],
+    [
+      'a command on a connection the server closed',
+      new Error("Can't add new command when connection is in closed state"),
+      { statusCode: 503, code: 'SERVICE_UNAVAILABLE' },
+    ],
+    [
+      'a wrong query is still a 500',
+      Object.assign(new Error('x'), { driverError: { code: 'ER_PARSE_ERROR' } }),
+      { statusCode: 500, code: 'INTERNAL_ERROR' },
+    ],
     ['anything else hides its details', new Error('secret stack'), { statusCode: 500, code: 'INTERNAL_ERROR' }],
   ])('%s', (_name, error, expected) => {
     const body = toApiError(error);

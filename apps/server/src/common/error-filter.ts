@@ -27,12 +27,14 @@ export function toApiError(exception: unknown): ApiError {
   const fastify = exception as { statusCode?: number; code?: string };
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const code = codeByStatus[fastify.statusCode] ?? 'VALIDATION_FAILED';
-    const message = fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastify.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-      ? '请求体不是有效的 JSON'
-      : errorMessages[code];
+    const message =
+      fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastify.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求体不是有效的 JSON'
+        : errorMessages[code];
     return { statusCode: fastify.statusCode, code, message };
   }
-  if (isDatabaseUnavailable(exception)) return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: errorMessages.SERVICE_UNAVAILABLE };
+  if (isDatabaseUnavailable(exception))
+    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: errorMessages.SERVICE_UNAVAILABLE };
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: errorMessages.INTERNAL_ERROR };
 }
 
@@ -61,7 +63,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toApiError(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`database unavailable: ${(exception as Error)?.message}`);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.warn(`database unavailable: ${(exception as Error)?.message}`);
     else if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception);
     const reply = host.switchToHttp().getResponse();
     reply.status(body.statusCode).send(body);

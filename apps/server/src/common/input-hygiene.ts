@@ -1,5 +1,15 @@
 import { applyDecorators, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { buildMessage, IsInt, IsISO8601, Matches, Max, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  buildMessage,
+  IsInt,
+  IsISO8601,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 import { AppException } from './app-exception.js';
 
 /**
@@ -7,7 +17,8 @@ import { AppException } from './app-exception.js';
  * bidi overrides and isolates (they make a name read differently from what it is), and lone UTF-16
  * surrogates (not text at all: MySQL would store U+FFFD instead). Emoji and every script are fine.
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Pure: the dotted paths of string values (keys included) in a request body or query that carry unsafe characters. */
 export function unsafeTextPaths(value: unknown, path = ''): string[] {
@@ -28,7 +39,8 @@ export class SafeTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     const paths = unsafeTextPaths(value);
-    if (paths.length) throw new AppException('VALIDATION_FAILED', 400, `提交的内容含有不允许的控制字符：${paths.join('、')}`, paths);
+    if (paths.length)
+      throw new AppException('VALIDATION_FAILED', 400, `提交的内容含有不允许的控制字符：${paths.join('、')}`, paths);
     return value;
   }
 }
@@ -46,23 +58,25 @@ export const INSTANT_MAX = Date.UTC(2100, 0, 1);
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 instant with an offset (a time without one would be read in the server's zone), a real calendar date, 2000–2099. */
-export const IsInstant = (): PropertyDecorator => applyDecorators(
-  IsISO8601({ strict: true, strictSeparator: true }),
-  Matches(WITH_OFFSET),
-  ValidateBy({
-    name: 'isInstantInRange',
-    validator: {
-      validate: (value: unknown) => {
-        const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-        return ms >= INSTANT_MIN && ms < INSTANT_MAX;
+export const IsInstant = (): PropertyDecorator =>
+  applyDecorators(
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(WITH_OFFSET),
+    ValidateBy({
+      name: 'isInstantInRange',
+      validator: {
+        validate: (value: unknown) => {
+          const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+          return ms >= INSTANT_MIN && ms < INSTANT_MAX;
+        },
+        defaultMessage: buildMessage((each) => `${each}$property must lie between 2000 and 2099`),
       },
-      defaultMessage: buildMessage((each) => `${each}$property must lie between 2000 and 2099`),
-    },
-  }),
-);
+    }),
+  );
 
 /** Largest id a client may send: the INT columns of SQLite and MySQL alike. */
 export const ID_MAX = 2_147_483_647;
 
 /** A row id: a whole number 1…2³¹−1 (`{ each: true }` for an array of ids). */
-export const IsId = (options?: ValidationOptions): PropertyDecorator => applyDecorators(IsInt(options), Min(1, options), Max(ID_MAX, options));
+export const IsId = (options?: ValidationOptions): PropertyDecorator =>
+  applyDecorators(IsInt(options), Min(1, options), Max(ID_MAX, options));

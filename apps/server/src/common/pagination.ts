@@ -7,16 +7,27 @@ import { IsId } from './input-hygiene.js';
 
 /** Query fields every cursor-paginated list accepts. */
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'page size (default depends on the list)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'page size (default depends on the list)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
 /** A staff list: admins may narrow it to one community. */
 export class CommunityPageQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsId()
+  @ApiPropertyOptional({ description: 'admins only: one community' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
   communityId?: number;
 }
 
@@ -28,7 +39,8 @@ export function encodeIdCursor(id: number): string {
 export function decodeIdCursor(cursor: string | undefined): number | null {
   if (!cursor) return null;
   const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
   return id;
 }
 

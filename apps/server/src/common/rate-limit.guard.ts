@@ -30,13 +30,18 @@ export function rateLimitThrottlers(config: AppConfig): ThrottlerOptions[] {
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const area = this.reflector.getAllAndOverride<RateLimitArea>(RATE_LIMIT_AREA, [context.getHandler(), context.getClass()]);
+    const area = this.reflector.getAllAndOverride<RateLimitArea>(RATE_LIMIT_AREA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const throttler = this.throttlers.find((t) => t.name === area);
     if (!throttler) throw new Error(`no throttler configured for rate-limit area "${area}"`);
     const limit = throttler.limit as number;
     const { req, res } = this.getRequestResponse(context);
     const userId: number | undefined = req.user?.id;
-    const counters = [{ key: `${area}:ip:${await this.getTracker(req)}`, limit: userId ? limit * IP_SHARE_FACTOR : limit }];
+    const counters = [
+      { key: `${area}:ip:${await this.getTracker(req)}`, limit: userId ? limit * IP_SHARE_FACTOR : limit },
+    ];
     if (userId) counters.push({ key: `${area}:user:${userId}`, limit });
     for (const counter of counters) {
       const hits = await this.storageService.increment(counter.key, WINDOW_MS, counter.limit, WINDOW_MS, area);
@@ -50,4 +55,5 @@ export class RateLimitGuard extends ThrottlerGuard {
 }
 
 /** Limit this route (or every route of a controller) by the budget of `area`. */
-export const RateLimit = (area: RateLimitArea) => applyDecorators(SetMetadata(RATE_LIMIT_AREA, area), UseGuards(RateLimitGuard));
+export const RateLimit = (area: RateLimitArea) =>
+  applyDecorators(SetMetadata(RATE_LIMIT_AREA, area), UseGuards(RateLimitGuard));

@@ -8,8 +8,10 @@ export function containsPattern(text: string): string {
 /** Residents whose name, phone or room contains `q`; `alias` is the users table's alias in the query. */
 export function residentMatches(alias: string, q: string): Brackets {
   const like = containsPattern(q);
-  return new Brackets((w) => w
-    .where(`${alias}.name LIKE :like ESCAPE '!'`, { like })
-    .orWhere(`${alias}.phone LIKE :like ESCAPE '!'`, { like })
-    .orWhere(`${alias}.room LIKE :like ESCAPE '!'`, { like }));
+  return new Brackets((w) =>
+    w
+      .where(`${alias}.name LIKE :like ESCAPE '!'`, { like })
+      .orWhere(`${alias}.phone LIKE :like ESCAPE '!'`, { like })
+      .orWhere(`${alias}.room LIKE :like ESCAPE '!'`, { like }),
+  );
 }

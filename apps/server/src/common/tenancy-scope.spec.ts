@@ -29,7 +29,11 @@ describe('communityOfNewRecord', () => {
 
   it('refuses staff naming another community (403)', () => {
     expect(() => communityOfNewRecord(staffG, 2)).toThrow(AppException);
-    try { communityOfNewRecord(staffG, 2); } catch (error) { expect((error as AppException).getStatus()).toBe(403); }
+    try {
+      communityOfNewRecord(staffG, 2);
+    } catch (error) {
+      expect((error as AppException).getStatus()).toBe(403);
+    }
   });
 });
 
@@ -45,7 +49,11 @@ describe('assertInCommunity', () => {
     if (allowed) expect(check).not.toThrow();
     else {
       expect(check).toThrow(AppException);
-      try { check(); } catch (e) { expect((e as AppException).getStatus()).toBe(404); }
+      try {
+        check();
+      } catch (e) {
+        expect((e as AppException).getStatus()).toBe(404);
+      }
     }
   });
 });

@@ -14,14 +14,21 @@ export function communityScope(user: Pick<User, 'role' | 'communityId'>, request
  * The community a new record (notice, room, reward) goes to: admins name one; staff get their own, and a
  * staff request naming another community is refused rather than quietly redirected (mass assignment).
  */
-export function communityOfNewRecord(user: Pick<User, 'role' | 'communityId'>, requested?: number | null): number | null {
+export function communityOfNewRecord(
+  user: Pick<User, 'role' | 'communityId'>,
+  requested?: number | null,
+): number | null {
   if (user.role === 'admin') return requested ?? null;
-  if (requested != null && requested !== user.communityId) throw new AppException('FORBIDDEN', 403, '只有街道管理员可以指定社区', ['communityId']);
+  if (requested != null && requested !== user.communityId)
+    throw new AppException('FORBIDDEN', 403, '只有街道管理员可以指定社区', ['communityId']);
   return user.communityId;
 }
 
 /** A record of another community is answered as missing, never as forbidden (no existence leak). */
-export function assertInCommunity(user: Pick<User, 'role' | 'communityId'>, record: { communityId: number | null } | null | undefined): asserts record {
+export function assertInCommunity(
+  user: Pick<User, 'role' | 'communityId'>,
+  record: { communityId: number | null } | null | undefined,
+): asserts record {
   if (!record) throw notFound();
   if (user.role !== 'admin' && record.communityId !== user.communityId) throw notFound();
 }

@@ -1,8 +1,19 @@
 /** mysql2 and Node socket codes that mean "the database cannot be reached right now", not "the query is wrong". */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
-  'ER_LOCK_WAIT_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'SQLITE_BUSY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_QUERY_INTERRUPTED',
+  'SQLITE_BUSY',
 ]);
 
 /**
@@ -10,10 +21,19 @@ const UNAVAILABLE_CODES = new Set([
  * answer 503 SERVICE_UNAVAILABLE; the transaction they were in rolled back (or never reached the server).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = error as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | undefined,
+      depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     // mysql2 refuses commands on a connection the server closed, without a code.
-    if (typeof e.message === 'string' && /connection is in closed state|Connection lost: The server closed the connection/.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /connection is in closed state|Connection lost: The server closed the connection/.test(e.message)
+    )
+      return true;
     e = (e.driverError ?? e.cause) as typeof e;
   }
   return false;
@@ -27,7 +47,12 @@ function driverError(error: unknown): { errno?: number; code?: string } {
 
 export function isDuplicateKey(error: unknown): boolean {
   const { errno, code } = driverError(error);
-  return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    errno === 1062 ||
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /**

@@ -15,7 +15,29 @@ import { TimebankAccount } from '../timebank/timebank-account.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed once: the data source and the schema check both read this. */
-export const entities = [Community, Building, User, Session, AuditEntry, RateLimitCounter,
-  Notice, NoticeBuilding, NoticeRead, Notification, OutboxMessage,
-  TimebankAccount, LedgerTransaction, LedgerEntry, IdempotencyKey, Reward, RewardRedemption,
-  Room, RoomClosure, Booking, BookingSlot, BookingSuspension, Activity, ActivitySignup];
+export const entities = [
+  Community,
+  Building,
+  User,
+  Session,
+  AuditEntry,
+  RateLimitCounter,
+  Notice,
+  NoticeBuilding,
+  NoticeRead,
+  Notification,
+  OutboxMessage,
+  TimebankAccount,
+  LedgerTransaction,
+  LedgerEntry,
+  IdempotencyKey,
+  Reward,
+  RewardRedemption,
+  Room,
+  RoomClosure,
+  Booking,
+  BookingSlot,
+  BookingSuspension,
+  Activity,
+  ActivitySignup,
+];

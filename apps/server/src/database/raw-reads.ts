@@ -16,7 +16,10 @@ export class RawReads {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const type = dataSource.options.type;
-    this.pool = type === 'mysql' || type === 'mariadb' ? (dataSource.driver as unknown as { pool: CallbackQueryable }).pool : null;
+    this.pool =
+      type === 'mysql' || type === 'mariadb'
+        ? (dataSource.driver as unknown as { pool: CallbackQueryable }).pool
+        : null;
   }
 
   rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {

@@ -13,8 +13,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** A parameter for better-sqlite3 as TypeORM binds it: Dates as UTC "YYYY-MM-DD HH:MM:SS.SSS", booleans as 0/1. */
 export function sqliteParameter(value: unknown): unknown {
   if (value instanceof Date) {
-    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} `
-      + `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}.${pad(value.getUTCMilliseconds(), 3)}`;
+    return (
+      `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ` +
+      `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}.${pad(value.getUTCMilliseconds(), 3)}`
+    );
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;

@@ -18,7 +18,10 @@ export function serializeSqliteAccess(dataSource: DataSource): void {
   /** Run `work` when every earlier holder has finished. */
   const exclusively = <T>(work: () => Promise<T>): Promise<T> => {
     const result = tail.then(() => owner.run(true, work));
-    tail = result.then(() => undefined, () => undefined);
+    tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   };
 

@@ -13,7 +13,8 @@ export class TransactionSql {
   private readonly connection: CallbackQueryable | null;
 
   constructor(private readonly manager: EntityManager) {
-    const runner = manager.queryRunner as unknown as { databaseConnection?: CallbackQueryable; isTransactionActive?: boolean } | undefined;
+    const runner = manager.queryRunner as unknown as
+      { databaseConnection?: CallbackQueryable; isTransactionActive?: boolean } | undefined;
     if (!runner?.isTransactionActive) throw new Error('TransactionSql needs the manager of a running transaction');
     this.connection = manager.connection.options.type === 'better-sqlite3' ? null : runner.databaseConnection!;
   }

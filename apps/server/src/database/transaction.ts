@@ -20,7 +20,10 @@ function backoff(attempt: number): Promise<void> {
  * and every write it makes holds by a conditional update or a unique key, so a retried attempt has one effect.
  * On SQLite the data source takes one transaction at a time (createDataSource → serializeSqliteAccess).
  */
-export async function runTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function runTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);
@@ -37,6 +40,9 @@ export async function runTransaction<T>(dataSource: DataSource, work: (manager: 
  * A lock is never what keeps data right (a Galera cluster does not carry it across nodes): it only makes a
  * conflict on one node wait instead of losing, the unique key or conditional update still decides.
  */
-export function lockForUpdate<T extends ObjectLiteral>(manager: EntityManager, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+export function lockForUpdate<T extends ObjectLiteral>(
+  manager: EntityManager,
+  qb: SelectQueryBuilder<T>,
+): SelectQueryBuilder<T> {
   return manager.connection.options.type === 'better-sqlite3' ? qb : qb.setLock('pessimistic_write');
 }

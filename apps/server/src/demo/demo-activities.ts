@@ -33,34 +33,80 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
   const past = shanghaiDate(new Date(now.getTime() - 2 * 86_400_000));
   const activities: DemoActivity[] = [
     {
-      title: '社区环境清洁', description: '清理楼道小广告、捡拾绿化带垃圾。手套和夹子由社区提供，请穿运动鞋。', place: '幸福里小区南门集合',
-      geofence: null, startAt: soon, endAt: new Date(soon.getTime() + 120 * MIN), signupDeadline: soon, capacity: 12,
-      signups: [['13800000002', null, null], ['13800000001', null, null]],
+      title: '社区环境清洁',
+      description: '清理楼道小广告、捡拾绿化带垃圾。手套和夹子由社区提供，请穿运动鞋。',
+      place: '幸福里小区南门集合',
+      geofence: null,
+      startAt: soon,
+      endAt: new Date(soon.getTime() + 120 * MIN),
+      signupDeadline: soon,
+      capacity: 12,
+      signups: [
+        ['13800000002', null, null],
+        ['13800000001', null, null],
+      ],
     },
     {
-      title: '敬老院陪伴', description: '陪伴敬老院老人聊天、读报、做手工，帮助护理员整理活动室。', place: '锦江区幸福里敬老院',
-      geofence: { lat: 30.6586, lng: 104.0647, radiusM: 200 }, startAt: at(tomorrow, '09:00'), endAt: at(tomorrow, '11:30'),
-      signupDeadline: at(tomorrow, '07:00'), capacity: 8, signups: [['13800000001', null, null]],
+      title: '敬老院陪伴',
+      description: '陪伴敬老院老人聊天、读报、做手工，帮助护理员整理活动室。',
+      place: '锦江区幸福里敬老院',
+      geofence: { lat: 30.6586, lng: 104.0647, radiusM: 200 },
+      startAt: at(tomorrow, '09:00'),
+      endAt: at(tomorrow, '11:30'),
+      signupDeadline: at(tomorrow, '07:00'),
+      capacity: 8,
+      signups: [['13800000001', null, null]],
     },
     {
-      title: '垃圾分类宣传', description: '在小区门口摆台宣传垃圾分类，指导居民投放。', place: '幸福里小区北门',
-      geofence: null, startAt: at(past, '14:00'), endAt: at(past, '16:00'), signupDeadline: at(past, '12:00'), capacity: 6,
-      signups: [['13800000001', at(past, '13:50'), at(past, '16:05')], ['13800000002', at(past, '14:10'), null]],
+      title: '垃圾分类宣传',
+      description: '在小区门口摆台宣传垃圾分类，指导居民投放。',
+      place: '幸福里小区北门',
+      geofence: null,
+      startAt: at(past, '14:00'),
+      endAt: at(past, '16:00'),
+      signupDeadline: at(past, '12:00'),
+      capacity: 6,
+      signups: [
+        ['13800000001', at(past, '13:50'), at(past, '16:05')],
+        ['13800000002', at(past, '14:10'), null],
+      ],
     },
   ];
   for (const a of activities) {
-    const id = (await manager.insert(Activity, {
-      communityId: community.id, title: a.title, description: a.description, place: a.place,
-      geoLatE6: a.geofence ? Math.round(a.geofence.lat * 1e6) : null, geoLngE6: a.geofence ? Math.round(a.geofence.lng * 1e6) : null,
-      geoRadiusM: a.geofence?.radiusM ?? null, startAt: a.startAt, endAt: a.endAt, signupDeadline: a.signupDeadline, capacity: a.capacity,
-      signedUp: a.signups.length, status: 'published', // Seeded within the hour before start: too late for a reminder to make sense.
-      reminderSentAt: a.startAt.getTime() - now.getTime() <= 60 * MIN ? now : null, settledAt: null, createdById: staff.id,
-    })).identifiers[0].id as number;
+    const id = (
+      await manager.insert(Activity, {
+        communityId: community.id,
+        title: a.title,
+        description: a.description,
+        place: a.place,
+        geoLatE6: a.geofence ? Math.round(a.geofence.lat * 1e6) : null,
+        geoLngE6: a.geofence ? Math.round(a.geofence.lng * 1e6) : null,
+        geoRadiusM: a.geofence?.radiusM ?? null,
+        startAt: a.startAt,
+        endAt: a.endAt,
+        signupDeadline: a.signupDeadline,
+        capacity: a.capacity,
+        signedUp: a.signups.length,
+        status: 'published', // Seeded within the hour before start: too late for a reminder to make sense.
+        reminderSentAt: a.startAt.getTime() - now.getTime() <= 60 * MIN ? now : null,
+        settledAt: null,
+        createdById: staff.id,
+      })
+    ).identifiers[0].id as number;
     for (const [phone, checkedInAt, checkedOutAt] of a.signups) {
       const volunteer = await manager.findOneByOrFail(User, { communityId: community.id, phone });
       await manager.insert(ActivitySignup, {
-        communityId: community.id, activityId: id, userId: volunteer.id, checkedInAt, checkedOutAt,
-        manualMinutes: null, manualReason: null, manualById: null, settledAt: null, creditedMinutes: null, transactionId: null,
+        communityId: community.id,
+        activityId: id,
+        userId: volunteer.id,
+        checkedInAt,
+        checkedOutAt,
+        manualMinutes: null,
+        manualReason: null,
+        manualById: null,
+        settledAt: null,
+        creditedMinutes: null,
+        transactionId: null,
       });
     }
   }

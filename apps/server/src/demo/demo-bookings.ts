@@ -17,13 +17,14 @@ const rooms: Array<[string, string, string, number, string[], string, string, bo
 ];
 
 /** [community, phone or null for staff, room, days ahead, from, to, purpose, attendees, status] */
-const bookings: Array<[string, string | null, string, number, string, string, string, number, 'approved' | 'pending']> = [
-  ['G', '13800000001', '书画室', 1, '10:00', '11:30', '书法兴趣小组练习', 6, 'approved'],
-  ['G', '13800000002', '多功能厅', 1, '14:00', '16:00', '楼栋居民议事会', 25, 'pending'],
-  ['G', null, '舞蹈室', 1, '19:00', '20:30', '社区广场舞队排练', 18, 'approved'],
-  ['G', '13800000004', '棋牌室', 2, '09:00', '11:00', '象棋友谊赛', 6, 'approved'],
-  ['B', '13900000001', '阅览室', 1, '09:30', '10:30', '亲子共读', 8, 'approved'],
-];
+const bookings: Array<[string, string | null, string, number, string, string, string, number, 'approved' | 'pending']> =
+  [
+    ['G', '13800000001', '书画室', 1, '10:00', '11:30', '书法兴趣小组练习', 6, 'approved'],
+    ['G', '13800000002', '多功能厅', 1, '14:00', '16:00', '楼栋居民议事会', 25, 'pending'],
+    ['G', null, '舞蹈室', 1, '19:00', '20:30', '社区广场舞队排练', 18, 'approved'],
+    ['G', '13800000004', '棋牌室', 2, '09:00', '11:00', '象棋友谊赛', 6, 'approved'],
+    ['B', '13900000001', '阅览室', 1, '09:30', '10:30', '亲子共读', 8, 'approved'],
+  ];
 
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
 
@@ -33,10 +34,24 @@ export async function seedDemoBookings(manager: EntityManager, now: Date): Promi
   const roomIds = new Map<string, Room>();
   for (const [code, name, description, capacity, facilities, openTime, closeTime, requiresApproval] of rooms) {
     const community = byCode.get(code)!;
-    const id = (await manager.insert(Room, {
-      communityId: community.id, name, description, photos: '[]', capacity, facilities: JSON.stringify(facilities), openTime, closeTime,
-      slotMinutes: 30, maxMinutes: 180, bookAheadDays: 7, minNoticeMinutes: 60, requiresApproval, active: true,
-    })).identifiers[0].id as number;
+    const id = (
+      await manager.insert(Room, {
+        communityId: community.id,
+        name,
+        description,
+        photos: '[]',
+        capacity,
+        facilities: JSON.stringify(facilities),
+        openTime,
+        closeTime,
+        slotMinutes: 30,
+        maxMinutes: 180,
+        bookAheadDays: 7,
+        minNoticeMinutes: 60,
+        requiresApproval,
+        active: true,
+      })
+    ).identifiers[0].id as number;
     roomIds.set(`${code}:${name}`, await manager.findOneByOrFail(Room, { id }));
   }
   for (const [code, phone, roomName, daysAhead, from, to, purpose, attendees, status] of bookings) {
@@ -48,10 +63,28 @@ export async function seedDemoBookings(manager: EntityManager, now: Date): Promi
     const date = shanghaiDate(new Date(now.getTime() + daysAhead * 86_400_000));
     const startAt = at(date, from);
     const endAt = at(date, to);
-    const id = (await manager.insert(Booking, {
-      communityId: community.id, roomId: room.id, userId: booker.id, startAt, endAt, minutes: (endAt.getTime() - startAt.getTime()) / 60_000,
-      purpose, attendees, status, staffBooking: phone === null, reason: null, decidedById: null, decidedAt: null, checkedInAt: null, noShowAt: null,
-    })).identifiers[0].id as number;
-    await manager.insert(BookingSlot, occupiedCells(startAt, endAt).map((slotStart) => ({ roomId: room.id, slotStart, bookingId: id })));
+    const id = (
+      await manager.insert(Booking, {
+        communityId: community.id,
+        roomId: room.id,
+        userId: booker.id,
+        startAt,
+        endAt,
+        minutes: (endAt.getTime() - startAt.getTime()) / 60_000,
+        purpose,
+        attendees,
+        status,
+        staffBooking: phone === null,
+        reason: null,
+        decidedById: null,
+        decidedAt: null,
+        checkedInAt: null,
+        noShowAt: null,
+      })
+    ).identifiers[0].id as number;
+    await manager.insert(
+      BookingSlot,
+      occupiedCells(startAt, endAt).map((slotStart) => ({ roomId: room.id, slotStart, bookingId: id })),
+    );
   }
 }

@@ -46,25 +46,43 @@ export class DemoSeeder implements OnApplicationBootstrap {
     for (const c of demoStreet.communities) {
       const community = await manager.save(manager.create(Community, { code: c.code, name: c.name }));
       communities.set(c.code, community);
-      buildings.set(c.code, await manager.save(c.buildings.map((name) => manager.create(Building, { communityId: community.id, name }))));
+      buildings.set(
+        c.code,
+        await manager.save(c.buildings.map((name) => manager.create(Building, { communityId: community.id, name }))),
+      );
     }
     const authors = new Map<string, number>();
     for (const s of demoStreet.staff) {
-      const staff = await manager.save(manager.create(User, {
-        username: s.username, name: s.name, role: s.role, status: 'verified', volunteer: false, passwordHash,
-        communityId: s.community ? communities.get(s.community)!.id : null, verifiedAt: now,
-      }));
+      const staff = await manager.save(
+        manager.create(User, {
+          username: s.username,
+          name: s.name,
+          role: s.role,
+          status: 'verified',
+          volunteer: false,
+          passwordHash,
+          communityId: s.community ? communities.get(s.community)!.id : null,
+          verifiedAt: now,
+        }),
+      );
       if (s.community) authors.set(s.community, staff.id);
     }
     for (const [code, residents] of Object.entries(demoStreet.residents)) {
       for (const [phone, name, buildingIndex, unit, room, volunteer, verified] of residents) {
-        await manager.save(manager.create(User, {
-          role: 'resident', phone, name, unit, room, volunteer,
-          status: verified ? 'verified' : 'pending',
-          communityId: communities.get(code)!.id,
-          buildingId: buildings.get(code)![buildingIndex].id,
-          verifiedAt: verified ? now : null,
-        }));
+        await manager.save(
+          manager.create(User, {
+            role: 'resident',
+            phone,
+            name,
+            unit,
+            room,
+            volunteer,
+            status: verified ? 'verified' : 'pending',
+            communityId: communities.get(code)!.id,
+            buildingId: buildings.get(code)![buildingIndex].id,
+            verifiedAt: verified ? now : null,
+          }),
+        );
       }
     }
     await seedDemoNotices(manager, communities, buildings, authors, now);

@@ -35,12 +35,17 @@ export async function seedDemoTimebank(manager: EntityManager): Promise<void> {
   const ledger = new LedgerService();
   const communities = await manager.find(Community);
   const byCode = new Map(communities.map((c) => [c.code, c]));
-  const phoneOf = async (code: string, phone: string) => manager.findOneByOrFail(User, { communityId: byCode.get(code)!.id, phone });
-  const staffOf = async (code: string) => manager.findOneByOrFail(User, { communityId: byCode.get(code)!.id, role: 'staff' });
+  const phoneOf = async (code: string, phone: string) =>
+    manager.findOneByOrFail(User, { communityId: byCode.get(code)!.id, phone });
+  const staffOf = async (code: string) =>
+    manager.findOneByOrFail(User, { communityId: byCode.get(code)!.id, role: 'staff' });
 
   for (const community of communities) {
     await ledger.poolOf(manager, community.id);
-    const residents = await manager.find(User, { where: { communityId: community.id, role: 'resident', status: 'verified' }, order: { id: 'ASC' } });
+    const residents = await manager.find(User, {
+      where: { communityId: community.id, role: 'resident', status: 'verified' },
+      order: { id: 'ASC' },
+    });
     for (const resident of residents) await ledger.openAccount(manager, resident);
   }
   for (const [code, phone, minutes, memo] of serviceCredits) {
@@ -48,19 +53,41 @@ export async function seedDemoTimebank(manager: EntityManager): Promise<void> {
     const account = await ledger.openAccount(manager, resident);
     const pool = await ledger.poolOf(manager, account.communityId);
     await ledger.post(manager, {
-      kind: 'service_credit', communityId: account.communityId, fromAccountId: pool.id, toAccountId: account.id,
-      amount: minutes, memo, reference: 'demo', actorId: (await staffOf(code)).id,
+      kind: 'service_credit',
+      communityId: account.communityId,
+      fromAccountId: pool.id,
+      toAccountId: account.id,
+      amount: minutes,
+      memo,
+      reference: 'demo',
+      actorId: (await staffOf(code)).id,
     });
   }
   for (const [code, fromPhone, toPhone, minutes, memo] of transfers) {
     const from = await ledger.openAccount(manager, await phoneOf(code, fromPhone));
     const to = await ledger.openAccount(manager, await phoneOf(code, toPhone));
-    await ledger.post(manager, { kind: 'transfer', communityId: from.communityId, fromAccountId: from.id, toAccountId: to.id, amount: minutes, memo, actorId: from.userId });
+    await ledger.post(manager, {
+      kind: 'transfer',
+      communityId: from.communityId,
+      fromAccountId: from.id,
+      toAccountId: to.id,
+      amount: minutes,
+      memo,
+      actorId: from.userId,
+    });
   }
   for (const community of communities) {
     const staff = await staffOf(community.code);
     for (const [name, description, priceMinutes, stock] of catalogue) {
-      await manager.insert(Reward, { communityId: community.id, name, description, priceMinutes, stock, active: true, createdById: staff.id });
+      await manager.insert(Reward, {
+        communityId: community.id,
+        name,
+        description,
+        priceMinutes,
+        stock,
+        active: true,
+        createdById: staff.id,
+      });
     }
   }
   // One redemption waiting to be handed over, so the console has something to show.
@@ -70,11 +97,24 @@ export async function seedDemoTimebank(manager: EntityManager): Promise<void> {
   const account = await ledger.openAccount(manager, redeemer);
   const pool = await ledger.poolOf(manager, account.communityId);
   const transaction = await ledger.post(manager, {
-    kind: 'redemption', communityId: account.communityId, fromAccountId: account.id, toAccountId: pool.id,
-    amount: haircut.priceMinutes, memo: `兑换：${haircut.name}`, reference: `reward:${haircut.id}`, actorId: redeemer.id,
+    kind: 'redemption',
+    communityId: account.communityId,
+    fromAccountId: account.id,
+    toAccountId: pool.id,
+    amount: haircut.priceMinutes,
+    memo: `兑换：${haircut.name}`,
+    reference: `reward:${haircut.id}`,
+    actorId: redeemer.id,
   });
   await manager.insert(RewardRedemption, {
-    communityId: account.communityId, rewardId: haircut.id, userId: redeemer.id, priceMinutes: haircut.priceMinutes,
-    status: 'pending', transactionId: transaction.id, reversalId: null, handledById: null, handledAt: null,
+    communityId: account.communityId,
+    rewardId: haircut.id,
+    userId: redeemer.id,
+    priceMinutes: haircut.priceMinutes,
+    status: 'pending',
+    transactionId: transaction.id,
+    reversalId: null,
+    handledById: null,
+    handledAt: null,
   });
 }

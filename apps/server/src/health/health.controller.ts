@@ -17,7 +17,9 @@ export class HealthController {
   ) {}
 
   /** 200 with the database up, 503 while it is unreachable; recovers by itself when it returns. */
-  @Public() @Get() @HttpCode(200)
+  @Public()
+  @Get()
+  @HttpCode(200)
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const type = this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
     try {

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { NoticeAckResponse, NoticeStats, NoticeSummary, NoticeView, Page, UnreadCountResponse } from '@linli/shared-types';
+import type {
+  NoticeAckResponse,
+  NoticeStats,
+  NoticeSummary,
+  NoticeView,
+  Page,
+  UnreadCountResponse,
+} from '@linli/shared-types';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
@@ -25,12 +32,14 @@ export class NoticesController {
   }
 
   /** Staff: every notice of their community (admins: the street, or ?communityId), newest first. */
-  @StaffOnly() @Get('manage')
+  @StaffOnly()
+  @Get('manage')
   manage(@CurrentUser() user: User, @Query() query: NoticeManageQueryDto): Promise<Page<NoticeSummary>> {
     return this.notices.manage(user, query);
   }
 
-  @StaffOnly() @Post()
+  @StaffOnly()
+  @Post()
   create(@CurrentUser() user: User, @Body() body: CreateNoticeDto): Promise<NoticeView> {
     return this.notices.create(user, body);
   }
@@ -40,34 +49,51 @@ export class NoticesController {
     return this.notices.view(user, id);
   }
 
-  @Post(':id/ack') @HttpCode(200)
+  @Post(':id/ack')
+  @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
     return this.notices.acknowledge(user, id);
   }
 
-  @StaffOnly() @Patch(':id')
-  update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: UpdateNoticeDto): Promise<NoticeView> {
+  @StaffOnly()
+  @Patch(':id')
+  update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateNoticeDto,
+  ): Promise<NoticeView> {
     return this.notices.update(user, id, body);
   }
 
-  @StaffOnly() @Post(':id/publish') @HttpCode(200)
+  @StaffOnly()
+  @Post(':id/publish')
+  @HttpCode(200)
   publish(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.notices.publish(user, id);
   }
 
-  @StaffOnly() @Post(':id/archive') @HttpCode(200)
+  @StaffOnly()
+  @Post(':id/archive')
+  @HttpCode(200)
   archive(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.notices.archive(user, id);
   }
 
-  @StaffOnly() @Get(':id/stats')
+  @StaffOnly()
+  @Get(':id/stats')
   stats(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeStats> {
     return this.notices.stats(user, id);
   }
 
   /** The follow-up list as CSV (UTF-8 with BOM, for Excel). */
-  @StaffOnly() @Get(':id/stats.csv') @ApiProduces('text/csv')
-  async statsCsv(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @StaffOnly()
+  @Get(':id/stats.csv')
+  @ApiProduces('text/csv')
+  async statsCsv(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { filename, csv } = await this.notices.statsCsv(user, id);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${filename}"`);

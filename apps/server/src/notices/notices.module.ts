@@ -4,5 +4,9 @@ import { NoticesController } from './notices.controller.js';
 import { NoticesScheduler } from './notices.scheduler.js';
 import { NoticesService } from './notices.service.js';
 
-@Module({ controllers: [NoticesController], providers: [NoticesService, NoticesScheduler, RawReads], exports: [NoticesService] })
+@Module({
+  controllers: [NoticesController],
+  providers: [NoticesService, NoticesScheduler, RawReads],
+  exports: [NoticesService],
+})
 export class NoticesModule {}

@@ -43,8 +43,9 @@ export interface FeedFilter {
   after: FeedCursor | null;
 }
 
-const LIST_COLUMNS = 'n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, '
-  + 'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt';
+const LIST_COLUMNS =
+  'n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, ' +
+  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt';
 
 /**
  * What the viewer may read now, as WHERE conditions on `notices n`: residents their own community and building,
@@ -59,7 +60,9 @@ function visibleTo(viewer: FeedViewer, now: Date): { where: string[]; params: un
     params.push(viewer.communityId);
   }
   if (viewer.role === 'resident') {
-    where.push('(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?))');
+    where.push(
+      '(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?))',
+    );
     params.push(viewer.buildingId ?? 0);
   }
   return { where, params };
@@ -108,10 +111,22 @@ export function readsQuery(userId: number, noticeIds: readonly number[]): SqlSta
  * Ids of the visible notices published after `since` that the viewer has not opened, at most `cap` of them
  * (the badge shows 99+ beyond). Null when the viewer can see nothing.
  */
-export function unreadQuery(viewer: FeedViewer & { id: number }, now: Date, since: Date, cap: number): SqlStatement | null {
+export function unreadQuery(
+  viewer: FeedViewer & { id: number },
+  now: Date,
+  since: Date,
+  cap: number,
+): SqlStatement | null {
   if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`unread cap ${cap}`);
   const visible = visibleTo(viewer, now);
   if (!visible) return null;
-  const where = [...visible.where, 'n.publishAt > ?', 'NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?)'];
-  return { sql: `SELECT n.id FROM notices n WHERE ${where.join(' AND ')} LIMIT ${cap}`, params: [...visible.params, since, viewer.id] };
+  const where = [
+    ...visible.where,
+    'n.publishAt > ?',
+    'NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?)',
+  ];
+  return {
+    sql: `SELECT n.id FROM notices n WHERE ${where.join(' AND ')} LIMIT ${cap}`,
+    params: [...visible.params, since, viewer.id],
+  };
 }

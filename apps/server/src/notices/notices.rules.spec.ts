@@ -1,7 +1,21 @@
 import {
-  audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, decodeFeedCursor, effectivePublishAt,
-  encodeFeedCursor, excerptOf, followUpCsv, householdsToFollowUp, idListOf, isAddressedTo, isVisibleAt, likeContaining,
-  noticeStatusAt, unreadWindowStart, type AudienceMember,
+  audienceCounts,
+  checkBodySize,
+  checkNoticeTimes,
+  checkTransition,
+  decodeFeedCursor,
+  effectivePublishAt,
+  encodeFeedCursor,
+  excerptOf,
+  followUpCsv,
+  householdsToFollowUp,
+  idListOf,
+  isAddressedTo,
+  isVisibleAt,
+  likeContaining,
+  noticeStatusAt,
+  unreadWindowStart,
+  type AudienceMember,
 } from './notices.rules.js';
 
 const now = new Date('2026-11-28T02:00:00Z');
@@ -93,7 +107,12 @@ describe('effectivePublishAt and checkNoticeTimes', () => {
     ['scheduled a year ahead', new Date(now.getTime() + 366 * 86400_000), null, null],
     ['scheduled more than a year ahead', new Date(now.getTime() + 367 * 86400_000), null, 'NOTICE_TIME_INVALID'],
     ['expiring a year after publication', later, new Date(later.getTime() + 366 * 86400_000), null],
-    ['expiring more than a year after publication', null, new Date(now.getTime() + 367 * 86400_000), 'NOTICE_TIME_INVALID'],
+    [
+      'expiring more than a year after publication',
+      null,
+      new Date(now.getTime() + 367 * 86400_000),
+      'NOTICE_TIME_INVALID',
+    ],
   ])('%s', (_n, publishAt, expiresAt, code) => {
     expect(checkNoticeTimes(publishAt, expiresAt, now)?.code ?? null).toBe(code);
   });
@@ -148,10 +167,23 @@ describe('excerptOf and likeContaining', () => {
 });
 
 describe('audience, follow-up households and CSV', () => {
-  const member = (userId: number, building: string, unit: string, room: string, read: boolean, ack: boolean): AudienceMember => ({
-    userId, name: `居民${userId}`, phone: `138000000${String(userId).padStart(2, '0')}`,
-    buildingId: Number.parseInt(building, 10), building, unit, room,
-    readAt: read ? now : null, ackAt: ack ? now : null,
+  const member = (
+    userId: number,
+    building: string,
+    unit: string,
+    room: string,
+    read: boolean,
+    ack: boolean,
+  ): AudienceMember => ({
+    userId,
+    name: `居民${userId}`,
+    phone: `138000000${String(userId).padStart(2, '0')}`,
+    buildingId: Number.parseInt(building, 10),
+    building,
+    unit,
+    room,
+    readAt: read ? now : null,
+    ackAt: ack ? now : null,
   });
   const members = [
     member(1, '10栋', '1', '101', true, true),

@@ -20,7 +20,8 @@ export interface Refusal {
 
 /** What staff see: a published notice waiting for its publishAt is "scheduled". */
 export function noticeStatusAt(notice: Pick<NoticeFacts, 'status' | 'publishAt'>, now: Date): NoticeStatus {
-  if (notice.status === 'published' && notice.publishAt && notice.publishAt.getTime() > now.getTime()) return 'scheduled';
+  if (notice.status === 'published' && notice.publishAt && notice.publishAt.getTime() > now.getTime())
+    return 'scheduled';
   return notice.status;
 }
 
@@ -66,7 +67,8 @@ export function checkNoticeTimes(publishAt: Date | null, expiresAt: Date | null,
   if (visibleFrom.getTime() - now.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID', status: 422 };
   if (!expiresAt) return null;
   if (expiresAt.getTime() <= visibleFrom.getTime()) return { code: 'NOTICE_TIME_INVALID', status: 422 };
-  if (expiresAt.getTime() - visibleFrom.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  if (expiresAt.getTime() - visibleFrom.getTime() > NOTICE_HORIZON_MS)
+    return { code: 'NOTICE_TIME_INVALID', status: 422 };
   return null;
 }
 
@@ -170,18 +172,30 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
         reached: false,
         household: {
           household: `${m.building}-${m.unit ?? ''}-${m.room ?? ''}`,
-          buildingId: m.buildingId, building: m.building, unit: m.unit ?? '', room: m.room ?? '', residents: [],
+          buildingId: m.buildingId,
+          building: m.building,
+          unit: m.unit ?? '',
+          room: m.room ?? '',
+          residents: [],
         },
       };
       households.set(key, entry);
     }
     if (kind === 'ack' ? m.ackAt : m.readAt) entry.reached = true;
-    entry.household.residents.push({ userId: m.userId, name: m.name, phone: maskPhone(m.phone), read: m.readAt !== null });
+    entry.household.residents.push({
+      userId: m.userId,
+      name: m.name,
+      phone: maskPhone(m.phone),
+      read: m.readAt !== null,
+    });
   }
   return [...households.values()]
     .filter((e) => !e.reached)
     .map((e) => e.household)
-    .sort((a, b) => natural.compare(a.building, b.building) || natural.compare(a.unit, b.unit) || natural.compare(a.room, b.room));
+    .sort(
+      (a, b) =>
+        natural.compare(a.building, b.building) || natural.compare(a.unit, b.unit) || natural.compare(a.room, b.room),
+    );
 }
 
 /** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */

@@ -3,7 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   noticeDetailPage,
-  type NoticeAckResponse, type NoticeStats, type NoticeSummary, type NoticeView, type Page, type UnreadCountResponse,
+  type NoticeAckResponse,
+  type NoticeStats,
+  type NoticeSummary,
+  type NoticeView,
+  type Page,
+  type UnreadCountResponse,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -22,15 +27,43 @@ import { Notice, NoticeBuilding, NoticeRead } from './notice.entity.js';
 import { toNoticeSummary, toNoticeSummaryFromRow, toNoticeView } from './notices.mapper.js';
 import { feedQuery, readsQuery, unreadQuery, type NoticeListRow, type ReadRow } from './notices.queries.js';
 import {
-  audienceCounts, checkBodySize, checkNoticeTimes, checkTransition, decodeFeedCursor, effectivePublishAt, encodeFeedCursor,
-  excerptOf, followUpCsv, householdsToFollowUp, isAddressedTo, isVisibleAt, noticeStatusAt,
-  UNREAD_COUNT_CAP, unreadWindowStart,
-  type AudienceMember, type NoticeAction, type Refusal,
+  audienceCounts,
+  checkBodySize,
+  checkNoticeTimes,
+  checkTransition,
+  decodeFeedCursor,
+  effectivePublishAt,
+  encodeFeedCursor,
+  excerptOf,
+  followUpCsv,
+  householdsToFollowUp,
+  isAddressedTo,
+  isVisibleAt,
+  noticeStatusAt,
+  UNREAD_COUNT_CAP,
+  unreadWindowStart,
+  type AudienceMember,
+  type NoticeAction,
+  type Refusal,
 } from './notices.rules.js';
 
 /** Every column but the body: lists never read it. */
-const LIST_COLUMNS = ['id', 'communityId', 'title', 'excerpt', 'category', 'pinned', 'requiresAck', 'wholeCommunity',
-  'audienceBuildingIds', 'status', 'publishAt', 'expiresAt', 'createdAt', 'updatedAt'].map((c) => `n.${c}`);
+const LIST_COLUMNS = [
+  'id',
+  'communityId',
+  'title',
+  'excerpt',
+  'category',
+  'pinned',
+  'requiresAck',
+  'wholeCommunity',
+  'audienceBuildingIds',
+  'status',
+  'publishAt',
+  'expiresAt',
+  'createdAt',
+  'updatedAt',
+].map((c) => `n.${c}`);
 
 const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
 const toDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -59,11 +92,16 @@ export class NoticesService {
     const rows = await this.raw.rows<NoticeListRow>(page.sql, page.params);
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
-    const reads = await this.readsOf(viewer, shown.map((n) => n.id));
+    const reads = await this.readsOf(
+      viewer,
+      shown.map((n) => n.id),
+    );
     const last = shown[shown.length - 1];
     return {
       items: shown.map((n) => toNoticeSummaryFromRow(n, now, reads.get(n.id))),
-      nextCursor: more ? encodeFeedCursor({ pinned: Boolean(last.pinned), publishAt: rawDate(last.publishAt)!, id: last.id }) : null,
+      nextCursor: more
+        ? encodeFeedCursor({ pinned: Boolean(last.pinned), publishAt: rawDate(last.publishAt)!, id: last.id })
+        : null,
     };
   }
 
@@ -84,7 +122,9 @@ export class NoticesService {
     }
     if (!notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw notFound();
     await this.recordRead(this.dataSource.manager, notice.id, viewer.id, now);
-    const read = await this.dataSource.getRepository(NoticeRead).findOneByOrFail({ noticeId: notice.id, userId: viewer.id });
+    const read = await this.dataSource
+      .getRepository(NoticeRead)
+      .findOneByOrFail({ noticeId: notice.id, userId: viewer.id });
     return toNoticeView(notice, now, read);
   }
 
@@ -92,7 +132,8 @@ export class NoticesService {
   async acknowledge(viewer: User, id: number): Promise<NoticeAckResponse> {
     const now = this.clock.now();
     const notice = await this.dataSource.getRepository(Notice).findOneBy({ id });
-    if (viewer.role !== 'resident' || !notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw notFound();
+    if (viewer.role !== 'resident' || !notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer))
+      throw notFound();
     if (!notice.requiresAck) throw refused('NOTICE_ACK_NOT_REQUIRED');
     if (viewer.status !== 'verified') throw refused('RESIDENT_NOT_VERIFIED');
     // Two idempotent statements, no transaction needed: a retry or a concurrent tap lands on the same row.
@@ -110,10 +151,16 @@ export class NoticesService {
     const now = this.clock.now();
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n').select(LIST_COLUMNS).orderBy('n.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Notice)
+      .createQueryBuilder('n')
+      .select(LIST_COLUMNS)
+      .orderBy('n.id', 'DESC')
+      .limit(limit + 1);
     if (scope !== null) qb.andWhere('n.communityId = :scope', { scope });
     if (before) qb.andWhere('n.id < :before', { before });
-    if (query.status === 'draft' || query.status === 'archived') qb.andWhere('n.status = :status', { status: query.status });
+    if (query.status === 'draft' || query.status === 'archived')
+      qb.andWhere('n.status = :status', { status: query.status });
     if (query.status === 'scheduled') qb.andWhere("n.status = 'published' AND n.publishAt > :now", { now });
     if (query.status === 'published') qb.andWhere("n.status = 'published' AND n.publishAt <= :now", { now });
     return pageByDescendingId(await qb.getMany(), limit, (n) => toNoticeSummary(n, now));
@@ -130,15 +177,38 @@ export class NoticesService {
     const buildingIds = input.audienceBuildingIds ?? [];
     return runTransaction(this.dataSource, async (manager) => {
       await this.assertBuildingsOf(manager, communityId, buildingIds);
-      const notice = await manager.save(manager.create(Notice, {
-        communityId, authorId: actor.id, title: input.title.trim(), body: input.body, excerpt: excerptOf(input.body),
-        category: input.category, pinned: input.pinned ?? false, requiresAck: input.requiresAck ?? false,
-        wholeCommunity: buildingIds.length === 0, audienceBuildingIds: [...buildingIds].sort((a, b) => a - b),
-        status: 'draft', publishAt, expiresAt, archivedAt: null, notifyDueAt: null, updatedAt: now,
-      }));
-      if (buildingIds.length) await manager.insert(NoticeBuilding, buildingIds.map((buildingId) => ({ noticeId: notice.id, buildingId })));
+      const notice = await manager.save(
+        manager.create(Notice, {
+          communityId,
+          authorId: actor.id,
+          title: input.title.trim(),
+          body: input.body,
+          excerpt: excerptOf(input.body),
+          category: input.category,
+          pinned: input.pinned ?? false,
+          requiresAck: input.requiresAck ?? false,
+          wholeCommunity: buildingIds.length === 0,
+          audienceBuildingIds: [...buildingIds].sort((a, b) => a - b),
+          status: 'draft',
+          publishAt,
+          expiresAt,
+          archivedAt: null,
+          notifyDueAt: null,
+          updatedAt: now,
+        }),
+      );
+      if (buildingIds.length)
+        await manager.insert(
+          NoticeBuilding,
+          buildingIds.map((buildingId) => ({ noticeId: notice.id, buildingId })),
+        );
       await this.audit.record(manager, {
-        actor, communityId, action: 'notice.create', targetType: 'notice', targetId: notice.id, summary: `起草公告《${notice.title}》`,
+        actor,
+        communityId,
+        action: 'notice.create',
+        targetType: 'notice',
+        targetId: notice.id,
+        summary: `起草公告《${notice.title}》`,
       });
       return toNoticeView(await manager.findOneByOrFail(Notice, { id: notice.id }), now);
     });
@@ -174,20 +244,33 @@ export class NoticesService {
         notice.wholeCommunity = buildingIds.length === 0;
         notice.audienceBuildingIds = [...buildingIds].sort((a, b) => a - b);
       }
-      const notifyNow = notice.status === 'published' && notice.requiresAck && notice.publishAt!.getTime() <= now.getTime();
+      const notifyNow =
+        notice.status === 'published' && notice.requiresAck && notice.publishAt!.getTime() <= now.getTime();
       notice.notifyDueAt = notice.status === 'published' && notice.requiresAck && !notifyNow ? notice.publishAt : null;
       notice.updatedAt = now;
       // Optimistic: a concurrent edit, publish or archive makes this one a conflict, not a lost update.
       const { id: _id, createdAt: _c, ...fields } = notice;
-      const result = await manager.update(Notice, { id: notice.id, status: before.status, updatedAt: before.updatedAt }, fields);
+      const result = await manager.update(
+        Notice,
+        { id: notice.id, status: before.status, updatedAt: before.updatedAt },
+        fields,
+      );
       if (!result.affected) throw conflict('CONFLICT');
       if (buildingIds !== undefined) {
         await manager.delete(NoticeBuilding, { noticeId: notice.id });
-        if (buildingIds.length) await manager.insert(NoticeBuilding, buildingIds.map((buildingId) => ({ noticeId: notice.id, buildingId })));
+        if (buildingIds.length)
+          await manager.insert(
+            NoticeBuilding,
+            buildingIds.map((buildingId) => ({ noticeId: notice.id, buildingId })),
+          );
       }
       if (notifyNow) await this.notifyAudience(manager, notice);
       await this.audit.record(manager, {
-        actor, communityId: notice.communityId, action: 'notice.update', targetType: 'notice', targetId: notice.id,
+        actor,
+        communityId: notice.communityId,
+        action: 'notice.update',
+        targetType: 'notice',
+        targetId: notice.id,
         summary: `修改公告《${notice.title}》：${Object.keys(change).join('、')}`,
       });
       return toNoticeView(await manager.findOneByOrFail(Notice, { id: notice.id }), now);
@@ -203,15 +286,28 @@ export class NoticesService {
       if (timeRefusal) throw fail(timeRefusal);
       const publishAt = effectivePublishAt(notice.publishAt, now);
       const scheduled = publishAt.getTime() > now.getTime();
-      const result = await manager.update(Notice, { id: notice.id, status: 'draft' }, {
-        status: 'published', publishAt, updatedAt: now, notifyDueAt: notice.requiresAck && scheduled ? publishAt : null,
-      });
+      const result = await manager.update(
+        Notice,
+        { id: notice.id, status: 'draft' },
+        {
+          status: 'published',
+          publishAt,
+          updatedAt: now,
+          notifyDueAt: notice.requiresAck && scheduled ? publishAt : null,
+        },
+      );
       if (!result.affected) throw conflict('NOTICE_ALREADY_PUBLISHED');
       Object.assign(notice, { status: 'published', publishAt });
       if (notice.requiresAck && !scheduled) await this.notifyAudience(manager, notice);
       await this.audit.record(manager, {
-        actor, communityId: notice.communityId, action: 'notice.publish', targetType: 'notice', targetId: notice.id,
-        summary: scheduled ? `定时发布公告《${notice.title}》于 ${wechatTime(publishAt)}` : `发布公告《${notice.title}》`,
+        actor,
+        communityId: notice.communityId,
+        action: 'notice.publish',
+        targetType: 'notice',
+        targetId: notice.id,
+        summary: scheduled
+          ? `定时发布公告《${notice.title}》于 ${wechatTime(publishAt)}`
+          : `发布公告《${notice.title}》`,
       });
       return toNoticeView(await manager.findOneByOrFail(Notice, { id: notice.id }), now);
     });
@@ -221,12 +317,23 @@ export class NoticesService {
     const now = this.clock.now();
     return runTransaction(this.dataSource, async (manager) => {
       const notice = await this.loadFor(manager, actor, id, 'archive', now);
-      const result = await manager.update(Notice, { id: notice.id, status: Not('archived') }, {
-        status: 'archived', archivedAt: now, updatedAt: now, notifyDueAt: null,
-      });
+      const result = await manager.update(
+        Notice,
+        { id: notice.id, status: Not('archived') },
+        {
+          status: 'archived',
+          archivedAt: now,
+          updatedAt: now,
+          notifyDueAt: null,
+        },
+      );
       if (!result.affected) throw conflict('NOTICE_ARCHIVED');
       await this.audit.record(manager, {
-        actor, communityId: notice.communityId, action: 'notice.archive', targetType: 'notice', targetId: notice.id,
+        actor,
+        communityId: notice.communityId,
+        action: 'notice.archive',
+        targetType: 'notice',
+        targetId: notice.id,
         summary: `归档公告《${notice.title}》`,
       });
       return toNoticeView(await manager.findOneByOrFail(Notice, { id: notice.id }), now);
@@ -254,7 +361,11 @@ export class NoticesService {
     const stats = await this.stats(viewer, id);
     const notice = await this.dataSource.getRepository(Notice).findOneByOrFail({ id });
     await this.audit.record(this.dataSource.manager, {
-      actor: viewer, communityId: notice.communityId, action: 'notice.stats.export', targetType: 'notice', targetId: id,
+      actor: viewer,
+      communityId: notice.communityId,
+      action: 'notice.stats.export',
+      targetType: 'notice',
+      targetId: id,
       summary: `导出公告《${notice.title}》的${stats.followUpKind === 'ack' ? '未确认' : '未读'}住户名单（${stats.followUp.length} 户）`,
     });
     return { filename: `notice-${id}-follow-up.csv`, csv: followUpCsv(stats.followUp, stats.followUpKind) };
@@ -267,12 +378,19 @@ export class NoticesService {
   async notifyDueNotices(limit = 20): Promise<number> {
     const now = this.clock.now();
     const due = await this.dataSource.getRepository(Notice).find({
-      select: { id: true }, where: { notifyDueAt: LessThanOrEqual(now), status: 'published' }, order: { notifyDueAt: 'ASC' }, take: limit,
+      select: { id: true },
+      where: { notifyDueAt: LessThanOrEqual(now), status: 'published' },
+      order: { notifyDueAt: 'ASC' },
+      take: limit,
     });
     let notified = 0;
     for (const { id } of due) {
       await runTransaction(this.dataSource, async (manager) => {
-        const claimed = await manager.update(Notice, { id, notifyDueAt: LessThanOrEqual(now), status: 'published' }, { notifyDueAt: null });
+        const claimed = await manager.update(
+          Notice,
+          { id, notifyDueAt: LessThanOrEqual(now), status: 'published' },
+          { notifyDueAt: null },
+        );
         if (!claimed.affected) return;
         await this.notifyAudience(manager, await manager.findOneByOrFail(Notice, { id }));
         notified++;
@@ -292,10 +410,22 @@ export class NoticesService {
 
   /** INSERT OR IGNORE / INSERT IGNORE on the unique (noticeId, userId): concurrent opens record one read and never fail. */
   private async recordRead(manager: EntityManager, noticeId: number, userId: number, now: Date): Promise<void> {
-    await manager.createQueryBuilder().insert().into(NoticeRead).values({ noticeId, userId, readAt: now, ackAt: null }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NoticeRead)
+      .values({ noticeId, userId, readAt: now, ackAt: null })
+      .orIgnore()
+      .execute();
   }
 
-  private async loadFor(manager: EntityManager, actor: User, id: number, action: NoticeAction, now: Date): Promise<Notice> {
+  private async loadFor(
+    manager: EntityManager,
+    actor: User,
+    id: number,
+    action: NoticeAction,
+    now: Date,
+  ): Promise<Notice> {
     const notice = await manager.findOneBy(Notice, { id });
     assertInCommunity(actor, notice);
     const refusal = checkTransition(noticeStatusAt(notice, now), action);
@@ -311,16 +441,26 @@ export class NoticesService {
 
   /** Verified residents addressed by the notice, with their read and acknowledgement. */
   private async audienceMembers(manager: EntityManager, notice: Notice): Promise<AudienceMember[]> {
-    const qb = manager.getRepository(User).createQueryBuilder('u')
+    const qb = manager
+      .getRepository(User)
+      .createQueryBuilder('u')
       .leftJoin(NoticeRead, 'r', 'r.noticeId = :noticeId AND r.userId = u.id', { noticeId: notice.id })
       .leftJoin(Building, 'b', 'b.id = u.buildingId')
-      .select('u.id', 'userId').addSelect('u.name', 'name').addSelect('u.phone', 'phone')
-      .addSelect('u.buildingId', 'buildingId').addSelect('b.name', 'building')
-      .addSelect('u.unit', 'unit').addSelect('u.room', 'room')
-      .addSelect('r.readAt', 'readAt').addSelect('r.ackAt', 'ackAt')
-      .where("u.communityId = :communityId AND u.role = 'resident' AND u.status = 'verified'", { communityId: notice.communityId })
+      .select('u.id', 'userId')
+      .addSelect('u.name', 'name')
+      .addSelect('u.phone', 'phone')
+      .addSelect('u.buildingId', 'buildingId')
+      .addSelect('b.name', 'building')
+      .addSelect('u.unit', 'unit')
+      .addSelect('u.room', 'room')
+      .addSelect('r.readAt', 'readAt')
+      .addSelect('r.ackAt', 'ackAt')
+      .where("u.communityId = :communityId AND u.role = 'resident' AND u.status = 'verified'", {
+        communityId: notice.communityId,
+      })
       .orderBy('u.id', 'ASC');
-    if (!notice.wholeCommunity) qb.andWhere('u.buildingId IN (:...buildingIds)', { buildingIds: notice.audienceBuildingIds });
+    if (!notice.wholeCommunity)
+      qb.andWhere('u.buildingId IN (:...buildingIds)', { buildingIds: notice.audienceBuildingIds });
     const rows: Array<Record<string, unknown>> = await qb.getRawMany();
     return rows.map((row) => ({
       userId: Number(row.userId),
@@ -339,21 +479,25 @@ export class NoticesService {
   private async notifyAudience(manager: EntityManager, notice: Notice): Promise<void> {
     const members = await this.audienceMembers(manager, notice);
     const page = noticeDetailPage(notice.id);
-    await this.notifications.notify(manager, members.map((m) => m.userId), {
-      communityId: notice.communityId,
-      kind: 'notice_ack_required',
-      title: `请确认：${notice.title}`.slice(0, 100),
-      body: notice.excerpt,
-      link: `/${page}`,
-      wechat: {
-        template: 'notice',
-        page,
-        data: {
-          thing1: { value: wechatThing(notice.title) },
-          time2: { value: wechatTime(notice.publishAt ?? this.clock.now()) },
-          thing3: { value: '请查看并点击“已知晓”' },
+    await this.notifications.notify(
+      manager,
+      members.map((m) => m.userId),
+      {
+        communityId: notice.communityId,
+        kind: 'notice_ack_required',
+        title: `请确认：${notice.title}`.slice(0, 100),
+        body: notice.excerpt,
+        link: `/${page}`,
+        wechat: {
+          template: 'notice',
+          page,
+          data: {
+            thing1: { value: wechatThing(notice.title) },
+            time2: { value: wechatTime(notice.publishAt ?? this.clock.now()) },
+            thing3: { value: '请查看并点击“已知晓”' },
+          },
         },
       },
-    });
+    );
   }
 }

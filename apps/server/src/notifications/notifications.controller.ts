@@ -23,12 +23,14 @@ export class NotificationsController {
     return this.notifications.unreadCount(user);
   }
 
-  @Post('read-all') @HttpCode(200)
+  @Post('read-all')
+  @HttpCode(200)
   readAll(@CurrentUser() user: User): Promise<NotificationReadAllResponse> {
     return this.notifications.markAllRead(user);
   }
 
-  @Post(':id/read') @HttpCode(200)
+  @Post(':id/read')
+  @HttpCode(200)
   read(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NotificationView> {
     return this.notifications.markRead(user, id);
   }

@@ -22,7 +22,13 @@ describe('afterAttempt', () => {
     ['retry after the first attempt', { outcome: 'retry', error: 'busy' } as const, 1, 'pending', 60_000],
     ['retry after the fourth attempt', { outcome: 'retry', error: 'busy' } as const, 4, 'pending', 480_000],
     ['gives up after the fifth', { outcome: 'retry', error: 'busy' } as const, MAX_DELIVERY_ATTEMPTS, 'failed', null],
-    ['no answer to a request that went out: never again', { outcome: 'unknown', error: 'timeout' } as const, 1, 'unknown', null],
+    [
+      'no answer to a request that went out: never again',
+      { outcome: 'unknown', error: 'timeout' } as const,
+      1,
+      'unknown',
+      null,
+    ],
   ])('%s', (_n, result, attempts, status, delay) => {
     const next = afterAttempt(result, attempts, now);
     expect(next.status).toBe(status);

@@ -18,13 +18,22 @@ export type DeliveryOutcome =
   | { outcome: 'unknown'; error: string };
 
 /** What happens to a claimed message after one delivery attempt (attempts already counts this one). */
-export function afterAttempt(result: DeliveryOutcome, attempts: number, now: Date):
-  { status: 'sent' | 'skipped' | 'failed' | 'pending' | 'unknown'; nextAttemptAt?: Date; lastError: string | null } {
+export function afterAttempt(
+  result: DeliveryOutcome,
+  attempts: number,
+  now: Date,
+): { status: 'sent' | 'skipped' | 'failed' | 'pending' | 'unknown'; nextAttemptAt?: Date; lastError: string | null } {
   if (result.outcome === 'sent') return { status: 'sent', lastError: null };
-  if (result.outcome === 'unknown') return { status: 'unknown', lastError: `outcome unknown, not sent again: ${result.error}` };
+  if (result.outcome === 'unknown')
+    return { status: 'unknown', lastError: `outcome unknown, not sent again: ${result.error}` };
   if (result.outcome === 'skipped') return { status: 'skipped', lastError: result.reason };
-  if (result.outcome === 'failed' || attempts >= MAX_DELIVERY_ATTEMPTS) return { status: 'failed', lastError: result.error };
-  return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), lastError: result.error };
+  if (result.outcome === 'failed' || attempts >= MAX_DELIVERY_ATTEMPTS)
+    return { status: 'failed', lastError: result.error };
+  return {
+    status: 'pending',
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    lastError: result.error,
+  };
 }
 
 /** WeChat subscribe-message "thing" values hold at most 20 characters. */

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationKind, NotificationReadAllResponse, NotificationView, Page, UnreadCountResponse } from '@linli/shared-types';
+import type {
+  NotificationKind,
+  NotificationReadAllResponse,
+  NotificationView,
+  Page,
+  UnreadCountResponse,
+} from '@linli/shared-types';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
@@ -37,7 +43,10 @@ export const toNotificationView = (n: Notification): NotificationView => ({
 
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Inbox rows for every user, and outbox rows for the WeChat push, written inside the caller's
@@ -49,25 +58,47 @@ export class NotificationsService {
     const body = payload.body.slice(0, 500);
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      await manager.insert(Notification, chunk.map((userId) => ({
-        userId, communityId: payload.communityId, kind: payload.kind, title, body, link: payload.link, readAt: null,
-      })));
+      await manager.insert(
+        Notification,
+        chunk.map((userId) => ({
+          userId,
+          communityId: payload.communityId,
+          kind: payload.kind,
+          title,
+          body,
+          link: payload.link,
+          readAt: null,
+        })),
+      );
       if (!payload.wechat) continue;
       // Only users who logged in through WeChat can receive a subscribe message.
-      const reachable = await manager.find(User, { select: { id: true }, where: { id: In(chunk), openid: Not(IsNull()) } });
+      const reachable = await manager.find(User, {
+        select: { id: true },
+        where: { id: In(chunk), openid: Not(IsNull()) },
+      });
       if (!reachable.length) continue;
       const message = JSON.stringify(payload.wechat);
       const nextAttemptAt = payload.pushAt && payload.pushAt > this.clock.now() ? payload.pushAt : this.clock.now();
-      await manager.insert(OutboxMessage, reachable.map((u) => ({
-        channel: 'wechat_subscribe' as const, userId: u.id, payload: message, status: 'pending' as const, attempts: 0, nextAttemptAt,
-      })));
+      await manager.insert(
+        OutboxMessage,
+        reachable.map((u) => ({
+          channel: 'wechat_subscribe' as const,
+          userId: u.id,
+          payload: message,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt,
+        })),
+      );
     }
   }
 
   async list(user: User, query: PageQuery): Promise<Page<NotificationView>> {
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n')
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
       .where('n.userId = :userId', { userId: user.id })
       .orderBy('n.id', 'DESC')
       .limit(limit + 1);
@@ -89,7 +120,9 @@ export class NotificationsService {
   }
 
   async markAllRead(user: User): Promise<NotificationReadAllResponse> {
-    const result = await this.dataSource.getRepository(Notification).update({ userId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    const result = await this.dataSource
+      .getRepository(Notification)
+      .update({ userId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
     return { updated: result.affected ?? 0 };
   }
 }

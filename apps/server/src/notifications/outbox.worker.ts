@@ -50,10 +50,15 @@ export class OutboxWorker implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.client.enabled) {
-      this.logger.log('WeChat subscribe messages are off (WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_NOTICE); outbox messages wait');
+      this.logger.log(
+        'WeChat subscribe messages are off (WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_NOTICE); outbox messages wait',
+      );
       return;
     }
-    this.scheduler?.addInterval('outbox', setInterval(() => void this.tick(), this.config.outboxPollMs));
+    this.scheduler?.addInterval(
+      'outbox',
+      setInterval(() => void this.tick(), this.config.outboxPollMs),
+    );
   }
 
   /** One interval tick; ticks of one process never overlap. */
@@ -76,23 +81,34 @@ export class OutboxWorker implements OnApplicationBootstrap {
     const { token, messages } = await this.claim();
     summary.claimed = messages.length;
     if (!messages.length) return summary;
-    const users = await this.dataSource.getRepository(User).find({ select: { id: true, openid: true }, where: { id: In(messages.map((m) => m.userId)) } });
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ select: { id: true, openid: true }, where: { id: In(messages.map((m) => m.userId)) } });
     const openids = new Map(users.map((u) => [u.id, u.openid]));
     const repo = this.dataSource.getRepository(OutboxMessage);
     for (const message of messages) {
       const lease = { id: message.id, lockedBy: token, status: 'pending' as const };
-      const started = await repo.update(lease, { status: 'sending', lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs) });
-      if (!started.affected) continue; // the lease ran out and another process took the message
-      const result = await this.client.send(openids.get(message.userId) ?? null, JSON.parse(message.payload) as WechatSubscribePayload);
-      const next = afterAttempt(result, message.attempts, this.clock.now());
-      await repo.update({ ...lease, status: 'sending' }, {
-        status: next.status,
-        lastError: next.lastError,
-        lockedBy: null,
-        lockedUntil: null,
-        ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}),
-        ...(next.status === 'sent' ? { sentAt: this.clock.now() } : {}),
+      const started = await repo.update(lease, {
+        status: 'sending',
+        lockedUntil: new Date(this.clock.now().getTime() + this.leaseMs),
       });
+      if (!started.affected) continue; // the lease ran out and another process took the message
+      const result = await this.client.send(
+        openids.get(message.userId) ?? null,
+        JSON.parse(message.payload) as WechatSubscribePayload,
+      );
+      const next = afterAttempt(result, message.attempts, this.clock.now());
+      await repo.update(
+        { ...lease, status: 'sending' },
+        {
+          status: next.status,
+          lastError: next.lastError,
+          lockedBy: null,
+          lockedUntil: null,
+          ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}),
+          ...(next.status === 'sent' ? { sentAt: this.clock.now() } : {}),
+        },
+      );
       if (next.status === 'pending') summary.retried++;
       else summary[next.status]++;
     }
@@ -108,20 +124,31 @@ export class OutboxWorker implements OnApplicationBootstrap {
     const now = this.clock.now();
     const token = `${this.workerId}:${++this.claims}`;
     const repo = this.dataSource.getRepository(OutboxMessage);
-    await repo.createQueryBuilder().update(OutboxMessage)
-      .set({ status: 'unknown', lockedBy: null, lockedUntil: null, lastError: 'outcome unknown: the process sending it stopped before WeChat answered; not sent again' })
+    await repo
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({
+        status: 'unknown',
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: 'outcome unknown: the process sending it stopped before WeChat answered; not sent again',
+      })
       .where('status = :sending AND lockedUntil <= :now', { sending: 'sending', now })
       .execute();
-    const due: Array<{ id: number | string }> = await repo.createQueryBuilder('m')
+    const due: Array<{ id: number | string }> = await repo
+      .createQueryBuilder('m')
       .select('m.id', 'id')
       .where('m.status = :pending AND m.nextAttemptAt <= :now', { pending: 'pending', now })
       .andWhere('(m.lockedUntil IS NULL OR m.lockedUntil <= :now)', { now })
-      .orderBy('m.nextAttemptAt', 'ASC').addOrderBy('m.id', 'ASC')
+      .orderBy('m.nextAttemptAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
       .limit(limit)
       .getRawMany();
     if (!due.length) return { token, messages: [] };
     const ids = due.map((row) => Number(row.id));
-    await repo.createQueryBuilder().update(OutboxMessage)
+    await repo
+      .createQueryBuilder()
+      .update(OutboxMessage)
       .set({ lockedBy: token, lockedUntil: new Date(now.getTime() + this.leaseMs), attempts: () => 'attempts + 1' })
       .where('id IN (:...ids)', { ids })
       .andWhere('status = :pending', { pending: 'pending' })

@@ -29,7 +29,10 @@ export class WechatSubscribeClient {
   /** Per process; a token fetched by another process may replace it, which the retry on 40001 covers. */
   private token: { value: string; expiresAt: number } | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly clock: Clock) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   get enabled(): boolean {
     const { appId, secret, templates } = this.config.wechat;
@@ -70,12 +73,23 @@ export class WechatSubscribeClient {
     }
   }
 
-  private async post(openid: string, templateId: string, payload: WechatSubscribePayload, token: string): Promise<{ errcode?: number; errmsg?: string }> {
+  private async post(
+    openid: string,
+    templateId: string,
+    payload: WechatSubscribePayload,
+    token: string,
+  ): Promise<{ errcode?: number; errmsg?: string }> {
     const url = `${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`;
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ touser: openid, template_id: templateId, page: payload.page, data: payload.data, lang: 'zh_CN' }),
+      body: JSON.stringify({
+        touser: openid,
+        template_id: templateId,
+        page: payload.page,
+        data: payload.data,
+        lang: 'zh_CN',
+      }),
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`subscribe/send HTTP ${response.status}`);
@@ -88,10 +102,19 @@ export class WechatSubscribeClient {
     if (this.token && this.token.expiresAt > now) return this.token.value;
     const { appId, secret, apiBase } = this.config.wechat;
     const url = new URL(`${apiBase}/cgi-bin/token`);
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: appId ?? '', secret: secret ?? '' }).toString();
+    url.search = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: appId ?? '',
+      secret: secret ?? '',
+    }).toString();
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new Error(`token HTTP ${response.status}`);
-    const body = await response.json() as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    const body = (await response.json()) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+      errmsg?: string;
+    };
     if (!body.access_token) throw new Error(`token errcode ${body.errcode ?? '?'}`);
     const lifetimeMs = Math.max(60, (body.expires_in ?? 7200) - 300) * 1000;
     this.token = { value: body.access_token, expiresAt: now + lifetimeMs };

@@ -18,13 +18,19 @@ export class ResidentsController {
     return this.residents.list(user, query);
   }
 
-  @Post(':id/verify') @HttpCode(200)
+  @Post(':id/verify')
+  @HttpCode(200)
   verify(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentListItem> {
     return this.residents.verify(user, id);
   }
 
-  @Post(':id/volunteer') @HttpCode(200)
-  volunteer(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: SetVolunteerDto): Promise<ResidentListItem> {
+  @Post(':id/volunteer')
+  @HttpCode(200)
+  volunteer(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SetVolunteerDto,
+  ): Promise<ResidentListItem> {
     return this.residents.setVolunteer(user, id, body.volunteer);
   }
 }

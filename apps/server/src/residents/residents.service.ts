@@ -29,7 +29,9 @@ export class ResidentsService {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u')
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
       .where('u.role = :role', { role: 'resident' })
       .orderBy('u.id', 'DESC')
       .limit(limit + 1);
@@ -48,15 +50,25 @@ export class ResidentsService {
       const refusal = checkVerification(resident);
       if (refusal) throw refused(refusal.code);
       // Conditional update: two staff verifying at once cannot both succeed.
-      const result = await manager.update(User, { id: resident.id, status: 'pending' }, {
-        status: 'verified', verifiedAt: this.clock.now(), verifiedById: actor.id,
-      });
+      const result = await manager.update(
+        User,
+        { id: resident.id, status: 'pending' },
+        {
+          status: 'verified',
+          verifiedAt: this.clock.now(),
+          verifiedById: actor.id,
+        },
+      );
       if (!result.affected) throw refused('RESIDENT_ALREADY_VERIFIED');
       // A verified resident has a time-bank account from this moment on, committed with the verification.
       await this.ledger.openAccount(manager, resident);
       const building = await manager.findOneBy(Building, { id: resident.buildingId! });
       await this.audit.record(manager, {
-        actor, communityId: resident.communityId, action: 'resident.verify', targetType: 'user', targetId: resident.id,
+        actor,
+        communityId: resident.communityId,
+        action: 'resident.verify',
+        targetType: 'user',
+        targetId: resident.id,
         summary: `认证住户 ${resident.name}（${building?.name ?? ''}${resident.unit}单元${resident.room}）`,
       });
       const updated = await manager.findOneByOrFail(User, { id: resident.id });
@@ -72,8 +84,11 @@ export class ResidentsService {
       resident.volunteer = volunteer;
       await manager.update(User, { id: resident.id }, { volunteer });
       await this.audit.record(manager, {
-        actor, communityId: resident.communityId, action: volunteer ? 'resident.volunteer.grant' : 'resident.volunteer.revoke',
-        targetType: 'user', targetId: resident.id,
+        actor,
+        communityId: resident.communityId,
+        action: volunteer ? 'resident.volunteer.grant' : 'resident.volunteer.revoke',
+        targetType: 'user',
+        targetId: resident.id,
         summary: `${volunteer ? '设为志愿者' : '取消志愿者'}：${resident.name ?? resident.id}`,
       });
       const buildings = await this.buildingsOf([resident], manager);

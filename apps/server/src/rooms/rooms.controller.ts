@@ -23,27 +23,45 @@ export class RoomsController {
   }
 
   @Get(':id/availability')
-  availability(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Query() query: AvailabilityQueryDto): Promise<RoomAvailability> {
+  availability(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: AvailabilityQueryDto,
+  ): Promise<RoomAvailability> {
     return this.rooms.availability(user, id, query.date);
   }
 
-  @Get(':id/door-code') @StaffOnly()
+  @Get(':id/door-code')
+  @StaffOnly()
   doorCode(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<DoorCodeView> {
     return this.rooms.doorCode(user, id);
   }
 
-  @Post() @StaffOnly() @HttpCode(201)
+  @Post()
+  @StaffOnly()
+  @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateRoomDto): Promise<RoomView> {
     return this.rooms.create(user, body);
   }
 
-  @Patch(':id') @StaffOnly()
-  update(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: UpdateRoomDto): Promise<RoomView> {
+  @Patch(':id')
+  @StaffOnly()
+  update(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateRoomDto,
+  ): Promise<RoomView> {
     return this.rooms.update(user, id, body);
   }
 
-  @Post(':id/closures') @StaffOnly() @HttpCode(201)
-  addClosure(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: CreateClosureDto): Promise<ClosureView> {
+  @Post(':id/closures')
+  @StaffOnly()
+  @HttpCode(201)
+  addClosure(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CreateClosureDto,
+  ): Promise<ClosureView> {
     return this.rooms.addClosure(user, id, body);
   }
 }

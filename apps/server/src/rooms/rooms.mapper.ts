@@ -11,11 +11,28 @@ const list = (json: string): string[] => {
 };
 
 export const toRoomView = (r: Room): RoomView => ({
-  id: r.id, communityId: r.communityId, name: r.name, description: r.description, photos: list(r.photos), capacity: r.capacity,
-  facilities: list(r.facilities), openTime: r.openTime, closeTime: r.closeTime, slotMinutes: r.slotMinutes, maxMinutes: r.maxMinutes,
-  bookAheadDays: r.bookAheadDays, minNoticeMinutes: r.minNoticeMinutes, requiresApproval: r.requiresApproval, active: r.active,
+  id: r.id,
+  communityId: r.communityId,
+  name: r.name,
+  description: r.description,
+  photos: list(r.photos),
+  capacity: r.capacity,
+  facilities: list(r.facilities),
+  openTime: r.openTime,
+  closeTime: r.closeTime,
+  slotMinutes: r.slotMinutes,
+  maxMinutes: r.maxMinutes,
+  bookAheadDays: r.bookAheadDays,
+  minNoticeMinutes: r.minNoticeMinutes,
+  requiresApproval: r.requiresApproval,
+  active: r.active,
 });
 
 export const toClosureView = (c: RoomClosure): ClosureView => ({
-  id: c.id, communityId: c.communityId, roomId: c.roomId, startAt: c.startAt.toISOString(), endAt: c.endAt.toISOString(), reason: c.reason,
+  id: c.id,
+  communityId: c.communityId,
+  roomId: c.roomId,
+  startAt: c.startAt.toISOString(),
+  endAt: c.endAt.toISOString(),
+  reason: c.reason,
 });

@@ -1,7 +1,16 @@
 import { runTransaction } from '../database/transaction.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { shanghaiMidnight, slotGrid, slotState, type ClosureView, type DoorCodeView, type Page, type RoomAvailability, type RoomView } from '@linli/shared-types';
+import {
+  shanghaiMidnight,
+  slotGrid,
+  slotState,
+  type ClosureView,
+  type DoorCodeView,
+  type Page,
+  type RoomAvailability,
+  type RoomView,
+} from '@linli/shared-types';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
@@ -22,7 +31,10 @@ const DAY = 86_400_000;
 const CLOSURE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
 
 /** Admins see every room; others their community's, residents only the active ones. */
-export function roomVisibleTo(viewer: Pick<User, 'role' | 'communityId'>, room: Pick<Room, 'communityId' | 'active'>): boolean {
+export function roomVisibleTo(
+  viewer: Pick<User, 'role' | 'communityId'>,
+  room: Pick<Room, 'communityId' | 'active'>,
+): boolean {
   if (viewer.role === 'admin') return true;
   return room.communityId === viewer.communityId && (viewer.role !== 'resident' || room.active);
 }
@@ -49,7 +61,11 @@ export class RoomsService {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Room).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Room)
+      .createQueryBuilder('r')
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1);
     if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
     if (!staff) qb.andWhere('r.active = :active', { active: true });
     if (before) qb.andWhere('r.id < :before', { before });
@@ -75,8 +91,14 @@ export class RoomsService {
     if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
     const dayEnd = new Date(midnight.getTime() + DAY);
     const closures = await this.closuresOf(this.dataSource.manager, room, midnight, dayEnd);
-    const cells = await this.dataSource.getRepository(BookingSlot).createQueryBuilder('s')
-      .where('s.roomId = :roomId AND s.slotStart >= :from AND s.slotStart < :to', { roomId: room.id, from: midnight, to: dayEnd })
+    const cells = await this.dataSource
+      .getRepository(BookingSlot)
+      .createQueryBuilder('s')
+      .where('s.roomId = :roomId AND s.slotStart >= :from AND s.slotStart < :to', {
+        roomId: room.id,
+        from: midnight,
+        to: dayEnd,
+      })
       .getMany();
     const cellMs = bookingSettings.cellMinutes * 60_000;
     const facts = {
@@ -85,14 +107,22 @@ export class RoomsService {
       taken: cells.map((c) => ({ startAt: c.slotStart, endAt: new Date(c.slotStart.getTime() + cellMs) })),
     };
     return {
-      roomId: room.id, date, slotMinutes: room.slotMinutes,
-      slots: slotGrid(room, date).map((slot) => ({ startAt: slot.startAt.toISOString(), endAt: slot.endAt.toISOString(), state: slotState(slot, facts) })),
+      roomId: room.id,
+      date,
+      slotMinutes: room.slotMinutes,
+      slots: slotGrid(room, date).map((slot) => ({
+        startAt: slot.startAt.toISOString(),
+        endAt: slot.endAt.toISOString(),
+        state: slotState(slot, facts),
+      })),
     };
   }
 
   /** Closures of the room or of its whole centre that overlap [from, to). */
   closuresOf(manager: EntityManager, room: Room, from: Date, to: Date): Promise<RoomClosure[]> {
-    return manager.getRepository(RoomClosure).createQueryBuilder('c')
+    return manager
+      .getRepository(RoomClosure)
+      .createQueryBuilder('c')
       .where('c.communityId = :communityId', { communityId: room.communityId })
       .andWhere(new Brackets((w) => w.where('c.roomId = :roomId', { roomId: room.id }).orWhere('c.roomId IS NULL')))
       .andWhere('c.startAt < :to AND c.endAt > :from', { from, to })
@@ -103,16 +133,33 @@ export class RoomsService {
     const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
     const slotMinutes = body.slotMinutes ?? 30;
-    if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+    if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes))
+      throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
     return runTransaction(this.dataSource, async (manager) => {
-      const id = (await manager.insert(Room, {
-        communityId, name: body.name.trim(), description: body.description?.trim() ?? '', photos: JSON.stringify(body.photos ?? []),
-        capacity: body.capacity, facilities: JSON.stringify(body.facilities ?? []), openTime: body.openTime, closeTime: body.closeTime,
-        slotMinutes, maxMinutes: body.maxMinutes ?? 180, bookAheadDays: body.bookAheadDays ?? 7, minNoticeMinutes: body.minNoticeMinutes ?? 60,
-        requiresApproval: body.requiresApproval ?? false, active: body.active ?? true,
-      })).identifiers[0].id as number;
+      const id = (
+        await manager.insert(Room, {
+          communityId,
+          name: body.name.trim(),
+          description: body.description?.trim() ?? '',
+          photos: JSON.stringify(body.photos ?? []),
+          capacity: body.capacity,
+          facilities: JSON.stringify(body.facilities ?? []),
+          openTime: body.openTime,
+          closeTime: body.closeTime,
+          slotMinutes,
+          maxMinutes: body.maxMinutes ?? 180,
+          bookAheadDays: body.bookAheadDays ?? 7,
+          minNoticeMinutes: body.minNoticeMinutes ?? 60,
+          requiresApproval: body.requiresApproval ?? false,
+          active: body.active ?? true,
+        })
+      ).identifiers[0].id as number;
       await this.audit.record(manager, {
-        actor, communityId, action: 'rooms.create', targetType: 'room', targetId: id,
+        actor,
+        communityId,
+        action: 'rooms.create',
+        targetType: 'room',
+        targetId: id,
         summary: `新增活动室：${body.name}（容纳 ${body.capacity} 人，${body.openTime}–${body.closeTime}）`,
       });
       return toRoomView(await manager.findOneByOrFail(Room, { id }));
@@ -128,14 +175,29 @@ export class RoomsService {
       if (change.description !== undefined) fields.description = change.description.trim();
       if (change.photos !== undefined) fields.photos = JSON.stringify(change.photos);
       if (change.facilities !== undefined) fields.facilities = JSON.stringify(change.facilities);
-      for (const key of ['capacity', 'openTime', 'closeTime', 'slotMinutes', 'maxMinutes', 'bookAheadDays', 'minNoticeMinutes', 'requiresApproval', 'active'] as const) {
+      for (const key of [
+        'capacity',
+        'openTime',
+        'closeTime',
+        'slotMinutes',
+        'maxMinutes',
+        'bookAheadDays',
+        'minNoticeMinutes',
+        'requiresApproval',
+        'active',
+      ] as const) {
         if (change[key] !== undefined) (fields as Record<string, unknown>)[key] = change[key];
       }
       const next = { ...room, ...fields };
-      if (!validOpeningHours(next.openTime, next.closeTime, next.slotMinutes)) throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+      if (!validOpeningHours(next.openTime, next.closeTime, next.slotMinutes))
+        throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
       if (Object.keys(fields).length) await manager.update(Room, { id: room.id }, fields);
       await this.audit.record(manager, {
-        actor, communityId: room.communityId, action: 'rooms.update', targetType: 'room', targetId: room.id,
+        actor,
+        communityId: room.communityId,
+        action: 'rooms.update',
+        targetType: 'room',
+        targetId: room.id,
         summary: `修改活动室 ${room.name}：${Object.keys(fields).join('，') || '无变化'}`,
       });
       return toRoomView(await manager.findOneByOrFail(Room, { id: room.id }));
@@ -151,11 +213,22 @@ export class RoomsService {
     }
     return runTransaction(this.dataSource, async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);
-      const id = (await manager.insert(RoomClosure, {
-        communityId: room.communityId, roomId: body.wholeCentre ? null : room.id, startAt, endAt, reason: body.reason.trim(), createdById: actor.id,
-      })).identifiers[0].id as number;
+      const id = (
+        await manager.insert(RoomClosure, {
+          communityId: room.communityId,
+          roomId: body.wholeCentre ? null : room.id,
+          startAt,
+          endAt,
+          reason: body.reason.trim(),
+          createdById: actor.id,
+        })
+      ).identifiers[0].id as number;
       await this.audit.record(manager, {
-        actor, communityId: room.communityId, action: 'rooms.closure', targetType: 'room', targetId: room.id,
+        actor,
+        communityId: room.communityId,
+        action: 'rooms.closure',
+        targetType: 'room',
+        targetId: room.id,
         summary: `${body.wholeCentre ? '活动中心' : room.name}闭馆 ${body.startAt} 至 ${body.endAt}：${body.reason}`,
       });
       return toClosureView(await manager.findOneByOrFail(RoomClosure, { id }));

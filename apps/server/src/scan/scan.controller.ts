@@ -17,13 +17,26 @@ import { ScanDto } from './scan.dto.js';
 @ApiBearerAuth()
 @Controller('scan')
 export class ScanController {
-  constructor(private readonly bookings: BookingsService, private readonly activities: ActivitiesService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly activities: ActivitiesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  @Post() @Roles('resident') @HttpCode(200) @RateLimit('scan')
+  @Post()
+  @Roles('resident')
+  @HttpCode(200)
+  @RateLimit('scan')
   async scan(@CurrentUser() user: User, @Body() body: ScanDto): Promise<ScanResponse> {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
     const code = body.code.trim();
-    if (isActivityCode(code)) return this.activities.scan(user, code, { lat: body.lat, lng: body.lng, activityId: body.activityId, purpose: body.purpose });
+    if (isActivityCode(code))
+      return this.activities.scan(user, code, {
+        lat: body.lat,
+        lng: body.lng,
+        activityId: body.activityId,
+        purpose: body.purpose,
+      });
     const roomId = parseDoorCode(this.config.secret, code);
     if (roomId !== null) return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
     throw new AppException('SCAN_CODE_UNKNOWN', 422);

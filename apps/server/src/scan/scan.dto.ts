@@ -7,6 +7,12 @@ export class ScanDto implements ScanRequest {
   @ApiProperty({ description: 'the text read from the QR code' }) @IsString() @Length(1, 500) code: string;
   @ApiPropertyOptional() @Omittable() @IsLatitude() lat?: number;
   @ApiPropertyOptional() @Omittable() @IsLongitude() lng?: number;
-  @ApiPropertyOptional({ description: 'scanning from an activity page: the activity expected' }) @Omittable() @IsId() activityId?: number;
-  @ApiPropertyOptional({ enum: attendancePurposes, description: 'scanning to check in or to check out' }) @Omittable() @IsIn(attendancePurposes) purpose?: AttendancePurpose;
+  @ApiPropertyOptional({ description: 'scanning from an activity page: the activity expected' })
+  @Omittable()
+  @IsId()
+  activityId?: number;
+  @ApiPropertyOptional({ enum: attendancePurposes, description: 'scanning to check in or to check out' })
+  @Omittable()
+  @IsIn(attendancePurposes)
+  purpose?: AttendancePurpose;
 }

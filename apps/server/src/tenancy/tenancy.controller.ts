@@ -21,14 +21,16 @@ class BuildingsQuery {
 export class TenancyController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @Public() @Get('communities')
+  @Public()
+  @Get('communities')
   async communities(): Promise<Page<CommunityView>> {
     const rows = await this.dataSource.getRepository(Community).find({ order: { id: 'ASC' } });
     return { items: rows.map(toCommunityView), nextCursor: null };
   }
 
   /** The caller's community by default; `?community=CODE` for someone who has not chosen one yet. */
-  @Public() @Get('buildings')
+  @Public()
+  @Get('buildings')
   async buildings(@Query() query: BuildingsQuery, @CurrentUser() user?: User): Promise<Page<BuildingView>> {
     let communityId = user?.communityId ?? null;
     if (query.community) {

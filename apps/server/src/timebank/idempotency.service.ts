@@ -28,7 +28,10 @@ class KeySeen {
 export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Runs the effect once per (user, key), in one ledger transaction with the key's claim and answer.
@@ -46,7 +49,8 @@ export class IdempotencyService {
         let claimId: number;
         try {
           // Claimed first: a concurrent request with the same key waits here on the unique index, then finds it taken.
-          claimId = (await manager.insert(IdempotencyKey, { userId, idempotencyKey: key, requestHash, response: null })).identifiers[0].id;
+          claimId = (await manager.insert(IdempotencyKey, { userId, idempotencyKey: key, requestHash, response: null }))
+            .identifiers[0].id;
         } catch (error) {
           if (isDuplicateKey(error)) throw new KeySeen(null);
           throw error;
@@ -57,8 +61,10 @@ export class IdempotencyService {
       });
     } catch (error) {
       if (!(error instanceof KeySeen)) throw error;
-      const stored = error.row ?? await this.dataSource.getRepository(IdempotencyKey).findOneBy({ userId, idempotencyKey: key });
-      if (stored && compareIdempotentRequest(stored.requestHash, requestHash) === 'reused') throw refused('IDEMPOTENCY_KEY_REUSED');
+      const stored =
+        error.row ?? (await this.dataSource.getRepository(IdempotencyKey).findOneBy({ userId, idempotencyKey: key }));
+      if (stored && compareIdempotentRequest(stored.requestHash, requestHash) === 'reused')
+        throw refused('IDEMPOTENCY_KEY_REUSED');
       // Claimed by a request that is still running or was rolled back: the client may retry.
       if (!stored?.response) throw conflict('CONFLICT');
       return JSON.parse(stored.response) as T;
@@ -69,7 +75,9 @@ export class IdempotencyService {
   @Cron(CronExpression.EVERY_HOUR)
   async deleteExpired(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS);
-    const result = await runTransaction(this.dataSource, (manager) => manager.delete(IdempotencyKey, { createdAt: LessThan(cutoff) }));
+    const result = await runTransaction(this.dataSource, (manager) =>
+      manager.delete(IdempotencyKey, { createdAt: LessThan(cutoff) }),
+    );
     if (result.affected) this.logger.log(`Deleted ${result.affected} expired idempotency keys`);
     return result.affected ?? 0;
   }

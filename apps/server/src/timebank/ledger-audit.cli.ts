@@ -18,14 +18,18 @@ async function main(argv: string[]): Promise<number> {
   }
   // Only the database part of the configuration matters here; no secret is needed to read the ledger.
   const { database } = loadConfig({ LINLI_DEMO: '1', DATABASE_URL: process.env.DATABASE_URL });
-  const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(database)), migrationsRun: false }).initialize();
+  const dataSource = await createDataSource({
+    ...(await resolveDataSourceOptions(database)),
+    migrationsRun: false,
+  }).initialize();
   try {
     const result = await runTransaction(dataSource, (manager) => auditLedger(manager, communityId, new Date()));
     if (argv.includes('--json')) {
       console.log(JSON.stringify(result, null, 2));
     } else {
       console.log(`时间银行对账 ${result.checkedAt}：${result.accounts} 个账户，${result.transactions} 笔交易`);
-      for (const c of result.communities) console.log(`  社区 ${c.communityId}：余额合计 ${c.balanceSum} 分钟（${hoursText(c.balanceSum)} 小时）`);
+      for (const c of result.communities)
+        console.log(`  社区 ${c.communityId}：余额合计 ${c.balanceSum} 分钟（${hoursText(c.balanceSum)} 小时）`);
       for (const d of result.discrepancies) console.log(`  ✗ [${d.type}] ${d.message}`);
       console.log(result.ok ? '结果：一致 (OK)' : `结果：发现 ${result.discrepancies.length} 处不一致 (DISCREPANCY)`);
     }
@@ -36,6 +40,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => { console.error('ledger audit failed:', error instanceof Error ? error.message : error); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error('ledger audit failed:', error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
 );

@@ -37,19 +37,34 @@ export class LedgerService {
    * the one that finds too little changes no row and the whole transaction is refused.
    */
   async post(manager: EntityManager, posting: Posting): Promise<LedgerTransaction> {
-    if (!isValidAmount(posting.amount)) throw new AppException('VALIDATION_FAILED', 400, '分钟数必须是 1 到 100000 的整数', ['minutes']);
+    if (!isValidAmount(posting.amount))
+      throw new AppException('VALIDATION_FAILED', 400, '分钟数必须是 1 到 100000 的整数', ['minutes']);
     if (posting.fromAccountId === posting.toAccountId) throw refused('TRANSFER_TO_SELF');
     for (const accountId of lockOrder(posting.fromAccountId, posting.toAccountId)) {
       const qb = manager.createQueryBuilder().update(TimebankAccount);
-      const result = accountId === posting.fromAccountId
-        ? await qb.set({ balance: () => 'balance - :amount' })
-          .where("id = :id AND communityId = :communityId AND (kind = 'pool' OR balance >= :amount)", { id: accountId, amount: posting.amount, communityId: posting.communityId })
-          .execute()
-        : await qb.set({ balance: () => 'balance + :amount' })
-          .where('id = :id AND communityId = :communityId', { id: accountId, amount: posting.amount, communityId: posting.communityId })
-          .execute();
+      const result =
+        accountId === posting.fromAccountId
+          ? await qb
+              .set({ balance: () => 'balance - :amount' })
+              .where("id = :id AND communityId = :communityId AND (kind = 'pool' OR balance >= :amount)", {
+                id: accountId,
+                amount: posting.amount,
+                communityId: posting.communityId,
+              })
+              .execute()
+          : await qb
+              .set({ balance: () => 'balance + :amount' })
+              .where('id = :id AND communityId = :communityId', {
+                id: accountId,
+                amount: posting.amount,
+                communityId: posting.communityId,
+              })
+              .execute();
       if (!result.affected) {
-        if (accountId === posting.fromAccountId && await manager.existsBy(TimebankAccount, { id: accountId, communityId: posting.communityId })) {
+        if (
+          accountId === posting.fromAccountId &&
+          (await manager.existsBy(TimebankAccount, { id: accountId, communityId: posting.communityId }))
+        ) {
           throw refused('INSUFFICIENT_CREDITS');
         }
         throw new AppException('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
@@ -95,11 +110,17 @@ export class LedgerService {
     const ownerKey = userId === null ? poolKey(communityId) : userKey(userId);
     const existing = await manager.findOneBy(TimebankAccount, { ownerKey });
     if (existing) return existing;
-    await manager.createQueryBuilder().insert().into(TimebankAccount)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TimebankAccount)
       .values({ communityId, userId, kind: userId === null ? 'pool' : 'resident', ownerKey, balance: 0 })
       .orIgnore()
       .execute();
     // A locking read sees a row another transaction committed after ours began (MySQL's plain reads would not).
-    return lockForUpdate(manager, manager.createQueryBuilder(TimebankAccount, 'a').where('a.ownerKey = :ownerKey', { ownerKey })).getOneOrFail();
+    return lockForUpdate(
+      manager,
+      manager.createQueryBuilder(TimebankAccount, 'a').where('a.ownerKey = :ownerKey', { ownerKey }),
+    ).getOneOrFail();
   }
 }

@@ -37,7 +37,11 @@ export class RewardsService {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(Reward).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Reward)
+      .createQueryBuilder('r')
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1);
     if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
     if (!staff) qb.andWhere('r.active = :active', { active: true });
     if (before) qb.andWhere('r.id < :before', { before });
@@ -48,12 +52,23 @@ export class RewardsService {
     const communityId = communityOfNewRecord(actor, body.communityId);
     if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择兑换项目所属的社区', ['communityId']);
     return runTransaction(this.dataSource, async (manager) => {
-      const id = (await manager.insert(Reward, {
-        communityId, name: body.name.trim(), description: body.description.trim(), priceMinutes: body.priceMinutes,
-        stock: body.stock, active: true, createdById: actor.id,
-      })).identifiers[0].id as number;
+      const id = (
+        await manager.insert(Reward, {
+          communityId,
+          name: body.name.trim(),
+          description: body.description.trim(),
+          priceMinutes: body.priceMinutes,
+          stock: body.stock,
+          active: true,
+          createdById: actor.id,
+        })
+      ).identifiers[0].id as number;
       await this.audit.record(manager, {
-        actor, communityId, action: 'timebank.reward.create', targetType: 'timebank_reward', targetId: id,
+        actor,
+        communityId,
+        action: 'timebank.reward.create',
+        targetType: 'timebank_reward',
+        targetId: id,
         summary: `新增兑换项目：${body.name}（${body.priceMinutes} 分钟，库存 ${body.stock}）`,
       });
       return toRewardView(await manager.findOneByOrFail(Reward, { id }));
@@ -73,9 +88,15 @@ export class RewardsService {
       if (change.stock !== undefined) fields.stock = change.stock;
       if (change.active !== undefined) fields.active = change.active;
       if (Object.keys(fields).length) await manager.update(Reward, { id: reward.id }, fields);
-      const changed = Object.entries(fields).map(([k, v]) => `${k}=${v}`).join('，');
+      const changed = Object.entries(fields)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('，');
       await this.audit.record(manager, {
-        actor, communityId: reward.communityId, action: 'timebank.reward.update', targetType: 'timebank_reward', targetId: reward.id,
+        actor,
+        communityId: reward.communityId,
+        action: 'timebank.reward.update',
+        targetType: 'timebank_reward',
+        targetId: reward.id,
         summary: `修改兑换项目 ${reward.name}：${changed || '无变化'}`,
       });
       return toRewardView(await manager.findOneByOrFail(Reward, { id: reward.id }));
@@ -85,36 +106,67 @@ export class RewardsService {
   /** Debits the resident into the pool and takes one from stock, both or neither; once per Idempotency-Key. */
   redeem(resident: User, rewardId: number, idempotencyKey: string | undefined): Promise<RedeemResponse> {
     assertVerifiedResident(resident);
-    return this.idempotency.once({ userId: resident.id, key: idempotencyKey, operation: `rewards.redeem:${rewardId}`, body: {} }, async (manager) => {
-      const reward = await manager.findOneBy(Reward, { id: rewardId });
-      if (!reward || reward.communityId !== resident.communityId || !reward.active) throw notFound('REWARD_NOT_FOUND');
-      // Stock before accounts: every writer takes the reward row first, then the accounts in id order.
-      const taken = await manager.createQueryBuilder().update(Reward).set({ stock: () => 'stock - 1' })
-        .where('id = :id AND stock > 0 AND active = :active', { id: reward.id, active: true }).execute();
-      if (!taken.affected) throw conflict('REWARD_OUT_OF_STOCK');
-      const account = await this.ledger.openAccount(manager, resident);
-      const pool = await this.ledger.poolOf(manager, account.communityId);
-      const transaction = await this.ledger.post(manager, {
-        kind: 'redemption', communityId: account.communityId, fromAccountId: account.id, toAccountId: pool.id,
-        amount: reward.priceMinutes, memo: `兑换：${reward.name}`, reference: `reward:${reward.id}`,
-        idempotencyKey: idempotencyKey ?? null, actorId: resident.id,
-      });
-      const id = (await manager.insert(RewardRedemption, {
-        communityId: account.communityId, rewardId: reward.id, userId: resident.id, priceMinutes: reward.priceMinutes,
-        status: 'pending', transactionId: transaction.id, reversalId: null, handledById: null, handledAt: null,
-      })).identifiers[0].id as number;
-      const redemption = await manager.findOneByOrFail(RewardRedemption, { id });
-      const after = await manager.findOneByOrFail(TimebankAccount, { id: account.id });
-      return { redemption: toRedemptionView(redemption, reward, resident), balance: after.balance, balanceHours: hoursText(after.balance) };
-    });
+    return this.idempotency.once(
+      { userId: resident.id, key: idempotencyKey, operation: `rewards.redeem:${rewardId}`, body: {} },
+      async (manager) => {
+        const reward = await manager.findOneBy(Reward, { id: rewardId });
+        if (!reward || reward.communityId !== resident.communityId || !reward.active)
+          throw notFound('REWARD_NOT_FOUND');
+        // Stock before accounts: every writer takes the reward row first, then the accounts in id order.
+        const taken = await manager
+          .createQueryBuilder()
+          .update(Reward)
+          .set({ stock: () => 'stock - 1' })
+          .where('id = :id AND stock > 0 AND active = :active', { id: reward.id, active: true })
+          .execute();
+        if (!taken.affected) throw conflict('REWARD_OUT_OF_STOCK');
+        const account = await this.ledger.openAccount(manager, resident);
+        const pool = await this.ledger.poolOf(manager, account.communityId);
+        const transaction = await this.ledger.post(manager, {
+          kind: 'redemption',
+          communityId: account.communityId,
+          fromAccountId: account.id,
+          toAccountId: pool.id,
+          amount: reward.priceMinutes,
+          memo: `兑换：${reward.name}`,
+          reference: `reward:${reward.id}`,
+          idempotencyKey: idempotencyKey ?? null,
+          actorId: resident.id,
+        });
+        const id = (
+          await manager.insert(RewardRedemption, {
+            communityId: account.communityId,
+            rewardId: reward.id,
+            userId: resident.id,
+            priceMinutes: reward.priceMinutes,
+            status: 'pending',
+            transactionId: transaction.id,
+            reversalId: null,
+            handledById: null,
+            handledAt: null,
+          })
+        ).identifiers[0].id as number;
+        const redemption = await manager.findOneByOrFail(RewardRedemption, { id });
+        const after = await manager.findOneByOrFail(TimebankAccount, { id: account.id });
+        return {
+          redemption: toRedemptionView(redemption, reward, resident),
+          balance: after.balance,
+          balanceHours: hoursText(after.balance),
+        };
+      },
+    );
   }
 
   async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<RedemptionView>> {
     assertVerifiedResident(resident);
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(RewardRedemption).createQueryBuilder('r')
-      .where('r.userId = :userId', { userId: resident.id }).orderBy('r.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(RewardRedemption)
+      .createQueryBuilder('r')
+      .where('r.userId = :userId', { userId: resident.id })
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1);
     if (before) qb.andWhere('r.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
@@ -123,7 +175,11 @@ export class RewardsService {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource.getRepository(RewardRedemption).createQueryBuilder('r').orderBy('r.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(RewardRedemption)
+      .createQueryBuilder('r')
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1);
     if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (before) qb.andWhere('r.id < :before', { before });
@@ -133,13 +189,23 @@ export class RewardsService {
   handOver(actor: User, redemptionId: number): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
       const redemption = await this.load(manager, actor, redemptionId);
-      const done = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
-        status: 'handed_over', handledById: actor.id, handledAt: this.clock.now(),
-      });
+      const done = await manager.update(
+        RewardRedemption,
+        { id: redemption.id, status: 'pending' },
+        {
+          status: 'handed_over',
+          handledById: actor.id,
+          handledAt: this.clock.now(),
+        },
+      );
       if (!done.affected) throw conflict('REDEMPTION_NOT_PENDING');
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
-        actor, communityId: redemption.communityId, action: 'timebank.redemption.hand_over', targetType: 'timebank_redemption', targetId: redemption.id,
+        actor,
+        communityId: redemption.communityId,
+        action: 'timebank.redemption.hand_over',
+        targetType: 'timebank_redemption',
+        targetId: redemption.id,
         summary: `发放兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}）`,
       });
       return this.view(manager, redemption.id);
@@ -150,23 +216,48 @@ export class RewardsService {
   cancel(actor: User, redemptionId: number, reason: string | undefined): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
       const redemption = await this.load(manager, actor, redemptionId);
-      const claimed = await manager.update(RewardRedemption, { id: redemption.id, status: 'pending' }, {
-        status: 'cancelled', handledById: actor.id, handledAt: this.clock.now(),
-      });
+      const claimed = await manager.update(
+        RewardRedemption,
+        { id: redemption.id, status: 'pending' },
+        {
+          status: 'cancelled',
+          handledById: actor.id,
+          handledAt: this.clock.now(),
+        },
+      );
       if (!claimed.affected) throw conflict('REDEMPTION_NOT_PENDING');
-      await manager.createQueryBuilder().update(Reward).set({ stock: () => 'stock + 1' }).where('id = :id', { id: redemption.rewardId }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(Reward)
+        .set({ stock: () => 'stock + 1' })
+        .where('id = :id', { id: redemption.rewardId })
+        .execute();
       const original = await manager.findOneByOrFail(LedgerTransaction, { id: redemption.transactionId });
-      const refusal = checkReversal(original, await manager.existsBy(LedgerTransaction, { reversesId: original.id }), 'redemption-cancel');
+      const refusal = checkReversal(
+        original,
+        await manager.existsBy(LedgerTransaction, { reversesId: original.id }),
+        'redemption-cancel',
+      );
       if (refusal) throw refused(refusal.code);
       const why = reason?.trim() || '取消兑换';
       const reversal = await this.timebank.postReversal(manager, original, actor, why);
       await manager.update(RewardRedemption, { id: redemption.id }, { reversalId: reversal.id });
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
-        actor, communityId: redemption.communityId, action: 'timebank.redemption.cancel', targetType: 'timebank_redemption', targetId: redemption.id,
+        actor,
+        communityId: redemption.communityId,
+        action: 'timebank.redemption.cancel',
+        targetType: 'timebank_redemption',
+        targetId: redemption.id,
         summary: `取消兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}，退回 ${redemption.priceMinutes} 分钟）：${why}`,
       });
-      await this.timebank.notifyCredits(manager, redemption.userId, redemption.communityId, redemption.priceMinutes, `兑换“${reward?.name ?? ''}”已取消，时间已退回：${why}`);
+      await this.timebank.notifyCredits(
+        manager,
+        redemption.userId,
+        redemption.communityId,
+        redemption.priceMinutes,
+        `兑换“${reward?.name ?? ''}”已取消，时间已退回：${why}`,
+      );
       return this.view(manager, redemption.id);
     });
   }
@@ -186,8 +277,12 @@ export class RewardsService {
   private async page(manager: EntityManager, rows: RewardRedemption[], limit: number): Promise<Page<RedemptionView>> {
     const rewardIds = [...new Set(rows.map((r) => r.rewardId))];
     const userIds = [...new Set(rows.map((r) => r.userId))];
-    const rewards = new Map((rewardIds.length ? await manager.findBy(Reward, { id: In(rewardIds) }) : []).map((r) => [r.id, r]));
-    const users = new Map((userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]));
+    const rewards = new Map(
+      (rewardIds.length ? await manager.findBy(Reward, { id: In(rewardIds) }) : []).map((r) => [r.id, r]),
+    );
+    const users = new Map(
+      (userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]),
+    );
     return pageByDescendingId(rows, limit, (r) => toRedemptionView(r, rewards.get(r.rewardId), users.get(r.userId)));
   }
 }

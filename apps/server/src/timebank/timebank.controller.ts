@@ -1,15 +1,30 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type {
-  LedgerAuditResult, LedgerTransactionView, Page, PostingResponse, StatementItem, TimebankAccountListItem, TimebankAccountView,
-  TimebankMonthlyStatsResponse, TransferRecipient,
+  LedgerAuditResult,
+  LedgerTransactionView,
+  Page,
+  PostingResponse,
+  StatementItem,
+  TimebankAccountListItem,
+  TimebankAccountView,
+  TimebankMonthlyStatsResponse,
+  TransferRecipient,
 } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
 import {
-  AdjustmentDto, MonthlyStatsQueryDto, PoolStatementQueryDto, ReverseTransactionDto, StatementQueryDto, TimebankAccountQueryDto, TimebankCommunityQueryDto, TransferDto, TransferRecipientQueryDto,
+  AdjustmentDto,
+  MonthlyStatsQueryDto,
+  PoolStatementQueryDto,
+  ReverseTransactionDto,
+  StatementQueryDto,
+  TimebankAccountQueryDto,
+  TimebankCommunityQueryDto,
+  TransferDto,
+  TransferRecipientQueryDto,
 } from './dto/timebank.dto.js';
 import { TimebankService } from './timebank.service.js';
 
@@ -19,67 +34,106 @@ import { TimebankService } from './timebank.service.js';
 export class TimebankController {
   constructor(private readonly timebank: TimebankService) {}
 
-  @Get('account') @Roles('resident')
+  @Get('account')
+  @Roles('resident')
   account(@CurrentUser() user: User): Promise<TimebankAccountView> {
     return this.timebank.account(user);
   }
 
-  @Get('transactions') @Roles('resident')
+  @Get('transactions')
+  @Roles('resident')
   transactions(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statement(user, query);
   }
 
   /** Whom a resident may give credits to: by name, within their community. */
-  @Get('recipients') @Roles('resident')
+  @Get('recipients')
+  @Roles('resident')
   recipients(@CurrentUser() user: User, @Query() query: TransferRecipientQueryDto): Promise<Page<TransferRecipient>> {
     return this.timebank.recipients(user, query.q);
   }
 
-  @Post('transfers') @Roles('resident') @HttpCode(201) @RateLimit('timebank')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'one per intended transfer; a retry sends the same key' })
-  transfer(@CurrentUser() user: User, @Headers('idempotency-key') key: string | undefined, @Body() body: TransferDto): Promise<PostingResponse> {
+  @Post('transfers')
+  @Roles('resident')
+  @HttpCode(201)
+  @RateLimit('timebank')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'one per intended transfer; a retry sends the same key',
+  })
+  transfer(
+    @CurrentUser() user: User,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: TransferDto,
+  ): Promise<PostingResponse> {
     return this.timebank.transfer(user, key, body);
   }
 
-  @Get('accounts') @StaffOnly()
+  @Get('accounts')
+  @StaffOnly()
   accounts(@CurrentUser() user: User, @Query() query: TimebankAccountQueryDto): Promise<Page<TimebankAccountListItem>> {
     return this.timebank.accounts(user, query);
   }
 
-  @Get('accounts.csv') @StaffOnly()
-  async accountsCsv(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @Get('accounts.csv')
+  @StaffOnly()
+  async accountsCsv(
+    @CurrentUser() user: User,
+    @Query() query: TimebankCommunityQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const csv = await this.timebank.accountsCsv(user, query.communityId);
     reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="timebank-accounts.csv"; filename*=UTF-8''${encodeURIComponent('时间银行账户.csv')}`);
+    reply.header(
+      'content-disposition',
+      `attachment; filename="timebank-accounts.csv"; filename*=UTF-8''${encodeURIComponent('时间银行账户.csv')}`,
+    );
     return csv;
   }
 
-  @Get('accounts/:userId/transactions') @StaffOnly()
-  accountTransactions(@CurrentUser() user: User, @Param('userId', ParseIntPipe) userId: number, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
+  @Get('accounts/:userId/transactions')
+  @StaffOnly()
+  accountTransactions(
+    @CurrentUser() user: User,
+    @Param('userId', ParseIntPipe) userId: number,
+    @Query() query: StatementQueryDto,
+  ): Promise<Page<StatementItem>> {
     return this.timebank.statementOfUser(user, userId, query);
   }
 
-  @Get('pool/transactions') @StaffOnly()
+  @Get('pool/transactions')
+  @StaffOnly()
   poolTransactions(@CurrentUser() user: User, @Query() query: PoolStatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statementOfPool(user, query.communityId, query);
   }
 
-  @Post('transactions/:id/reverse') @StaffOnly() @HttpCode(201)
-  reverse(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number, @Body() body: ReverseTransactionDto): Promise<LedgerTransactionView> {
+  @Post('transactions/:id/reverse')
+  @StaffOnly()
+  @HttpCode(201)
+  reverse(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReverseTransactionDto,
+  ): Promise<LedgerTransactionView> {
     return this.timebank.reverse(user, id, body.reason);
   }
 
-  @Post('adjustments') @Roles('admin') @HttpCode(201)
+  @Post('adjustments')
+  @Roles('admin')
+  @HttpCode(201)
   adjust(@CurrentUser() user: User, @Body() body: AdjustmentDto): Promise<LedgerTransactionView> {
     return this.timebank.adjust(user, body);
   }
 
-  @Get('stats/monthly') @StaffOnly()
+  @Get('stats/monthly')
+  @StaffOnly()
   monthly(@CurrentUser() user: User, @Query() query: MonthlyStatsQueryDto): Promise<TimebankMonthlyStatsResponse> {
     return this.timebank.monthlyStats(user, query.communityId, query.months ?? 12);
   }
 
-  @Get('audit') @StaffOnly()
+  @Get('audit')
+  @StaffOnly()
   audit(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto): Promise<LedgerAuditResult> {
     return this.timebank.audit(user, query.communityId);
   }

@@ -1,4 +1,14 @@
-import { hoursText, maskPhone, type LedgerCounterparty, type LedgerTransactionView, type RedemptionView, type RewardView, type StatementItem, type TimebankAccountListItem, type TimebankAccountView } from '@linli/shared-types';
+import {
+  hoursText,
+  maskPhone,
+  type LedgerCounterparty,
+  type LedgerTransactionView,
+  type RedemptionView,
+  type RewardView,
+  type StatementItem,
+  type TimebankAccountListItem,
+  type TimebankAccountView,
+} from '@linli/shared-types';
 import type { Building } from '../tenancy/building.entity.js';
 import type { User } from '../users/user.entity.js';
 import type { LedgerTransaction } from './ledger-transaction.entity.js';
@@ -9,52 +19,111 @@ import type { AccountRow } from './timebank.queries.js';
 export const POOL_NAME = '社区时间银行';
 
 export const toAccountView = (a: AccountRow): TimebankAccountView => ({
-  id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance, balanceHours: hoursText(a.balance),
+  id: a.id,
+  communityId: a.communityId,
+  userId: a.userId,
+  kind: a.kind,
+  balance: a.balance,
+  balanceHours: hoursText(a.balance),
 });
 
 /** Who is on the other side: a resident by name, or the pool. */
 export function toCounterparty(account: TimebankAccount | undefined, users: Map<number, User>): LedgerCounterparty {
-  if (!account || account.kind === 'pool' || account.userId === null) return { userId: null, kind: 'pool', name: POOL_NAME };
+  if (!account || account.kind === 'pool' || account.userId === null)
+    return { userId: null, kind: 'pool', name: POOL_NAME };
   return { userId: account.userId, kind: 'resident', name: users.get(account.userId)?.name ?? '居民' };
 }
 
 /** A transaction as the statement of `accountId` shows it: signed from that account's side. */
-export function toStatementItem(t: LedgerTransaction, accountId: number, counterparty: LedgerCounterparty, reversedById: number | null): StatementItem {
+export function toStatementItem(
+  t: LedgerTransaction,
+  accountId: number,
+  counterparty: LedgerCounterparty,
+  reversedById: number | null,
+): StatementItem {
   const amount = t.toAccountId === accountId ? t.amount : -t.amount;
   return {
-    id: t.id, kind: t.kind, amount, amountHours: hoursText(amount), counterparty, memo: t.memo, reference: t.reference,
-    reversesId: t.reversesId, reversedById, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    kind: t.kind,
+    amount,
+    amountHours: hoursText(amount),
+    counterparty,
+    memo: t.memo,
+    reference: t.reference,
+    reversesId: t.reversesId,
+    reversedById,
+    createdAt: t.createdAt.toISOString(),
   };
 }
 
-export function toTransactionView(t: LedgerTransaction, from: LedgerCounterparty, to: LedgerCounterparty): LedgerTransactionView {
+export function toTransactionView(
+  t: LedgerTransaction,
+  from: LedgerCounterparty,
+  to: LedgerCounterparty,
+): LedgerTransactionView {
   return {
-    id: t.id, communityId: t.communityId, kind: t.kind, amount: t.amount, amountHours: hoursText(t.amount), from, to,
-    memo: t.memo, reference: t.reference, reversesId: t.reversesId, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    communityId: t.communityId,
+    kind: t.kind,
+    amount: t.amount,
+    amountHours: hoursText(t.amount),
+    from,
+    to,
+    memo: t.memo,
+    reference: t.reference,
+    reversesId: t.reversesId,
+    createdAt: t.createdAt.toISOString(),
   };
 }
 
-export function toAccountListItem(a: TimebankAccount, user: User | undefined, building: Building | undefined): TimebankAccountListItem {
+export function toAccountListItem(
+  a: TimebankAccount,
+  user: User | undefined,
+  building: Building | undefined,
+): TimebankAccountListItem {
   return {
-    accountId: a.id, kind: a.kind, communityId: a.communityId, userId: a.userId,
-    name: a.kind === 'pool' ? POOL_NAME : user?.name ?? '居民',
-    phone: maskPhone(user?.phone), buildingName: building?.name ?? null, unit: user?.unit ?? null, room: user?.room ?? null,
-    balance: a.balance, balanceHours: hoursText(a.balance),
+    accountId: a.id,
+    kind: a.kind,
+    communityId: a.communityId,
+    userId: a.userId,
+    name: a.kind === 'pool' ? POOL_NAME : (user?.name ?? '居民'),
+    phone: maskPhone(user?.phone),
+    buildingName: building?.name ?? null,
+    unit: user?.unit ?? null,
+    room: user?.room ?? null,
+    balance: a.balance,
+    balanceHours: hoursText(a.balance),
   };
 }
 
 export const toRewardView = (r: Reward): RewardView => ({
-  id: r.id, communityId: r.communityId, name: r.name, description: r.description, priceMinutes: r.priceMinutes,
-  priceHours: hoursText(r.priceMinutes), stock: r.stock, active: r.active, createdAt: r.createdAt.toISOString(),
+  id: r.id,
+  communityId: r.communityId,
+  name: r.name,
+  description: r.description,
+  priceMinutes: r.priceMinutes,
+  priceHours: hoursText(r.priceMinutes),
+  stock: r.stock,
+  active: r.active,
+  createdAt: r.createdAt.toISOString(),
 });
 
-export function toRedemptionView(r: RewardRedemption, reward: Reward | undefined, resident: User | undefined): RedemptionView {
+export function toRedemptionView(
+  r: RewardRedemption,
+  reward: Reward | undefined,
+  resident: User | undefined,
+): RedemptionView {
   return {
-    id: r.id, communityId: r.communityId,
+    id: r.id,
+    communityId: r.communityId,
     reward: { id: r.rewardId, name: reward?.name ?? '' },
     resident: { id: r.userId, name: resident?.name ?? null },
-    priceMinutes: r.priceMinutes, priceHours: hoursText(r.priceMinutes), status: r.status,
-    transactionId: r.transactionId, reversalId: r.reversalId,
-    handledAt: r.handledAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    priceMinutes: r.priceMinutes,
+    priceHours: hoursText(r.priceMinutes),
+    status: r.status,
+    transactionId: r.transactionId,
+    reversalId: r.reversalId,
+    handledAt: r.handledAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,21 @@
 import {
-  adjustmentLegs, canonicalJson, checkReversal, checkTransfer, communityBalanceSums, compareIdempotentRequest,
-  findLedgerDiscrepancies, idempotencyRequestHash, isValidAmount, isValidIdempotencyKey, lockOrder, mayPay, minutesToHours,
-  lastMonths, monthlyStats, reversalLegs, shanghaiMonth,
+  adjustmentLegs,
+  canonicalJson,
+  checkReversal,
+  checkTransfer,
+  communityBalanceSums,
+  compareIdempotentRequest,
+  findLedgerDiscrepancies,
+  idempotencyRequestHash,
+  isValidAmount,
+  isValidIdempotencyKey,
+  lockOrder,
+  mayPay,
+  minutesToHours,
+  lastMonths,
+  monthlyStats,
+  reversalLegs,
+  shanghaiMonth,
 } from './timebank.rules.js';
 
 describe('mayPay', () => {
@@ -18,7 +32,15 @@ describe('mayPay', () => {
 });
 
 describe('isValidAmount', () => {
-  it.each([[1, true], [100_000, true], [0, false], [-5, false], [100_001, false], [1.5, false], [Number.NaN, false]])('%p → %p', (minutes, ok) => {
+  it.each([
+    [1, true],
+    [100_000, true],
+    [0, false],
+    [-5, false],
+    [100_001, false],
+    [1.5, false],
+    [Number.NaN, false],
+  ])('%p → %p', (minutes, ok) => {
     expect(isValidAmount(minutes)).toBe(ok);
   });
 });
@@ -28,10 +50,26 @@ describe('checkTransfer', () => {
   it.each([
     ['verified neighbour', { id: 2, role: 'resident', status: 'verified', communityId: 10 }, null],
     ['to self', { ...sender }, 'TRANSFER_TO_SELF'],
-    ['pending neighbour', { id: 2, role: 'resident', status: 'pending', communityId: 10 }, 'TIMEBANK_RECIPIENT_NOT_VERIFIED'],
-    ['disabled neighbour', { id: 2, role: 'resident', status: 'disabled', communityId: 10 }, 'TIMEBANK_RECIPIENT_NOT_VERIFIED'],
-    ['another community is not found', { id: 3, role: 'resident', status: 'verified', communityId: 11 }, 'TIMEBANK_RECIPIENT_NOT_FOUND'],
-    ['staff are not found', { id: 4, role: 'staff', status: 'verified', communityId: 10 }, 'TIMEBANK_RECIPIENT_NOT_FOUND'],
+    [
+      'pending neighbour',
+      { id: 2, role: 'resident', status: 'pending', communityId: 10 },
+      'TIMEBANK_RECIPIENT_NOT_VERIFIED',
+    ],
+    [
+      'disabled neighbour',
+      { id: 2, role: 'resident', status: 'disabled', communityId: 10 },
+      'TIMEBANK_RECIPIENT_NOT_VERIFIED',
+    ],
+    [
+      'another community is not found',
+      { id: 3, role: 'resident', status: 'verified', communityId: 11 },
+      'TIMEBANK_RECIPIENT_NOT_FOUND',
+    ],
+    [
+      'staff are not found',
+      { id: 4, role: 'staff', status: 'verified', communityId: 10 },
+      'TIMEBANK_RECIPIENT_NOT_FOUND',
+    ],
     ['nobody', null, 'TIMEBANK_RECIPIENT_NOT_FOUND'],
   ] as const)('%s', (_n, recipient, code) => {
     expect(checkTransfer(sender, recipient)?.code ?? null).toBe(code);
@@ -47,7 +85,13 @@ describe('checkReversal', () => {
     ['a reversal is final', 'reversal', false, 'staff', 'REVERSAL_NOT_ALLOWED'],
     ['a redemption is undone by cancelling it', 'redemption', false, 'staff', 'REDEMPTION_REVERSE_BY_CANCEL'],
     ['cancelling a redemption reverses it', 'redemption', false, 'redemption-cancel', null],
-    ['a cancelled redemption is not reversed twice', 'redemption', true, 'redemption-cancel', 'TRANSACTION_ALREADY_REVERSED'],
+    [
+      'a cancelled redemption is not reversed twice',
+      'redemption',
+      true,
+      'redemption-cancel',
+      'TRANSACTION_ALREADY_REVERSED',
+    ],
   ] as const)('%s', (_n, kind, reversed, via, code) => {
     expect(checkReversal({ kind }, reversed, via)?.code ?? null).toBe(code);
   });
@@ -55,7 +99,11 @@ describe('checkReversal', () => {
 
 describe('movements', () => {
   it('a reversal moves the same minutes the other way', () => {
-    expect(reversalLegs({ fromAccountId: 3, toAccountId: 7, amount: 45 })).toEqual({ fromAccountId: 7, toAccountId: 3, amount: 45 });
+    expect(reversalLegs({ fromAccountId: 3, toAccountId: 7, amount: 45 })).toEqual({
+      fromAccountId: 7,
+      toAccountId: 3,
+      amount: 45,
+    });
   });
   it.each([
     [30, { fromAccountId: 1, toAccountId: 5, amount: 30 }],
@@ -63,13 +111,28 @@ describe('movements', () => {
   ])('an adjustment of %p minutes', (minutes, legs) => {
     expect(adjustmentLegs(minutes, 5, 1)).toEqual(legs);
   });
-  it.each([[[9, 2], [2, 9]], [[2, 9], [2, 9]], [[4, 4], [4]]])('locks %p in the order %p', (ids, order) => {
+  it.each([
+    [
+      [9, 2],
+      [2, 9],
+    ],
+    [
+      [2, 9],
+      [2, 9],
+    ],
+    [[4, 4], [4]],
+  ])('locks %p in the order %p', (ids, order) => {
     expect(lockOrder(...ids)).toEqual(order);
   });
 });
 
 describe('minutesToHours', () => {
-  it.each([[90, '1.50 小时'], [1, '0.02 小时'], [0, '0.00 小时'], [-30, '-0.50 小时']])('%p → %p', (m, text) => {
+  it.each([
+    [90, '1.50 小时'],
+    [1, '0.02 小时'],
+    [0, '0.00 小时'],
+    [-30, '-0.50 小时'],
+  ])('%p → %p', (m, text) => {
     expect(minutesToHours(m)).toBe(text);
   });
 });
@@ -77,7 +140,14 @@ describe('minutesToHours', () => {
 describe('idempotency', () => {
   const transfer = { toUserId: 2, minutes: 30, memo: '谢谢' };
   it.each([
-    ['same body, keys in another order', 'timebank.transfer', transfer, 'timebank.transfer', { memo: '谢谢', minutes: 30, toUserId: 2 }, 'replay'],
+    [
+      'same body, keys in another order',
+      'timebank.transfer',
+      transfer,
+      'timebank.transfer',
+      { memo: '谢谢', minutes: 30, toUserId: 2 },
+      'replay',
+    ],
     ['another amount', 'timebank.transfer', transfer, 'timebank.transfer', { ...transfer, minutes: 31 }, 'reused'],
     ['another memo', 'timebank.transfer', transfer, 'timebank.transfer', { ...transfer, memo: '谢谢!' }, 'reused'],
     ['same reward again', 'rewards.redeem:1', {}, 'rewards.redeem:1', {}, 'replay'],
@@ -87,7 +157,9 @@ describe('idempotency', () => {
     expect(compareIdempotentRequest(stored, idempotencyRequestHash(secondOperation, second))).toBe(outcome);
   });
   it('canonical JSON sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe('{"a":{"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
   it.each([
     ['uuid', '3f1c2b9e-8a4d-4f7b-9c1e-2d5a6b7c8d9e', true],
@@ -112,13 +184,34 @@ describe('findLedgerDiscrepancies', () => {
   ];
   it('finds nothing in a clean ledger', () => {
     expect(findLedgerDiscrepancies(clean, [])).toEqual([]);
-    expect(communityBalanceSums(clean)).toEqual([{ communityId: 1, balanceSum: 0 }, { communityId: 2, balanceSum: 0 }]);
+    expect(communityBalanceSums(clean)).toEqual([
+      { communityId: 1, balanceSum: 0 },
+      { communityId: 2, balanceSum: 0 },
+    ]);
   });
   it.each([
     ['a cached balance that drifted', [{ ...clean[1], balance: 70 }], [], ['balance_mismatch', 'community_not_zero']],
-    ['a negative resident', [{ ...clean[1], balance: -60, entrySum: -60 }, { ...clean[0], balance: 30, entrySum: 30 }], [], ['negative_balance']],
-    ['a transaction with one entry', [], [{ id: 9, communityId: 1, entrySum: 30, entryCount: 1 }], ['unbalanced_transaction']],
-    ['a transaction whose entries do not cancel', [], [{ id: 9, communityId: 1, entrySum: 10, entryCount: 2 }], ['unbalanced_transaction']],
+    [
+      'a negative resident',
+      [
+        { ...clean[1], balance: -60, entrySum: -60 },
+        { ...clean[0], balance: 30, entrySum: 30 },
+      ],
+      [],
+      ['negative_balance'],
+    ],
+    [
+      'a transaction with one entry',
+      [],
+      [{ id: 9, communityId: 1, entrySum: 30, entryCount: 1 }],
+      ['unbalanced_transaction'],
+    ],
+    [
+      'a transaction whose entries do not cancel',
+      [],
+      [{ id: 9, communityId: 1, entrySum: 10, entryCount: 2 }],
+      ['unbalanced_transaction'],
+    ],
   ] as const)('%s', (_n, replaced, unbalanced, types) => {
     const accounts = clean.map((a) => replaced.find((r) => r.id === a.id) ?? a);
     expect(findLedgerDiscrepancies(accounts, [...unbalanced]).map((d) => d.type)).toEqual(types);
@@ -134,19 +227,31 @@ describe('monthly statistics (Asia/Shanghai months)', () => {
     expect(shanghaiMonth(new Date(instant))).toBe(month);
   });
   it('lists the last months oldest first, across a year boundary, starting at Shanghai midnight', () => {
-    expect(lastMonths(new Date('2027-01-10T00:00:00Z'), 3)).toEqual({ months: ['2026-11', '2026-12', '2027-01'], since: new Date('2026-10-31T16:00:00Z') });
+    expect(lastMonths(new Date('2027-01-10T00:00:00Z'), 3)).toEqual({
+      months: ['2026-11', '2026-12', '2027-01'],
+      since: new Date('2026-10-31T16:00:00Z'),
+    });
   });
   it('sorts movements into issued, spent, transferred and reversed', () => {
     const at = new Date('2026-11-10T02:00:00Z');
-    const stats = monthlyStats([
-      { kind: 'service_credit', amount: 120, createdAt: at, fromPool: true, toPool: false },
-      { kind: 'adjustment', amount: 30, createdAt: at, fromPool: true, toPool: false },
-      { kind: 'adjustment', amount: 10, createdAt: at, fromPool: false, toPool: true },
-      { kind: 'redemption', amount: 60, createdAt: at, fromPool: false, toPool: true },
-      { kind: 'transfer', amount: 15, createdAt: at, fromPool: false, toPool: false },
-      { kind: 'reversal', amount: 60, createdAt: at, fromPool: true, toPool: false },
-      { kind: 'service_credit', amount: 999, createdAt: new Date('2025-01-01T00:00:00Z'), fromPool: true, toPool: false },
-    ], ['2026-10', '2026-11']);
+    const stats = monthlyStats(
+      [
+        { kind: 'service_credit', amount: 120, createdAt: at, fromPool: true, toPool: false },
+        { kind: 'adjustment', amount: 30, createdAt: at, fromPool: true, toPool: false },
+        { kind: 'adjustment', amount: 10, createdAt: at, fromPool: false, toPool: true },
+        { kind: 'redemption', amount: 60, createdAt: at, fromPool: false, toPool: true },
+        { kind: 'transfer', amount: 15, createdAt: at, fromPool: false, toPool: false },
+        { kind: 'reversal', amount: 60, createdAt: at, fromPool: true, toPool: false },
+        {
+          kind: 'service_credit',
+          amount: 999,
+          createdAt: new Date('2025-01-01T00:00:00Z'),
+          fromPool: true,
+          toPool: false,
+        },
+      ],
+      ['2026-10', '2026-11'],
+    );
     expect(stats).toEqual([
       { month: '2026-10', issued: 0, spent: 0, transferred: 0, reversed: 0 },
       { month: '2026-11', issued: 150, spent: 70, transferred: 15, reversed: 60 },

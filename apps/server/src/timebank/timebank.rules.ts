@@ -18,11 +18,17 @@ export function isValidAmount(minutes: number): boolean {
   return Number.isSafeInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
 }
 
-interface Party { id: number; role: string; status: string; communityId: number | null }
+interface Party {
+  id: number;
+  role: string;
+  status: string;
+  communityId: number | null;
+}
 
 /** A resident may give minutes to another verified resident of their own community; others are not found. */
 export function checkTransfer(sender: Party, recipient: Party | null): Refusal | null {
-  if (!recipient || recipient.role !== 'resident' || recipient.communityId !== sender.communityId) return { code: 'TIMEBANK_RECIPIENT_NOT_FOUND' };
+  if (!recipient || recipient.role !== 'resident' || recipient.communityId !== sender.communityId)
+    return { code: 'TIMEBANK_RECIPIENT_NOT_FOUND' };
   if (recipient.id === sender.id) return { code: 'TRANSFER_TO_SELF' };
   if (recipient.status !== 'verified') return { code: 'TIMEBANK_RECIPIENT_NOT_VERIFIED' };
   return null;
@@ -32,7 +38,11 @@ export function checkTransfer(sender: Party, recipient: Party | null): Refusal |
  * May this transaction be reversed? Reversals themselves are final, a redemption is undone by
  * cancelling it (which also returns the stock), and nothing is reversed twice.
  */
-export function checkReversal(transaction: { kind: LedgerKind }, alreadyReversed: boolean, via: 'staff' | 'redemption-cancel' = 'staff'): Refusal | null {
+export function checkReversal(
+  transaction: { kind: LedgerKind },
+  alreadyReversed: boolean,
+  via: 'staff' | 'redemption-cancel' = 'staff',
+): Refusal | null {
   if (transaction.kind === 'reversal') return { code: 'REVERSAL_NOT_ALLOWED' };
   if (transaction.kind === 'redemption' && via !== 'redemption-cancel') return { code: 'REDEMPTION_REVERSE_BY_CANCEL' };
   if (alreadyReversed) return { code: 'TRANSACTION_ALREADY_REVERSED' };
@@ -60,13 +70,17 @@ export function lockOrder(...accountIds: number[]): number[] {
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** What an Idempotency-Key is bound to: the operation and its body. */
 export function idempotencyRequestHash(operation: string, body: unknown): string {
-  return createHash('sha256').update(`${operation}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 /** A key seen before: the same request is replayed; anything else under that key is refused. */
@@ -79,49 +93,92 @@ export function isValidIdempotencyKey(key: unknown): key is string {
   return typeof key === 'string' && /^[\x21-\x7e]{1,100}$/.test(key);
 }
 
-export interface AuditedAccount { id: number; communityId: number; kind: TimebankAccountKind; balance: number; entrySum: number }
-export interface AuditedTransaction { id: number; communityId: number; entrySum: number; entryCount: number }
+export interface AuditedAccount {
+  id: number;
+  communityId: number;
+  kind: TimebankAccountKind;
+  balance: number;
+  entrySum: number;
+}
+export interface AuditedTransaction {
+  id: number;
+  communityId: number;
+  entrySum: number;
+  entryCount: number;
+}
 
 /**
  * The ledger's invariants: each balance equals the sum of its entries, no resident is below zero,
  * each community's balances sum to zero, and each transaction's two entries cancel out.
  */
-export function findLedgerDiscrepancies(accounts: AuditedAccount[], unbalanced: AuditedTransaction[]): LedgerDiscrepancy[] {
+export function findLedgerDiscrepancies(
+  accounts: AuditedAccount[],
+  unbalanced: AuditedTransaction[],
+): LedgerDiscrepancy[] {
   const found: LedgerDiscrepancy[] = [];
   const sums = new Map<number, number>();
   for (const a of accounts) {
     sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance);
     if (a.balance !== a.entrySum) {
-      found.push({ type: 'balance_mismatch', communityId: a.communityId, accountId: a.id, transactionId: null, expected: a.entrySum, actual: a.balance,
-        message: `账户 ${a.id} 余额 ${a.balance} 分钟，按流水应为 ${a.entrySum} 分钟` });
+      found.push({
+        type: 'balance_mismatch',
+        communityId: a.communityId,
+        accountId: a.id,
+        transactionId: null,
+        expected: a.entrySum,
+        actual: a.balance,
+        message: `账户 ${a.id} 余额 ${a.balance} 分钟，按流水应为 ${a.entrySum} 分钟`,
+      });
     }
     if (a.kind === 'resident' && a.balance < 0) {
-      found.push({ type: 'negative_balance', communityId: a.communityId, accountId: a.id, transactionId: null, expected: 0, actual: a.balance,
-        message: `居民账户 ${a.id} 余额为负：${a.balance} 分钟` });
+      found.push({
+        type: 'negative_balance',
+        communityId: a.communityId,
+        accountId: a.id,
+        transactionId: null,
+        expected: 0,
+        actual: a.balance,
+        message: `居民账户 ${a.id} 余额为负：${a.balance} 分钟`,
+      });
     }
   }
   for (const [communityId, sum] of sums) {
     if (sum !== 0) {
-      found.push({ type: 'community_not_zero', communityId, accountId: null, transactionId: null, expected: 0, actual: sum,
-        message: `社区 ${communityId} 的余额合计为 ${sum} 分钟，应为 0` });
+      found.push({
+        type: 'community_not_zero',
+        communityId,
+        accountId: null,
+        transactionId: null,
+        expected: 0,
+        actual: sum,
+        message: `社区 ${communityId} 的余额合计为 ${sum} 分钟，应为 0`,
+      });
     }
   }
   for (const t of unbalanced) {
     if (t.entrySum !== 0 || t.entryCount !== 2) {
-      found.push({ type: 'unbalanced_transaction', communityId: t.communityId, accountId: null, transactionId: t.id, expected: 0, actual: t.entrySum,
-        message: `交易 ${t.id} 有 ${t.entryCount} 条分录，合计 ${t.entrySum} 分钟（应为两条、合计 0）` });
+      found.push({
+        type: 'unbalanced_transaction',
+        communityId: t.communityId,
+        accountId: null,
+        transactionId: t.id,
+        expected: 0,
+        actual: t.entrySum,
+        message: `交易 ${t.id} 有 ${t.entryCount} 条分录，合计 ${t.entrySum} 分钟（应为两条、合计 0）`,
+      });
     }
   }
   return found;
 }
 
 /** Per-community balance sums, for the audit answer. */
-export function communityBalanceSums(accounts: Array<{ communityId: number; balance: number }>): Array<{ communityId: number; balanceSum: number }> {
+export function communityBalanceSums(
+  accounts: Array<{ communityId: number; balance: number }>,
+): Array<{ communityId: number; balanceSum: number }> {
   const sums = new Map<number, number>();
   for (const a of accounts) sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance);
   return [...sums].sort(([a], [b]) => a - b).map(([communityId, balanceSum]) => ({ communityId, balanceSum }));
 }
-
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving time
 
@@ -141,7 +198,13 @@ export function lastMonths(now: Date, count: number): { months: string[]; since:
   return { months, since: new Date(Date.UTC(y, m - 1, 1) - SHANGHAI_OFFSET_MS) };
 }
 
-export interface MonthlyMovement { kind: LedgerKind; amount: number; createdAt: Date; fromPool: boolean; toPool: boolean }
+export interface MonthlyMovement {
+  kind: LedgerKind;
+  amount: number;
+  createdAt: Date;
+  fromPool: boolean;
+  toPool: boolean;
+}
 
 /** Minutes issued, spent, transferred and reversed per month, for the console chart. */
 export function monthlyStats(movements: MonthlyMovement[], months: string[]) {

@@ -1,4 +1,10 @@
-import { maskPhone, type BuildingView, type CommunityView, type ResidentListItem, type UserView } from '@linli/shared-types';
+import {
+  maskPhone,
+  type BuildingView,
+  type CommunityView,
+  type ResidentListItem,
+  type UserView,
+} from '@linli/shared-types';
 import type { Building } from '../tenancy/building.entity.js';
 import type { Community } from '../tenancy/community.entity.js';
 import type { User } from './user.entity.js';

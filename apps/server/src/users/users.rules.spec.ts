@@ -4,9 +4,19 @@ const household = { buildingId: 1, unit: '1', room: '101', name: '张三' };
 
 describe('checkProfileUpdate', () => {
   it.each([
-    ['pending resident sets household', { role: 'resident', status: 'pending' }, { buildingId: 1, unit: '1', room: '101' }, null],
+    [
+      'pending resident sets household',
+      { role: 'resident', status: 'pending' },
+      { buildingId: 1, unit: '1', room: '101' },
+      null,
+    ],
     ['verified resident changes name', { role: 'resident', status: 'verified' }, { name: '李四' }, null],
-    ['verified resident may not move household', { role: 'resident', status: 'verified' }, { room: '102' }, 'PROFILE_LOCKED'],
+    [
+      'verified resident may not move household',
+      { role: 'resident', status: 'verified' },
+      { room: '102' },
+      'PROFILE_LOCKED',
+    ],
     ['staff have no household', { role: 'staff', status: 'verified' }, { buildingId: 2 }, 'NOT_A_RESIDENT'],
     ['staff change their name', { role: 'staff', status: 'verified' }, { name: '王五' }, null],
   ] as const)('%s', (_n, user, change, code) => {

@@ -13,11 +13,14 @@ export function checkProfileUpdate(user: Pick<User, 'role' | 'status'>, change: 
 }
 
 /** Staff may verify a pending resident whose household is complete. */
-export function checkVerification(resident: Pick<User, 'role' | 'status' | 'buildingId' | 'unit' | 'room' | 'name'>): Refusal | null {
+export function checkVerification(
+  resident: Pick<User, 'role' | 'status' | 'buildingId' | 'unit' | 'room' | 'name'>,
+): Refusal | null {
   if (resident.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
   if (resident.status === 'verified') return { code: 'RESIDENT_ALREADY_VERIFIED' };
   if (resident.status !== 'pending') return { code: 'ACCOUNT_DISABLED' };
-  if (!resident.buildingId || !resident.unit || !resident.room || !resident.name) return { code: 'HOUSEHOLD_INCOMPLETE' };
+  if (!resident.buildingId || !resident.unit || !resident.room || !resident.name)
+    return { code: 'HOUSEHOLD_INCOMPLETE' };
   return null;
 }
 

@@ -36,7 +36,8 @@ export class UsersService {
       const user = await manager.findOneByOrFail(User, { id: me.id });
       if (change.buildingId !== undefined) {
         const building = await manager.findOneBy(Building, { id: change.buildingId });
-        if (!building || (user.communityId !== null && building.communityId !== user.communityId)) throw notFound('BUILDING_NOT_FOUND');
+        if (!building || (user.communityId !== null && building.communityId !== user.communityId))
+          throw notFound('BUILDING_NOT_FOUND');
         user.buildingId = building.id;
         user.communityId = building.communityId;
       }

@@ -51,22 +51,28 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       res.end(JSON.stringify(body));
     };
     if (url.pathname === '/cgi-bin/token') {
-      if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
-      if (url.searchParams.get('grant_type') !== 'client_credential') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET)
+        return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (url.searchParams.get('grant_type') !== 'client_credential')
+        return send({ errcode: 40002, errmsg: 'invalid grant_type' });
       const token = `TOKEN-${tokens.length + 1}-${Math.random().toString(36).slice(2)}`;
       tokens.push(token);
       return send({ access_token: token, expires_in: 7200 });
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
       let raw = '';
-      req.on('data', (chunk) => { raw += chunk; });
+      req.on('data', (chunk) => {
+        raw += chunk;
+      });
       req.on('end', () => {
         const token = url.searchParams.get('access_token') ?? '';
-        if (!tokens.includes(token) || revoked.has(token)) return send({ errcode: 40001, errmsg: 'invalid credential' });
+        if (!tokens.includes(token) || revoked.has(token))
+          return send({ errcode: 40001, errmsg: 'invalid credential' });
         const message = { accessToken: token, ...JSON.parse(raw) } as FakeSubscribeMessage;
         received.push(message);
         if (holdFor.has(message.touser)) return void delivered.push(message); // WeChat has it; the answer never comes
-        if (message.touser === 'openid-refuser') return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+        if (message.touser === 'openid-refuser')
+          return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
         if (message.touser === 'openid-busy') return send({ errcode: -1, errmsg: 'system error' });
         if (message.touser === 'openid-broken') return void res.writeHead(502).end();
         delivered.push(message);
@@ -75,8 +81,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       return;
     }
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end();
-    if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
-    if (url.searchParams.get('grant_type') !== 'authorization_code') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+    if (url.searchParams.get('appid') !== FAKE_APPID || url.searchParams.get('secret') !== FAKE_SECRET)
+      return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+    if (url.searchParams.get('grant_type') !== 'authorization_code')
+      return send({ errcode: 40002, errmsg: 'invalid grant_type' });
     const code = url.searchParams.get('js_code') ?? '';
     if (code === 'bad') return send({ errcode: 40029, errmsg: 'invalid code' });
     if (code === 'used') return send({ errcode: 40163, errmsg: 'code been used' });
@@ -98,7 +106,13 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     received,
     holdFor,
     tokens,
-    revokeTokens: () => { for (const token of tokens) revoked.add(token); },
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    revokeTokens: () => {
+      for (const token of tokens) revoked.add(token);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

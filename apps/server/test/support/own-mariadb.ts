@@ -11,7 +11,8 @@ const mariadbd = process.env.MARIADBD ?? '/usr/sbin/mariadbd';
 
 /** Why a throwaway MariaDB server cannot be started here, or null. */
 export function ownMariadbProblem(): string | null {
-  for (const bin of [installDb, mariadbd]) if (!existsSync(bin)) return `${bin} not found (apt-get install mariadb-server)`;
+  for (const bin of [installDb, mariadbd])
+    if (!existsSync(bin)) return `${bin} not found (apt-get install mariadb-server)`;
   return null;
 }
 
@@ -35,20 +36,39 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-own-mariadb-'));
   const datadir = join(dir, 'data');
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  await promisify(execFile)(installDb, ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot]);
+  await promisify(execFile)(installDb, [
+    '--no-defaults',
+    `--datadir=${datadir}`,
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+    ...asRoot,
+  ]);
   const port = await freePort();
   const url = `mysql://root@127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const log: string[] = [];
 
   const start = async () => {
-    const server = spawn(mariadbd, [
-      '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, `--socket=${join(dir, 'sock')}`, `--pid-file=${join(dir, 'pid')}`,
-      '--bind-address=127.0.0.1', '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=64M',
-      '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', ...asRoot,
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (c) => log.push(String(c)));
-    server.stderr!.on('data', (c) => log.push(String(c)));
+    const server = spawn(
+      mariadbd,
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--port=${port}`,
+        `--socket=${join(dir, 'sock')}`,
+        `--pid-file=${join(dir, 'pid')}`,
+        '--bind-address=127.0.0.1',
+        '--skip-name-resolve',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=64M',
+        '--character-set-server=utf8mb4',
+        '--collation-server=utf8mb4_unicode_ci',
+        ...asRoot,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    server.stdout.on('data', (c) => log.push(String(c)));
+    server.stderr.on('data', (c) => log.push(String(c)));
     child = server;
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -57,7 +77,9 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
         const connection = await mysql.createConnection({ uri: url, connectTimeout: 1000 });
         await connection.end();
         return;
-      } catch { /* still starting */ }
+      } catch {
+        /* still starting */
+      }
       if (Date.now() > deadline) throw new Error(`mariadbd did not answer in 60 s:\n${log.join('')}`);
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -24,7 +24,10 @@ export function routeTable(): { env: Record<string, string>; read(): ApiRoute[];
   return {
     env: { LINLI_ROUTES_FILE: file },
     read: () => {
-      if (!existsSync(file)) throw new Error(`the server wrote no route table to ${file}: was it started with this env, from a fresh build?`);
+      if (!existsSync(file))
+        throw new Error(
+          `the server wrote no route table to ${file}: was it started with this env, from a fresh build?`,
+        );
       const all = JSON.parse(readFileSync(file, 'utf8')) as ApiRoute[];
       const gets = new Set(all.filter((r) => r.method === 'GET').map((r) => r.url));
       const assets = staticClientRoutes();

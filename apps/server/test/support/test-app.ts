@@ -26,7 +26,11 @@ export interface TestApp {
   /** The server process: its pid, and whether it is still running. */
   pid: number;
   running(): boolean;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   loginStaff(username: string): Promise<LoginResponse>;
   loginResident(phone: string, community?: string): Promise<LoginResponse>;
   /** SIGTERM the server (as an orchestrator would), wait for it to exit and drop the database; returns its exit code. */
@@ -35,7 +39,9 @@ export interface TestApp {
 
 // A jest worker that dies must not leave servers behind.
 const children = new Set<ChildProcess>();
-process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,18 +60,28 @@ export async function freePort(): Promise<number> {
  * A separate process because jest on Node 20 cannot load the CommonJS Nest plugins that require ES modules;
  * it also means these tests see exactly what a deployment runs. Build first: `pnpm --filter @linli/server build`.
  */
-export async function startTestApp(options: { env?: Record<string, string>; sharedDatabase?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; sharedDatabase?: TestDatabase } = {},
+): Promise<TestApp> {
   // A second process on the database of a first one (two servers behind one proxy); the first one drops it.
-  const db = options.sharedDatabase ?? await createTestDatabase();
+  const db = options.sharedDatabase ?? (await createTestDatabase());
   const port = await freePort();
   const databaseUrl = db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : db.config.url;
   const logs: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl,
-      LINLI_DEMO: '1', LOG_LEVEL: 'info',
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LINLI_DEMO: '1',
+      LOG_LEVEL: 'info',
       // Suites make many such calls; rate-limit tests pass low limits in options.env.
-      LOGIN_RATE_LIMIT: '1000', DEV_LOGIN_RATE_LIMIT: '1000', SCAN_RATE_LIMIT: '1000', TIMEBANK_RATE_LIMIT: '1000',
+      LOGIN_RATE_LIMIT: '1000',
+      DEV_LOGIN_RATE_LIMIT: '1000',
+      SCAN_RATE_LIMIT: '1000',
+      TIMEBANK_RATE_LIMIT: '1000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +99,9 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not start in 30 s:\n${logs.join('')}`);
@@ -91,7 +109,10 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  const dataSource = await createDataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
+  const dataSource = await createDataSource({
+    ...(await resolveDataSourceOptions(db.config)),
+    migrationsRun: false,
+  }).initialize();
 
   const request: TestApp['request'] = async (method, path, { token, body, headers } = {}) => {
     const response = await fetch(url + path, {
@@ -105,7 +126,11 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
     });
     const text = await response.text();
     let parsed: unknown;
-    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
     return { status: response.status, body: parsed, headers: response.headers, text };
   };
 
@@ -116,10 +141,15 @@ export async function startTestApp(options: { env?: Record<string, string>; shar
   };
 
   return {
-    url, db, dataSource, logs, request,
+    url,
+    db,
+    dataSource,
+    logs,
+    request,
     pid: child.pid!,
     running: () => child.exitCode === null && child.signalCode === null,
-    loginStaff: (username) => expectLogin(request('POST', '/api/v1/auth/login', { body: { username, password: 'linli-demo' } })),
+    loginStaff: (username) =>
+      expectLogin(request('POST', '/api/v1/auth/login', { body: { username, password: 'linli-demo' } })),
     loginResident: (phone, community = phone.startsWith('139') ? 'B' : 'G') =>
       expectLogin(request('POST', '/api/v1/auth/dev-login', { body: { phone, community } })),
     close: async () => {

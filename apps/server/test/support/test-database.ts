@@ -19,7 +19,10 @@ export interface TestDatabase {
 }
 
 /** A new, empty database of the kind under test; nothing depends on leftovers. serverUrl: another MariaDB server (the fault suite's own). */
-export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind, serverUrl = mariadbServerUrl): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDatabaseKind = testDatabaseKind,
+  serverUrl = mariadbServerUrl,
+): Promise<TestDatabase> {
   const name = `linli_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (kind === 'sqlite') {
     const path = join(tmpdir(), `${name}.sqlite`);

@@ -22,6 +22,11 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends lines with CRLF', () => {
-    expect(toCsv([['姓名', '余额'], ['李秀英', 90]])).toBe('\uFEFF姓名,余额\r\n李秀英,90\r\n');
+    expect(
+      toCsv([
+        ['姓名', '余额'],
+        ['李秀英', 90],
+      ]),
+    ).toBe('\uFEFF姓名,余额\r\n李秀英,90\r\n');
   });
 });

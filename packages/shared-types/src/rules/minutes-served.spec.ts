@@ -43,7 +43,7 @@ describe('geofence', () => {
 
   it.each([
     [{ lat: 30.6586, lng: 104.0647 }, 50, true],
-    [{ lat: 30.6590, lng: 104.0647 }, 50, true],
+    [{ lat: 30.659, lng: 104.0647 }, 50, true],
     [{ lat: 30.6595, lng: 104.0647 }, 50, false],
     [{ lat: 30.6595, lng: 104.0647 }, 150, true],
     [{ lat: 31.2304, lng: 121.4737 }, 500, false],

@@ -28,6 +28,9 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
 }
 
 /** Inside the geofence (the boundary counts as inside). */
-export function insideGeofence(fence: { lat: number; lng: number; radiusM: number }, position: { lat: number; lng: number }): boolean {
+export function insideGeofence(
+  fence: { lat: number; lng: number; radiusM: number },
+  position: { lat: number; lng: number },
+): boolean {
   return distanceM(fence, position) <= fence.radiusM;
 }

@@ -29,7 +29,9 @@ export function shanghaiDate(instant: Date): string {
 /** Minutes after local midnight of an instant in Asia/Shanghai. */
 export function shanghaiMinuteOfDay(instant: Date): number {
   const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  return local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / MINUTE;
+  return (
+    local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / MINUTE
+  );
 }
 
 export interface SlotGridRoom {
@@ -51,7 +53,10 @@ export function slotGrid(room: SlotGridRoom, date: string): GridSlot[] {
   if (!midnight || open === null || close === null || room.slotMinutes <= 0) return [];
   const slots: GridSlot[] = [];
   for (let m = open; m + room.slotMinutes <= close; m += room.slotMinutes) {
-    slots.push({ startAt: new Date(midnight.getTime() + m * MINUTE), endAt: new Date(midnight.getTime() + (m + room.slotMinutes) * MINUTE) });
+    slots.push({
+      startAt: new Date(midnight.getTime() + m * MINUTE),
+      endAt: new Date(midnight.getTime() + (m + room.slotMinutes) * MINUTE),
+    });
   }
   return slots;
 }

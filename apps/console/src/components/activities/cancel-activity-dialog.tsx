@@ -29,13 +29,18 @@ export function CancelActivityDialog({ activity, onClose }: { activity: Activity
       title={`取消活动「${activity?.title ?? ''}」`}
       okText="确认取消活动"
       cancelText="返回"
-      okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'activity-cancel-confirm' } as never}
+      okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'activity-cancel-confirm' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >
       {activity && activity.signedUp > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`已有 ${activity.signedUp} 位志愿者报名，他们会收到取消通知和下面的原因。`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`已有 ${activity.signedUp} 位志愿者报名，他们会收到取消通知和下面的原因。`}
+        />
       )}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
@@ -46,7 +51,13 @@ export function CancelActivityDialog({ activity, onClose }: { activity: Activity
             { max: MANUAL_REASON_MAX, message: `不能超过 ${MANUAL_REASON_MAX} 个字` },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={MANUAL_REASON_MAX} showCount placeholder="例如：天气原因，改期另行通知" data-testid="activity-cancel-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={MANUAL_REASON_MAX}
+            showCount
+            placeholder="例如：天气原因，改期另行通知"
+            data-testid="activity-cancel-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -41,8 +41,20 @@ export function HoursChart({ items }: { items: MonthBar[] }) {
     >
       {Array.from({ length: ticks + 1 }, (_, i) => (
         <g key={i}>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(i * stepMinutes)} y2={y(i * stepMinutes)} stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary} />
-          <text x={PAD.left - 8} y={y(i * stepMinutes) + 4} textAnchor="end" fontSize={11} fill={token.colorTextSecondary}>
+          <line
+            x1={PAD.left}
+            x2={WIDTH - PAD.right}
+            y1={y(i * stepMinutes)}
+            y2={y(i * stepMinutes)}
+            stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary}
+          />
+          <text
+            x={PAD.left - 8}
+            y={y(i * stepMinutes) + 4}
+            textAnchor="end"
+            fontSize={11}
+            fill={token.colorTextSecondary}
+          >
             {Number.isInteger((i * stepMinutes) / 60) ? (i * stepMinutes) / 60 : ((i * stepMinutes) / 60).toFixed(1)}
           </text>
         </g>
@@ -53,17 +65,36 @@ export function HoursChart({ items }: { items: MonthBar[] }) {
         return (
           <g key={item.month} data-testid={`hours-bar-${item.month}`}>
             <title>{`${item.month} ${hoursText(item.minutes)} 小时（${item.minutes} 分钟）`}</title>
-            <rect x={center - barW / 2} y={y(item.minutes)} width={barW} height={Math.max((item.minutes / top) * plotH, item.minutes > 0 ? 1 : 0)} fill={token.colorPrimary} rx={2} />
+            <rect
+              x={center - barW / 2}
+              y={y(item.minutes)}
+              width={barW}
+              height={Math.max((item.minutes / top) * plotH, item.minutes > 0 ? 1 : 0)}
+              fill={token.colorPrimary}
+              rx={2}
+            />
             {item.minutes > 0 && (
               <text x={center} y={y(item.minutes) - 4} textAnchor="middle" fontSize={10} fill={token.colorText}>
                 {hoursText(item.minutes)}
               </text>
             )}
-            <text x={center} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={12} fill={token.colorTextSecondary}>
+            <text
+              x={center}
+              y={HEIGHT - PAD.bottom + 16}
+              textAnchor="middle"
+              fontSize={12}
+              fill={token.colorTextSecondary}
+            >
               {Number(month)}月
             </text>
             {(index === 0 || month === '01') && (
-              <text x={center} y={HEIGHT - PAD.bottom + 30} textAnchor="middle" fontSize={10} fill={token.colorTextTertiary}>
+              <text
+                x={center}
+                y={HEIGHT - PAD.bottom + 30}
+                textAnchor="middle"
+                fontSize={10}
+                fill={token.colorTextTertiary}
+              >
                 {year}年
               </text>
             )}

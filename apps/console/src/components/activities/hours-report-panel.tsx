@@ -31,16 +31,38 @@ export function HoursReportPanel() {
   const currentMonth = communityMonth(new Date().toISOString());
   const months = useMemo(() => monthsUpTo(currentMonth, span), [currentMonth, span]);
   const rows = useMemo(() => (report.data ?? []).filter((row) => months.includes(row.month)), [report.data, months]);
-  const bars: MonthBar[] = months.map((month) => ({ month, minutes: rows.filter((row) => row.month === month).reduce((sum, row) => sum + row.minutes, 0) }));
+  const bars: MonthBar[] = months.map((month) => ({
+    month,
+    minutes: rows.filter((row) => row.month === month).reduce((sum, row) => sum + row.minutes, 0),
+  }));
   const total = rows.reduce((sum, row) => sum + row.minutes, 0);
 
   const exportCsv = () => {
     const header = ['月份', '活动', '开始时间', '地点', '入账志愿者人数', '服务时长（分钟）', '服务时长（小时）'];
     const lines = [...rows]
       .sort((a, b) => a.activity.startAt.localeCompare(b.activity.startAt))
-      .map((row) => [row.month, row.activity.title, formatDateTime(row.activity.startAt), row.activity.place, row.volunteers, row.minutes, hoursText(row.minutes)]);
-    const monthly = bars.map((bar) => [bar.month, '（月合计）', '', '', rows.filter((r) => r.month === bar.month).reduce((s, r) => s + r.volunteers, 0), bar.minutes, hoursText(bar.minutes)]);
-    saveBlob(csvBlob([header, ...lines, [], ...monthly]), `${safeFilename(`${community?.name ?? ''}志愿服务时长_${months[0]}至${months[months.length - 1]}`)}.csv`);
+      .map((row) => [
+        row.month,
+        row.activity.title,
+        formatDateTime(row.activity.startAt),
+        row.activity.place,
+        row.volunteers,
+        row.minutes,
+        hoursText(row.minutes),
+      ]);
+    const monthly = bars.map((bar) => [
+      bar.month,
+      '（月合计）',
+      '',
+      '',
+      rows.filter((r) => r.month === bar.month).reduce((s, r) => s + r.volunteers, 0),
+      bar.minutes,
+      hoursText(bar.minutes),
+    ]);
+    saveBlob(
+      csvBlob([header, ...lines, [], ...monthly]),
+      `${safeFilename(`${community?.name ?? ''}志愿服务时长_${months[0]}至${months[months.length - 1]}`)}.csv`,
+    );
   };
 
   const columns: TableColumnsType<HoursReportRow> = [
@@ -48,7 +70,12 @@ export function HoursReportPanel() {
     { title: '活动', key: 'title', render: (_, row) => row.activity.title },
     { title: '开始时间', key: 'start', width: 150, render: (_, row) => formatDateTime(row.activity.startAt) },
     { title: '入账人数', dataIndex: 'volunteers', width: 90 },
-    { title: '服务时长', dataIndex: 'minutes', width: 150, render: (minutes: number) => `${hoursText(minutes)} 小时（${minutes} 分钟）` },
+    {
+      title: '服务时长',
+      dataIndex: 'minutes',
+      width: 150,
+      render: (minutes: number) => `${hoursText(minutes)} 小时（${minutes} 分钟）`,
+    },
   ];
 
   return (
@@ -65,13 +92,31 @@ export function HoursReportPanel() {
             ]}
             style={{ width: 140 }}
           />
-          <Typography.Text type="secondary">按活动开始的月份统计已结算的时长，共 {hoursText(total)} 小时</Typography.Text>
+          <Typography.Text type="secondary">
+            按活动开始的月份统计已结算的时长，共 {hoursText(total)} 小时
+          </Typography.Text>
         </Space>
-        <Button icon={<DownloadOutlined />} disabled={!report.isSuccess || rows.length === 0} onClick={exportCsv} data-testid="hours-report-export">
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!report.isSuccess || rows.length === 0}
+          onClick={exportCsv}
+          data-testid="hours-report-export"
+        >
           导出 CSV
         </Button>
       </Flex>
-      {report.isError && <Alert type="error" showIcon title={`报表加载失败：${report.error.message}`} action={<Button size="small" onClick={() => report.refetch()}>重试</Button>} />}
+      {report.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={`报表加载失败：${report.error.message}`}
+          action={
+            <Button size="small" onClick={() => report.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
       {report.isPending ? (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin description="正在汇总已结算的活动…" />

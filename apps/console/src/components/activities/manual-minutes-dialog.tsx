@@ -1,4 +1,9 @@
-import { MANUAL_REASON_MAX, SERVICE_ROUNDING_MINUTES, type ActivityView, type AttendanceRow } from '@linli/shared-types';
+import {
+  MANUAL_REASON_MAX,
+  SERVICE_ROUNDING_MINUTES,
+  type ActivityView,
+  type AttendanceRow,
+} from '@linli/shared-types';
 import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useManualMinutes } from '../../hooks/useActivities';
 import { validFields } from '../../lib/form';
@@ -11,7 +16,15 @@ interface ManualMinutesValues {
 }
 
 /** Minutes for a volunteer whose check-out is missing (or wrong): whole quarter hours up to the activity's length, with a reason. */
-export function ManualMinutesDialog({ activity, row, onClose }: { activity: ActivityView; row: AttendanceRow | null; onClose: () => void }) {
+export function ManualMinutesDialog({
+  activity,
+  row,
+  onClose,
+}: {
+  activity: ActivityView;
+  row: AttendanceRow | null;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ManualMinutesValues>();
   const manual = useManualMinutes(activity.id);
@@ -36,7 +49,7 @@ export function ManualMinutesDialog({ activity, row, onClose }: { activity: Acti
       title={`补录服务时长：${row?.name ?? `志愿者 #${row?.userId ?? ''}`}`}
       okText="保存"
       cancelText="取消"
-      okButtonProps={{ loading: manual.isPending, 'data-testid': 'manual-minutes-confirm' } as never}
+      okButtonProps={{ loading: manual.isPending, 'data-testid': 'manual-minutes-confirm' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -59,14 +72,27 @@ export function ManualMinutesDialog({ activity, row, onClose }: { activity: Acti
             {
               validator: async (_, value: number | null) => {
                 if (value === null || value === undefined) return;
-                if (!Number.isInteger(value) || value < 0 || value > maxMinutes || value % SERVICE_ROUNDING_MINUTES !== 0) {
+                if (
+                  !Number.isInteger(value) ||
+                  value < 0 ||
+                  value > maxMinutes ||
+                  value % SERVICE_ROUNDING_MINUTES !== 0
+                ) {
                   throw new Error(`须为 0–${maxMinutes} 之间、${SERVICE_ROUNDING_MINUTES} 的整数倍`);
                 }
               },
             },
           ]}
         >
-          <InputNumber<number> min={0} max={maxMinutes} step={SERVICE_ROUNDING_MINUTES} precision={0} style={{ width: 200 }} suffix="分钟" data-testid="manual-minutes" />
+          <InputNumber<number>
+            min={0}
+            max={maxMinutes}
+            step={SERVICE_ROUNDING_MINUTES}
+            precision={0}
+            style={{ width: 200 }}
+            suffix="分钟"
+            data-testid="manual-minutes"
+          />
         </Form.Item>
         <Form.Item
           name="reason"
@@ -76,7 +102,13 @@ export function ManualMinutesDialog({ activity, row, onClose }: { activity: Acti
             { max: MANUAL_REASON_MAX, message: `不能超过 ${MANUAL_REASON_MAX} 个字` },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={MANUAL_REASON_MAX} showCount placeholder="例如：手机没电未能签退，现场负责人确认服务到结束" data-testid="manual-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={MANUAL_REASON_MAX}
+            showCount
+            placeholder="例如：手机没电未能签退，现场负责人确认服务到结束"
+            data-testid="manual-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,11 +5,38 @@ import { bookingTimeText } from '../../lib/booking-format';
 import type { BookingRow } from '../../services/bookings';
 import type { ApiRequestError } from '../../services/http';
 
-const actionTexts: Record<BookingAction, { title: string; ok: string; done: string; needsReason: boolean; hint: string }> = {
-  approve: { title: '批准预约', ok: '批准', done: '已批准', needsReason: false, hint: '批准后会通知预约人，时段保持占用。' },
-  reject: { title: '拒绝预约', ok: '拒绝', done: '已拒绝', needsReason: true, hint: '拒绝后立即释放时段，原因会通知预约人。' },
-  cancel: { title: '取消预约', ok: '取消预约', done: '已取消', needsReason: true, hint: '取消后立即释放时段，原因会通知预约人。' },
-  'check-in': { title: '代签到', ok: '签到', done: '已代签到', needsReason: false, hint: '预约人到场但无法扫码时，由工作人员代为签到。' },
+const actionTexts: Record<
+  BookingAction,
+  { title: string; ok: string; done: string; needsReason: boolean; hint: string }
+> = {
+  approve: {
+    title: '批准预约',
+    ok: '批准',
+    done: '已批准',
+    needsReason: false,
+    hint: '批准后会通知预约人，时段保持占用。',
+  },
+  reject: {
+    title: '拒绝预约',
+    ok: '拒绝',
+    done: '已拒绝',
+    needsReason: true,
+    hint: '拒绝后立即释放时段，原因会通知预约人。',
+  },
+  cancel: {
+    title: '取消预约',
+    ok: '取消预约',
+    done: '已取消',
+    needsReason: true,
+    hint: '取消后立即释放时段，原因会通知预约人。',
+  },
+  'check-in': {
+    title: '代签到',
+    ok: '签到',
+    done: '已代签到',
+    needsReason: false,
+    hint: '预约人到场但无法扫码时，由工作人员代为签到。',
+  },
 };
 
 /** Confirmation of a staff action on a booking; rejection and cancellation need a reason. */
@@ -45,7 +72,11 @@ export function BookingActionDialog({
     setTouched(true);
     if (reasonMissing) return;
     try {
-      await mutation.mutateAsync({ action, bookingId: booking.id, reason: text.needsReason ? reason.trim() : undefined });
+      await mutation.mutateAsync({
+        action,
+        bookingId: booking.id,
+        reason: text.needsReason ? reason.trim() : undefined,
+      });
       message.success(`${text.done}：${booking.room.name} ${bookingTimeText(booking)}`);
       onClose(true);
     } catch {
@@ -59,7 +90,11 @@ export function BookingActionDialog({
       title={text.title}
       okText={text.ok}
       cancelText="返回"
-      okButtonProps={{ danger: action === 'reject' || action === 'cancel', loading: mutation.isPending, 'data-testid': 'booking-confirm' }}
+      okButtonProps={{
+        danger: action === 'reject' || action === 'cancel',
+        loading: mutation.isPending,
+        'data-testid': 'booking-confirm',
+      }}
       onOk={submit}
       onCancel={() => onClose(false)}
       destroyOnHidden
@@ -75,7 +110,9 @@ export function BookingActionDialog({
           <Input.TextArea
             data-testid="booking-reject-reason"
             aria-label="原因"
-            placeholder={action === 'reject' ? '拒绝原因（必填），例如：与社区活动冲突' : '取消原因（必填），例如：活动室临时维修'}
+            placeholder={
+              action === 'reject' ? '拒绝原因（必填），例如：与社区活动冲突' : '取消原因（必填），例如：活动室临时维修'
+            }
             value={reason}
             maxLength={200}
             showCount
@@ -87,7 +124,13 @@ export function BookingActionDialog({
         </>
       )}
       {mutation.error && (
-        <Alert style={{ marginTop: 12 }} type="error" showIcon title={`${text.ok}失败：${(mutation.error as ApiRequestError).message}`} data-testid="booking-action-error" />
+        <Alert
+          style={{ marginTop: 12 }}
+          type="error"
+          showIcon
+          title={`${text.ok}失败：${(mutation.error as ApiRequestError).message}`}
+          data-testid="booking-action-error"
+        />
       )}
     </Modal>
   );

@@ -28,7 +28,9 @@ export function BookingDrawer({
       title={booking ? `预约 #${booking.id}` : ''}
       size={420}
       data-testid="booking-drawer"
-      extra={booking && <Tag color={bookingStatusColors[booking.status].tag}>{bookingStatusStaffLabels[booking.status]}</Tag>}
+      extra={
+        booking && <Tag color={bookingStatusColors[booking.status].tag}>{bookingStatusStaffLabels[booking.status]}</Tag>
+      }
       footer={
         actions.length > 0 && booking ? (
           <Space wrap>
@@ -59,7 +61,9 @@ export function BookingDrawer({
       {booking && (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label="活动室">{booking.room.name}</Descriptions.Item>
-          <Descriptions.Item label="时间">{bookingTimeText(booking)}（{booking.minutes} 分钟）</Descriptions.Item>
+          <Descriptions.Item label="时间">
+            {bookingTimeText(booking)}（{booking.minutes} 分钟）
+          </Descriptions.Item>
           <Descriptions.Item label="预约人">
             {booking.booker.name ?? '未命名'}
             {booking.staffBooking && <Tag style={{ marginInlineStart: 8 }}>社区活动</Tag>}
@@ -69,7 +73,9 @@ export function BookingDrawer({
           <Descriptions.Item label="人数">{booking.attendees} 人</Descriptions.Item>
           <Descriptions.Item label="状态">{bookingStatusStaffLabels[booking.status]}</Descriptions.Item>
           {booking.reason && <Descriptions.Item label="原因">{booking.reason}</Descriptions.Item>}
-          {booking.checkedInAt && <Descriptions.Item label="签到时间">{formatDateTime(booking.checkedInAt)}</Descriptions.Item>}
+          {booking.checkedInAt && (
+            <Descriptions.Item label="签到时间">{formatDateTime(booking.checkedInAt)}</Descriptions.Item>
+          )}
           <Descriptions.Item label="提交时间">{formatDateTime(booking.createdAt)}</Descriptions.Item>
         </Descriptions>
       )}

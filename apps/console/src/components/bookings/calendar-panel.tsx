@@ -4,7 +4,13 @@ import { Alert, Button, DatePicker, Flex, Space, Switch, Tag, Typography } from 
 import { useMemo, useState } from 'react';
 import { useDayBookings, type BookingAction } from '../../hooks/useBookings';
 import { useRooms, useRoomsAvailability } from '../../hooks/useRooms';
-import { addDays, bookingStatusColors, bookingStatusStaffLabels, communityToday, dateText } from '../../lib/booking-format';
+import {
+  addDays,
+  bookingStatusColors,
+  bookingStatusStaffLabels,
+  communityToday,
+  dateText,
+} from '../../lib/booking-format';
 import { dayjs } from '../../lib/dayjs';
 import type { BookingRow } from '../../services/bookings';
 import { BookingActionDialog } from './booking-action-dialog';
@@ -25,7 +31,10 @@ export function CalendarPanel() {
 
   const rooms = useRooms();
   const activeRooms = useMemo(() => (rooms.data ?? []).filter((room) => room.active), [rooms.data]);
-  const availabilityQueries = useRoomsAvailability(activeRooms.map((room) => room.id), date);
+  const availabilityQueries = useRoomsAvailability(
+    activeRooms.map((room) => room.id),
+    date,
+  );
   const availability = new Map<number, RoomAvailability>();
   for (const query of availabilityQueries) if (query.data) availability.set(query.data.roomId, query.data);
   const bookings = useDayBookings(date);
@@ -64,7 +73,12 @@ export function CalendarPanel() {
         </Space>
         <Space wrap>
           <Space size={6}>
-            <Switch size="small" checked={showInactive} onChange={setShowInactive} data-testid="bookings-show-inactive" />
+            <Switch
+              size="small"
+              checked={showInactive}
+              onChange={setShowInactive}
+              data-testid="bookings-show-inactive"
+            />
             <Typography.Text>显示已取消/已拒绝</Typography.Text>
           </Space>
           <Button icon={<PlusOutlined />} onClick={() => setBookingDialog('single')} data-testid="staff-booking-open">
@@ -86,7 +100,12 @@ export function CalendarPanel() {
         </Typography.Text>
       </Space>
       {(rooms.isError || bookings.isError) && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`加载失败：${(rooms.error ?? bookings.error)?.message ?? ''}`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`加载失败：${(rooms.error ?? bookings.error)?.message ?? ''}`}
+        />
       )}
       <DayCalendar
         date={date}
@@ -97,7 +116,11 @@ export function CalendarPanel() {
         onOpen={setOpenBooking}
       />
       <BookingDrawer booking={opened} onClose={() => setOpenBooking(null)} onAction={onAction} />
-      <BookingActionDialog booking={pendingAction?.booking ?? null} action={pendingAction?.action ?? null} onClose={() => setPendingAction(null)} />
+      <BookingActionDialog
+        booking={pendingAction?.booking ?? null}
+        action={pendingAction?.action ?? null}
+        onClose={() => setPendingAction(null)}
+      />
       <StaffBookingDialog
         mode={bookingDialog}
         rooms={activeRooms}

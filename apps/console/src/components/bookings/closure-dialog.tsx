@@ -51,7 +51,16 @@ export function ClosureDialog({ room, onClose }: { room: RoomView | null; onClos
   };
 
   return (
-    <Modal open title={`闭馆：${room.name}`} okText="设置闭馆" cancelText="取消" onOk={submit} onCancel={onClose} destroyOnHidden okButtonProps={{ loading: create.isPending, 'data-testid': 'closure-submit' }}>
+    <Modal
+      open
+      title={`闭馆：${room.name}`}
+      okText="设置闭馆"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'closure-submit' }}
+    >
       <Form form={form} layout="vertical" data-testid="closure-form">
         <Form.Item name="scope" label="范围">
           <Radio.Group
@@ -66,7 +75,11 @@ export function ClosureDialog({ room, onClose }: { room: RoomView | null; onClos
           label="时间（北京时间）"
           rules={[
             { required: true, message: '请选择闭馆时间' },
-            { validator: async (_, v?: [dayjs.Dayjs, dayjs.Dayjs]) => { if (v && !v[1].isAfter(v[0])) throw new Error('结束时间必须晚于开始时间'); } },
+            {
+              validator: async (_, v?: [dayjs.Dayjs, dayjs.Dayjs]) => {
+                if (v && !v[1].isAfter(v[0])) throw new Error('结束时间必须晚于开始时间');
+              },
+            },
           ]}
         >
           <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" />
@@ -74,8 +87,19 @@ export function ClosureDialog({ room, onClose }: { room: RoomView | null; onClos
         <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写闭馆原因' }]}>
           <Input maxLength={200} placeholder="例如：设备检修、节假日闭馆" />
         </Form.Item>
-        <Alert type="info" showIcon title="闭馆时段内不能再预约；已有的预约不会自动取消，请在日历中逐一处理并通知预约人。" />
-        {create.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={`设置失败：${(create.error as ApiRequestError).message}`} />}
+        <Alert
+          type="info"
+          showIcon
+          title="闭馆时段内不能再预约；已有的预约不会自动取消，请在日历中逐一处理并通知预约人。"
+        />
+        {create.error && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            title={`设置失败：${(create.error as ApiRequestError).message}`}
+          />
+        )}
       </Form>
     </Modal>
   );

@@ -1,4 +1,10 @@
-import { shanghaiMinuteOfDay, slotGrid, type RoomAvailability, type RoomView, type SlotState } from '@linli/shared-types';
+import {
+  shanghaiMinuteOfDay,
+  slotGrid,
+  type RoomAvailability,
+  type RoomView,
+  type SlotState,
+} from '@linli/shared-types';
 import { Empty, Tooltip, Typography, theme } from 'antd';
 import {
   bookingStatusColors,
@@ -25,8 +31,17 @@ interface CalendarSlot {
 
 /** Slots of a room from its availability, or from its own grid while the availability loads. */
 function roomSlots(room: RoomView, date: string, availability: RoomAvailability | undefined): CalendarSlot[] {
-  if (availability) return availability.slots.map((slot) => ({ from: minuteOf(slot.startAt), to: minuteOf(slot.endAt) || 24 * 60, state: slot.state }));
-  return slotGrid(room, date).map((slot) => ({ from: minuteOf(slot.startAt.toISOString()), to: minuteOf(slot.endAt.toISOString()) || 24 * 60, state: null }));
+  if (availability)
+    return availability.slots.map((slot) => ({
+      from: minuteOf(slot.startAt),
+      to: minuteOf(slot.endAt) || 24 * 60,
+      state: slot.state,
+    }));
+  return slotGrid(room, date).map((slot) => ({
+    from: minuteOf(slot.startAt.toISOString()),
+    to: minuteOf(slot.endAt.toISOString()) || 24 * 60,
+    state: null,
+  }));
 }
 
 const clockMinutes = (text: string) => {
@@ -54,7 +69,8 @@ export function DayCalendar({
   onOpen: (booking: BookingRow) => void;
 }) {
   const { token } = theme.useToken();
-  if (rooms.length === 0) return <Empty description="还没有开放的活动室，请先在“活动室”中新建" data-testid="bookings-calendar" />;
+  if (rooms.length === 0)
+    return <Empty description="还没有开放的活动室，请先在“活动室”中新建" data-testid="bookings-calendar" />;
 
   const dayStart = Math.min(...rooms.map((room) => clockMinutes(room.openTime)));
   const dayEnd = Math.max(...rooms.map((room) => clockMinutes(room.closeTime)));
@@ -73,7 +89,10 @@ export function DayCalendar({
   };
 
   return (
-    <div data-testid="bookings-calendar" style={{ overflowX: 'auto', border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}>
+    <div
+      data-testid="bookings-calendar"
+      style={{ overflowX: 'auto', border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}
+    >
       <div style={{ display: 'flex', minWidth: AXIS_WIDTH + rooms.length * COLUMN_MIN_WIDTH }}>
         <div style={{ width: AXIS_WIDTH, flex: 'none', borderRight: `1px solid ${token.colorBorderSecondary}` }}>
           <div style={{ height: HEADER_HEIGHT, borderBottom: `1px solid ${token.colorBorderSecondary}` }} />
@@ -97,7 +116,11 @@ export function DayCalendar({
           const open = clockMinutes(room.openTime);
           const close = clockMinutes(room.closeTime);
           return (
-            <div key={room.id} data-testid={`calendar-room-${room.id}`} style={{ flex: 1, minWidth: COLUMN_MIN_WIDTH, borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+            <div
+              key={room.id}
+              data-testid={`calendar-room-${room.id}`}
+              style={{ flex: 1, minWidth: COLUMN_MIN_WIDTH, borderRight: `1px solid ${token.colorBorderSecondary}` }}
+            >
               <div
                 style={{
                   height: HEADER_HEIGHT,
@@ -110,12 +133,22 @@ export function DayCalendar({
                   {room.name}
                 </Typography.Text>
                 <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, display: 'block' }}>
-                  {room.openTime}–{room.closeTime} · {room.slotMinutes}分钟 · {room.capacity}人{room.requiresApproval ? ' · 需审批' : ''}
+                  {room.openTime}–{room.closeTime} · {room.slotMinutes}分钟 · {room.capacity}人
+                  {room.requiresApproval ? ' · 需审批' : ''}
                 </Typography.Text>
               </div>
               <div style={{ position: 'relative', height, background: token.colorFillTertiary }}>
                 {/* Opening hours on the room's own grid; before opening and after closing stays grey. */}
-                <div style={{ position: 'absolute', left: 0, right: 0, top: y(open), height: (close - open) * PX_PER_MINUTE, background: token.colorBgContainer }} />
+                <div
+                  style={{
+                    position: 'absolute',
+                    left: 0,
+                    right: 0,
+                    top: y(open),
+                    height: (close - open) * PX_PER_MINUTE,
+                    background: token.colorBgContainer,
+                  }}
+                />
                 {slots.map((slot) => (
                   <div
                     key={slot.from}
@@ -170,7 +203,10 @@ export function DayCalendar({
                           textDecoration: inactive ? 'line-through' : undefined,
                         }}
                       >
-                        <strong>{clockText(booking.startAt)}–{clockText(booking.endAt)}</strong> {bookingStatusStaffLabels[booking.status]}
+                        <strong>
+                          {clockText(booking.startAt)}–{clockText(booking.endAt)}
+                        </strong>{' '}
+                        {bookingStatusStaffLabels[booking.status]}
                         <br />
                         {booking.booker.name ?? '未命名'} · {booking.purpose}
                       </button>

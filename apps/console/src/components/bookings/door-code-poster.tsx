@@ -40,7 +40,14 @@ export function DoorCodePoster({ room, onClose }: { room: RoomView | null; onClo
         <Button key="close" onClick={onClose}>
           关闭
         </Button>,
-        <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!svg} onClick={() => window.print()} data-testid="door-code-print">
+        <Button
+          key="print"
+          type="primary"
+          icon={<PrinterOutlined />}
+          disabled={!svg}
+          onClick={() => window.print()}
+          data-testid="door-code-print"
+        >
           打印
         </Button>,
       ]}
@@ -48,12 +55,28 @@ export function DoorCodePoster({ room, onClose }: { room: RoomView | null; onClo
       {doorCode.isError && <Alert type="error" showIcon title={`门牌码获取失败：${doorCode.error.message}`} />}
       <PosterContent roomName={roomName} svg={svg} renderError={renderError} testIds />
       {/* The printed copy sits directly under <body>: print CSS hides every other child of body, the modal included. */}
-      {svg && createPortal(<div className="door-code-print-root"><PosterContent roomName={roomName} svg={svg} renderError={false} /></div>, document.body)}
+      {svg &&
+        createPortal(
+          <div className="door-code-print-root">
+            <PosterContent roomName={roomName} svg={svg} renderError={false} />
+          </div>,
+          document.body,
+        )}
     </Modal>
   );
 }
 
-function PosterContent({ roomName, svg, renderError, testIds = false }: { roomName: string; svg: string | null; renderError: boolean; testIds?: boolean }) {
+function PosterContent({
+  roomName,
+  svg,
+  renderError,
+  testIds = false,
+}: {
+  roomName: string;
+  svg: string | null;
+  renderError: boolean;
+  testIds?: boolean;
+}) {
   return (
     <div className="door-code-poster" data-testid={testIds ? 'door-code-poster' : undefined}>
       <div className="door-code-poster__brand">邻里 · 社区活动中心</div>

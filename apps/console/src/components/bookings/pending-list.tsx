@@ -5,16 +5,17 @@ import { bookingTimeText } from '../../lib/booking-format';
 import type { BookingRow } from '../../services/bookings';
 
 /** The approval queue of every date, soonest first, with one-click actions. */
-export function PendingList({ onAction, onOpen }: { onAction: (booking: BookingRow, action: BookingAction) => void; onOpen: (booking: BookingRow) => void }) {
+export function PendingList({
+  onAction,
+  onOpen,
+}: {
+  onAction: (booking: BookingRow, action: BookingAction) => void;
+  onOpen: (booking: BookingRow) => void;
+}) {
   const pending = usePendingBookings();
   const rows = pending.data ?? [];
   return (
-    <Card
-      size="small"
-      title={`待审批（${rows.length}）`}
-      data-testid="pending-bookings"
-      style={{ marginBottom: 16 }}
-    >
+    <Card size="small" title={`待审批（${rows.length}）`} data-testid="pending-bookings" style={{ marginBottom: 16 }}>
       {pending.isError ? (
         <Typography.Text type="danger">待审批列表加载失败：{pending.error.message}</Typography.Text>
       ) : rows.length === 0 && !pending.isLoading ? (
@@ -27,7 +28,11 @@ export function PendingList({ onAction, onOpen }: { onAction: (booking: BookingR
           dataSource={rows}
           pagination={rows.length > 8 ? { pageSize: 8 } : false}
           columns={[
-            { title: '时间', key: 'time', render: (_, row) => <a onClick={() => onOpen(row)}>{bookingTimeText(row)}</a> },
+            {
+              title: '时间',
+              key: 'time',
+              render: (_, row) => <a onClick={() => onOpen(row)}>{bookingTimeText(row)}</a>,
+            },
             { title: '活动室', key: 'room', render: (_, row) => row.room.name },
             { title: '预约人', key: 'booker', render: (_, row) => row.booker.name ?? '未命名' },
             { title: '用途', dataIndex: 'purpose', ellipsis: true },
@@ -38,10 +43,21 @@ export function PendingList({ onAction, onOpen }: { onAction: (booking: BookingR
               width: 140,
               render: (_, row) => (
                 <Space size={4}>
-                  <Button size="small" type="link" data-testid={`pending-approve-${row.id}`} onClick={() => onAction(row, 'approve')}>
+                  <Button
+                    size="small"
+                    type="link"
+                    data-testid={`pending-approve-${row.id}`}
+                    onClick={() => onAction(row, 'approve')}
+                  >
                     批准
                   </Button>
-                  <Button size="small" type="link" danger data-testid={`pending-reject-${row.id}`} onClick={() => onAction(row, 'reject')}>
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    data-testid={`pending-reject-${row.id}`}
+                    onClick={() => onAction(row, 'reject')}
+                  >
                     拒绝
                   </Button>
                 </Space>

@@ -1,4 +1,10 @@
-import { parseClockTime, slotLengths, type RoomView, type SlotMinutes, type UpdateRoomRequest } from '@linli/shared-types';
+import {
+  parseClockTime,
+  slotLengths,
+  type RoomView,
+  type SlotMinutes,
+  type UpdateRoomRequest,
+} from '@linli/shared-types';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useSaveRoom } from '../../hooks/useRooms';
@@ -56,7 +62,12 @@ export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: R
     // Field errors are shown beside the fields; nothing to send.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const body: UpdateRoomRequest = { ...values, name: values.name.trim(), description: values.description?.trim() ?? '', facilities: values.facilities.map((f) => f.trim()).filter(Boolean) };
+    const body: UpdateRoomRequest = {
+      ...values,
+      name: values.name.trim(),
+      description: values.description?.trim() ?? '',
+      facilities: values.facilities.map((f) => f.trim()).filter(Boolean),
+    };
     try {
       const saved = await save.mutateAsync({ roomId: room?.id ?? null, body });
       message.success(room ? `已保存：${saved.name}` : `已新建活动室：${saved.name}`);
@@ -80,7 +91,14 @@ export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: R
       forceRender
     >
       <Form form={form} layout="vertical" data-testid="room-form" requiredMark="optional">
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 50, message: '最多 50 个字' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写名称' },
+            { max: 50, message: '最多 50 个字' },
+          ]}
+        >
           <Input placeholder="例如：多功能厅" data-testid="room-name" />
         </Form.Item>
         <Form.Item name="description" label="简介">
@@ -94,13 +112,33 @@ export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: R
             name="facilities"
             label="设施"
             style={{ minWidth: 320 }}
-            rules={[{ validator: async (_, v: string[] = []) => { if (v.some((f) => f.trim().length > 20)) throw new Error('每项设施最多 20 个字'); if (v.length > 20) throw new Error('最多 20 项'); } }]}
+            rules={[
+              {
+                validator: async (_, v: string[] = []) => {
+                  if (v.some((f) => f.trim().length > 20)) throw new Error('每项设施最多 20 个字');
+                  if (v.length > 20) throw new Error('最多 20 项');
+                },
+              },
+            ]}
           >
-            <Select mode="tags" placeholder="输入后回车，例如：投影仪、钢琴" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+            <Select
+              mode="tags"
+              placeholder="输入后回车，例如：投影仪、钢琴"
+              tokenSeparators={[',', '，']}
+              open={false}
+              suffixIcon={null}
+            />
           </Form.Item>
         </Space>
         <Space align="start" wrap>
-          <Form.Item name="openTime" label="开门" rules={[{ required: true, message: '请填写' }, { pattern: CLOCK, message: 'HH:mm，整刻钟' }]}>
+          <Form.Item
+            name="openTime"
+            label="开门"
+            rules={[
+              { required: true, message: '请填写' },
+              { pattern: CLOCK, message: 'HH:mm，整刻钟' },
+            ]}
+          >
             <Input style={{ width: 96 }} placeholder="08:30" data-testid="room-open" />
           </Form.Item>
           <Form.Item

@@ -17,12 +17,21 @@ export function RoomsPanel() {
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">规则修改只影响之后提交的预约。闭馆可针对单个活动室或整个活动中心。</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ room: null })} data-testid="room-create">
+        <Typography.Text type="secondary">
+          规则修改只影响之后提交的预约。闭馆可针对单个活动室或整个活动中心。
+        </Typography.Text>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ room: null })}
+          data-testid="room-create"
+        >
           新建活动室
         </Button>
       </Flex>
-      {rooms.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`加载失败：${rooms.error.message}`} />}
+      {rooms.isError && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`加载失败：${rooms.error.message}`} />
+      )}
       <Table<RoomView>
         data-testid="rooms-table"
         rowKey="id"
@@ -50,7 +59,15 @@ export function RoomsPanel() {
             title: '设施',
             dataIndex: 'facilities',
             render: (facilities: string[]) =>
-              facilities.length === 0 ? '—' : <Space size={[4, 4]} wrap>{facilities.map((f) => <Tag key={f}>{f}</Tag>)}</Space>,
+              facilities.length === 0 ? (
+                '—'
+              ) : (
+                <Space size={[4, 4]} wrap>
+                  {facilities.map((f) => (
+                    <Tag key={f}>{f}</Tag>
+                  ))}
+                </Space>
+              ),
           },
           { title: '开放时间', key: 'hours', width: 120, render: (_, room) => `${room.openTime}–${room.closeTime}` },
           {
@@ -82,13 +99,28 @@ export function RoomsPanel() {
             fixed: 'right',
             render: (_, room) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing({ room })} data-testid={`room-edit-${room.id}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setEditing({ room })}
+                  data-testid={`room-edit-${room.id}`}
+                >
                   编辑
                 </Button>
-                <Button type="link" size="small" onClick={() => setClosing(room)} data-testid={`room-closure-${room.id}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setClosing(room)}
+                  data-testid={`room-closure-${room.id}`}
+                >
                   闭馆
                 </Button>
-                <Button type="link" size="small" onClick={() => setPoster(room)} data-testid={`door-code-open-${room.id}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setPoster(room)}
+                  data-testid={`door-code-open-${room.id}`}
+                >
                   门牌码
                 </Button>
               </Space>

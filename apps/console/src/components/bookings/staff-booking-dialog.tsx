@@ -49,9 +49,18 @@ export function StaffBookingDialog({
   const room = rooms.find((r) => r.id === roomId);
   const localDate = date ? date.format('YYYY-MM-DD') : defaultDate;
   const grid = room ? slotGrid(room, localDate) : [];
-  const startOptions = grid.map((slot) => ({ value: slot.startAt.toISOString(), label: clockText(slot.startAt.toISOString()) }));
+  const startOptions = grid.map((slot) => ({
+    value: slot.startAt.toISOString(),
+    label: clockText(slot.startAt.toISOString()),
+  }));
   const endOptions = grid
-    .filter((slot) => startAt && slot.endAt.toISOString() > startAt && room && slot.endAt.getTime() - new Date(startAt).getTime() <= room.maxMinutes * 60_000)
+    .filter(
+      (slot) =>
+        startAt &&
+        slot.endAt.toISOString() > startAt &&
+        room &&
+        slot.endAt.getTime() - new Date(startAt).getTime() <= room.maxMinutes * 60_000,
+    )
     .map((slot) => ({ value: slot.endAt.toISOString(), label: clockText(slot.endAt.toISOString()) }));
 
   useEffect(() => {
@@ -72,7 +81,13 @@ export function StaffBookingDialog({
     // Field errors are shown beside the fields; nothing to send.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const body = { roomId: values.roomId, startAt: values.startAt, endAt: values.endAt, purpose: values.purpose.trim(), attendees: values.attendees };
+    const body = {
+      roomId: values.roomId,
+      startAt: values.startAt,
+      endAt: values.endAt,
+      purpose: values.purpose.trim(),
+      attendees: values.attendees,
+    };
     try {
       if (mode === 'single') {
         const booking = await single.mutateAsync(body);
@@ -145,20 +160,47 @@ export function StaffBookingDialog({
             工作人员为社区活动预约不受个人次数和时长限额，但须在开放时间内、按时段整段选择，且不能与闭馆或已有预约冲突。
           </Typography.Paragraph>
           <Form.Item name="roomId" label="活动室" rules={[{ required: true, message: '请选择活动室' }]}>
-            <Select options={rooms.map((r) => ({ value: r.id, label: `${r.name}（${r.openTime}–${r.closeTime}，${r.capacity}人）` }))} onChange={clearTimes} />
+            <Select
+              options={rooms.map((r) => ({
+                value: r.id,
+                label: `${r.name}（${r.openTime}–${r.closeTime}，${r.capacity}人）`,
+              }))}
+              onChange={clearTimes}
+            />
           </Form.Item>
           <Space align="start" wrap>
-            <Form.Item name="date" label={mode === 'single' ? '日期' : '首次日期'} rules={[{ required: true, message: '请选择日期' }]}>
+            <Form.Item
+              name="date"
+              label={mode === 'single' ? '日期' : '首次日期'}
+              rules={[{ required: true, message: '请选择日期' }]}
+            >
               <DatePicker allowClear={false} onChange={clearTimes} />
             </Form.Item>
             <Form.Item name="startAt" label="开始" rules={[{ required: true, message: '请选择开始时间' }]}>
-              <Select style={{ width: 110 }} showSearch={{ optionFilterProp: "label" }} options={startOptions} onChange={() => form.setFieldsValue({ endAt: undefined })} data-testid="staff-booking-start" />
+              <Select
+                style={{ width: 110 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={startOptions}
+                onChange={() => form.setFieldsValue({ endAt: undefined })}
+                data-testid="staff-booking-start"
+              />
             </Form.Item>
             <Form.Item name="endAt" label="结束" rules={[{ required: true, message: '请选择结束时间' }]}>
-              <Select style={{ width: 110 }} showSearch={{ optionFilterProp: "label" }} options={endOptions} disabled={!startAt} data-testid="staff-booking-end" />
+              <Select
+                style={{ width: 110 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={endOptions}
+                disabled={!startAt}
+                data-testid="staff-booking-end"
+              />
             </Form.Item>
             {mode === 'recurring' && (
-              <Form.Item name="weeks" label="重复周数" rules={[{ required: true, message: '请填写周数' }]} extra="含首次，最多 26 周">
+              <Form.Item
+                name="weeks"
+                label="重复周数"
+                rules={[{ required: true, message: '请填写周数' }]}
+                extra="含首次，最多 26 周"
+              >
                 <InputNumber min={1} max={26} precision={0} style={{ width: 110 }} />
               </Form.Item>
             )}
@@ -168,16 +210,31 @@ export function StaffBookingDialog({
             label="活动内容"
             rules={[
               { required: true, whitespace: true, message: '请填写活动内容' },
-              { min: BOOKING_PURPOSE_MIN, max: BOOKING_PURPOSE_MAX, message: `${BOOKING_PURPOSE_MIN}–${BOOKING_PURPOSE_MAX} 个字` },
+              {
+                min: BOOKING_PURPOSE_MIN,
+                max: BOOKING_PURPOSE_MAX,
+                message: `${BOOKING_PURPOSE_MIN}–${BOOKING_PURPOSE_MAX} 个字`,
+              },
             ]}
           >
-            <Input placeholder="例如：书法社每周练习" maxLength={BOOKING_PURPOSE_MAX} data-testid="staff-booking-purpose" />
+            <Input
+              placeholder="例如：书法社每周练习"
+              maxLength={BOOKING_PURPOSE_MAX}
+              data-testid="staff-booking-purpose"
+            />
           </Form.Item>
-          <Form.Item name="attendees" label="参加人数" rules={[{ required: true, message: '请填写参加人数' }]} extra={room ? `容量 ${room.capacity} 人` : undefined}>
+          <Form.Item
+            name="attendees"
+            label="参加人数"
+            rules={[{ required: true, message: '请填写参加人数' }]}
+            extra={room ? `容量 ${room.capacity} 人` : undefined}
+          >
             <InputNumber min={1} max={room?.capacity ?? 1000} precision={0} />
           </Form.Item>
           {room && !shanghaiMidnight(localDate) && <Alert type="warning" title="日期无效" />}
-          {error && <Alert type="error" showIcon title={`预约失败：${error.message}`} data-testid="staff-booking-error" />}
+          {error && (
+            <Alert type="error" showIcon title={`预约失败：${error.message}`} data-testid="staff-booking-error" />
+          )}
         </Form>
       )}
     </Modal>

@@ -21,9 +21,18 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
  * Booked hours / open hours per room per week, bars grouped by week. Hand-drawn SVG like the
  * time-bank chart: a handful of rooms and weeks do not justify a chart library.
  */
-export function UtilisationChart({ weeks, rooms, items }: { weeks: string[]; rooms: Array<{ id: number; name: string }>; items: RoomWeekUtilisation[] }) {
+export function UtilisationChart({
+  weeks,
+  rooms,
+  items,
+}: {
+  weeks: string[];
+  rooms: Array<{ id: number; name: string }>;
+  items: RoomWeekUtilisation[];
+}) {
   const { token } = theme.useToken();
-  if (weeks.length === 0 || rooms.length === 0) return <Empty description="还没有活动室" data-testid="utilisation-chart" />;
+  if (weeks.length === 0 || rooms.length === 0)
+    return <Empty description="还没有活动室" data-testid="utilisation-chart" />;
 
   const byKey = new Map(items.map((item) => [`${item.week}:${item.roomId}`, item]));
   const max = Math.max(0.0001, ...items.map(share));
@@ -36,7 +45,10 @@ export function UtilisationChart({ weeks, rooms, items }: { weeks: string[]; roo
   const barW = Math.max(4, Math.min(24, (band * 0.8) / rooms.length));
   const y = (value: number) => PAD.top + plotH - (Math.min(value, top) / top) * plotH;
   const summary = weeks
-    .map((week) => `${week} 起一周：${rooms.map((room) => `${room.name} ${percent(share(byKey.get(`${week}:${room.id}`) ?? { bookedMinutes: 0, openMinutes: 0 } as RoomWeekUtilisation))}`).join('，')}`)
+    .map(
+      (week) =>
+        `${week} 起一周：${rooms.map((room) => `${room.name} ${percent(share(byKey.get(`${week}:${room.id}`) ?? ({ bookedMinutes: 0, openMinutes: 0 } as RoomWeekUtilisation)))}`).join('，')}`,
+    )
     .join('；');
 
   return (
@@ -44,18 +56,38 @@ export function UtilisationChart({ weeks, rooms, items }: { weeks: string[]; roo
       <Flex gap={16} wrap style={{ marginBottom: 8 }}>
         {rooms.map((room, i) => (
           <Flex key={room.id} align="center" gap={6}>
-            <span style={{ width: 12, height: 12, borderRadius: 3, background: PALETTE[i % PALETTE.length], display: 'inline-block' }} />
+            <span
+              style={{
+                width: 12,
+                height: 12,
+                borderRadius: 3,
+                background: PALETTE[i % PALETTE.length],
+                display: 'inline-block',
+              }}
+            />
             <Typography.Text>{room.name}</Typography.Text>
           </Flex>
         ))}
         <Typography.Text type="secondary">已预约时长 / 开放时长</Typography.Text>
       </Flex>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`活动室每周使用率：${summary}`} style={{ display: 'block', maxWidth: 960 }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={`活动室每周使用率：${summary}`}
+        style={{ display: 'block', maxWidth: 960 }}
+      >
         {Array.from({ length: ticks + 1 }, (_, i) => {
           const value = (top / ticks) * i;
           return (
             <g key={i}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary} />
+              <line
+                x1={PAD.left}
+                x2={WIDTH - PAD.right}
+                y1={y(value)}
+                y2={y(value)}
+                stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary}
+              />
               <text x={PAD.left - 8} y={y(value) + 4} textAnchor="end" fontSize={11} fill={token.colorTextSecondary}>
                 {percent(value)}
               </text>
@@ -74,12 +106,26 @@ export function UtilisationChart({ weeks, rooms, items }: { weeks: string[]; roo
                 const x = x0 + (band - groupW) / 2 + i * (barW + 2);
                 const h = Math.max(value > 0 ? 1 : 0, (Math.min(value, top) / top) * plotH);
                 return (
-                  <rect key={room.id} x={x} y={PAD.top + plotH - h} width={barW} height={h} rx={2} fill={PALETTE[i % PALETTE.length]}>
+                  <rect
+                    key={room.id}
+                    x={x}
+                    y={PAD.top + plotH - h}
+                    width={barW}
+                    height={h}
+                    rx={2}
+                    fill={PALETTE[i % PALETTE.length]}
+                  >
                     <title>{`${room.name} ${Number(m)}月${Number(d)}日起一周：${percent(value)}（${((item?.bookedMinutes ?? 0) / 60).toFixed(1)} / ${((item?.openMinutes ?? 0) / 60).toFixed(1)} 小时）`}</title>
                   </rect>
                 );
               })}
-              <text x={x0 + band / 2} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill={token.colorText}>
+              <text
+                x={x0 + band / 2}
+                y={HEIGHT - PAD.bottom + 18}
+                textAnchor="middle"
+                fontSize={12}
+                fill={token.colorText}
+              >
                 {`${Number(m)}月${Number(d)}日起`}
               </text>
             </g>

@@ -27,9 +27,20 @@ export function UtilisationPanel() {
       const close = parseClockTime(room.closeTime) ?? 0;
       for (const week of weeks) {
         const booked = (bookings.data ?? [])
-          .filter((b) => b.room.id === room.id && utilisedBookingStatuses.includes(b.status) && weekStart(shanghaiDate(new Date(b.startAt))) === week)
+          .filter(
+            (b) =>
+              b.room.id === room.id &&
+              utilisedBookingStatuses.includes(b.status) &&
+              weekStart(shanghaiDate(new Date(b.startAt))) === week,
+          )
           .reduce((sum, b) => sum + b.minutes, 0);
-        result.push({ roomId: room.id, roomName: room.name, week, bookedMinutes: booked, openMinutes: Math.max(0, close - open) * 7 });
+        result.push({
+          roomId: room.id,
+          roomName: room.name,
+          week,
+          bookedMinutes: booked,
+          openMinutes: Math.max(0, close - open) * 7,
+        });
       }
     }
     return result;
@@ -44,7 +55,11 @@ export function UtilisationPanel() {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`加载失败：${error.message}`} />}
       <Spin spinning={rooms.isLoading || bookings.isLoading}>
-        <UtilisationChart weeks={weeks} rooms={(rooms.data ?? []).map((r) => ({ id: r.id, name: r.name }))} items={items} />
+        <UtilisationChart
+          weeks={weeks}
+          rooms={(rooms.data ?? []).map((r) => ({ id: r.id, name: r.name }))}
+          items={items}
+        />
       </Spin>
       <Table<{ roomId: number; roomName: string }>
         style={{ marginTop: 16 }}

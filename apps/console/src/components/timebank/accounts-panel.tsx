@@ -4,7 +4,12 @@ import { App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme }
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useExportTimebankAccounts, useIsAdmin, useTimebankAccounts, type StatementOwner } from '../../hooks/useTimebank';
+import {
+  useExportTimebankAccounts,
+  useIsAdmin,
+  useTimebankAccounts,
+  type StatementOwner,
+} from '../../hooks/useTimebank';
 import { formatDateTime, formatHousehold, formatPhone } from '../../lib/format';
 import type { ApiRequestError } from '../../services/http';
 import type { TimebankAccountRow } from '../../services/timebank';
@@ -13,7 +18,11 @@ import { StatementDrawer } from './statement-drawer';
 import { ListError, LoadMore } from '../list-parts';
 
 function householdOf(row: TimebankAccountRow): string | null {
-  return formatHousehold({ building: row.buildingName ? { name: row.buildingName } : null, unit: row.unit, room: row.room });
+  return formatHousehold({
+    building: row.buildingName ? { name: row.buildingName } : null,
+    unit: row.unit,
+    room: row.room,
+  });
 }
 
 /** GET timebank/accounts has no search yet: staff search the loaded accounts by name, phone or room. */
@@ -96,9 +105,15 @@ export function AccountsPanel() {
     {
       title: '住户',
       key: 'household',
-      render: (_, row) => (row.kind === 'pool' ? '—' : (householdOf(row) ?? <Typography.Text type="secondary">未填写</Typography.Text>)),
+      render: (_, row) =>
+        row.kind === 'pool' ? '—' : (householdOf(row) ?? <Typography.Text type="secondary">未填写</Typography.Text>),
     },
-    { title: '手机号', dataIndex: 'phone', width: 140, render: (phone: string | null, row) => (row.kind === 'pool' ? '—' : formatPhone(phone)) },
+    {
+      title: '手机号',
+      dataIndex: 'phone',
+      width: 140,
+      render: (phone: string | null, row) => (row.kind === 'pool' ? '—' : formatPhone(phone)),
+    },
     {
       title: '余额',
       dataIndex: 'balance',
@@ -106,7 +121,11 @@ export function AccountsPanel() {
       align: 'right',
       render: (balance: number, row) => (
         <span
-          style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 500, color: balance < 0 ? token.colorTextSecondary : undefined }}
+          style={{
+            fontVariantNumeric: 'tabular-nums',
+            fontWeight: 500,
+            color: balance < 0 ? token.colorTextSecondary : undefined,
+          }}
           data-testid={row.kind === 'pool' ? 'account-balance-pool' : `account-balance-${row.userId}`}
         >
           {minutesToHours(balance)}
@@ -114,7 +133,14 @@ export function AccountsPanel() {
       ),
     },
     ...(showsLastActivity
-      ? [{ title: '最近变动', dataIndex: 'lastActivityAt', width: 160, render: (value: string | null) => formatDateTime(value) }]
+      ? [
+          {
+            title: '最近变动',
+            dataIndex: 'lastActivityAt',
+            width: 160,
+            render: (value: string | null) => formatDateTime(value),
+          },
+        ]
       : []),
     {
       title: '操作',
@@ -162,11 +188,21 @@ export function AccountsPanel() {
           <Button icon={<BankOutlined />} onClick={() => setOwner({ kind: 'pool' })} data-testid="pool-statement-open">
             社区账户流水
           </Button>
-          <Button icon={<DownloadOutlined />} loading={exportCsv.isPending} onClick={onExport} data-testid="timebank-accounts-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportCsv.isPending}
+            onClick={onExport}
+            data-testid="timebank-accounts-export"
+          >
             导出 CSV
           </Button>
           {isAdmin && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setAdjusting('pick')} data-testid="adjustment-open">
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => setAdjusting('pick')}
+              data-testid="adjustment-open"
+            >
               调整余额
             </Button>
           )}
@@ -189,7 +225,11 @@ export function AccountsPanel() {
             style: { cursor: 'pointer' },
           }) as HTMLAttributes<HTMLElement>
         }
-        locale={{ emptyText: <Empty description={q ? `没有找到与「${q}」相关的账户` : '还没有时间银行账户：居民认证后自动开户'} /> }}
+        locale={{
+          emptyText: (
+            <Empty description={q ? `没有找到与「${q}」相关的账户` : '还没有时间银行账户：居民认证后自动开户'} />
+          ),
+        }}
         data-testid="timebank-accounts-table"
       />
 
@@ -203,10 +243,16 @@ export function AccountsPanel() {
         owner={owner}
         account={statementAccount}
         onClose={() => setOwner(null)}
-        onAdjust={owner?.kind === 'resident' ? () => setAdjusting({ userId: owner.userId, name: statementAccount.name }) : undefined}
+        onAdjust={
+          owner?.kind === 'resident'
+            ? () => setAdjusting({ userId: owner.userId, name: statementAccount.name })
+            : undefined
+        }
       />
 
-      {adjusting !== null && <AdjustmentDialog target={adjusting === 'pick' ? undefined : adjusting} onClose={() => setAdjusting(null)} />}
+      {adjusting !== null && (
+        <AdjustmentDialog target={adjusting === 'pick' ? undefined : adjusting} onClose={() => setAdjusting(null)} />
+      )}
     </>
   );
 }

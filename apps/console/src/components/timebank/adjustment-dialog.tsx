@@ -1,6 +1,5 @@
 import { minutesToHours } from '@linli/shared-types';
 import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Typography } from 'antd';
-import type { ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useAdjustBalance, useVerifiedResidentSearch } from '../../hooks/useTimebank';
 import { formatHousehold, formatPhone } from '../../lib/format';
@@ -75,19 +74,25 @@ export function AdjustmentDialog({ target, onClose }: { target?: AdjustmentTarge
               label: '调整',
               children: `${values.direction === 'add' ? '增加' : '扣减'} ${minutesToHours(values.minutes)}（${values.minutes} 分钟）`,
             },
-            { key: 'flow', label: '记账', children: values.direction === 'add' ? '由社区账户发放给居民' : '从居民账户扣回到社区账户' },
+            {
+              key: 'flow',
+              label: '记账',
+              children: values.direction === 'add' ? '由社区账户发放给居民' : '从居民账户扣回到社区账户',
+            },
             { key: 'reason', label: '原因', children: reason },
           ]}
         />
       ),
       okText: '确认调整',
       cancelText: '再想想',
-      okButtonProps: { 'data-testid': 'adjustment-confirm' } as ButtonProps,
+      okButtonProps: { 'data-testid': 'adjustment-confirm' },
       onOk: async () => {
         setFailure(null);
         try {
           await adjust.mutateAsync({ userId: values.userId, minutes: signed, reason });
-          message.success(`已为${name}${values.direction === 'add' ? '增加' : '扣减'} ${minutesToHours(values.minutes)}`);
+          message.success(
+            `已为${name}${values.direction === 'add' ? '增加' : '扣减'} ${minutesToHours(values.minutes)}`,
+          );
           onClose();
         } catch (error) {
           setFailure((error as ApiRequestError).message);
@@ -103,7 +108,7 @@ export function AdjustmentDialog({ target, onClose }: { target?: AdjustmentTarge
       width={560}
       okText="下一步"
       cancelText="取消"
-      okButtonProps={{ loading: adjust.isPending, 'data-testid': 'adjustment-submit' } as ButtonProps}
+      okButtonProps={{ loading: adjust.isPending, 'data-testid': 'adjustment-submit' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -164,10 +169,23 @@ export function AdjustmentDialog({ target, onClose }: { target?: AdjustmentTarge
               { max: REASON_MAX, message: `原因最多 ${REASON_MAX} 个字` },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder="例如：补记 11 月助老服务 2 小时" data-testid="adjustment-reason" />
+            <Input.TextArea
+              rows={3}
+              maxLength={REASON_MAX}
+              showCount
+              placeholder="例如：补记 11 月助老服务 2 小时"
+              data-testid="adjustment-reason"
+            />
           </Form.Item>
         </Form>
-        {direction === 'deduct' && <Alert type="info" showIcon title="扣减不能超过居民当前余额，否则会被拒绝（余额不足）。" style={{ marginBottom: 12 }} />}
+        {direction === 'deduct' && (
+          <Alert
+            type="info"
+            showIcon
+            title="扣减不能超过居民当前余额，否则会被拒绝（余额不足）。"
+            style={{ marginBottom: 12 }}
+          />
+        )}
         {failure && <Alert type="error" showIcon title={`调整失败：${failure}`} data-testid="adjustment-error" />}
       </div>
     </Modal>

@@ -19,7 +19,11 @@ const columns: TableColumnsType<LedgerDiscrepancy> = [
     key: 'target',
     width: 160,
     render: (_, d) =>
-      [d.accountId !== null && `账户 #${d.accountId}`, d.transactionId !== null && `交易 #${d.transactionId}`, d.communityId !== null && `社区 #${d.communityId}`]
+      [
+        d.accountId !== null && `账户 #${d.accountId}`,
+        d.transactionId !== null && `交易 #${d.transactionId}`,
+        d.communityId !== null && `社区 #${d.communityId}`,
+      ]
         .filter(Boolean)
         .join('，') || '—',
   },
@@ -84,9 +88,16 @@ export function LedgerAuditPanel() {
     <>
       <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
         <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-          对账会用全部流水重新计算{community?.name ?? '本社区'}每个账户的余额，并核对社区所有账户合计是否为零。账目多时需要几秒钟。
+          对账会用全部流水重新计算{community?.name ?? '本社区'}
+          每个账户的余额，并核对社区所有账户合计是否为零。账目多时需要几秒钟。
         </Typography.Text>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={() => audit.refetch()} data-testid="ledger-audit-run">
+        <Button
+          type="primary"
+          icon={<SafetyCertificateOutlined />}
+          loading={running}
+          onClick={() => audit.refetch()}
+          data-testid="ledger-audit-run"
+        >
           {audit.data ? '重新对账' : '开始对账'}
         </Button>
       </Flex>

@@ -40,7 +40,9 @@ export function MonthlyChart({ items, currentMonth }: { items: TimebankMonthlySt
   const band = plotW / items.length;
   const barW = Math.max(4, Math.min(22, band * 0.32));
   const y = (minutes: number) => PAD.top + plotH - (minutes / top) * plotH;
-  const summary = items.map((item) => `${item.month} 发放 ${hoursText(item.issued)} 小时，兑换消费 ${hoursText(item.spent)} 小时`).join('；');
+  const summary = items
+    .map((item) => `${item.month} 发放 ${hoursText(item.issued)} 小时，兑换消费 ${hoursText(item.spent)} 小时`)
+    .join('；');
 
   return (
     <div data-testid="monthly-chart">
@@ -53,12 +55,24 @@ export function MonthlyChart({ items, currentMonth }: { items: TimebankMonthlySt
         ))}
         <Typography.Text type="secondary">单位：小时</Typography.Text>
       </Flex>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`每月时间发放与兑换消费：${summary}`} style={{ display: 'block', maxWidth: 960 }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={`每月时间发放与兑换消费：${summary}`}
+        style={{ display: 'block', maxWidth: 960 }}
+      >
         {Array.from({ length: ticks + 1 }, (_, i) => {
           const minutes = i * stepMinutes;
           return (
             <g key={i}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(minutes)} y2={y(minutes)} stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary} />
+              <line
+                x1={PAD.left}
+                x2={WIDTH - PAD.right}
+                y1={y(minutes)}
+                y2={y(minutes)}
+                stroke={i === 0 ? token.colorBorder : token.colorBorderSecondary}
+              />
               <text x={PAD.left - 8} y={y(minutes) + 4} textAnchor="end" fontSize={11} fill={token.colorTextSecondary}>
                 {Number.isInteger(minutes / 60) ? minutes / 60 : (minutes / 60).toFixed(1)}
               </text>
@@ -72,7 +86,16 @@ export function MonthlyChart({ items, currentMonth }: { items: TimebankMonthlySt
           const current = item.month === currentMonth;
           return (
             <g key={item.month} data-testid={`monthly-bar-${item.month}`}>
-              {current && <rect x={x0 + 2} y={PAD.top - 14} width={band - 4} height={plotH + 14} fill={token.colorFillQuaternary} rx={4} />}
+              {current && (
+                <rect
+                  x={x0 + 2}
+                  y={PAD.top - 14}
+                  width={band - 4}
+                  height={plotH + 14}
+                  fill={token.colorFillQuaternary}
+                  rx={4}
+                />
+              )}
               {series.map((s, i) => {
                 const value = item[s.key];
                 const x = center + (i === 0 ? -barW - 1 : 1);
@@ -80,7 +103,14 @@ export function MonthlyChart({ items, currentMonth }: { items: TimebankMonthlySt
                 return (
                   <g key={s.key}>
                     <title>{`${item.month} ${s.label} ${hoursText(value)} 小时（${value} 分钟）`}</title>
-                    <rect x={x} y={y(value)} width={barW} height={Math.max(h, value > 0 ? 1 : 0)} fill={s.color} rx={2} />
+                    <rect
+                      x={x}
+                      y={y(value)}
+                      width={barW}
+                      height={Math.max(h, value > 0 ? 1 : 0)}
+                      fill={s.color}
+                      rx={2}
+                    />
                     {value > 0 && (
                       <text x={x + barW / 2} y={y(value) - 4} textAnchor="middle" fontSize={10} fill={token.colorText}>
                         {hoursText(value)}
@@ -89,11 +119,24 @@ export function MonthlyChart({ items, currentMonth }: { items: TimebankMonthlySt
                   </g>
                 );
               })}
-              <text x={center} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={12} fill={current ? token.colorText : token.colorTextSecondary} fontWeight={current ? 600 : 400}>
+              <text
+                x={center}
+                y={HEIGHT - PAD.bottom + 16}
+                textAnchor="middle"
+                fontSize={12}
+                fill={current ? token.colorText : token.colorTextSecondary}
+                fontWeight={current ? 600 : 400}
+              >
                 {current ? '本月' : label.main}
               </text>
               {label.year && (
-                <text x={center} y={HEIGHT - PAD.bottom + 30} textAnchor="middle" fontSize={10} fill={token.colorTextTertiary}>
+                <text
+                  x={center}
+                  y={HEIGHT - PAD.bottom + 30}
+                  textAnchor="middle"
+                  fontSize={10}
+                  fill={token.colorTextTertiary}
+                >
                   {label.year}
                 </text>
               )}

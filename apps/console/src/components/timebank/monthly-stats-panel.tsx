@@ -10,7 +10,8 @@ const MONTHS = 12;
 export function MonthlyStatsPanel() {
   const stats = useMonthlyStats(MONTHS);
   const items = stats.data?.items ?? [];
-  const total = (key: 'issued' | 'spent' | 'transferred' | 'reversed') => items.reduce((sum, item) => sum + item[key], 0);
+  const total = (key: 'issued' | 'spent' | 'transferred' | 'reversed') =>
+    items.reduce((sum, item) => sum + item[key], 0);
   const currentMonth = dayjs().tz(COMMUNITY_TIME_ZONE).format('YYYY-MM');
 
   if (stats.isError) {

@@ -1,6 +1,5 @@
 import { ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
 import { Alert, App, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
-import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useReverseTransaction } from '../../hooks/useTimebank';
 import { formatDateTime } from '../../lib/format';
@@ -22,7 +21,15 @@ const REASON_MAX = 100;
  * it, and requires a reason (it goes to the ledger memo and the audit log).
  */
 /** Mounted per transaction (keyed by its id), so each opens with an empty reason. */
-export function ReverseDialog({ item, account, onClose }: { item: StatementItem; account: StatementAccount; onClose: () => void }) {
+export function ReverseDialog({
+  item,
+  account,
+  onClose,
+}: {
+  item: StatementItem;
+  account: StatementAccount;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const reverse = useReverseTransaction();
@@ -32,7 +39,8 @@ export function ReverseDialog({ item, account, onClose }: { item: StatementItem;
   // This account received the minutes → they are taken back from it; it paid → they are returned to it.
   const payer = item.amount > 0 ? account.name : item.counterparty.name;
   const payee = item.amount > 0 ? item.counterparty.name : account.name;
-  const cannotCover = item.amount > 0 && account.kind === 'resident' && account.balance !== undefined && account.balance < minutes;
+  const cannotCover =
+    item.amount > 0 && account.kind === 'resident' && account.balance !== undefined && account.balance < minutes;
 
   const submit = async () => {
     const values = await validFields(form);
@@ -55,7 +63,7 @@ export function ReverseDialog({ item, account, onClose }: { item: StatementItem;
       width={560}
       okText="确认冲正"
       cancelText="取消"
-      okButtonProps={{ danger: true, loading: reverse.isPending, 'data-testid': 'reverse-confirm' } as ButtonProps}
+      okButtonProps={{ danger: true, loading: reverse.isPending, 'data-testid': 'reverse-confirm' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -66,7 +74,11 @@ export function ReverseDialog({ item, account, onClose }: { item: StatementItem;
           size="small"
           style={{ marginBottom: 12 }}
           items={[
-            { key: 'kind', label: '类型', children: <Tag color={ledgerKindColors[item.kind]}>{ledgerKindLabels[item.kind]}</Tag> },
+            {
+              key: 'kind',
+              label: '类型',
+              children: <Tag color={ledgerKindColors[item.kind]}>{ledgerKindLabels[item.kind]}</Tag>,
+            },
             { key: 'amount', label: `${account.name}`, children: signedHours(item.amount) },
             { key: 'counterparty', label: '对方', children: item.counterparty.name },
             { key: 'memo', label: '备注', children: item.memo || '—' },
@@ -80,7 +92,8 @@ export function ReverseDialog({ item, account, onClose }: { item: StatementItem;
           data-testid="reverse-effect"
           title={
             <span>
-              将从「{payer}」扣回 <Typography.Text strong>{minutesToHours(minutes)}</Typography.Text>（{minutes} 分钟），退回「{payee}」。
+              将从「{payer}」扣回 <Typography.Text strong>{minutesToHours(minutes)}</Typography.Text>（{minutes}{' '}
+              分钟），退回「{payee}」。
             </span>
           }
           description="冲正会新增一笔反向交易，原交易保留不变；每笔交易只能冲正一次，冲正后不能撤销。"
@@ -103,7 +116,13 @@ export function ReverseDialog({ item, account, onClose }: { item: StatementItem;
             ]}
             extra="原因会写入流水备注和审计日志，居民也能看到。"
           >
-            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder="例如：重复记录、服务时长登记有误" data-testid="reverse-reason" />
+            <Input.TextArea
+              rows={3}
+              maxLength={REASON_MAX}
+              showCount
+              placeholder="例如：重复记录、服务时长登记有误"
+              data-testid="reverse-reason"
+            />
           </Form.Item>
         </Form>
         {failure && <Alert type="error" showIcon title={`冲正失败：${failure}`} data-testid="reverse-error" />}

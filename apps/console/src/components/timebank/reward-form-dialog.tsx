@@ -1,6 +1,5 @@
 import { minutesToHours, type RewardView } from '@linli/shared-types';
 import { Alert, App, Form, Input, InputNumber, Modal, Switch } from 'antd';
-import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useSaveReward } from '../../hooks/useRewards';
 import { validFields } from '../../lib/form';
@@ -36,7 +35,9 @@ export function RewardFormDialog({ reward, onClose }: { reward?: RewardView; onC
     try {
       if (reward) {
         const change = Object.fromEntries(
-          (Object.keys(input) as Array<keyof RewardForm>).filter((key) => input[key] !== reward[key]).map((key) => [key, input[key]]),
+          (Object.keys(input) as Array<keyof RewardForm>)
+            .filter((key) => input[key] !== reward[key])
+            .map((key) => [key, input[key]]),
         ) as Partial<RewardForm>;
         if (Object.keys(change).length === 0) {
           onClose();
@@ -62,7 +63,7 @@ export function RewardFormDialog({ reward, onClose }: { reward?: RewardView; onC
       width={560}
       okText={reward ? '保存' : '新增'}
       cancelText="取消"
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'reward-save' } as ButtonProps}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'reward-save' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -73,7 +74,13 @@ export function RewardFormDialog({ reward, onClose }: { reward?: RewardView; onC
           layout="vertical"
           initialValues={
             reward
-              ? { name: reward.name, description: reward.description, priceMinutes: reward.priceMinutes, stock: reward.stock, active: reward.active }
+              ? {
+                  name: reward.name,
+                  description: reward.description,
+                  priceMinutes: reward.priceMinutes,
+                  stock: reward.stock,
+                  active: reward.active,
+                }
               : { description: '', stock: 10, active: true }
           }
         >
@@ -87,16 +94,36 @@ export function RewardFormDialog({ reward, onClose }: { reward?: RewardView; onC
           >
             <Input maxLength={NAME_MAX} placeholder="例如：理发券" data-testid="reward-name" />
           </Form.Item>
-          <Form.Item name="description" label="说明" rules={[{ max: DESCRIPTION_MAX, message: `说明最多 ${DESCRIPTION_MAX} 个字` }]}>
-            <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder="领取地点、使用方式等" data-testid="reward-description" />
+          <Form.Item
+            name="description"
+            label="说明"
+            rules={[{ max: DESCRIPTION_MAX, message: `说明最多 ${DESCRIPTION_MAX} 个字` }]}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={DESCRIPTION_MAX}
+              showCount
+              placeholder="领取地点、使用方式等"
+              data-testid="reward-description"
+            />
           </Form.Item>
           <Form.Item
             name="priceMinutes"
             label="所需时间（分钟）"
             rules={[{ required: true, message: '请填写所需时间' }]}
-            extra={typeof price === 'number' && price > 0 ? `居民看到的价格：${minutesToHours(price)}` : '60 分钟 = 1 小时'}
+            extra={
+              typeof price === 'number' && price > 0 ? `居民看到的价格：${minutesToHours(price)}` : '60 分钟 = 1 小时'
+            }
           >
-            <InputNumber<number> min={1} max={PRICE_MAX} precision={0} step={30} style={{ width: 200 }} suffix="分钟" data-testid="reward-price" />
+            <InputNumber<number>
+              min={1}
+              max={PRICE_MAX}
+              precision={0}
+              step={30}
+              style={{ width: 200 }}
+              suffix="分钟"
+              data-testid="reward-price"
+            />
           </Form.Item>
           <Form.Item
             name="stock"
@@ -104,10 +131,22 @@ export function RewardFormDialog({ reward, onClose }: { reward?: RewardView; onC
             rules={[{ required: true, message: '请填写库存' }]}
             extra={reward ? '填写现有件数（直接设为该数，不是增加）' : undefined}
           >
-            <InputNumber<number> min={0} max={STOCK_MAX} precision={0} style={{ width: 200 }} suffix="件" data-testid="reward-stock" />
+            <InputNumber<number>
+              min={0}
+              max={STOCK_MAX}
+              precision={0}
+              style={{ width: 200 }}
+              suffix="件"
+              data-testid="reward-stock"
+            />
           </Form.Item>
           {reward && (
-            <Form.Item name="active" label="上架" valuePropName="checked" extra="下架后居民看不到该项目，已兑换的不受影响。">
+            <Form.Item
+              name="active"
+              label="上架"
+              valuePropName="checked"
+              extra="下架后居民看不到该项目，已兑换的不受影响。"
+            >
               <Switch checkedChildren="上架" unCheckedChildren="下架" data-testid="reward-active" />
             </Form.Item>
           )}

@@ -1,9 +1,37 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { minutesToHours, redemptionStatuses, type RedemptionStatus, type RedemptionView, type RewardView } from '@linli/shared-types';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
-import type { ButtonProps, TableColumnsType } from 'antd';
+import {
+  minutesToHours,
+  redemptionStatuses,
+  type RedemptionStatus,
+  type RedemptionView,
+  type RewardView,
+} from '@linli/shared-types';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { useCancelRedemption, useHandOverRedemption, useRedemptions, useRewards, useSaveReward } from '../../hooks/useRewards';
+import {
+  useCancelRedemption,
+  useHandOverRedemption,
+  useRedemptions,
+  useRewards,
+  useSaveReward,
+} from '../../hooks/useRewards';
 import { formatDateTime } from '../../lib/format';
 import { redemptionStatusColors, redemptionStatusStaffLabels } from '../../lib/timebank-format';
 import { validFields } from '../../lib/form';
@@ -44,7 +72,13 @@ function RewardActions({ reward, onEdit }: { reward: RewardView; onEdit: () => v
         cancelText="取消"
         onConfirm={toggle}
       >
-        <Button size="small" type="link" danger={reward.active} loading={save.isPending} data-testid={`reward-toggle-${reward.id}`}>
+        <Button
+          size="small"
+          type="link"
+          danger={reward.active}
+          loading={save.isPending}
+          data-testid={`reward-toggle-${reward.id}`}
+        >
           {reward.active ? '下架' : '上架'}
         </Button>
       </Popconfirm>
@@ -85,7 +119,12 @@ function Catalogue() {
       width: 90,
       render: (active: boolean) => (active ? <Tag color="green">上架中</Tag> : <Tag>已下架</Tag>),
     },
-    { title: '操作', key: 'actions', width: 140, render: (_, reward) => <RewardActions reward={reward} onEdit={() => setEditing(reward)} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 140,
+      render: (_, reward) => <RewardActions reward={reward} onEdit={() => setEditing(reward)} />,
+    },
   ];
 
   return (
@@ -116,7 +155,9 @@ function Catalogue() {
           </Button>
         </Flex>
       )}
-      {editing !== null && <RewardFormDialog reward={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <RewardFormDialog reward={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      )}
     </Card>
   );
 }
@@ -149,7 +190,7 @@ function CancelRedemptionDialog({ redemption, onClose }: { redemption: Redemptio
       title="取消兑换"
       okText="确认取消兑换"
       cancelText="返回"
-      okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'redemption-cancel-confirm' } as ButtonProps}
+      okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'redemption-cancel-confirm' }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
@@ -171,7 +212,13 @@ function CancelRedemptionDialog({ redemption, onClose }: { redemption: Redemptio
           ]}
           extra="原因会通知居民并写入审计日志。"
         >
-          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder="例如：居民不再需要、物品缺货" data-testid="redemption-cancel-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={REASON_MAX}
+            showCount
+            placeholder="例如：居民不再需要、物品缺货"
+            data-testid="redemption-cancel-reason"
+          />
         </Form.Item>
       </Form>
       {failure && <Alert type="error" showIcon title={`取消失败：${failure}`} />}
@@ -191,7 +238,7 @@ function RedemptionActions({ redemption, onCancel }: { redemption: RedemptionVie
         description={`「${redemption.reward.name}」已交给${who}。确认后不能再取消。`}
         okText="确认已兑付"
         cancelText="返回"
-        okButtonProps={{ 'data-testid': 'redemption-handover-confirm' } as ButtonProps}
+        okButtonProps={{ 'data-testid': 'redemption-handover-confirm' }}
         onConfirm={() =>
           handOver.mutateAsync(redemption.id).then(
             () => void message.success(`已兑付：${redemption.reward.name}（${who}）`),
@@ -199,7 +246,12 @@ function RedemptionActions({ redemption, onCancel }: { redemption: RedemptionVie
           )
         }
       >
-        <Button size="small" type="primary" loading={handOver.isPending} data-testid={`redemption-handover-${redemption.id}`}>
+        <Button
+          size="small"
+          type="primary"
+          loading={handOver.isPending}
+          data-testid={`redemption-handover-${redemption.id}`}
+        >
           已兑付
         </Button>
       </Popconfirm>
@@ -254,7 +306,10 @@ function Redemptions() {
         <Segmented<StatusFilter>
           value={status}
           onChange={setStatus}
-          options={[...redemptionStatuses.map((value) => ({ value, label: redemptionStatusStaffLabels[value] })), { value: 'all', label: '全部' }]}
+          options={[
+            ...redemptionStatuses.map((value) => ({ value, label: redemptionStatusStaffLabels[value] })),
+            { value: 'all', label: '全部' },
+          ]}
           data-testid="redemption-status-filter"
         />
       }
@@ -281,7 +336,9 @@ function Redemptions() {
           </Button>
         </Flex>
       )}
-      {cancelling && <CancelRedemptionDialog key={cancelling.id} redemption={cancelling} onClose={() => setCancelling(null)} />}
+      {cancelling && (
+        <CancelRedemptionDialog key={cancelling.id} redemption={cancelling} onClose={() => setCancelling(null)} />
+      )}
     </Card>
   );
 }

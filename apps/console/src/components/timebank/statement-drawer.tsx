@@ -1,4 +1,4 @@
-import { ledgerKindLabels, minutesToHours, type LedgerKind, type StatementItem } from '@linli/shared-types';
+import { ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
 import { Button, Drawer, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
@@ -19,7 +19,7 @@ function reverseBlocker(item: StatementItem): string | null {
 function KindCell({ item }: { item: StatementItem }) {
   return (
     <Space size={4} wrap>
-      <Tag color={ledgerKindColors[item.kind as LedgerKind]}>{ledgerKindLabels[item.kind] ?? item.kind}</Tag>
+      <Tag color={ledgerKindColors[item.kind]}>{ledgerKindLabels[item.kind] ?? item.kind}</Tag>
       {item.reversedById !== null && (
         <Tooltip title={`已由交易 #${item.reversedById} 冲正`}>
           <Tag color="red" data-testid={`reversed-marker-${item.id}`}>
@@ -62,7 +62,11 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
       align: 'right',
       render: (amount: number, item) => (
         <span
-          style={{ color: amount > 0 ? token.colorSuccess : token.colorError, fontVariantNumeric: 'tabular-nums', fontWeight: 500 }}
+          style={{
+            color: amount > 0 ? token.colorSuccess : token.colorError,
+            fontVariantNumeric: 'tabular-nums',
+            fontWeight: 500,
+          }}
           data-testid={`statement-amount-${item.id}`}
         >
           {signedHours(amount)}
@@ -73,7 +77,11 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
     {
       title: '备注',
       dataIndex: 'memo',
-      render: (memo: string) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 260 }}>{memo || '—'}</Typography.Text>,
+      render: (memo: string) => (
+        <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 260 }}>
+          {memo || '—'}
+        </Typography.Text>
+      ),
     },
     {
       title: '操作',
@@ -83,7 +91,14 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
       render: (_, item) => {
         const blocker = reverseBlocker(item);
         const button = (
-          <Button size="small" type="link" danger disabled={blocker !== null} onClick={() => setReversing(item)} data-testid={`reverse-${item.id}`}>
+          <Button
+            size="small"
+            type="link"
+            danger
+            disabled={blocker !== null}
+            onClick={() => setReversing(item)}
+            data-testid={`reverse-${item.id}`}
+          >
             冲正
           </Button>
         );
@@ -154,7 +169,9 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
           </LoadMore>
         )}
 
-        {reversing && <ReverseDialog key={reversing.id} item={reversing} account={account} onClose={() => setReversing(null)} />}
+        {reversing && (
+          <ReverseDialog key={reversing.id} item={reversing} account={account} onClose={() => setReversing(null)} />
+        )}
       </div>
     </Drawer>
   );

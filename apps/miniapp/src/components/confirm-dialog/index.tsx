@@ -1,19 +1,19 @@
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Button } from '../nutui'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../nutui';
+import './index.scss';
 
 interface ConfirmDialogProps {
-  title: string
-  children: ReactNode
-  confirmText: string
-  cancelText?: string
+  title: string;
+  children: ReactNode;
+  confirmText: string;
+  cancelText?: string;
   /** The e2e class of the confirm button. */
-  confirmClassName: string
-  busy: boolean
-  danger?: boolean
-  onConfirm(): void
-  onCancel(): void
+  confirmClassName: string;
+  busy: boolean;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
 }
 
 /**
@@ -21,21 +21,37 @@ interface ConfirmDialogProps {
  * the amount or the place stands out (`lk-dialog__big`, `lk-dialog__row` in children), and browser tests
  * find the buttons by class. Used by the subpackages only; Taro's optimizeMainPackage copies it into each.
  */
-export function ConfirmDialog({ title, children, confirmText, cancelText = '取消', confirmClassName, busy, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmText,
+  cancelText = '取消',
+  confirmClassName,
+  busy,
+  danger,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
-    <View className='lk-dialog'>
-      <View className='lk-dialog__mask' onClick={busy ? undefined : onCancel} />
-      <View className='lk-dialog__panel e2e-dialog'>
-        <Text className='lk-dialog__title'>{title}</Text>
-        <View className='lk-dialog__body'>{children}</View>
-        <View className='lk-dialog__actions'>
-          <Button className='lk-dialog__button e2e-dialog-cancel' fill='outline' shape='round' disabled={busy} onClick={onCancel}>
+    <View className="lk-dialog">
+      <View className="lk-dialog__mask" onClick={busy ? undefined : onCancel} />
+      <View className="lk-dialog__panel e2e-dialog">
+        <Text className="lk-dialog__title">{title}</Text>
+        <View className="lk-dialog__body">{children}</View>
+        <View className="lk-dialog__actions">
+          <Button
+            className="lk-dialog__button e2e-dialog-cancel"
+            fill="outline"
+            shape="round"
+            disabled={busy}
+            onClick={onCancel}
+          >
             {cancelText}
           </Button>
           <Button
             className={`lk-dialog__button ${confirmClassName}`}
             type={danger ? 'danger' : 'primary'}
-            shape='round'
+            shape="round"
             loading={busy}
             disabled={busy}
             onClick={onConfirm}
@@ -45,5 +61,5 @@ export function ConfirmDialog({ title, children, confirmText, cancelText = '取�
         </View>
       </View>
     </View>
-  )
+  );
 }

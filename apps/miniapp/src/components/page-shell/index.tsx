@@ -1,33 +1,33 @@
-import { useState, type ReactNode } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
-import { View } from '@tarojs/components'
-import { useElderMode } from '../../hooks/usePreferences'
-import { useRequireLogin } from '../../hooks/useSession'
-import { PrivacyDialog } from '../privacy-dialog'
-import './index.scss'
+import { useState, type ReactNode } from 'react';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useElderMode } from '../../hooks/usePreferences';
+import { useRequireLogin } from '../../hooks/useSession';
+import { PrivacyDialog } from '../privacy-dialog';
+import './index.scss';
 
 interface PageShellProps {
-  children: ReactNode
-  className?: string
+  children: ReactNode;
+  className?: string;
   /** Redirect to login when there is no session (every page but login). */
-  requireLogin?: boolean
+  requireLogin?: boolean;
   /** Keep the 隐私保护指引 open until it is accepted (the login page, before any personal data is sent). */
-  requirePrivacyConsent?: boolean
+  requirePrivacyConsent?: boolean;
 }
 
 /** The root of every page: 长辈模式 class, login guard, and the privacy dialog WeChat may ask for. */
 export function PageShell({ children, className, requireLogin = true, requirePrivacyConsent = false }: PageShellProps) {
-  const [elderMode] = useElderMode()
-  const loggedIn = useRequireLogin(requireLogin)
+  const [elderMode] = useElderMode();
+  const loggedIn = useRequireLogin(requireLogin);
   // Tab pages stay mounted when hidden; only the page on screen draws the dialog (and its agree button id).
-  const [onScreen, setOnScreen] = useState(true)
-  useDidShow(() => setOnScreen(true))
-  useDidHide(() => setOnScreen(false))
-  const classes = ['lk-page', elderMode ? 'lk-elder' : '', className ?? ''].filter(Boolean).join(' ')
+  const [onScreen, setOnScreen] = useState(true);
+  useDidShow(() => setOnScreen(true));
+  useDidHide(() => setOnScreen(false));
+  const classes = ['lk-page', elderMode ? 'lk-elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={classes}>
       {requireLogin && !loggedIn ? null : children}
       {onScreen ? <PrivacyDialog requireConsent={requirePrivacyConsent} /> : null}
     </View>
-  )
+  );
 }

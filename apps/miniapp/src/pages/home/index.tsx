@@ -1,104 +1,104 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { noticeCategories, noticeCategoryLabels, type NoticeCategory, type NoticeSummary } from '@linli/shared-types'
-import { PageShell } from '../../components/page-shell'
-import { EmptyState } from '../../components/empty-state'
-import { ListError, ListFooter, ListSkeleton } from '../../components/list-state'
-import { Button, Input } from '../../components/nutui'
-import { useMe } from '../../hooks/useMe'
-import { useSession } from '../../hooks/useSession'
-import { NOTICE_SEARCH_MAX, useNoticeFeed } from '../../hooks/useNoticeFeed'
-import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices'
-import { formatShanghaiTime } from '../../lib/time'
-import { openNotice, routes } from '../../routes'
-import './index.scss'
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { noticeCategories, noticeCategoryLabels, type NoticeCategory, type NoticeSummary } from '@linli/shared-types';
+import { PageShell } from '../../components/page-shell';
+import { EmptyState } from '../../components/empty-state';
+import { ListError, ListFooter, ListSkeleton } from '../../components/list-state';
+import { Button, Input } from '../../components/nutui';
+import { useMe } from '../../hooks/useMe';
+import { useSession } from '../../hooks/useSession';
+import { NOTICE_SEARCH_MAX, useNoticeFeed } from '../../hooks/useNoticeFeed';
+import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
+import { formatShanghaiTime } from '../../lib/time';
+import { openNotice, routes } from '../../routes';
+import './index.scss';
 
 /** Typing pauses this long before the feed is searched (the keyboard's 搜索 searches at once). */
-const SEARCH_DELAY_MS = 500
+const SEARCH_DELAY_MS = 500;
 
 const categoryTabs: Array<{ key: NoticeCategory | null; label: string }> = [
   { key: null, label: '全部' },
   ...noticeCategories.map((key) => ({ key, label: noticeCategoryLabels[key] })),
-]
+];
 
 function NoticeItem({ notice }: { notice: NoticeSummary }) {
-  const unread = !notice.read
-  const needsAck = notice.requiresAck && !notice.acknowledged
+  const unread = !notice.read;
+  const needsAck = notice.requiresAck && !notice.acknowledged;
   return (
     <View
       className={`lk-card lk-notice-item e2e-notice-item e2e-notice-item-${notice.id}${unread ? ' lk-notice-item--unread' : ''}`}
       onClick={() => openNotice(notice.id)}
     >
-      <View className='lk-notice-item__tags'>
-        {notice.pinned ? <Text className='lk-mark lk-mark--pinned e2e-notice-pinned'>置顶</Text> : null}
-        <Text className='lk-mark'>{noticeCategoryLabels[notice.category]}</Text>
-        {needsAck ? <Text className='lk-mark lk-mark--ack e2e-notice-needs-ack'>需确认</Text> : null}
+      <View className="lk-notice-item__tags">
+        {notice.pinned ? <Text className="lk-mark lk-mark--pinned e2e-notice-pinned">置顶</Text> : null}
+        <Text className="lk-mark">{noticeCategoryLabels[notice.category]}</Text>
+        {needsAck ? <Text className="lk-mark lk-mark--ack e2e-notice-needs-ack">需确认</Text> : null}
       </View>
-      <View className='lk-notice-item__head'>
-        {unread ? <View className='lk-notice-item__dot e2e-notice-unread' /> : null}
-        <Text className='lk-notice-item__title'>{notice.title}</Text>
+      <View className="lk-notice-item__head">
+        {unread ? <View className="lk-notice-item__dot e2e-notice-unread" /> : null}
+        <Text className="lk-notice-item__title">{notice.title}</Text>
       </View>
-      {notice.excerpt ? <Text className='lk-notice-item__excerpt'>{notice.excerpt}</Text> : null}
-      <View className='lk-notice-item__foot'>
-        <Text className='lk-muted'>{formatShanghaiTime(notice.publishAt ?? notice.createdAt)}</Text>
-        {unread ? <Text className='lk-notice-item__unread-label'>未读</Text> : null}
+      {notice.excerpt ? <Text className="lk-notice-item__excerpt">{notice.excerpt}</Text> : null}
+      <View className="lk-notice-item__foot">
+        <Text className="lk-muted">{formatShanghaiTime(notice.publishAt ?? notice.createdAt)}</Text>
+        {unread ? <Text className="lk-notice-item__unread-label">未读</Text> : null}
       </View>
     </View>
-  )
+  );
 }
 
 export default function HomePage() {
-  const { user, error, refresh } = useMe()
-  const unread = useUnreadNotices()
-  const [category, setCategory] = useState<NoticeCategory | null>(null)
-  const [typed, setTyped] = useState('')
-  const [q, setQ] = useState('')
-  const { loggedIn } = useSession()
-  const feed = useNoticeFeed({ category, q }, loggedIn)
+  const { user, error, refresh } = useMe();
+  const unread = useUnreadNotices();
+  const [category, setCategory] = useState<NoticeCategory | null>(null);
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const { loggedIn } = useSession();
+  const feed = useNoticeFeed({ category, q }, loggedIn);
 
   useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), SEARCH_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [typed])
+    const timer = setTimeout(() => setQ(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
 
   // Back from a notice (or another tab): new notices on top; what was read is already marked.
-  const shown = useRef(false)
+  const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current && feed.loaded) void feed.refreshHead()
-    shown.current = true
-  })
+    if (shown.current && feed.loaded) void feed.refreshHead();
+    shown.current = true;
+  });
 
   usePullDownRefresh(async () => {
-    await Promise.all([refresh(), feed.refresh(), unread.refresh()])
-    Taro.stopPullDownRefresh()
-  })
+    await Promise.all([refresh(), feed.refresh(), unread.refresh()]);
+    Taro.stopPullDownRefresh();
+  });
 
   useReachBottom(() => {
-    void feed.loadMore()
-  })
+    void feed.loadMore();
+  });
 
-  const name = user?.name || '邻居'
-  const pending = user?.status === 'pending'
-  const searching = q !== ''
+  const name = user?.name || '邻居';
+  const pending = user?.status === 'pending';
+  const searching = q !== '';
 
   return (
-    <PageShell className='lk-home'>
-      <View className='lk-home__hero e2e-home-greeting'>
-        <Text className='lk-home__hello'>{`您好，${name}`}</Text>
-        <Text className='lk-home__community e2e-home-community'>{user?.community?.name ?? ''}</Text>
+    <PageShell className="lk-home">
+      <View className="lk-home__hero e2e-home-greeting">
+        <Text className="lk-home__hello">{`您好，${name}`}</Text>
+        <Text className="lk-home__community e2e-home-community">{user?.community?.name ?? ''}</Text>
       </View>
 
-      {error ? <Text className='lk-form-error'>{error}</Text> : null}
+      {error ? <Text className="lk-form-error">{error}</Text> : null}
 
       {pending ? (
-        <View className='lk-card lk-home__verify'>
-          <Text className='lk-card__title'>完成住户认证</Text>
-          <Text className='lk-muted'>填写楼栋、单元和房号，社区工作人员核实后即可预约活动室、报名志愿活动。</Text>
+        <View className="lk-card lk-home__verify">
+          <Text className="lk-card__title">完成住户认证</Text>
+          <Text className="lk-muted">填写楼栋、单元和房号，社区工作人员核实后即可预约活动室、报名志愿活动。</Text>
           <Button
-            className='lk-button-block'
-            type='primary'
-            shape='round'
+            className="lk-button-block"
+            type="primary"
+            shape="round"
             onClick={() => Taro.switchTab({ url: routes.me })}
           >
             去填写
@@ -106,33 +106,33 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      <View className='lk-notices e2e-home-notices'>
-        <View className='lk-notices__head'>
-          <Text className='lk-notices__title'>社区公告</Text>
+      <View className="lk-notices e2e-home-notices">
+        <View className="lk-notices__head">
+          <Text className="lk-notices__title">社区公告</Text>
           {unread.count ? (
-            <Text className='lk-notices__unread e2e-notice-unread-count'>{`${unreadBadgeText(unread.count)} 条未读`}</Text>
+            <Text className="lk-notices__unread e2e-notice-unread-count">{`${unreadBadgeText(unread.count)} 条未读`}</Text>
           ) : null}
         </View>
 
-        <View className='lk-notices__search'>
+        <View className="lk-notices__search">
           <Input
-            className='lk-notices__search-input e2e-notice-search'
-            type='text'
-            confirmType='search'
-            placeholder='搜索公告标题或内容'
+            className="lk-notices__search-input e2e-notice-search"
+            type="text"
+            confirmType="search"
+            placeholder="搜索公告标题或内容"
             maxLength={NOTICE_SEARCH_MAX}
             clearable
             value={typed}
             onChange={setTyped}
             onClear={() => {
-              setTyped('')
-              setQ('')
+              setTyped('');
+              setQ('');
             }}
             onConfirm={() => setQ(typed.trim())}
           />
         </View>
 
-        <View className='lk-notices__tabs'>
+        <View className="lk-notices__tabs">
           {categoryTabs.map((tab) => (
             <View
               key={tab.key ?? 'all'}
@@ -144,12 +144,14 @@ export default function HomePage() {
           ))}
         </View>
 
-        {feed.loading ? <ListSkeleton className='e2e-notice-skeleton' /> : null}
-        {feed.error ? <ListError className='e2e-notice-error' message={feed.error} onRetry={() => void feed.refresh()} /> : null}
+        {feed.loading ? <ListSkeleton className="e2e-notice-skeleton" /> : null}
+        {feed.error ? (
+          <ListError className="e2e-notice-error" message={feed.error} onRetry={() => void feed.refresh()} />
+        ) : null}
         {!feed.loading && !feed.error && feed.loaded && feed.items.length === 0 ? (
-          <View className='lk-card'>
+          <View className="lk-card">
             <EmptyState
-              className='e2e-home-notices-empty'
+              className="e2e-home-notices-empty"
               title={searching ? '没有找到相关公告' : '暂无公告'}
               description={searching ? '换个关键词或分类试试' : '社区发布的通知会显示在这里'}
             />
@@ -168,5 +170,5 @@ export default function HomePage() {
         />
       </View>
     </PageShell>
-  )
+  );
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '欢迎使用邻里',
-})
+});

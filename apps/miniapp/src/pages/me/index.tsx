@@ -1,88 +1,89 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { maskPhone, minutesToHours, type UserView } from '@linli/shared-types'
-import { PageShell } from '../../components/page-shell'
-import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui'
-import { useMe } from '../../hooks/useMe'
-import { useLogout } from '../../hooks/useLogout'
-import { useElderMode } from '../../hooks/usePreferences'
-import { useInboxUnread } from '../../hooks/useInbox'
-import { useTimebankAccount } from '../../hooks/useTimebankAccount'
-import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices'
-import { openPrivacyGuide } from '../../hooks/usePrivacy'
-import { HouseholdForm } from './household-form'
-import { routes } from '../../routes'
-import './index.scss'
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { maskPhone, minutesToHours, type UserView } from '@linli/shared-types';
+import { PageShell } from '../../components/page-shell';
+import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui';
+import { useMe } from '../../hooks/useMe';
+import { useLogout } from '../../hooks/useLogout';
+import { useElderMode } from '../../hooks/usePreferences';
+import { useInboxUnread } from '../../hooks/useInbox';
+import { useTimebankAccount } from '../../hooks/useTimebankAccount';
+import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
+import { openPrivacyGuide } from '../../hooks/usePrivacy';
+import { HouseholdForm } from './household-form';
+import { routes } from '../../routes';
+import './index.scss';
 
 // Dark text on a light tint: NutUI's white-on-pastel tags are too faint to read for older eyes.
 const statusTag: Record<UserView['status'], { text: string; color: string; background: string }> = {
   pending: { text: '待认证', color: '#8a4500', background: '#fff1dc' },
   verified: { text: '已认证', color: '#0f5e41', background: '#dff2e9' },
   disabled: { text: '已停用', color: '#a8261a', background: '#fde7e4' },
-}
+};
 
 function Profile({ user }: { user: UserView }) {
-  const status = statusTag[user.status]
+  const status = statusTag[user.status];
   return (
-    <View className='lk-card lk-profile e2e-profile'>
-      <View className='lk-profile__head'>
-        <Text className='lk-profile__name e2e-profile-name'>{user.name || '未填写姓名'}</Text>
-        <View className='lk-profile__tags'>
-          <Tag className='e2e-profile-status' color={status.color} background={status.background} round>
+    <View className="lk-card lk-profile e2e-profile">
+      <View className="lk-profile__head">
+        <Text className="lk-profile__name e2e-profile-name">{user.name || '未填写姓名'}</Text>
+        <View className="lk-profile__tags">
+          <Tag className="e2e-profile-status" color={status.color} background={status.background} round>
             {status.text}
           </Tag>
           {user.volunteer ? (
-            <Tag className='e2e-profile-volunteer' color='#ffffff' background='#1a7f5a' round>
+            <Tag className="e2e-profile-volunteer" color="#ffffff" background="#1a7f5a" round>
               志愿者
             </Tag>
           ) : null}
         </View>
       </View>
-      <CellGroup className='lk-profile__cells'>
-        <Cell title='社区' extra={user.community?.name ?? '—'} />
-        <Cell title='楼栋' extra={user.building?.name ?? '未填写'} />
-        <Cell title='单元' extra={user.unit || '未填写'} />
-        <Cell title='房号' extra={user.room || '未填写'} />
-        <Cell title='手机号' extra={maskPhone(user.phone) ?? '—'} />
+      <CellGroup className="lk-profile__cells">
+        <Cell title="社区" extra={user.community?.name ?? '—'} />
+        <Cell title="楼栋" extra={user.building?.name ?? '未填写'} />
+        <Cell title="单元" extra={user.unit || '未填写'} />
+        <Cell title="房号" extra={user.room || '未填写'} />
+        <Cell title="手机号" extra={maskPhone(user.phone) ?? '—'} />
       </CellGroup>
       {user.status === 'verified' ? (
-        <Text className='lk-muted lk-profile__note'>住户信息已认证，如需修改请联系社区工作人员。</Text>
+        <Text className="lk-muted lk-profile__note">住户信息已认证，如需修改请联系社区工作人员。</Text>
       ) : null}
     </View>
-  )
+  );
 }
 
 /** The 时间银行 cell: the balance at a glance, or why there is none yet. */
 function TimebankEntry() {
-  const { account, notVerified, error } = useTimebankAccount()
-  let extra = <Text className='lk-muted'>查看</Text>
-  if (notVerified) extra = <Text className='lk-muted'>认证后可用</Text>
-  else if (account) extra = <Text className='lk-me__balance e2e-timebank-entry-balance'>{minutesToHours(account.balance)}</Text>
-  else if (error) extra = <Text className='lk-muted'>暂时无法读取</Text>
+  const { account, notVerified, error } = useTimebankAccount();
+  let extra = <Text className="lk-muted">查看</Text>;
+  if (notVerified) extra = <Text className="lk-muted">认证后可用</Text>;
+  else if (account)
+    extra = <Text className="lk-me__balance e2e-timebank-entry-balance">{minutesToHours(account.balance)}</Text>;
+  else if (error) extra = <Text className="lk-muted">暂时无法读取</Text>;
   return (
     <Cell
-      className='lk-me__timebank e2e-timebank-entry'
-      title='时间银行'
-      description='余额与明细、转赠邻居、兑换礼品'
+      className="lk-me__timebank e2e-timebank-entry"
+      title="时间银行"
+      description="余额与明细、转赠邻居、兑换礼品"
       extra={extra}
       clickable
       onClick={() => void Taro.navigateTo({ url: routes.timebank })}
     />
-  )
+  );
 }
 
 export default function MePage() {
-  const { user, loading, error, refresh } = useMe()
-  const [elderMode, setElderMode] = useElderMode()
-  const { loggingOut, logout } = useLogout()
-  const inboxUnread = useInboxUnread()
+  const { user, loading, error, refresh } = useMe();
+  const [elderMode, setElderMode] = useElderMode();
+  const { loggingOut, logout } = useLogout();
+  const inboxUnread = useInboxUnread();
   // Keeps the 首页 badge right while this tab is on screen.
-  useUnreadNotices()
+  useUnreadNotices();
 
   usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
+    await refresh();
+    Taro.stopPullDownRefresh();
+  });
 
   const confirmLogout = async () => {
     const { confirm } = await Taro.showModal({
@@ -91,17 +92,17 @@ export default function MePage() {
       confirmText: '退出',
       cancelText: '取消',
       confirmColor: '#c9301c',
-    })
-    if (confirm) await logout()
-  }
+    });
+    if (confirm) await logout();
+  };
 
   return (
-    <PageShell className='lk-me'>
-      {!user && loading ? <Text className='lk-muted'>正在加载…</Text> : null}
+    <PageShell className="lk-me">
+      {!user && loading ? <Text className="lk-muted">正在加载…</Text> : null}
       {error ? (
-        <View className='lk-me__error'>
-          <Text className='lk-form-error'>{error}</Text>
-          <Text className='lk-me__link' onClick={() => void refresh()}>
+        <View className="lk-me__error">
+          <Text className="lk-form-error">{error}</Text>
+          <Text className="lk-me__link" onClick={() => void refresh()}>
             重试
           </Text>
         </View>
@@ -110,18 +111,18 @@ export default function MePage() {
       {user ? <Profile user={user} /> : null}
       {user?.role === 'resident' && user.status === 'pending' ? <HouseholdForm user={user} /> : null}
 
-      <View className='lk-card lk-me__settings'>
+      <View className="lk-card lk-me__settings">
         <CellGroup>
           {user?.role === 'resident' ? <TimebankEntry /> : null}
           <Cell
-            className='lk-me__inbox e2e-inbox-entry'
-            title='消息'
-            description='预约结果、活动提醒、需确认的公告'
+            className="lk-me__inbox e2e-inbox-entry"
+            title="消息"
+            description="预约结果、活动提醒、需确认的公告"
             extra={
               inboxUnread ? (
-                <Text className='lk-me__badge e2e-inbox-entry-count'>{unreadBadgeText(inboxUnread)}</Text>
+                <Text className="lk-me__badge e2e-inbox-entry-count">{unreadBadgeText(inboxUnread)}</Text>
               ) : (
-                <Text className='lk-muted'>查看</Text>
+                <Text className="lk-muted">查看</Text>
               )
             }
             clickable
@@ -130,23 +131,25 @@ export default function MePage() {
         </CellGroup>
       </View>
 
-      <View className='lk-card lk-me__settings'>
+      <View className="lk-card lk-me__settings">
         <CellGroup>
           <Cell
-            className='lk-me__elder'
-            title='长辈模式'
-            description='更大的字和按钮，更高的对比度'
-            extra={<Switch className='e2e-elder-switch' checked={elderMode} onChange={(value) => setElderMode(value)} />}
+            className="lk-me__elder"
+            title="长辈模式"
+            description="更大的字和按钮，更高的对比度"
+            extra={
+              <Switch className="e2e-elder-switch" checked={elderMode} onChange={(value) => setElderMode(value)} />
+            }
           />
-          <Cell className='e2e-privacy-guide' title='隐私保护指引' extra='查看' clickable onClick={openPrivacyGuide} />
+          <Cell className="e2e-privacy-guide" title="隐私保护指引" extra="查看" clickable onClick={openPrivacyGuide} />
         </CellGroup>
       </View>
 
       <Button
-        className='lk-button-block e2e-logout'
-        type='danger'
-        fill='outline'
-        shape='round'
+        className="lk-button-block e2e-logout"
+        type="danger"
+        fill="outline"
+        shape="round"
         block
         loading={loggingOut}
         disabled={loggingOut}
@@ -155,5 +158,5 @@ export default function MePage() {
         退出登录
       </Button>
     </PageShell>
-  )
+  );
 }

@@ -1,11 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ACTIVITY_DESCRIPTION_MAX, ACTIVITY_PLACE_MAX, ACTIVITY_TITLE_MAX, MANUAL_REASON_MAX, activityStatuses, attendancePurposes,
-  type ActivityQuery, type ActivityStatus, type CancelActivityRequest, type AttendancePurpose, type CreateActivityRequest, type Geofence, type ManualMinutesRequest,
-  type RecordAttendanceRequest, type UpdateActivityRequest,
+  ACTIVITY_DESCRIPTION_MAX,
+  ACTIVITY_PLACE_MAX,
+  ACTIVITY_TITLE_MAX,
+  MANUAL_REASON_MAX,
+  activityStatuses,
+  attendancePurposes,
+  type ActivityQuery,
+  type ActivityStatus,
+  type CancelActivityRequest,
+  type AttendancePurpose,
+  type CreateActivityRequest,
+  type Geofence,
+  type ManualMinutesRequest,
+  type RecordAttendanceRequest,
+  type UpdateActivityRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { IsInstant, Omittable } from '../../common/input-hygiene.js';
 
@@ -19,7 +44,12 @@ export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty({ example: '敬老院陪伴' }) @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title: string;
   @ApiProperty() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description: string;
   @ApiProperty({ example: '幸福里敬老院' }) @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GeofenceDto)
+  geofence?: GeofenceDto | null;
   @ApiProperty({ example: '2026-11-29T09:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(10000) capacity: number;
@@ -30,7 +60,12 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place?: string;
-  @ApiPropertyOptional({ type: GeofenceDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GeofenceDto) geofence?: GeofenceDto | null;
+  @ApiPropertyOptional({ type: GeofenceDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GeofenceDto)
+  geofence?: GeofenceDto | null;
   @ApiPropertyOptional() @Omittable() @IsInstant() startAt?: string;
   @ApiPropertyOptional() @Omittable() @IsInstant() endAt?: string;
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(10000) capacity?: number;
@@ -46,15 +81,26 @@ export class LiveCodeQueryDto {
 }
 
 export class RecordAttendanceDto implements RecordAttendanceRequest {
-  @ApiProperty({ description: 'the volunteer’s personal code: QR text or 6 digits' }) @IsString() @Length(6, 100) userCode: string;
+  @ApiProperty({ description: 'the volunteer’s personal code: QR text or 6 digits' })
+  @IsString()
+  @Length(6, 100)
+  userCode: string;
   @ApiProperty({ enum: attendancePurposes }) @IsIn(attendancePurposes) action: AttendancePurpose;
 }
 
 export class ManualMinutesDto implements ManualMinutesRequest {
   @ApiProperty({ example: 90 }) @IsInt() @Min(0) @Max(1440) minutes: number;
-  @ApiProperty({ example: '手机没电，未能签退，现场负责人确认' }) @IsString() @Length(1, MANUAL_REASON_MAX) @Matches(/\S/) reason: string;
+  @ApiProperty({ example: '手机没电，未能签退，现场负责人确认' })
+  @IsString()
+  @Length(1, MANUAL_REASON_MAX)
+  @Matches(/\S/)
+  reason: string;
 }
 
 export class CancelActivityDto implements CancelActivityRequest {
-  @ApiProperty({ example: '天气原因，改期另行通知' }) @IsString() @Length(1, MANUAL_REASON_MAX) @Matches(/\S/) reason: string;
+  @ApiProperty({ example: '天气原因，改期另行通知' })
+  @IsString()
+  @Length(1, MANUAL_REASON_MAX)
+  @Matches(/\S/)
+  reason: string;
 }

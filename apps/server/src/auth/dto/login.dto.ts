@@ -9,7 +9,10 @@ export class PasswordLoginDto implements PasswordLoginRequest {
 }
 
 export class DevLoginDto implements DevLoginRequest {
-  @ApiProperty({ example: '13800000001' }) @IsString() @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mainland mobile number' }) phone: string;
+  @ApiProperty({ example: '13800000001' })
+  @IsString()
+  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone: string;
   @ApiProperty({ example: 'G' }) @IsString() @Length(1, 16) community: string;
 }
 

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  BOOKING_PURPOSE_MAX, BOOKING_PURPOSE_MIN, bookingStatuses,
-  type BookingQuery, type BookingStatus, type CancelBookingRequest, type CreateBookingRequest, type RecurringBookingRequest, type RejectBookingRequest,
+  BOOKING_PURPOSE_MAX,
+  BOOKING_PURPOSE_MIN,
+  bookingStatuses,
+  type BookingQuery,
+  type BookingStatus,
+  type CancelBookingRequest,
+  type CreateBookingRequest,
+  type RecurringBookingRequest,
+  type RejectBookingRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -12,7 +19,11 @@ export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty() @IsId() roomId: number;
   @ApiProperty({ example: '2026-11-29T10:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
-  @ApiProperty({ example: '书法兴趣小组练习' }) @IsString() @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX) @Matches(/\S/) purpose: string;
+  @ApiProperty({ example: '书法兴趣小组练习' })
+  @IsString()
+  @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX)
+  @Matches(/\S/)
+  purpose: string;
   @ApiProperty({ example: 6 }) @IsInt() @Min(1) @Max(1000) attendees: number;
 }
 
@@ -21,7 +32,12 @@ export class RecurringBookingDto extends CreateBookingDto implements RecurringBo
 }
 
 export class CancelBookingDto implements CancelBookingRequest {
-  @ApiPropertyOptional({ description: 'required when staff cancel a resident’s booking' }) @Omittable() @IsString() @Length(1, 200) @Matches(/\S/) reason?: string;
+  @ApiPropertyOptional({ description: 'required when staff cancel a resident’s booking' })
+  @Omittable()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/)
+  reason?: string;
 }
 
 export class RejectBookingDto implements RejectBookingRequest {
@@ -29,7 +45,11 @@ export class RejectBookingDto implements RejectBookingRequest {
 }
 
 export class BookingQueryDto extends CommunityPageQuery implements BookingQuery {
-  @ApiPropertyOptional({ example: '2026-11-29' }) @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) date?: string;
+  @ApiPropertyOptional({ example: '2026-11-29' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date?: string;
   @ApiPropertyOptional({ enum: bookingStatuses }) @IsOptional() @IsIn(bookingStatuses) status?: BookingStatus;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() roomId?: number;
 }

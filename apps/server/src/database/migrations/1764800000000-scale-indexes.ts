@@ -11,13 +11,25 @@ export class ScaleIndexes1764800000000 implements MigrationInterface {
   name = 'ScaleIndexes1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('notice_buildings', new TableIndex({ name: 'idx_notice_buildings_building', columnNames: ['buildingId', 'noticeId'] }));
-    await q.createIndex('timebank_entries', new TableIndex({ name: 'idx_timebank_entries_account_amount', columnNames: ['accountId', 'transactionId', 'amount'] }));
+    await q.createIndex(
+      'notice_buildings',
+      new TableIndex({ name: 'idx_notice_buildings_building', columnNames: ['buildingId', 'noticeId'] }),
+    );
+    await q.createIndex(
+      'timebank_entries',
+      new TableIndex({
+        name: 'idx_timebank_entries_account_amount',
+        columnNames: ['accountId', 'transactionId', 'amount'],
+      }),
+    );
     await q.dropIndex('timebank_entries', 'idx_timebank_entries_account');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.createIndex('timebank_entries', new TableIndex({ name: 'idx_timebank_entries_account', columnNames: ['accountId', 'transactionId'] }));
+    await q.createIndex(
+      'timebank_entries',
+      new TableIndex({ name: 'idx_timebank_entries_account', columnNames: ['accountId', 'transactionId'] }),
+    );
     await q.dropIndex('timebank_entries', 'idx_timebank_entries_account_amount');
     await q.dropIndex('notice_buildings', 'idx_notice_buildings_building');
   }

@@ -6,4 +6,11 @@ import { Activities1764700000000 } from './1764700000000-activities.js';
 import { ScaleIndexes1764800000000 } from './1764800000000-scale-indexes.js';
 
 /** In order. Each migration serves SQLite and MySQL alike. */
-export const migrations = [Foundation1764300000000, Notices1764400000000, Bookings1764500000000, Timebank1764600000000, Activities1764700000000, ScaleIndexes1764800000000];
+export const migrations = [
+  Foundation1764300000000,
+  Notices1764400000000,
+  Bookings1764500000000,
+  Timebank1764600000000,
+  Activities1764700000000,
+  ScaleIndexes1764800000000,
+];

@@ -1,34 +1,64 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  NOTICE_BODY_MAX, NOTICE_TITLE_MAX, noticeCategories, noticeStatuses,
-  type CreateNoticeRequest, type NoticeCategory, type NoticeFeedQuery, type NoticeManageQuery, type NoticeStatus, type UpdateNoticeRequest,
+  NOTICE_BODY_MAX,
+  NOTICE_TITLE_MAX,
+  noticeCategories,
+  noticeStatuses,
+  type CreateNoticeRequest,
+  type NoticeCategory,
+  type NoticeFeedQuery,
+  type NoticeManageQuery,
+  type NoticeStatus,
+  type UpdateNoticeRequest,
 } from '@linli/shared-types';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiProperty({ example: '12月3日停水通知', maxLength: NOTICE_TITLE_MAX })
-  @IsString() @Length(1, NOTICE_TITLE_MAX) @Matches(/\S/) title: string;
+  @IsString()
+  @Length(1, NOTICE_TITLE_MAX)
+  @Matches(/\S/)
+  title: string;
 
   @ApiProperty({ description: 'Markdown subset', maxLength: NOTICE_BODY_MAX })
-  @IsString() @Length(1, NOTICE_BODY_MAX) @Matches(/\S/) body: string;
+  @IsString()
+  @Length(1, NOTICE_BODY_MAX)
+  @Matches(/\S/)
+  body: string;
 
   @ApiProperty({ enum: noticeCategories }) @IsIn(noticeCategories) category: NoticeCategory;
   @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
 
   @ApiPropertyOptional({ type: [Number], description: 'empty = whole community' })
-  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsId({ each: true })
   audienceBuildingIds?: number[];
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset; absent or null = when published' })
-  @IsOptional() @IsInstant() publishAt?: string | null;
+  @IsOptional()
+  @IsInstant()
+  publishAt?: string | null;
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset' })
-  @IsOptional() @IsInstant() expiresAt?: string | null;
+  @IsOptional()
+  @IsInstant()
+  expiresAt?: string | null;
 
   @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsId() communityId?: number;
 }
@@ -40,7 +70,11 @@ export class UpdateNoticeDto implements UpdateNoticeRequest {
   @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;
   @ApiPropertyOptional({ type: [Number] })
-  @Omittable() @IsArray() @ArrayMaxSize(200) @ArrayUnique() @IsId({ each: true })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsId({ each: true })
   audienceBuildingIds?: number[];
   @ApiPropertyOptional() @IsOptional() @IsInstant() publishAt?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInstant() expiresAt?: string | null;
@@ -54,4 +88,3 @@ export class NoticeFeedQueryDto extends PageQuery implements NoticeFeedQuery {
 export class NoticeManageQueryDto extends CommunityPageQuery implements NoticeManageQuery {
   @ApiPropertyOptional({ enum: noticeStatuses }) @IsOptional() @IsIn(noticeStatuses) status?: NoticeStatus;
 }
-

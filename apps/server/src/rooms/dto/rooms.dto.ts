@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { slotLengths, type CreateClosureRequest, type CreateRoomRequest, type SlotMinutes, type UpdateRoomRequest } from '@linli/shared-types';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min,
-} from 'class-validator';
+  slotLengths,
+  type CreateClosureRequest,
+  type CreateRoomRequest,
+  type SlotMinutes,
+  type UpdateRoomRequest,
+} from '@linli/shared-types';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
@@ -13,9 +17,22 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export class CreateRoomDto implements CreateRoomRequest {
   @ApiProperty({ example: '书画室' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(PHOTO_URL, { each: true }) photos?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @Matches(PHOTO_URL, { each: true })
+  photos?: string[];
   @ApiProperty({ example: 12 }) @IsInt() @Min(1) @Max(1000) capacity: number;
-  @ApiPropertyOptional({ type: [String], example: ['书桌', '投影仪'] }) @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 20, { each: true }) facilities?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['书桌', '投影仪'] })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 20, { each: true })
+  facilities?: string[];
   @ApiProperty({ example: '08:30' }) @IsString() @Matches(CLOCK) openTime: string;
   @ApiProperty({ example: '21:00' }) @IsString() @Matches(CLOCK) closeTime: string;
   @ApiPropertyOptional({ enum: slotLengths, default: 30 }) @Omittable() @IsIn(slotLengths) slotMinutes?: SlotMinutes;
@@ -30,9 +47,22 @@ export class CreateRoomDto implements CreateRoomRequest {
 export class UpdateRoomDto implements UpdateRoomRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(PHOTO_URL, { each: true }) photos?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @Matches(PHOTO_URL, { each: true })
+  photos?: string[];
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(1000) capacity?: number;
-  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 20, { each: true }) facilities?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 20, { each: true })
+  facilities?: string[];
   @ApiPropertyOptional() @Omittable() @IsString() @Matches(CLOCK) openTime?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Matches(CLOCK) closeTime?: string;
   @ApiPropertyOptional({ enum: slotLengths }) @Omittable() @IsIn(slotLengths) slotMinutes?: SlotMinutes;
@@ -47,12 +77,17 @@ export class CreateClosureDto implements CreateClosureRequest {
   @ApiProperty({ description: 'ISO 8601 with offset' }) @IsInstant() startAt: string;
   @ApiProperty({ description: 'ISO 8601 with offset' }) @IsInstant() endAt: string;
   @ApiProperty({ example: '设备检修' }) @IsString() @Length(1, 100) @Matches(/\S/) reason: string;
-  @ApiPropertyOptional({ description: 'close every room of the community' }) @Omittable() @IsBoolean() wholeCentre?: boolean;
+  @ApiPropertyOptional({ description: 'close every room of the community' })
+  @Omittable()
+  @IsBoolean()
+  wholeCentre?: boolean;
 }
 
 export class RoomQueryDto extends CommunityPageQuery {}
 
 export class AvailabilityQueryDto {
-  @ApiProperty({ example: '2026-11-29', description: 'local date, Asia/Shanghai' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ example: '2026-11-29', description: 'local date, Asia/Shanghai' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date: string;
 }
-

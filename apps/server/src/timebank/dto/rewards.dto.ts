@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { redemptionStatuses, type CancelRedemptionRequest, type CreateRewardRequest, type RedemptionQuery, type RedemptionStatus, type UpdateRewardRequest } from '@linli/shared-types';
+import {
+  redemptionStatuses,
+  type CancelRedemptionRequest,
+  type CreateRewardRequest,
+  type RedemptionQuery,
+  type RedemptionStatus,
+  type UpdateRewardRequest,
+} from '@linli/shared-types';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
@@ -10,14 +17,22 @@ export class CreateRewardDto implements CreateRewardRequest {
   @ApiProperty({ example: '社区理发室，凭券理发一次' }) @IsString() @Length(0, 500) description: string;
   @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes: number;
   @ApiProperty({ example: 10 }) @IsInt() @Min(0) @Max(100_000) stock: number;
-  @ApiPropertyOptional({ description: 'admins only: the community of the reward' }) @Omittable() @IsId() communityId?: number;
+  @ApiPropertyOptional({ description: 'admins only: the community of the reward' })
+  @Omittable()
+  @IsId()
+  communityId?: number;
 }
 
 export class UpdateRewardDto implements UpdateRewardRequest {
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes?: number;
-  @ApiPropertyOptional({ description: 'items left (set, not added)' }) @Omittable() @IsInt() @Min(0) @Max(100_000) stock?: number;
+  @ApiPropertyOptional({ description: 'items left (set, not added)' })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  stock?: number;
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
 }
 

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdjustmentRequest, ReverseTransactionRequest, TransferRecipientQuery, TransferRequest } from '@linli/shared-types';
+import type {
+  AdjustmentRequest,
+  ReverseTransactionRequest,
+  TransferRecipientQuery,
+  TransferRequest,
+} from '@linli/shared-types';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
@@ -10,7 +15,11 @@ const NOT_BLANK = /\S/;
 
 export class TransferDto implements TransferRequest {
   @ApiProperty() @IsId() toUserId: number;
-  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' }) @IsInt() @Min(1) @Max(MAX_MINUTES) minutes: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINUTES)
+  minutes: number;
   @ApiProperty({ example: '谢谢帮我买菜' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) memo: string;
 }
 
@@ -20,7 +29,12 @@ export class ReverseTransactionDto implements ReverseTransactionRequest {
 
 export class AdjustmentDto implements AdjustmentRequest {
   @ApiProperty() @IsId() userId: number;
-  @ApiProperty({ description: 'whole minutes, negative takes credits back' }) @IsInt() @Min(-MAX_MINUTES) @Max(MAX_MINUTES) @NotEquals(0) minutes: number;
+  @ApiProperty({ description: 'whole minutes, negative takes credits back' })
+  @IsInt()
+  @Min(-MAX_MINUTES)
+  @Max(MAX_MINUTES)
+  @NotEquals(0)
+  minutes: number;
   @ApiProperty() @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
 }
 
@@ -33,15 +47,27 @@ export class TimebankAccountQueryDto extends CommunityPageQuery {
 }
 
 export class TimebankCommunityQueryDto {
-  @ApiPropertyOptional({ description: 'admins only: one community' }) @IsOptional() @Type(() => Number) @IsId()
+  @ApiPropertyOptional({ description: 'admins only: one community' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
   communityId?: number;
 }
 
 export class MonthlyStatsQueryDto extends TimebankCommunityQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 12 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24)
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 12 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
   months?: number;
 }
 
 export class TransferRecipientQueryDto implements TransferRecipientQuery {
-  @ApiProperty({ description: 'part of the neighbour\'s name (1–20 characters)' }) @IsString() @Length(1, 20) @Matches(NOT_BLANK) q: string;
+  @ApiProperty({ description: "part of the neighbour's name (1–20 characters)" })
+  @IsString()
+  @Length(1, 20)
+  @Matches(NOT_BLANK)
+  q: string;
 }

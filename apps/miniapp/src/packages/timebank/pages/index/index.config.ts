@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '时间银行',
   enablePullDownRefresh: true,
-})
+});

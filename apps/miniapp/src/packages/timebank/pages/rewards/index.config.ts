@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '兑换礼品',
   enablePullDownRefresh: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我的活动',
   enablePullDownRefresh: true,
-})
+});

@@ -1,0 +1,104 @@
+// One lint config for the monorepo: typescript-eslint with type information, react-hooks for the two clients,
+// and the architecture's "never" arrows (STYLE.md) as import rules.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** no-restricted-imports patterns, one message each. */
+const never = (...rules) => ({
+  'no-restricted-imports': ['error', { patterns: rules.map(([regex, message]) => ({ regex, message })) }],
+});
+
+const clientNever = [
+  ['^@linli/server|apps/server|/server/src/', 'a client never imports the server: share through @linli/shared-types'],
+  ['^@linli/(console|miniapp)', 'the clients never import each other'],
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      'apps/miniapp/.swc/**',
+      'e2e/.artifacts/**',
+      'e2e/test-results/**',
+      'data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // With type information: the bugs a reviewer misses.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Nest injects by the constructor parameter's runtime type: those imports must stay value imports.
+    files: ['apps/server/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['apps/miniapp/**/*.{ts,tsx}', 'apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // The architecture's arrows.
+  {
+    files: ['packages/shared-types/**/*.ts'],
+    rules: never([
+      '^(?!\\.{1,2}/)',
+      'shared-types imports nothing: it is the leaf both clients and the server build on',
+    ]),
+  },
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    rules: never(
+      ...clientNever,
+      ['/miniapp/', 'the console never imports the mini-app'],
+      ['^@tarojs/', 'Taro belongs to the mini-app'],
+    ),
+  },
+  {
+    files: ['apps/miniapp/**/*.{ts,tsx}'],
+    rules: never(
+      ...clientNever,
+      ['/console/', 'the mini-app never imports the console'],
+      ['^antd', 'antd belongs to the console'],
+    ),
+  },
+  {
+    files: ['apps/server/src/common/**/*.ts'],
+    rules: never([
+      '^\\.\\./(?!common/|database/)',
+      'common/ is below the features: it talks to interfaces (Actor), never to a feature folder',
+    ]),
+  },
+  {
+    files: ['apps/**/*.rules.ts'],
+    rules: never(
+      ['^@nestjs/', 'rules are pure functions: no Nest'],
+      ['^typeorm', 'rules are pure functions: no TypeORM'],
+      ['\\.entity(\\.js)?$', 'rules are pure functions: no entities'],
+    ),
+  },
+);
