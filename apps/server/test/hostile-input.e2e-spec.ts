@@ -156,6 +156,14 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       params: () => ({ id: liu.id }),
       body: () => ({ volunteer: true }),
     },
+    'POST /me/family-codes': { token: () => li.token },
+    'POST /family/bind': { token: () => liu.token, body: () => ({ code: '123456', relation: '女儿' }) },
+    'DELETE /me/family/{id}': { token: () => li.token, params: () => ({ id: 1 }) },
+    'POST /residents/{id}/family': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ phone: '13800000001', relation: '女儿' }),
+    },
     'POST /notifications/read-all': { token: () => li.token },
     'POST /notifications/{id}/read': { token: () => li.token, params: () => ({ id: 1 }) },
     'POST /notices': {

@@ -97,6 +97,16 @@ export const errorMessages = {
   ACTIVITY_USER_CODE_INVALID: '个人码无效或已过期，请让志愿者刷新后重试',
   ACTIVITY_MANUAL_NOT_ALLOWED: '该志愿者已结算，不能再补录时长',
   ACTIVITY_MANUAL_MINUTES_INVALID: '补录时长须为 0 到活动时长之间、15 分钟的整数倍',
+  FAMILY_CODE_INVALID: '绑定码不正确，请核对后重试',
+  FAMILY_CODE_EXPIRED: '绑定码已过期，请让家人重新生成',
+  FAMILY_CODE_USED: '绑定码已使用过，请让家人重新生成',
+  FAMILY_SELF_BIND: '不能绑定自己',
+  FAMILY_ALREADY_BOUND: '你们已经绑定过亲情代办',
+  FAMILY_MEMBER_NOT_FOUND: '找不到该手机号的已认证居民',
+  FAMILY_BINDING_NOT_FOUND: '找不到该绑定',
+  PROXY_NOT_ALLOWED: '代办时不能进行此操作（转出时间币等须由本人办理）',
+  PROXY_TARGET_NOT_FOUND: '您没有为该居民代办的权限',
+  PROXY_HEADER_INVALID: 'X-Act-For 须为一个居民编号',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -9,6 +9,7 @@ import type {
   Page,
   UnreadCountResponse,
 } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
@@ -22,11 +23,13 @@ export class NoticesController {
 
   /** The feed of the caller: residents what is addressed to them (pending residents too). */
   @Get()
+  @ActFor('查看公告')
   feed(@CurrentUser() user: User, @Query() query: NoticeFeedQueryDto): Promise<Page<NoticeSummary>> {
     return this.notices.feed(user, query);
   }
 
   @Get('unread-count')
+  @ActFor('查看未读公告数')
   unreadCount(@CurrentUser() user: User): Promise<UnreadCountResponse> {
     return this.notices.unreadCount(user);
   }
@@ -45,11 +48,13 @@ export class NoticesController {
   }
 
   @Get(':id')
+  @ActFor('阅读公告')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.notices.view(user, id);
   }
 
   @Post(':id/ack')
+  @ActFor('确认已读公告')
   @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
     return this.notices.acknowledge(user, id);
