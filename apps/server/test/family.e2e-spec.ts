@@ -3,6 +3,9 @@ import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { FamilyCode } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
+import { Building } from '../src/tenancy/building.entity.js';
+import { Community } from '../src/tenancy/community.entity.js';
+import { User } from '../src/users/user.entity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -26,6 +29,8 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
   let yang: string;
   let staffG: string;
   let staffB: string;
+  let staffGId: number;
+  let g: Community;
   let roomId: number;
   let bindingId: number;
 
@@ -41,7 +46,7 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
   const inboxOf = (userId: number) =>
     t.dataSource.getRepository(Notification).find({ where: { userId }, order: { id: 'DESC' } });
   const balanceOf = async (token: string) =>
-    (await t.request('GET', `${api}/timebank/account`, { token })).body.balanceMinutes as number;
+    (await t.request('GET', `${api}/timebank/account`, { token })).body.balance as number;
   let nextSlot = 0;
   const bookingBody = () => {
     const start = 9 * 60 + nextSlot++ * 30;
@@ -51,7 +56,10 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
 
   beforeAll(async () => {
     t = await startTestApp();
-    [staffG, staffB] = (await Promise.all(['staff.g', 'staff.b'].map((u) => t.loginStaff(u)))).map((l) => l.token);
+    const staffLogins = await Promise.all(['staff.g', 'staff.b'].map((u) => t.loginStaff(u)));
+    [staffG, staffB] = staffLogins.map((l) => l.token);
+    staffGId = staffLogins[0].user.id;
+    g = await t.dataSource.getRepository(Community).findOneByOrFail({ code: 'G' });
     const logins = await Promise.all(
       ['13800000003', '13900000001', '13800000004', '13800000009', '13800000006'].map((p) => t.loginResident(p)),
     );
@@ -200,7 +208,7 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
       ])
         expect([path, (await asProxy(daughter, motherId, 'GET', path)).status]).toEqual([path, 200]);
       const account = await asProxy(daughter, motherId, 'GET', '/timebank/account');
-      expect(account.body.balanceMinutes).toBe(await balanceOf(mother));
+      expect(account.body.balance).toBe(await balanceOf(mother));
       expect((await asProxy(daughter, motherId, 'GET', '/me')).body.id).toBe(motherId);
       const activities = await asProxy(daughter, motherId, 'GET', '/activities');
       const open = activities.body.items.find((a: { status: string }) => a.status === 'published');
@@ -235,6 +243,7 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
         const res = await asProxy(daughter, motherId, method, path, body, headers);
         expect([method, path, res.status, res.body?.code]).toEqual([method, path, 403, 'PROXY_NOT_ALLOWED']);
       }
+      expect(typeof before).toBe('number');
       expect(await balanceOf(mother)).toBe(before);
       expect((await t.request('GET', `${api}/me`, { token: mother })).body.name).toBe('张桂兰');
       expect((await t.request('GET', `${api}/me`, { token: daughter })).status).toBe(200);
@@ -336,6 +345,78 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
           })
         ).status,
       ).toBe(403);
+    });
+  });
+
+  describe('offline residents (no WeChat)', () => {
+    it('staff register one, verified at once; act for them at the desk; print their card', async () => {
+      const building = await t.dataSource.getRepository(Building).findOneByOrFail({ communityId: g.id });
+      const res = await t.request('POST', `${api}/residents`, {
+        token: staffG,
+        body: { name: '王秀珍', buildingId: building.id, unit: '3', room: '101', phone: '010-66668888' },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ name: '王秀珍', status: 'verified', communityId: g.id, phone: '010****8888' });
+      const offlineId = res.body.id as number;
+      const row = await t.dataSource.getRepository(User).findOneByOrFail({ id: offlineId });
+      expect(row).toMatchObject({ openid: null, username: null, role: 'resident' });
+      expect(
+        (
+          await t.dataSource
+            .getRepository(AuditEntry)
+            .findOneByOrFail({ action: 'resident.register-offline', targetId: String(offlineId) })
+        ).actorId,
+      ).toBe(staffGId);
+      // The same phone twice in one community: 409; a building of another community: 404; residents may not.
+      expect(
+        (
+          await t.request('POST', `${api}/residents`, {
+            token: staffG,
+            body: { name: '王秀珍', buildingId: building.id, unit: '3', room: '101', phone: '010-66668888' },
+          })
+        ).body.code,
+      ).toBe('RESIDENT_PHONE_TAKEN');
+      expect(
+        (
+          await t.request('POST', `${api}/residents`, {
+            token: staffB,
+            body: { name: '某某', buildingId: building.id, unit: '1', room: '1' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await t.request('POST', `${api}/residents`, {
+            token: mother,
+            body: { name: '某某', buildingId: building.id, unit: '1', room: '1' },
+          })
+        ).status,
+      ).toBe(403);
+      // At the desk staff act for them: balance, a booking, recorded as desk acts on their behalf.
+      expect((await asProxy(staffG, offlineId, 'GET', '/timebank/account')).body).toMatchObject({
+        balance: 0,
+        userId: offlineId,
+      });
+      const booked = await asProxy(staffG, offlineId, 'POST', '/bookings', bookingBody());
+      expect(booked.status).toBe(201);
+      expect((await t.dataSource.getRepository(Booking).findOneByOrFail({ id: booked.body.id })).userId).toBe(
+        offlineId,
+      );
+      const entry = await t.dataSource
+        .getRepository(AuditEntry)
+        .findOneOrFail({ where: { action: 'proxy.desk' }, order: { id: 'DESC' } });
+      expect(entry).toMatchObject({ actorId: staffGId, onBehalfOfId: offlineId });
+      expect((await asProxy(staffB, offlineId, 'GET', '/timebank/account')).status).toBe(404);
+      // The card: their household and a code that does not expire.
+      const card = await t.request('GET', `${api}/residents/${offlineId}/card`, { token: staffG });
+      expect(card.body).toMatchObject({
+        id: offlineId,
+        name: '王秀珍',
+        unit: '3',
+        room: '101',
+        code: expect.stringMatching(new RegExp(`^LC1\\.${offlineId}\\.`)),
+      });
+      expect((await t.request('GET', `${api}/residents/${offlineId}/card`, { token: staffB })).status).toBe(404);
     });
   });
 

@@ -106,6 +106,7 @@ export const errorMessages = {
   FAMILY_BINDING_NOT_FOUND: '找不到该绑定',
   PROXY_NOT_ALLOWED: '代办时不能进行此操作（转出时间币等须由本人办理）',
   PROXY_TARGET_NOT_FOUND: '您没有为该居民代办的权限',
+  RESIDENT_PHONE_TAKEN: '该手机号已登记为本社区居民',
   PROXY_HEADER_INVALID: 'X-Act-For 须为一个居民编号',
 } as const;
 

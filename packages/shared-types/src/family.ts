@@ -59,3 +59,24 @@ export interface MyFamilyResponse {
 export function proxyLine(relation: string, name: string | null): string {
   return `由 ${relation} ${name ?? ''}`.trimEnd() + ' 代办';
 }
+
+/** Staff register a resident who has no WeChat (窗口代办): verified at once, no login of their own. */
+export interface OfflineResidentRequest {
+  name: string;
+  buildingId: number;
+  unit: string;
+  room: string;
+  phone?: string;
+}
+
+/** A printable card for an offline resident: their household and a personal code staff scan at activities. */
+export interface ResidentCardView {
+  id: number;
+  name: string | null;
+  communityName: string | null;
+  buildingName: string | null;
+  unit: string | null;
+  room: string | null;
+  /** QR text of the card; unlike the app's rotating code it does not expire. */
+  code: string;
+}

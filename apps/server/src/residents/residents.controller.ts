@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, ResidentListItem } from '@linli/shared-types';
+import type { Page, ResidentCardView, ResidentListItem } from '@linli/shared-types';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
-import { ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
+import { OfflineResidentDto, ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
 import { ResidentsService } from './residents.service.js';
 
 @ApiTags('residents')
@@ -16,6 +16,18 @@ export class ResidentsController {
   @Get()
   list(@CurrentUser() user: User, @Query() query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
     return this.residents.list(user, query);
+  }
+
+  /** 窗口代办: a resident without WeChat, verified at once. */
+  @Post()
+  @HttpCode(201)
+  register(@CurrentUser() user: User, @Body() body: OfflineResidentDto): Promise<ResidentListItem> {
+    return this.residents.registerOffline(user, body);
+  }
+
+  @Get(':id/card')
+  card(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentCardView> {
+    return this.residents.card(user, id);
   }
 
   @Post(':id/verify')
