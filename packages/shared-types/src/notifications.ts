@@ -10,6 +10,8 @@ export const notificationKinds = [
   'credits_received',
   'family_binding',
   'proxy_act',
+  'request_status',
+  'request_deadline',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
