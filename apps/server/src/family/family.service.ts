@@ -116,20 +116,20 @@ export class FamilyService {
         });
         const member = candidates.find((u) => u.communityId === elder.communityId) ?? candidates[0] ?? null;
         refuse(checkDeskBinding(elder, member));
-        const binding = await this.bind(manager, elder, member!, relation, 'desk', staff.id);
+        const binding = await this.bind(manager, elder, member, relation, 'desk', staff.id);
         await this.audit.record(manager, {
           actor: staff,
           communityId: elder.communityId,
           action: 'family.bind',
           targetType: 'user',
           targetId: elder.id,
-          summary: `窗口绑定亲情代办：${member!.name ?? member!.id}（${relation}）为 ${elder.name ?? elder.id} 代办`,
+          summary: `窗口绑定亲情代办：${member.name ?? member.id}（${relation}）为 ${elder.name ?? elder.id} 代办`,
         });
-        await this.notifications.notify(manager, [elder.id, member!.id], {
+        await this.notifications.notify(manager, [elder.id, member.id], {
           communityId: elder.communityId,
           kind: 'family_binding',
           title: '亲情代办已绑定',
-          body: `社区工作人员为 ${elder.name ?? ''} 绑定了亲情代办：${relation} ${member!.name ?? ''}。可在“我的-亲情代办”中查看或解除。`,
+          body: `社区工作人员为 ${elder.name ?? ''} 绑定了亲情代办：${relation} ${member.name ?? ''}。可在“我的-亲情代办”中查看或解除。`,
           link: '/packages/family/pages/index',
         });
         return this.view(manager, binding);
