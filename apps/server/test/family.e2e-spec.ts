@@ -72,7 +72,7 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
     });
     expect(room.status).toBe(201);
     roomId = room.body.id;
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });
