@@ -68,8 +68,7 @@ export default function RoomBookingPage() {
   const days = useMemo(() => (room ? bookingDays(room) : []), [room]);
   const [chosenDate, setDate] = useState<string | null>(null);
   // The chosen day while it is bookable, else the first bookable day.
-  const date: string | null =
-    chosenDate && days.some((day) => day.date === chosenDate) ? chosenDate : (days[0]?.date ?? null);
+  const date = chosenDate && days.some((day) => day.date === chosenDate) ? chosenDate : (days[0]?.date ?? null);
   const availability = useAvailability(room && !pending ? room.id : null, date);
   const cells = useMemo(
     () => (room && date && availability.data?.date === date ? gridCells(room, date, availability.data.slots) : []),
@@ -307,9 +306,9 @@ export default function RoomBookingPage() {
             );
           })}
         </View>
-        {picked ? (
+        {picked && date ? (
           <Text className="lk-slots__picked e2e-booking-range">
-            {`已选 ${dateText(date!)} ${shanghaiClock(picked.start.startAt)}–${shanghaiClock(picked.end.endAt, true)}，共 ${durationText(pickedMinutes)}`}
+            {`已选 ${dateText(date)} ${shanghaiClock(picked.start.startAt)}–${shanghaiClock(picked.end.endAt, true)}，共 ${durationText(pickedMinutes)}`}
           </Text>
         ) : null}
         {hint ? <Text className="lk-form-error e2e-slot-hint">{hint}</Text> : null}
