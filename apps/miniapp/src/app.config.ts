@@ -16,6 +16,7 @@ export default defineAppConfig({
     },
     { root: 'packages/booking', pages: ['pages/room/index', 'pages/mine/index'] },
     { root: 'packages/volunteer', pages: ['pages/detail/index', 'pages/mine/index', 'pages/code/index'] },
+    { root: 'packages/family', pages: ['pages/index/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',

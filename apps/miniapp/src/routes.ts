@@ -21,6 +21,8 @@ export const routes = {
   activityDetail: '/packages/volunteer/pages/detail/index',
   myActivities: '/packages/volunteer/pages/mine/index',
   myCode: '/packages/volunteer/pages/code/index',
+  /** Subpackage 亲情代办, from 我的: binding codes, bindings, the "为 妈妈 代办" switch. */
+  family: '/packages/family/pages/index/index',
 } as const;
 
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { errorMessages, messageForError, type ApiError } from '@linli/shared-types';
 import { endSession, sessionStore } from '../stores/session';
+import { actingForStore, stopActingFor } from '../stores/acting-for';
 import { goToLogin } from '../routes';
 
 /** h5 is served by the API server itself, so it calls the same origin; weapp needs an absolute base. */
@@ -29,6 +30,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as oneself even while acting for someone (亲情代办 itself: binding, revoking). */
+  asSelf?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -66,6 +69,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const header: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
+  const actingFor = options.asSelf ? null : actingForStore.get();
+  if (actingFor) header['X-Act-For'] = String(actingFor.elderId);
 
   let response: { statusCode: number; data: unknown };
   try {
@@ -87,6 +92,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (statusCode >= 200 && statusCode < 300) return body as T;
 
   const error = toRequestError(statusCode, body);
+  // The binding was revoked (or the elder is gone): back to acting for oneself.
+  if (actingFor && error.code === 'PROXY_TARGET_NOT_FOUND') stopActingFor();
   // Only a session we sent can expire; a failed login also answers 401 and must stay on its page.
   if (statusCode === 401 && token) {
     endSession();

@@ -1,6 +1,7 @@
 import type { LoginResponse, UserView } from '@linli/shared-types';
 import { createStore } from './create-store';
 import { readStored, storageKeys, writeStored } from './storage';
+import { stopActingFor } from './acting-for';
 
 export interface SessionState {
   token: string | null;
@@ -25,6 +26,7 @@ export function rememberUser(user: UserView): void {
 }
 
 export function endSession(): void {
+  stopActingFor();
   writeStored(storageKeys.token, null);
   writeStored(storageKeys.user, null);
   sessionStore.set({ token: null, user: null });

@@ -6,6 +6,7 @@ export const storageKeys = {
   user: 'linli.user',
   elderMode: 'linli.elderMode',
   privacyAccepted: 'linli.privacyAccepted.v1',
+  actingFor: 'linli.actingFor',
 } as const;
 
 export function readStored<T>(key: string, fallback: T): T {

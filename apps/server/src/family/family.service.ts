@@ -95,7 +95,7 @@ export class FamilyService {
           kind: 'family_binding',
           title: '亲情代办已绑定',
           body: `${relation} ${member.name ?? ''} 用您的绑定码绑定了亲情代办，可为您预约、报名、查看通知和余额。不是您本人操作？请在“我的-亲情代办”中解除。`,
-          link: '/packages/family/pages/index',
+          link: '/packages/family/pages/index/index',
         });
         return this.view(manager, binding);
       }),
@@ -130,7 +130,7 @@ export class FamilyService {
           kind: 'family_binding',
           title: '亲情代办已绑定',
           body: `社区工作人员为 ${elder.name ?? ''} 绑定了亲情代办：${relation} ${member.name ?? ''}。可在“我的-亲情代办”中查看或解除。`,
-          link: '/packages/family/pages/index',
+          link: '/packages/family/pages/index/index',
         });
         return this.view(manager, binding);
       }),
@@ -170,7 +170,7 @@ export class FamilyService {
         kind: 'family_binding',
         title: '亲情代办已解除',
         body: `${user.name ?? ''} 解除了亲情代办（${binding!.relation}）。`,
-        link: '/packages/family/pages/index',
+        link: '/packages/family/pages/index/index',
       });
     });
   }

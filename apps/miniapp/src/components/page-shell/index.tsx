@@ -1,6 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { actingForStore, stopActingFor } from '../../stores/acting-for';
+import { useStore } from '../../stores/create-store';
+import { routes } from '../../routes';
 import { useElderMode } from '../../hooks/usePreferences';
 import { useRequireLogin } from '../../hooks/useSession';
 import { PrivacyDialog } from '../privacy-dialog';
@@ -19,6 +23,7 @@ interface PageShellProps {
 export function PageShell({ children, className, requireLogin = true, requirePrivacyConsent = false }: PageShellProps) {
   const [elderMode] = useElderMode();
   const loggedIn = useRequireLogin(requireLogin);
+  const actingFor = useStore(actingForStore);
   // Tab pages stay mounted when hidden; only the page on screen draws the dialog (and its agree button id).
   const [onScreen, setOnScreen] = useState(true);
   useDidShow(() => setOnScreen(true));
@@ -26,6 +31,17 @@ export function PageShell({ children, className, requireLogin = true, requirePri
   const classes = ['lk-page', elderMode ? 'lk-elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={classes}>
+      {actingFor && loggedIn ? (
+        // 亲情代办: always on screen while acting for someone, so nobody forgets whose account this is.
+        <View className="lk-acting-banner e2e-acting-banner">
+          <Text className="lk-acting-banner__text" onClick={() => void Taro.navigateTo({ url: routes.family })}>
+            正在为 {actingFor.elderName} 代办
+          </Text>
+          <Text className="lk-acting-banner__stop e2e-acting-banner-stop" onClick={stopActingFor}>
+            结束代办
+          </Text>
+        </View>
+      ) : null}
       {requireLogin && !loggedIn ? null : children}
       {onScreen ? <PrivacyDialog requireConsent={requirePrivacyConsent} /> : null}
     </View>

@@ -114,6 +114,16 @@ export default function MePage() {
       <View className="lk-card lk-me__settings">
         <CellGroup>
           {user?.role === 'resident' ? <TimebankEntry /> : null}
+          {user?.role === 'resident' ? (
+            <Cell
+              className="lk-me__family e2e-family-entry"
+              title="亲情代办"
+              description="让子女为您预约、报名；或为长辈代办"
+              extra={<Text className="lk-muted">查看</Text>}
+              clickable
+              onClick={() => void Taro.navigateTo({ url: routes.family })}
+            />
+          ) : null}
           <Cell
             className="lk-me__inbox e2e-inbox-entry"
             title="消息"
