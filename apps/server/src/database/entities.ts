@@ -4,6 +4,14 @@ import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
+import {
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+} from '../requests/request.entity.js';
+import { Upload } from '../uploads/upload.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Room, RoomClosure } from '../rooms/room.entity.js';
 import { Building } from '../tenancy/building.entity.js';
@@ -40,4 +48,10 @@ export const entities = [
   BookingSuspension,
   Activity,
   ActivitySignup,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  Upload,
 ];
