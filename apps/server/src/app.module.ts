@@ -20,6 +20,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { RequestsModule } from './requests/requests.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { ScanModule } from './scan/scan.module.js';
@@ -101,6 +102,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ResidentsModule,
+        RequestsModule,
         NotificationsModule,
         NoticesModule,
         TimebankModule,

@@ -136,6 +136,25 @@ GET   /api/v1/rewards/redemptions/mine                      401  403  200  200  
 GET   /api/v1/rewards/redemptions                           401  403  403  403  403  200  200  200
 POST  /api/v1/rewards/redemptions/:id/hand-over             401  403  403  403  403  200  404  200
 POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  403  200  404  200
+# Resident requests: every :id is resG's request in G (private unless the row says public), in the state the action needs.
+# Pending residents raise nothing (403 RESIDENT_NOT_VERIFIED); neighbours and other communities get 404.
+POST  /api/v1/requests                                      401  403  201  201  201  403  403  403
+GET   /api/v1/requests/mine                                 401  200  200  200  200  403  403  403
+GET   /api/v1/requests/public                               401  403  200  200  200  200  200  200
+GET   /api/v1/requests                                      401  403  403  403  403  200  200  200
+GET   /api/v1/requests/stats                                401  403  403  403  403  200  200  200
+GET   /api/v1/requests/:id                                  401  404  200  404  404  200  404  200
+# A public request: its submitter may not second it (422); staff do not second.
+POST  /api/v1/requests/:id/second                           401  404  422  200  404  403  403  403
+POST  /api/v1/requests/:id/rate                             401  404  200  404  404  403  403  403
+POST  /api/v1/requests/:id/reopen                           401  404  200  404  404  403  403  403
+POST  /api/v1/requests/:id/accept                           401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/progress                         401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/resolve                          401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/refer                            401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/extend                           401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/unreasonable                     401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/unreasonable/confirm             401  403  403  403  403  403  403  200
 `;
 
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
@@ -185,7 +204,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
   const responses: TestResponse[] = [];
   const tokens = {} as Record<Exclude<Actor, 'anon'>, string>;
   const phones = { pend: '13800000009', resG: '13800000003', volG: '13800000001', resB: '13900000001' } as const;
-  const ids = {} as Record<'pend' | 'resG' | 'volG' | 'resB' | 'liu' | 'wang' | 'yang' | 'G' | 'B', number>;
+  const ids = {} as Record<
+    'pend' | 'resG' | 'volG' | 'resB' | 'liu' | 'wang' | 'yang' | 'G' | 'B' | 'stfGUser',
+    number
+  >;
   const fx = {} as Record<
     | 'room'
     | 'spareRoom'
@@ -326,6 +348,37 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       })
     ).redemption.id as number;
   let liuToken: string;
+
+  /** resG's request in the state an action needs, arranged through the API. */
+  const requestOfResG = async (
+    state: 'submitted' | 'accepted' | 'resolved' | 'marked',
+    extra: Record<string, unknown> = {},
+  ) => {
+    const id = (
+      await arrange('POST', '/api/v1/requests', {
+        token: tokens.resG,
+        body: {
+          category: 'repair',
+          title: `权限矩阵诉求 ${++serial}`,
+          description: '测试',
+          urgent: false,
+          public: false,
+          ...extra,
+        },
+      })
+    ).id as number;
+    if (state === 'submitted') return id;
+    if (state === 'marked') {
+      await arrange('POST', `/api/v1/requests/${id}/unreasonable`, { token: tokens.stfG, body: { reason: '测试' } });
+      return id;
+    }
+    await arrange('POST', `/api/v1/requests/${id}/accept`, { token: tokens.stfG, body: {} });
+    if (state === 'resolved')
+      await arrange('POST', `/api/v1/requests/${id}/resolve`, { token: tokens.stfG, body: { resolution: '已处理' } });
+    return id;
+  };
+  const requestPath = async (state: Parameters<typeof requestOfResG>[0], action: string, extra = {}) =>
+    `/api/v1/requests/${await requestOfResG(state, extra)}/${action}`;
 
   const freshLogin = async (actor: Exclude<Actor, 'anon'>) => {
     if (actor === 'stfG' || actor === 'stfB' || actor === 'admin')
@@ -478,6 +531,48 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
     }),
+    'POST /api/v1/requests': () => ({
+      body: { category: 'sanitation', title: '权限矩阵', description: '测试', urgent: false, public: false },
+    }),
+    'GET /api/v1/requests/:id': async () => ({ path: `/api/v1/requests/${await requestOfResG('submitted')}` }),
+    'POST /api/v1/requests/:id/second': async () => ({
+      path: await requestPath('submitted', 'second', { public: true }),
+    }),
+    'POST /api/v1/requests/:id/rate': async () => ({
+      path: await requestPath('resolved', 'rate'),
+      body: { resolved: true, satisfaction: 'satisfied' },
+    }),
+    'POST /api/v1/requests/:id/reopen': async () => ({
+      path: await requestPath('resolved', 'reopen'),
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/accept': async () => ({
+      path: await requestPath('submitted', 'accept'),
+      body: { assigneeId: ids.stfGUser },
+    }),
+    'POST /api/v1/requests/:id/progress': async () => ({
+      path: await requestPath('accepted', 'progress'),
+      body: { note: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/resolve': async () => ({
+      path: await requestPath('accepted', 'resolve'),
+      body: { resolution: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/refer': async () => ({
+      path: await requestPath('submitted', 'refer'),
+      body: { to: '区住建委', reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/extend': async () => ({
+      path: await requestPath('accepted', 'extend'),
+      body: { days: 3, reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/unreasonable': async () => ({
+      path: await requestPath('submitted', 'unreasonable'),
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/unreasonable/confirm': async () => ({
+      path: await requestPath('marked', 'unreasonable/confirm'),
+    }),
   };
 
   beforeAll(async () => {
@@ -500,6 +595,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     for (const actor of ['pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const)
       tokens[actor] = await freshLogin(actor);
     liuToken = (await t.loginResident('13800000005')).token;
+    ids.stfGUser = (await users.findOneByOrFail({ username: 'staff.g' })).id;
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
     for (const userId of [ids.resG, ids.volG, ids.liu]) {
