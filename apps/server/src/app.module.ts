@@ -26,6 +26,7 @@ import { RoomsModule } from './rooms/rooms.module.js';
 import { ScanModule } from './scan/scan.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppOptions {
@@ -103,6 +104,7 @@ export class AppModule {
         AuthModule,
         ResidentsModule,
         RequestsModule,
+        UploadsModule,
         NotificationsModule,
         NoticesModule,
         TimebankModule,

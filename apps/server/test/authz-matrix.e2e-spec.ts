@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
@@ -155,6 +156,10 @@ POST  /api/v1/requests/:id/refer                            401  403  403  403  
 POST  /api/v1/requests/:id/extend                           401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable                     401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable/confirm             401  403  403  403  403  403  403  200
+# The matrix sends JSON, so a caller let in gets 400 UPLOAD_FILE_MISSING (uploads.e2e-spec sends real images).
+POST  /api/v1/uploads                                       401  403  400  400  400  400  400  400
+# resG's photo on resG's private request: those who may see the request.
+GET   /api/v1/uploads/:id                                   401  404  200  404  404  200  404  200
 `;
 
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
@@ -348,6 +353,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       })
     ).redemption.id as number;
   let liuToken: string;
+  let photoOfResG: string;
 
   /** resG's request in the state an action needs, arranged through the API. */
   const requestOfResG = async (
@@ -570,6 +576,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       path: await requestPath('submitted', 'unreasonable'),
       body: { reason: '权限矩阵测试' },
     }),
+    'GET /api/v1/uploads/:id': () => ({ path: `/api/v1/uploads/${photoOfResG}` }),
     'POST /api/v1/requests/:id/unreasonable/confirm': async () => ({
       path: await requestPath('marked', 'unreasonable/confirm'),
     }),
@@ -596,6 +603,29 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       tokens[actor] = await freshLogin(actor);
     liuToken = (await t.loginResident('13800000005')).token;
     ids.stfGUser = (await users.findOneByOrFail({ username: 'staff.g' })).id;
+    const form = new FormData();
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'matrix.jpg');
+    const uploaded = await fetch(`${t.url}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.resG}` },
+      body: form,
+    });
+    if (uploaded.status !== 201) throw new Error(`arranging the upload: ${uploaded.status} ${await uploaded.text()}`);
+    photoOfResG = ((await uploaded.json()) as { id: string }).id;
+    await arrange('POST', '/api/v1/requests', {
+      token: tokens.resG,
+      body: {
+        category: 'repair',
+        title: '权限矩阵照片',
+        description: '测试',
+        urgent: false,
+        public: false,
+        photoIds: [photoOfResG],
+      },
+    });
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
     for (const userId of [ids.resG, ids.volG, ids.liu]) {

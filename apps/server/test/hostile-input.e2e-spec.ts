@@ -380,6 +380,8 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       text: ['reason'],
     },
     'POST /requests/{id}/unreasonable/confirm': { token: () => admin, params: () => ({ id: ids.request }) },
+    // multipart only: every JSON case is refused before a file is read (uploads.e2e-spec sends real and bad images).
+    'POST /uploads': { token: () => li.token },
   };
 
   const rowCounts = async (): Promise<Record<string, number>> => {
