@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
+import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
 import {
   RequestCommunitySettings,
@@ -54,4 +55,6 @@ export const entities = [
   RequestCommunitySettings,
   RequestStreetSettings,
   Upload,
+  FamilyCode,
+  FamilyBinding,
 ];
