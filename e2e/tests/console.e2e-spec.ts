@@ -46,7 +46,7 @@ test.describe('staff console', () => {
     await expect(page.locator('[data-testid=current-community]')).toHaveText('光华社区');
 
     // 居民, from the menu, as staff would.
-    await page.getByRole('menuitem', { name: '居民' }).click();
+    await page.getByRole('menuitem', { name: /居民$/ }).click();
     await expect(page.getByRole('heading', { name: '居民' })).toBeVisible();
     const filter = page.locator('[data-testid=resident-status-filter]');
     await expect(filter.locator('.ant-segmented-item-selected')).toHaveText('待认证');
@@ -110,6 +110,7 @@ test.describe('staff console', () => {
   test('staff.b of 滨海社区 does not see 周磊 of 光华社区 (tenant isolation)', async ({ page }) => {
     await logIn(page, 'staff.b', '刘洋');
     await expect(page.locator('[data-testid=current-community]')).toHaveText('滨海社区');
+    await page.getByRole('menuitem', { name: /居民$/ }).click();
 
     // Their own pending resident is listed, so the list did load ...
     await expect(residentRow(page, pendingResidentOfB.name)).toHaveCount(1);
