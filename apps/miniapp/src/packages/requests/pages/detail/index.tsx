@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   REQUEST_COMMENT_MAX,
@@ -10,6 +10,7 @@ import {
   type RequestSatisfaction,
 } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { Button } from '../../../../components/nutui';
@@ -239,9 +240,9 @@ export default function RequestDetailPage() {
   const [reopening, setReopening] = useState(false);
   const request = replaced && replaced.id === id ? replaced : detail.data;
 
-  usePullDownRefresh(() => {
+  usePullToRefresh(() => {
     setReplaced(null);
-    void detail.reload().then(() => Taro.stopPullDownRefresh());
+    return detail.reload();
   });
 
   const changed = (next: RequestDetail) => {

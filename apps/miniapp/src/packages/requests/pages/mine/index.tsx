@@ -1,7 +1,8 @@
 import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListFooter, ListSkeleton } from '../../../../components/list-state';
 import { Button } from '../../../../components/nutui';
@@ -21,9 +22,7 @@ export default function MyRequestsPage() {
     if (shown.current && list.loaded) void list.refreshHead();
     shown.current = true;
   });
-  usePullDownRefresh(() => {
-    void list.refresh().then(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(() => list.refresh());
   useReachBottom(() => {
     void list.loadMore();
   });

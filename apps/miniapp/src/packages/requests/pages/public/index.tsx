@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { requestCategories, requestCategoryLabels, type RequestCategory, type RequestView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListFooter, ListSkeleton } from '../../../../components/list-state';
 import { Button } from '../../../../components/nutui';
@@ -57,9 +58,7 @@ export default function PublicRequestsPage() {
     if (shown.current && list.loaded) void list.refreshHead();
     shown.current = true;
   });
-  usePullDownRefresh(() => {
-    void list.refresh().then(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(() => list.refresh());
   useReachBottom(() => {
     void list.loadMore();
   });
