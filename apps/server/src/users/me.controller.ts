@@ -5,6 +5,7 @@ import { CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -12,11 +13,17 @@ import { UsersService } from './users.service.js';
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiAnswer({ summary: '我的资料', ok: 'UserView' })
   @Get()
   me(@CurrentUser() user: User): Promise<UserView> {
     return this.users.view(user);
   }
 
+  @ApiAnswer({
+    summary: '修改我的资料（住户信息认证前可改）',
+    ok: 'UserView',
+    refusals: { 404: ['BUILDING_NOT_FOUND'], 422: ['NOT_A_RESIDENT', 'PROFILE_LOCKED'] },
+  })
   @Patch()
   update(@CurrentUser() user: User, @Body() body: UpdateMeDto): Promise<UserView> {
     return this.users.updateMe(user, body);
