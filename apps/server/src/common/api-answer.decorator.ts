@@ -32,14 +32,13 @@ import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { RATE_LIMIT_AREA } from './rate-limit.guard.js';
 
 /** The name of an exported type of @linli/shared-types (a component of the document). */
-export type SharedTypeName = string;
+type SharedTypeName = string;
 
-export type AnswerBody =
-  SharedTypeName | readonly [SharedTypeName] | { page: SharedTypeName } | { mediaType: string } | null;
+type AnswerBody = SharedTypeName | readonly [SharedTypeName] | { page: SharedTypeName } | { mediaType: string } | null;
 
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
-export interface ApiAnswerOptions {
+interface ApiAnswerOptions {
   /** 简短的中文说明 (shown as the operation's title). */
   summary: string;
   /** Longer notes, Markdown (who may call, what it changes). */
@@ -62,7 +61,7 @@ interface Answer {
 const answers: Answer[] = [];
 
 /** Operation extension of a route declared with `refusals: 'none'`. */
-export const NO_REFUSALS = 'x-no-refusals';
+const NO_REFUSALS = 'x-no-refusals';
 /** Component prefix of the schemas of the document. */
 export const SCHEMA_REF = '#/components/schemas/';
 /** Component name of Page<T> for the item type T (built from PageEnvelope by api-document.ts). */
@@ -77,11 +76,6 @@ export function ApiAnswer(options: ApiAnswerOptions): MethodDecorator {
       descriptor,
     );
   };
-}
-
-/** Routes that carry @ApiAnswer, by their method function (the test of coverage reads it). */
-export function answeredMethods(): Set<unknown> {
-  return new Set(answers.map((answer) => answer.descriptor.value));
 }
 
 /** Applies every @ApiAnswer once all decorators of its class have run (called before the document is built). */
