@@ -10,6 +10,7 @@ import type {
   SettleActivityResponse,
 } from '@linli/shared-types';
 import { AppException } from '../common/app-exception.js';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
@@ -33,6 +34,7 @@ export class ActivitiesController {
 
   @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
+  @ActFor('查看活动')
   list(@CurrentUser() user: User, @Query() query: ActivityQueryDto): Promise<Page<ActivityView>> {
     return this.activities.list(user, query);
   }
@@ -40,6 +42,7 @@ export class ActivitiesController {
   /** My sign-ups with their check-in state. */
   @ApiAnswer({ summary: '我报名的活动', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get('mine')
+  @ActFor('查看报名')
   mine(@CurrentUser() user: User): Promise<Page<ActivityView>> {
     return this.activities.mine(user);
   }
@@ -50,6 +53,7 @@ export class ActivitiesController {
     refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ACTIVITY_NOT_FOUND'] },
   })
   @Get(':id')
+  @ActFor('查看活动')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
     return this.activities.get(user, id);
   }
@@ -122,6 +126,7 @@ export class ActivitiesController {
     },
   })
   @Post(':id/signup')
+  @ActFor('报名活动')
   @Roles('resident')
   @HttpCode(200)
   signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -143,6 +148,7 @@ export class ActivitiesController {
     },
   })
   @Post(':id/cancel-signup')
+  @ActFor('取消报名')
   @Roles('resident')
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -243,6 +249,7 @@ export class PersonalCodeController {
   @ApiAnswer({ summary: '我的个人签到码（志愿者）', ok: 'PersonalCodeView' })
   @Get()
   @Roles('resident')
+  @ActFor('出示个人码', ['desk'])
   code(@CurrentUser() user: User): PersonalCodeView {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
     return this.activities.personalCode(user);

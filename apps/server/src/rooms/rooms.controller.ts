@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ClosureView, DoorCodeView, Page, RoomAvailability, RoomView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { AvailabilityQueryDto, CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
@@ -19,12 +20,14 @@ export class RoomsController {
     refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
   })
   @Get()
+  @ActFor('查看活动室')
   list(@CurrentUser() user: User, @Query() query: RoomQueryDto): Promise<Page<RoomView>> {
     return this.rooms.list(user, query);
   }
 
   @ApiAnswer({ summary: '活动室详情', ok: 'RoomView', refusals: { 404: ['ROOM_NOT_FOUND'] } })
   @Get(':id')
+  @ActFor('查看活动室')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RoomView> {
     return this.rooms.view(user, id);
   }
@@ -35,6 +38,7 @@ export class RoomsController {
     refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ROOM_NOT_FOUND'] },
   })
   @Get(':id/availability')
+  @ActFor('查看可预约时段')
   availability(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,

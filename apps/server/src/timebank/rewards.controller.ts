@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Page, RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
@@ -23,6 +24,7 @@ export class RewardsController {
 
   @ApiAnswer({ summary: '兑换项目列表', ok: { page: 'RewardView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
+  @ActFor('查看兑换项目')
   list(@CurrentUser() user: User, @Query() query: RewardQueryDto): Promise<Page<RewardView>> {
     return this.rewards.list(user, query);
   }
@@ -48,6 +50,7 @@ export class RewardsController {
 
   @ApiAnswer({ summary: '我的兑换记录', ok: { page: 'RedemptionView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get('redemptions/mine')
+  @ActFor('查看兑换记录')
   @Roles('resident')
   mine(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<RedemptionView>> {
     return this.rewards.mine(user, query);

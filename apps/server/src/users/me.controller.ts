@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { User } from './user.entity.js';
@@ -15,6 +16,7 @@ export class MeController {
 
   @ApiAnswer({ summary: '我的资料', ok: 'UserView' })
   @Get()
+  @ActFor('查看资料')
   me(@CurrentUser() user: User): Promise<UserView> {
     return this.users.view(user);
   }
