@@ -18,6 +18,7 @@ import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HelpRequestsModule } from './help-requests/help-requests.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
@@ -107,6 +108,7 @@ export class AppModule {
         RoomsModule,
         BookingsModule,
         ActivitiesModule,
+        HelpRequestsModule,
         ScanModule,
         HealthModule,
         DemoModule,

@@ -1,4 +1,5 @@
 import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
+import type { HelpArrivalScanResponse } from './help-requests.js';
 import type { IsoDateTime } from './common.js';
 
 /** Lifecycle of a booking (PRODUCT.md "Activity-centre bookings"). */
@@ -189,4 +190,5 @@ export interface ScanRequest {
 }
 
 /** What the server recognised and did. Later features add their kinds. */
-export type ScanResponse = { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse;
+export type ScanResponse =
+  { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse | HelpArrivalScanResponse;

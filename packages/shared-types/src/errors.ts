@@ -97,6 +97,19 @@ export const errorMessages = {
   ACTIVITY_USER_CODE_INVALID: '个人码无效或已过期，请让志愿者刷新后重试',
   ACTIVITY_MANUAL_NOT_ALLOWED: '该志愿者已结算，不能再补录时长',
   ACTIVITY_MANUAL_MINUTES_INVALID: '补录时长须为 0 到活动时长之间、15 分钟的整数倍',
+  HELP_REQUEST_NOT_FOUND: '找不到该互助需求',
+  HELP_REQUEST_STATE: '互助需求的状态已变化，请刷新后重试',
+  HELP_NOT_POSTER: '只有发布人可以进行此操作',
+  HELP_NOT_HELPER: '只有选定的帮手可以进行此操作',
+  HELP_OWN_REQUEST: '不能响应自己发布的需求',
+  HELP_ALREADY_OFFERED: '您已经响应过该需求',
+  HELP_HELPER_NOT_OFFERED: '该居民没有响应这条需求',
+  HELP_START_IN_PAST: '开始时间不能早于现在',
+  HELP_ARRIVAL_WINDOW: '不在约定时间范围内，请在开始前 30 分钟到结束后 2 小时内扫码',
+  HELP_NO_MATCH_FOR_CODE: '您没有与该居民约定的互助服务',
+  HELP_SETTLE_TOO_MUCH: '裁定时长不能超过冻结的时长',
+  HELP_CODE_INVALID: '个人码无效或已过期，请让对方刷新后重试',
+  HOLD_ALREADY_CLOSED: '这笔冻结已经结清',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

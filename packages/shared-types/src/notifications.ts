@@ -8,6 +8,7 @@ export const notificationKinds = [
   'activity_reminder',
   'activity_cancelled',
   'credits_received',
+  'help_request',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -12,6 +12,8 @@ import { IdempotencyKey } from '../timebank/idempotency-key.entity.js';
 import { LedgerEntry, LedgerTransaction } from '../timebank/ledger-transaction.entity.js';
 import { Reward, RewardRedemption } from '../timebank/reward.entity.js';
 import { TimebankAccount } from '../timebank/timebank-account.entity.js';
+import { TimebankHold } from '../timebank/timebank-hold.entity.js';
+import { CareRecipient, HelpOffer, HelpRequest } from '../help-requests/help-request.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed once: the data source and the schema check both read this. */
@@ -40,4 +42,8 @@ export const entities = [
   BookingSuspension,
   Activity,
   ActivitySignup,
+  TimebankHold,
+  HelpRequest,
+  HelpOffer,
+  CareRecipient,
 ];
