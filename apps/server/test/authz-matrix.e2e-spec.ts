@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
+import { HelpRequest } from '../src/help-requests/help-request.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
@@ -136,6 +137,25 @@ GET   /api/v1/rewards/redemptions/mine                      401  403  200  200  
 GET   /api/v1/rewards/redemptions                           401  403  403  403  403  200  200  200
 POST  /api/v1/rewards/redemptions/:id/hand-over             401  403  403  403  403  200  404  200
 POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  403  200  404  200
+# The commons: every verified resident donates and sees their own community's; staff see theirs (admins name one).
+POST  /api/v1/timebank/donations                            401  403  201  201  201  403  403  403
+GET   /api/v1/timebank/commons                              401  403  200  200  200  200  200  200
+
+# Mutual help: resG's requests of G. volG offers and is chosen; resB and stfB get 404; staff only settle.
+POST  /api/v1/help-requests                                 401  403  201  201  201  403  403  403
+GET   /api/v1/help-requests                                 401  403  200  200  200  200  200  200
+GET   /api/v1/help-requests/mine                            401  403  200  200  200  403  403  403
+GET   /api/v1/help-requests/care-recipients                 401  403  403  403  403  200  200  200
+GET   /api/v1/help-requests/:id                             401  403  200  200  404  200  404  200
+# resG may not offer on their own request (422 HELP_OWN_REQUEST).
+POST  /api/v1/help-requests/:id/offer                       401  403  422  200  404  403  403  403
+POST  /api/v1/help-requests/:id/choose                      401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/done                        401  403  403  200  404  403  403  403
+POST  /api/v1/help-requests/:id/confirm                     401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/dispute                     401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/cancel                      401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/settle                      401  403  403  403  403  200  404  200
+POST  /api/v1/residents/:id/care-recipient                  401  403  403  403  403  200  404  200
 `;
 
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
@@ -318,6 +338,34 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       })
     ).id as number;
 
+  /** resG's help request, volG the helper, brought to `state` (the meeting is arranged in the database). */
+  const helpRequest = async (state: 'open' | 'offered' | 'started' | 'done' | 'disputed') => {
+    const id = (
+      await arrange('POST', '/api/v1/help-requests', {
+        token: tokens.resG,
+        body: {
+          title: `权限矩阵互助 ${++serial}`,
+          description: '',
+          kind: 'errands',
+          startAt: new Date(Date.now() + 10 * MIN).toISOString(),
+          minutes: 30,
+          place: '1栋',
+          rewardMinutes: 1,
+        },
+      })
+    ).id as number;
+    if (state === 'open') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/offer`, { token: tokens.volG });
+    if (state === 'offered') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/choose`, { token: tokens.resG, body: { helperId: ids.volG } });
+    await t.dataSource.getRepository(HelpRequest).update({ id }, { status: 'started', arrivedAt: new Date() });
+    if (state === 'started') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/done`, { token: tokens.volG });
+    if (state === 'done') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/dispute`, { token: tokens.resG, body: { reason: '权限矩阵测试' } });
+    return id;
+  };
+
   const redemption = async () =>
     (
       await arrange('POST', `/api/v1/rewards/${fx.reward}/redeem`, {
@@ -478,6 +526,50 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
     }),
+
+    'POST /api/v1/timebank/donations': () => ({ body: { minutes: 1 } }),
+    'GET /api/v1/timebank/commons': () => ({ path: `/api/v1/timebank/commons?communityId=${ids.G}` }),
+    'POST /api/v1/help-requests': () => ({
+      body: {
+        title: `权限矩阵互助 ${++serial}`,
+        description: '',
+        kind: 'company',
+        startAt: new Date(Date.now() + 60 * MIN).toISOString(),
+        minutes: 30,
+        place: '社区',
+        rewardMinutes: 1,
+      },
+    }),
+    'GET /api/v1/help-requests/:id': async () => ({ path: `/api/v1/help-requests/${await helpRequest('open')}` }),
+    'POST /api/v1/help-requests/:id/offer': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('open')}/offer`,
+    }),
+    'POST /api/v1/help-requests/:id/choose': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('offered')}/choose`,
+      body: { helperId: ids.volG },
+    }),
+    'POST /api/v1/help-requests/:id/done': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('started')}/done`,
+    }),
+    'POST /api/v1/help-requests/:id/confirm': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('done')}/confirm`,
+      body: { thanks: '谢谢', stars: 5 },
+    }),
+    'POST /api/v1/help-requests/:id/dispute': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('done')}/dispute`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/help-requests/:id/cancel': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('open')}/cancel`,
+    }),
+    'POST /api/v1/help-requests/:id/settle': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('disputed')}/settle`,
+      body: { minutes: 0, reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/residents/:id/care-recipient': () => ({
+      path: `/api/v1/residents/${ids.resG}/care-recipient`,
+      body: { careRecipient: false },
+    }),
   };
 
   beforeAll(async () => {
@@ -502,7 +594,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     liuToken = (await t.loginResident('13800000005')).token;
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
-    for (const userId of [ids.resG, ids.volG, ids.liu]) {
+    for (const userId of [ids.resG, ids.volG, ids.liu, ids.resB]) {
       await arrange('POST', '/api/v1/timebank/adjustments', {
         token: tokens.admin,
         body: { userId, minutes: 600, reason: '权限矩阵测试' },
