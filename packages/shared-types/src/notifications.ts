@@ -9,6 +9,8 @@ export const notificationKinds = [
   'activity_cancelled',
   'credits_received',
   'help_request',
+  'request_status',
+  'request_deadline',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

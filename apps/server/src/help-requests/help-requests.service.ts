@@ -128,7 +128,7 @@ export class HelpRequestsService {
         sourceReference: task.sourceReference,
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('HELP_REQUEST_STATE', '该诉求已派给志愿者');
+      if (isDuplicateKey(error)) throw conflict('REQUEST_HELP_TASK_EXISTS');
       throw error;
     }
     await this.audit.record(manager, {
