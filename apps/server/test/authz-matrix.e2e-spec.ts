@@ -362,7 +362,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     if (state === 'started') return id;
     await arrange('POST', `/api/v1/help-requests/${id}/done`, { token: tokens.volG });
     if (state === 'done') return id;
-    await arrange('POST', `/api/v1/help-requests/${id}/dispute`, { token: tokens.resG, body: { reason: '权限矩阵测试' } });
+    await arrange('POST', `/api/v1/help-requests/${id}/dispute`, {
+      token: tokens.resG,
+      body: { reason: '权限矩阵测试' },
+    });
     return id;
   };
 
