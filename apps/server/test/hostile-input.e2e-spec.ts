@@ -313,6 +313,54 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     },
     'POST /activities/{id}/settle': { token: () => staff, params: () => ({ id: ids.activity }) },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
+    'POST /timebank/donations': { token: () => li.token, body: () => ({ minutes: 5 }) },
+    'POST /help-requests': {
+      token: () => li.token,
+      body: () => ({
+        title: '陪我去医院',
+        description: '复诊',
+        kind: 'escort',
+        startAt: `${tomorrow}T09:00:00+08:00`,
+        minutes: 60,
+        place: '社区卫生服务中心',
+        rewardMinutes: 30,
+      }),
+      text: ['title', 'description', 'place'],
+      valid: { description: ['', '   '] },
+    },
+    'POST /help-requests/{id}/offer': { token: () => liu.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/choose': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ helperId: liu.id }),
+    },
+    'POST /help-requests/{id}/done': { token: () => liu.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/confirm': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ thanks: '谢谢', stars: 5 }),
+      text: ['thanks'],
+      valid: { thanks: ['', '   '] },
+    },
+    'POST /help-requests/{id}/dispute': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ reason: '没有来' }),
+      text: ['reason'],
+    },
+    'POST /help-requests/{id}/cancel': { token: () => li.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/settle': {
+      token: () => staff,
+      params: () => ({ id: ids.help }),
+      body: () => ({ minutes: 10, reason: '协调结果' }),
+      text: ['reason'],
+      valid: { minutes: [0] },
+    },
+    'POST /residents/{id}/care-recipient': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ careRecipient: true }),
+    },
   };
 
   const rowCounts = async (): Promise<Record<string, number>> => {
@@ -368,6 +416,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     });
     expect(activity.status).toBe(201);
     ids.draftActivity = activity.body.id;
+    const help = await t.request('POST', `${api}/help-requests`, {
+      token: li.token,
+      body: setups['POST /help-requests'].body!(),
+    });
+    expect(help.status).toBe(201);
+    ids.help = help.body.id;
     // Rate-limit counters count requests, refused ones too, by design; every other table must stay as it is.
     tables = t.dataSource.entityMetadatas
       .map((m) => m.tableName)

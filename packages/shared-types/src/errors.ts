@@ -105,6 +105,7 @@ export const errorMessages = {
   HELP_ALREADY_OFFERED: '您已经响应过该需求',
   HELP_HELPER_NOT_OFFERED: '该居民没有响应这条需求',
   HELP_START_IN_PAST: '开始时间不能早于现在',
+  HELP_START_TOO_FAR: '开始时间不能晚于 60 天以后',
   HELP_ARRIVAL_WINDOW: '不在约定时间范围内，请在开始前 30 分钟到结束后 2 小时内扫码',
   HELP_NO_MATCH_FOR_CODE: '您没有与该居民约定的互助服务',
   HELP_SETTLE_TOO_MUCH: '裁定时长不能超过冻结的时长',

@@ -56,6 +56,8 @@ export const HELP_LIMITS = {
   arriveEarlyMinutes: 30,
   /** ...until this long after the expected end. */
   arriveLateMinutes: 120,
+  /** A request starts at most this many days ahead. */
+  aheadDaysMax: 60,
   /** A done request nobody confirms or disputes is confirmed after this long. */
   autoConfirmHours: 72,
 } as const;

@@ -25,7 +25,10 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '发布互助需求（冻结所出时长，帮扶对象由社区支付）',
     ok: 'HelpRequestView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 422: ['INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST'] },
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      422: ['INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST', 'HELP_START_TOO_FAR'],
+    },
   })
   @Post()
   @Roles('resident')

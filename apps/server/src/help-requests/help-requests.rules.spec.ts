@@ -141,6 +141,8 @@ describe('times and amounts', () => {
     ['in an hour, 60 min', '2026-12-01T03:00:00Z', 60, null],
     ['30 s ago (a phone clock)', '2026-12-01T01:59:30Z', 60, null],
     ['an hour ago', '2026-12-01T01:00:00Z', 60, 'HELP_START_IN_PAST'],
+    ['in 60 days', '2027-01-30T02:00:00Z', 60, null],
+    ['in 61 days', '2027-01-31T02:00:00Z', 60, 'HELP_START_TOO_FAR'],
     ['14 minutes', '2026-12-01T03:00:00Z', 14, 'VALIDATION_FAILED'],
     ['15 minutes', '2026-12-01T03:00:00Z', 15, null],
     ['480 minutes', '2026-12-01T03:00:00Z', 480, null],

@@ -76,9 +76,10 @@ export function refusalStatus(code: ErrorCode): 403 | 409 | 422 {
   return 422;
 }
 
-/** A new request starts in the future (a minute of slack for the clock of a phone). */
+/** A new request starts in the future (a minute of slack for the clock of a phone), within 60 days. */
 export function checkNewHelpRequest(input: { startAt: Date; minutes: number }, now: Date): ErrorCode | null {
   if (input.startAt.getTime() < now.getTime() - 60_000) return 'HELP_START_IN_PAST';
+  if (input.startAt.getTime() > now.getTime() + HELP_LIMITS.aheadDaysMax * 86_400_000) return 'HELP_START_TOO_FAR';
   if (
     !Number.isInteger(input.minutes) ||
     input.minutes < HELP_LIMITS.minutesMin ||
