@@ -17,6 +17,7 @@ import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
+import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HelpRequestsModule } from './help-requests/help-requests.module.js';
 import { NoticesModule } from './notices/notices.module.js';
@@ -109,6 +110,7 @@ export class AppModule {
         BookingsModule,
         ActivitiesModule,
         HelpRequestsModule,
+        FamilyModule,
         ScanModule,
         HealthModule,
         DemoModule,

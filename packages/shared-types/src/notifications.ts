@@ -9,6 +9,8 @@ export const notificationKinds = [
   'activity_cancelled',
   'credits_received',
   'help_request',
+  'family_binding',
+  'proxy_act',
   'request_status',
   'request_deadline',
 ] as const;
