@@ -38,6 +38,8 @@ export interface AppConfig {
   timebankCapMinutes: number;
   /** How often each process looks for help requests done 72 h ago to confirm. */
   helpAutoConfirmPollMs: number;
+  /** Where uploaded photos are stored (UPLOAD_DIR, relative to the repository root; default data/uploads). */
+  uploadDir: string;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -123,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxLeaseMs: positiveInt(env.OUTBOX_LEASE_MS, 120_000, 'OUTBOX_LEASE_MS'),
     timebankCapMinutes: positiveInt(env.TIMEBANK_CAP_HOURS, 1500, 'TIMEBANK_CAP_HOURS') * 60,
     helpAutoConfirmPollMs: positiveInt(env.HELP_AUTO_CONFIRM_POLL_MS, 60_000, 'HELP_AUTO_CONFIRM_POLL_MS'),
+    uploadDir: resolve(repoRoot, env.UPLOAD_DIR || 'data/uploads'),
   };
 }

@@ -95,7 +95,7 @@ export async function startTestApp(
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   // Migrations on MariaDB take longer on a loaded machine: LINLI_TEST_START_MS stretches the wait.
-  const startMs = Number(process.env.LINLI_TEST_START_MS) || 30_000;
+  const startMs = Number(process.env.LINLI_TEST_START_MS) || 90_000;
   const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
