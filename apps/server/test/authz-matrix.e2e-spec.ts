@@ -679,6 +679,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/residents/:id/care-recipient': () => ({
       path: `/api/v1/residents/${ids.resG}/care-recipient`,
       body: { careRecipient: false },
+    }),
     'POST /api/v1/requests': () => ({
       body: { category: 'sanitation', title: '权限矩阵', description: '测试', urgent: false, public: false },
     }),
