@@ -8,6 +8,8 @@ export const notificationKinds = [
   'activity_reminder',
   'activity_cancelled',
   'credits_received',
+  'request_status',
+  'request_deadline',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
