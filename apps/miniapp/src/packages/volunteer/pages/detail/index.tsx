@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
@@ -33,9 +34,8 @@ export default function ActivityDetailPage() {
     if (result.kind !== 'door_checkin') detail.set({ ...result.activity, mine: result.attendance });
   });
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await detail.reload();
-    Taro.stopPullDownRefresh();
   });
 
   const confirm = async () => {
