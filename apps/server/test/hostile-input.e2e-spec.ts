@@ -21,6 +21,8 @@ interface SchemaProperty {
   enum?: unknown[];
   items?: { type?: string };
   allOf?: Array<{ $ref: string }>;
+  /** OpenAPI 3.1 says "may be null" as anyOf [the type, { type: 'null' }]. */
+  anyOf?: Array<{ $ref?: string; type?: string }>;
   $ref?: string;
   nullable?: boolean;
 }
@@ -460,8 +462,9 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       add('communityId of another community (staff)', { body: withField('communityId', 2) });
 
     for (const [field, prop] of Object.entries(properties)) {
-      const type = prop.allOf || prop.$ref ? 'object' : prop.type;
-      const nullable = prop.nullable || field === 'publishAt' || field === 'expiresAt'; // null means "when published", "never"
+      const type = prop.allOf || prop.$ref || prop.anyOf?.some((s) => s.$ref) ? 'object' : prop.type;
+      const nullable =
+        prop.nullable || prop.anyOf?.some((s) => s.type === 'null') || field === 'publishAt' || field === 'expiresAt'; // null means "when published", "never"
       const isDate = /At$|Deadline$/.test(field);
       const bad = (name: string, value: unknown) => {
         if (!isValid(field, value)) add(`${field} ${name}`, { body: withField(field, value) });

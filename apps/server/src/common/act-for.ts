@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
+import type { Actor } from './actor.js';
 
 export const ACT_FOR = 'linli:act-for';
 
@@ -20,11 +21,8 @@ export const ActFor = (label: string, by: readonly ProxyKind[] = ['family', 'des
   SetMetadata(ACT_FOR, { label, by } satisfies ActForPolicy);
 
 /** A person as the proxy machinery needs them (common/ knows no entity). */
-export interface ProxyPerson {
-  id: number;
+export interface ProxyPerson extends Actor {
   name: string | null;
-  role: string;
-  communityId: number | null;
 }
 
 /**
@@ -41,8 +39,3 @@ export interface ProxyAct {
   relation: string;
   label: string;
 }
-
-/** The proxy of this request, or null when someone acts for themselves. */
-export const CurrentProxy = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ProxyAct | null => context.switchToHttp().getRequest().proxy ?? null,
-);

@@ -5,6 +5,7 @@ import type { HealthResponse } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { transactionStats } from '../database/transaction.js';
 import { readDatabaseHealth } from './database-health.js';
 
@@ -17,6 +18,7 @@ export class HealthController {
    * 200 with the database up, 503 while it is unreachable or, on a Galera cluster, while this server's node is not
    * Synced (it answers 1047 then); recovers by itself when the node is back. Also this process's transaction counts.
    */
+  @ApiAnswer({ summary: '健康检查（数据库不可用或集群节点未同步时 503）', ok: 'HealthResponse', refusals: 'none' })
   @Public()
   @Get()
   @HttpCode(200)
