@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { RateLimitCounter } from '../src/common/rate-limit.entity.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
@@ -57,13 +57,21 @@ describe(`concurrent transactions in one process on ${testDatabaseKind}`, () => 
     expect(await repo.findOneBy({ bucket: 'doomed' })).toBeNull();
   });
 
-  it('nested transactions still work inside one', async () => {
+  it('a nested transaction commits with the outer one, or rolls back alone', async () => {
     await dataSource.transaction(async (outer) => {
       await outer.insert(RateLimitCounter, { bucket: 'outer', hits: 1, expiresAt: 0, blockedUntil: 0 });
       await outer.transaction(async (inner) => {
         await inner.insert(RateLimitCounter, { bucket: 'inner', hits: 1, expiresAt: 0, blockedUntil: 0 });
       });
+      const undone = outer.transaction(async (inner) => {
+        await inner.insert(RateLimitCounter, { bucket: 'inner-undone', hits: 1, expiresAt: 0, blockedUntil: 0 });
+        throw new Error('undo the inner one');
+      });
+      await expect(undone).rejects.toThrow('undo the inner one');
     });
-    expect(await dataSource.getRepository(RateLimitCounter).countBy({ hits: 1 })).toBeGreaterThanOrEqual(2);
+    const rows = await dataSource
+      .getRepository(RateLimitCounter)
+      .findBy({ bucket: In(['outer', 'inner', 'inner-undone']) });
+    expect(rows.map((r) => r.bucket).sort()).toEqual(['inner', 'outer']);
   });
 });
