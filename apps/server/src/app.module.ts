@@ -18,6 +18,7 @@ import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
+import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -108,6 +109,7 @@ export class AppModule {
         RoomsModule,
         BookingsModule,
         ActivitiesModule,
+        FamilyModule,
         ScanModule,
         HealthModule,
         DemoModule,

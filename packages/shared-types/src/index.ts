@@ -11,5 +11,6 @@ export * from './timebank.js';
 export * from './activities.js';
 export * from './rules/minutes-served.js';
 export * from './rules/csv.js';
+export * from './family.js';
 export * from './requests.js';
 export * from './uploads.js';

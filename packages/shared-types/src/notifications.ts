@@ -8,6 +8,8 @@ export const notificationKinds = [
   'activity_reminder',
   'activity_cancelled',
   'credits_received',
+  'family_binding',
+  'proxy_act',
   'request_status',
   'request_deadline',
 ] as const;

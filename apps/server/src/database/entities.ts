@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
+import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Room, RoomClosure } from '../rooms/room.entity.js';
@@ -40,4 +41,6 @@ export const entities = [
   BookingSuspension,
   Activity,
   ActivitySignup,
+  FamilyCode,
+  FamilyBinding,
 ];
