@@ -5,6 +5,14 @@ import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.ent
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
+import {
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+} from '../requests/request.entity.js';
+import { Upload } from '../uploads/upload.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Room, RoomClosure } from '../rooms/room.entity.js';
 import { Building } from '../tenancy/building.entity.js';
@@ -41,6 +49,12 @@ export const entities = [
   BookingSuspension,
   Activity,
   ActivitySignup,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  Upload,
   FamilyCode,
   FamilyBinding,
 ];
