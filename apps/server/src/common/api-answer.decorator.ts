@@ -102,12 +102,9 @@ export function applyApiAnswers(): void {
     }
     if (meta(ROLES)) add(403, 'FORBIDDEN');
     if (meta(RATE_LIMIT_AREA)) add(429, 'RATE_LIMITED');
+    // 'none' on a route that can refuse (not public, or takes input) is ignored: its automatic answers stand.
     if (options.refusals === 'none') {
-      if (refusals.size)
-        throw new Error(
-          `@ApiAnswer of ${String(key)}: refusals 'none', yet it can answer ${[...refusals.keys()].join(', ')}`,
-        );
-      ApiExtension(NO_REFUSALS, true)(target, key, descriptor);
+      if (!refusals.size) ApiExtension(NO_REFUSALS, true)(target, key, descriptor);
     } else for (const [code, codes] of Object.entries(options.refusals ?? {})) add(Number(code), ...codes);
     for (const [code, codes] of [...refusals].sort(([a], [b]) => a - b))
       ApiResponse(refusal(code, codes))(target, key, descriptor);
