@@ -1,3 +1,4 @@
+import type { EventScanResponse } from './centre.js';
 import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
 import type { IsoDateTime } from './common.js';
 
@@ -189,4 +190,4 @@ export interface ScanRequest {
 }
 
 /** What the server recognised and did. Later features add their kinds. */
-export type ScanResponse = { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse;
+export type ScanResponse = { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse | EventScanResponse;

@@ -11,3 +11,4 @@ export * from './timebank.js';
 export * from './activities.js';
 export * from './rules/minutes-served.js';
 export * from './rules/csv.js';
+export * from './centre.js';

@@ -8,6 +8,10 @@ export const notificationKinds = [
   'activity_reminder',
   'activity_cancelled',
   'credits_received',
+  'group_decision',
+  'group_notice',
+  'event_promoted',
+  'centre_thanks',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

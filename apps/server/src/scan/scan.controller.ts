@@ -4,6 +4,7 @@ import type { ScanResponse } from '@linli/shared-types';
 import { isActivityCode } from '../activities/activity-codes.js';
 import { ActivitiesService } from '../activities/activities.service.js';
 import { BookingsService } from '../bookings/bookings.service.js';
+import { EventsService } from '../events/events.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException } from '../common/app-exception.js';
 import { CurrentUser, Roles } from '../common/auth.decorators.js';
@@ -20,6 +21,7 @@ export class ScanController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly activities: ActivitiesService,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,7 +40,17 @@ export class ScanController {
         purpose: body.purpose,
       });
     const roomId = parseDoorCode(this.config.secret, code);
-    if (roomId !== null) return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
+    if (roomId !== null) {
+      // The caller's own booking of the room first; else their place at an event held there now.
+      try {
+        return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
+      } catch (error) {
+        if (!(error instanceof AppException) || error.code !== 'BOOKING_NO_CHECKIN') throw error;
+        const attended = await this.events.checkInAtDoor(user, roomId);
+        if (attended) return attended;
+        throw error;
+      }
+    }
     throw new AppException('SCAN_CODE_UNKNOWN', 422);
   }
 }
