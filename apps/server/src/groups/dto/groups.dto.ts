@@ -19,7 +19,7 @@ import {
   type GroupStatus,
   type UpdateGroupRequest,
 } from '@linli/shared-types';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
@@ -28,7 +28,8 @@ export class CreateGroupDto implements CreateGroupRequest {
   @ApiProperty({ enum: groupKinds }) @IsIn(groupKinds) kind: GroupKind;
   @ApiProperty({ example: '每周二晚上练歌，欢迎喜欢唱歌的邻居' })
   @IsString()
-  @MaxLength(GROUP_DESCRIPTION_MAX)
+  @Length(1, GROUP_DESCRIPTION_MAX)
+  @Matches(/\S/)
   description: string;
   @ApiPropertyOptional({ nullable: true, example: 30 })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
