@@ -1,3 +1,4 @@
+import type { CentreReport } from '@linli/shared-types';
 import { CentreEvent } from '../src/events/event.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -31,7 +32,7 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
   let rooms: Record<string, number>;
   let choirId: number;
   /** The report's totals over the demo data, before this suite adds to them. */
-  let baseline: Record<string, any>;
+  let baseline: CentreReport['totals'];
 
   const inbox = async (who: Resident, kind: string) =>
     (await t.dataSource.getRepository(Notification).findBy({ userId: who.id, kind: kind as never })).length;
