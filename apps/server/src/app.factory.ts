@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
+import { createApiDocument } from './common/api-document.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
 import { AppValidationPipe } from './common/app-validation.pipe.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
@@ -47,11 +48,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     contentSecurityPolicy: { directives: contentSecurityPolicy(inlineScriptHashes(h5Index)) },
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Linli 邻里 API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  // Swagger UI at /api/docs, the document itself at /api/docs-json (what client generators and the lint read).
+  SwaggerModule.setup('api/docs', app, createApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   if (options.serveClients !== false) await serveClients(app);
   return app;

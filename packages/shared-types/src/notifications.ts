@@ -12,6 +12,8 @@ export const notificationKinds = [
   'group_notice',
   'event_promoted',
   'centre_thanks',
+  'request_status',
+  'request_deadline',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -7,7 +7,7 @@ import { AppException } from './app-exception.js';
 export const rateLimitAreas = ['login', 'dev-login', 'scan', 'timebank'] as const;
 export type RateLimitArea = (typeof rateLimitAreas)[number];
 
-const RATE_LIMIT_AREA = 'linli:rate-limit-area';
+export const RATE_LIMIT_AREA = 'linli:rate-limit-area';
 const WINDOW_MS = 60_000;
 /** Signed-in callers are limited per user; their IP gets ten users' worth (volunteers at one venue share its network). */
 export const IP_SHARE_FACTOR = 10;

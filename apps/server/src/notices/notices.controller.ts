@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
   NoticeAckResponse,
@@ -9,6 +9,7 @@ import type {
   Page,
   UnreadCountResponse,
 } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
@@ -21,40 +22,63 @@ export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
   /** The feed of the caller: residents what is addressed to them (pending residents too). */
+  @ApiAnswer({ summary: '公告列表（居民看到发给自己的）', ok: { page: 'NoticeSummary' } })
   @Get()
   feed(@CurrentUser() user: User, @Query() query: NoticeFeedQueryDto): Promise<Page<NoticeSummary>> {
     return this.notices.feed(user, query);
   }
 
+  @ApiAnswer({ summary: '未读公告数', ok: 'UnreadCountResponse' })
   @Get('unread-count')
   unreadCount(@CurrentUser() user: User): Promise<UnreadCountResponse> {
     return this.notices.unreadCount(user);
   }
 
   /** Staff: every notice of their community (admins: the street, or ?communityId), newest first. */
+  @ApiAnswer({ summary: '管理端公告列表（本社区，管理员可看全街道）', ok: { page: 'NoticeSummary' } })
   @StaffOnly()
   @Get('manage')
   manage(@CurrentUser() user: User, @Query() query: NoticeManageQueryDto): Promise<Page<NoticeSummary>> {
     return this.notices.manage(user, query);
   }
 
+  @ApiAnswer({
+    summary: '起草公告',
+    ok: 'NoticeView',
+    refusals: { 422: ['NOTICE_BODY_TOO_LONG', 'NOTICE_TIME_INVALID', 'NOTICE_AUDIENCE_INVALID'] },
+  })
   @StaffOnly()
   @Post()
   create(@CurrentUser() user: User, @Body() body: CreateNoticeDto): Promise<NoticeView> {
     return this.notices.create(user, body);
   }
 
+  @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: { 404: ['NOT_FOUND'] } })
   @Get(':id')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.notices.view(user, id);
   }
 
+  @ApiAnswer({
+    summary: '确认已阅公告',
+    ok: 'NoticeAckResponse',
+    refusals: { 404: ['NOT_FOUND'], 422: ['NOTICE_ACK_NOT_REQUIRED', 'RESIDENT_NOT_VERIFIED'] },
+  })
   @Post(':id/ack')
   @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
     return this.notices.acknowledge(user, id);
   }
 
+  @ApiAnswer({
+    summary: '修改公告（草稿或定时发布的）',
+    ok: 'NoticeView',
+    refusals: {
+      404: ['NOT_FOUND'],
+      409: ['NOTICE_ARCHIVED', 'NOTICE_NOT_EDITABLE', 'CONFLICT'],
+      422: ['NOTICE_BODY_TOO_LONG', 'NOTICE_TIME_INVALID', 'NOTICE_AUDIENCE_INVALID'],
+    },
+  })
   @StaffOnly()
   @Patch(':id')
   update(
@@ -65,6 +89,15 @@ export class NoticesController {
     return this.notices.update(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '发布公告（可定时）',
+    ok: 'NoticeView',
+    refusals: {
+      404: ['NOT_FOUND'],
+      409: ['NOTICE_ARCHIVED', 'NOTICE_ALREADY_PUBLISHED'],
+      422: ['NOTICE_TIME_INVALID'],
+    },
+  })
   @StaffOnly()
   @Post(':id/publish')
   @HttpCode(200)
@@ -72,6 +105,7 @@ export class NoticesController {
     return this.notices.publish(user, id);
   }
 
+  @ApiAnswer({ summary: '归档公告', ok: 'NoticeView', refusals: { 404: ['NOT_FOUND'], 409: ['NOTICE_ARCHIVED'] } })
   @StaffOnly()
   @Post(':id/archive')
   @HttpCode(200)
@@ -79,6 +113,7 @@ export class NoticesController {
     return this.notices.archive(user, id);
   }
 
+  @ApiAnswer({ summary: '公告触达统计与待跟进住户', ok: 'NoticeStats', refusals: { 404: ['NOT_FOUND'] } })
   @StaffOnly()
   @Get(':id/stats')
   stats(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeStats> {
@@ -86,9 +121,13 @@ export class NoticesController {
   }
 
   /** The follow-up list as CSV (UTF-8 with BOM, for Excel). */
+  @ApiAnswer({
+    summary: '导出待跟进住户（CSV）',
+    ok: { mediaType: 'text/csv' },
+    refusals: { 404: ['NOT_FOUND'] },
+  })
   @StaffOnly()
   @Get(':id/stats.csv')
-  @ApiProduces('text/csv')
   async statsCsv(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,
