@@ -11,9 +11,6 @@ export * from './timebank.js';
 export * from './activities.js';
 export * from './rules/minutes-served.js';
 export * from './rules/csv.js';
-<<<<<<< HEAD
 export * from './centre.js';
-=======
 export * from './requests.js';
 export * from './uploads.js';
->>>>>>> main
