@@ -206,6 +206,13 @@ export interface EventThanksRequest {
   words: string;
 }
 
+export interface EventThanksView {
+  id: number;
+  toUserId: number;
+  words: string;
+  createdAt: IsoDateTime;
+}
+
 export interface EventQuery {
   groupId?: number;
   /** Local dates YYYY-MM-DD, inclusive; default: from a week ago. */

@@ -8,6 +8,7 @@ import type {
   GroupView,
   Page,
 } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import {
@@ -27,6 +28,11 @@ import { GroupsService } from './groups.service.js';
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
+  @ApiAnswer({
+    summary: '申请成立兴趣小组',
+    ok: 'GroupView',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 409: ['GROUP_NAME_TAKEN'] },
+  })
   /** A verified resident proposes a group; staff approve it before others can join. */
   @Post()
   @HttpCode(201)
@@ -34,33 +40,60 @@ export class GroupsController {
     return this.groups.propose(user, body);
   }
 
+  @ApiAnswer({ summary: '兴趣小组列表', ok: { page: 'GroupView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
   list(@CurrentUser() user: User, @Query() query: GroupQueryDto): Promise<Page<GroupView>> {
     return this.groups.list(user, query);
   }
 
+  @ApiAnswer({ summary: '我加入的兴趣小组', ok: { page: 'GroupView' } })
   @Get('mine')
   mine(@CurrentUser() user: User): Promise<Page<GroupView>> {
     return this.groups.mine(user);
   }
 
+  @ApiAnswer({
+    summary: '兴趣小组详情（成员可见成员、通知和日程）',
+    ok: 'GroupDetail',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['GROUP_NOT_FOUND'] },
+  })
   @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupDetail> {
     return this.groups.get(user, id);
   }
 
+  @ApiAnswer({
+    summary: '加入兴趣小组',
+    ok: 'GroupView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['GROUP_NOT_FOUND'],
+      409: ['GROUP_ALREADY_MEMBER'],
+      422: ['GROUP_NOT_APPROVED', 'GROUP_FULL'],
+    },
+  })
   @Post(':id/join')
   @HttpCode(200)
   join(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupView> {
     return this.groups.join(user, id);
   }
 
+  @ApiAnswer({
+    summary: '退出兴趣小组',
+    ok: 'GroupView',
+    refusals: { 404: ['GROUP_NOT_FOUND'], 422: ['GROUP_NOT_MEMBER', 'GROUP_LAST_LEADER'] },
+  })
   @Post(':id/leave')
   @HttpCode(200)
   leave(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupView> {
     return this.groups.leave(user, id);
   }
 
+  @ApiAnswer({
+    summary: '负责人发小组通知',
+    ok: 'GroupNoticeView',
+    refusals: { 403: ['GROUP_NOT_LEADER'], 404: ['GROUP_NOT_FOUND'], 422: ['GROUP_NOT_APPROVED'] },
+  })
   /** Leaders: a notice to every member (inbox). */
   @Post(':id/notices')
   @HttpCode(201)
@@ -72,6 +105,24 @@ export class GroupsController {
     return this.groups.postNotice(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '负责人为小组预约活动室（可每周重复）',
+    ok: 'GroupBookingResponse',
+    refusals: {
+      403: ['GROUP_NOT_LEADER', 'RESIDENT_NOT_VERIFIED'],
+      404: ['GROUP_NOT_FOUND', 'ROOM_NOT_FOUND'],
+      409: ['BOOKING_SLOT_TAKEN'],
+      422: [
+        'GROUP_NOT_APPROVED',
+        'GROUP_QUOTA_WEEKLY',
+        'BOOKING_OFF_GRID',
+        'BOOKING_TOO_SOON',
+        'BOOKING_TOO_LONG',
+        'BOOKING_CLOSED',
+        'BOOKING_SUSPENDED',
+      ],
+    },
+  })
   /** Leaders (and staff): a room for the group, weekly for `weeks` weeks, within the group's weekly quota. */
   @Post(':id/bookings')
   @HttpCode(201)
@@ -83,6 +134,16 @@ export class GroupsController {
     return this.groups.book(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '负责人添加负责人',
+    ok: ['GroupMemberView'],
+    refusals: {
+      403: ['GROUP_NOT_LEADER'],
+      404: ['GROUP_NOT_FOUND'],
+      409: ['GROUP_ALREADY_LEADER'],
+      422: ['GROUP_NOT_MEMBER'],
+    },
+  })
   @Post(':id/leaders')
   @HttpCode(200)
   addLeader(
@@ -93,6 +154,11 @@ export class GroupsController {
     return this.groups.addLeader(user, id, body.userId);
   }
 
+  @ApiAnswer({
+    summary: '工作人员批准兴趣小组',
+    ok: 'GroupView',
+    refusals: { 404: ['GROUP_NOT_FOUND'], 409: ['GROUP_NOT_PROPOSED'] },
+  })
   @Post(':id/approve')
   @StaffOnly()
   @HttpCode(200)
@@ -100,6 +166,11 @@ export class GroupsController {
     return this.groups.approve(user, id);
   }
 
+  @ApiAnswer({
+    summary: '工作人员不予批准（附理由）',
+    ok: 'GroupView',
+    refusals: { 404: ['GROUP_NOT_FOUND'], 409: ['GROUP_NOT_PROPOSED'] },
+  })
   @Post(':id/decline')
   @StaffOnly()
   @HttpCode(200)
@@ -111,6 +182,7 @@ export class GroupsController {
     return this.groups.decline(user, id, body.reason);
   }
 
+  @ApiAnswer({ summary: '工作人员设置小组每周活动室时长', ok: 'GroupView', refusals: { 404: ['GROUP_NOT_FOUND'] } })
   /** Staff: the group's room minutes per week. */
   @Patch(':id')
   @StaffOnly()
