@@ -447,7 +447,7 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       .map((m) => m.tableName)
       .filter((name) => name !== 'rate_limits')
       .sort();
-  });
+  }, 120_000); // the server starts and records are arranged on 2 shared cores
   afterAll(async () => {
     await t?.close();
     await wechat?.close();

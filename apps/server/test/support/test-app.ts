@@ -93,7 +93,8 @@ export async function startTestApp(
   const url = `http://127.0.0.1:${port}`;
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 30_000;
+  // 90 s: on 2 cores shared by several test runs a start (migrations, demo seed) measured 27 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
     try {
@@ -104,7 +105,7 @@ export async function startTestApp(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${logs.join('')}`);
+      throw new Error(`server did not start in 90 s:\n${logs.join('')}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
