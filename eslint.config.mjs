@@ -57,6 +57,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A .cjs file is CommonJS (bench/count-statements.cjs is preloaded with `node --require`): require() is its import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The callbacks this script hands to Playwright (addInitScript, waitForFunction, evaluate) run in the page.
+    files: ['bench/miniapp-budget.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['apps/miniapp/**/*.{ts,tsx}', 'apps/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -159,7 +159,7 @@ async function main() {
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   log(`database ${DB} created`);
   const conn = await mysql.createConnection({ uri: DB_URL, timezone: 'Z' });
-  let ok = false;
+  let ok;
   try {
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const counter = statementCounter('bookings');

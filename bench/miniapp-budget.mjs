@@ -15,7 +15,6 @@ import { chromium } from 'playwright-core';
 import {
   api,
   buildServer,
-  DEMO_PASSWORD,
   environmentLines,
   log,
   median,
@@ -69,7 +68,7 @@ function buildMiniapp() {
       });
     } catch (error) {
       console.error(String(error.stdout ?? '').slice(-4000), String(error.stderr ?? '').slice(-4000));
-      throw new Error(`build:${target} failed`);
+      throw new Error(`build:${target} failed`, { cause: error });
     }
     seconds[target] = (Date.now() - t0) / 1000;
   }
@@ -207,7 +206,7 @@ async function main() {
   );
 
   const loads = [];
-  let js = null;
+  let js;
   try {
     const { base } = await startLinli('linli (H5, SQLite demo)', `sqlite:${SQLITE}`, { LINLI_DEMO: '1' });
     const session = await api(base, 'POST', '/api/v1/auth/dev-login', { body: RESIDENT });

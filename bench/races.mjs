@@ -511,7 +511,7 @@ async function main() {
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   log(`database ${DB} created`);
   const conn = await mysql.createConnection({ uri: `${MYSQL}/${DB}`, timezone: 'Z' });
-  let ok = false;
+  let ok;
   try {
     const counter = statementCounter('races');
     const { base, child } = await startLinli(

@@ -73,7 +73,7 @@ async function main() {
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   log(`database ${DB} created`);
   const conn = await mysql.createConnection({ uri: DB_URL, timezone: 'Z' });
-  let ok = false;
+  let ok;
   try {
     const a = await startLinli('linli A', DB_URL, RATE_LIMITS_OFF);
     // The second process starts on the migrated, seeded database: its migrations and demo seed find nothing to do.

@@ -20,6 +20,7 @@ import { createDataSource, resolveDataSourceOptions } from './database/data-sour
 import { DemoModule } from './demo/demo.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GroupsModule } from './groups/groups.module.js';
+import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -113,6 +114,7 @@ export class AppModule {
         GroupsModule,
         EventsModule,
         CentreModule,
+        FamilyModule,
         ScanModule,
         HealthModule,
         DemoModule,

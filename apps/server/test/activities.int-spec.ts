@@ -28,7 +28,6 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
-const MIN = 60_000;
 const SECRET = 'test-secret-of-16-chars';
 
 /**

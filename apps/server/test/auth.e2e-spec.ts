@@ -1,6 +1,6 @@
 import { User } from '../src/users/user.entity.js';
 import { Session } from '../src/auth/session.entity.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
 describe(`identity over HTTP on ${testDatabaseKind}`, () => {
@@ -188,14 +188,12 @@ describe(`login rate limit on ${testDatabaseKind}`, () => {
   });
 
   it('answers 429 with Retry-After once the limit is passed', async () => {
-    const statuses: number[] = [];
-    let last;
-    for (let i = 0; i < 5; i++) {
-      last = await t.request('POST', '/api/v1/auth/login', { body: { username: 'staff.g', password: 'wrong' } });
-      statuses.push(last.status);
-    }
-    expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    expect(last!.body.code).toBe('RATE_LIMITED');
-    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const answers: TestResponse[] = [];
+    for (let i = 0; i < 5; i++)
+      answers.push(await t.request('POST', '/api/v1/auth/login', { body: { username: 'staff.g', password: 'wrong' } }));
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    const last = answers[answers.length - 1];
+    expect(last.body.code).toBe('RATE_LIMITED');
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

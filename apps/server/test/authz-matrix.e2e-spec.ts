@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { CentreEvent, EventSignup } from '../src/events/event.entity.js';
+import { FamilyBinding } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
+import { Building } from '../src/tenancy/building.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
@@ -162,6 +164,17 @@ POST  /api/v1/events/:id/feedback                           401  403  201  422  
 POST  /api/v1/events/:id/thanks                             401  403  201  422  404  422  404  422
 GET   /api/v1/centre/report                                 401  403  403  403  403  200  200  200
 GET   /api/v1/centre/report.csv                             401  403  403  403  403  200  200  200
+
+# 亲情代办: a pending resident may look but not bind (422); the code cell uses a fresh code of 刘淑珍 each time; the
+# binding revoked is resG's (to 王建国), so other residents get 404; desk binding binds a fresh household.
+POST  /api/v1/me/family-codes                               401  422  201  201  201  403  403  403
+POST  /api/v1/family/bind                                   401  422  201  201  201  403  403  403
+GET   /api/v1/me/family                                     401  200  200  200  200  403  403  403
+# 窗口代办: staff register a resident without WeChat in a building of G (staff of B: 404), and print their card.
+POST  /api/v1/residents                                     401  403  403  403  403  201  404  201
+GET   /api/v1/residents/:id/card                            401  403  403  403  403  200  404  200
+DELETE /api/v1/me/family/:id                                401  404  204  404  404  403  403  403
+POST  /api/v1/residents/:id/family                          401  403  403  403  403  201  404  201
 `;
 
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
@@ -403,6 +416,24 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     ).redemption.id as number;
   let liuToken: string;
 
+  /** A binding of resG (elder) with 王建国 (member), arranged in the database, fresh for each cell. */
+  const bindingOfResG = async () => {
+    const repo = t.dataSource.getRepository(FamilyBinding);
+    await repo.delete({ elderId: ids.resG, memberId: ids.wang });
+    const inserted = await repo.insert({
+      elderId: ids.resG,
+      memberId: ids.wang,
+      relation: '儿子',
+      via: 'code',
+      status: 'active',
+      createdById: ids.wang,
+      boundAt: new Date(),
+      revokedAt: null,
+      revokedById: null,
+    });
+    return inserted.identifiers[0].id as number;
+  };
+
   const freshLogin = async (actor: Exclude<Actor, 'anon'>) => {
     if (actor === 'stfG' || actor === 'stfB' || actor === 'admin')
       return (await t.loginStaff({ stfG: 'staff.g', stfB: 'staff.b', admin: 'admin' }[actor])).token;
@@ -591,6 +622,23 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/rewards/redemptions/:id/hand-over': async () => ({
       path: `/api/v1/rewards/redemptions/${await redemption()}/hand-over`,
     }),
+    'POST /api/v1/family/bind': async () => ({
+      body: { code: (await arrange('POST', '/api/v1/me/family-codes', { token: liuToken })).code, relation: '女儿' },
+    }),
+    'POST /api/v1/residents': async () => ({
+      body: {
+        name: `窗口登记 ${++serial}`,
+        buildingId: (await t.dataSource.getRepository(Building).findOneByOrFail({ communityId: ids.G })).id,
+        unit: '1',
+        room: String(900 + serial),
+      },
+    }),
+    'GET /api/v1/residents/:id/card': () => ({ path: `/api/v1/residents/${ids.resG}/card` }),
+    'DELETE /api/v1/me/family/:id': async () => ({ path: `/api/v1/me/family/${await bindingOfResG()}` }),
+    'POST /api/v1/residents/:id/family': async () => ({
+      path: `/api/v1/residents/${await pendingHousehold()}/family`,
+      body: { phone: '13800000004', relation: '儿子' },
+    }),
     'POST /api/v1/rewards/redemptions/:id/cancel': async () => ({
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
@@ -708,6 +756,75 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       if (row.url.startsWith('/api/v1/') && res.status === 404) expect(res.body.code).toMatch(/NOT_FOUND$/);
     }
     expect(seen).toEqual(Object.fromEntries(ACTORS.map((a) => [a, String(row.expected[a])])));
+  });
+
+  /**
+   * The family proxy: resB (孙丽, community B), bound to resG (张桂兰, G), sends X-Act-For resG on every route. On the
+   * routes of this list she is resG and gets resG's answer; on every other route 403 PROXY_NOT_ALLOWED (public routes
+   * ignore the header). A route opened to proxies, or closed, must change this list.
+   */
+  const PROXY_ALLOWED = new Set([
+    'GET /api/v1/me',
+    'GET /api/v1/notices',
+    'GET /api/v1/notices/unread-count',
+    'GET /api/v1/notices/:id',
+    'POST /api/v1/notices/:id/ack',
+    'GET /api/v1/rooms',
+    'GET /api/v1/rooms/:id',
+    'GET /api/v1/rooms/:id/availability',
+    'POST /api/v1/bookings',
+    'GET /api/v1/bookings/mine',
+    'POST /api/v1/bookings/:id/cancel',
+    'GET /api/v1/activities',
+    'GET /api/v1/activities/mine',
+    'GET /api/v1/activities/:id',
+    'POST /api/v1/activities/:id/signup',
+    'POST /api/v1/activities/:id/cancel-signup',
+    'GET /api/v1/timebank/account',
+    'GET /api/v1/timebank/transactions',
+    'GET /api/v1/rewards',
+    'GET /api/v1/rewards/redemptions/mine',
+  ]);
+  const isPublicRow = (row: Row) => row.expected.anon !== 401;
+
+  it("a family proxy (resB for resG) gets resG's answer on the allowed acts and 403 on every other route", async () => {
+    const code = (await arrange('POST', '/api/v1/me/family-codes', { token: tokens.resG })).code;
+    const proxyToken = (await t.loginResident('13900000002', 'B')).token; // 马强 of B, resB's neighbour
+    await arrange('POST', '/api/v1/family/bind', { token: proxyToken, body: { code, relation: '儿子' } });
+    const seen: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const row of rows) {
+      const key = routeKey(row);
+      const build = cells[key];
+      const cell: Cell = build ? await build('resG') : {};
+      // The logout cell opens a session of its own: the proxy's is the one that matters.
+      const token = key === 'POST /api/v1/auth/logout' ? proxyToken : (cell.token ?? proxyToken);
+      const res = await call(row.method, cell.path ?? fillRoute(row.url), {
+        token,
+        body: cell.body,
+        headers: { ...cell.headers, 'x-act-for': String(ids.resG) },
+      });
+      // resG has more open bookings than the quota by now (the cells above): the proxy meets resG's own rule.
+      const expected =
+        key === 'POST /api/v1/bookings'
+          ? '422 BOOKING_QUOTA_ACTIVE'
+          : PROXY_ALLOWED.has(key)
+            ? String(row.expected.resG)
+            : isPublicRow(row)
+              ? 'public'
+              : '403 PROXY_NOT_ALLOWED';
+      wanted[key] = expected;
+      seen[key] =
+        expected === 'public'
+          ? 'public'
+          : res.status === 403 && res.body?.code === 'PROXY_NOT_ALLOWED'
+            ? '403 PROXY_NOT_ALLOWED'
+            : key === 'POST /api/v1/bookings'
+              ? `${res.status} ${res.body?.code}`
+              : String(res.status);
+    }
+    expect(seen).toEqual(wanted);
+    for (const key of PROXY_ALLOWED) expect(rows.map(routeKey)).toContain(key);
   });
 
   it('no one but the admin widens their scope with ?communityId= on any list', async () => {

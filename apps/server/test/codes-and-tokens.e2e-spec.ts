@@ -1,4 +1,4 @@
-import { Activity, ActivitySignup } from '../src/activities/activity.entity.js';
+import { ActivitySignup } from '../src/activities/activity.entity.js';
 import { activityCode, personalCode } from '../src/activities/activity-codes.js';
 import { codeStep } from '../src/activities/activities.rules.js';
 import { Session } from '../src/auth/session.entity.js';

@@ -20,7 +20,7 @@ type Outcome = {
   at: number;
   done?: number;
   kind: 'booking' | 'transfer';
-  body?: any;
+  body?: TestResponse['body'];
   key?: string;
   payload?: unknown;
   token?: string;

@@ -156,6 +156,19 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       params: () => ({ id: liu.id }),
       body: () => ({ volunteer: true }),
     },
+    'POST /me/family-codes': { token: () => li.token },
+    'POST /family/bind': { token: () => liu.token, body: () => ({ code: '123456', relation: '女儿' }) },
+    'DELETE /me/family/{id}': { token: () => li.token, params: () => ({ id: 1 }) },
+    'POST /residents': {
+      token: () => staff,
+      body: () => ({ name: '王秀珍', buildingId: ids.building, unit: '1', room: '909' }),
+      text: ['name'],
+    },
+    'POST /residents/{id}/family': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ phone: '13800000001', relation: '女儿' }),
+    },
     'POST /notifications/read-all': { token: () => li.token },
     'POST /notifications/{id}/read': { token: () => li.token, params: () => ({ id: 1 }) },
     'POST /notices': {

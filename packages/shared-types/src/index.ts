@@ -12,5 +12,6 @@ export * from './activities.js';
 export * from './rules/minutes-served.js';
 export * from './rules/csv.js';
 export * from './centre.js';
+export * from './family.js';
 export * from './requests.js';
 export * from './uploads.js';

@@ -12,6 +12,8 @@ export const notificationKinds = [
   'group_notice',
   'event_promoted',
   'centre_thanks',
+  'family_binding',
+  'proxy_act',
   'request_status',
   'request_deadline',
 ] as const;

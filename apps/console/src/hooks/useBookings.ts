@@ -8,7 +8,6 @@ import {
   createBooking,
   createRecurringBooking,
   fetchAllBookings,
-  liftSuspension,
   rejectBooking,
 } from '../services/bookings';
 import { auditKeys } from './useAuditEntries';
@@ -100,9 +99,4 @@ export function useCreateRecurringBooking() {
     mutationFn: (body: RecurringBookingRequest) => createRecurringBooking(body),
     onSuccess: changed,
   });
-}
-
-export function useLiftSuspension() {
-  const changed = useBookingsChanged();
-  return useMutation({ mutationFn: (userId: number) => liftSuspension(userId), onSuccess: changed });
 }

@@ -62,7 +62,7 @@ export function ConsoleLayout({ user }: { user: UserView }) {
         } catch {
           message.warning('服务器未响应，已在本机退出登录');
         }
-        navigate('/login', { replace: true });
+        void navigate('/login', { replace: true });
       },
     });
 

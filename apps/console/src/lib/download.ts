@@ -1,4 +1,5 @@
 /** Characters Windows and macOS refuse in a file name. */
+// eslint-disable-next-line no-control-regex -- control characters are among those a file name must not carry
 const UNSAFE_FILENAME = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 export function safeFilename(name: string, fallback = '导出'): string {

@@ -120,16 +120,16 @@ function ActivityEditor({ activity }: { activity: ActivityView | null }) {
       }
       if (intent === 'save') {
         message.success(saved.status === 'draft' ? '草稿已保存' : '修改已保存');
-        navigate('/activities');
+        void navigate('/activities');
         return;
       }
       try {
         await publish.mutateAsync(saved.id);
         message.success('活动已发布，志愿者现在可以报名');
-        navigate('/activities?status=published');
+        void navigate('/activities?status=published');
       } catch (error) {
         showServerError(error, '草稿已保存，但发布失败');
-        if (!activity) navigate(`/activities/${saved.id}/edit`, { replace: true });
+        if (!activity) void navigate(`/activities/${saved.id}/edit`, { replace: true });
       }
     } finally {
       setBusy(null);

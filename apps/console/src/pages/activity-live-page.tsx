@@ -73,7 +73,7 @@ export function ActivityLivePage() {
   const selectPurpose = (next: AttendancePurpose) => setSearchParams({ purpose: next }, { replace: true });
   const exit = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    navigate('/activities');
+    void navigate('/activities');
   };
 
   return (

@@ -22,7 +22,7 @@ export function LoginPage() {
   const submit = (values: PasswordLoginRequest) =>
     login.mutate(
       { username: values.username.trim(), password: values.password },
-      { onSuccess: () => navigate(targetAfterLogin(location.state), { replace: true }) },
+      { onSuccess: () => void navigate(targetAfterLogin(location.state), { replace: true }) },
     );
 
   return (

@@ -144,18 +144,18 @@ function NoticeEditor({ notice }: { notice: NoticeView | null }) {
       if (intent === 'draft' || saved.status !== 'draft') {
         // A scheduled notice is saved as it stands: it is already on its way.
         message.success(saved.status === 'draft' ? '草稿已保存' : '修改已保存');
-        if (saved.status !== 'draft') navigate(`/notices?status=${saved.status}`);
-        else if (!notice) navigate(`/notices/${saved.id}/edit`, { replace: true });
+        if (saved.status !== 'draft') void navigate(`/notices?status=${saved.status}`);
+        else if (!notice) void navigate(`/notices/${saved.id}/edit`, { replace: true });
         return;
       }
 
       try {
         const published = await publish.mutateAsync(saved.id);
         message.success(published.status === 'scheduled' ? '已定时发布' : '公告已发布');
-        navigate(`/notices?status=${published.status}`);
+        void navigate(`/notices?status=${published.status}`);
       } catch (error) {
         showServerError(error, '草稿已保存，但发布失败');
-        if (!notice) navigate(`/notices/${saved.id}/edit`, { replace: true });
+        if (!notice) void navigate(`/notices/${saved.id}/edit`, { replace: true });
       }
     } finally {
       setBusy(null);

@@ -1,7 +1,7 @@
 import { userStatuses, type ResidentListItem, type UserStatus } from '@linli/shared-types';
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useResidents, useSetResidentVolunteer, useVerifyResident } from '../hooks/useResidents';
@@ -142,7 +142,12 @@ export function ResidentsPage() {
   const status = parseStatus(searchParams.get('status'));
   const q = searchParams.get('q')?.trim() ?? '';
   const [searchText, setSearchText] = useState(q);
-  useEffect(() => setSearchText(q), [q]);
+  // The box follows the address (back/forward, a link): adjusted while rendering, as React advises.
+  const [shownQ, setShownQ] = useState(q);
+  if (shownQ !== q) {
+    setShownQ(q);
+    setSearchText(q);
+  }
 
   const residents = useResidents({ status, q });
   const rows = residents.data?.pages.flatMap((page) => page.items) ?? [];

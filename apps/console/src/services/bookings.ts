@@ -63,7 +63,3 @@ export function cancelBooking(bookingId: number, reason: string): Promise<Bookin
 export function checkInBooking(bookingId: number): Promise<BookingRow> {
   return http.post<BookingRow>(`bookings/${bookingId}/check-in`);
 }
-
-export function liftSuspension(userId: number): Promise<{ lifted: number }> {
-  return http.post<{ lifted: number }>(`bookings/suspensions/${userId}/lift`);
-}

@@ -49,7 +49,7 @@ export function RequireStaff() {
           <Button
             type="primary"
             loading={logout.isPending}
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
           >
             换个账号登录
           </Button>

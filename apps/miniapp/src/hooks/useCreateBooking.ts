@@ -60,8 +60,6 @@ export interface CreateBookingState {
   confirming: CreateBookingRequest | null;
   submitting: boolean;
   error: string | null;
-  /** The server's refusal code of the last attempt (the page reloads the slots after BOOKING_SLOT_TAKEN). */
-  errorCode: string | null;
   result: BookingView | null;
   ask(request: CreateBookingRequest): void;
   cancel(): void;
@@ -69,17 +67,18 @@ export interface CreateBookingState {
   reset(): void;
 }
 
-/** Confirm, then POST bookings once; a refusal closes the dialog and says why. */
-export function useCreateBooking(room: RoomView | undefined): CreateBookingState {
+/**
+ * Confirm, then POST bookings once; a refusal closes the dialog and says why, and `onRefused` hears its code
+ * (the page reloads the slots after BOOKING_SLOT_TAKEN).
+ */
+export function useCreateBooking(room: RoomView | undefined, onRefused?: (code: string) => void): CreateBookingState {
   const [confirming, setConfirming] = useState<CreateBookingRequest | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [errorCode, setErrorCode] = useState<string | null>(null);
   const [result, setResult] = useState<BookingView | null>(null);
 
   const ask = useCallback((request: CreateBookingRequest) => {
     setError(null);
-    setErrorCode(null);
     setConfirming(request);
   }, []);
   const cancel = useCallback(() => setConfirming(null), []);
@@ -94,18 +93,17 @@ export function useCreateBooking(room: RoomView | undefined): CreateBookingState
     } catch (caught) {
       setConfirming(null);
       setError(bookingErrorText(caught, room));
-      setErrorCode(caught instanceof ApiRequestError ? caught.code : null);
+      if (caught instanceof ApiRequestError) onRefused?.(caught.code);
       return false;
     } finally {
       setSubmitting(false);
     }
-  }, [confirming, submitting, room]);
+  }, [confirming, submitting, room, onRefused]);
   const reset = useCallback(() => {
     setResult(null);
     setError(null);
-    setErrorCode(null);
     setConfirming(null);
   }, []);
 
-  return { confirming, submitting, error, errorCode, result, ask, cancel, confirm, reset };
+  return { confirming, submitting, error, result, ask, cancel, confirm, reset };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { Page } from '@linli/shared-types';
 import { errorText } from './useRemoteData';
@@ -50,12 +50,15 @@ export function usePagedList<T>(
   const [error, setError] = useState<string | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
   const ticket = useRef(0);
+  // The latest arguments and state, read by the callbacks when they run (so they stay stable across renders).
   const loadRef = useRef(load);
-  loadRef.current = load;
   const idRef = useRef(idOf);
-  idRef.current = idOf;
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    loadRef.current = load;
+    idRef.current = idOf;
+    stateRef.current = state;
+  });
   const busyMore = useRef(false);
 
   const firstPage = useCallback(async (mode: 'reset' | 'refresh' | 'head') => {
@@ -128,6 +131,7 @@ export function usePagedList<T>(
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on a key change: the load marks itself loading
     if (enabled) void firstPage('reset');
   }, [enabled, key, firstPage]);
 

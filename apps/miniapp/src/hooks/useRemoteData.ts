@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../services/http';
 
 export interface RemoteData<T> {
@@ -20,8 +20,11 @@ export function useRemoteData<T>(load: () => Promise<T>, key: string, enabled = 
   const [loading, setLoading] = useState(enabled);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
+  // The latest `load`, read when a load starts (so a caller's inline function does not restart the effect).
   const loadRef = useRef(load);
-  loadRef.current = load;
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
 
   const reload = useCallback(async () => {
     const ticket = ++latest.current;
@@ -38,6 +41,7 @@ export function useRemoteData<T>(load: () => Promise<T>, key: string, enabled = 
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on a key change: the load marks itself loading
     if (enabled) void reload();
   }, [enabled, key, reload]);
 

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { getUnreadNoticeCount } from '../services/notices';
 import { createStore, useStore } from '../stores/create-store';
@@ -50,5 +49,5 @@ export function useUnreadNotices(): UnreadNotices {
   useDidShow(() => {
     void refreshUnreadNotices();
   });
-  return { count, refresh: useCallback(refreshUnreadNotices, []) };
+  return { count, refresh: refreshUnreadNotices };
 }

@@ -10,7 +10,7 @@ export const platformScanner: PlatformScanner = {
       // "scanCode:fail cancel" is the user closing the scanner, not an error.
       const message = (error as { errMsg?: string }).errMsg ?? '';
       if (message.includes('cancel')) return null;
-      throw new Error('无法打开扫码，请检查相机权限');
+      throw new Error('无法打开扫码，请检查相机权限', { cause: error });
     }
   },
 };

@@ -10,7 +10,7 @@ export const storageKeys = {
 
 export function readStored<T>(key: string, fallback: T): T {
   try {
-    const value = Taro.getStorageSync(key) as T | '' | undefined;
+    const value = Taro.getStorageSync<T | '' | undefined>(key);
     return value === '' || value === undefined || value === null ? fallback : value;
   } catch {
     return fallback;

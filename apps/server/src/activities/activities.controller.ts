@@ -10,6 +10,7 @@ import type {
   SettleActivityResponse,
 } from '@linli/shared-types';
 import { AppException } from '../common/app-exception.js';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
@@ -31,17 +32,20 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Get()
+  @ActFor('查看活动')
   list(@CurrentUser() user: User, @Query() query: ActivityQueryDto): Promise<Page<ActivityView>> {
     return this.activities.list(user, query);
   }
 
   /** My sign-ups with their check-in state. */
   @Get('mine')
+  @ActFor('查看报名')
   mine(@CurrentUser() user: User): Promise<Page<ActivityView>> {
     return this.activities.mine(user);
   }
 
   @Get(':id')
+  @ActFor('查看活动')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
     return this.activities.get(user, id);
   }
@@ -82,6 +86,7 @@ export class ActivitiesController {
   }
 
   @Post(':id/signup')
+  @ActFor('报名活动')
   @Roles('resident')
   @HttpCode(200)
   signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -89,6 +94,7 @@ export class ActivitiesController {
   }
 
   @Post(':id/cancel-signup')
+  @ActFor('取消报名')
   @Roles('resident')
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -154,6 +160,7 @@ export class PersonalCodeController {
 
   @Get()
   @Roles('resident')
+  @ActFor('出示个人码', ['desk'])
   code(@CurrentUser() user: User): PersonalCodeView {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
     return this.activities.personalCode(user);

@@ -1,4 +1,4 @@
-import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
+import { activityCode, cardCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
 
 const secret = 'test-secret-of-16-chars';
 
@@ -33,5 +33,20 @@ describe('personal codes', () => {
     expect(resolvePersonalCode(secret, digits, [101, 100], [3, 7, 9])).toBe(7);
     expect(resolvePersonalCode(secret, digits, [101, 100], [3, 9])).toBeNull();
     expect(resolvePersonalCode(secret, code.replace('LU1.7.', 'LU1.8.'), [100], [])).toBeNull();
+  });
+});
+
+describe('card codes (offline residents)', () => {
+  const card = cardCode(secret, 7);
+  it.each<[string, string, number | null]>([
+    ['the card of user 7, at any step', card, 7],
+    ['with spaces around', ` ${card} `, 7],
+    ['another user id on the same MAC', card.replace('LC1.7.', 'LC1.8.'), null],
+    ['an edited MAC', card.slice(0, -1) + (card.endsWith('A') ? 'B' : 'A'), null],
+    ['made with another secret', cardCode('another-secret', 7), null],
+    ['truncated', card.slice(0, -2), null],
+  ])('%s → %p', (_name, text, expected) => {
+    expect(resolvePersonalCode(secret, text, [100], [])).toBe(expected);
+    expect(resolvePersonalCode(secret, text, [5], [7])).toBe(expected);
   });
 });

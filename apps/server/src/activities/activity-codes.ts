@@ -58,6 +58,16 @@ function sixDigits(digest: Buffer): string {
   return String(value % 1_000_000).padStart(6, '0');
 }
 
+const CARD_PREFIX = 'LC1.';
+
+/**
+ * The code printed on an offline resident's card (窗口代办): `LC1.<userId>.<mac>`, no step, so it does not expire.
+ * Only staff scan it, at an activity the resident signed up for.
+ */
+export function cardCode(secret: string, userId: number): string {
+  return `${CARD_PREFIX}${userId}.${shortMac(secret, `card|${userId}`)}`;
+}
+
 /**
  * The user a personal code names, checked for the given steps. A QR text names its user; 6 digits are matched
  * against the candidates (the activity's volunteers), so a guess has about one chance in a million per volunteer.
@@ -69,6 +79,11 @@ export function resolvePersonalCode(
   candidateUserIds: number[],
 ): number | null {
   const text = userCode.trim();
+  const card = /^LC1\.(\d{1,9})\.([A-Za-z0-9_-]{16})$/.exec(text);
+  if (card) {
+    const userId = Number(card[1]);
+    return sameText(cardCode(secret, userId), text) ? userId : null;
+  }
   const qr = /^LU1\.(\d{1,9})\.(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(text);
   if (qr) {
     const userId = Number(qr[1]);

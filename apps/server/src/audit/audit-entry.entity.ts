@@ -8,6 +8,8 @@ export class AuditEntry {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'int', nullable: true }) communityId: number | null;
   @Column({ type: 'int', nullable: true }) actorId: number | null;
+  /** The resident the actor acted for (亲情代办, 窗口代办), else null. */
+  @Column({ type: 'int', nullable: true }) onBehalfOfId: number | null;
   @Column({ type: 'varchar', length: 64 }) action: string;
   @Column({ type: 'varchar', length: 32 }) targetType: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) targetId: string | null;

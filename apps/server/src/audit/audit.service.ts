@@ -14,6 +14,8 @@ export interface AuditRecord {
   targetType: string;
   targetId: string | number | null;
   summary: string;
+  /** The resident the actor acted for (亲情代办, 窗口代办). */
+  onBehalfOf?: Pick<User, 'id'> | null;
 }
 
 @Injectable()
@@ -25,6 +27,7 @@ export class AuditService {
     await manager.insert(AuditEntry, {
       communityId: entry.communityId,
       actorId: entry.actor.id,
+      onBehalfOfId: entry.onBehalfOf?.id ?? null,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId === null ? null : String(entry.targetId),

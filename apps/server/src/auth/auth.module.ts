@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RawReads } from '../database/raw-reads.js';
+import { FamilyModule } from '../family/family.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -9,7 +10,7 @@ import { SessionsService } from './sessions.service.js';
 import { WechatClient } from './wechat.client.js';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, FamilyModule],
   controllers: [AuthController],
   providers: [AuthService, SessionsService, WechatClient, RawReads, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionsService],

@@ -52,3 +52,8 @@ export function sessionUserOf(row: SessionUserRow): SessionUser {
     createdAt: rawDate(row.createdAt)!,
   };
 }
+
+/** A user by id with the same columns as SESSION_USER_SQL: the person named by X-Act-For. */
+export const USER_BY_ID_SQL =
+  'SELECT u.id, u.communityId, u.role, u.status, u.volunteer, u.name, u.phone, u.username, u.openid, ' +
+  'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt FROM users u WHERE u.id = ?';

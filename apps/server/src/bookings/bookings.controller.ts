@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BookingView, Page, RecurringBookingResponse } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
@@ -21,12 +22,14 @@ export class BookingsController {
 
   /** Residents book under every rule; staff book for the community without quotas. */
   @Post()
+  @ActFor('预约活动室')
   @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateBookingDto): Promise<BookingView> {
     return this.bookings.create(user, body);
   }
 
   @Get('mine')
+  @ActFor('查看预约')
   mine(@CurrentUser() user: User, @Query() query: PageQuery): Promise<Page<BookingView>> {
     return this.bookings.mine(user, query);
   }
@@ -45,6 +48,7 @@ export class BookingsController {
   }
 
   @Post(':id/cancel')
+  @ActFor('取消预约')
   @HttpCode(200)
   cancel(
     @CurrentUser() user: User,

@@ -1,5 +1,4 @@
 import {
-  activeBookingStatuses,
   isOnSlotGrid,
   parseClockTime,
   type BookingStatus,
@@ -88,10 +87,6 @@ interface Interval {
   endAt: Date;
 }
 
-export const overlaps = (a: Interval, b: Interval): boolean =>
-  a.startAt.getTime() < b.endAt.getTime() && b.startAt.getTime() < a.endAt.getTime();
-
-/** Does any closure (of the room or the whole centre) overlap [start, end)? */
 /**
  * A resident's standing: not suspended (no unlifted suspension running now), fewer than 2 upcoming active bookings,
  * and at most 240 minutes booked in the ISO week.
@@ -121,11 +116,6 @@ export function occupiedCells(start: Date, end: Date, settings: BookingSettings 
   const cells: Date[] = [];
   for (let t = start.getTime(); t < end.getTime(); t += settings.cellMinutes * MINUTE) cells.push(new Date(t));
   return cells;
-}
-
-/** Pending/approved/checked-in bookings hold their slots. */
-export function isActive(status: BookingStatus): boolean {
-  return (activeBookingStatuses as readonly BookingStatus[]).includes(status);
 }
 
 const transitions: Record<BookingStatus, readonly BookingStatus[]> = {

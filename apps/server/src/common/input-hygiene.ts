@@ -18,6 +18,7 @@ import { AppException } from './app-exception.js';
  * surrogates (not text at all: MySQL would store U+FFFD instead). Emoji and every script are fine.
  */
 const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Pure: the dotted paths of string values (keys included) in a request body or query that carry unsafe characters. */

@@ -1,11 +1,11 @@
-import type { User } from '../users/user.entity.js';
+import type { Actor } from './actor.js';
 import { AppException, notFound } from './app-exception.js';
 
 /**
  * The community a staff request works in: staff always their own; admins the one they name,
  * or null meaning the whole street.
  */
-export function communityScope(user: Pick<User, 'role' | 'communityId'>, requested?: number | null): number | null {
+export function communityScope(user: Pick<Actor, 'role' | 'communityId'>, requested?: number | null): number | null {
   if (user.role === 'admin') return requested ?? null;
   return user.communityId;
 }
@@ -15,7 +15,7 @@ export function communityScope(user: Pick<User, 'role' | 'communityId'>, request
  * staff request naming another community is refused rather than quietly redirected (mass assignment).
  */
 export function communityOfNewRecord(
-  user: Pick<User, 'role' | 'communityId'>,
+  user: Pick<Actor, 'role' | 'communityId'>,
   requested?: number | null,
 ): number | null {
   if (user.role === 'admin') return requested ?? null;
@@ -26,7 +26,7 @@ export function communityOfNewRecord(
 
 /** A record of another community is answered as missing, never as forbidden (no existence leak). */
 export function assertInCommunity(
-  user: Pick<User, 'role' | 'communityId'>,
+  user: Pick<Actor, 'role' | 'communityId'>,
   record: { communityId: number | null } | null | undefined,
 ): asserts record {
   if (!record) throw notFound();

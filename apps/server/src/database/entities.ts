@@ -5,6 +5,7 @@ import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.ent
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
 import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
+import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Room, RoomClosure } from '../rooms/room.entity.js';
@@ -49,4 +50,6 @@ export const entities = [
   EventSignup,
   EventFeedback,
   EventThanks,
+  FamilyCode,
+  FamilyBinding,
 ];

@@ -9,6 +9,7 @@ import type {
   Page,
   UnreadCountResponse,
 } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
@@ -24,12 +25,14 @@ export class NoticesController {
   /** The feed of the caller: residents what is addressed to them (pending residents too). */
   @ApiAnswer({ summary: '公告列表（居民看到发给自己的）', ok: { page: 'NoticeSummary' } })
   @Get()
+  @ActFor('查看公告')
   feed(@CurrentUser() user: User, @Query() query: NoticeFeedQueryDto): Promise<Page<NoticeSummary>> {
     return this.notices.feed(user, query);
   }
 
   @ApiAnswer({ summary: '未读公告数', ok: 'UnreadCountResponse' })
   @Get('unread-count')
+  @ActFor('查看未读公告数')
   unreadCount(@CurrentUser() user: User): Promise<UnreadCountResponse> {
     return this.notices.unreadCount(user);
   }
@@ -55,6 +58,7 @@ export class NoticesController {
 
   @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: { 404: ['NOT_FOUND'] } })
   @Get(':id')
+  @ActFor('阅读公告')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.notices.view(user, id);
   }
@@ -65,6 +69,7 @@ export class NoticesController {
     refusals: { 404: ['NOT_FOUND'], 422: ['NOTICE_ACK_NOT_REQUIRED', 'RESIDENT_NOT_VERIFIED'] },
   })
   @Post(':id/ack')
+  @ActFor('确认已读公告')
   @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
     return this.notices.acknowledge(user, id);

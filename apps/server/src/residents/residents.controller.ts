@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, ResidentListItem } from '@linli/shared-types';
+import type { Page, ResidentCardView, ResidentListItem } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
-import { ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
+import { OfflineResidentDto, ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
 import { ResidentsService } from './residents.service.js';
 
 @ApiTags('residents')
@@ -16,6 +17,28 @@ export class ResidentsController {
   @Get()
   list(@CurrentUser() user: User, @Query() query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
     return this.residents.list(user, query);
+  }
+
+  /** 窗口代办: a resident without WeChat, verified at once. */
+  @ApiAnswer({
+    summary: '窗口登记无微信的居民（立即认证）',
+    ok: 'ResidentListItem',
+    refusals: { 404: ['BUILDING_NOT_FOUND', 'NOT_FOUND'], 409: ['RESIDENT_PHONE_TAKEN'] },
+  })
+  @Post()
+  @HttpCode(201)
+  register(@CurrentUser() user: User, @Body() body: OfflineResidentDto): Promise<ResidentListItem> {
+    return this.residents.registerOffline(user, body);
+  }
+
+  @ApiAnswer({
+    summary: '居民卡（含个人码，可打印）',
+    ok: 'ResidentCardView',
+    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT'] },
+  })
+  @Get(':id/card')
+  card(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentCardView> {
+    return this.residents.card(user, id);
   }
 
   @Post(':id/verify')

@@ -1,10 +1,12 @@
-import { runTransaction } from '../database/transaction.js';
-import { Injectable } from '@nestjs/common';
+import { isDuplicateKey, runTransaction } from '../database/transaction.js';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, ResidentListItem } from '@linli/shared-types';
+import type { OfflineResidentRequest, Page, ResidentCardView, ResidentListItem } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { refused } from '../common/app-exception.js';
+import { cardCode } from '../activities/activity-codes.js';
+import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
+import { conflict, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { residentMatches } from '../common/search.js';
@@ -14,6 +16,7 @@ import { LedgerService } from '../timebank/ledger.service.js';
 import { User } from '../users/user.entity.js';
 import { toResidentListItem } from '../users/user.mapper.js';
 import { checkVerification, checkVolunteerGrant } from '../users/users.rules.js';
+import { Community } from '../tenancy/community.entity.js';
 import type { ResidentQueryDto } from './dto/residents.dto.js';
 
 @Injectable()
@@ -23,6 +26,7 @@ export class ResidentsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(viewer: User, query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
@@ -94,6 +98,70 @@ export class ResidentsService {
       const buildings = await this.buildingsOf([resident], manager);
       return toResidentListItem(resident, buildings.get(resident.buildingId ?? 0) ?? null);
     });
+  }
+
+  /**
+   * An offline resident (no WeChat): registered at the desk, verified at once, no login of their own. Staff then act
+   * for them (X-Act-For) and print a card with their personal code.
+   */
+  async registerOffline(actor: User, body: OfflineResidentRequest): Promise<ResidentListItem> {
+    try {
+      return await runTransaction(this.dataSource, async (manager) => {
+        const building = await manager.findOneBy(Building, { id: body.buildingId });
+        if (!building) throw notFound('BUILDING_NOT_FOUND');
+        assertInCommunity(actor, building);
+        const now = this.clock.now();
+        const inserted = await manager.insert(User, {
+          communityId: building.communityId,
+          role: 'resident',
+          status: 'verified',
+          volunteer: false,
+          name: body.name.trim(),
+          phone: body.phone ?? null,
+          username: null,
+          passwordHash: null,
+          openid: null,
+          wechatSessionKey: null,
+          buildingId: building.id,
+          unit: body.unit,
+          room: body.room,
+          verifiedAt: now,
+          verifiedById: actor.id,
+        });
+        const resident = await manager.findOneByOrFail(User, { id: inserted.identifiers[0].id as number });
+        await this.ledger.openAccount(manager, resident);
+        await this.audit.record(manager, {
+          actor,
+          communityId: resident.communityId,
+          action: 'resident.register-offline',
+          targetType: 'user',
+          targetId: resident.id,
+          summary: `窗口登记住户 ${resident.name}（${building.name}${resident.unit}单元${resident.room}，无微信）`,
+        });
+        return toResidentListItem(resident, building);
+      });
+    } catch (error) {
+      // The phone is unique per community: one household, one account.
+      if (isDuplicateKey(error)) throw conflict('RESIDENT_PHONE_TAKEN');
+      throw error;
+    }
+  }
+
+  /** The printable card of a resident of the staff member's reach. */
+  async card(actor: User, residentId: number): Promise<ResidentCardView> {
+    const manager = this.dataSource.manager;
+    const resident = await this.load(manager, actor, residentId);
+    const building = resident.buildingId ? await manager.findOneBy(Building, { id: resident.buildingId }) : null;
+    const community = resident.communityId ? await manager.findOneBy(Community, { id: resident.communityId }) : null;
+    return {
+      id: resident.id,
+      name: resident.name,
+      communityName: community?.name ?? null,
+      buildingName: building?.name ?? null,
+      unit: resident.unit,
+      room: resident.room,
+      code: cardCode(this.config.secret, resident.id),
+    };
   }
 
   private async load(manager: EntityManager, actor: User, residentId: number): Promise<User> {

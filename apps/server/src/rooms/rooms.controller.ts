@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ClosureView, DoorCodeView, Page, RoomAvailability, RoomView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { AvailabilityQueryDto, CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
@@ -13,16 +14,19 @@ export class RoomsController {
   constructor(private readonly rooms: RoomsService) {}
 
   @Get()
+  @ActFor('查看活动室')
   list(@CurrentUser() user: User, @Query() query: RoomQueryDto): Promise<Page<RoomView>> {
     return this.rooms.list(user, query);
   }
 
   @Get(':id')
+  @ActFor('查看活动室')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RoomView> {
     return this.rooms.view(user, id);
   }
 
   @Get(':id/availability')
+  @ActFor('查看可预约时段')
   availability(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Page, RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
@@ -21,6 +22,7 @@ export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
   @Get()
+  @ActFor('查看兑换项目')
   list(@CurrentUser() user: User, @Query() query: RewardQueryDto): Promise<Page<RewardView>> {
     return this.rewards.list(user, query);
   }
@@ -43,6 +45,7 @@ export class RewardsController {
   }
 
   @Get('redemptions/mine')
+  @ActFor('查看兑换记录')
   @Roles('resident')
   mine(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<RedemptionView>> {
     return this.rewards.mine(user, query);

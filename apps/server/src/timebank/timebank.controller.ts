@@ -12,6 +12,7 @@ import type {
   TransferRecipient,
 } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
@@ -35,12 +36,14 @@ export class TimebankController {
   constructor(private readonly timebank: TimebankService) {}
 
   @Get('account')
+  @ActFor('查看时间余额')
   @Roles('resident')
   account(@CurrentUser() user: User): Promise<TimebankAccountView> {
     return this.timebank.account(user);
   }
 
   @Get('transactions')
+  @ActFor('查看时间币明细')
   @Roles('resident')
   transactions(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statement(user, query);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ErrorCode, LedgerDiscrepancy, LedgerKind, TimebankAccountKind } from '@linli/shared-types';
 
-export { hoursText, minutesToHours } from '@linli/shared-types';
+export { minutesToHours } from '@linli/shared-types';
 
 type Refusal = { code: ErrorCode };
 

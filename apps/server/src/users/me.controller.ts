@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { User } from './user.entity.js';
@@ -13,6 +14,7 @@ export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ActFor('查看资料')
   me(@CurrentUser() user: User): Promise<UserView> {
     return this.users.view(user);
   }

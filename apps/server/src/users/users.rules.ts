@@ -1,11 +1,19 @@
-import type { UpdateMeRequest } from '@linli/shared-types';
-import type { ErrorCode } from '@linli/shared-types';
-import type { User } from './user.entity.js';
+import type { ErrorCode, Role, UpdateMeRequest, UserStatus } from '@linli/shared-types';
+
+/** The fields of a user these rules decide on (the entity stays in the service). */
+interface Person {
+  role: Role;
+  status: UserStatus;
+  name: string | null;
+  buildingId: number | null;
+  unit: string | null;
+  room: string | null;
+}
 
 type Refusal = { code: ErrorCode };
 
 /** May this user change these profile fields? Verified households are changed by staff only. */
-export function checkProfileUpdate(user: Pick<User, 'role' | 'status'>, change: UpdateMeRequest): Refusal | null {
+export function checkProfileUpdate(user: Pick<Person, 'role' | 'status'>, change: UpdateMeRequest): Refusal | null {
   const touchesHousehold = change.buildingId !== undefined || change.unit !== undefined || change.room !== undefined;
   if (touchesHousehold && user.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
   if (touchesHousehold && user.status === 'verified') return { code: 'PROFILE_LOCKED' };
@@ -14,7 +22,7 @@ export function checkProfileUpdate(user: Pick<User, 'role' | 'status'>, change: 
 
 /** Staff may verify a pending resident whose household is complete. */
 export function checkVerification(
-  resident: Pick<User, 'role' | 'status' | 'buildingId' | 'unit' | 'room' | 'name'>,
+  resident: Pick<Person, 'role' | 'status' | 'buildingId' | 'unit' | 'room' | 'name'>,
 ): Refusal | null {
   if (resident.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
   if (resident.status === 'verified') return { code: 'RESIDENT_ALREADY_VERIFIED' };
@@ -25,7 +33,7 @@ export function checkVerification(
 }
 
 /** The volunteer flag is for verified residents only. */
-export function checkVolunteerGrant(resident: Pick<User, 'role' | 'status'>, volunteer: boolean): Refusal | null {
+export function checkVolunteerGrant(resident: Pick<Person, 'role' | 'status'>, volunteer: boolean): Refusal | null {
   if (resident.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
   if (volunteer && resident.status !== 'verified') return { code: 'RESIDENT_NOT_VERIFIED' };
   return null;

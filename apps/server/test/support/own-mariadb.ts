@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,13 +8,6 @@ import { freePort } from './test-app.js';
 
 const installDb = process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db';
 const mariadbd = process.env.MARIADBD ?? '/usr/sbin/mariadbd';
-
-/** Why a throwaway MariaDB server cannot be started here, or null. */
-export function ownMariadbProblem(): string | null {
-  for (const bin of [installDb, mariadbd])
-    if (!existsSync(bin)) return `${bin} not found (apt-get install mariadb-server)`;
-  return null;
-}
 
 export interface OwnMariadb {
   /** mysql://root@127.0.0.1:<port>, no database. */

@@ -16,7 +16,12 @@ const WEEKS = 4;
 export function UtilisationPanel() {
   const today = communityToday();
   const lastSunday = addDays(weekStart(today), 6);
-  const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(weekStart(today), (i - WEEKS + 1) * 7));
+  const thisWeek = weekStart(today);
+  // A new array only when the week turns, so the table below is recomputed only when its inputs change.
+  const weeks = useMemo(
+    () => Array.from({ length: WEEKS }, (_, i) => addDays(thisWeek, (i - WEEKS + 1) * 7)),
+    [thisWeek],
+  );
   const rooms = useRooms();
   const bookings = useRecentBookings(WEEKS * 7, lastSunday);
 
@@ -44,8 +49,7 @@ export function UtilisationPanel() {
       }
     }
     return result;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rooms.data, bookings.data, weeks[0]]);
+  }, [rooms.data, bookings.data, weeks]);
 
   const error = rooms.error ?? bookings.error;
   return (

@@ -45,7 +45,7 @@ export function AdjustmentDialog({ target, onClose }: { target?: AdjustmentTarge
     ? [{ value: target.userId, label: target.name }]
     : (residents.data ?? []).map((resident) => ({
         value: resident.id,
-        label: `${resident.name ?? '未填写姓名'}　${formatHousehold(resident) ?? ''}　${formatPhone(resident.phone)}`,
+        label: `${resident.name ?? '未填写姓名'}\u3000${formatHousehold(resident) ?? ''}\u3000${formatPhone(resident.phone)}`,
         name: resident.name ?? `居民 #${resident.id}`,
       }));
 

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../hooks/usePullToRefresh';
 import { Image, Text, View } from '@tarojs/components';
 import { errorMessages, type RoomView } from '@linli/shared-types';
 import { PageShell } from '../../components/page-shell';
@@ -53,9 +54,8 @@ export default function BookingsPage() {
   const rooms = useRooms(loggedIn && !pending);
   const blocked = pending || rooms.error === errorMessages.RESIDENT_NOT_VERIFIED;
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     if (!pending) await rooms.refresh();
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

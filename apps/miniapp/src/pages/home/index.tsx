@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { noticeCategories, noticeCategoryLabels, type NoticeCategory, type NoticeSummary } from '@linli/shared-types';
 import { PageShell } from '../../components/page-shell';
@@ -69,9 +70,8 @@ export default function HomePage() {
     shown.current = true;
   });
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await Promise.all([refresh(), feed.refresh(), unread.refresh()]);
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

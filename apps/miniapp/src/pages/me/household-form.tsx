@@ -40,7 +40,7 @@ export function HouseholdForm({ user }: { user: UserView }) {
     if (!edited.current) setDraft(draftOf(user));
   }, [user]);
 
-  const items = buildings.data ?? [];
+  const items = useMemo(() => buildings.data ?? [], [buildings.data]);
   const buildingIndex = useMemo(() => items.findIndex((b) => b.id === draft.buildingId), [items, draft.buildingId]);
   const buildingName = buildingIndex >= 0 ? items[buildingIndex].name : user.building?.name;
   const submitted = Boolean(user.building && user.unit && user.room);

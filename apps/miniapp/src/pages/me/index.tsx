@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePullToRefresh } from '../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { maskPhone, minutesToHours, type UserView } from '@linli/shared-types';
 import { PageShell } from '../../components/page-shell';
@@ -80,9 +81,8 @@ export default function MePage() {
   // Keeps the 首页 badge right while this tab is on screen.
   useUnreadNotices();
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await refresh();
-    Taro.stopPullDownRefresh();
   });
 
   const confirmLogout = async () => {

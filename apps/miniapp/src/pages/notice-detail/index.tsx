@@ -89,7 +89,8 @@ export default function NoticeDetailPage() {
   const id = parseId(router.params.id);
   const state = useNotice(id);
   const { notice } = state;
-  const body = useMemo(() => (notice ? renderNoticeMarkdown(notice.body, { escapeEntities }) : []), [notice?.body]);
+  const source = notice?.body;
+  const body = useMemo(() => (source ? renderNoticeMarkdown(source, { escapeEntities }) : []), [source]);
 
   return (
     <PageShell className="lk-notice-detail">

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { errorMessages, type ActivityView } from '@linli/shared-types';
 import { PageShell } from '../../components/page-shell';
@@ -48,9 +49,8 @@ export default function VolunteerPage() {
   const blocked = pending || list.error === errorMessages.RESIDENT_NOT_VERIFIED;
   const { scanning, outcome, scan } = useActivityScan(() => void mine.reload());
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     if (!pending) await Promise.all([list.refresh(), volunteer ? mine.reload() : Promise.resolve()]);
-    Taro.stopPullDownRefresh();
   });
   useReachBottom(() => {
     void list.loadMore();

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { userStatuses, type ResidentQuery, type SetVolunteerRequest, type UserStatus } from '@linli/shared-types';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import {
+  userStatuses,
+  type OfflineResidentRequest,
+  type ResidentQuery,
+  type SetVolunteerRequest,
+  type UserStatus,
+} from '@linli/shared-types';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsId, Omittable } from '../../common/input-hygiene.js';
 import { CommunityPageQuery } from '../../common/pagination.js';
 
 export class ResidentQueryDto extends CommunityPageQuery implements ResidentQuery {
@@ -10,4 +17,16 @@ export class ResidentQueryDto extends CommunityPageQuery implements ResidentQuer
 
 export class SetVolunteerDto implements SetVolunteerRequest {
   @ApiProperty() @IsBoolean() volunteer: boolean;
+}
+
+export class OfflineResidentDto implements OfflineResidentRequest {
+  @ApiProperty({ example: '王秀珍' }) @IsString() @Length(1, 32) @Matches(/\S/) name: string;
+  @ApiProperty() @IsId() buildingId: number;
+  @ApiProperty({ example: '1' }) @IsString() @Matches(/^[0-9A-Za-z-]{1,16}$/) unit: string;
+  @ApiProperty({ example: '101' }) @IsString() @Matches(/^[0-9A-Za-z-]{1,16}$/) room: string;
+  @ApiPropertyOptional({ example: '13800000000', description: 'a landline or mobile number to call, if any' })
+  @Omittable()
+  @IsString()
+  @Matches(/^[0-9-]{5,20}$/)
+  phone?: string;
 }

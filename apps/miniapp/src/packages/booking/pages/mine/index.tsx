@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import type { BookingView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
@@ -48,9 +49,8 @@ export default function MyBookingsPage() {
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [scanResult, setScanResult] = useState<ScanOutcome | null>(null);
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await list.refresh();
-    Taro.stopPullDownRefresh();
   });
   useReachBottom(() => {
     void list.loadMore();

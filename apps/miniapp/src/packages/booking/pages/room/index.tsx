@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { BOOKING_PURPOSE_MAX } from '@linli/shared-types';
@@ -66,10 +66,9 @@ export default function RoomBookingPage() {
   const roomData = useRoom(id);
   const room = roomData.data;
   const days = useMemo(() => (room ? bookingDays(room) : []), [room]);
-  const [date, setDate] = useState<string | null>(null);
-  useEffect(() => {
-    if (days.length && (!date || !days.some((day) => day.date === date))) setDate(days[0].date);
-  }, [days, date]);
+  const [chosenDate, setDate] = useState<string | null>(null);
+  // The chosen day while it is bookable, else the first bookable day.
+  const date = chosenDate && days.some((day) => day.date === chosenDate) ? chosenDate : (days[0]?.date ?? null);
   const availability = useAvailability(room && !pending ? room.id : null, date);
   const cells = useMemo(
     () => (room && date && availability.data?.date === date ? gridCells(room, date, availability.data.slots) : []),
@@ -79,20 +78,21 @@ export default function RoomBookingPage() {
   const [hint, setHint] = useState<string | null>(null);
   const [draft, setDraft] = useState<BookingDraft>({ purpose: '', attendees: '' });
   const [problems, setProblems] = useState<Partial<Record<BookingField, string>>>({});
-  const booking = useCreateBooking(room);
-
-  useEffect(() => {
-    setRange(null);
-    setHint(null);
-  }, [date]);
-
   // A slot someone else just took: show the fresh grid and let the resident choose again.
-  useEffect(() => {
-    if (booking.errorCode === 'BOOKING_SLOT_TAKEN' || booking.errorCode === 'BOOKING_CLOSED') {
+  const booking = useCreateBooking(room, (code) => {
+    if (code === 'BOOKING_SLOT_TAKEN' || code === 'BOOKING_CLOSED') {
       setRange(null);
       void availability.reload();
     }
-  }, [booking.errorCode]); // eslint-disable-line react-hooks/exhaustive-deps
+  });
+
+  // Another day starts a new choice (adjusted while rendering, as React advises, rather than in an effect).
+  const [rangeDate, setRangeDate] = useState(date);
+  if (rangeDate !== date) {
+    setRangeDate(date);
+    setRange(null);
+    setHint(null);
+  }
 
   if (id === null) {
     return (
@@ -306,9 +306,9 @@ export default function RoomBookingPage() {
             );
           })}
         </View>
-        {picked ? (
+        {picked && date ? (
           <Text className="lk-slots__picked e2e-booking-range">
-            {`已选 ${dateText(date!)} ${shanghaiClock(picked.start.startAt)}–${shanghaiClock(picked.end.endAt, true)}，共 ${durationText(pickedMinutes)}`}
+            {`已选 ${dateText(date)} ${shanghaiClock(picked.start.startAt)}–${shanghaiClock(picked.end.endAt, true)}，共 ${durationText(pickedMinutes)}`}
           </Text>
         ) : null}
         {hint ? <Text className="lk-form-error e2e-slot-hint">{hint}</Text> : null}

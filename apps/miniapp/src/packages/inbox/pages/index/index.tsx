@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import type { NotificationView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
@@ -32,9 +33,8 @@ function InboxItem({ item, onOpen }: { item: NotificationView; onOpen(item: Noti
 export default function InboxPage() {
   const inbox = useInbox();
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await inbox.refresh();
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { hoursText, ledgerKindLabels, type StatementItem, type TimebankAccountView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
@@ -95,9 +96,8 @@ export default function TimebankPage() {
   const { account, loading, error, notVerified, reload } = useTimebankAccount();
   const statement = useStatement(!notVerified);
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await Promise.all([reload(), notVerified ? Promise.resolve() : statement.refresh()]);
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

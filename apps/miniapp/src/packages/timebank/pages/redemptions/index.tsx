@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import {
   minutesToHours,
@@ -54,9 +55,8 @@ export default function RedemptionsPage() {
   const { notVerified } = useTimebankAccount();
   const list = useMyRedemptions(!notVerified);
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     if (!notVerified) await list.refresh();
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { minutesToHours, type RewardView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
@@ -53,9 +54,8 @@ export default function RewardsPage() {
   const rewards = useRewards(!notVerified);
   const balance = account?.balance ?? null;
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await Promise.all([reload(), notVerified ? Promise.resolve() : rewards.refresh()]);
-    Taro.stopPullDownRefresh();
   });
 
   useReachBottom(() => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
@@ -34,9 +35,8 @@ export default function ActivityDetailPage() {
       detail.set({ ...result.activity, mine: result.attendance });
   });
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await detail.reload();
-    Taro.stopPullDownRefresh();
   });
 
   const confirm = async () => {

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import type { ActivityView } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
@@ -49,9 +50,8 @@ export default function MyActivitiesPage() {
   const list = useMyActivities(loggedIn);
   const items = list.data ?? [];
 
-  usePullDownRefresh(async () => {
+  usePullToRefresh(async () => {
     await list.reload();
-    Taro.stopPullDownRefresh();
   });
 
   return (

@@ -1,0 +1,53 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { proxyLine } from '@linli/shared-types';
+import { concatMap, from, map, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { ProxyAct } from '../common/act-for.js';
+import { runTransaction } from '../database/transaction.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { proxyRecordOf } from './proxy.rules.js';
+
+/**
+ * Every act one person does for another (a proxied request that changes something) is written down with both
+ * people: an audit entry (actor, on behalf of) and a line in the inbox of the person acted for, "由 女儿 王芳 代办".
+ * Written once the act has succeeded; a refused act changed nothing and records nothing.
+ */
+@Injectable()
+export class ProxyActInterceptor implements NestInterceptor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ method: string; proxy?: ProxyAct }>();
+    const proxy = request.proxy;
+    if (!proxy || request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    return next.handle().pipe(concatMap((body: unknown) => from(this.record(proxy, body)).pipe(map(() => body))));
+  }
+
+  private record(proxy: ProxyAct, body: unknown): Promise<void> {
+    const record = proxyRecordOf(proxy, body);
+    return runTransaction(this.dataSource, async (manager) => {
+      await this.audit.record(manager, {
+        actor: proxy.actor,
+        onBehalfOf: proxy.onBehalfOf,
+        communityId: proxy.onBehalfOf.communityId,
+        action: record.action,
+        targetType: record.targetType,
+        targetId: record.targetId,
+        summary: record.summary,
+      });
+      await this.notifications.notify(manager, [proxy.onBehalfOf.id], {
+        communityId: proxy.onBehalfOf.communityId,
+        kind: 'proxy_act',
+        title: `${proxyLine(proxy.relation, proxy.actor.name)}：${proxy.label}`,
+        body: record.inbox,
+        link: null,
+      });
+    });
+  }
+}
