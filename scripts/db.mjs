@@ -5,7 +5,17 @@
 //           and recreates the database, then loads the dump with the mariadb client (stop the servers first).
 // The password of a mysql:// URL goes to the tools through MYSQL_PWD, never on their command line.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { root } from './lib.mjs';
@@ -53,6 +63,8 @@ function pipe(bin, args, db, { stdin, stdout }) {
 }
 
 const db = database();
+/** The photos directory, as the server reads UPLOAD_DIR (relative to the repository root); kept beside the backup as <file>.uploads/. */
+const uploadDir = resolve(root, process.env.UPLOAD_DIR || 'data/uploads');
 const sqlite = () => createRequire(join(root, 'apps/server/package.json'))('better-sqlite3');
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
@@ -94,6 +106,10 @@ if (command === 'backup') {
       fail(`dump failed (exit ${code})`);
     }
   }
+  // Photos first into <target>.uploads (a copy of files that never change once written), then the database file appears.
+  const photos = `${target}.uploads`;
+  rmSync(photos, { recursive: true, force: true });
+  if (existsSync(uploadDir)) cpSync(uploadDir, photos, { recursive: true });
   renameSync(partial, target); // a backup file that exists is complete
   console.log(
     `backed up ${db.type === 'sqlite' ? db.path : `${db.host}:${db.port}/${db.name}`} to ${target} (${statSync(target).size} bytes)`,
@@ -114,6 +130,13 @@ if (command === 'backup') {
     if ((await pipe(client, ['-e', recreate], db, {})) !== 0) fail('could not recreate the database');
     const code = await pipe(client, ['--default-character-set=utf8mb4', db.name], db, { stdin: source });
     if (code !== 0) fail(`loading ${source} failed (exit ${code})`);
+  }
+  // The photos as they were: files added since are removed, removed ones come back.
+  const photos = `${source}.uploads`;
+  if (existsSync(photos)) {
+    mkdirSync(uploadDir, { recursive: true });
+    for (const name of readdirSync(uploadDir)) rmSync(join(uploadDir, name), { recursive: true, force: true });
+    cpSync(photos, uploadDir, { recursive: true });
   }
   console.log(`restored ${db.type === 'sqlite' ? db.path : `${db.host}:${db.port}/${db.name}`} from ${source}`);
 } else {

@@ -15,7 +15,9 @@ async function logIn(page: Page, username: string, expectedName: string): Promis
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('[data-testid=login-submit]').click();
-  await expect(page).toHaveURL(/\/console\/residents/);
+  // The landing page is the 工作台 (what needs doing today).
+  await expect(page).toHaveURL(/\/console\/?$/);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(page.locator('[data-testid=current-user-name]')).toHaveText(expectedName);
   await expect(page.locator('[data-testid=current-user-role]')).toHaveText('社区工作者');
 }
@@ -43,8 +45,8 @@ test.describe('staff console', () => {
     await logIn(page, 'staff.g', '王芳');
     await expect(page.locator('[data-testid=current-community]')).toHaveText('光华社区');
 
-    // 居民 (the default page after login; click the menu item anyway, as staff would).
-    await page.getByRole('menuitem', { name: '居民' }).click();
+    // 居民, from the menu, as staff would.
+    await page.getByRole('menuitem', { name: /居民$/ }).click();
     await expect(page.getByRole('heading', { name: '居民' })).toBeVisible();
     const filter = page.locator('[data-testid=resident-status-filter]');
     await expect(filter.locator('.ant-segmented-item-selected')).toHaveText('待认证');
@@ -108,6 +110,7 @@ test.describe('staff console', () => {
   test('staff.b of 滨海社区 does not see 周磊 of 光华社区 (tenant isolation)', async ({ page }) => {
     await logIn(page, 'staff.b', '刘洋');
     await expect(page.locator('[data-testid=current-community]')).toHaveText('滨海社区');
+    await page.getByRole('menuitem', { name: /居民$/ }).click();
 
     // Their own pending resident is listed, so the list did load ...
     await expect(residentRow(page, pendingResidentOfB.name)).toHaveCount(1);

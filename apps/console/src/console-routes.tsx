@@ -1,4 +1,6 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { PageLoading } from './components/load-states';
 import { ActivitiesPage } from './pages/activities-page';
 import { ActivityAttendancePage } from './pages/activity-attendance-page';
 import { ActivityEditorPage } from './pages/activity-editor-page';
@@ -12,14 +14,32 @@ import { NoticeStatsPage } from './pages/notice-stats-page';
 import { NoticesPage } from './pages/notices-page';
 import { ResidentsPage } from './pages/residents-page';
 import { TimebankPage } from './pages/timebank-page';
+import { WorkbenchPage } from './pages/workbench-page';
+import { RequestsPage } from './pages/requests-page';
+import { RequestDetailPage } from './pages/request-detail-page';
 import { RequireStaff } from './session/require-staff';
+
+// The charts library is loaded only when someone opens the dashboard.
+const RequestStatsPage = lazy(() =>
+  import('./pages/request-stats-page').then((module) => ({ default: module.RequestStatsPage })),
+);
 
 export function ConsoleRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireStaff />}>
-        <Route index element={<Navigate to="/residents" replace />} />
+        <Route index element={<WorkbenchPage />} />
+        <Route path="requests" element={<RequestsPage />} />
+        <Route
+          path="requests/stats"
+          element={
+            <Suspense fallback={<PageLoading text="正在加载统计…" />}>
+              <RequestStatsPage />
+            </Suspense>
+          }
+        />
+        <Route path="requests/:id" element={<RequestDetailPage />} />
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/new" element={<NoticeEditorPage />} />
         <Route path="notices/:id/edit" element={<NoticeEditorPage />} />

@@ -16,6 +16,10 @@ export default defineAppConfig({
     },
     { root: 'packages/booking', pages: ['pages/room/index', 'pages/mine/index'] },
     { root: 'packages/volunteer', pages: ['pages/detail/index', 'pages/mine/index', 'pages/code/index'] },
+    {
+      root: 'packages/requests',
+      pages: ['pages/submit/index', 'pages/mine/index', 'pages/public/index', 'pages/detail/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '邻里',

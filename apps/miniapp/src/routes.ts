@@ -23,6 +23,18 @@ export const routes = {
   myCode: '/packages/volunteer/pages/code/index',
 } as const;
 
+/** Subpackage 诉求, from 首页 and 我的: submit, my requests, the community's public ones, one request (`?id=`). */
+export const requestPages = {
+  submit: '/packages/requests/pages/submit/index',
+  mine: '/packages/requests/pages/mine/index',
+  public: '/packages/requests/pages/public/index',
+  detail: '/packages/requests/pages/detail/index',
+} as const;
+
+export function openRequest(id: number): void {
+  void Taro.navigateTo({ url: `${requestPages.detail}?id=${id}` });
+}
+
 /** The server's inbox entries and WeChat messages link to the same page (shared-types `noticeDetailPage`). */
 export function openNotice(id: number): void {
   void Taro.navigateTo({ url: `/${noticeDetailPage(id)}` });

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { UPLOAD_MAX_BYTES } from '@linli/shared-types';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -47,6 +49,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await app.register(helmet, {
     contentSecurityPolicy: { directives: contentSecurityPolicy(inlineScriptHashes(h5Index)) },
   });
+
+  // POST uploads: one file per request, nothing else; a larger file stops at the limit (the controller answers 413).
+  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
 
   // Swagger UI at /api/docs, the document itself at /api/docs-json (what client generators and the lint read).
   SwaggerModule.setup('api/docs', app, createApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -24,11 +24,13 @@ import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { RequestsModule } from './requests/requests.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { RoomsModule } from './rooms/rooms.module.js';
 import { ScanModule } from './scan/scan.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppOptions {
@@ -105,6 +107,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ResidentsModule,
+        RequestsModule,
+        UploadsModule,
         NotificationsModule,
         NoticesModule,
         TimebankModule,

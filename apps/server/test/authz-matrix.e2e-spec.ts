@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { CentreEvent, EventSignup } from '../src/events/event.entity.js';
@@ -164,6 +165,29 @@ POST  /api/v1/events/:id/feedback                           401  403  201  422  
 POST  /api/v1/events/:id/thanks                             401  403  201  422  404  422  404  422
 GET   /api/v1/centre/report                                 401  403  403  403  403  200  200  200
 GET   /api/v1/centre/report.csv                             401  403  403  403  403  200  200  200
+# Resident requests: every :id is resG's request in G (private unless the row says public), in the state the action needs.
+# Pending residents raise nothing (403 RESIDENT_NOT_VERIFIED); neighbours and other communities get 404.
+POST  /api/v1/requests                                      401  403  201  201  201  403  403  403
+GET   /api/v1/requests/mine                                 401  200  200  200  200  403  403  403
+GET   /api/v1/requests/public                               401  403  200  200  200  200  200  200
+GET   /api/v1/requests                                      401  403  403  403  403  200  200  200
+GET   /api/v1/requests/stats                                401  403  403  403  403  200  200  200
+GET   /api/v1/requests/:id                                  401  404  200  404  404  200  404  200
+# A public request: its submitter may not second it (422); staff do not second.
+POST  /api/v1/requests/:id/second                           401  404  422  200  404  403  403  403
+POST  /api/v1/requests/:id/rate                             401  404  200  404  404  403  403  403
+POST  /api/v1/requests/:id/reopen                           401  404  200  404  404  403  403  403
+POST  /api/v1/requests/:id/accept                           401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/progress                         401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/resolve                          401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/refer                            401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/extend                           401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/unreasonable                     401  403  403  403  403  200  404  200
+POST  /api/v1/requests/:id/unreasonable/confirm             401  403  403  403  403  403  403  200
+# The matrix sends JSON, so a caller let in gets 400 UPLOAD_FILE_MISSING (uploads.e2e-spec sends real images).
+POST  /api/v1/uploads                                       401  403  400  400  400  400  400  400
+# resG's photo on resG's private request: those who may see the request.
+GET   /api/v1/uploads/:id                                   401  404  200  404  404  200  404  200
 
 # 亲情代办: a pending resident may look but not bind (422); the code cell uses a fresh code of 刘淑珍 each time; the
 # binding revoked is resG's (to 王建国), so other residents get 404; desk binding binds a fresh household.
@@ -224,7 +248,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
   const responses: TestResponse[] = [];
   const tokens = {} as Record<Exclude<Actor, 'anon'>, string>;
   const phones = { pend: '13800000009', resG: '13800000003', volG: '13800000001', resB: '13900000001' } as const;
-  const ids = {} as Record<'pend' | 'resG' | 'volG' | 'resB' | 'liu' | 'wang' | 'yang' | 'G' | 'B', number>;
+  const ids = {} as Record<
+    'pend' | 'resG' | 'volG' | 'resB' | 'liu' | 'wang' | 'yang' | 'G' | 'B' | 'stfGUser',
+    number
+  >;
   const fx = {} as Record<
     | 'room'
     | 'spareRoom'
@@ -415,6 +442,38 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       })
     ).redemption.id as number;
   let liuToken: string;
+  let photoOfResG: string;
+
+  /** resG's request in the state an action needs, arranged through the API. */
+  const requestOfResG = async (
+    state: 'submitted' | 'accepted' | 'resolved' | 'marked',
+    extra: Record<string, unknown> = {},
+  ) => {
+    const id = (
+      await arrange('POST', '/api/v1/requests', {
+        token: tokens.resG,
+        body: {
+          category: 'repair',
+          title: `权限矩阵诉求 ${++serial}`,
+          description: '测试',
+          urgent: false,
+          public: false,
+          ...extra,
+        },
+      })
+    ).id as number;
+    if (state === 'submitted') return id;
+    if (state === 'marked') {
+      await arrange('POST', `/api/v1/requests/${id}/unreasonable`, { token: tokens.stfG, body: { reason: '测试' } });
+      return id;
+    }
+    await arrange('POST', `/api/v1/requests/${id}/accept`, { token: tokens.stfG, body: {} });
+    if (state === 'resolved')
+      await arrange('POST', `/api/v1/requests/${id}/resolve`, { token: tokens.stfG, body: { resolution: '已处理' } });
+    return id;
+  };
+  const requestPath = async (state: Parameters<typeof requestOfResG>[0], action: string, extra = {}) =>
+    `/api/v1/requests/${await requestOfResG(state, extra)}/${action}`;
 
   /** A binding of resG (elder) with 王建国 (member), arranged in the database, fresh for each cell. */
   const bindingOfResG = async () => {
@@ -643,6 +702,49 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
     }),
+    'POST /api/v1/requests': () => ({
+      body: { category: 'sanitation', title: '权限矩阵', description: '测试', urgent: false, public: false },
+    }),
+    'GET /api/v1/requests/:id': async () => ({ path: `/api/v1/requests/${await requestOfResG('submitted')}` }),
+    'POST /api/v1/requests/:id/second': async () => ({
+      path: await requestPath('submitted', 'second', { public: true }),
+    }),
+    'POST /api/v1/requests/:id/rate': async () => ({
+      path: await requestPath('resolved', 'rate'),
+      body: { resolved: true, satisfaction: 'satisfied' },
+    }),
+    'POST /api/v1/requests/:id/reopen': async () => ({
+      path: await requestPath('resolved', 'reopen'),
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/accept': async () => ({
+      path: await requestPath('submitted', 'accept'),
+      body: { assigneeId: ids.stfGUser },
+    }),
+    'POST /api/v1/requests/:id/progress': async () => ({
+      path: await requestPath('accepted', 'progress'),
+      body: { note: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/resolve': async () => ({
+      path: await requestPath('accepted', 'resolve'),
+      body: { resolution: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/refer': async () => ({
+      path: await requestPath('submitted', 'refer'),
+      body: { to: '区住建委', reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/extend': async () => ({
+      path: await requestPath('accepted', 'extend'),
+      body: { days: 3, reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/unreasonable': async () => ({
+      path: await requestPath('submitted', 'unreasonable'),
+      body: { reason: '权限矩阵测试' },
+    }),
+    'GET /api/v1/uploads/:id': () => ({ path: `/api/v1/uploads/${photoOfResG}` }),
+    'POST /api/v1/requests/:id/unreasonable/confirm': async () => ({
+      path: await requestPath('marked', 'unreasonable/confirm'),
+    }),
   };
 
   beforeAll(async () => {
@@ -665,6 +767,30 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     for (const actor of ['pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const)
       tokens[actor] = await freshLogin(actor);
     liuToken = (await t.loginResident('13800000005')).token;
+    ids.stfGUser = (await users.findOneByOrFail({ username: 'staff.g' })).id;
+    const form = new FormData();
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer();
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'matrix.jpg');
+    const uploaded = await fetch(`${t.url}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.resG}` },
+      body: form,
+    });
+    if (uploaded.status !== 201) throw new Error(`arranging the upload: ${uploaded.status} ${await uploaded.text()}`);
+    photoOfResG = ((await uploaded.json()) as { id: string }).id;
+    await arrange('POST', '/api/v1/requests', {
+      token: tokens.resG,
+      body: {
+        category: 'repair',
+        title: '权限矩阵照片',
+        description: '测试',
+        urgent: false,
+        public: false,
+        photoIds: [photoOfResG],
+      },
+    });
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
     for (const userId of [ids.resG, ids.volG, ids.liu]) {

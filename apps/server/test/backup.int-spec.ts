@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,11 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
   let ds: DataSource;
   const dir = mkdtempSync(join(tmpdir(), 'linli-backup-'));
   const url = () => (db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : db.config.url);
+  const uploads = join(dir, 'uploads');
   const cli = (...args: string[]) =>
-    promisify(execFile)(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url() } });
+    promisify(execFile)(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH, DATABASE_URL: url(), UPLOAD_DIR: uploads },
+    });
   const open = async () =>
     createDataSource({ ...(await resolveDataSourceOptions(db.config)), migrationsRun: false }).initialize();
 
@@ -54,8 +57,13 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
     });
     const before = await users().find({ order: { id: 'ASC' } });
 
+    mkdirSync(uploads, { recursive: true });
+    writeFileSync(join(uploads, 'kept-photo'), 'jpeg bytes');
+    writeFileSync(join(uploads, 'deleted-photo'), 'png bytes');
+
     const file = join(dir, testDatabaseKind === 'sqlite' ? 'linli.sqlite' : 'linli.sql');
     const backup = await cli('backup', file);
+    expect(readdirSync(`${file}.uploads`).sort()).toEqual(['deleted-photo', 'kept-photo']);
     expect(backup.stdout).toContain('backed up');
     expect(existsSync(file)).toBe(true);
     expect(existsSync(`${file}.partial`)).toBe(false);
@@ -73,10 +81,14 @@ describe(`backup and restore on ${testDatabaseKind}`, () => {
       openid: null,
     });
     expect(await users().count()).toBe(before.length);
+    rmSync(join(uploads, 'deleted-photo'));
+    writeFileSync(join(uploads, 'later-photo'), 'after the backup');
 
     await ds.destroy(); // the server is stopped for a restore
     const restore = await cli('restore', file);
     expect(restore.stdout).toContain('restored');
+    expect(readdirSync(uploads).sort()).toEqual(['deleted-photo', 'kept-photo']);
+    expect(readFileSync(join(uploads, 'deleted-photo'), 'utf8')).toBe('png bytes');
     ds = await open();
     const after = await users().find({ order: { id: 'ASC' } });
     expect(after).toEqual(before);

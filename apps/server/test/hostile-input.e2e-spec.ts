@@ -21,6 +21,8 @@ interface SchemaProperty {
   enum?: unknown[];
   items?: { type?: string };
   allOf?: Array<{ $ref: string }>;
+  /** OpenAPI 3.1 says "may be null" as anyOf [the type, { type: 'null' }]. */
+  anyOf?: Array<{ $ref?: string; type?: string }>;
   $ref?: string;
   nullable?: boolean;
 }
@@ -401,6 +403,75 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       text: ['words'],
     },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
+    'POST /requests': {
+      token: () => li.token,
+      body: () => ({
+        category: 'repair',
+        title: '楼道灯坏了',
+        description: '三楼到五楼不亮',
+        buildingId: ids.building,
+        place: '3 号楼 2 单元',
+        lat: 30.66,
+        lng: 104.06,
+        urgent: false,
+        public: true,
+        photoIds: [],
+      }),
+      text: ['title', 'description', 'place'],
+      valid: { lat: [-1, 0, 0.5], lng: [-1, 0, 0.5] },
+    },
+    'POST /requests/{id}/second': { token: () => liu.token, params: () => ({ id: ids.request }) },
+    'POST /requests/{id}/rate': {
+      token: () => li.token,
+      params: () => ({ id: ids.request }),
+      body: () => ({ resolved: true, satisfaction: 'satisfied', comment: '谢谢' }),
+      text: ['comment'],
+      valid: { comment: ['', '   '] },
+    },
+    'POST /requests/{id}/reopen': {
+      token: () => li.token,
+      params: () => ({ id: ids.request }),
+      body: () => ({ reason: '又坏了' }),
+      text: ['reason'],
+    },
+    'POST /requests/{id}/accept': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ assigneeId: ids.staffUser }),
+    },
+    'POST /requests/{id}/progress': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ note: '已联系物业', photoIds: [] }),
+      text: ['note'],
+    },
+    'POST /requests/{id}/resolve': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ resolution: '已更换灯管' }),
+      text: ['resolution'],
+    },
+    'POST /requests/{id}/refer': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ to: '区住建委', reason: '不属于社区职责' }),
+      text: ['to', 'reason'],
+    },
+    'POST /requests/{id}/extend': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ days: 3, reason: '等待配件' }),
+      text: ['reason'],
+    },
+    'POST /requests/{id}/unreasonable': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({ reason: '无理要求' }),
+      text: ['reason'],
+    },
+    'POST /requests/{id}/unreasonable/confirm': { token: () => admin, params: () => ({ id: ids.request }) },
+    // multipart only: every JSON case is refused before a file is read (uploads.e2e-spec sends real and bad images).
+    'POST /uploads': { token: () => li.token },
   };
 
   const rowCounts = async (): Promise<Record<string, number>> => {
@@ -458,6 +529,13 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     });
     expect(activity.status).toBe(201);
     ids.draftActivity = activity.body.id;
+    const request = await t.request('POST', `${api}/requests`, {
+      token: li.token,
+      body: { category: 'repair', title: '楼道灯坏了', description: '三楼', urgent: false, public: true },
+    });
+    expect(request.status).toBe(201);
+    ids.request = request.body.id;
+    ids.staffUser = (await t.request('GET', `${api}/me`, { token: staff })).body.id;
     // Rate-limit counters count requests, refused ones too, by design; every other table must stay as it is.
     tables = t.dataSource.entityMetadatas
       .map((m) => m.tableName)
@@ -537,8 +615,9 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       add('communityId of another community (staff)', { body: withField('communityId', 2) });
 
     for (const [field, prop] of Object.entries(properties)) {
-      const type = prop.allOf || prop.$ref ? 'object' : prop.type;
-      const nullable = prop.nullable || field === 'publishAt' || field === 'expiresAt'; // null means "when published", "never"
+      const type = prop.allOf || prop.$ref || prop.anyOf?.some((s) => s.$ref) ? 'object' : prop.type;
+      const nullable =
+        prop.nullable || prop.anyOf?.some((s) => s.type === 'null') || field === 'publishAt' || field === 'expiresAt'; // null means "when published", "never"
       const isDate = /At$|Deadline$/.test(field);
       const bad = (name: string, value: unknown) => {
         if (!isValid(field, value)) add(`${field} ${name}`, { body: withField(field, value) });

@@ -171,6 +171,11 @@ export interface RecurringBookingResponse {
   skipped: Array<{ date: string; reason: string }>;
 }
 
+/** POST bookings/suspensions/:userId/lift (staff): how many active suspensions were lifted. */
+export interface SuspensionLiftResponse {
+  lifted: number;
+}
+
 /** GET rooms/:id/door-code (staff): the printable code of the room's door QR poster. */
 export interface DoorCodeView {
   roomId: number;

@@ -264,6 +264,7 @@ export interface RequestFeedQuery {
 export interface RequestQueueQuery {
   status?: RequestStatus;
   category?: RequestCategory;
+  /** Open requests whose running clock shows this light (red = overdue now); closed ones never match. */
   light?: RequestLight;
   assigneeId?: number;
   communityId?: number;

@@ -1,5 +1,8 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  MessageOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
   HeartOutlined,
@@ -15,6 +18,9 @@ import { useLogout } from '../hooks/useSession';
 import { roleLabels } from '../lib/format';
 
 const menuItems: MenuProps['items'] = [
+  { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+  { key: '/requests', icon: <MessageOutlined />, label: '居民诉求' },
+  { key: '/requests/stats', icon: <BarChartOutlined />, label: '三率统计' },
   { key: '/notices', icon: <NotificationOutlined />, label: '公告' },
   { key: '/bookings', icon: <CalendarOutlined />, label: '预约' },
   { key: '/activities', icon: <HeartOutlined />, label: '志愿活动' },
@@ -22,6 +28,12 @@ const menuItems: MenuProps['items'] = [
   { key: '/residents', icon: <TeamOutlined />, label: '居民' },
   { key: '/audit', icon: <AuditOutlined />, label: '审计' },
 ];
+
+/** The menu item of a path: its first segment, except 三率统计 which sits under requests/. */
+function selectedMenuKey(pathname: string): string {
+  if (pathname.startsWith('/requests/stats')) return '/requests/stats';
+  return `/${pathname.split('/')[1] ?? ''}`;
+}
 
 function CommunityIndicator() {
   const scope = useCommunityScope();
@@ -48,7 +60,7 @@ export function ConsoleLayout({ user }: { user: UserView }) {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
-  const selectedKey = `/${location.pathname.split('/')[1] ?? ''}`;
+  const selectedKey = selectedMenuKey(location.pathname);
 
   const confirmLogout = () =>
     modal.confirm({

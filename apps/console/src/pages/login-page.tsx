@@ -8,7 +8,7 @@ import { getToken } from '../services/http';
 /** Where to go after logging in: the page that sent the user here, else the residents list. */
 function targetAfterLogin(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : '/residents';
+  return typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : '/';
 }
 
 export function LoginPage() {

@@ -37,6 +37,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A multipart body (an upload); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   signal?: AbortSignal;
   /** Use this token instead of the stored one (e.g. to end a session that was never stored). */
   token?: string;
@@ -102,7 +104,7 @@ async function send(method: string, path: string, options: RequestOptions, accep
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

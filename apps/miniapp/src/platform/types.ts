@@ -42,3 +42,33 @@ export interface PlatformPrivacy {
   /** Calls `listener` whenever the platform asks for privacy consent; returns an unsubscribe. */
   watch(listener: (request: PrivacyRequest) => void): () => void;
 }
+
+/** A photo the user picked, not yet uploaded. */
+export interface PickedPhoto {
+  /** A local path (weapp temp file) or an object URL (h5), fit for <Image src>. */
+  path: string;
+  size: number;
+  /** h5: the picked file itself (sent as multipart); weapp uploads by path. */
+  file?: Blob;
+}
+
+/** An upload under way: its answer, and a way to give up on it. */
+export interface PhotoUploadTask<T> {
+  done: Promise<T>;
+  abort(): void;
+}
+
+export interface PlatformPhotos {
+  /** Opens the camera or album for up to `count` images; resolves [] when the user cancelled. */
+  pick(count: number): Promise<PickedPhoto[]>;
+  /**
+   * Sends one photo as multipart field `field` to `url` with the session's Bearer token; `onProgress`
+   * gets 0–100. `done` rejects with an ApiRequestError (status 0 for network failures and aborts).
+   */
+  upload<T>(url: string, field: string, photo: PickedPhoto, onProgress: (percent: number) => void): PhotoUploadTask<T>;
+  /**
+   * A source for <Image> of a photo the API serves only with the Authorization header (an absolute
+   * API URL): a downloaded temp file on weapp, an object URL on h5. Rejects with an ApiRequestError.
+   */
+  source(url: string): Promise<string>;
+}

@@ -24,6 +24,7 @@ import {
   RecordAttendanceDto,
   UpdateActivityDto,
 } from './dto/activities.dto.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ import {
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
+  @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
   @ActFor('查看活动')
   list(@CurrentUser() user: User, @Query() query: ActivityQueryDto): Promise<Page<ActivityView>> {
@@ -38,18 +40,25 @@ export class ActivitiesController {
   }
 
   /** My sign-ups with their check-in state. */
+  @ApiAnswer({ summary: '我报名的活动', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get('mine')
   @ActFor('查看报名')
   mine(@CurrentUser() user: User): Promise<Page<ActivityView>> {
     return this.activities.mine(user);
   }
 
+  @ApiAnswer({
+    summary: '活动详情',
+    ok: 'ActivityView',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ACTIVITY_NOT_FOUND'] },
+  })
   @Get(':id')
   @ActFor('查看活动')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
     return this.activities.get(user, id);
   }
 
+  @ApiAnswer({ summary: '新建活动（草稿）', ok: 'ActivityView', refusals: { 422: ['ACTIVITY_TIME_INVALID'] } })
   @Post()
   @StaffOnly()
   @HttpCode(201)
@@ -57,6 +66,14 @@ export class ActivitiesController {
     return this.activities.create(user, body);
   }
 
+  @ApiAnswer({
+    summary: '修改活动',
+    ok: 'ActivityView',
+    refusals: {
+      404: ['ACTIVITY_NOT_FOUND'],
+      422: ['ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID', 'ACTIVITY_CAPACITY_INVALID'],
+    },
+  })
   @Patch(':id')
   @StaffOnly()
   update(
@@ -67,6 +84,14 @@ export class ActivitiesController {
     return this.activities.update(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '发布活动（开放报名）',
+    ok: 'ActivityView',
+    refusals: {
+      404: ['ACTIVITY_NOT_FOUND'],
+      422: ['ACTIVITY_NOT_DRAFT', 'ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID'],
+    },
+  })
   @Post(':id/publish')
   @StaffOnly()
   @HttpCode(200)
@@ -74,6 +99,11 @@ export class ActivitiesController {
     return this.activities.publish(user, id);
   }
 
+  @ApiAnswer({
+    summary: '取消活动（通知已报名的志愿者）',
+    ok: 'ActivityView',
+    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_EDITABLE', 'ACTIVITY_ENDED'] },
+  })
   @Post(':id/cancel')
   @StaffOnly()
   @HttpCode(200)
@@ -85,6 +115,16 @@ export class ActivitiesController {
     return this.activities.cancel(user, id, body.reason.trim());
   }
 
+  @ApiAnswer({
+    summary: '报名活动（已认证的志愿者）',
+    ok: 'ActivityView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['ACTIVITY_NOT_FOUND'],
+      409: ['ACTIVITY_ALREADY_SIGNED_UP'],
+      422: ['ACTIVITY_NOT_VOLUNTEER', 'ACTIVITY_NOT_PUBLISHED', 'ACTIVITY_SIGNUP_CLOSED', 'ACTIVITY_FULL'],
+    },
+  })
   @Post(':id/signup')
   @ActFor('报名活动')
   @Roles('resident')
@@ -93,6 +133,20 @@ export class ActivitiesController {
     return this.activities.signup(user, id);
   }
 
+  @ApiAnswer({
+    summary: '取消报名',
+    ok: 'ActivityView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['ACTIVITY_NOT_FOUND'],
+      422: [
+        'ACTIVITY_NOT_SIGNED_UP',
+        'ACTIVITY_NOT_PUBLISHED',
+        'ACTIVITY_ALREADY_CHECKED_IN',
+        'ACTIVITY_CANCEL_TOO_LATE',
+      ],
+    },
+  })
   @Post(':id/cancel-signup')
   @ActFor('取消报名')
   @Roles('resident')
@@ -102,6 +156,11 @@ export class ActivitiesController {
   }
 
   /** The rotating code for the screen at the door; poll it every few seconds. */
+  @ApiAnswer({
+    summary: '现场屏幕的签到/签退动态码',
+    ok: 'LiveCodeView',
+    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_PUBLISHED'] },
+  })
   @Get(':id/live-code')
   @StaffOnly()
   liveCode(
@@ -112,6 +171,7 @@ export class ActivitiesController {
     return this.activities.liveCode(user, id, query.purpose);
   }
 
+  @ApiAnswer({ summary: '活动签到表', ok: 'AttendanceSheet', refusals: { 404: ['ACTIVITY_NOT_FOUND'] } })
   @Get(':id/attendance')
   @StaffOnly()
   attendance(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<AttendanceSheet> {
@@ -119,6 +179,21 @@ export class ActivitiesController {
   }
 
   /** Staff scan or type a volunteer's personal code. */
+  @ApiAnswer({
+    summary: '工作人员录入志愿者个人码签到/签退',
+    ok: 'MyAttendanceView',
+    refusals: {
+      404: ['ACTIVITY_NOT_FOUND'],
+      422: [
+        'ACTIVITY_USER_CODE_INVALID',
+        'ACTIVITY_NOT_PUBLISHED',
+        'ACTIVITY_NOT_SIGNED_UP',
+        'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
+        'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+        'ACTIVITY_NOT_CHECKED_IN',
+      ],
+    },
+  })
   @Post(':id/attendance')
   @StaffOnly()
   @HttpCode(200)
@@ -131,6 +206,14 @@ export class ActivitiesController {
     return this.activities.recordAttendance(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '补录志愿者时长',
+    ok: 'AttendanceSheet',
+    refusals: {
+      404: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_SIGNED_UP'],
+      422: ['ACTIVITY_MANUAL_NOT_ALLOWED', 'ACTIVITY_MANUAL_MINUTES_INVALID'],
+    },
+  })
   @Post(':id/attendance/:userId/manual')
   @StaffOnly()
   @HttpCode(200)
@@ -143,6 +226,11 @@ export class ActivitiesController {
     return this.activities.setManualMinutes(user, id, userId, body);
   }
 
+  @ApiAnswer({
+    summary: '结算活动（志愿时长记入时间银行）',
+    ok: 'SettleActivityResponse',
+    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_PUBLISHED', 'ACTIVITY_NOT_ENDED'] },
+  })
   @Post(':id/settle')
   @StaffOnly()
   @HttpCode(200)
@@ -158,6 +246,7 @@ export class ActivitiesController {
 export class PersonalCodeController {
   constructor(private readonly activities: ActivitiesService) {}
 
+  @ApiAnswer({ summary: '我的个人签到码（志愿者）', ok: 'PersonalCodeView' })
   @Get()
   @Roles('resident')
   @ActFor('出示个人码', ['desk'])

@@ -5,12 +5,18 @@ import { CurrentToken, Public } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { AuthService } from './auth.service.js';
 import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto/login.dto.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiAnswer({
+    summary: '工作人员账号密码登录',
+    ok: 'LoginResponse',
+    refusals: { 401: ['LOGIN_FAILED', 'ACCOUNT_DISABLED'] },
+  })
   @Public()
   @Post('login')
   @RateLimit('login')
@@ -19,6 +25,11 @@ export class AuthController {
     return this.auth.passwordLogin(body);
   }
 
+  @ApiAnswer({
+    summary: '演示环境手机号登录（仅演示模式）',
+    ok: 'LoginResponse',
+    refusals: { 401: ['ACCOUNT_DISABLED'], 404: ['DEV_LOGIN_DISABLED', 'COMMUNITY_NOT_FOUND'] },
+  })
   @Public()
   @Post('dev-login')
   @RateLimit('dev-login')
@@ -27,6 +38,15 @@ export class AuthController {
     return this.auth.devLogin(body);
   }
 
+  @ApiAnswer({
+    summary: '微信小程序登录',
+    ok: 'LoginResponse',
+    refusals: {
+      401: ['WECHAT_CODE_INVALID', 'ACCOUNT_DISABLED'],
+      404: ['COMMUNITY_NOT_FOUND'],
+      503: ['WECHAT_NOT_CONFIGURED', 'WECHAT_UNAVAILABLE'],
+    },
+  })
   @Public()
   @Post('wechat')
   @RateLimit('login')
@@ -35,6 +55,7 @@ export class AuthController {
     return this.auth.wechatLogin(body);
   }
 
+  @ApiAnswer({ summary: '退出登录', ok: null })
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)

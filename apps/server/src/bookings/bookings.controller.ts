@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BookingView, Page, RecurringBookingResponse } from '@linli/shared-types';
+import type { BookingView, Page, RecurringBookingResponse, SuspensionLiftResponse } from '@linli/shared-types';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
@@ -13,6 +13,7 @@ import {
   RecurringBookingDto,
   RejectBookingDto,
 } from './dto/bookings.dto.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('bookings')
 @ApiBearerAuth()
@@ -21,6 +22,27 @@ export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
 
   /** Residents book under every rule; staff book for the community without quotas. */
+  @ApiAnswer({
+    summary: '预约活动室（居民须已认证；工作人员可代约）',
+    ok: 'BookingView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['ROOM_NOT_FOUND'],
+      409: ['BOOKING_SLOT_TAKEN'],
+      422: [
+        'ROOM_INACTIVE',
+        'BOOKING_ATTENDEES_INVALID',
+        'BOOKING_OFF_GRID',
+        'BOOKING_TOO_SOON',
+        'BOOKING_TOO_FAR',
+        'BOOKING_TOO_LONG',
+        'BOOKING_CLOSED',
+        'BOOKING_SUSPENDED',
+        'BOOKING_QUOTA_ACTIVE',
+        'BOOKING_QUOTA_WEEKLY',
+      ],
+    },
+  })
   @Post()
   @ActFor('预约活动室')
   @HttpCode(201)
@@ -28,18 +50,40 @@ export class BookingsController {
     return this.bookings.create(user, body);
   }
 
+  @ApiAnswer({ summary: '我的预约', ok: { page: 'BookingView' } })
   @Get('mine')
   @ActFor('查看预约')
   mine(@CurrentUser() user: User, @Query() query: PageQuery): Promise<Page<BookingView>> {
     return this.bookings.mine(user, query);
   }
 
+  @ApiAnswer({ summary: '预约列表（管理端，可按活动室、日期、状态筛选）', ok: { page: 'BookingView' } })
   @Get()
   @StaffOnly()
   list(@CurrentUser() user: User, @Query() query: BookingQueryDto): Promise<Page<BookingView>> {
     return this.bookings.list(user, query);
   }
 
+  @ApiAnswer({
+    summary: '按周重复预约（逐周预约，冲突的周跳过）',
+    ok: 'RecurringBookingResponse',
+    refusals: {
+      404: ['ROOM_NOT_FOUND'],
+      409: ['BOOKING_SLOT_TAKEN'],
+      422: [
+        'ROOM_INACTIVE',
+        'BOOKING_ATTENDEES_INVALID',
+        'BOOKING_OFF_GRID',
+        'BOOKING_TOO_SOON',
+        'BOOKING_TOO_FAR',
+        'BOOKING_TOO_LONG',
+        'BOOKING_CLOSED',
+        'BOOKING_SUSPENDED',
+        'BOOKING_QUOTA_ACTIVE',
+        'BOOKING_QUOTA_WEEKLY',
+      ],
+    },
+  })
   @Post('recurring')
   @StaffOnly()
   @HttpCode(201)
@@ -47,6 +91,16 @@ export class BookingsController {
     return this.bookings.recurring(user, body);
   }
 
+  @ApiAnswer({
+    summary: '取消预约（本人，或工作人员注明原因）',
+    ok: 'BookingView',
+    refusals: {
+      400: ['BOOKING_REASON_REQUIRED'],
+      404: ['BOOKING_NOT_FOUND'],
+      409: ['BOOKING_NOT_CANCELLABLE'],
+      422: ['BOOKING_NOT_CANCELLABLE'],
+    },
+  })
   @Post(':id/cancel')
   @ActFor('取消预约')
   @HttpCode(200)
@@ -58,6 +112,11 @@ export class BookingsController {
     return this.bookings.cancel(user, id, body.reason);
   }
 
+  @ApiAnswer({
+    summary: '批准预约',
+    ok: 'BookingView',
+    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_PENDING'] },
+  })
   @Post(':id/approve')
   @StaffOnly()
   @HttpCode(200)
@@ -65,6 +124,11 @@ export class BookingsController {
     return this.bookings.approve(user, id);
   }
 
+  @ApiAnswer({
+    summary: '驳回预约',
+    ok: 'BookingView',
+    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_PENDING'] },
+  })
   @Post(':id/reject')
   @StaffOnly()
   @HttpCode(200)
@@ -77,6 +141,11 @@ export class BookingsController {
   }
 
   /** Staff check a resident in on their behalf. */
+  @ApiAnswer({
+    summary: '工作人员代为签到',
+    ok: 'BookingView',
+    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_CHECKABLE'], 422: ['BOOKING_NOT_CHECKABLE'] },
+  })
   @Post(':id/check-in')
   @StaffOnly()
   @HttpCode(200)
@@ -85,13 +154,14 @@ export class BookingsController {
   }
 
   /** Staff lift a resident's booking suspension. */
+  @ApiAnswer({ summary: '解除居民的预约暂停', ok: 'SuspensionLiftResponse', refusals: { 404: ['NOT_FOUND'] } })
   @Post('suspensions/:userId/lift')
   @StaffOnly()
   @HttpCode(200)
   liftSuspension(
     @CurrentUser() user: User,
     @Param('userId', ParseIntPipe) userId: number,
-  ): Promise<{ lifted: number }> {
+  ): Promise<SuspensionLiftResponse> {
     return this.bookings.liftSuspension(user, userId);
   }
 }

@@ -8,6 +8,7 @@ import {
   type BookingView,
   type Page,
   type RecurringBookingResponse,
+  type SuspensionLiftResponse,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -523,7 +524,7 @@ export class BookingsService {
   }
 
   /** Staff lift a resident's suspension. */
-  async liftSuspension(actor: User, userId: number): Promise<{ lifted: number }> {
+  async liftSuspension(actor: User, userId: number): Promise<SuspensionLiftResponse> {
     return runTransaction(this.dataSource, async (manager) => {
       const resident = await manager.findOneBy(User, { id: userId });
       assertInCommunity(actor, resident);

@@ -17,7 +17,8 @@
  *   those types into JSON Schemas (apps/server/scripts/api-schemas.mjs → dist/api-schemas.json), so the document
  *   can never disagree with what the clients compile against. Returning an inline `{ … }` type? Export it first.
  * - The 2xx status is read from the route (@HttpCode, else 201 for POST, 200 otherwise); `status` overrides it.
- * - `refusals`: status → the ErrorCodes (shared-types errors.ts) the route's service and rules can answer with.
+ * - `refusals`: status → the ErrorCodes (shared-types errors.ts) the route's service and rules can answer with;
+ *   'none' only for a public route without input that cannot refuse (GET health, GET communities).
  *   Added by themselves, do not list them: 401 UNAUTHENTICATED/SESSION_EXPIRED/ACCOUNT_DISABLED (unless
  *   @Public), 403 FORBIDDEN (@Roles/@StaffOnly), 400 VALIDATION_FAILED (any @Body/@Query/@Param), 429 RATE_LIMITED
  *   (@RateLimit). Codes listed under a status that is also automatic are merged.
@@ -25,20 +26,19 @@
  */
 import { ROUTE_ARGS_METADATA, HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { errorMessages, type ErrorCode } from '@linli/shared-types';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { RATE_LIMIT_AREA } from './rate-limit.guard.js';
 
 /** The name of an exported type of @linli/shared-types (a component of the document). */
-export type SharedTypeName = string;
+type SharedTypeName = string;
 
-export type AnswerBody =
-  SharedTypeName | readonly [SharedTypeName] | { page: SharedTypeName } | { mediaType: string } | null;
+type AnswerBody = SharedTypeName | readonly [SharedTypeName] | { page: SharedTypeName } | { mediaType: string } | null;
 
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
-export interface ApiAnswerOptions {
+interface ApiAnswerOptions {
   /** 简短的中文说明 (shown as the operation's title). */
   summary: string;
   /** Longer notes, Markdown (who may call, what it changes). */
@@ -46,7 +46,8 @@ export interface ApiAnswerOptions {
   ok: AnswerBody;
   /** The 2xx status when it is not the route's own. */
   status?: number;
-  refusals?: Partial<Record<RefusalStatus, readonly ErrorCode[]>>;
+  /** 'none': the route truly answers no 4xx (public, takes no input); said so rather than forgotten. */
+  refusals?: Partial<Record<RefusalStatus, readonly ErrorCode[]>> | 'none';
 }
 
 interface Answer {
@@ -59,6 +60,8 @@ interface Answer {
 
 const answers: Answer[] = [];
 
+/** Operation extension of a route declared with `refusals: 'none'`. */
+const NO_REFUSALS = 'x-no-refusals';
 /** Component prefix of the schemas of the document. */
 export const SCHEMA_REF = '#/components/schemas/';
 /** Component name of Page<T> for the item type T (built from PageEnvelope by api-document.ts). */
@@ -73,11 +76,6 @@ export function ApiAnswer(options: ApiAnswerOptions): MethodDecorator {
       descriptor,
     );
   };
-}
-
-/** Routes that carry @ApiAnswer, by their method function (the test of coverage reads it). */
-export function answeredMethods(): Set<unknown> {
-  return new Set(answers.map((answer) => answer.descriptor.value));
 }
 
 /** Applies every @ApiAnswer once all decorators of its class have run (called before the document is built). */
@@ -104,7 +102,10 @@ export function applyApiAnswers(): void {
     }
     if (meta(ROLES)) add(403, 'FORBIDDEN');
     if (meta(RATE_LIMIT_AREA)) add(429, 'RATE_LIMITED');
-    for (const [code, codes] of Object.entries(options.refusals ?? {})) add(Number(code), ...codes);
+    // 'none' on a route that can refuse (not public, or takes input) is ignored: its automatic answers stand.
+    if (options.refusals === 'none') {
+      if (!refusals.size) ApiExtension(NO_REFUSALS, true)(target, key, descriptor);
+    } else for (const [code, codes] of Object.entries(options.refusals ?? {})) add(Number(code), ...codes);
     for (const [code, codes] of [...refusals].sort(([a], [b]) => a - b))
       ApiResponse(refusal(code, codes))(target, key, descriptor);
   }

@@ -7,7 +7,7 @@ import { applyApiAnswers, pageSchemaName, SCHEMA_REF } from './api-answer.decora
 type Schema = Record<string, unknown>;
 
 /** Written by scripts/api-schemas.mjs at build time (dist/ from both src/common and dist/common). */
-export const SHARED_SCHEMAS_FILE = join(import.meta.dirname, '../../dist/api-schemas.json');
+const SHARED_SCHEMAS_FILE = join(import.meta.dirname, '../../dist/api-schemas.json');
 
 /** The OpenAPI document of the app: @ApiAnswer's answers, with the shared types they name as components. */
 export function createApiDocument(app: INestApplication, sharedSchemas = loadSharedSchemas()): OpenAPIObject {
@@ -35,7 +35,7 @@ export function createApiDocument(app: INestApplication, sharedSchemas = loadSha
   return document;
 }
 
-export function loadSharedSchemas(file = SHARED_SCHEMAS_FILE): Record<string, Schema> {
+function loadSharedSchemas(file = SHARED_SCHEMAS_FILE): Record<string, Schema> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Schema>;
   new Logger('OpenAPI').warn(`${file} is missing (pnpm --filter @linli/server build writes it): no response schemas`);
   return {};

@@ -34,6 +34,8 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How long a claimed outbox batch belongs to its process; after that a crashed process's messages are taken over. */
   outboxLeaseMs: number;
+  /** Where uploaded photos are stored (UPLOAD_DIR, relative to the repository root; default data/uploads). */
+  uploadDir: string;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -117,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxPollMs: positiveInt(env.OUTBOX_POLL_MS, 10_000, 'OUTBOX_POLL_MS'),
     // Long enough for a whole batch at the client's 5 s timeouts per message.
     outboxLeaseMs: positiveInt(env.OUTBOX_LEASE_MS, 120_000, 'OUTBOX_LEASE_MS'),
+    uploadDir: resolve(repoRoot, env.UPLOAD_DIR || 'data/uploads'),
   };
 }

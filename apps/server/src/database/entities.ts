@@ -7,6 +7,14 @@ import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
+import {
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+} from '../requests/request.entity.js';
+import { Upload } from '../uploads/upload.entity.js';
 import { Notification, OutboxMessage } from '../notifications/notification.entity.js';
 import { Room, RoomClosure } from '../rooms/room.entity.js';
 import { Building } from '../tenancy/building.entity.js';
@@ -50,6 +58,12 @@ export const entities = [
   EventSignup,
   EventFeedback,
   EventThanks,
+  ResidentRequest,
+  ResidentRequestEvent,
+  ResidentRequestSecond,
+  RequestCommunitySettings,
+  RequestStreetSettings,
+  Upload,
   FamilyCode,
   FamilyBinding,
 ];

@@ -6,6 +6,7 @@ import type { HealthResponse } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   /** 200 with the database up, 503 while it is unreachable; recovers by itself when it returns. */
+  @ApiAnswer({ summary: '健康检查（数据库不可用时 503）', ok: 'HealthResponse', refusals: 'none' })
   @Public()
   @Get()
   @HttpCode(200)

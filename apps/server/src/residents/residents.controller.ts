@@ -14,6 +14,7 @@ import { ResidentsService } from './residents.service.js';
 export class ResidentsController {
   constructor(private readonly residents: ResidentsService) {}
 
+  @ApiAnswer({ summary: '居民列表（本社区，可按状态筛选）', ok: { page: 'ResidentListItem' } })
   @Get()
   list(@CurrentUser() user: User, @Query() query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
     return this.residents.list(user, query);
@@ -41,12 +42,25 @@ export class ResidentsController {
     return this.residents.card(user, id);
   }
 
+  @ApiAnswer({
+    summary: '认证住户',
+    ok: 'ResidentListItem',
+    refusals: {
+      404: ['NOT_FOUND'],
+      422: ['NOT_A_RESIDENT', 'RESIDENT_ALREADY_VERIFIED', 'ACCOUNT_DISABLED', 'HOUSEHOLD_INCOMPLETE'],
+    },
+  })
   @Post(':id/verify')
   @HttpCode(200)
   verify(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentListItem> {
     return this.residents.verify(user, id);
   }
 
+  @ApiAnswer({
+    summary: '设为或取消志愿者',
+    ok: 'ResidentListItem',
+    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT', 'RESIDENT_NOT_VERIFIED'] },
+  })
   @Post(':id/volunteer')
   @HttpCode(200)
   volunteer(

@@ -6,6 +6,7 @@ import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { AvailabilityQueryDto, CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
 import { RoomsService } from './rooms.service.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('rooms')
 @ApiBearerAuth()
@@ -13,18 +14,29 @@ import { RoomsService } from './rooms.service.js';
 export class RoomsController {
   constructor(private readonly rooms: RoomsService) {}
 
+  @ApiAnswer({
+    summary: '活动室列表（居民须已认证）',
+    ok: { page: 'RoomView' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
   @Get()
   @ActFor('查看活动室')
   list(@CurrentUser() user: User, @Query() query: RoomQueryDto): Promise<Page<RoomView>> {
     return this.rooms.list(user, query);
   }
 
+  @ApiAnswer({ summary: '活动室详情', ok: 'RoomView', refusals: { 404: ['ROOM_NOT_FOUND'] } })
   @Get(':id')
   @ActFor('查看活动室')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RoomView> {
     return this.rooms.view(user, id);
   }
 
+  @ApiAnswer({
+    summary: '活动室某日各时段的可约情况',
+    ok: 'RoomAvailability',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ROOM_NOT_FOUND'] },
+  })
   @Get(':id/availability')
   @ActFor('查看可预约时段')
   availability(
@@ -35,12 +47,14 @@ export class RoomsController {
     return this.rooms.availability(user, id, query.date);
   }
 
+  @ApiAnswer({ summary: '活动室门口签到码', ok: 'DoorCodeView', refusals: { 404: ['ROOM_NOT_FOUND'] } })
   @Get(':id/door-code')
   @StaffOnly()
   doorCode(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<DoorCodeView> {
     return this.rooms.doorCode(user, id);
   }
 
+  @ApiAnswer({ summary: '新建活动室', ok: 'RoomView', refusals: { 400: ['ROOM_HOURS_INVALID'] } })
   @Post()
   @StaffOnly()
   @HttpCode(201)
@@ -48,6 +62,11 @@ export class RoomsController {
     return this.rooms.create(user, body);
   }
 
+  @ApiAnswer({
+    summary: '修改活动室',
+    ok: 'RoomView',
+    refusals: { 400: ['ROOM_HOURS_INVALID'], 404: ['ROOM_NOT_FOUND'] },
+  })
   @Patch(':id')
   @StaffOnly()
   update(
@@ -58,6 +77,11 @@ export class RoomsController {
     return this.rooms.update(user, id, body);
   }
 
+  @ApiAnswer({
+    summary: '设置闭馆时段',
+    ok: 'ClosureView',
+    refusals: { 400: ['CLOSURE_TIME_INVALID'], 404: ['ROOM_NOT_FOUND'] },
+  })
   @Post(':id/closures')
   @StaffOnly()
   @HttpCode(201)

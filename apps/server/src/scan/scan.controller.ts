@@ -12,6 +12,7 @@ import { RateLimit } from '../common/rate-limit.guard.js';
 import { parseDoorCode } from '../rooms/door-code.js';
 import { User } from '../users/user.entity.js';
 import { ScanDto } from './scan.dto.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 /** One endpoint for every code the mini-app scanner reads: the server tells what it is and acts for the caller. */
 @ApiTags('scan')
@@ -25,6 +26,29 @@ export class ScanController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiAnswer({
+    summary: '扫码（活动签到签退码或活动室门口码）',
+    ok: 'ScanResponse',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['ACTIVITY_NOT_FOUND'],
+      422: [
+        'SCAN_CODE_UNKNOWN',
+        'ACTIVITY_CODE_FORGED',
+        'ACTIVITY_CODE_STALE',
+        'ACTIVITY_CODE_WRONG_ACTIVITY',
+        'ACTIVITY_CODE_WRONG_PURPOSE',
+        'ACTIVITY_NOT_PUBLISHED',
+        'ACTIVITY_NOT_SIGNED_UP',
+        'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
+        'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+        'ACTIVITY_LOCATION_REQUIRED',
+        'ACTIVITY_OUTSIDE_GEOFENCE',
+        'ACTIVITY_NOT_CHECKED_IN',
+        'BOOKING_NO_CHECKIN',
+      ],
+    },
+  })
   @Post()
   @Roles('resident')
   @HttpCode(200)

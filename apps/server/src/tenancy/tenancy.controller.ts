@@ -10,6 +10,7 @@ import { User } from '../users/user.entity.js';
 import { toBuildingView, toCommunityView } from '../users/user.mapper.js';
 import { Building } from './building.entity.js';
 import { Community } from './community.entity.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 class BuildingsQuery {
   @IsOptional() @IsString() @Length(1, 16) community?: string;
@@ -21,6 +22,7 @@ class BuildingsQuery {
 export class TenancyController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @ApiAnswer({ summary: '街道的社区列表', ok: { page: 'CommunityView' }, refusals: 'none' })
   @Public()
   @Get('communities')
   async communities(): Promise<Page<CommunityView>> {
@@ -29,6 +31,11 @@ export class TenancyController {
   }
 
   /** The caller's community by default; `?community=CODE` for someone who has not chosen one yet. */
+  @ApiAnswer({
+    summary: '楼栋列表（本社区，或 ?community=社区代码）',
+    ok: { page: 'BuildingView' },
+    refusals: { 404: ['COMMUNITY_NOT_FOUND'] },
+  })
   @Public()
   @Get('buildings')
   async buildings(@Query() query: BuildingsQuery, @CurrentUser() user?: User): Promise<Page<BuildingView>> {

@@ -14,6 +14,7 @@ import {
 } from './dto/rewards.dto.js';
 import { StatementQueryDto } from './dto/timebank.dto.js';
 import { RewardsService } from './rewards.service.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('rewards')
 @ApiBearerAuth()
@@ -21,12 +22,14 @@ import { RewardsService } from './rewards.service.js';
 export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
+  @ApiAnswer({ summary: '兑换项目列表', ok: { page: 'RewardView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
   @ActFor('查看兑换项目')
   list(@CurrentUser() user: User, @Query() query: RewardQueryDto): Promise<Page<RewardView>> {
     return this.rewards.list(user, query);
   }
 
+  @ApiAnswer({ summary: '新建兑换项目', ok: 'RewardView' })
   @Post()
   @StaffOnly()
   @HttpCode(201)
@@ -34,6 +37,7 @@ export class RewardsController {
     return this.rewards.create(user, body);
   }
 
+  @ApiAnswer({ summary: '修改兑换项目', ok: 'RewardView', refusals: { 404: ['REWARD_NOT_FOUND', 'NOT_FOUND'] } })
   @Patch(':id')
   @StaffOnly()
   update(
@@ -44,6 +48,7 @@ export class RewardsController {
     return this.rewards.update(user, id, body);
   }
 
+  @ApiAnswer({ summary: '我的兑换记录', ok: { page: 'RedemptionView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get('redemptions/mine')
   @ActFor('查看兑换记录')
   @Roles('resident')
@@ -51,12 +56,18 @@ export class RewardsController {
     return this.rewards.mine(user, query);
   }
 
+  @ApiAnswer({ summary: '兑换记录（管理端）', ok: { page: 'RedemptionView' } })
   @Get('redemptions')
   @StaffOnly()
   redemptions(@CurrentUser() user: User, @Query() query: RedemptionQueryDto): Promise<Page<RedemptionView>> {
     return this.rewards.redemptions(user, query);
   }
 
+  @ApiAnswer({
+    summary: '兑换物品已交付',
+    ok: 'RedemptionView',
+    refusals: { 404: ['REDEMPTION_NOT_FOUND', 'NOT_FOUND'], 409: ['REDEMPTION_NOT_PENDING'] },
+  })
   @Post('redemptions/:id/hand-over')
   @StaffOnly()
   @HttpCode(200)
@@ -64,6 +75,15 @@ export class RewardsController {
     return this.rewards.handOver(user, id);
   }
 
+  @ApiAnswer({
+    summary: '取消兑换（退回时长与库存）',
+    ok: 'RedemptionView',
+    refusals: {
+      404: ['REDEMPTION_NOT_FOUND', 'NOT_FOUND'],
+      409: ['REDEMPTION_NOT_PENDING'],
+      422: ['TRANSACTION_ALREADY_REVERSED', 'REVERSAL_NOT_ALLOWED', 'INSUFFICIENT_CREDITS'],
+    },
+  })
   @Post('redemptions/:id/cancel')
   @StaffOnly()
   @HttpCode(200)
@@ -75,6 +95,17 @@ export class RewardsController {
     return this.rewards.cancel(user, id, body?.reason);
   }
 
+  @ApiAnswer({
+    summary: '兑换项目（须带 Idempotency-Key）',
+    ok: 'RedeemResponse',
+    refusals: {
+      400: ['IDEMPOTENCY_KEY_REQUIRED'],
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['REWARD_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
+      409: ['REWARD_OUT_OF_STOCK', 'CONFLICT'],
+      422: ['INSUFFICIENT_CREDITS', 'IDEMPOTENCY_KEY_REUSED'],
+    },
+  })
   @Post(':id/redeem')
   @Roles('resident')
   @HttpCode(201)

@@ -28,6 +28,7 @@ import {
   TransferRecipientQueryDto,
 } from './dto/timebank.dto.js';
 import { TimebankService } from './timebank.service.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('timebank')
 @ApiBearerAuth()
@@ -35,6 +36,11 @@ import { TimebankService } from './timebank.service.js';
 export class TimebankController {
   constructor(private readonly timebank: TimebankService) {}
 
+  @ApiAnswer({
+    summary: '我的时间银行账户（余额）',
+    ok: 'TimebankAccountView',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
   @Get('account')
   @ActFor('查看时间余额')
   @Roles('resident')
@@ -42,6 +48,11 @@ export class TimebankController {
     return this.timebank.account(user);
   }
 
+  @ApiAnswer({
+    summary: '我的时间银行流水',
+    ok: { page: 'StatementItem' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
   @Get('transactions')
   @ActFor('查看时间币明细')
   @Roles('resident')
@@ -50,12 +61,28 @@ export class TimebankController {
   }
 
   /** Whom a resident may give credits to: by name, within their community. */
+  @ApiAnswer({
+    summary: '搜索转赠对象（本社区已认证居民）',
+    ok: { page: 'TransferRecipient' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
   @Get('recipients')
   @Roles('resident')
   recipients(@CurrentUser() user: User, @Query() query: TransferRecipientQueryDto): Promise<Page<TransferRecipient>> {
     return this.timebank.recipients(user, query.q);
   }
 
+  @ApiAnswer({
+    summary: '转赠时长（须带 Idempotency-Key）',
+    ok: 'PostingResponse',
+    refusals: {
+      400: ['IDEMPOTENCY_KEY_REQUIRED'],
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['TIMEBANK_RECIPIENT_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
+      409: ['CONFLICT'],
+      422: ['TRANSFER_TO_SELF', 'TIMEBANK_RECIPIENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS', 'IDEMPOTENCY_KEY_REUSED'],
+    },
+  })
   @Post('transfers')
   @Roles('resident')
   @HttpCode(201)
@@ -73,12 +100,14 @@ export class TimebankController {
     return this.timebank.transfer(user, key, body);
   }
 
+  @ApiAnswer({ summary: '时间银行账户列表（管理端）', ok: { page: 'TimebankAccountListItem' } })
   @Get('accounts')
   @StaffOnly()
   accounts(@CurrentUser() user: User, @Query() query: TimebankAccountQueryDto): Promise<Page<TimebankAccountListItem>> {
     return this.timebank.accounts(user, query);
   }
 
+  @ApiAnswer({ summary: '导出时间银行账户（CSV）', ok: { mediaType: 'text/csv' } })
   @Get('accounts.csv')
   @StaffOnly()
   async accountsCsv(
@@ -95,6 +124,11 @@ export class TimebankController {
     return csv;
   }
 
+  @ApiAnswer({
+    summary: '某居民的时间银行流水',
+    ok: { page: 'StatementItem' },
+    refusals: { 404: ['NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'] },
+  })
   @Get('accounts/:userId/transactions')
   @StaffOnly()
   accountTransactions(
@@ -105,12 +139,22 @@ export class TimebankController {
     return this.timebank.statementOfUser(user, userId, query);
   }
 
+  @ApiAnswer({ summary: '社区时间池流水', ok: { page: 'StatementItem' } })
   @Get('pool/transactions')
   @StaffOnly()
   poolTransactions(@CurrentUser() user: User, @Query() query: PoolStatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statementOfPool(user, query.communityId, query);
   }
 
+  @ApiAnswer({
+    summary: '冲正一笔流水',
+    ok: 'LedgerTransactionView',
+    refusals: {
+      404: ['NOT_FOUND', 'TRANSACTION_NOT_FOUND'],
+      409: ['TRANSACTION_ALREADY_REVERSED'],
+      422: ['REVERSAL_NOT_ALLOWED', 'REDEMPTION_REVERSE_BY_CANCEL', 'INSUFFICIENT_CREDITS'],
+    },
+  })
   @Post('transactions/:id/reverse')
   @StaffOnly()
   @HttpCode(201)
@@ -122,6 +166,14 @@ export class TimebankController {
     return this.timebank.reverse(user, id, body.reason);
   }
 
+  @ApiAnswer({
+    summary: '调整居民时长（街道管理员）',
+    ok: 'LedgerTransactionView',
+    refusals: {
+      404: ['NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
+      422: ['NOT_A_RESIDENT', 'RESIDENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS'],
+    },
+  })
   @Post('adjustments')
   @Roles('admin')
   @HttpCode(201)
@@ -129,12 +181,14 @@ export class TimebankController {
     return this.timebank.adjust(user, body);
   }
 
+  @ApiAnswer({ summary: '时间银行月度统计', ok: 'TimebankMonthlyStatsResponse' })
   @Get('stats/monthly')
   @StaffOnly()
   monthly(@CurrentUser() user: User, @Query() query: MonthlyStatsQueryDto): Promise<TimebankMonthlyStatsResponse> {
     return this.timebank.monthlyStats(user, query.communityId, query.months ?? 12);
   }
 
+  @ApiAnswer({ summary: '时间银行对账（账户余额与流水核对）', ok: 'LedgerAuditResult' })
   @Get('audit')
   @StaffOnly()
   audit(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto): Promise<LedgerAuditResult> {

@@ -6,6 +6,7 @@ import { CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -13,12 +14,18 @@ import { UsersService } from './users.service.js';
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiAnswer({ summary: '我的资料', ok: 'UserView' })
   @Get()
   @ActFor('查看资料')
   me(@CurrentUser() user: User): Promise<UserView> {
     return this.users.view(user);
   }
 
+  @ApiAnswer({
+    summary: '修改我的资料（住户信息认证前可改）',
+    ok: 'UserView',
+    refusals: { 404: ['BUILDING_NOT_FOUND'], 422: ['NOT_A_RESIDENT', 'PROFILE_LOCKED'] },
+  })
   @Patch()
   update(@CurrentUser() user: User, @Body() body: UpdateMeDto): Promise<UserView> {
     return this.users.updateMe(user, body);

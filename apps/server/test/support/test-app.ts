@@ -94,7 +94,7 @@ export async function startTestApp(
   const url = `http://127.0.0.1:${port}`;
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  // 90 s: on 2 cores shared by several test runs a start (migrations, demo seed) measured 27 s.
+  // Generous: on 2 cores shared with other work, loading Nest alone has taken 15 s.
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);

@@ -12,7 +12,7 @@ import { useSession } from '../../hooks/useSession';
 import { NOTICE_SEARCH_MAX, useNoticeFeed } from '../../hooks/useNoticeFeed';
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
 import { formatShanghaiTime } from '../../lib/time';
-import { openNotice, routes } from '../../routes';
+import { openNotice, requestPages, routes } from '../../routes';
 import './index.scss';
 
 /** Typing pauses this long before the feed is searched (the keyboard's 搜索 searches at once). */
@@ -103,6 +103,38 @@ export default function HomePage() {
           >
             去填写
           </Button>
+        </View>
+      ) : null}
+
+      {user?.role === 'resident' ? (
+        <View className="lk-card lk-home__requests e2e-home-requests">
+          <Text className="lk-card__title">诉求 · 有事找社区</Text>
+          <Text className="lk-muted">楼道灯坏了、垃圾没清、邻里有矛盾，告诉社区，限时受理，办完您来评价。</Text>
+          <View className="lk-home__request-actions">
+            <Button
+              className="lk-home__request-button e2e-home-request-submit"
+              type="primary"
+              shape="round"
+              onClick={() => void Taro.navigateTo({ url: requestPages.submit })}
+            >
+              我要反映
+            </Button>
+            <Button
+              className="lk-home__request-button e2e-home-request-mine"
+              type="primary"
+              fill="outline"
+              shape="round"
+              onClick={() => void Taro.navigateTo({ url: requestPages.mine })}
+            >
+              我的诉求
+            </Button>
+          </View>
+          <Text
+            className="lk-home__request-link e2e-home-request-public"
+            onClick={() => void Taro.navigateTo({ url: requestPages.public })}
+          >
+            看看社区里邻居反映的事 ›
+          </Text>
         </View>
       ) : null}
 

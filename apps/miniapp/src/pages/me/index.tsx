@@ -12,7 +12,7 @@ import { useTimebankAccount } from '../../hooks/useTimebankAccount';
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
 import { openPrivacyGuide } from '../../hooks/usePrivacy';
 import { HouseholdForm } from './household-form';
-import { routes } from '../../routes';
+import { requestPages, routes } from '../../routes';
 import './index.scss';
 
 // Dark text on a light tint: NutUI's white-on-pastel tags are too faint to read for older eyes.
@@ -114,6 +114,16 @@ export default function MePage() {
       <View className="lk-card lk-me__settings">
         <CellGroup>
           {user?.role === 'resident' ? <TimebankEntry /> : null}
+          {user?.role === 'resident' ? (
+            <Cell
+              className="lk-me__requests e2e-requests-entry"
+              title="我的诉求"
+              description="反映的事办到哪一步了，办完来评价"
+              extra={<Text className="lk-muted">查看</Text>}
+              clickable
+              onClick={() => void Taro.navigateTo({ url: requestPages.mine })}
+            />
+          ) : null}
           <Cell
             className="lk-me__inbox e2e-inbox-entry"
             title="消息"

@@ -1,0 +1,245 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page, RequestDetail, RequestSecondResponse, RequestStats, RequestView } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
+import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
+import { User } from '../users/user.entity.js';
+import {
+  AcceptRequestDto,
+  CreateRequestDto,
+  ExtendRequestDto,
+  RateRequestDto,
+  ReasonDto,
+  ReferRequestDto,
+  RequestFeedQueryDto,
+  RequestProgressDto,
+  RequestQueueQueryDto,
+  RequestStatsQueryDto,
+  ResolveRequestDto,
+} from './dto/requests.dto.js';
+import { RequestsService } from './requests.service.js';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+export class RequestsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  /** A verified resident raises a request. */
+  @ApiAnswer({
+    summary: '提交诉求（已认证居民）',
+    ok: 'RequestDetail',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 422: ['REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'] },
+  })
+  @Post()
+  @HttpCode(201)
+  @Roles('resident')
+  create(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
+    return this.requests.create(user, body);
+  }
+
+  @ApiAnswer({ summary: '我的诉求', ok: { page: 'RequestView' } })
+  @Get('mine')
+  @Roles('resident')
+  mine(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
+    return this.requests.mine(user, query);
+  }
+
+  @ApiAnswer({
+    summary: '本社区的公开诉求（可点“我也遇到”）',
+    ok: { page: 'RequestView' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
+  @Get('public')
+  publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
+    return this.requests.publicFeed(user, query);
+  }
+
+  /** The staff work queue: open first, most overdue first. `light` matches open requests only. */
+  @ApiAnswer({ summary: '诉求工作台（超期优先；light 只筛办理中的）', ok: { page: 'RequestView' } })
+  @Get()
+  @StaffOnly()
+  queue(@CurrentUser() user: User, @Query() query: RequestQueueQueryDto): Promise<Page<RequestView>> {
+    return this.requests.queue(user, query);
+  }
+
+  /** 响应率, 解决率, 满意率 and the composite, by week, category and (admins) community. */
+  @ApiAnswer({
+    summary: '三率统计（响应率、解决率、满意率、综合）',
+    ok: 'RequestStats',
+    refusals: { 400: ['REQUEST_STATS_RANGE_INVALID'] },
+  })
+  @Get('stats')
+  @StaffOnly()
+  stats(@CurrentUser() user: User, @Query() query: RequestStatsQueryDto): Promise<RequestStats> {
+    return this.requests.stats(user, query);
+  }
+
+  @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: { 404: ['REQUEST_NOT_FOUND'] } })
+  @Get(':id')
+  detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
+    return this.requests.detail(user, id);
+  }
+
+  /** 我也遇到 */
+  @ApiAnswer({
+    summary: '我也遇到',
+    ok: 'RequestSecondResponse',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_SECONDED'], 422: ['REQUEST_SECOND_OWN'] },
+  })
+  @Post(':id/second')
+  @HttpCode(200)
+  @Roles('resident')
+  second(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestSecondResponse> {
+    return this.requests.second(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '回访评价（办结后，评价即关闭）',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_RATED'], 422: ['REQUEST_NOT_RATABLE'] },
+  })
+  @Post(':id/rate')
+  @HttpCode(200)
+  @Roles('resident')
+  rate(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RateRequestDto,
+  ): Promise<RequestDetail> {
+    return this.requests.rate(user, id, body);
+  }
+
+  @ApiAnswer({
+    summary: '申请重办（办结 7 天内一次）',
+    ok: 'RequestDetail',
+    refusals: {
+      404: ['REQUEST_NOT_FOUND'],
+      409: ['REQUEST_STATE_CHANGED'],
+      422: ['REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
+    },
+  })
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('resident')
+  reopen(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReasonDto,
+  ): Promise<RequestDetail> {
+    return this.requests.reopen(user, id, body.reason);
+  }
+
+  @ApiAnswer({
+    summary: '受理诉求并指定承办人',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_ASSIGNEE_INVALID'] },
+  })
+  @Post(':id/accept')
+  @HttpCode(200)
+  @StaffOnly()
+  accept(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: AcceptRequestDto,
+  ): Promise<RequestDetail> {
+    return this.requests.accept(user, id, body.assigneeId);
+  }
+
+  @ApiAnswer({
+    summary: '记录处置进展（可附照片，居民可见）',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_PHOTO_INVALID'] },
+  })
+  @Post(':id/progress')
+  @HttpCode(200)
+  @StaffOnly()
+  progress(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RequestProgressDto,
+  ): Promise<RequestDetail> {
+    return this.requests.progress(user, id, body.note, body.photoIds);
+  }
+
+  @ApiAnswer({
+    summary: '办结诉求',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+  })
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @StaffOnly()
+  resolve(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ResolveRequestDto,
+  ): Promise<RequestDetail> {
+    return this.requests.resolve(user, id, body.resolution);
+  }
+
+  /** 转办: not the community's; closes the request. */
+  @ApiAnswer({
+    summary: '转办（非本社区职责，转办即关闭）',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+  })
+  @Post(':id/refer')
+  @HttpCode(200)
+  @StaffOnly()
+  refer(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReferRequestDto,
+  ): Promise<RequestDetail> {
+    return this.requests.refer(user, id, body);
+  }
+
+  @ApiAnswer({
+    summary: '延期办理（一次，最多 15 天）',
+    ok: 'RequestDetail',
+    refusals: {
+      404: ['REQUEST_NOT_FOUND'],
+      409: ['REQUEST_STATE_CHANGED'],
+      422: ['REQUEST_ALREADY_EXTENDED', 'REQUEST_EXTENSION_TOO_LONG'],
+    },
+  })
+  @Post(':id/extend')
+  @HttpCode(200)
+  @StaffOnly()
+  extend(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ExtendRequestDto,
+  ): Promise<RequestDetail> {
+    return this.requests.extend(user, id, body);
+  }
+
+  @ApiAnswer({
+    summary: '标记为不合理诉求（待街道确认）',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_UNREASONABLE'] },
+  })
+  @Post(':id/unreasonable')
+  @HttpCode(200)
+  @StaffOnly()
+  markUnreasonable(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ReasonDto,
+  ): Promise<RequestDetail> {
+    return this.requests.markUnreasonable(user, id, body.reason);
+  }
+
+  @ApiAnswer({
+    summary: '确认不合理诉求（街道管理员；关闭且不计入三率）',
+    ok: 'RequestDetail',
+    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_NOT_MARKED_UNREASONABLE'] },
+  })
+  @Post(':id/unreasonable/confirm')
+  @HttpCode(200)
+  @Roles('admin')
+  confirmUnreasonable(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
+    return this.requests.confirmUnreasonable(user, id);
+  }
+}

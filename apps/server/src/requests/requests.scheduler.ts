@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { RequestsService } from './requests.service.js';
+
+/**
+ * Deadline alerts and auto-close. Every process may run this: each alert is claimed by a conditional UPDATE of the
+ * request's alerted phase and each close by one of its status, so each happens once whichever process gets there.
+ */
+@Injectable()
+export class RequestsScheduler {
+  private readonly logger = new Logger(RequestsScheduler.name);
+  private running = false;
+
+  constructor(private readonly requests: RequestsService) {}
+
+  @Interval('requests-deadlines', 60_000)
+  async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.requests.sendDeadlineAlerts();
+      await this.requests.autoClose();
+    } catch (error) {
+      this.logger.error(`requests job failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}
