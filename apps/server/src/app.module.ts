@@ -13,6 +13,7 @@ import { CentreModule } from './centre/centre.module.js';
 import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { writesRequestLogs } from './common/log-level.js';
+import { logDestination } from './common/app-logger.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
@@ -81,7 +82,7 @@ export class AppModule {
               },
               autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
             },
-            options.logStream ?? process.stdout,
+            options.logStream ?? logDestination(),
           ],
           // Above info no request log is written: skip the per-request middleware (logs then go to the root logger).
           ...(writesRequestLogs(config.logLevel) ? {} : { forRoutes: [] }),

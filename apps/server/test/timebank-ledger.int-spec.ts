@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
-import { AppException } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { RawReads } from '../src/database/raw-reads.js';
@@ -16,20 +15,8 @@ import { RewardsService } from '../src/timebank/rewards.service.js';
 import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
 import { TimebankService } from '../src/timebank/timebank.service.js';
 import { User } from '../src/users/user.entity.js';
+import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
-
-/** What a refused call answered: its code, or 'ok'. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppException) return error.code;
-    throw error;
-  }
-}
-
-const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
 
 /**
  * The ledger under real concurrency. On MariaDB two DataSources stand for two server processes on one database;

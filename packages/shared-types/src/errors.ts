@@ -14,6 +14,7 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   INTERNAL_ERROR: '服务器开小差了，请稍后再试',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  TRANSACTION_CONFLICT: '当前办理的人较多，本次未完成，请稍后重试',
   LOGIN_FAILED: '用户名或密码错误',
   ACCOUNT_DISABLED: '账号已停用，请联系社区工作人员',
   DEV_LOGIN_DISABLED: '接口不存在',
