@@ -9,6 +9,7 @@ import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
+import { CentreModule } from './centre/centre.module.js';
 import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { writesRequestLogs } from './common/log-level.js';
@@ -18,6 +19,8 @@ import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
+import { GroupsModule } from './groups/groups.module.js';
 import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HelpRequestsModule } from './help-requests/help-requests.module.js';
@@ -115,6 +118,9 @@ export class AppModule {
         BookingsModule,
         ActivitiesModule,
         HelpRequestsModule,
+        GroupsModule,
+        EventsModule,
+        CentreModule,
         FamilyModule,
         ScanModule,
         HealthModule,

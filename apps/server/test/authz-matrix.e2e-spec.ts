@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { HelpRequest } from '../src/help-requests/help-request.entity.js';
+import { CentreEvent, EventSignup } from '../src/events/event.entity.js';
 import { FamilyBinding } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Building } from '../src/tenancy/building.entity.js';
@@ -159,6 +160,31 @@ POST  /api/v1/help-requests/:id/dispute                     401  403  200  403  
 POST  /api/v1/help-requests/:id/cancel                      401  403  200  403  404  403  403  403
 POST  /api/v1/help-requests/:id/settle                      401  403  403  403  403  200  404  200
 POST  /api/v1/residents/:id/care-recipient                  401  403  403  403  403  200  404  200
+# Interest groups: resG leads the fixture group (proposed by resG, approved by stfG); volG is no member of it.
+GET   /api/v1/groups                                        401  403  200  200  200  200  200  200
+GET   /api/v1/groups/mine                                   401  200  200  200  200  200  200  200
+POST  /api/v1/groups                                        401  403  201  201  201  403  403  403
+GET   /api/v1/groups/:id                                    401  403  200  200  404  200  404  200
+PATCH /api/v1/groups/:id                                    401  403  403  403  403  200  404  200
+POST  /api/v1/groups/:id/approve                            401  403  403  403  403  200  404  200
+POST  /api/v1/groups/:id/decline                            401  403  403  403  403  200  404  200
+# Joining and leaving are for residents (staff join nothing: 403; leave what they are not in: 422).
+POST  /api/v1/groups/:id/join                               401  403  200  200  404  403  404  403
+POST  /api/v1/groups/:id/leave                              401  403  200  422  404  422  404  422
+# Leaders only (a member or staff: 403 GROUP_NOT_LEADER); staff may book for a group.
+POST  /api/v1/groups/:id/notices                            401  403  201  403  404  403  404  403
+POST  /api/v1/groups/:id/leaders                            401  403  200  403  404  403  404  403
+POST  /api/v1/groups/:id/bookings                           401  403  201  403  404  201  404  201
+# Events: staff, or the fixture group's leader (resG); sign-up is for residents; feedback and thanks for attendees.
+GET   /api/v1/events                                        401  403  200  200  200  200  200  200
+POST  /api/v1/events                                        401  403  201  403  404  201  404  201
+GET   /api/v1/events/:id                                    401  403  200  200  404  200  404  200
+POST  /api/v1/events/:id/signup                             401  403  200  200  404  403  403  403
+POST  /api/v1/events/:id/cancel-signup                      401  403  200  422  404  403  403  403
+POST  /api/v1/events/:id/feedback                           401  403  201  422  404  422  404  422
+POST  /api/v1/events/:id/thanks                             401  403  201  422  404  422  404  422
+GET   /api/v1/centre/report                                 401  403  403  403  403  200  200  200
+GET   /api/v1/centre/report.csv                             401  403  403  403  403  200  200  200
 # Resident requests: every :id is resG's request in G (private unless the row says public), in the state the action needs.
 # Pending residents raise nothing (403 RESIDENT_NOT_VERIFIED); neighbours and other communities get 404.
 POST  /api/v1/requests                                      401  403  201  201  201  403  403  403
@@ -255,7 +281,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     | 'draftActivity'
     | 'openActivity'
     | 'nowActivity'
-    | 'inbox',
+    | 'inbox'
+    | 'group'
+    | 'event'
+    | 'staffG',
     number
   >;
   let serial = 0;
@@ -355,6 +384,53 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
         },
       );
     }
+    return id;
+  };
+
+  // ---- the activity centre ----
+  const groupName = () => `矩阵小组${++serial}`;
+  /** A group proposed by `token`'s resident and approved by staff of G. */
+  const approvedGroup = async (token: string) => {
+    const id = (
+      await arrange('POST', '/api/v1/groups', {
+        token,
+        body: { name: groupName(), kind: 'other', description: '权限矩阵测试' },
+      })
+    ).id as number;
+    await arrange('POST', `/api/v1/groups/${id}/approve`, { token: tokens.stfG });
+    return id;
+  };
+  const proposedGroup = async () =>
+    (
+      await arrange('POST', '/api/v1/groups', {
+        token: tokens.resG,
+        body: { name: groupName(), kind: 'other', description: '权限矩阵测试' },
+      })
+    ).id as number;
+  const eventBody = (extra: Record<string, unknown> = {}) => {
+    const start = Date.now() + 2 * 24 * 60 * MIN;
+    return {
+      title: `权限矩阵社区活动 ${++serial}`,
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 60 * MIN).toISOString(),
+      place: '社区广场',
+      capacity: 50,
+      membersOnly: false,
+      ...extra,
+    };
+  };
+  const centreEvent = async () =>
+    (await arrange('POST', '/api/v1/events', { token: tokens.stfG, body: eventBody() })).id as number;
+  /** An event of staff G that resG attended and that ended an hour ago (the feedback window is open). */
+  const attendedEvent = async () => {
+    const id = await centreEvent();
+    await arrange('POST', `/api/v1/events/${id}/signup`, { token: tokens.resG });
+    await t.dataSource
+      .getRepository(EventSignup)
+      .update({ eventId: id, userId: ids.resG }, { checkedInAt: new Date(Date.now() - 100 * MIN) });
+    await t.dataSource
+      .getRepository(CentreEvent)
+      .update({ id }, { startAt: new Date(Date.now() - 120 * MIN), endAt: new Date(Date.now() - 60 * MIN) });
     return id;
   };
 
@@ -585,6 +661,47 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       },
     }),
 
+    'POST /api/v1/groups': () => ({ body: { name: groupName(), kind: 'culture', description: '权限矩阵测试' } }),
+    'GET /api/v1/groups/:id': () => ({ path: `/api/v1/groups/${fx.group}` }),
+    'PATCH /api/v1/groups/:id': () => ({ path: `/api/v1/groups/${fx.group}`, body: { weeklyQuotaMinutes: 600 } }),
+    'POST /api/v1/groups/:id/approve': async () => ({ path: `/api/v1/groups/${await proposedGroup()}/approve` }),
+    'POST /api/v1/groups/:id/decline': async () => ({
+      path: `/api/v1/groups/${await proposedGroup()}/decline`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/groups/:id/join': async () => ({ path: `/api/v1/groups/${await approvedGroup(liuToken)}/join` }),
+    'POST /api/v1/groups/:id/leave': async () => {
+      const id = await approvedGroup(liuToken);
+      await arrange('POST', `/api/v1/groups/${id}/join`, { token: tokens.resG });
+      return { path: `/api/v1/groups/${id}/leave` };
+    },
+    'POST /api/v1/groups/:id/notices': () => ({
+      path: `/api/v1/groups/${fx.group}/notices`,
+      body: { title: '权限矩阵通知', body: '内容' },
+    }),
+    'POST /api/v1/groups/:id/leaders': async () => {
+      const id = await approvedGroup(tokens.resG);
+      await arrange('POST', `/api/v1/groups/${id}/join`, { token: liuToken });
+      return { path: `/api/v1/groups/${id}/leaders`, body: { userId: ids.liu } };
+    },
+    'POST /api/v1/groups/:id/bookings': () => ({ path: `/api/v1/groups/${fx.group}/bookings`, body: bookingBody() }),
+    'POST /api/v1/events': () => ({ body: eventBody({ groupId: fx.group }) }),
+    'GET /api/v1/events/:id': () => ({ path: `/api/v1/events/${fx.event}` }),
+    'POST /api/v1/events/:id/signup': () => ({ path: `/api/v1/events/${fx.event}/signup` }),
+    'POST /api/v1/events/:id/cancel-signup': async () => {
+      const id = await centreEvent();
+      await arrange('POST', `/api/v1/events/${id}/signup`, { token: tokens.resG });
+      return { path: `/api/v1/events/${id}/cancel-signup` };
+    },
+    'POST /api/v1/events/:id/feedback': async () => ({
+      path: `/api/v1/events/${await attendedEvent()}/feedback`,
+      body: { mood: 'good', words: '权限矩阵测试' },
+    }),
+    'POST /api/v1/events/:id/thanks': async () => ({
+      path: `/api/v1/events/${await attendedEvent()}/thanks`,
+      body: { toUserId: fx.staffG, words: '权限矩阵测试' },
+    }),
+
     'GET /api/v1/timebank/recipients': () => ({ path: '/api/v1/timebank/recipients?q=王' }),
     'POST /api/v1/timebank/transfers': () => ({
       body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
@@ -809,6 +926,9 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     fx.openActivity = await activity('published');
     fx.nowActivity = await activity('published', 10); // check-in is open (from 30 min before start)
     await arrange('POST', `/api/v1/activities/${fx.nowActivity}/signup`, { token: tokens.volG });
+    fx.staffG = (await arrange('GET', '/api/v1/me', { token: tokens.stfG })).id;
+    fx.group = await approvedGroup(tokens.resG);
+    fx.event = await centreEvent();
     fx.inbox = (
       await t.dataSource.getRepository(Notification).insert({
         userId: ids.resG,

@@ -296,14 +296,16 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
         signupDeadline: `${tomorrow}T20:00:00+08:00`,
       }),
       text: ['title', 'description', 'place'],
-      valid: { description: ['', '   '] },
+      // null geofence = none (OpenAPI 3.1 writes nullable as a null type, which the generator does not read).
+      valid: { description: ['', '   '], geofence: [null] },
     },
     'PATCH /activities/{id}': {
       token: () => staff,
       params: () => ({ id: ids.draftActivity }),
       body: () => ({ capacity: 12 }),
       text: ['title', 'description', 'place'],
-      valid: { description: ['', '   '] },
+      // null geofence = none (OpenAPI 3.1 writes nullable as a null type, which the generator does not read).
+      valid: { description: ['', '   '], geofence: [null] },
     },
     'POST /activities/{id}/publish': { token: () => staff, params: () => ({ id: ids.draftActivity }) },
     'POST /activities/{id}/cancel': {
@@ -327,6 +329,79 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       valid: { minutes: [0] },
     },
     'POST /activities/{id}/settle': { token: () => staff, params: () => ({ id: ids.activity }) },
+    'POST /groups': {
+      token: () => li.token,
+      body: () => ({ name: '太极拳队', kind: 'sport', description: '每天早上在广场打太极', memberCap: 20 }),
+      text: ['name', 'description'],
+      valid: { memberCap: [null] },
+    },
+    'PATCH /groups/{id}': {
+      token: () => staff,
+      params: () => ({ id: ids.group }),
+      body: () => ({ weeklyQuotaMinutes: 300 }),
+      valid: { weeklyQuotaMinutes: [0] },
+    },
+    'POST /groups/{id}/approve': { token: () => staff, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/decline': {
+      token: () => staff,
+      params: () => ({ id: ids.group }),
+      body: () => ({ reason: '名称需修改' }),
+      text: ['reason'],
+    },
+    'POST /groups/{id}/join': { token: () => li.token, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/leave': { token: () => li.token, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/notices': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({ title: '本周练习', body: '周六上午九点' }),
+      text: ['title', 'body'],
+    },
+    'POST /groups/{id}/leaders': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({ userId: liu.id }),
+    },
+    'POST /groups/{id}/bookings': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({
+        roomId: ids.room,
+        startAt: `${tomorrow}T19:00:00+08:00`,
+        endAt: `${tomorrow}T20:00:00+08:00`,
+        purpose: '小组练习',
+        attendees: 4,
+        weeks: 2,
+      }),
+      text: ['purpose'],
+    },
+    'POST /events': {
+      token: () => staff,
+      body: () => ({
+        title: '冬至包饺子',
+        startAt: `${shanghaiDate(3)}T14:00:00+08:00`,
+        endAt: `${shanghaiDate(3)}T16:00:00+08:00`,
+        place: '社区广场',
+        capacity: 30,
+        membersOnly: false,
+        kind: 'mutual_aid',
+      }),
+      text: ['title', 'place'],
+    },
+    'POST /events/{id}/signup': { token: () => li.token, params: () => ({ id: ids.event }) },
+    'POST /events/{id}/cancel-signup': { token: () => li.token, params: () => ({ id: ids.event }) },
+    'POST /events/{id}/feedback': {
+      token: () => li.token,
+      params: () => ({ id: ids.event }),
+      body: () => ({ mood: 'good', words: '很开心' }),
+      text: ['words'],
+      valid: { words: ['', '   '] },
+    },
+    'POST /events/{id}/thanks': {
+      token: () => li.token,
+      params: () => ({ id: ids.event }),
+      body: () => ({ toUserId: liu.id, words: '谢谢您' }),
+      text: ['words'],
+    },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
     'POST /timebank/donations': { token: () => li.token, body: () => ({ minutes: 5 }) },
     'POST /help-requests': {
@@ -489,6 +564,8 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     ids.transaction = await first('/timebank/pool/transactions', staff);
     ids.activity = await first('/activities', li.token);
     ids.notice = await first('/notices', li.token);
+    ids.group = await first('/groups', li.token);
+    ids.event = await first('/events', li.token);
     const draft = await t.request('POST', `${api}/notices`, {
       token: staff,
       body: { title: '草稿', body: '正文', category: 'policy' },

@@ -1,3 +1,4 @@
+import type { EventScanResponse } from './centre.js';
 import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
 import type { HelpArrivalScanResponse } from './help-requests.js';
 import type { IsoDateTime } from './common.js';
@@ -196,4 +197,4 @@ export interface ScanRequest {
 
 /** What the server recognised and did. Later features add their kinds. */
 export type ScanResponse =
-  { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse | HelpArrivalScanResponse;
+  { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse | HelpArrivalScanResponse | EventScanResponse;

@@ -2,6 +2,8 @@ import { Activity, ActivitySignup } from '../activities/activity.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
+import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
+import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
@@ -55,6 +57,13 @@ export const entities = [
   HelpRequest,
   HelpOffer,
   CareRecipient,
+  InterestGroup,
+  GroupMember,
+  GroupNotice,
+  CentreEvent,
+  EventSignup,
+  EventFeedback,
+  EventThanks,
   ResidentRequest,
   ResidentRequestEvent,
   ResidentRequestSecond,
