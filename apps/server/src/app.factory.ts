@@ -13,6 +13,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import { createApiDocument } from './common/api-document.js';
 import { repoRoot, type AppConfig } from './common/app-config.js';
 import { AppValidationPipe } from './common/app-validation.pipe.js';
+import { withQuietRouteMapping } from './common/app-logger.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
 import { SafeTextPipe } from './common/input-hygiene.js';
 import { recordRouteTable } from './common/route-table.js';
@@ -31,7 +32,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withQuietRouteMapping(app.get(Logger)));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new SafeTextPipe(),

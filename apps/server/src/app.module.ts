@@ -9,16 +9,21 @@ import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BookingsModule } from './bookings/bookings.module.js';
+import { CentreModule } from './centre/centre.module.js';
 import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { writesRequestLogs } from './common/log-level.js';
+import { logDestination } from './common/app-logger.js';
 import { CommonModule } from './common/common.module.js';
 import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
+import { GroupsModule } from './groups/groups.module.js';
 import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HelpRequestsModule } from './help-requests/help-requests.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RequestsModule } from './requests/requests.module.js';
@@ -78,7 +83,7 @@ export class AppModule {
               },
               autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
             },
-            options.logStream ?? process.stdout,
+            options.logStream ?? logDestination(),
           ],
           // Above info no request log is written: skip the per-request middleware (logs then go to the root logger).
           ...(writesRequestLogs(config.logLevel) ? {} : { forRoutes: [] }),
@@ -112,6 +117,10 @@ export class AppModule {
         RoomsModule,
         BookingsModule,
         ActivitiesModule,
+        HelpRequestsModule,
+        GroupsModule,
+        EventsModule,
+        CentreModule,
         FamilyModule,
         ScanModule,
         HealthModule,

@@ -16,18 +16,9 @@ import { runTransaction } from '../src/database/transaction.js';
 import { LedgerService } from '../src/timebank/ledger.service.js';
 import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
 import { User } from '../src/users/user.entity.js';
+import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppException) return error.code;
-    throw error;
-  }
-}
-const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
 const SECRET = 'test-secret-of-16-chars';
 
 /**

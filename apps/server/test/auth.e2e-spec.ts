@@ -18,6 +18,7 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
     expect(res.body).toEqual({
       status: 'ok',
       database: { status: 'up', type: testDatabaseKind === 'sqlite' ? 'sqlite' : 'mysql' },
+      transactions: { committed: expect.any(Number), retried: expect.any(Number), exhausted: 0 },
     });
   });
 

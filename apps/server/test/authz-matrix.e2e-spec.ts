@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
+import { HelpRequest } from '../src/help-requests/help-request.entity.js';
+import { CentreEvent, EventSignup } from '../src/events/event.entity.js';
 import { FamilyBinding } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Building } from '../src/tenancy/building.entity.js';
@@ -139,6 +141,50 @@ GET   /api/v1/rewards/redemptions/mine                      401  403  200  200  
 GET   /api/v1/rewards/redemptions                           401  403  403  403  403  200  200  200
 POST  /api/v1/rewards/redemptions/:id/hand-over             401  403  403  403  403  200  404  200
 POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  403  200  404  200
+# The commons: every verified resident donates and sees their own community's; staff see theirs (admins name one).
+POST  /api/v1/timebank/donations                            401  403  201  201  201  403  403  403
+GET   /api/v1/timebank/commons                              401  403  200  200  200  200  200  200
+
+# Mutual help: resG's requests of G. volG offers and is chosen; resB and stfB get 404; staff only settle.
+POST  /api/v1/help-requests                                 401  403  201  201  201  403  403  403
+GET   /api/v1/help-requests                                 401  403  200  200  200  200  200  200
+GET   /api/v1/help-requests/mine                            401  403  200  200  200  403  403  403
+GET   /api/v1/help-requests/care-recipients                 401  403  403  403  403  200  200  200
+GET   /api/v1/help-requests/:id                             401  403  200  200  404  200  404  200
+# resG may not offer on their own request (422 HELP_OWN_REQUEST).
+POST  /api/v1/help-requests/:id/offer                       401  403  422  200  404  403  403  403
+POST  /api/v1/help-requests/:id/choose                      401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/done                        401  403  403  200  404  403  403  403
+POST  /api/v1/help-requests/:id/confirm                     401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/dispute                     401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/cancel                      401  403  200  403  404  403  403  403
+POST  /api/v1/help-requests/:id/settle                      401  403  403  403  403  200  404  200
+POST  /api/v1/residents/:id/care-recipient                  401  403  403  403  403  200  404  200
+# Interest groups: resG leads the fixture group (proposed by resG, approved by stfG); volG is no member of it.
+GET   /api/v1/groups                                        401  403  200  200  200  200  200  200
+GET   /api/v1/groups/mine                                   401  200  200  200  200  200  200  200
+POST  /api/v1/groups                                        401  403  201  201  201  403  403  403
+GET   /api/v1/groups/:id                                    401  403  200  200  404  200  404  200
+PATCH /api/v1/groups/:id                                    401  403  403  403  403  200  404  200
+POST  /api/v1/groups/:id/approve                            401  403  403  403  403  200  404  200
+POST  /api/v1/groups/:id/decline                            401  403  403  403  403  200  404  200
+# Joining and leaving are for residents (staff join nothing: 403; leave what they are not in: 422).
+POST  /api/v1/groups/:id/join                               401  403  200  200  404  403  404  403
+POST  /api/v1/groups/:id/leave                              401  403  200  422  404  422  404  422
+# Leaders only (a member or staff: 403 GROUP_NOT_LEADER); staff may book for a group.
+POST  /api/v1/groups/:id/notices                            401  403  201  403  404  403  404  403
+POST  /api/v1/groups/:id/leaders                            401  403  200  403  404  403  404  403
+POST  /api/v1/groups/:id/bookings                           401  403  201  403  404  201  404  201
+# Events: staff, or the fixture group's leader (resG); sign-up is for residents; feedback and thanks for attendees.
+GET   /api/v1/events                                        401  403  200  200  200  200  200  200
+POST  /api/v1/events                                        401  403  201  403  404  201  404  201
+GET   /api/v1/events/:id                                    401  403  200  200  404  200  404  200
+POST  /api/v1/events/:id/signup                             401  403  200  200  404  403  403  403
+POST  /api/v1/events/:id/cancel-signup                      401  403  200  422  404  403  403  403
+POST  /api/v1/events/:id/feedback                           401  403  201  422  404  422  404  422
+POST  /api/v1/events/:id/thanks                             401  403  201  422  404  422  404  422
+GET   /api/v1/centre/report                                 401  403  403  403  403  200  200  200
+GET   /api/v1/centre/report.csv                             401  403  403  403  403  200  200  200
 # Resident requests: every :id is resG's request in G (private unless the row says public), in the state the action needs.
 # Pending residents raise nothing (403 RESIDENT_NOT_VERIFIED); neighbours and other communities get 404.
 POST  /api/v1/requests                                      401  403  201  201  201  403  403  403
@@ -235,7 +281,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     | 'draftActivity'
     | 'openActivity'
     | 'nowActivity'
-    | 'inbox',
+    | 'inbox'
+    | 'group'
+    | 'event'
+    | 'staffG',
     number
   >;
   let serial = 0;
@@ -338,6 +387,53 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     return id;
   };
 
+  // ---- the activity centre ----
+  const groupName = () => `矩阵小组${++serial}`;
+  /** A group proposed by `token`'s resident and approved by staff of G. */
+  const approvedGroup = async (token: string) => {
+    const id = (
+      await arrange('POST', '/api/v1/groups', {
+        token,
+        body: { name: groupName(), kind: 'other', description: '权限矩阵测试' },
+      })
+    ).id as number;
+    await arrange('POST', `/api/v1/groups/${id}/approve`, { token: tokens.stfG });
+    return id;
+  };
+  const proposedGroup = async () =>
+    (
+      await arrange('POST', '/api/v1/groups', {
+        token: tokens.resG,
+        body: { name: groupName(), kind: 'other', description: '权限矩阵测试' },
+      })
+    ).id as number;
+  const eventBody = (extra: Record<string, unknown> = {}) => {
+    const start = Date.now() + 2 * 24 * 60 * MIN;
+    return {
+      title: `权限矩阵社区活动 ${++serial}`,
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 60 * MIN).toISOString(),
+      place: '社区广场',
+      capacity: 50,
+      membersOnly: false,
+      ...extra,
+    };
+  };
+  const centreEvent = async () =>
+    (await arrange('POST', '/api/v1/events', { token: tokens.stfG, body: eventBody() })).id as number;
+  /** An event of staff G that resG attended and that ended an hour ago (the feedback window is open). */
+  const attendedEvent = async () => {
+    const id = await centreEvent();
+    await arrange('POST', `/api/v1/events/${id}/signup`, { token: tokens.resG });
+    await t.dataSource
+      .getRepository(EventSignup)
+      .update({ eventId: id, userId: ids.resG }, { checkedInAt: new Date(Date.now() - 100 * MIN) });
+    await t.dataSource
+      .getRepository(CentreEvent)
+      .update({ id }, { startAt: new Date(Date.now() - 120 * MIN), endAt: new Date(Date.now() - 60 * MIN) });
+    return id;
+  };
+
   const pendingHousehold = async () => {
     const login = await arrange('POST', '/api/v1/auth/dev-login', {
       body: { phone: `137${String(10_000_000 + ++serial).slice(-8)}`, community: 'G' },
@@ -357,6 +453,37 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
         body: { userId: ids.liu, minutes: 1, reason: '权限矩阵测试' },
       })
     ).id as number;
+
+  /** resG's help request, volG the helper, brought to `state` (the meeting is arranged in the database). */
+  const helpRequest = async (state: 'open' | 'offered' | 'started' | 'done' | 'disputed') => {
+    const id = (
+      await arrange('POST', '/api/v1/help-requests', {
+        token: tokens.resG,
+        body: {
+          title: `权限矩阵互助 ${++serial}`,
+          description: '',
+          kind: 'errands',
+          startAt: new Date(Date.now() + 10 * MIN).toISOString(),
+          minutes: 30,
+          place: '1栋',
+          rewardMinutes: 1,
+        },
+      })
+    ).id as number;
+    if (state === 'open') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/offer`, { token: tokens.volG });
+    if (state === 'offered') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/choose`, { token: tokens.resG, body: { helperId: ids.volG } });
+    await t.dataSource.getRepository(HelpRequest).update({ id }, { status: 'started', arrivedAt: new Date() });
+    if (state === 'started') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/done`, { token: tokens.volG });
+    if (state === 'done') return id;
+    await arrange('POST', `/api/v1/help-requests/${id}/dispute`, {
+      token: tokens.resG,
+      body: { reason: '权限矩阵测试' },
+    });
+    return id;
+  };
 
   const redemption = async () =>
     (
@@ -534,6 +661,47 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       },
     }),
 
+    'POST /api/v1/groups': () => ({ body: { name: groupName(), kind: 'culture', description: '权限矩阵测试' } }),
+    'GET /api/v1/groups/:id': () => ({ path: `/api/v1/groups/${fx.group}` }),
+    'PATCH /api/v1/groups/:id': () => ({ path: `/api/v1/groups/${fx.group}`, body: { weeklyQuotaMinutes: 600 } }),
+    'POST /api/v1/groups/:id/approve': async () => ({ path: `/api/v1/groups/${await proposedGroup()}/approve` }),
+    'POST /api/v1/groups/:id/decline': async () => ({
+      path: `/api/v1/groups/${await proposedGroup()}/decline`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/groups/:id/join': async () => ({ path: `/api/v1/groups/${await approvedGroup(liuToken)}/join` }),
+    'POST /api/v1/groups/:id/leave': async () => {
+      const id = await approvedGroup(liuToken);
+      await arrange('POST', `/api/v1/groups/${id}/join`, { token: tokens.resG });
+      return { path: `/api/v1/groups/${id}/leave` };
+    },
+    'POST /api/v1/groups/:id/notices': () => ({
+      path: `/api/v1/groups/${fx.group}/notices`,
+      body: { title: '权限矩阵通知', body: '内容' },
+    }),
+    'POST /api/v1/groups/:id/leaders': async () => {
+      const id = await approvedGroup(tokens.resG);
+      await arrange('POST', `/api/v1/groups/${id}/join`, { token: liuToken });
+      return { path: `/api/v1/groups/${id}/leaders`, body: { userId: ids.liu } };
+    },
+    'POST /api/v1/groups/:id/bookings': () => ({ path: `/api/v1/groups/${fx.group}/bookings`, body: bookingBody() }),
+    'POST /api/v1/events': () => ({ body: eventBody({ groupId: fx.group }) }),
+    'GET /api/v1/events/:id': () => ({ path: `/api/v1/events/${fx.event}` }),
+    'POST /api/v1/events/:id/signup': () => ({ path: `/api/v1/events/${fx.event}/signup` }),
+    'POST /api/v1/events/:id/cancel-signup': async () => {
+      const id = await centreEvent();
+      await arrange('POST', `/api/v1/events/${id}/signup`, { token: tokens.resG });
+      return { path: `/api/v1/events/${id}/cancel-signup` };
+    },
+    'POST /api/v1/events/:id/feedback': async () => ({
+      path: `/api/v1/events/${await attendedEvent()}/feedback`,
+      body: { mood: 'good', words: '权限矩阵测试' },
+    }),
+    'POST /api/v1/events/:id/thanks': async () => ({
+      path: `/api/v1/events/${await attendedEvent()}/thanks`,
+      body: { toUserId: fx.staffG, words: '权限矩阵测试' },
+    }),
+
     'GET /api/v1/timebank/recipients': () => ({ path: '/api/v1/timebank/recipients?q=王' }),
     'POST /api/v1/timebank/transfers': () => ({
       body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
@@ -584,6 +752,50 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/rewards/redemptions/:id/cancel': async () => ({
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
+    }),
+
+    'POST /api/v1/timebank/donations': () => ({ body: { minutes: 1 } }),
+    'GET /api/v1/timebank/commons': () => ({ path: `/api/v1/timebank/commons?communityId=${ids.G}` }),
+    'POST /api/v1/help-requests': () => ({
+      body: {
+        title: `权限矩阵互助 ${++serial}`,
+        description: '',
+        kind: 'company',
+        startAt: new Date(Date.now() + 60 * MIN).toISOString(),
+        minutes: 30,
+        place: '社区',
+        rewardMinutes: 1,
+      },
+    }),
+    'GET /api/v1/help-requests/:id': async () => ({ path: `/api/v1/help-requests/${await helpRequest('open')}` }),
+    'POST /api/v1/help-requests/:id/offer': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('open')}/offer`,
+    }),
+    'POST /api/v1/help-requests/:id/choose': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('offered')}/choose`,
+      body: { helperId: ids.volG },
+    }),
+    'POST /api/v1/help-requests/:id/done': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('started')}/done`,
+    }),
+    'POST /api/v1/help-requests/:id/confirm': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('done')}/confirm`,
+      body: { thanks: '谢谢', stars: 5 },
+    }),
+    'POST /api/v1/help-requests/:id/dispute': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('done')}/dispute`,
+      body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/help-requests/:id/cancel': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('open')}/cancel`,
+    }),
+    'POST /api/v1/help-requests/:id/settle': async () => ({
+      path: `/api/v1/help-requests/${await helpRequest('disputed')}/settle`,
+      body: { minutes: 0, reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/residents/:id/care-recipient': () => ({
+      path: `/api/v1/residents/${ids.resG}/care-recipient`,
+      body: { careRecipient: false },
     }),
     'POST /api/v1/requests': () => ({
       body: { category: 'sanitation', title: '权限矩阵', description: '测试', urgent: false, public: false },
@@ -676,7 +888,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     });
 
     // Credits to spend: transfers and redemptions must be refused or allowed for who the caller is, not for an empty account.
-    for (const userId of [ids.resG, ids.volG, ids.liu]) {
+    for (const userId of [ids.resG, ids.volG, ids.liu, ids.resB]) {
       await arrange('POST', '/api/v1/timebank/adjustments', {
         token: tokens.admin,
         body: { userId, minutes: 600, reason: '权限矩阵测试' },
@@ -714,6 +926,9 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     fx.openActivity = await activity('published');
     fx.nowActivity = await activity('published', 10); // check-in is open (from 30 min before start)
     await arrange('POST', `/api/v1/activities/${fx.nowActivity}/signup`, { token: tokens.volG });
+    fx.staffG = (await arrange('GET', '/api/v1/me', { token: tokens.stfG })).id;
+    fx.group = await approvedGroup(tokens.resG);
+    fx.event = await centreEvent();
     fx.inbox = (
       await t.dataSource.getRepository(Notification).insert({
         userId: ids.resG,

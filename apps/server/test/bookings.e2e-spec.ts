@@ -1,14 +1,10 @@
 import { shanghaiDate } from '@linli/shared-types';
 import { Booking, BookingSlot } from '../src/bookings/booking.entity.js';
+import { answerOf, tally } from './support/outcomes.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
 const api = '/api/v1';
-const tally = (responses: TestResponse[]) =>
-  responses.reduce<Record<string, number>>((t, r) => {
-    const k = `${r.status} ${r.body?.code ?? ''}`.trim();
-    return { ...t, [k]: (t[k] ?? 0) + 1 };
-  }, {});
 
 /** The server runs on the real clock: everything is booked relative to now, in Asia/Shanghai. */
 const daysAhead = (days: number) => shanghaiDate(new Date(Date.now() + days * 86_400_000));
@@ -109,7 +105,7 @@ describe(`bookings over HTTP on ${testDatabaseKind}`, () => {
 
   it('50 parallel bookings of one slot: exactly one 201, the rest clean 409 BOOKING_SLOT_TAKEN', async () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => book(staffG, '08:30', '09:30')));
-    expect(tally(responses)).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 49 });
+    expect(tally(responses.map(answerOf))).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 49 });
     expect(
       await t.dataSource.getRepository(Booking).countBy({ roomId, startAt: new Date(local(tomorrow, '08:30')) }),
     ).toBe(1);
@@ -117,7 +113,7 @@ describe(`bookings over HTTP on ${testDatabaseKind}`, () => {
 
   it('200 parallel bookings of one slot: exactly one, no 500s', async () => {
     const responses = await Promise.all(Array.from({ length: 200 }, () => book(staffG, '20:00', '21:00')));
-    expect(tally(responses)).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 199 });
+    expect(tally(responses.map(answerOf))).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 199 });
     const booking = await t.dataSource
       .getRepository(Booking)
       .findOneByOrFail({ roomId, startAt: new Date(local(tomorrow, '20:00')) });

@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
 import { Booking, BookingSlot, BookingSuspension } from '../src/bookings/booking.entity.js';
 import { BookingsService } from '../src/bookings/bookings.service.js';
-import { AppException } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { Notification } from '../src/notifications/notification.entity.js';
@@ -11,18 +10,9 @@ import { Room } from '../src/rooms/room.entity.js';
 import { RoomsService } from '../src/rooms/rooms.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
+import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppException) return error.code;
-    throw error;
-  }
-}
-const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
 const MIN = 60_000;
 
 /**

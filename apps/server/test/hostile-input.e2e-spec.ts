@@ -296,14 +296,16 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
         signupDeadline: `${tomorrow}T20:00:00+08:00`,
       }),
       text: ['title', 'description', 'place'],
-      valid: { description: ['', '   '] },
+      // null geofence = none (OpenAPI 3.1 writes nullable as a null type, which the generator does not read).
+      valid: { description: ['', '   '], geofence: [null] },
     },
     'PATCH /activities/{id}': {
       token: () => staff,
       params: () => ({ id: ids.draftActivity }),
       body: () => ({ capacity: 12 }),
       text: ['title', 'description', 'place'],
-      valid: { description: ['', '   '] },
+      // null geofence = none (OpenAPI 3.1 writes nullable as a null type, which the generator does not read).
+      valid: { description: ['', '   '], geofence: [null] },
     },
     'POST /activities/{id}/publish': { token: () => staff, params: () => ({ id: ids.draftActivity }) },
     'POST /activities/{id}/cancel': {
@@ -327,7 +329,128 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       valid: { minutes: [0] },
     },
     'POST /activities/{id}/settle': { token: () => staff, params: () => ({ id: ids.activity }) },
+    'POST /groups': {
+      token: () => li.token,
+      body: () => ({ name: '太极拳队', kind: 'sport', description: '每天早上在广场打太极', memberCap: 20 }),
+      text: ['name', 'description'],
+      valid: { memberCap: [null] },
+    },
+    'PATCH /groups/{id}': {
+      token: () => staff,
+      params: () => ({ id: ids.group }),
+      body: () => ({ weeklyQuotaMinutes: 300 }),
+      valid: { weeklyQuotaMinutes: [0] },
+    },
+    'POST /groups/{id}/approve': { token: () => staff, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/decline': {
+      token: () => staff,
+      params: () => ({ id: ids.group }),
+      body: () => ({ reason: '名称需修改' }),
+      text: ['reason'],
+    },
+    'POST /groups/{id}/join': { token: () => li.token, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/leave': { token: () => li.token, params: () => ({ id: ids.group }) },
+    'POST /groups/{id}/notices': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({ title: '本周练习', body: '周六上午九点' }),
+      text: ['title', 'body'],
+    },
+    'POST /groups/{id}/leaders': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({ userId: liu.id }),
+    },
+    'POST /groups/{id}/bookings': {
+      token: () => li.token,
+      params: () => ({ id: ids.group }),
+      body: () => ({
+        roomId: ids.room,
+        startAt: `${tomorrow}T19:00:00+08:00`,
+        endAt: `${tomorrow}T20:00:00+08:00`,
+        purpose: '小组练习',
+        attendees: 4,
+        weeks: 2,
+      }),
+      text: ['purpose'],
+    },
+    'POST /events': {
+      token: () => staff,
+      body: () => ({
+        title: '冬至包饺子',
+        startAt: `${shanghaiDate(3)}T14:00:00+08:00`,
+        endAt: `${shanghaiDate(3)}T16:00:00+08:00`,
+        place: '社区广场',
+        capacity: 30,
+        membersOnly: false,
+        kind: 'mutual_aid',
+      }),
+      text: ['title', 'place'],
+    },
+    'POST /events/{id}/signup': { token: () => li.token, params: () => ({ id: ids.event }) },
+    'POST /events/{id}/cancel-signup': { token: () => li.token, params: () => ({ id: ids.event }) },
+    'POST /events/{id}/feedback': {
+      token: () => li.token,
+      params: () => ({ id: ids.event }),
+      body: () => ({ mood: 'good', words: '很开心' }),
+      text: ['words'],
+      valid: { words: ['', '   '] },
+    },
+    'POST /events/{id}/thanks': {
+      token: () => li.token,
+      params: () => ({ id: ids.event }),
+      body: () => ({ toUserId: liu.id, words: '谢谢您' }),
+      text: ['words'],
+    },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
+    'POST /timebank/donations': { token: () => li.token, body: () => ({ minutes: 5 }) },
+    'POST /help-requests': {
+      token: () => li.token,
+      body: () => ({
+        title: '陪我去医院',
+        description: '复诊',
+        kind: 'escort',
+        startAt: `${tomorrow}T09:00:00+08:00`,
+        minutes: 60,
+        place: '社区卫生服务中心',
+        rewardMinutes: 30,
+      }),
+      text: ['title', 'description', 'place'],
+      valid: { description: ['', '   '] },
+    },
+    'POST /help-requests/{id}/offer': { token: () => liu.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/choose': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ helperId: liu.id }),
+    },
+    'POST /help-requests/{id}/done': { token: () => liu.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/confirm': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ thanks: '谢谢', stars: 5 }),
+      text: ['thanks'],
+      valid: { thanks: ['', '   '] },
+    },
+    'POST /help-requests/{id}/dispute': {
+      token: () => li.token,
+      params: () => ({ id: ids.help }),
+      body: () => ({ reason: '没有来' }),
+      text: ['reason'],
+    },
+    'POST /help-requests/{id}/cancel': { token: () => li.token, params: () => ({ id: ids.help }) },
+    'POST /help-requests/{id}/settle': {
+      token: () => staff,
+      params: () => ({ id: ids.help }),
+      body: () => ({ minutes: 10, reason: '协调结果' }),
+      text: ['reason'],
+      valid: { minutes: [0] },
+    },
+    'POST /residents/{id}/care-recipient': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ careRecipient: true }),
+    },
     'POST /requests': {
       token: () => li.token,
       body: () => ({
@@ -441,6 +564,8 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     ids.transaction = await first('/timebank/pool/transactions', staff);
     ids.activity = await first('/activities', li.token);
     ids.notice = await first('/notices', li.token);
+    ids.group = await first('/groups', li.token);
+    ids.event = await first('/events', li.token);
     const draft = await t.request('POST', `${api}/notices`, {
       token: staff,
       body: { title: '草稿', body: '正文', category: 'policy' },
@@ -452,6 +577,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     });
     expect(activity.status).toBe(201);
     ids.draftActivity = activity.body.id;
+    const help = await t.request('POST', `${api}/help-requests`, {
+      token: li.token,
+      body: setups['POST /help-requests'].body!(),
+    });
+    expect(help.status).toBe(201);
+    ids.help = help.body.id;
     const request = await t.request('POST', `${api}/requests`, {
       token: li.token,
       body: { category: 'repair', title: '楼道灯坏了', description: '三楼', urgent: false, public: true },

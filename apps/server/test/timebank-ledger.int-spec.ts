@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
-import { AppException } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { RawReads } from '../src/database/raw-reads.js';
@@ -14,22 +13,11 @@ import { LedgerService } from '../src/timebank/ledger.service.js';
 import { Reward } from '../src/timebank/reward.entity.js';
 import { RewardsService } from '../src/timebank/rewards.service.js';
 import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
+import { TimebankHold } from '../src/timebank/timebank-hold.entity.js';
 import { TimebankService } from '../src/timebank/timebank.service.js';
 import { User } from '../src/users/user.entity.js';
+import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
-
-/** What a refused call answered: its code, or 'ok'. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppException) return error.code;
-    throw error;
-  }
-}
-
-const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
 
 /**
  * The ledger under real concurrency. On MariaDB two DataSources stand for two server processes on one database;
@@ -166,6 +154,57 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
       await auditClean();
     },
   );
+
+  it('holds: concurrent holds never promise more than the balance; a release racing a charge closes the hold once', async () => {
+    const payer = await resident(100);
+    const helper = await resident();
+    const account = await data().getRepository(TimebankAccount).findOneByOrFail({ userId: payer.id });
+    const helperAccount = await data().getRepository(TimebankAccount).findOneByOrFail({ userId: helper.id });
+    const holds = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        outcome(
+          runTransaction(sources[i % sources.length], (m) =>
+            ledger.hold(m, {
+              communityId: community.id,
+              payerAccountId: account.id,
+              amount: 30,
+              reference: `race-hold:${payer.id}:${i}`,
+              memo: '并发冻结',
+            }),
+          ),
+        ),
+      ),
+    );
+    expect(tally(holds)).toEqual({ ok: 3, INSUFFICIENT_CREDITS: 7 });
+    expect(await balanceOf(payer)).toBe(10);
+    await auditClean();
+
+    const open = await data().getRepository(TimebankHold).findBy({ payerAccountId: account.id, status: 'held' });
+    expect(open).toHaveLength(3);
+    for (const hold of open) {
+      const closings = await Promise.all([
+        outcome(runTransaction(sources[0], (m) => ledger.closeHold(m, hold.id, { releaseMemo: '解冻' }, clock.now()))),
+        outcome(
+          runTransaction(sources[sources.length - 1], (m) =>
+            ledger.closeHold(
+              m,
+              hold.id,
+              {
+                pay: { toAccountId: helperAccount.id, amount: 30, kind: 'service_exchange', memo: '支付' },
+                releaseMemo: '解冻',
+              },
+              clock.now(),
+            ),
+          ),
+        ),
+      ]);
+      expect(closings.sort()).toEqual(['HOLD_ALREADY_CLOSED', 'ok']);
+    }
+    // Each hold went one way: 30 back to the payer or 30 to the helper.
+    expect((await balanceOf(payer)) + (await balanceOf(helper))).toBe(100);
+    const result = await auditClean();
+    expect(result.ok).toBe(true);
+  });
 
   it('200 random concurrent transfers among 20 accounts: audit clean, sum zero, nobody negative', async () => {
     const people = await Promise.all(Array.from({ length: 20 }, () => resident(100)));

@@ -6,16 +6,12 @@ import { Room } from '../src/rooms/room.entity.js';
 import { auditLedger } from '../src/timebank/ledger-audit.js';
 import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
-import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import { answerOf, tally } from './support/outcomes.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
 const api = '/api/v1';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tally = (responses: TestResponse[]) =>
-  responses.reduce<Record<string, number>>((t, r) => {
-    const k = `${r.status} ${r.body?.code ?? ''}`.trim();
-    return { ...t, [k]: (t[k] ?? 0) + 1 };
-  }, {});
 
 /**
  * Two server processes on one database, each running its scheduler and outbox worker, under mixed load: every
@@ -156,7 +152,7 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
         }),
       ),
     );
-    expect(tally(bookings)).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 39 });
+    expect(tally(bookings.map(answerOf))).toEqual({ 201: 1, '409 BOOKING_SLOT_TAKEN': 39 });
     const [payer, payee] = await Promise.all(['13800000002', '13800000005'].map((p) => first.loginResident(p)));
     const balance = async (token: string) =>
       (await first.request('GET', `${api}/timebank/account`, { token })).body.balance as number;
@@ -171,7 +167,7 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
       ),
     );
     const paid = Math.floor(before / 30);
-    expect(tally(transfers)).toEqual({ 201: paid, '422 INSUFFICIENT_CREDITS': 20 - paid });
+    expect(tally(transfers.map(answerOf))).toEqual({ 201: paid, '422 INSUFFICIENT_CREDITS': 20 - paid });
     expect(await balance(payer.token)).toBe(before - 30 * paid);
 
     // Both schedulers tick every 30 s (bookings) and 60 s (reminders); wait for everything to be done.

@@ -1,4 +1,6 @@
+import type { EventScanResponse } from './centre.js';
 import type { ActivityScanResponse, AttendancePurpose } from './activities.js';
+import type { HelpArrivalScanResponse } from './help-requests.js';
 import type { IsoDateTime } from './common.js';
 
 /** Lifecycle of a booking (PRODUCT.md "Activity-centre bookings"). */
@@ -194,4 +196,5 @@ export interface ScanRequest {
 }
 
 /** What the server recognised and did. Later features add their kinds. */
-export type ScanResponse = { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse;
+export type ScanResponse =
+  { kind: 'door_checkin'; booking: BookingView } | ActivityScanResponse | HelpArrivalScanResponse | EventScanResponse;

@@ -103,5 +103,12 @@ export interface AuditEntryView {
 
 export interface HealthResponse {
   status: 'ok' | 'error';
-  database: { status: 'up' | 'down'; type: 'sqlite' | 'mysql' };
+  database: {
+    status: 'up' | 'down';
+    type: 'sqlite' | 'mysql';
+    /** On a Galera cluster node: whether it accepts queries, and its state (only 'Synced' serves). */
+    galera?: { ready: boolean; state: string };
+  };
+  /** Transactions of this process since it started: committed, retried after a lost attempt, given up (503). */
+  transactions?: { committed: number; retried: number; exhausted: number };
 }

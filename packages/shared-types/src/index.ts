@@ -11,6 +11,8 @@ export * from './timebank.js';
 export * from './activities.js';
 export * from './rules/minutes-served.js';
 export * from './rules/csv.js';
+export * from './help-requests.js';
+export * from './centre.js';
 export * from './family.js';
 export * from './requests.js';
 export * from './uploads.js';

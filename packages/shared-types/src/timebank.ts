@@ -1,7 +1,20 @@
 import type { IsoDateTime } from './common.js';
 
 /** What a ledger transaction records. */
-export const ledgerKinds = ['service_credit', 'transfer', 'redemption', 'adjustment', 'reversal'] as const;
+export const ledgerKinds = [
+  'service_credit',
+  'transfer',
+  'redemption',
+  'adjustment',
+  'reversal',
+  // Mutual help: a promise of credits moves into the community's escrow and out again (PRODUCT.md "Mutual help").
+  'hold',
+  'release',
+  'service_exchange',
+  'room_charge',
+  'donation',
+  'cap_overflow',
+] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /** How clients name the kinds (statements, console). */
@@ -11,10 +24,19 @@ export const ledgerKindLabels: Record<LedgerKind, string> = {
   redemption: '兑换',
   adjustment: '调整',
   reversal: '冲正',
+  hold: '冻结',
+  release: '解冻',
+  service_exchange: '邻里互助',
+  room_charge: '场地使用',
+  donation: '捐赠公益池',
+  cap_overflow: '超上限转公益池',
 };
 
-/** A resident's account, or the community pool that issues and receives credits. */
-export const timebankAccountKinds = ['resident', 'pool'] as const;
+/**
+ * A resident's account; the community pool that issues and receives credits; the community's escrow, which holds
+ * promised credits (help requests, priced rooms) until they are paid or released; the community commons 公益池.
+ */
+export const timebankAccountKinds = ['resident', 'pool', 'escrow', 'commons'] as const;
 export type TimebankAccountKind = (typeof timebankAccountKinds)[number];
 
 /** GET timebank/account */
@@ -23,10 +45,16 @@ export interface TimebankAccountView {
   communityId: number;
   userId: number | null;
   kind: TimebankAccountKind;
-  /** Whole minutes. */
+  /** Whole minutes: what is available plus what is held. */
   balance: number;
   /** '1.50' (hours, two decimals). */
   balanceHours: string;
+  /** Minutes promised and held in escrow (open help requests, priced bookings). */
+  held: number;
+  heldHours: string;
+  /** Minutes that may be spent, transferred or promised now: balance − held, never below zero. */
+  available: number;
+  availableHours: string;
 }
 
 export interface LedgerCounterparty {
@@ -126,6 +154,8 @@ export const ledgerDiscrepancyTypes = [
   'community_not_zero',
   'unbalanced_transaction',
   'negative_balance',
+  // The escrow account of a community must equal the sum of its open holds.
+  'escrow_mismatch',
 ] as const;
 export type LedgerDiscrepancyType = (typeof ledgerDiscrepancyTypes)[number];
 
@@ -252,4 +282,35 @@ export interface TransferRecipient {
 
 export interface TransferRecipientQuery {
   q: string;
+}
+
+/** The largest balance an account may hold, in hours (street setting TIMEBANK_CAP_HOURS); beyond it credit goes to the commons. */
+export const DEFAULT_ACCOUNT_CAP_HOURS = 1500;
+
+/** POST timebank/donations: a resident gives minutes to the community commons 公益池. */
+export interface DonationRequest {
+  /** Whole minutes, 1..100000. */
+  minutes: number;
+}
+
+/** One movement into or out of the commons. */
+export interface CommonsFlow {
+  id: number;
+  kind: LedgerKind;
+  /** Signed from the commons' side: positive in, negative out. */
+  amount: number;
+  amountHours: string;
+  /** Who gave or received (a resident's name, or the pool). */
+  counterparty: string;
+  memo: string;
+  createdAt: IsoDateTime;
+}
+
+/** GET timebank/commons: the community commons, visible to every resident. */
+export interface CommonsView {
+  communityId: number;
+  balance: number;
+  balanceHours: string;
+  /** The most recent flows, newest first (at most 20). */
+  flows: CommonsFlow[];
 }

@@ -16,6 +16,12 @@ export const ledgerKindColors: Record<LedgerKind, string> = {
   redemption: 'orange',
   adjustment: 'purple',
   reversal: 'red',
+  hold: 'gold',
+  release: 'cyan',
+  service_exchange: 'geekblue',
+  room_charge: 'volcano',
+  donation: 'magenta',
+  cap_overflow: 'lime',
 };
 
 export const redemptionStatusColors: Record<RedemptionStatus, string> = {
@@ -35,5 +41,6 @@ export const discrepancyLabels: Record<LedgerDiscrepancyType, string> = {
   balance_mismatch: '余额与流水不符',
   community_not_zero: '社区余额合计不为零',
   unbalanced_transaction: '交易借贷不平',
-  negative_balance: '居民余额为负',
+  negative_balance: '账户余额为负',
+  escrow_mismatch: '冻结账户与未结清冻结不符',
 };

@@ -56,6 +56,8 @@ export interface ScanOutcome {
 /** 签到成功 09:02 / 签退成功，已服务 1 小时 30 分钟 */
 export function activityScanText(result: ScanResponse): string {
   if (result.kind === 'door_checkin') return `活动室签到成功：${result.booking.room.name}`;
+  if (result.kind === 'help_arrival') return `已到达，开始互助：${result.helpRequest.title}`;
+  if (result.kind === 'event_checkin') return `社区活动签到成功：${result.event.title}`;
   const { activity, attendance } = result;
   if (result.kind === 'activity_checkin') {
     return `签到成功 ${attendance.checkedInAt ? shanghaiClock(attendance.checkedInAt) : ''}：${activity.title}`;

@@ -40,6 +40,8 @@ export function scanResultText(result: ScanResponse): string {
   if (result.kind === 'door_checkin') {
     return `签到成功：${result.booking.room.name}，${bookingTimeText(result.booking.startAt, result.booking.endAt)}`;
   }
+  if (result.kind === 'help_arrival') return `已到达，开始互助：${result.helpRequest.title}`;
+  if (result.kind === 'event_checkin') return `社区活动签到成功：${result.event.title}`;
   return result.kind === 'activity_checkin'
     ? `活动签到成功：${result.activity.title}`
     : `活动签退成功：${result.activity.title}`;

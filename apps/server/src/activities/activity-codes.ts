@@ -29,6 +29,9 @@ export function activityCode(secret: string, activityId: number, purpose: Attend
 
 export const isActivityCode = (code: string) => code.startsWith(ACTIVITY_PREFIX);
 
+/** A personal code as a QR text or its 6 digits (what POST scan hands to mutual help). */
+export const isPersonalCode = (code: string) => code.startsWith(PERSONAL_PREFIX) || /^\d{6}$/.test(code);
+
 export type ParsedActivityCode =
   { valid: true; activityId: number; purpose: AttendancePurpose; step: number } | { valid: false };
 

@@ -8,6 +8,7 @@ import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
 @Index('idx_bookings_user_status', ['userId', 'status', 'startAt'])
 @Index('idx_bookings_community_start', ['communityId', 'startAt'])
 @Index('idx_bookings_status_start', ['status', 'startAt'])
+@Index('idx_bookings_group_start', ['groupId', 'startAt'])
 export class Booking {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'int' }) communityId: number;
@@ -20,6 +21,8 @@ export class Booking {
   @Column({ type: 'int' }) attendees: number;
   @Column({ type: 'varchar', length: 16 }) status: BookingStatus;
   @Column({ type: 'boolean', default: false }) staffBooking: boolean;
+  /** Booked for an interest group (groups/): counted against the group's weekly quota, not the booker's. */
+  @Column({ type: 'int', nullable: true }) groupId: number | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) reason: string | null;
   @Column({ type: 'int', nullable: true }) decidedById: number | null;
   @DateTimeColumn({ nullable: true }) decidedAt: Date | null;

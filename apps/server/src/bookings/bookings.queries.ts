@@ -62,11 +62,11 @@ export const COUNTED: BookingStatus[] = ['pending', 'approved', 'checked_in', 'c
 const UPCOMING: BookingStatus[] = ['pending', 'approved'];
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
-/** A resident's standing in one statement: unlifted suspensions running at `now`, upcoming active bookings, minutes in the week. */
+/** A resident's standing in one statement: unlifted suspensions running at `now`, upcoming active bookings, minutes in the week (group bookings count against the group). */
 export const residentUsageSql = `SELECT
   (SELECT COUNT(*) FROM booking_suspensions WHERE userId = ? AND until > ? AND liftedAt IS NULL) AS activeSuspensions,
-  (SELECT COUNT(*) FROM bookings WHERE userId = ? AND status IN (${marks(UPCOMING.length)}) AND startAt > ?) AS upcomingActive,
-  (SELECT COALESCE(SUM(minutes), 0) FROM bookings WHERE userId = ? AND status IN (${marks(COUNTED.length)}) AND startAt >= ? AND startAt < ?) AS weekMinutes`;
+  (SELECT COUNT(*) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(UPCOMING.length)}) AND startAt > ?) AS upcomingActive,
+  (SELECT COALESCE(SUM(minutes), 0) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(COUNTED.length)}) AND startAt >= ? AND startAt < ?) AS weekMinutes`;
 export const residentUsageParams = (userId: number, now: Date, week: { startAt: Date; endAt: Date }) => [
   userId,
   now,
@@ -86,7 +86,7 @@ export interface ResidentUsageRow {
 }
 
 export const insertBookingSql = `INSERT INTO bookings (communityId, roomId, userId, startAt, endAt, minutes, purpose, attendees, status,
-  staffBooking, reason, decidedById, decidedAt, checkedInAt, noShowAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?)`;
+  staffBooking, groupId, reason, decidedById, decidedAt, checkedInAt, noShowAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?)`;
 
 /** One row per occupied cell, ascending in one statement: overlapping bookings lock cells in the same order. */
 export const insertSlotsSql = (cells: number) =>

@@ -51,19 +51,23 @@ export function validOpeningHours(openTime: string, closeTime: string, slotMinut
   );
 }
 
-/** The time of a booking against the room: grid and hours, notice, window, length. Staff bookings skip notice and window. */
+/**
+ * The time of a booking against the room: grid and hours, notice, window, length. Staff bookings skip notice and window;
+ * a group's season bookings (`season`) skip the window only: a group plans its weekly practice for the season ahead.
+ */
 export function checkBookingTime(
   room: RoomRules,
   start: Date,
   end: Date,
   now: Date,
-  options: { staff?: boolean } = {},
+  options: { staff?: boolean; season?: boolean } = {},
 ): Refusal | null {
   if (!isOnSlotGrid(room, start, end)) return { code: 'BOOKING_OFF_GRID' };
   const minutes = (end.getTime() - start.getTime()) / MINUTE;
   if (!options.staff) {
     if (start.getTime() < now.getTime() + room.minNoticeMinutes * MINUTE) return { code: 'BOOKING_TOO_SOON' };
-    if (start.getTime() >= now.getTime() + room.bookAheadDays * DAY) return { code: 'BOOKING_TOO_FAR' };
+    if (!options.season && start.getTime() >= now.getTime() + room.bookAheadDays * DAY)
+      return { code: 'BOOKING_TOO_FAR' };
     if (minutes > room.maxMinutes) return { code: 'BOOKING_TOO_LONG' };
   } else if (start.getTime() < now.getTime()) {
     return { code: 'BOOKING_TOO_SOON' };

@@ -66,6 +66,13 @@ export interface BookingRequest {
   attendees: number;
 }
 
+/** A booking for an interest group (groups/): the group's turn and weekly quota instead of the booker's personal ones. */
+export interface BookingBudget {
+  groupId: number;
+  /** The first statement(s) of the booking's transaction: take the group's turn, then refuse past its quota. */
+  claim(sql: TransactionSql, startAt: Date, minutes: number): Promise<void>;
+}
+
 @Injectable()
 export class BookingsService {
   constructor(
@@ -87,7 +94,7 @@ export class BookingsService {
    * Constant SQL (bookings.queries.ts): a booking is 7 statements from BEGIN to COMMIT, and the answer is built from
    * what was written, not read back.
    */
-  async book(actor: User, request: BookingRequest): Promise<BookingView> {
+  async book(actor: User, request: BookingRequest, budget?: BookingBudget): Promise<BookingView> {
     const byStaff = actor.role !== 'resident';
     if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
     try {
@@ -96,7 +103,9 @@ export class BookingsService {
         const now = this.clock.now();
         // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
         // see every booking that resident committed before (the snapshot starts after the lock). SQLite needs no lock.
-        if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
+        const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
+        if (budget) await budget.claim(sql, request.startAt, minutes);
+        else if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
         const [row] = await sql.rows<BookingRoomRow>(
           roomForBookingSql,
           roomForBookingParams(request.roomId, request.startAt, request.endAt),
@@ -107,11 +116,10 @@ export class BookingsService {
         if (!room.active) throw refused('ROOM_INACTIVE');
         const refusal =
           checkAttendees(room, request.attendees) ??
-          checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff });
+          checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff, season: !!budget });
         if (refusal) throw refused(refusal.code);
         if (closures > 0) throw refused('BOOKING_CLOSED');
-        const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
-        if (!byStaff) await this.checkResident(sql, actor, request.startAt, minutes, now);
+        if (!byStaff) await this.checkResident(sql, actor, request.startAt, budget ? 0 : minutes, now, !!budget);
         const booking: Booking = {
           id: 0,
           communityId: room.communityId,
@@ -124,6 +132,7 @@ export class BookingsService {
           attendees: request.attendees,
           status: initialStatus(room, byStaff),
           staffBooking: byStaff,
+          groupId: budget?.groupId ?? null,
           reason: null,
           decidedById: null,
           decidedAt: null,
@@ -143,6 +152,7 @@ export class BookingsService {
             booking.attendees,
             booking.status,
             booking.staffBooking,
+            booking.groupId,
             booking.createdAt,
           ])
         ).insertId;
@@ -166,13 +176,14 @@ export class BookingsService {
     }
   }
 
-  /** Suspension and quotas of a resident, in one statement (read after the resident's row is locked). */
+  /** Suspension and quotas of a resident, in one statement (read after the resident's row is locked); for a group, suspension only. */
   private async checkResident(
     sql: TransactionSql,
     resident: User,
     startAt: Date,
     minutes: number,
     now: Date,
+    suspensionOnly = false,
   ): Promise<void> {
     const [usage] = await sql.rows<ResidentUsageRow>(
       residentUsageSql,
@@ -181,8 +192,8 @@ export class BookingsService {
     const refusal = checkQuota(
       {
         activeSuspensions: Number(usage.activeSuspensions),
-        upcomingActive: Number(usage.upcomingActive),
-        weekMinutes: Number(usage.weekMinutes),
+        upcomingActive: suspensionOnly ? 0 : Number(usage.upcomingActive),
+        weekMinutes: suspensionOnly ? 0 : Number(usage.weekMinutes),
       },
       minutes,
     );
@@ -190,20 +201,29 @@ export class BookingsService {
   }
 
   /** Staff: the same local time weekly for N weeks; each week is its own booking, conflicts are reported, not fatal. */
-  async recurring(actor: User, body: RecurringBookingDto): Promise<RecurringBookingResponse> {
-    const result: RecurringBookingResponse = { created: [], skipped: [] };
+  async recurring(
+    actor: User,
+    body: Omit<RecurringBookingDto, 'weeks'> & { weeks: number },
+    budget?: BookingBudget,
+  ): Promise<RecurringBookingResponse & { bookings: BookingView[] }> {
+    const result: RecurringBookingResponse & { bookings: BookingView[] } = { created: [], skipped: [], bookings: [] };
     let firstRefusal: AppException | null = null;
     for (const week of weeklyOccurrences(new Date(body.startAt), new Date(body.endAt), body.weeks)) {
       const date = shanghaiDate(week.startAt);
       try {
-        await this.book(actor, {
-          roomId: body.roomId,
-          startAt: week.startAt,
-          endAt: week.endAt,
-          purpose: body.purpose,
-          attendees: body.attendees,
-        });
+        const booking = await this.book(
+          actor,
+          {
+            roomId: body.roomId,
+            startAt: week.startAt,
+            endAt: week.endAt,
+            purpose: body.purpose,
+            attendees: body.attendees,
+          },
+          budget,
+        );
         result.created.push(date);
+        result.bookings.push(booking);
       } catch (error) {
         // A missing room is missing every week: answer 404 rather than N skips.
         if (!(error instanceof AppException) || error.getStatus() === 404 || error.getStatus() === 403) throw error;

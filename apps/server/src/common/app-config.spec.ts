@@ -59,6 +59,8 @@ describe('loadConfig', () => {
       wechat: { templates: { notice: null } },
       outboxPollMs: 10_000,
       outboxLeaseMs: 120_000,
+      timebankCapMinutes: 90_000,
+      helpAutoConfirmPollMs: 60_000,
     });
     const config = loadConfig({
       LINLI_DEMO: '1',

@@ -34,6 +34,10 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How long a claimed outbox batch belongs to its process; after that a crashed process's messages are taken over. */
   outboxLeaseMs: number;
+  /** The most an account may hold (street setting, TIMEBANK_CAP_HOURS, 1,500 h); credit beyond it goes to the commons. */
+  timebankCapMinutes: number;
+  /** How often each process looks for help requests done 72 h ago to confirm. */
+  helpAutoConfirmPollMs: number;
   /** Where uploaded photos are stored (UPLOAD_DIR, relative to the repository root; default data/uploads). */
   uploadDir: string;
 }
@@ -119,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxPollMs: positiveInt(env.OUTBOX_POLL_MS, 10_000, 'OUTBOX_POLL_MS'),
     // Long enough for a whole batch at the client's 5 s timeouts per message.
     outboxLeaseMs: positiveInt(env.OUTBOX_LEASE_MS, 120_000, 'OUTBOX_LEASE_MS'),
+    timebankCapMinutes: positiveInt(env.TIMEBANK_CAP_HOURS, 1500, 'TIMEBANK_CAP_HOURS') * 60,
+    helpAutoConfirmPollMs: positiveInt(env.HELP_AUTO_CONFIRM_POLL_MS, 60_000, 'HELP_AUTO_CONFIRM_POLL_MS'),
     uploadDir: resolve(repoRoot, env.UPLOAD_DIR || 'data/uploads'),
   };
 }

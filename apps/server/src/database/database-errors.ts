@@ -59,10 +59,20 @@ export function isDuplicateKey(error: unknown): boolean {
  * The transaction lost and was rolled back; running the whole unit of work again may succeed.
  * 1213 deadlock (also Galera's certification failure, duplicate keys included), 1205 lock wait timeout;
  * TiDB: 8002 (SELECT FOR UPDATE write conflict), 8022 (retryable commit error), 9007 (write conflict).
+ * SQLite: SQLITE_BUSY when another process on the same file wrote since this transaction's first read (a deferred
+ * transaction cannot wait for the write lock then; it must start again).
  */
 const RETRYABLE_ERRNOS = new Set([1213, 1205, 8002, 8022, 9007]);
+const RETRYABLE_SQLITE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
+
+/** The errno (MySQL protocol) or code (SQLite) that makes this error retryable, or undefined. */
+export function retryableErrno(error: unknown): number | string | undefined {
+  const { errno, code } = driverError(error);
+  if (errno !== undefined && RETRYABLE_ERRNOS.has(errno)) return errno;
+  if (code !== undefined && RETRYABLE_SQLITE_CODES.has(code)) return code;
+  return undefined;
+}
 
 export function isRetryableTransactionError(error: unknown): boolean {
-  const { errno } = driverError(error);
-  return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
+  return retryableErrno(error) !== undefined;
 }

@@ -2,6 +2,8 @@ import { Activity, ActivitySignup } from '../activities/activity.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.entity.js';
+import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
+import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
@@ -21,6 +23,8 @@ import { IdempotencyKey } from '../timebank/idempotency-key.entity.js';
 import { LedgerEntry, LedgerTransaction } from '../timebank/ledger-transaction.entity.js';
 import { Reward, RewardRedemption } from '../timebank/reward.entity.js';
 import { TimebankAccount } from '../timebank/timebank-account.entity.js';
+import { TimebankHold } from '../timebank/timebank-hold.entity.js';
+import { CareRecipient, HelpOffer, HelpRequest } from '../help-requests/help-request.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed once: the data source and the schema check both read this. */
@@ -49,6 +53,17 @@ export const entities = [
   BookingSuspension,
   Activity,
   ActivitySignup,
+  TimebankHold,
+  HelpRequest,
+  HelpOffer,
+  CareRecipient,
+  InterestGroup,
+  GroupMember,
+  GroupNotice,
+  CentreEvent,
+  EventSignup,
+  EventFeedback,
+  EventThanks,
   ResidentRequest,
   ResidentRequestEvent,
   ResidentRequestSecond,

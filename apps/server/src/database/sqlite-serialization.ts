@@ -1,22 +1,36 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+
+/** One SQLite data source's turns: a transaction runs inside one, everything else waits for it to end. */
+export interface SqliteTurns {
+  /** Run `work` when every earlier turn has ended; statements inside it go straight to the connection. */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+}
+
+const turnsOf = new WeakMap<DataSource, SqliteTurns>();
+
+/** The turns of a SQLite data source (set up by createDataSource), or null on MySQL/MariaDB. */
+export function sqliteTurns(dataSource: DataSource): SqliteTurns | null {
+  return turnsOf.get(dataSource) ?? null;
+}
 
 /**
- * TypeORM's better-sqlite3 driver hands every caller the same connection and query runner. Two requests that
- * open transactions at once would nest one inside the other (a savepoint), and a plain query issued while
- * another request's transaction is open would join it. SQLite allows one writer anyway, so here one
- * transaction owns the connection at a time: others, and plain queries from outside it, wait their turn.
- * Across processes (two servers on one file), transactions begin IMMEDIATE: a deferred one that read first and
- * then writes fails at once with SQLITE_BUSY when another process wrote meanwhile; an immediate one takes the
- * write lock up front and waits for it (busy_timeout).
+ * TypeORM 1.1's better-sqlite3 driver hands every caller one and the same query runner over one connection
+ * (typeorm #1884): two transactions open at once would nest (the second becomes a savepoint of the first) and a
+ * plain query issued while a transaction is open would join it (reading its uncommitted rows, rolled back with it).
+ * SQLite allows one writer anyway, so runTransaction (transaction.ts, the one entry point for a write) takes a turn
+ * here for each attempt, and a plain query from outside a turn waits until the running transaction has ended.
+ * The test `sqlite-serialization.int-spec.ts` fails if the driver's behaviour this relies on changes.
+ * Across processes (two servers on one file) a deferred transaction that read first and then writes fails with
+ * SQLITE_BUSY when another process wrote meanwhile; runTransaction retries it as a whole.
  */
 export function serializeSqliteAccess(dataSource: DataSource): void {
-  if (dataSource.options.type !== 'better-sqlite3') return;
+  if (dataSource.options.type !== 'better-sqlite3' || turnsOf.has(dataSource)) return;
   const owner = new AsyncLocalStorage<true>();
   let tail: Promise<void> = Promise.resolve();
 
-  /** Run `work` when every earlier holder has finished. */
   const exclusively = <T>(work: () => Promise<T>): Promise<T> => {
+    if (owner.getStore()) return work();
     const result = tail.then(() => owner.run(true, work));
     tail = result.then(
       () => undefined,
@@ -24,25 +38,12 @@ export function serializeSqliteAccess(dataSource: DataSource): void {
     );
     return result;
   };
+  turnsOf.set(dataSource, { exclusively });
 
-  const manager = dataSource.manager as EntityManager & { transaction: (...args: unknown[]) => Promise<unknown> };
-  const transaction = manager.transaction.bind(manager);
-  manager.transaction = (...args: unknown[]) =>
-    owner.getStore() ? transaction(...args) : exclusively(() => transaction(...args));
-
-  const driver = dataSource.driver as { createQueryRunner: (mode?: string) => QueryRunner };
-  const createQueryRunner = driver.createQueryRunner.bind(driver);
-  const wrapped = new WeakSet<QueryRunner>();
-  driver.createQueryRunner = (mode?: string) => {
-    const runner = createQueryRunner(mode);
-    if (!wrapped.has(runner)) {
-      wrapped.add(runner);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-        if (args[0] === 'BEGIN TRANSACTION') args = ['BEGIN IMMEDIATE TRANSACTION', ...args.slice(1)];
-        return owner.getStore() ? query(...args) : exclusively(() => query(...args));
-      };
-    }
-    return runner;
-  };
+  // The one shared runner (the driver creates it on first use and returns it ever after): a plain query from
+  // outside a turn waits for the running transaction to end.
+  const shared: QueryRunner = dataSource.createQueryRunner();
+  const query = shared.query.bind(shared) as (...args: unknown[]) => Promise<unknown>;
+  (shared as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) =>
+    exclusively(() => query(...args));
 }

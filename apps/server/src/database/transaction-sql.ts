@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values.js';
+import { noteFailedStatement, refuseIfLost } from './transaction.js';
 
 /**
  * Constant SQL inside a transaction, for hot writes: profiling showed TypeORM's query building and entity hydration
@@ -25,17 +26,28 @@ export class TransactionSql {
   }
 
   async rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    if (this.connection) return (await sendMysql(this.connection, sql, params)) as Row[];
+    if (this.connection) return (await this.send(this.connection, sql, params)) as Row[];
     return (await this.manager.queryRunner!.query(sql, params.map(sqliteParameter), true)).records as Row[];
   }
 
   /** INSERT/UPDATE/DELETE: rows changed and, for an INSERT, the generated id. */
   async write(sql: string, params: readonly unknown[]): Promise<{ affected: number; insertId: number }> {
     if (this.connection) {
-      const header = (await sendMysql(this.connection, sql, params)) as { affectedRows: number; insertId: number };
+      const header = (await this.send(this.connection, sql, params)) as { affectedRows: number; insertId: number };
       return { affected: header.affectedRows, insertId: Number(header.insertId) };
     }
     const result = await this.manager.queryRunner!.query(sql, params.map(sqliteParameter), true);
     return { affected: result.affected ?? 0, insertId: Number(result.raw) };
+  }
+
+  /** Straight to mysql2; a lost transaction is reported to the runner even if the caller catches it. */
+  private async send(connection: CallbackQueryable, sql: string, params: readonly unknown[]): Promise<unknown> {
+    refuseIfLost(sql);
+    try {
+      return await sendMysql(connection, sql, params);
+    } catch (error) {
+      noteFailedStatement(error);
+      throw error;
+    }
   }
 }

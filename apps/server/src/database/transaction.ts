@@ -1,10 +1,24 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { isRetryableTransactionError } from './database-errors.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
+import { EventSubscriber } from 'typeorm';
+import type {
+  AfterQueryEvent,
+  BeforeQueryEvent,
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  ObjectLiteral,
+  QueryRunner,
+  SelectQueryBuilder,
+} from 'typeorm';
+import { AppException } from '../common/app-exception.js';
+import { isRetryableTransactionError, retryableErrno } from './database-errors.js';
+import { sqliteTurns } from './sqlite-serialization.js';
 
 export { isDuplicateKey } from './database-errors.js';
 
-/** Attempts of one unit of work before its loss is reported (as 503 SERVICE_UNAVAILABLE by the error filter). */
-const ATTEMPTS = 6;
+/** Attempts of one unit of work before its loss is answered 503 TRANSACTION_CONFLICT. */
+export const TRANSACTION_ATTEMPTS = 6;
 
 /** Jittered exponential backoff: about 5, 10, 20, 40, 80 ms, each somewhere between half and all of it. */
 function backoff(attempt: number): Promise<void> {
@@ -12,25 +26,115 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
 }
 
+/** One attempt of a unit of work: its manager, and the first retryable failure any of its statements met. */
+interface Attempt {
+  manager: EntityManager;
+  lost: unknown;
+}
+const current = new AsyncLocalStorage<Attempt>();
+
+/**
+ * Called for every failed statement (LostAttemptGuard for TypeORM's, TransactionSql for its own): a retryable failure
+ * marks the running attempt lost even when `work` catches the error. The server has rolled that transaction back:
+ * on Galera a later COMMIT answers OK with nothing written, on InnoDB later statements would run outside any
+ * transaction (autocommit). So every later statement of the attempt is refused (refuseIfLost) and it never commits.
+ */
+export function noteFailedStatement(error: unknown): void {
+  const attempt = current.getStore();
+  if (attempt && attempt.lost === undefined && isRetryableTransactionError(error)) attempt.lost = error;
+}
+
+/** Before a statement of a running attempt: throws the loss again once a statement of the attempt lost. */
+export function refuseIfLost(sql: string): void {
+  const lost = current.getStore()?.lost;
+  if (lost !== undefined && !/^\s*ROLLBACK/i.test(sql)) throw lost;
+}
+
+/** Registered on every data source (data-source-options.ts): sees every statement TypeORM sends, before and after. */
+@EventSubscriber()
+export class LostAttemptGuard implements EntitySubscriberInterface {
+  beforeQuery(event: BeforeQueryEvent): void {
+    refuseIfLost(event.query);
+  }
+
+  afterQuery(event: AfterQueryEvent): void {
+    if (!event.success) noteFailedStatement(event.error);
+  }
+}
+
+/** Retries and losses seen by this process since it started (GET /health reports them). */
+export const transactionStats = { committed: 0, retried: 0, exhausted: 0, byErrno: {} as Record<string, number> };
+
+const logger = new Logger('Transaction');
+
+/** The answer when every attempt lost: nothing was written; the client may send the same request again. */
+export class TransactionConflict extends AppException {
+  constructor(readonly lastError: unknown) {
+    super('TRANSACTION_CONFLICT', 503);
+  }
+}
+
 /**
  * The one entry point for a write: `work` runs in one database transaction and, when the database reports that
  * the transaction lost (deadlock, lock timeout, a Galera certification failure at any statement or at COMMIT,
- * TiDB's write conflicts), runs again from its first read, a bounded number of times with jitter. So `work` must
- * be a whole unit: it reads what it decides on inside the transaction and keeps nothing from a failed attempt,
- * and every write it makes holds by a conditional update or a unique key, so a retried attempt has one effect.
- * On SQLite the data source takes one transaction at a time (createDataSource → serializeSqliteAccess).
+ * TiDB's write conflicts; SQLITE_BUSY from another process on the same file), runs again from its first read, a
+ * bounded number of times with jitter, then answers 503 TRANSACTION_CONFLICT. So `work` must be a whole unit: it
+ * reads what it decides on inside the transaction and keeps nothing from a failed attempt, and every write it makes
+ * holds by a conditional update or a unique key, so a retried attempt has one effect.
+ * A runTransaction inside `work` joins the running transaction (the unit is retried as a whole).
+ * On SQLite one transaction at a time owns the data source's single connection (sqlite-serialization.ts).
  */
 export async function runTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
+  const outer = current.getStore();
+  if (outer && outer.manager.connection === dataSource) return work(outer.manager);
+  const turns = sqliteTurns(dataSource);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      const result = await (turns ? turns.exclusively(() => once(dataSource, work)) : once(dataSource, work));
+      transactionStats.committed++;
+      return result;
     } catch (error) {
-      if (!isRetryableTransactionError(error) || attempt >= ATTEMPTS) throw error;
+      if (!isRetryableTransactionError(error)) throw error;
+      const errno = String(retryableErrno(error));
+      transactionStats.byErrno[errno] = (transactionStats.byErrno[errno] ?? 0) + 1;
+      if (attempt >= TRANSACTION_ATTEMPTS) {
+        transactionStats.exhausted++;
+        logger.warn(`transaction lost ${attempt} times (last: ${errno}); answered TRANSACTION_CONFLICT`);
+        throw new TransactionConflict(error);
+      }
+      transactionStats.retried++;
+      logger.debug?.(`transaction lost (${errno}), attempt ${attempt + 1} of ${TRANSACTION_ATTEMPTS}`);
       await backoff(attempt);
     }
+  }
+}
+
+/** One attempt: BEGIN, work, COMMIT; ROLLBACK on any failure, also when a statement lost and `work` caught it. */
+async function once<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner: QueryRunner = dataSource.createQueryRunner();
+  const attempt: Attempt = { manager: runner.manager, lost: undefined };
+  try {
+    return await current.run(attempt, async () => {
+      await runner.startTransaction();
+      const result = await work(runner.manager);
+      if (attempt.lost !== undefined) throw attempt.lost;
+      await runner.commitTransaction();
+      return result;
+    });
+  } catch (error) {
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } catch {
+      /* the connection is gone or the server already rolled back: the original error is the answer */
+    }
+    // A non-retryable error thrown by `work` after a statement lost (e.g. a refusal decided on a failed read)
+    // is still a lost attempt: run it again.
+    throw attempt.lost ?? error;
+  } finally {
+    await runner.release();
   }
 }
 

@@ -10,6 +10,7 @@ import { Community } from '../tenancy/community.entity.js';
 import { User } from '../users/user.entity.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoBookings } from './demo-bookings.js';
+import { seedDemoCentre } from './demo-centre.js';
 import { seedDemoNotices } from './demo-notices.js';
 import { demoStreet } from './demo-street.js';
 import { seedDemoTimebank } from './demo-timebank.js';
@@ -89,5 +90,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await seedDemoTimebank(manager);
     await seedDemoBookings(manager, now);
     await seedDemoActivities(manager, now);
+    await seedDemoCentre(manager, now);
   }
 }

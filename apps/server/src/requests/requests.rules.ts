@@ -154,9 +154,6 @@ export function checkRating(request: RequestFacts): ErrorCode | null {
 
 export const canRate = (request: RequestFacts): boolean => checkRating(request) === null;
 
-/** Until when a resolved request waits for its rating before it closes by itself. */
-export const autoCloseAt = (resolvedAt: Date): Date => new Date(resolvedAt.getTime() + REQUEST_AUTO_CLOSE_DAYS * DAY);
-
 /** The latest resolution that has waited long enough at `now`. */
 export const autoCloseCutoff = (now: Date): Date => new Date(now.getTime() - REQUEST_AUTO_CLOSE_DAYS * DAY);
 

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ScanResponse } from '@linli/shared-types';
-import { isActivityCode } from '../activities/activity-codes.js';
+import { isActivityCode, isPersonalCode } from '../activities/activity-codes.js';
 import { ActivitiesService } from '../activities/activities.service.js';
 import { BookingsService } from '../bookings/bookings.service.js';
+import { HelpRequestsService } from '../help-requests/help-requests.service.js';
+import { EventsService } from '../events/events.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException } from '../common/app-exception.js';
 import { CurrentUser, Roles } from '../common/auth.decorators.js';
@@ -21,6 +23,8 @@ export class ScanController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly activities: ActivitiesService,
+    private readonly help: HelpRequestsService,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,8 +65,20 @@ export class ScanController {
         activityId: body.activityId,
         purpose: body.purpose,
       });
+    // A neighbour's personal code (QR or its 6 digits): the chosen helper has arrived.
+    if (isPersonalCode(code)) return { kind: 'help_arrival', helpRequest: await this.help.arriveByCode(user, code) };
     const roomId = parseDoorCode(this.config.secret, code);
-    if (roomId !== null) return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
+    if (roomId !== null) {
+      // The caller's own booking of the room first; else their place at an event held there now.
+      try {
+        return { kind: 'door_checkin', booking: await this.bookings.checkInAtDoor(user, roomId) };
+      } catch (error) {
+        if (!(error instanceof AppException) || error.code !== 'BOOKING_NO_CHECKIN') throw error;
+        const attended = await this.events.checkInAtDoor(user, roomId);
+        if (attended) return attended;
+        throw error;
+      }
+    }
     throw new AppException('SCAN_CODE_UNKNOWN', 422);
   }
 }

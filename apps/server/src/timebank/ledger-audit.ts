@@ -2,10 +2,12 @@ import type { LedgerAuditResult } from '@linli/shared-types';
 import type { EntityManager } from 'typeorm';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
 import { TimebankAccount } from './timebank-account.entity.js';
+import { TimebankHold } from './timebank-hold.entity.js';
 import {
   communityBalanceSums,
   findLedgerDiscrepancies,
   type AuditedAccount,
+  type AuditedHolds,
   type AuditedTransaction,
 } from './timebank.rules.js';
 
@@ -59,8 +61,20 @@ export async function auditLedger(
     entryCount: Number(r.entryCount),
   }));
 
+  const holdsQuery = manager
+    .createQueryBuilder(TimebankHold, 'h')
+    .select('h.communityId', 'communityId')
+    .addSelect('COALESCE(SUM(h.amount), 0)', 'held')
+    .where("h.status = 'held'")
+    .groupBy('h.communityId');
+  if (communityId !== null) holdsQuery.andWhere('h.communityId = :communityId', { communityId });
+  const openHolds: AuditedHolds[] = (await holdsQuery.getRawMany()).map((r) => ({
+    communityId: Number(r.communityId),
+    held: Number(r.held),
+  }));
+
   const transactions = await manager.countBy(LedgerTransaction, communityId === null ? {} : { communityId });
-  const discrepancies = findLedgerDiscrepancies(accounts, unbalanced);
+  const discrepancies = findLedgerDiscrepancies(accounts, unbalanced, openHolds);
   return {
     ok: discrepancies.length === 0,
     checkedAt: now.toISOString(),

@@ -15,22 +15,38 @@ import type { LedgerTransaction } from './ledger-transaction.entity.js';
 import type { Reward, RewardRedemption } from './reward.entity.js';
 import type { TimebankAccount } from './timebank-account.entity.js';
 import type { AccountRow } from './timebank.queries.js';
+import { accountFigures } from './timebank.rules.js';
 
 export const POOL_NAME = '社区时间银行';
+export const ESCROW_NAME = '互助冻结';
+export const COMMONS_NAME = '社区公益池';
 
-export const toAccountView = (a: AccountRow): TimebankAccountView => ({
-  id: a.id,
-  communityId: a.communityId,
-  userId: a.userId,
-  kind: a.kind,
-  balance: a.balance,
-  balanceHours: hoursText(a.balance),
-});
+/** The name statements show for an account that is not a resident's. */
+export const communityAccountName = (kind: TimebankAccount['kind']) =>
+  kind === 'escrow' ? ESCROW_NAME : kind === 'commons' ? COMMONS_NAME : POOL_NAME;
 
-/** Who is on the other side: a resident by name, or the pool. */
+/** Balance = available + held: held minutes sit in the escrow until paid or released. */
+export function toAccountView(a: AccountRow): TimebankAccountView {
+  const figures = accountFigures(Number(a.balance), Number(a.held ?? 0));
+  return {
+    id: a.id,
+    communityId: a.communityId,
+    userId: a.userId,
+    kind: a.kind,
+    balance: figures.balance,
+    balanceHours: hoursText(figures.balance),
+    held: figures.held,
+    heldHours: hoursText(figures.held),
+    available: figures.available,
+    availableHours: hoursText(figures.available),
+  };
+}
+
+/** Who is on the other side: a resident by name, or one of the community's own accounts. */
 export function toCounterparty(account: TimebankAccount | undefined, users: Map<number, User>): LedgerCounterparty {
-  if (!account || account.kind === 'pool' || account.userId === null)
-    return { userId: null, kind: 'pool', name: POOL_NAME };
+  if (!account) return { userId: null, kind: 'pool', name: POOL_NAME };
+  if (account.kind !== 'resident' || account.userId === null)
+    return { userId: null, kind: account.kind, name: communityAccountName(account.kind) };
   return { userId: account.userId, kind: 'resident', name: users.get(account.userId)?.name ?? '居民' };
 }
 
@@ -86,7 +102,7 @@ export function toAccountListItem(
     kind: a.kind,
     communityId: a.communityId,
     userId: a.userId,
-    name: a.kind === 'pool' ? POOL_NAME : (user?.name ?? '居民'),
+    name: a.kind === 'resident' ? (user?.name ?? '居民') : communityAccountName(a.kind),
     phone: maskPhone(user?.phone),
     buildingName: building?.name ?? null,
     unit: user?.unit ?? null,

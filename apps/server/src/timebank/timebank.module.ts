@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RawReads } from '../database/raw-reads.js';
+import { CommonsController } from './commons.controller.js';
+import { CommonsService } from './commons.service.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerService } from './ledger.service.js';
 import { RewardsController } from './rewards.controller.js';
@@ -9,8 +11,8 @@ import { TimebankService } from './timebank.service.js';
 
 /** Time bank: the ledger (LedgerService.post is the only writer of balances), transfers, rewards, audit. */
 @Module({
-  controllers: [TimebankController, RewardsController],
-  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, RawReads],
+  controllers: [TimebankController, RewardsController, CommonsController],
+  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, CommonsService, RawReads],
   exports: [LedgerService, TimebankService],
 })
 export class TimebankModule {}

@@ -1,5 +1,7 @@
 import {
+  accountFigures,
   adjustmentLegs,
+  capOverflow,
   canonicalJson,
   checkReversal,
   checkTransfer,
@@ -256,5 +258,53 @@ describe('monthly statistics (Asia/Shanghai months)', () => {
       { month: '2026-10', issued: 0, spent: 0, transferred: 0, reversed: 0 },
       { month: '2026-11', issued: 150, spent: 70, transferred: 15, reversed: 60 },
     ]);
+  });
+});
+
+describe('holds and the escrow', () => {
+  const accounts = [
+    { id: 1, communityId: 1, kind: 'pool' as const, balance: -100, entrySum: -100 },
+    { id: 2, communityId: 1, kind: 'resident' as const, balance: 40, entrySum: 40 },
+    { id: 3, communityId: 1, kind: 'escrow' as const, balance: 60, entrySum: 60 },
+  ];
+  it.each([
+    ['escrow equal to the open holds', [{ communityId: 1, held: 60 }], []],
+    ['open holds the escrow does not have', [{ communityId: 1, held: 90 }], ['escrow_mismatch']],
+    ['an escrow holding more than the open holds', [{ communityId: 1, held: 30 }], ['escrow_mismatch']],
+    ['an escrow with no open holds at all', [], ['escrow_mismatch']],
+  ] as const)('%s', (_n, holds, types) => {
+    expect(findLedgerDiscrepancies(accounts, [], [...holds]).map((d) => d.type)).toEqual(types);
+  });
+  it.each([
+    ['escrow', 'negative_balance'],
+    ['commons', 'negative_balance'],
+  ] as const)('a negative %s account is a discrepancy', (kind, type) => {
+    const found = findLedgerDiscrepancies(
+      [
+        { id: 1, communityId: 1, kind: 'pool', balance: 5, entrySum: 5 },
+        { id: 2, communityId: 1, kind, balance: -5, entrySum: -5 },
+      ],
+      [],
+      kind === 'escrow' ? [{ communityId: 1, held: -5 }] : [],
+    );
+    expect(found.map((d) => d.type)).toEqual([type]);
+  });
+  it.each([
+    [100, 0, { balance: 100, held: 0, available: 100 }],
+    [40, 60, { balance: 100, held: 60, available: 40 }],
+    [0, 100, { balance: 100, held: 100, available: 0 }],
+  ])('stored %i with %i held: %o', (stored, held, figures) => {
+    expect(accountFigures(stored, held)).toEqual(figures);
+  });
+});
+
+describe('capOverflow', () => {
+  it.each([
+    [89_999, 90_000, 0],
+    [90_000, 90_000, 0],
+    [90_001, 90_000, 1],
+    [95_000, 90_000, 5_000],
+  ])('balance %i under cap %i sends %i to the commons', (balance, cap, excess) => {
+    expect(capOverflow(balance, cap)).toBe(excess);
   });
 });

@@ -13,6 +13,16 @@ export function mayPay(account: { kind: TimebankAccountKind; balance: number }, 
   return account.kind === 'pool' || account.balance >= minutes;
 }
 
+/** Minutes beyond the account cap after a credit: what goes to the commons. */
+export function capOverflow(balanceAfter: number, capMinutes: number): number {
+  return Math.max(0, balanceAfter - capMinutes);
+}
+
+/** What a resident may spend or promise now: the account's balance (held minutes already sit in escrow). */
+export function accountFigures(storedBalance: number, held: number) {
+  return { balance: storedBalance + held, held, available: Math.max(0, storedBalance) };
+}
+
 /** Whole minutes within the limits of one transaction. */
 export function isValidAmount(minutes: number): boolean {
   return Number.isSafeInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
@@ -107,13 +117,21 @@ export interface AuditedTransaction {
   entryCount: number;
 }
 
+/** The open holds of a community: their sum must be what its escrow account holds. */
+export interface AuditedHolds {
+  communityId: number;
+  held: number;
+}
+
 /**
- * The ledger's invariants: each balance equals the sum of its entries, no resident is below zero,
- * each community's balances sum to zero, and each transaction's two entries cancel out.
+ * The ledger's invariants: each balance equals the sum of its entries, no resident (nor escrow or commons) is
+ * below zero, each community's balances sum to zero, each transaction's two entries cancel out, and each
+ * community's escrow holds exactly its open holds.
  */
 export function findLedgerDiscrepancies(
   accounts: AuditedAccount[],
   unbalanced: AuditedTransaction[],
+  openHolds: AuditedHolds[] = [],
 ): LedgerDiscrepancy[] {
   const found: LedgerDiscrepancy[] = [];
   const sums = new Map<number, number>();
@@ -130,7 +148,7 @@ export function findLedgerDiscrepancies(
         message: `账户 ${a.id} 余额 ${a.balance} 分钟，按流水应为 ${a.entrySum} 分钟`,
       });
     }
-    if (a.kind === 'resident' && a.balance < 0) {
+    if (a.kind !== 'pool' && a.balance < 0) {
       found.push({
         type: 'negative_balance',
         communityId: a.communityId,
@@ -138,7 +156,25 @@ export function findLedgerDiscrepancies(
         transactionId: null,
         expected: 0,
         actual: a.balance,
-        message: `居民账户 ${a.id} 余额为负：${a.balance} 分钟`,
+        message: `${a.kind === 'resident' ? '居民' : a.kind === 'escrow' ? '冻结' : '公益池'}账户 ${a.id} 余额为负：${a.balance} 分钟`,
+      });
+    }
+  }
+  const heldBy = new Map(openHolds.map((h) => [h.communityId, h.held]));
+  const escrows = new Map(accounts.filter((a) => a.kind === 'escrow').map((a) => [a.communityId, a]));
+  for (const communityId of new Set([...heldBy.keys(), ...escrows.keys()])) {
+    const held = heldBy.get(communityId) ?? 0;
+    const escrow = escrows.get(communityId);
+    const balance = escrow?.balance ?? 0;
+    if (held !== balance) {
+      found.push({
+        type: 'escrow_mismatch',
+        communityId,
+        accountId: escrow?.id ?? null,
+        transactionId: null,
+        expected: held,
+        actual: balance,
+        message: `社区 ${communityId} 的冻结账户余额 ${balance} 分钟，未结清的冻结合计 ${held} 分钟`,
       });
     }
   }

@@ -32,6 +32,7 @@ import { LedgerService, userKey } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { ACCOUNT_BY_OWNER_SQL, type AccountRow } from './timebank.queries.js';
 import {
+  communityAccountName,
   toAccountListItem,
   toAccountView,
   toCounterparty,
@@ -343,7 +344,7 @@ export class TimebankService {
       const item = toAccountListItem(a, user, user?.buildingId ? buildings.get(user.buildingId) : undefined);
       lines.push([
         item.communityId,
-        a.kind === 'pool' ? '社区账户' : '居民',
+        a.kind === 'resident' ? '居民' : communityAccountName(a.kind),
         item.name,
         item.phone,
         item.buildingName,

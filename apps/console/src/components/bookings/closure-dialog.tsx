@@ -1,6 +1,6 @@
 import type { RoomView } from '@linli/shared-types';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useCreateClosure } from '../../hooks/useRooms';
 import { communityNowWallClock, fromCommunityWallClock, type dayjs } from '../../lib/dayjs';
 import type { ApiRequestError } from '../../services/http';
@@ -13,19 +13,21 @@ interface ClosureValues {
 
 /** 闭馆: this room, or the whole centre, from / to (community time), with a reason. */
 export function ClosureDialog({ room, onClose }: { room: RoomView | null; onClose: () => void }) {
-  if (!room) return null;
-  // Keyed: each opening starts from tomorrow 8:00–12:00 and no earlier answer.
-  return <ClosureForm key={room.id} room={room} onClose={onClose} />;
-}
-
-function ClosureForm({ room, onClose }: { room: RoomView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ClosureValues>();
   const create = useCreateClosure();
-  const [initialValues] = useState<Partial<ClosureValues>>(() => {
-    const start = communityNowWallClock().add(1, 'day').startOf('day').hour(8);
-    return { scope: 'room', range: [start, start.add(4, 'hour')] };
-  });
+
+  useEffect(() => {
+    if (room) {
+      form.resetFields();
+      const start = communityNowWallClock().add(1, 'day').startOf('day').hour(8);
+      form.setFieldsValue({ scope: 'room', range: [start, start.add(4, 'hour')] });
+      create.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [room?.id]);
+
+  if (!room) return null;
 
   const submit = async () => {
     // Field errors are shown beside the fields; nothing to send.
@@ -59,7 +61,7 @@ function ClosureForm({ room, onClose }: { room: RoomView; onClose: () => void })
       destroyOnHidden
       okButtonProps={{ loading: create.isPending, 'data-testid': 'closure-submit' }}
     >
-      <Form form={form} initialValues={initialValues} layout="vertical" data-testid="closure-form">
+      <Form form={form} layout="vertical" data-testid="closure-form">
         <Form.Item name="scope" label="范围">
           <Radio.Group
             options={[

@@ -9,23 +9,23 @@ import { useDoorCode } from '../../hooks/useRooms';
 /** The door QR poster of a room: printed (only the poster, see main.css) and hung at the door. */
 export function DoorCodePoster({ room, onClose }: { room: RoomView | null; onClose: () => void }) {
   const doorCode = useDoorCode(room?.id ?? null);
+  const [svg, setSvg] = useState<string | null>(null);
+  const [renderError, setRenderError] = useState(false);
   const code = doorCode.data?.code;
-  // The drawing of a code; one of an earlier code (the room changed, the code was renewed) is not shown.
-  const [drawn, setDrawn] = useState<{ code: string; svg: string | null } | null>(null);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
+    setSvg(null);
+    setRenderError(false);
     if (!code) return;
     let current = true;
     QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
-      .then((svg) => current && setDrawn({ code, svg }))
-      .catch(() => current && setDrawn({ code, svg: null }));
+      .then((text) => current && setSvg(text))
+      .catch(() => current && setRenderError(true));
     return () => {
       current = false;
     };
   }, [code]);
-  const shown = drawn !== null && drawn.code === code ? drawn : null;
-  const svg = shown?.svg ?? null;
-  const renderError = shown !== null && shown.svg === null;
 
   if (!room) return null;
   const roomName = doorCode.data?.roomName ?? room.name;

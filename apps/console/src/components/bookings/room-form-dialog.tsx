@@ -6,7 +6,7 @@ import {
   type UpdateRoomRequest,
 } from '@linli/shared-types';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useSaveRoom } from '../../hooks/useRooms';
 import type { ApiRequestError } from '../../services/http';
 
@@ -45,16 +45,18 @@ const CLOCK = /^([01]\d|2[0-3]):(00|15|30|45)$|^24:00$/;
 
 /** New room (`room` undefined) or the rules of an existing one. */
 export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: RoomView | null; onClose: () => void }) {
-  if (!open) return null;
-  // Keyed: each opening starts from the room as it is (or the defaults) and no earlier answer.
-  return <RoomForm key={room?.id ?? 'new'} room={room} onClose={onClose} />;
-}
-
-function RoomForm({ room, onClose }: { room: RoomView | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RoomFormValues>();
   const save = useSaveRoom();
-  const [initialValues] = useState<RoomFormValues>(() => (room ? { ...defaults, ...room } : defaults));
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      form.setFieldsValue(room ? { ...defaults, ...room } : defaults);
+      save.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, room?.id]);
 
   const submit = async () => {
     // Field errors are shown beside the fields; nothing to send.
@@ -77,7 +79,7 @@ function RoomForm({ room, onClose }: { room: RoomView | null; onClose: () => voi
 
   return (
     <Modal
-      open
+      open={open}
       title={room ? `编辑活动室：${room.name}` : '新建活动室'}
       okText="保存"
       cancelText="取消"
@@ -86,8 +88,9 @@ function RoomForm({ room, onClose }: { room: RoomView | null; onClose: () => voi
       okButtonProps={{ loading: save.isPending, 'data-testid': 'room-submit' }}
       destroyOnHidden
       width={640}
+      forceRender
     >
-      <Form form={form} initialValues={initialValues} layout="vertical" data-testid="room-form" requiredMark="optional">
+      <Form form={form} layout="vertical" data-testid="room-form" requiredMark="optional">
         <Form.Item
           name="name"
           label="名称"

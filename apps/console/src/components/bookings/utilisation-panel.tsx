@@ -16,12 +16,7 @@ const WEEKS = 4;
 export function UtilisationPanel() {
   const today = communityToday();
   const lastSunday = addDays(weekStart(today), 6);
-  const thisWeek = weekStart(today);
-  // A new array only when the week turns, so the table below is recomputed only when its inputs change.
-  const weeks = useMemo(
-    () => Array.from({ length: WEEKS }, (_, i) => addDays(thisWeek, (i - WEEKS + 1) * 7)),
-    [thisWeek],
-  );
+  const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(weekStart(today), (i - WEEKS + 1) * 7));
   const rooms = useRooms();
   const bookings = useRecentBookings(WEEKS * 7, lastSunday);
 
@@ -49,7 +44,8 @@ export function UtilisationPanel() {
       }
     }
     return result;
-  }, [rooms.data, bookings.data, weeks]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rooms.data, bookings.data, weeks[0]]);
 
   const error = rooms.error ?? bookings.error;
   return (

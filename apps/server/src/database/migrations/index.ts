@@ -5,6 +5,8 @@ import { Timebank1764600000000 } from './1764600000000-timebank.js';
 import { Activities1764700000000 } from './1764700000000-activities.js';
 import { ScaleIndexes1764800000000 } from './1764800000000-scale-indexes.js';
 import { Requests1765000000000 } from './1765000000000-requests.js';
+import { MutualHelp1765100000000 } from './1765100000000-mutual-help.js';
+import { Centre1765200000000 } from './1765200000000-centre.js';
 import { Family1765300000000 } from './1765300000000-family.js';
 
 /** In order. Each migration serves SQLite and MySQL alike. */
@@ -16,5 +18,7 @@ export const migrations = [
   Activities1764700000000,
   ScaleIndexes1764800000000,
   Requests1765000000000,
+  MutualHelp1765100000000,
+  Centre1765200000000,
   Family1765300000000,
 ];

@@ -23,7 +23,6 @@ import {
   type ReopenRequestRequest,
   type RequestCategory,
   type RequestFeedQuery,
-  type RequestHelpTaskRequest,
   type RequestLight,
   type RequestProgressRequest,
   type RequestQueueQuery,
@@ -197,8 +196,4 @@ export class RateRequestDto implements RateRequestRequest {
   @IsString()
   @Length(0, REQUEST_COMMENT_MAX)
   comment?: string;
-}
-
-export class RequestHelpTaskDto implements RequestHelpTaskRequest {
-  @ApiProperty({ minimum: 15, maximum: 480 }) @IsInt() @Min(15) @Max(480) rewardMinutes: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AdjustmentRequest,
+  DonationRequest,
   ReverseTransactionRequest,
   TransferRecipientQuery,
   TransferRequest,
@@ -21,6 +22,14 @@ export class TransferDto implements TransferRequest {
   @Max(MAX_MINUTES)
   minutes: number;
   @ApiProperty({ example: '谢谢帮我买菜' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) memo: string;
+}
+
+export class DonationDto implements DonationRequest {
+  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINUTES)
+  minutes: number;
 }
 
 export class ReverseTransactionDto implements ReverseTransactionRequest {

@@ -31,7 +31,8 @@ export default function ActivityDetailPage() {
   const [asking, setAsking] = useState<'signup' | 'cancel' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const { scanning, outcome, scan } = useActivityScan((result) => {
-    if (result.kind !== 'door_checkin') detail.set({ ...result.activity, mine: result.attendance });
+    if (result.kind === 'activity_checkin' || result.kind === 'activity_checkout')
+      detail.set({ ...result.activity, mine: result.attendance });
   });
 
   usePullToRefresh(async () => {

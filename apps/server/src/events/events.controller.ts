@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { EventDetail, EventSignupResponse, EventThanksView, EventView, Page } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
+import { CurrentUser } from '../common/auth.decorators.js';
+import { User } from '../users/user.entity.js';
+import { CreateEventDto, EventFeedbackDto, EventQueryDto, EventThanksDto } from './dto/events.dto.js';
+import { EventsService } from './events.service.js';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @ApiAnswer({
+    summary: '创建社区活动（工作人员或小组负责人）',
+    ok: 'EventView',
+    refusals: {
+      403: ['GROUP_NOT_LEADER', 'RESIDENT_NOT_VERIFIED'],
+      404: ['GROUP_NOT_FOUND', 'BOOKING_NOT_FOUND'],
+      422: [
+        'EVENT_TIME_INVALID',
+        'EVENT_PLACE_REQUIRED',
+        'EVENT_BOOKING_INVALID',
+        'EVENT_MEMBERS_ONLY_NEEDS_GROUP',
+        'GROUP_NOT_APPROVED',
+      ],
+    },
+  })
+  /** Staff, or a leader for their group. */
+  @Post()
+  @HttpCode(201)
+  create(@CurrentUser() user: User, @Body() body: CreateEventDto): Promise<EventView> {
+    return this.events.create(user, body);
+  }
+
+  @ApiAnswer({ summary: '社区活动列表', ok: { page: 'EventView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @Get()
+  list(@CurrentUser() user: User, @Query() query: EventQueryDto): Promise<Page<EventView>> {
+    return this.events.list(user, query);
+  }
+
+  @ApiAnswer({
+    summary: '社区活动详情',
+    ok: 'EventDetail',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['EVENT_NOT_FOUND'] },
+  })
+  @Get(':id')
+  get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventDetail> {
+    return this.events.get(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '报名（满员则候补）',
+    ok: 'EventSignupResponse',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED', 'EVENT_MEMBERS_ONLY'],
+      404: ['EVENT_NOT_FOUND'],
+      409: ['EVENT_ALREADY_SIGNED_UP'],
+      422: ['EVENT_NOT_OPEN'],
+    },
+  })
+  /** A place, or the waitlist when full: `status` says which. */
+  @Post(':id/signup')
+  @HttpCode(200)
+  signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventSignupResponse> {
+    return this.events.signup(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '取消报名（名额顺延给候补第一位）',
+    ok: 'EventView',
+    refusals: { 404: ['EVENT_NOT_FOUND'], 422: ['EVENT_NOT_OPEN', 'EVENT_NOT_SIGNED_UP'] },
+  })
+  @Post(':id/cancel-signup')
+  @HttpCode(200)
+  cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventView> {
+    return this.events.cancelSignup(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '活动评价（结束后 7 天内，一次）',
+    ok: 'EventView',
+    refusals: {
+      404: ['EVENT_NOT_FOUND'],
+      409: ['EVENT_FEEDBACK_GIVEN'],
+      422: ['EVENT_FEEDBACK_CLOSED', 'EVENT_NOT_ATTENDED'],
+    },
+  })
+  @Post(':id/feedback')
+  @HttpCode(201)
+  feedback(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: EventFeedbackDto,
+  ): Promise<EventView> {
+    return this.events.feedback(user, id, body);
+  }
+
+  @ApiAnswer({
+    summary: '感谢组织者或一起参加的邻居',
+    ok: 'EventThanksView',
+    refusals: {
+      404: ['EVENT_NOT_FOUND'],
+      409: ['EVENT_THANKS_GIVEN'],
+      422: ['EVENT_FEEDBACK_CLOSED', 'EVENT_NOT_ATTENDED', 'EVENT_THANKS_TARGET_INVALID'],
+    },
+  })
+  @Post(':id/thanks')
+  @HttpCode(201)
+  thanks(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: EventThanksDto,
+  ): Promise<EventThanksView> {
+    return this.events.thanks(user, id, body);
+  }
+}

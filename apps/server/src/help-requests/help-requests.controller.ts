@@ -1,0 +1,226 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { CareRecipientView, HelpRequestView, Page } from '@linli/shared-types';
+import { ApiAnswer } from '../common/api-answer.decorator.js';
+import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
+import { TimebankCommunityQueryDto } from '../timebank/dto/timebank.dto.js';
+import { User } from '../users/user.entity.js';
+import {
+  ChooseHelperDto,
+  ConfirmHelpDto,
+  CreateHelpRequestDto,
+  DisputeHelpDto,
+  HelpRequestQueryDto,
+  SetCareRecipientDto,
+  SettleHelpDto,
+} from './dto/help-requests.dto.js';
+import { HelpRequestsService } from './help-requests.service.js';
+
+@ApiTags('help-requests')
+@ApiBearerAuth()
+@Controller('help-requests')
+export class HelpRequestsController {
+  constructor(private readonly help: HelpRequestsService) {}
+
+  @ApiAnswer({
+    summary: '发布互助需求（冻结所出时长，帮扶对象由社区支付）',
+    ok: 'HelpRequestView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      422: ['INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST', 'HELP_START_TOO_FAR'],
+    },
+  })
+  @Post()
+  @Roles('resident')
+  @HttpCode(201)
+  create(@CurrentUser() user: User, @Body() body: CreateHelpRequestDto): Promise<HelpRequestView> {
+    return this.help.create(user, body);
+  }
+
+  @ApiAnswer({
+    summary: '本社区的互助需求（居民默认看待响应的）',
+    ok: { page: 'HelpRequestView' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
+  @Get()
+  @Roles('resident', 'staff', 'admin')
+  list(@CurrentUser() user: User, @Query() query: HelpRequestQueryDto): Promise<Page<HelpRequestView>> {
+    return this.help.list(user, query);
+  }
+
+  @ApiAnswer({
+    summary: '我发布、响应或承接的互助',
+    ok: { page: 'HelpRequestView' },
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+  })
+  @Get('mine')
+  @Roles('resident')
+  mine(@CurrentUser() user: User): Promise<Page<HelpRequestView>> {
+    return this.help.mine(user);
+  }
+
+  /** Staff: who is flagged as a care recipient 帮扶对象. */
+  @ApiAnswer({ summary: '帮扶对象名单', ok: ['CareRecipientView'] })
+  @Get('care-recipients')
+  @StaffOnly()
+  careRecipients(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto): Promise<CareRecipientView[]> {
+    return this.help.careRecipients(user, query.communityId);
+  }
+
+  @ApiAnswer({
+    summary: '互助需求详情',
+    ok: 'HelpRequestView',
+    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['HELP_REQUEST_NOT_FOUND'] },
+  })
+  @Get(':id')
+  @Roles('resident', 'staff', 'admin')
+  get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
+    return this.help.get(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '响应互助需求（我来帮忙）',
+    ok: 'HelpRequestView',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['HELP_REQUEST_NOT_FOUND'],
+      409: ['HELP_REQUEST_STATE', 'HELP_ALREADY_OFFERED'],
+      422: ['HELP_OWN_REQUEST'],
+    },
+  })
+  @Post(':id/offer')
+  @Roles('resident')
+  @HttpCode(200)
+  offer(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
+    return this.help.offer(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '选定帮手（其他响应者会收到通知）',
+    ok: 'HelpRequestView',
+    refusals: {
+      403: ['HELP_NOT_POSTER'],
+      404: ['HELP_REQUEST_NOT_FOUND'],
+      409: ['HELP_REQUEST_STATE'],
+      422: ['HELP_HELPER_NOT_OFFERED'],
+    },
+  })
+  @Post(':id/choose')
+  @Roles('resident')
+  @HttpCode(200)
+  choose(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ChooseHelperDto,
+  ): Promise<HelpRequestView> {
+    return this.help.choose(user, id, body.helperId);
+  }
+
+  @ApiAnswer({
+    summary: '帮手标记服务完成',
+    ok: 'HelpRequestView',
+    refusals: { 403: ['HELP_NOT_HELPER'], 404: ['HELP_REQUEST_NOT_FOUND'], 409: ['HELP_REQUEST_STATE'] },
+  })
+  @Post(':id/done')
+  @Roles('resident')
+  @HttpCode(200)
+  done(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
+    return this.help.done(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '确认并致谢（从冻结中支付帮手）',
+    ok: 'HelpRequestView',
+    refusals: {
+      403: ['HELP_NOT_POSTER'],
+      404: ['HELP_REQUEST_NOT_FOUND'],
+      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
+    },
+  })
+  @Post(':id/confirm')
+  @Roles('resident')
+  @HttpCode(200)
+  confirm(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ConfirmHelpDto,
+  ): Promise<HelpRequestView> {
+    return this.help.confirm(user, id, body.thanks, body.stars);
+  }
+
+  @ApiAnswer({
+    summary: '对服务提出异议（由社区裁定）',
+    ok: 'HelpRequestView',
+    refusals: { 403: ['HELP_NOT_POSTER'], 404: ['HELP_REQUEST_NOT_FOUND'], 409: ['HELP_REQUEST_STATE'] },
+  })
+  @Post(':id/dispute')
+  @Roles('resident')
+  @HttpCode(200)
+  dispute(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: DisputeHelpDto,
+  ): Promise<HelpRequestView> {
+    return this.help.dispute(user, id, body.reason);
+  }
+
+  @ApiAnswer({
+    summary: '见面前取消（解冻）',
+    ok: 'HelpRequestView',
+    refusals: {
+      403: ['HELP_NOT_POSTER'],
+      404: ['HELP_REQUEST_NOT_FOUND'],
+      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
+    },
+  })
+  @Post(':id/cancel')
+  @Roles('resident')
+  @HttpCode(200)
+  cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
+    return this.help.cancel(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '裁定异议（支付不超过冻结的时长，其余解冻）',
+    ok: 'HelpRequestView',
+    refusals: {
+      404: ['HELP_REQUEST_NOT_FOUND'],
+      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
+      422: ['HELP_SETTLE_TOO_MUCH'],
+    },
+  })
+  @Post(':id/settle')
+  @StaffOnly()
+  @HttpCode(200)
+  settle(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SettleHelpDto,
+  ): Promise<HelpRequestView> {
+    return this.help.settle(user, id, body.minutes, body.reason);
+  }
+}
+
+/** POST residents/:id/care-recipient: beside the residents routes, owned by mutual help. */
+@ApiTags('residents')
+@ApiBearerAuth()
+@StaffOnly()
+@Controller('residents')
+export class CareRecipientsController {
+  constructor(private readonly help: HelpRequestsService) {}
+
+  @ApiAnswer({
+    summary: '设为或取消帮扶对象',
+    ok: 'CareRecipientView',
+    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT'] },
+  })
+  @Post(':id/care-recipient')
+  @HttpCode(200)
+  set(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: SetCareRecipientDto,
+  ): Promise<CareRecipientView> {
+    return this.help.setCareRecipient(user, id, body.careRecipient);
+  }
+}

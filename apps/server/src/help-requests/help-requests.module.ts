@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TimebankModule } from '../timebank/timebank.module.js';
+import { CareRecipientsController, HelpRequestsController } from './help-requests.controller.js';
+import { HelpRequestsScheduler } from './help-requests.scheduler.js';
+import { HelpRequestsService } from './help-requests.service.js';
+
+/** Mutual help 邻里互助: neighbours trade hours through holds in the time bank's escrow. */
+@Module({
+  imports: [TimebankModule],
+  controllers: [HelpRequestsController, CareRecipientsController],
+  providers: [HelpRequestsService, HelpRequestsScheduler],
+  exports: [HelpRequestsService],
+})
+export class HelpRequestsModule {}
