@@ -87,7 +87,7 @@ const suites = [
       ].filter((bin) => !existsSync(bin));
       return missing.length ? `${missing.join(' and ')} not found (apt-get install mariadb-server)` : null;
     },
-    ...jest('@linli/server', ['--selectProjects', 'faults'], 'server-faults'),
+    ...jest('@linli/server', ['--selectProjects', 'faults', '--forceExit'], 'server-faults'),
   },
   {
     name: 'browser e2e in Chromium (H5 app and console)',
