@@ -206,6 +206,8 @@ POST  /api/v1/requests/:id/refer                            401  403  403  403  
 POST  /api/v1/requests/:id/extend                           401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable                     401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable/confirm             401  403  403  403  403  403  403  200
+# 派给志愿者: a help task for resG paid from G's pool (an accepted request).
+POST  /api/v1/requests/:id/help-task                        401  403  403  403  403  200  404  200
 # The matrix sends JSON, so a caller let in gets 400 UPLOAD_FILE_MISSING (uploads.e2e-spec sends real images).
 POST  /api/v1/uploads                                       401  403  400  400  400  400  400  400
 # resG's photo on resG's private request: those who may see the request.
@@ -844,6 +846,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/requests/:id/unreasonable': async () => ({
       path: await requestPath('submitted', 'unreasonable'),
       body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/help-task': async () => ({
+      path: await requestPath('accepted', 'help-task'),
+      body: { rewardMinutes: 60 },
     }),
     'GET /api/v1/uploads/:id': () => ({ path: `/api/v1/uploads/${photoOfResG}` }),
     'POST /api/v1/requests/:id/unreasonable/confirm': async () => ({
