@@ -265,6 +265,8 @@ export function monthlyStats(movements: MonthlyMovement[], months: string[]) {
     if (!row) continue;
     if (t.kind === 'reversal') row.reversed += t.amount;
     else if (t.kind === 'transfer') row.transferred += t.amount;
+    // Across communities a family transfer is two legs through the pools: count the one leaving the sender.
+    else if (t.kind === 'family_transfer') row.transferred += t.fromPool ? 0 : t.amount;
     else if (t.fromPool && !t.toPool) row.issued += t.amount;
     else if (t.toPool && !t.fromPool) row.spent += t.amount;
   }
