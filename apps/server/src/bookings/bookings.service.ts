@@ -13,6 +13,7 @@ import {
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { RoomChargesService } from '../help-requests/room-charges.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
@@ -80,6 +81,7 @@ export class BookingsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly charges: RoomChargesService,
   ) {}
 
   /** A resident books for themself (every rule); staff book for the community (no quotas, no notice or window). */
@@ -157,6 +159,8 @@ export class BookingsService {
         ).insertId;
         const cells = occupiedCells(request.startAt, request.endAt);
         await sql.write(insertSlotsSql(cells.length), insertSlotsParams(room.id, cells, booking.id));
+        // A priced room: the price is held in this transaction, or the booking is refused (422) and nothing stays.
+        await this.charges.holdForBooking(manager, booking, room);
         if (byStaff) {
           await this.audit.record(manager, {
             actor,
@@ -399,6 +403,7 @@ export class BookingsService {
         if (!claimed.affected) return false;
         await manager.delete(BookingSlot, { bookingId: id });
         const booking = await manager.findOneByOrFail(Booking, { id });
+        await this.charges.afterTransition(manager, booking, 'no_show', now);
         const room = await manager.findOneBy(Room, { id: booking.roomId });
         await this.notifyBooker(
           manager,
@@ -511,15 +516,33 @@ export class BookingsService {
     });
   }
 
-  /** Checked-in bookings are completed once they end: one conditional UPDATE, so two processes cannot both do it. */
-  async completeFinished(): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Booking)
-      .set({ status: 'completed' })
-      .where('status = :status AND endAt <= :now', { status: 'checked_in', now: this.clock.now() })
-      .execute();
-    return result.affected ?? 0;
+  /**
+   * Checked-in bookings are completed once they end, each in its own transaction with the charge of a priced room:
+   * the conditional UPDATE lets one process through per booking.
+   */
+  async completeFinished(limit = 500): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.getRepository(Booking).find({
+      select: { id: true },
+      where: { status: 'checked_in', endAt: LessThanOrEqual(now) },
+      order: { endAt: 'ASC' },
+      take: limit,
+    });
+    let completed = 0;
+    for (const { id } of due) {
+      const done = await runTransaction(this.dataSource, async (manager) => {
+        const claimed = await manager.update(
+          Booking,
+          { id, status: 'checked_in', endAt: LessThanOrEqual(now) },
+          { status: 'completed' },
+        );
+        if (!claimed.affected) return false;
+        await this.charges.afterTransition(manager, await manager.findOneByOrFail(Booking, { id }), 'completed', now);
+        return true;
+      });
+      if (done) completed++;
+    }
+    return completed;
   }
 
   /** Staff lift a resident's suspension. */
@@ -562,6 +585,7 @@ export class BookingsService {
     if (!result.affected) throw conflict(lostRace);
     if (!(activeBookingStatuses as readonly string[]).includes(to))
       await manager.delete(BookingSlot, { bookingId: booking.id });
+    await this.charges.afterTransition(manager, booking, to, this.clock.now());
   }
 
   private async notifyBooker(
