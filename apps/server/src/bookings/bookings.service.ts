@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   activeBookingStatuses,
-  shanghaiDate,
-  shanghaiMidnight,
   type BookingStatus,
   type BookingView,
   type Page,
   type RecurringBookingResponse,
+  shanghaiDate,
+  shanghaiMidnight,
+  shanghaiShortTime,
   type SuspensionLiftResponse,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
@@ -56,8 +57,6 @@ import {
 import type { BookingQueryDto, CreateBookingDto, RecurringBookingDto } from './dto/bookings.dto.js';
 
 const DAY = 86_400_000;
-
-const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 export interface BookingRequest {
   roomId: number;
@@ -169,7 +168,7 @@ export class BookingsService {
             action: 'bookings.create',
             targetType: 'booking',
             targetId: booking.id,
-            summary: `工作人员预约 ${room.name} ${localTime(request.startAt)}–${localTime(request.endAt).slice(6)}：${request.purpose}`,
+            summary: `工作人员预约 ${room.name} ${shanghaiShortTime(request.startAt)}–${shanghaiShortTime(request.endAt).slice(6)}：${request.purpose}`,
           });
         }
         return toBookingView(booking, room, actor);
@@ -310,7 +309,7 @@ export class BookingsService {
           action: 'bookings.cancel',
           targetType: 'booking',
           targetId: booking.id,
-          summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
+          summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
         });
       }
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
@@ -343,7 +342,7 @@ export class BookingsService {
         action: 'bookings.approve',
         targetType: 'booking',
         targetId: booking.id,
-        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）`,
+        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
     });
@@ -375,7 +374,7 @@ export class BookingsService {
         action: 'bookings.reject',
         targetType: 'booking',
         targetId: booking.id,
-        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）：${reason}`,
+        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）：${reason}`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
     });
@@ -412,7 +411,7 @@ export class BookingsService {
           room,
           'booking_no_show',
           '预约未到场',
-          `您预约的${room?.name ?? '活动室'}（${localTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`,
+          `您预约的${room?.name ?? '活动室'}（${shanghaiShortTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`,
         );
         if (!booking.staffBooking) await this.suspendIfRepeated(manager, booking, now);
         return true;
@@ -449,7 +448,7 @@ export class BookingsService {
       communityId: booking.communityId,
       kind: 'booking_no_show',
       title: '预约功能已暂停',
-      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${localTime(until)}）。如有疑问请联系社区工作人员。`,
+      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${shanghaiShortTime(until)}）。如有疑问请联系社区工作人员。`,
       link: null,
     });
   }
@@ -600,7 +599,7 @@ export class BookingsService {
     await this.notifications.notify(manager, [booking.userId], {
       communityId: booking.communityId,
       kind,
-      title: `${title}：${room?.name ?? '活动室'} ${localTime(booking.startAt)}`,
+      title: `${title}：${room?.name ?? '活动室'} ${shanghaiShortTime(booking.startAt)}`,
       body,
       link: '/pages/bookings/index',
     });
