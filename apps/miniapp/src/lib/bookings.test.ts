@@ -28,6 +28,7 @@ const room: RoomView = {
   minNoticeMinutes: 30,
   requiresApproval: false,
   active: true,
+  priceMinutesPerHour: 0,
 };
 
 describe('clock and date texts', () => {
