@@ -144,6 +144,8 @@ POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  
 # The commons: every verified resident donates and sees their own community's; staff see theirs (admins name one).
 POST  /api/v1/timebank/donations                            401  403  201  201  201  403  403  403
 GET   /api/v1/timebank/commons                              401  403  200  200  200  200  200  200
+# 亲情转赠 to 王建国, bound to resG as her son (fresh binding per cell): anyone else is not bound to him (404).
+POST  /api/v1/timebank/family-transfers                     401  403  201  404  404  403  403  403
 
 # Mutual help: resG's requests of G. volG offers and is chosen; resB and stfB get 404; staff only settle.
 POST  /api/v1/help-requests                                 401  403  201  201  201  403  403  403
@@ -204,6 +206,8 @@ POST  /api/v1/requests/:id/refer                            401  403  403  403  
 POST  /api/v1/requests/:id/extend                           401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable                     401  403  403  403  403  200  404  200
 POST  /api/v1/requests/:id/unreasonable/confirm             401  403  403  403  403  403  403  200
+# 派给志愿者: a help task for resG paid from G's pool (an accepted request).
+POST  /api/v1/requests/:id/help-task                        401  403  403  403  403  200  404  200
 # The matrix sends JSON, so a caller let in gets 400 UPLOAD_FILE_MISSING (uploads.e2e-spec sends real images).
 POST  /api/v1/uploads                                       401  403  400  400  400  400  400  400
 # resG's photo on resG's private request: those who may see the request.
@@ -755,6 +759,13 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     }),
 
     'POST /api/v1/timebank/donations': () => ({ body: { minutes: 1 } }),
+    'POST /api/v1/timebank/family-transfers': async () => {
+      await bindingOfResG();
+      return {
+        body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
+        headers: { 'idempotency-key': randomUUID() },
+      };
+    },
     'GET /api/v1/timebank/commons': () => ({ path: `/api/v1/timebank/commons?communityId=${ids.G}` }),
     'POST /api/v1/help-requests': () => ({
       body: {
@@ -835,6 +846,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/requests/:id/unreasonable': async () => ({
       path: await requestPath('submitted', 'unreasonable'),
       body: { reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/requests/:id/help-task': async () => ({
+      path: await requestPath('accepted', 'help-task'),
+      body: { rewardMinutes: 60 },
     }),
     'GET /api/v1/uploads/:id': () => ({ path: `/api/v1/uploads/${photoOfResG}` }),
     'POST /api/v1/requests/:id/unreasonable/confirm': async () => ({

@@ -404,6 +404,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
     'POST /timebank/donations': { token: () => li.token, body: () => ({ minutes: 5 }) },
+    'POST /timebank/family-transfers': {
+      token: () => li.token,
+      idempotent: true,
+      body: () => ({ toUserId: liu.id, minutes: 5, memo: '生日快乐' }),
+      text: ['memo'],
+    },
     'POST /help-requests': {
       token: () => li.token,
       body: () => ({
@@ -518,6 +524,16 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       text: ['reason'],
     },
     'POST /requests/{id}/unreasonable/confirm': { token: () => admin, params: () => ({ id: ids.request }) },
+    'POST /requests/{id}/help-task': {
+      token: () => staff,
+      params: () => ({ id: ids.request }),
+      body: () => ({
+        rewardMinutes: 60,
+        startAt: new Date(Date.now() + 86_400_000).toISOString(),
+        minutes: 60,
+        kind: 'repair',
+      }),
+    },
     // multipart only: every JSON case is refused before a file is read (uploads.e2e-spec sends real and bad images).
     'POST /uploads': { token: () => li.token },
   };

@@ -1,6 +1,7 @@
 import { hashPassword } from '../src/auth/password.js';
 import { ResidentRequest, ResidentRequestSecond } from '../src/requests/request.entity.js';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
+import { HelpRequest } from '../src/help-requests/help-request.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
@@ -72,6 +73,41 @@ describe(`resident requests over HTTP on ${testDatabaseKind}`, () => {
   }, 120_000);
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('the demo street is alive on first start: requests in every state and light, rated, with progress notes', async () => {
+    const queue = await t.request('GET', `${api}/requests?limit=100`, { token: admin });
+    expect(queue.status).toBe(200);
+    const items: Array<{ id: number; status: string; light: string; deadlineAt: string | null }> = queue.body.items;
+    expect(new Set(items.map((r) => r.status))).toEqual(
+      new Set(['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'referred']),
+    );
+    const running = items.filter((r) => r.deadlineAt !== null);
+    expect(new Set(running.map((r) => r.light))).toEqual(new Set(['green', 'yellow', 'red']));
+    for (const light of ['green', 'yellow', 'red']) {
+      const shown = await t.request('GET', `${api}/requests?light=${light}&limit=100`, { token: admin });
+      expect(shown.body.items.map((r: { id: number }) => r.id).sort()).toEqual(
+        running
+          .filter((r) => r.light === light)
+          .map((r) => r.id)
+          .sort(),
+      );
+    }
+    const marked = await t.request('GET', `${api}/requests?unreasonable=marked`, { token: admin });
+    expect(marked.body.items).toHaveLength(1);
+    // Already-due alerts are part of the demo's past: the first scheduler run finds nothing to send.
+    const rows = await t.dataSource.getRepository(ResidentRequest).find();
+    const now = Date.now();
+    for (const r of rows.filter((row) => row.deadlineAt && row.yellowAt!.getTime() <= now))
+      expect(r.yellowAlertedPhase).toBe(r.phase);
+    const stats = await t.request('GET', `${api}/requests/stats`, { token: admin });
+    expect(stats.body).toMatchObject({ submitted: 30, unreasonable: 1, counts: { rated: 9 } });
+    expect(stats.body.composite).toBeGreaterThan(0);
+    expect(stats.body.communities.every((c: { composite: number | null }) => c.composite !== null)).toBe(true);
+    const withNotes = await Promise.all(
+      items.slice(0, 12).map((r) => t.request('GET', `${api}/requests/${r.id}`, { token: admin })),
+    );
+    expect(withNotes.some((d) => d.body.timeline.some((e: { kind: string }) => e.kind === 'progress'))).toBe(true);
   });
 
   it('walks the whole life cycle: submit → accept → progress → resolve → rate (closed), each step on the timeline', async () => {
@@ -181,6 +217,75 @@ describe(`resident requests over HTTP on ${testDatabaseKind}`, () => {
       unreasonable: { state: 'confirmed' },
     });
     expect((await act(admin, id, 'unreasonable/confirm')).body.code).toBe('REQUEST_NOT_MARKED_UNREASONABLE');
+  });
+
+  it('help-task: staff turn a request into a pool-paid help task on the mutual-help board, once; refusals change nothing', async () => {
+    const helpRows = () => t.dataSource.getRepository(HelpRequest).count();
+    const id = (await submit(zhang, { category: 'care', title: '需要人陪同去医院复诊' })).body.id;
+    // Not while submitted (accept first), not by a resident, not from another community; bad input is 400.
+    const before = await helpRows();
+    expect((await act(staffG, id, 'help-task', { rewardMinutes: 60 })).body.code).toBe('REQUEST_STATE_CHANGED');
+    await act(staffG, id, 'accept');
+    expect((await act(zhang, id, 'help-task', { rewardMinutes: 60 })).status).toBe(403);
+    expect((await act(staffB, id, 'help-task', { rewardMinutes: 60 })).status).toBe(404);
+    for (const bad of [{}, { rewardMinutes: 0 }, { rewardMinutes: 1.5 }, { rewardMinutes: 60, minutes: 10 }]) {
+      const r = await act(staffG, id, 'help-task', bad);
+      expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    const past = await act(staffG, id, 'help-task', {
+      rewardMinutes: 60,
+      startAt: new Date(Date.now() - 2 * H).toISOString(),
+    });
+    expect([past.status, past.body.code]).toEqual([422, 'HELP_START_IN_PAST']);
+    expect(await helpRows()).toBe(before);
+    expect((await t.request('GET', `${api}/requests/${id}`, { token: staffG })).body).toMatchObject({
+      status: 'accepted',
+      helpRequestId: null,
+    });
+
+    // Two staff at once: one task, one 409.
+    const startAt = new Date(Date.now() + 26 * H).toISOString();
+    const results = await Promise.all([
+      act(staffG, id, 'help-task', { rewardMinutes: 90, startAt }),
+      act(staffG2, id, 'help-task', { rewardMinutes: 90, startAt }),
+    ]);
+    expect(tally(results)).toEqual({ '200': 1, '409 REQUEST_HELP_TASK_EXISTS': 1 });
+    const made = results.find((r) => r.status === 200)!.body;
+    expect(made).toMatchObject({ status: 'in_progress', helpRequestId: expect.any(Number) });
+    expect(made.timeline.at(-1)).toMatchObject({ kind: 'help_task', actor: { role: 'staff' } });
+    expect(made.timeline.at(-1).note).toContain('1.50 小时');
+    expect(await helpRows()).toBe(before + 1);
+    const again = await act(staffG, id, 'help-task', { rewardMinutes: 30 });
+    expect([again.status, again.body.code]).toEqual([409, 'REQUEST_HELP_TASK_EXISTS']);
+    expect(await helpRows()).toBe(before + 1);
+
+    // On the mutual-help board of G, for 张桂兰, paid from the pool; the ledger still balances.
+    const task = await t.request('GET', `${api}/help-requests/${made.helpRequestId}`, { token: wang });
+    expect(task.status).toBe(200);
+    expect(task.body).toMatchObject({
+      title: '需要人陪同去医院复诊',
+      kind: 'company',
+      rewardMinutes: 90,
+      minutes: 90,
+      fundedBy: 'pool',
+      status: 'open',
+      poster: { id: zhangId },
+      startAt: new Date(startAt).toISOString(),
+    });
+    const board = await t.request('GET', `${api}/help-requests`, { token: wang });
+    expect(board.body.items.map((h: { id: number }) => h.id)).toContain(made.helpRequestId);
+    const ledger = await t.request('GET', `${api}/timebank/audit`, { token: staffG });
+    expect(ledger.body).toMatchObject({ ok: true, discrepancies: [] });
+    // Audited on both sides in the same transaction; the resident is told.
+    const audit = await t.dataSource.getRepository(AuditEntry).findBy({ targetType: 'request', targetId: String(id) });
+    expect(audit.map((a) => a.action)).toContain('requests.help_task');
+    expect(
+      await t.dataSource
+        .getRepository(AuditEntry)
+        .countBy({ action: 'help.create_task', targetId: String(made.helpRequestId) }),
+    ).toBe(1);
+    const told = await t.dataSource.getRepository(Notification).findBy({ userId: zhangId, title: '诉求已派给志愿者' });
+    expect(told).toHaveLength(1);
   });
 
   it('refuses the wrong role, the wrong community, a neighbour on a private request, and bad input, storing nothing', async () => {
@@ -303,10 +408,15 @@ describe(`resident requests over HTTP on ${testDatabaseKind}`, () => {
     expect(red.body.items.map((r: { id: number }) => r.id)).toContain(redId);
     expect(red.body.items.every((r: { light: string }) => r.light === 'red')).toBe(true);
     const yellow = await t.request('GET', `${api}/requests?light=yellow`, { token: staffG });
-    expect(yellow.body.items.map((r: { id: number }) => r.id)).toEqual([yellowId]);
-    // The queue puts the most overdue first.
-    const queue = await t.request('GET', `${api}/requests?status=submitted`, { token: staffG });
-    expect(queue.body.items[0].id).toBe(redId);
+    expect(yellow.body.items.map((r: { id: number }) => r.id)).toContain(yellowId);
+    expect(yellow.body.items.map((r: { id: number }) => r.id)).not.toContain(redId);
+    expect(yellow.body.items.every((r: { light: string }) => r.light === 'yellow')).toBe(true);
+    // The queue puts the most overdue first (the demo's requests are in it too).
+    const queue = await t.request('GET', `${api}/requests?status=submitted&limit=100`, { token: staffG });
+    const deadlines = queue.body.items.map((r: { deadlineAt: string }) => new Date(r.deadlineAt).getTime());
+    expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
+    const ids = queue.body.items.map((r: { id: number }) => r.id);
+    expect(ids.indexOf(redId)).toBeLessThan(ids.indexOf(yellowId));
     const street = await t.request('GET', `${api}/requests?light=red`, { token: admin });
     expect(street.body.items.map((r: { id: number }) => r.id)).toContain(redId);
     expect(

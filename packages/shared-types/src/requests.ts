@@ -1,4 +1,5 @@
 import type { IsoDateTime } from './common.js';
+import type { HelpRequestKind } from './help-requests.js';
 
 /** Resident requests 居民诉求 (接诉即办), PRODUCT.md "Resident requests". */
 
@@ -319,14 +320,19 @@ export interface RequestSecondResponse {
   secondedByMe: true;
 }
 
-/** POST requests/:id/help-task (staff) */
+/**
+ * POST requests/:id/help-task (staff, 派给志愿者): a help task of the time bank for the resident, paid from the community
+ * pool; answers the request (with `helpRequestId`). Title, description and place come from the request.
+ */
 export interface RequestHelpTaskRequest {
+  /** Credits the helper earns, held from the community pool. */
   rewardMinutes: number;
-}
-
-export interface RequestHelpTaskResponse {
-  requestId: number;
-  helpRequestId: number;
+  /** Default: tomorrow, on the hour. */
+  startAt?: IsoDateTime;
+  /** Expected minutes (15–480); default the reward within those bounds. */
+  minutes?: number;
+  /** Default from the request's category. */
+  kind?: HelpRequestKind;
 }
 
 /** The counts behind the three rates (PRODUCT.md), unreasonable requests left out. */

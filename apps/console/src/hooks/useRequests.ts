@@ -3,6 +3,7 @@ import {
   type AcceptRequestRequest,
   type ExtendRequestRequest,
   type RequestDetail,
+  type RequestHelpTaskRequest,
   type RequestLight,
   type RequestQueueQuery,
   type RequestStatsQuery,
@@ -13,6 +14,7 @@ import {
   acceptRequest,
   addRequestProgress,
   confirmRequestUnreasonable,
+  createRequestHelpTask,
   extendRequest,
   fetchRequest,
   fetchRequestQueue,
@@ -94,6 +96,7 @@ export type RequestActionInput =
   | { action: 'resolve'; resolution: string }
   | { action: 'refer'; to: string; reason: string }
   | { action: 'extend'; body: ExtendRequestRequest }
+  | { action: 'help-task'; body: RequestHelpTaskRequest }
   | { action: 'unreasonable'; reason: string }
   | { action: 'confirm-unreasonable' };
 
@@ -113,6 +116,8 @@ async function runAction(requestId: number, input: RequestActionInput): Promise<
       return referRequest(requestId, { to: input.to, reason: input.reason });
     case 'extend':
       return extendRequest(requestId, input.body);
+    case 'help-task':
+      return createRequestHelpTask(requestId, input.body);
     case 'unreasonable':
       return markRequestUnreasonable(requestId, { reason: input.reason });
     case 'confirm-unreasonable':

@@ -128,6 +128,11 @@ export function RequestDetailPage() {
                   {`${request.referral.to}：${request.referral.reason}`}
                 </Descriptions.Item>
               ) : null}
+              {request.helpRequestId ? (
+                <Descriptions.Item label="派给志愿者" span={2}>
+                  <span data-testid="request-help-task">{`已发布为邻里互助任务 #${request.helpRequestId}`}</span>
+                </Descriptions.Item>
+              ) : null}
               {request.rating ? (
                 <Descriptions.Item label="居民评价" span={2}>
                   <span data-testid="request-rating">

@@ -5,6 +5,7 @@ import type {
   Page,
   ReferRequestRequest,
   RequestDetail,
+  RequestHelpTaskRequest,
   RequestProgressRequest,
   RequestQueueQuery,
   RequestStats,
@@ -55,4 +56,9 @@ export function markRequestUnreasonable(requestId: number, body: MarkUnreasonabl
 /** Admins confirm a staff member's 不合理诉求 mark; the request then leaves the rates. */
 export function confirmRequestUnreasonable(requestId: number): Promise<RequestDetail> {
   return http.post<RequestDetail>(`requests/${requestId}/unreasonable/confirm`);
+}
+
+/** 派给志愿者: a help task for the resident on the mutual-help board, paid from the community pool. */
+export function createRequestHelpTask(requestId: number, body: RequestHelpTaskRequest): Promise<RequestDetail> {
+  return http.post<RequestDetail>(`requests/${requestId}/help-task`, body);
 }

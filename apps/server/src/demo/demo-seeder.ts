@@ -12,6 +12,7 @@ import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoBookings } from './demo-bookings.js';
 import { seedDemoCentre } from './demo-centre.js';
 import { seedDemoNotices } from './demo-notices.js';
+import { seedDemoRequests } from './demo-requests.js';
 import { demoStreet } from './demo-street.js';
 import { seedDemoTimebank } from './demo-timebank.js';
 
@@ -91,5 +92,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await seedDemoBookings(manager, now);
     await seedDemoActivities(manager, now);
     await seedDemoCentre(manager, now);
+    await seedDemoRequests(manager, now);
   }
 }

@@ -12,6 +12,7 @@ import {
   ReasonDto,
   ReferRequestDto,
   RequestFeedQueryDto,
+  RequestHelpTaskDto,
   RequestProgressDto,
   RequestQueueQueryDto,
   RequestStatsQueryDto,
@@ -229,6 +230,27 @@ export class RequestsController {
     @Body() body: ReasonDto,
   ): Promise<RequestDetail> {
     return this.requests.markUnreasonable(user, id, body.reason);
+  }
+
+  /** 派给志愿者: a help task of the time bank for the resident, paid from the community pool. */
+  @ApiAnswer({
+    summary: '派给志愿者（转为互助任务，由社区时间池支付）',
+    ok: 'RequestDetail',
+    refusals: {
+      404: ['REQUEST_NOT_FOUND'],
+      409: ['REQUEST_STATE_CHANGED', 'REQUEST_HELP_TASK_EXISTS', 'REQUEST_ALREADY_UNREASONABLE'],
+      422: ['HELP_START_IN_PAST', 'HELP_START_TOO_FAR', 'RESIDENT_NOT_VERIFIED', 'NOT_A_RESIDENT'],
+    },
+  })
+  @Post(':id/help-task')
+  @HttpCode(200)
+  @StaffOnly()
+  helpTask(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RequestHelpTaskDto,
+  ): Promise<RequestDetail> {
+    return this.requests.helpTask(user, id, body);
   }
 
   @ApiAnswer({

@@ -2,6 +2,7 @@ import type { RequestStatus } from '@linli/shared-types';
 import {
   allowedFrom,
   checkExtension,
+  checkHelpTask,
   checkRating,
   checkReopen,
   checkStatsRange,
@@ -10,6 +11,7 @@ import {
   countSubmitted,
   defaultDeadlineSettings,
   defaultWeights,
+  helpTaskOf,
   initialDeadlines,
   lightOf,
   median,
@@ -78,10 +80,72 @@ describe('transitions', () => {
     ['rate', ['resolved']],
     ['reopen', ['resolved', 'closed']],
     ['autoClose', ['resolved']],
+    ['helpTask', ['accepted', 'in_progress']],
   ];
   const all: RequestStatus[] = ['submitted', 'accepted', 'in_progress', 'resolved', 'closed', 'referred'];
   it.each(table)('%s is allowed from exactly %j', (action, from) => {
     expect(all.filter((s) => allowedFrom(action, s))).toEqual(from);
+  });
+});
+
+describe('checkHelpTask', () => {
+  it.each([
+    ['accepted', null, null, null],
+    ['in_progress', null, null, null],
+    ['submitted', null, null, 'REQUEST_STATE_CHANGED'],
+    ['resolved', null, null, 'REQUEST_STATE_CHANGED'],
+    ['closed', null, null, 'REQUEST_STATE_CHANGED'],
+    ['referred', null, null, 'REQUEST_STATE_CHANGED'],
+    ['in_progress', 7, null, 'REQUEST_HELP_TASK_EXISTS'],
+    ['closed', 7, null, 'REQUEST_HELP_TASK_EXISTS'],
+    ['accepted', null, 'marked', 'REQUEST_ALREADY_UNREASONABLE'],
+  ] as const)('%s, help task %s, unreasonable %s → %s', (status, helpRequestId, unreasonableState, expected) => {
+    expect(checkHelpTask({ status, helpRequestId, unreasonableState })).toBe(expected);
+  });
+});
+
+describe('helpTaskOf', () => {
+  const request = {
+    id: 12,
+    category: 'care' as const,
+    title: '独居老人需要陪同',
+    description: '每周复诊',
+    place: null,
+  };
+  const where = { buildingName: '3栋', communityName: '光华社区' };
+  it('defaults: kind from the category, start tomorrow on the hour, minutes = reward within 15..480', () => {
+    expect(helpTaskOf(request, where, { rewardMinutes: 90 }, new Date('2026-11-28T02:20:00Z'))).toEqual({
+      title: '独居老人需要陪同',
+      description: '每周复诊',
+      kind: 'company',
+      startAt: new Date('2026-11-29T03:00:00Z'),
+      minutes: 90,
+      place: '3栋',
+      rewardMinutes: 90,
+      sourceReference: 'request:12',
+    });
+  });
+  it.each([
+    [5, 15],
+    [15, 15],
+    [480, 480],
+    [900, 480],
+  ])('reward %d → %d minutes', (rewardMinutes, minutes) => {
+    expect(helpTaskOf(request, where, { rewardMinutes }, t0).minutes).toBe(minutes);
+  });
+  it('takes what staff chose, the building and the place text, else the community', () => {
+    const task = helpTaskOf(
+      { ...request, category: 'repair', place: '楼道' },
+      where,
+      { rewardMinutes: 60, startAt: '2026-12-01T09:00:00+08:00', minutes: 30, kind: 'errands' },
+      t0,
+    );
+    expect(task).toMatchObject({ kind: 'errands', minutes: 30, place: '3栋 楼道' });
+    expect(task.startAt.toISOString()).toBe('2026-12-01T01:00:00.000Z');
+    expect(helpTaskOf({ ...request, category: 'repair' }, where, { rewardMinutes: 60 }, t0).kind).toBe('repair');
+    expect(
+      helpTaskOf(request, { buildingName: null, communityName: '光华社区' }, { rewardMinutes: 60 }, t0).place,
+    ).toBe('光华社区');
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  HELP_LIMITS,
   REQUEST_ACCEPT_HOURS_NORMAL,
   REQUEST_ACCEPT_HOURS_URGENT,
   REQUEST_AUTO_CLOSE_DAYS,
@@ -10,6 +11,7 @@ import {
   requestCategories,
   requestStatuses,
   type ErrorCode,
+  type HelpRequestKind,
   type RequestCategory,
   type RequestLight,
   type RequestRates,
@@ -106,6 +108,7 @@ export const transitions = {
   rate: ['resolved'],
   reopen: ['resolved', 'closed'],
   autoClose: ['resolved'],
+  helpTask: ['accepted', 'in_progress'],
 } as const satisfies Record<string, readonly RequestStatus[]>;
 export type RequestAction = keyof typeof transitions;
 
@@ -153,6 +156,57 @@ export function checkRating(request: RequestFacts): ErrorCode | null {
 }
 
 export const canRate = (request: RequestFacts): boolean => checkRating(request) === null;
+
+/** 派给志愿者: while being handled, once, and not while an unreasonable mark waits for the admin. */
+export function checkHelpTask(
+  request: Pick<RequestFacts, 'status' | 'unreasonableState'> & { helpRequestId: number | null },
+): ErrorCode | null {
+  if (request.helpRequestId !== null) return 'REQUEST_HELP_TASK_EXISTS';
+  if (request.unreasonableState !== null) return 'REQUEST_ALREADY_UNREASONABLE';
+  if (!allowedFrom('helpTask', request.status)) return 'REQUEST_STATE_CHANGED';
+  return null;
+}
+
+/** The kind of help a request's category most likely needs; staff may choose another. */
+export const helpKindOf: Record<RequestCategory, HelpRequestKind> = {
+  sanitation: 'other',
+  repair: 'repair',
+  dispute: 'other',
+  safety: 'other',
+  care: 'company',
+  inquiry: 'errands',
+  suggestion: 'other',
+  other: 'other',
+};
+
+/** The help task made from a request: what staff chose, else the request's own words, place and a start tomorrow. */
+export function helpTaskOf(
+  request: { id: number; category: RequestCategory; title: string; description: string; place: string | null },
+  where: { buildingName: string | null; communityName: string },
+  choice: { rewardMinutes: number; startAt?: string; minutes?: number; kind?: HelpRequestKind },
+  now: Date,
+): {
+  title: string;
+  description: string;
+  kind: HelpRequestKind;
+  startAt: Date;
+  minutes: number;
+  place: string;
+  rewardMinutes: number;
+  sourceReference: string;
+} {
+  const place = [where.buildingName, request.place].filter((p): p is string => !!p).join(' ') || where.communityName;
+  return {
+    title: request.title.slice(0, HELP_LIMITS.titleMax),
+    description: request.description.slice(0, HELP_LIMITS.descriptionMax),
+    kind: choice.kind ?? helpKindOf[request.category],
+    startAt: choice.startAt ? new Date(choice.startAt) : new Date(Math.ceil((now.getTime() + DAY) / HOUR) * HOUR),
+    minutes: choice.minutes ?? Math.min(HELP_LIMITS.minutesMax, Math.max(HELP_LIMITS.minutesMin, choice.rewardMinutes)),
+    place: place.slice(0, HELP_LIMITS.placeMax),
+    rewardMinutes: choice.rewardMinutes,
+    sourceReference: `request:${request.id}`,
+  };
+}
 
 /** The latest resolution that has waited long enough at `now`. */
 export const autoCloseCutoff = (now: Date): Date => new Date(now.getTime() - REQUEST_AUTO_CLOSE_DAYS * DAY);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  hoursText,
   requestCategoryLabels,
   type Page,
   type RequestDetail,
@@ -13,6 +14,7 @@ import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager, type 
 import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
@@ -27,6 +29,7 @@ import type {
   RateRequestDto,
   ReferRequestDto,
   RequestFeedQueryDto,
+  RequestHelpTaskDto,
   RequestQueueQueryDto,
   RequestStatsQueryDto,
 } from './dto/requests.dto.js';
@@ -42,6 +45,7 @@ import {
   allowedFrom,
   autoCloseCutoff,
   checkExtension,
+  checkHelpTask,
   checkRating,
   checkReopen,
   checkStatsRange,
@@ -49,6 +53,7 @@ import {
   countSubmitted,
   defaultDeadlineSettings,
   defaultWeights,
+  helpTaskOf,
   initialDeadlines,
   runningClock,
   stoppedClock,
@@ -85,6 +90,7 @@ export class RequestsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly helpRequests: HelpRequestsService,
   ) {}
 
   // ---- settings ----
@@ -555,6 +561,36 @@ export class RequestsService {
         r,
         '诉求已关闭',
         `「${r.title}」经街道确认为不合理诉求，已关闭：${r.unreasonableReason ?? ''}`,
+      );
+    });
+  }
+
+  /**
+   * 派给志愿者: a help task for the request's resident, paid from the community pool, made by the mutual-help feature
+   * inside this transaction; the request links it (once, by a conditional update) and moves to in_progress.
+   */
+  async helpTask(viewer: User, id: number, body: RequestHelpTaskDto): Promise<RequestDetail> {
+    return this.write(viewer, id, 'staff', async (manager, r, now) => {
+      const refusal = checkHelpTask(r);
+      if (refusal) throw conflict(refusal);
+      const building = r.buildingId ? await manager.findOneBy(Building, { id: r.buildingId }) : null;
+      const community = await manager.findOneByOrFail(Community, { id: r.communityId });
+      const task = helpTaskOf(r, { buildingName: building?.name ?? null, communityName: community.name }, body, now);
+      const help = await this.helpRequests.createPoolFundedTask(manager, viewer, { ...task, posterId: r.userId });
+      const linked = await manager.update(
+        ResidentRequest,
+        { id: r.id, status: r.status, helpRequestId: IsNull() },
+        { helpRequestId: help.id, status: 'in_progress' },
+      );
+      if (!linked.affected) throw conflict('REQUEST_STATE_CHANGED');
+      const what = `互助任务「${task.title}」，${shanghai(task.startAt)} 开始，约 ${task.minutes} 分钟，社区支付 ${hoursText(task.rewardMinutes)} 小时`;
+      await this.event(manager, r.id, 'help_task', viewer, what, now);
+      await this.staffAudit(manager, viewer, r, 'requests.help_task', `诉求 #${r.id} 派给志愿者：${what}`);
+      await this.notifyResident(
+        manager,
+        r,
+        '诉求已派给志愿者',
+        `「${r.title}」已发布为邻里互助任务，志愿者接单后会与您联系。`,
       );
     });
   }

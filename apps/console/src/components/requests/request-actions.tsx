@@ -1,21 +1,41 @@
 import {
+  HELP_LIMITS,
+  helpRequestKindLabels,
+  helpRequestKinds,
+  hoursText,
   REQUEST_EXTENSION_DAYS_MAX,
   REQUEST_NOTE_MAX,
   REQUEST_PHOTOS_MAX,
   REQUEST_REASON_MAX,
   REQUEST_REFER_TO_MAX,
   UPLOAD_MAX_BYTES,
+  type HelpRequestKind,
   type RequestDetail,
   type RequestPerson,
   type RequestStatus,
   type UserView,
 } from '@linli/shared-types';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { useState } from 'react';
 import { useRequestAction, type RequestActionInput } from '../../hooks/useRequests';
+import { dayjs, fromCommunityWallClock } from '../../lib/dayjs';
 import type { ApiRequestError } from '../../services/http';
 
-type ActionKey = 'accept' | 'progress' | 'resolve' | 'refer' | 'extend' | 'unreasonable' | 'confirm-unreasonable';
+type ActionKey =
+  'accept' | 'progress' | 'resolve' | 'refer' | 'extend' | 'help-task' | 'unreasonable' | 'confirm-unreasonable';
 
 const actionTitles: Record<ActionKey, string> = {
   accept: '受理',
@@ -23,6 +43,7 @@ const actionTitles: Record<ActionKey, string> = {
   resolve: '办结',
   refer: '转办',
   extend: '延期',
+  'help-task': '派给志愿者',
   unreasonable: '标记不合理',
   'confirm-unreasonable': '确认不合理诉求',
 };
@@ -34,8 +55,13 @@ const allowed: Record<Exclude<ActionKey, 'confirm-unreasonable'>, readonly Reque
   resolve: ['accepted', 'in_progress'],
   refer: ['submitted', 'accepted', 'in_progress'],
   extend: ['accepted', 'in_progress'],
+  'help-task': ['accepted', 'in_progress'],
   unreasonable: ['submitted', 'accepted', 'in_progress'],
 };
+
+/** The help task's kind most likely for a category (the server's default when none is chosen). */
+const defaultHelpKind = (request: RequestDetail): HelpRequestKind =>
+  request.category === 'repair' ? 'repair' : request.category === 'care' ? 'company' : 'other';
 
 function availableActions(request: RequestDetail, user: UserView): ActionKey[] {
   const keys = (Object.keys(allowed) as Array<keyof typeof allowed>).filter((key) =>
@@ -43,6 +69,7 @@ function availableActions(request: RequestDetail, user: UserView): ActionKey[] {
   );
   const result: ActionKey[] = keys.filter((key) => {
     if (key === 'extend') return request.extensionDays === null;
+    if (key === 'help-task') return request.helpRequestId === null && request.unreasonable === null;
     if (key === 'unreasonable') return request.unreasonable === null;
     return true;
   });
@@ -57,6 +84,10 @@ interface ActionFormValues {
   to?: string;
   reason?: string;
   days?: number;
+  rewardMinutes?: number;
+  minutes?: number;
+  startAt?: dayjs.Dayjs;
+  kind?: HelpRequestKind;
 }
 
 /** The bar of actions on a request page; each opens a dialog that states what will happen and asks to confirm. */
@@ -86,6 +117,13 @@ export function RequestActions({
     form.resetFields();
     setFiles([]);
     if (key === 'accept' && candidates.length) form.setFieldsValue({ assigneeId: candidates[0].id });
+    if (key === 'help-task')
+      form.setFieldsValue({
+        rewardMinutes: 60,
+        minutes: 60,
+        kind: defaultHelpKind(request),
+        startAt: dayjs().add(1, 'day').hour(9).minute(0).second(0),
+      });
     setOpen(key);
   };
 
@@ -113,6 +151,17 @@ export function RequestActions({
         break;
       case 'extend':
         input = { action: 'extend', body: { days: values.days!, reason: values.reason!.trim() } };
+        break;
+      case 'help-task':
+        input = {
+          action: 'help-task',
+          body: {
+            rewardMinutes: values.rewardMinutes!,
+            minutes: values.minutes!,
+            kind: values.kind!,
+            startAt: fromCommunityWallClock(values.startAt!),
+          },
+        };
         break;
       case 'unreasonable':
         input = { action: 'unreasonable', reason: values.reason!.trim() };
@@ -272,6 +321,65 @@ export function RequestActions({
                 />
               </Form.Item>
               {text('reason', '延期原因', REQUEST_REASON_MAX, '如：需等待配件到货')}
+            </>
+          ) : null}
+          {open === 'help-task' ? (
+            <>
+              <Typography.Paragraph type="secondary">
+                为这位居民在邻里互助中发布一条任务，报酬由社区时间池支付（发布时冻结）；志愿者接单、上门服务并经居民确认后，时长计入志愿者账户。每个诉求只能派一次。
+              </Typography.Paragraph>
+              <Form.Item name="kind" label="互助类型" rules={[{ required: true, message: '请选择互助类型' }]}>
+                <Select
+                  options={helpRequestKinds.map((kind) => ({ value: kind, label: helpRequestKindLabels[kind] }))}
+                  data-testid="request-kind-select"
+                />
+              </Form.Item>
+              <Form.Item name="startAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
+                <DatePicker
+                  showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                  format="YYYY-MM-DD HH:mm"
+                  allowClear={false}
+                  disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
+                  data-testid="request-start-input"
+                />
+              </Form.Item>
+              <Form.Item
+                name="minutes"
+                label="预计时长"
+                rules={[{ required: true, message: '请填写预计时长' }]}
+                extra={`${HELP_LIMITS.minutesMin}–${HELP_LIMITS.minutesMax} 分钟`}
+              >
+                <InputNumber
+                  min={HELP_LIMITS.minutesMin}
+                  max={HELP_LIMITS.minutesMax}
+                  precision={0}
+                  step={15}
+                  addonAfter="分钟"
+                  data-testid="request-minutes-input"
+                />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.rewardMinutes !== b.rewardMinutes}>
+                {({ getFieldValue }) => {
+                  const reward = getFieldValue('rewardMinutes') as number | undefined;
+                  return (
+                    <Form.Item
+                      name="rewardMinutes"
+                      label="报酬（社区时间池支付）"
+                      rules={[{ required: true, message: '请填写报酬' }]}
+                      extra={reward ? `合 ${hoursText(reward)} 小时` : null}
+                    >
+                      <InputNumber
+                        min={HELP_LIMITS.rewardMin}
+                        max={HELP_LIMITS.rewardMax}
+                        precision={0}
+                        step={15}
+                        addonAfter="分钟"
+                        data-testid="request-reward-input"
+                      />
+                    </Form.Item>
+                  );
+                }}
+              </Form.Item>
             </>
           ) : null}
           {open === 'unreasonable' ? (

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  HELP_LIMITS,
+  helpRequestKinds,
   REQUEST_COMMENT_MAX,
   REQUEST_DESCRIPTION_MAX,
   REQUEST_EXTENSION_DAYS_MAX,
@@ -17,12 +19,14 @@ import {
   type AcceptRequestRequest,
   type CreateRequestRequest,
   type ExtendRequestRequest,
+  type HelpRequestKind,
   type MarkUnreasonableRequest,
   type RateRequestRequest,
   type ReferRequestRequest,
   type ReopenRequestRequest,
   type RequestCategory,
   type RequestFeedQuery,
+  type RequestHelpTaskRequest,
   type RequestLight,
   type RequestProgressRequest,
   type RequestQueueQuery,
@@ -196,4 +200,30 @@ export class RateRequestDto implements RateRequestRequest {
   @IsString()
   @Length(0, REQUEST_COMMENT_MAX)
   comment?: string;
+}
+
+export class RequestHelpTaskDto implements RequestHelpTaskRequest {
+  @ApiProperty({
+    minimum: HELP_LIMITS.rewardMin,
+    maximum: HELP_LIMITS.rewardMax,
+    description: 'credits for the helper, held from the community pool',
+  })
+  @IsInt()
+  @Min(HELP_LIMITS.rewardMin)
+  @Max(HELP_LIMITS.rewardMax)
+  rewardMinutes: number;
+  @ApiPropertyOptional({ description: 'ISO 8601 with offset; default tomorrow on the hour' })
+  @Omittable()
+  @IsInstant()
+  startAt?: string;
+  @ApiPropertyOptional({ minimum: HELP_LIMITS.minutesMin, maximum: HELP_LIMITS.minutesMax })
+  @Omittable()
+  @IsInt()
+  @Min(HELP_LIMITS.minutesMin)
+  @Max(HELP_LIMITS.minutesMax)
+  minutes?: number;
+  @ApiPropertyOptional({ enum: helpRequestKinds, description: 'default from the category' })
+  @Omittable()
+  @IsIn(helpRequestKinds)
+  kind?: HelpRequestKind;
 }
