@@ -166,7 +166,7 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      {user?.role === 'resident' && !pending ? (
+      {user?.role === 'resident' && user.status !== 'pending' ? (
         <View
           className="lk-card lk-home__requests e2e-home-help"
           onClick={() => void Taro.navigateTo({ url: helpPages.index })}
