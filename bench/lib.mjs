@@ -105,12 +105,12 @@ export async function api(base, method, path, { token, body } = {}) {
 /**
  * Linli's production build (apps/server/dist/main.js) on databaseUrl with the demo street; resolves once
  * /api/v1/health answers (migrations and the demo seed have run). Returns { child, base, port }. nodeArgs go before the
- * script (e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']).
+ * script (e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']); `script` runs another build (e.g. a baseline checkout's).
  */
-export async function startLinli(name, databaseUrl, env = {}, nodeArgs = []) {
+export async function startLinli(name, databaseUrl, env = {}, nodeArgs = [], script = 'apps/server/dist/main.js') {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = start(name, [...nodeArgs, 'apps/server/dist/main.js'], {
+  const child = start(name, [...nodeArgs, script], {
     DATABASE_URL: databaseUrl,
     LINLI_DEMO: '1',
     LINLI_DEMO_PASSWORD: DEMO_PASSWORD,

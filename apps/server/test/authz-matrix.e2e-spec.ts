@@ -144,6 +144,8 @@ POST  /api/v1/rewards/redemptions/:id/cancel                401  403  403  403  
 # The commons: every verified resident donates and sees their own community's; staff see theirs (admins name one).
 POST  /api/v1/timebank/donations                            401  403  201  201  201  403  403  403
 GET   /api/v1/timebank/commons                              401  403  200  200  200  200  200  200
+# 亲情转赠 to 王建国, bound to resG as her son (fresh binding per cell): anyone else is not bound to him (404).
+POST  /api/v1/timebank/family-transfers                     401  403  201  404  404  403  403  403
 
 # Mutual help: resG's requests of G. volG offers and is chosen; resB and stfB get 404; staff only settle.
 POST  /api/v1/help-requests                                 401  403  201  201  201  403  403  403
@@ -758,6 +760,13 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     }),
 
     'POST /api/v1/timebank/donations': () => ({ body: { minutes: 1 } }),
+    'POST /api/v1/timebank/family-transfers': async () => {
+      await bindingOfResG();
+      return {
+        body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
+        headers: { 'idempotency-key': randomUUID() },
+      };
+    },
     'GET /api/v1/timebank/commons': () => ({ path: `/api/v1/timebank/commons?communityId=${ids.G}` }),
     'POST /api/v1/help-requests': () => ({
       body: {

@@ -404,6 +404,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     },
     'POST /scan': { token: () => li.token, body: () => ({ code: 'not-a-linli-code', lat: 30.66, lng: 104.06 }) },
     'POST /timebank/donations': { token: () => li.token, body: () => ({ minutes: 5 }) },
+    'POST /timebank/family-transfers': {
+      token: () => li.token,
+      idempotent: true,
+      body: () => ({ toUserId: liu.id, minutes: 5, memo: '生日快乐' }),
+      text: ['memo'],
+    },
     'POST /help-requests': {
       token: () => li.token,
       body: () => ({

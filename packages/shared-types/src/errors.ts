@@ -112,6 +112,8 @@ export const errorMessages = {
   HELP_SETTLE_TOO_MUCH: '裁定时长不能超过冻结的时长',
   HELP_CODE_INVALID: '个人码无效或已过期，请让对方刷新后重试',
   HOLD_ALREADY_CLOSED: '这笔冻结已经结清',
+  FAMILY_TRANSFER_RECIPIENT_NOT_FOUND: '找不到这位家人：只能转给已绑定亲情关系的家人',
+  FAMILY_TRANSFER_RECIPIENT_INACTIVE: '对方账户暂不能接收时长',
   GROUP_NOT_FOUND: '找不到该兴趣小组',
   GROUP_NAME_TAKEN: '本社区已有同名的兴趣小组',
   GROUP_NOT_PROPOSED: '该小组已审核过',

@@ -16,3 +16,4 @@ export * from './centre.js';
 export * from './family.js';
 export * from './requests.js';
 export * from './uploads.js';
+export * from './family-transfer.js';

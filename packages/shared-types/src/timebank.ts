@@ -14,6 +14,8 @@ export const ledgerKinds = [
   'room_charge',
   'donation',
   'cap_overflow',
+  // A resident gives credits to a bound family member (across communities: through both pools).
+  'family_transfer',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
@@ -30,6 +32,7 @@ export const ledgerKindLabels: Record<LedgerKind, string> = {
   room_charge: '场地使用',
   donation: '捐赠公益池',
   cap_overflow: '超上限转公益池',
+  family_transfer: '亲情转赠',
 };
 
 /**

@@ -22,6 +22,7 @@ export const ledgerKindColors: Record<LedgerKind, string> = {
   room_charge: 'volcano',
   donation: 'magenta',
   cap_overflow: 'lime',
+  family_transfer: 'pink',
 };
 
 export const redemptionStatusColors: Record<RedemptionStatus, string> = {

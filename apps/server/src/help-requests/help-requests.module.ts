@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TimebankModule } from '../timebank/timebank.module.js';
+import { FamilyTransfersController } from './family-transfers.controller.js';
+import { FamilyTransfersService } from './family-transfers.service.js';
 import { CareRecipientsController, HelpRequestsController } from './help-requests.controller.js';
 import { HelpRequestsScheduler } from './help-requests.scheduler.js';
 import { HelpRequestsService } from './help-requests.service.js';
@@ -7,8 +9,8 @@ import { HelpRequestsService } from './help-requests.service.js';
 /** Mutual help 邻里互助: neighbours trade hours through holds in the time bank's escrow. */
 @Module({
   imports: [TimebankModule],
-  controllers: [HelpRequestsController, CareRecipientsController],
-  providers: [HelpRequestsService, HelpRequestsScheduler],
+  controllers: [HelpRequestsController, CareRecipientsController, FamilyTransfersController],
+  providers: [HelpRequestsService, HelpRequestsScheduler, FamilyTransfersService],
   exports: [HelpRequestsService],
 })
 export class HelpRequestsModule {}

@@ -12,6 +12,7 @@ import { notFound } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId, type PageQuery } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
+import { insertRows } from '../database/inserts.js';
 import { Notification, OutboxMessage } from './notification.entity.js';
 import type { WechatSubscribePayload } from './wechat-subscribe.client.js';
 
@@ -58,7 +59,8 @@ export class NotificationsService {
     const body = payload.body.slice(0, 500);
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      await manager.insert(
+      await insertRows(
+        manager,
         Notification,
         chunk.map((userId) => ({
           userId,
@@ -79,7 +81,8 @@ export class NotificationsService {
       if (!reachable.length) continue;
       const message = JSON.stringify(payload.wechat);
       const nextAttemptAt = payload.pushAt && payload.pushAt > this.clock.now() ? payload.pushAt : this.clock.now();
-      await manager.insert(
+      await insertRows(
+        manager,
         OutboxMessage,
         reachable.map((u) => ({
           channel: 'wechat_subscribe' as const,

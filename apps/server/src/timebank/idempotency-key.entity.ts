@@ -14,7 +14,7 @@ export class IdempotencyKey {
   @Column({ type: 'varchar', length: 100 }) idempotencyKey: string;
   /** sha256 of the route and the body. */
   @Column({ type: 'varchar', length: 64 }) requestHash: string;
-  /** JSON of the first successful answer; null only inside the transaction that claims the key. */
+  /** JSON of the first successful answer, stored with the key in the transaction of the effect. */
   @Column({ type: 'text', nullable: true }) response: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { AppException, conflict, refused } from '../common/app-exception.js';
+import { AppException, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { insertRows } from '../database/inserts.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { compareIdempotentRequest, idempotencyRequestHash, isValidIdempotencyKey } from './timebank.rules.js';
@@ -19,11 +20,6 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
-/** Thrown inside the transaction when the key is known: the transaction rolls back and the stored answer is used. */
-class KeySeen {
-  constructor(readonly row: IdempotencyKey | null) {}
-}
-
 @Injectable()
 export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
@@ -34,9 +30,11 @@ export class IdempotencyService {
   ) {}
 
   /**
-   * Runs the effect once per (user, key), in one ledger transaction with the key's claim and answer.
-   * A replay gets the first answer; a different request under the same key is refused with 422.
-   * A refused effect stores nothing, so a retry after the cause is fixed can succeed.
+   * Runs the effect once per (user, key), in one transaction that ends by storing the key with its answer.
+   * A replay, or a request racing the first with the same key, finds the key taken (the unique index makes it wait
+   * for the first to commit), so its whole transaction, effect included, rolls back and it gets the first answer,
+   * also when its own effect was refused (the first one spent the credits). A different request under the same key
+   * is refused with 422. A refused effect stores nothing, so a retry after the cause is fixed can succeed.
    */
   async once<T>(request: IdempotentRequest, effect: (manager: EntityManager) => Promise<T>): Promise<T> {
     const { userId, key } = request;
@@ -44,30 +42,22 @@ export class IdempotencyService {
     const requestHash = idempotencyRequestHash(request.operation, request.body);
     try {
       return await runTransaction(this.dataSource, async (manager) => {
-        const seen = await manager.findOneBy(IdempotencyKey, { userId, idempotencyKey: key });
-        if (seen) throw new KeySeen(seen);
-        let claimId: number;
-        try {
-          // Claimed first: a concurrent request with the same key waits here on the unique index, then finds it taken.
-          claimId = (await manager.insert(IdempotencyKey, { userId, idempotencyKey: key, requestHash, response: null }))
-            .identifiers[0].id;
-        } catch (error) {
-          if (isDuplicateKey(error)) throw new KeySeen(null);
-          throw error;
-        }
         const answer = await effect(manager);
-        await manager.update(IdempotencyKey, { id: claimId }, { response: JSON.stringify(answer) });
+        await insertRows(manager, IdempotencyKey, {
+          userId,
+          idempotencyKey: key,
+          requestHash,
+          response: JSON.stringify(answer),
+        });
         return answer;
       });
     } catch (error) {
-      if (!(error instanceof KeySeen)) throw error;
-      const stored =
-        error.row ?? (await this.dataSource.getRepository(IdempotencyKey).findOneBy({ userId, idempotencyKey: key }));
-      if (stored && compareIdempotentRequest(stored.requestHash, requestHash) === 'reused')
+      if (!isDuplicateKey(error) && !(error instanceof AppException)) throw error;
+      const stored = await this.dataSource.getRepository(IdempotencyKey).findOneBy({ userId, idempotencyKey: key });
+      if (!stored) throw error;
+      if (compareIdempotentRequest(stored.requestHash, requestHash) === 'reused')
         throw refused('IDEMPOTENCY_KEY_REUSED');
-      // Claimed by a request that is still running or was rolled back: the client may retry.
-      if (!stored?.response) throw conflict('CONFLICT');
-      return JSON.parse(stored.response) as T;
+      return JSON.parse(stored.response!) as T;
     }
   }
 

@@ -3,12 +3,13 @@ import { DEFAULT_ACCOUNT_CAP_HOURS, hoursText, type LedgerKind, type TimebankAcc
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException, conflict, refused } from '../common/app-exception.js';
-import type { User } from '../users/user.entity.js';
+import { User } from '../users/user.entity.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
+import { insertRows } from '../database/inserts.js';
 import { lockForUpdate } from '../database/transaction.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { TimebankHold } from './timebank-hold.entity.js';
-import { capOverflow, isValidAmount, lockOrder } from './timebank.rules.js';
+import { capOverflow, isValidAmount, lockOrder, postingPlan } from './timebank.rules.js';
 
 export interface Posting {
   kind: LedgerKind;
@@ -22,6 +23,8 @@ export interface Posting {
   idempotencyKey?: string | null;
   actorId?: number | null;
   reversesId?: number | null;
+  /** Both accounts as read with a lock earlier in this transaction (residentsWithAccounts): lets one UPDATE move both. */
+  locked?: { from: TimebankAccount; to: TimebankAccount };
 }
 
 const poolKey = (communityId: number) => `pool:${communityId}`;
@@ -69,6 +72,59 @@ export class LedgerService {
     if (!isValidAmount(posting.amount))
       throw new AppException('VALIDATION_FAILED', 400, '分钟数必须是 1 到 100000 的整数', ['minutes']);
     if (posting.fromAccountId === posting.toAccountId) throw refused('TRANSFER_TO_SELF');
+    const plan = posting.locked && postingPlan(posting.locked.from, posting.locked.to, posting.amount, this.capMinutes);
+    if (plan === 'insufficient') throw refused('INSUFFICIENT_CREDITS');
+    const overCap =
+      plan === 'one-update' ? await this.moveInOneUpdate(manager, posting) : await this.moveEachSide(manager, posting);
+    const values = {
+      communityId: posting.communityId,
+      kind: posting.kind,
+      fromAccountId: posting.fromAccountId,
+      toAccountId: posting.toAccountId,
+      amount: posting.amount,
+      memo: posting.memo.slice(0, 200),
+      reference: posting.reference ?? null,
+      idempotencyKey: posting.idempotencyKey ?? null,
+      actorId: posting.actorId ?? null,
+      reversesId: posting.reversesId ?? null,
+      // Set here rather than by the column default, so the answer needs no re-read of the row.
+      createdAt: new Date(),
+    };
+    const id = await insertRows(manager, LedgerTransaction, values);
+    await insertRows(manager, LedgerEntry, [
+      { transactionId: id, accountId: posting.fromAccountId, amount: -posting.amount },
+      { transactionId: id, accountId: posting.toAccountId, amount: posting.amount },
+    ]);
+    if (overCap) await this.moveOverCap(manager, posting.communityId, posting.toAccountId, posting.actorId ?? null);
+    return manager.create(LedgerTransaction, { ...values, id });
+  }
+
+  /**
+   * Both balances in one statement, for accounts locked and checked in this transaction (postingPlan). The debit keeps
+   * its condition: should the rows have moved since they were read (another Galera node), fewer than two change and
+   * the whole transaction is refused (and on Galera it loses at commit and is retried anyway).
+   */
+  private async moveInOneUpdate(manager: EntityManager, posting: Posting): Promise<false> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TimebankAccount)
+      .set({ balance: () => 'CASE WHEN id = :from THEN balance - :amount ELSE balance + :amount END' })
+      .where("communityId = :communityId AND ((id = :from AND (kind = 'pool' OR balance >= :amount)) OR id = :to)", {
+        from: posting.fromAccountId,
+        to: posting.toAccountId,
+        amount: posting.amount,
+        communityId: posting.communityId,
+      })
+      .execute();
+    if (result.affected !== 2) throw refused('INSUFFICIENT_CREDITS');
+    return false;
+  }
+
+  /**
+   * Each side on its own, in id order: the debit's condition (`balance >= amount` unless a pool) and the credit under
+   * the cap; beyond the cap the whole credit is made and the answer says the excess must go to the commons.
+   */
+  private async moveEachSide(manager: EntityManager, posting: Posting): Promise<boolean> {
     let overCap = false;
     for (const accountId of lockOrder(posting.fromAccountId, posting.toAccountId)) {
       const qb = manager.createQueryBuilder().update(TimebankAccount);
@@ -106,25 +162,7 @@ export class LedgerService {
         throw new AppException('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
       }
     }
-    const inserted = await manager.insert(LedgerTransaction, {
-      communityId: posting.communityId,
-      kind: posting.kind,
-      fromAccountId: posting.fromAccountId,
-      toAccountId: posting.toAccountId,
-      amount: posting.amount,
-      memo: posting.memo.slice(0, 200),
-      reference: posting.reference ?? null,
-      idempotencyKey: posting.idempotencyKey ?? null,
-      actorId: posting.actorId ?? null,
-      reversesId: posting.reversesId ?? null,
-    });
-    const id = inserted.identifiers[0].id as number;
-    await manager.insert(LedgerEntry, [
-      { transactionId: id, accountId: posting.fromAccountId, amount: -posting.amount },
-      { transactionId: id, accountId: posting.toAccountId, amount: posting.amount },
-    ]);
-    if (overCap) await this.moveOverCap(manager, posting.communityId, posting.toAccountId, posting.actorId ?? null);
-    return manager.findOneByOrFail(LedgerTransaction, { id });
+    return overCap;
   }
 
   /** Credit beyond the cap goes to the commons in the same transaction, and the statement says so. */
@@ -243,6 +281,26 @@ export class LedgerService {
     if (resident.communityId === null) throw new AppException('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
     await this.poolOf(manager, resident.communityId);
     return this.open(manager, resident.communityId, resident.id);
+  }
+
+  /**
+   * Users with their resident accounts (if opened), in one statement that locks both (MySQL): a posting that follows
+   * knows the balances it moves from, so its answer needs no re-read.
+   */
+  async residentsWithAccounts(
+    manager: EntityManager,
+    userIds: number[],
+  ): Promise<Map<number, { user: User; account: TimebankAccount | undefined }>> {
+    const users = await lockForUpdate(
+      manager,
+      manager
+        .createQueryBuilder(User, 'u')
+        .leftJoinAndMapOne('u.account', TimebankAccount, 'a', "a.userId = u.id AND a.kind = 'resident'")
+        .where('u.id IN (:...userIds)', { userIds }),
+    ).getMany();
+    return new Map(
+      users.map((user) => [user.id, { user, account: (user as User & { account?: TimebankAccount }).account }]),
+    );
   }
 
   async accountOfUser(manager: EntityManager, userId: number): Promise<TimebankAccount | null> {

@@ -13,6 +13,6 @@ import { TimebankService } from './timebank.service.js';
 @Module({
   controllers: [TimebankController, RewardsController, CommonsController],
   providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, CommonsService, RawReads],
-  exports: [LedgerService, TimebankService],
+  exports: [LedgerService, TimebankService, IdempotencyService],
 })
 export class TimebankModule {}

@@ -13,6 +13,7 @@ import {
   isValidIdempotencyKey,
   lockOrder,
   mayPay,
+  postingPlan,
   minutesToHours,
   lastMonths,
   monthlyStats,
@@ -306,5 +307,21 @@ describe('capOverflow', () => {
     [95_000, 90_000, 5_000],
   ])('balance %i under cap %i sends %i to the commons', (balance, cap, excess) => {
     expect(capOverflow(balance, cap)).toBe(excess);
+  });
+});
+
+describe('postingPlan', () => {
+  const resident = (balance: number) => ({ kind: 'resident' as const, balance });
+  const pool = (balance: number) => ({ kind: 'pool' as const, balance });
+  it.each([
+    ['a resident with enough pays a resident', resident(60), resident(0), 60, 'one-update'],
+    ['a resident one minute short', resident(59), resident(0), 60, 'insufficient'],
+    ['the pool pays even below zero', pool(-500), resident(0), 60, 'one-update'],
+    ['a credit that reaches the cap exactly', resident(60), resident(5_340), 60, 'one-update'],
+    ['a credit past the cap takes the general path', resident(60), resident(5_341), 60, 'general'],
+    ['the pool is never capped', resident(60), pool(1_000_000), 60, 'one-update'],
+    ['short beats capped', resident(10), resident(5_400), 60, 'insufficient'],
+  ] as const)('%s', (_, from, to, amount, plan) => {
+    expect(postingPlan(from, to, amount, 5_400)).toBe(plan);
   });
 });

@@ -18,6 +18,21 @@ export function capOverflow(balanceAfter: number, capMinutes: number): number {
   return Math.max(0, balanceAfter - capMinutes);
 }
 
+/**
+ * How a posting between two accounts read with a lock in its transaction moves the balances: refused at once when
+ * the payer has too little, one UPDATE for both when the credit stays under the cap, else the general path
+ * (each side on its own, the excess moved to the commons).
+ */
+export function postingPlan(
+  from: { kind: TimebankAccountKind; balance: number },
+  to: { kind: TimebankAccountKind; balance: number },
+  amount: number,
+  capMinutes: number,
+): 'insufficient' | 'one-update' | 'general' {
+  if (!mayPay(from, amount)) return 'insufficient';
+  return to.kind === 'resident' && capOverflow(to.balance + amount, capMinutes) > 0 ? 'general' : 'one-update';
+}
+
 /** What a resident may spend or promise now: the account's balance (held minutes already sit in escrow). */
 export function accountFigures(storedBalance: number, held: number) {
   return { balance: storedBalance + held, held, available: Math.max(0, storedBalance) };
@@ -250,6 +265,8 @@ export function monthlyStats(movements: MonthlyMovement[], months: string[]) {
     if (!row) continue;
     if (t.kind === 'reversal') row.reversed += t.amount;
     else if (t.kind === 'transfer') row.transferred += t.amount;
+    // Across communities a family transfer is two legs through the pools: count the one leaving the sender.
+    else if (t.kind === 'family_transfer') row.transferred += t.fromPool ? 0 : t.amount;
     else if (t.fromPool && !t.toPool) row.issued += t.amount;
     else if (t.toPool && !t.fromPool) row.spent += t.amount;
   }

@@ -115,12 +115,14 @@ export class TimebankService {
     return this.idempotency.once(
       { userId: sender.id, key: idempotencyKey, operation: 'timebank.transfer', body: request },
       async (manager) => {
-        const recipient = await manager.findOneBy(User, { id: body.toUserId });
+        // One statement for the recipient and both accounts, locked: the balance after is known without a re-read.
+        const parties = await this.ledger.residentsWithAccounts(manager, [sender.id, body.toUserId]);
+        const recipient = parties.get(body.toUserId)?.user ?? null;
         const refusal = checkTransfer(sender, recipient);
         if (refusal)
           throw refusal.code === 'TIMEBANK_RECIPIENT_NOT_FOUND' ? notFound(refusal.code) : refused(refusal.code);
-        const from = await this.ledger.openAccount(manager, sender);
-        const to = await this.ledger.openAccount(manager, recipient!);
+        const from = parties.get(sender.id)?.account ?? (await this.ledger.openAccount(manager, sender));
+        const to = parties.get(body.toUserId)?.account ?? (await this.ledger.openAccount(manager, recipient!));
         const transaction = await this.ledger.post(manager, {
           kind: 'transfer',
           communityId: from.communityId,
@@ -130,6 +132,7 @@ export class TimebankService {
           memo: body.memo.trim(),
           idempotencyKey: idempotencyKey ?? null,
           actorId: sender.id,
+          locked: { from, to },
         });
         await this.notifyCredits(
           manager,
@@ -138,7 +141,7 @@ export class TimebankService {
           body.minutes,
           `${sender.name ?? '邻居'}转给您 ${hoursText(body.minutes)} 小时：${body.memo.trim()}`,
         );
-        const after = await manager.findOneByOrFail(TimebankAccount, { id: from.id });
+        const balance = from.balance - body.minutes;
         return {
           transaction: toStatementItem(
             transaction,
@@ -146,8 +149,8 @@ export class TimebankService {
             toCounterparty(to, new Map([[recipient!.id, recipient!]])),
             null,
           ),
-          balance: after.balance,
-          balanceHours: hoursText(after.balance),
+          balance,
+          balanceHours: hoursText(balance),
         };
       },
     );
