@@ -24,6 +24,9 @@ const RequestStatsPage = lazy(() =>
   import('./pages/request-stats-page').then((module) => ({ default: module.RequestStatsPage })),
 );
 
+// 活动中心 carries its report's charts: loaded when opened.
+const CentrePage = lazy(() => import('./pages/centre-page').then((module) => ({ default: module.CentrePage })));
+
 export function ConsoleRoutes() {
   return (
     <Routes>
@@ -52,6 +55,14 @@ export function ConsoleRoutes() {
         <Route path="activities/:id/edit" element={<ActivityEditorPage />} />
         <Route path="activities/:id/live" element={<ActivityLivePage />} />
         <Route path="activities/:id/attendance" element={<ActivityAttendancePage />} />
+        <Route
+          path="centre/:section?"
+          element={
+            <Suspense fallback={<PageLoading text="正在加载…" />}>
+              <CentrePage />
+            </Suspense>
+          }
+        />
         <Route path="timebank" element={<TimebankPage />} />
         <Route path="timebank/:section" element={<TimebankPage />} />
         <Route path="residents" element={<ResidentsPage />} />

@@ -21,6 +21,19 @@ export default defineAppConfig({
       root: 'packages/requests',
       pages: ['pages/submit/index', 'pages/mine/index', 'pages/public/index', 'pages/detail/index'],
     },
+    {
+      root: 'packages/centre',
+      pages: [
+        'pages/index/index',
+        'pages/groups/index',
+        'pages/group/index',
+        'pages/propose/index',
+        'pages/events/index',
+        'pages/event/index',
+        'pages/book/index',
+        'pages/event-new/index',
+      ],
+    },
   ],
   window: {
     navigationBarTitleText: '邻里',

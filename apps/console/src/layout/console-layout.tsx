@@ -24,6 +24,7 @@ const menuItems: MenuProps['items'] = [
   { key: '/notices', icon: <NotificationOutlined />, label: '公告' },
   { key: '/bookings', icon: <CalendarOutlined />, label: '预约' },
   { key: '/activities', icon: <HeartOutlined />, label: '志愿活动' },
+  { key: '/centre', icon: <TeamOutlined />, label: '活动中心' },
   { key: '/timebank', icon: <FieldTimeOutlined />, label: '时间银行' },
   { key: '/residents', icon: <TeamOutlined />, label: '居民' },
   { key: '/audit', icon: <AuditOutlined />, label: '审计' },

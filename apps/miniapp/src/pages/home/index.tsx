@@ -138,6 +138,16 @@ export default function HomePage() {
         </View>
       ) : null}
 
+      {user?.role === 'resident' ? (
+        <View
+          className="lk-card lk-home__requests e2e-home-centre"
+          onClick={() => void Taro.navigateTo({ url: '/packages/centre/pages/index/index' })}
+        >
+          <Text className="lk-card__title">活动中心 · 兴趣小组和社区活动 ›</Text>
+          <Text className="lk-muted">本周有什么活动、加入合唱书法象棋小组、报名社区活动，活动后评价和感谢。</Text>
+        </View>
+      ) : null}
+
       <View className="lk-notices e2e-home-notices">
         <View className="lk-notices__head">
           <Text className="lk-notices__title">社区公告</Text>

@@ -1,0 +1,270 @@
+import {
+  EVENT_CAPACITY_MAX,
+  EVENT_PLACE_MAX,
+  EVENT_TITLE_MAX,
+  groupKindLabels,
+  groupKinds,
+  type CreateEventRequest,
+  type EventView,
+  type GroupKind,
+} from '@linli/shared-types';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useCreateEvent, useEventDetail, useEvents, useGroups } from '../hooks/useCentre';
+import { addDays, bookingTimeText, communityToday } from '../lib/booking-format';
+import { communityNowWallClock, dayjs, fromCommunityWallClock } from '../lib/dayjs';
+import type { ApiRequestError } from '../services/http';
+
+interface EventFormValues {
+  title: string;
+  range: [dayjs.Dayjs, dayjs.Dayjs];
+  place: string;
+  capacity: number;
+  kind?: GroupKind;
+  groupId?: number;
+  membersOnly: boolean;
+}
+
+function NewEventDialog({ onClose }: { onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EventFormValues>();
+  const create = useCreateEvent();
+  const groups = useGroups('approved');
+  const groupOptions = (groups.data?.pages.flatMap((page) => page.items) ?? []).map((group) => ({
+    value: group.id,
+    label: group.name,
+  }));
+  const groupId = Form.useWatch('groupId', form);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const body: CreateEventRequest = {
+      title: values.title.trim(),
+      startAt: fromCommunityWallClock(values.range[0]),
+      endAt: fromCommunityWallClock(values.range[1]),
+      place: values.place.trim(),
+      capacity: values.capacity,
+      membersOnly: Boolean(values.groupId) && values.membersOnly,
+      ...(values.groupId ? { groupId: values.groupId } : {}),
+      ...(values.kind ? { kind: values.kind } : {}),
+    };
+    try {
+      const event = await create.mutateAsync(body);
+      message.success(`已发布活动：${event.title}`);
+      onClose();
+    } catch {
+      // Shown below the form.
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title="新建社区活动"
+      okText="发布"
+      cancelText="取消"
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'event-create-submit' }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} layout="vertical" initialValues={{ capacity: 30, membersOnly: false }} data-testid="event-form">
+        <Form.Item
+          name="title"
+          label="活动名称"
+          rules={[{ required: true, whitespace: true, message: '请填写活动名称' }]}
+        >
+          <Input maxLength={EVENT_TITLE_MAX} placeholder="如：冬至包饺子联欢" data-testid="event-title" />
+        </Form.Item>
+        <Form.Item name="range" label="时间（北京时间）" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm', minuteStep: 15 }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(day) => day.isBefore(communityNowWallClock(), 'day')}
+            data-testid="event-range"
+          />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
+          <Input maxLength={EVENT_PLACE_MAX} placeholder="如：社区广场、活动中心多功能厅" data-testid="event-place" />
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item name="capacity" label="名额" rules={[{ required: true, message: '请填写名额' }]}>
+            <InputNumber min={1} max={EVENT_CAPACITY_MAX} precision={0} data-testid="event-capacity" />
+          </Form.Item>
+          <Form.Item name="kind" label="类别" style={{ flex: 1 }}>
+            <Select
+              allowClear
+              placeholder="默认同小组，或「其他」"
+              options={groupKinds.map((kind) => ({ value: kind, label: groupKindLabels[kind] }))}
+            />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="groupId" label="主办小组（可不选）">
+          <Select allowClear placeholder="社区主办" options={groupOptions} loading={groups.isLoading} />
+        </Form.Item>
+        <Form.Item name="membersOnly" valuePropName="checked">
+          <Checkbox disabled={!groupId}>仅限该小组成员报名</Checkbox>
+        </Form.Item>
+      </Form>
+      {create.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={`发布失败：${(create.error as ApiRequestError).message}`}
+          data-testid="event-create-error"
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function EventDrawer({ eventId, onClose }: { eventId: number; onClose(): void }) {
+  const detail = useEventDetail(eventId);
+  const event = detail.data;
+  const attendees = event?.attendees ?? [];
+  return (
+    <Drawer open width={520} title={event?.title ?? '社区活动'} onClose={onClose} data-testid="event-drawer">
+      {detail.isError ? <Alert type="error" showIcon title={`加载失败：${detail.error.message}`} /> : null}
+      {event ? (
+        <>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label="时间">{bookingTimeText(event)}</Descriptions.Item>
+            <Descriptions.Item label="地点">{event.place}</Descriptions.Item>
+            <Descriptions.Item label="主办">{event.group?.name ?? '社区'}</Descriptions.Item>
+            <Descriptions.Item label="组织者">{event.organiser.name ?? '未命名'}</Descriptions.Item>
+            <Descriptions.Item label="报名">
+              {`${event.signedUp} / ${event.capacity}，候补 ${event.waitlisted}，签到 ${attendees.filter((a) => a.checkedIn).length}`}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            已报名
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={attendees}
+            locale={{ emptyText: '还没有人报名' }}
+            renderItem={(person) => (
+              <List.Item>
+                {person.name ?? '未命名'}
+                {person.checkedIn ? <Tag color="green">已签到</Tag> : <Tag>未签到</Tag>}
+              </List.Item>
+            )}
+          />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+/** 社区活动: what is on at the centre, who signed up and came; staff publish events here. */
+export function CentreEventsPanel() {
+  const today = communityToday();
+  const [range, setRange] = useState<[string, string]>([addDays(today, -14), addDays(today, 60)]);
+  const events = useEvents(range[0], range[1]);
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const rows = events.data?.items ?? [];
+
+  const columns: TableColumnsType<EventView> = [
+    {
+      title: '活动',
+      key: 'title',
+      render: (_, event) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => setOpenId(event.id)}>
+          {event.title}
+        </Button>
+      ),
+    },
+    { title: '时间', key: 'time', render: (_, event) => bookingTimeText(event) },
+    { title: '地点', dataIndex: 'place', ellipsis: true },
+    { title: '类别', key: 'kind', render: (_, event) => groupKindLabels[event.kind] },
+    { title: '主办', key: 'group', render: (_, event) => event.group?.name ?? '社区' },
+    {
+      title: '报名 / 名额',
+      key: 'places',
+      align: 'right',
+      render: (_, event) => (
+        <span data-testid={`event-places-${event.id}`}>
+          {`${event.signedUp} / ${event.capacity}`}
+          {event.waitlisted ? `（候补 ${event.waitlisted}）` : ''}
+        </span>
+      ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, event) =>
+        event.status === 'cancelled' ? (
+          <Tag>已取消</Tag>
+        ) : new Date(event.endAt) < new Date() ? (
+          <Tag>已结束</Tag>
+        ) : (
+          <Tag color="green">报名中</Tag>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={[dayjs(range[0]), dayjs(range[1])]}
+          onChange={(value) => {
+            if (value?.[0] && value[1]) setRange([value[0].format('YYYY-MM-DD'), value[1].format('YYYY-MM-DD')]);
+          }}
+          aria-label="活动日期范围"
+        />
+        <Button type="primary" onClick={() => setCreating(true)} data-testid="event-create-open">
+          新建活动
+        </Button>
+      </Flex>
+      {events.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`活动加载失败：${events.error.message}`}
+          action={
+            <Button size="small" onClick={() => void events.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      ) : null}
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={events.isLoading}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="events-table"
+        locale={{ emptyText: <Empty description="这段时间没有活动" /> }}
+      />
+      {creating ? <NewEventDialog onClose={() => setCreating(false)} /> : null}
+      {openId !== null ? <EventDrawer eventId={openId} onClose={() => setOpenId(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '为小组预约活动室',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '兴趣小组',
+  enablePullDownRefresh: true,
+});
