@@ -1,5 +1,5 @@
 // pnpm test / npm test: every suite, then one line `tests: N passed, N failed`.
-// Without MariaDB or Chromium the matching suites are skipped with the reason; under CI (CI=true) a skip is a failure.
+// Without MariaDB, Galera or Chromium the matching suites are skipped with the reason; under CI (CI=true) a skip is a failure.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,6 +88,22 @@ const suites = [
       return missing.length ? `${missing.join(' and ')} not found (apt-get install mariadb-server)` : null;
     },
     ...jest('@linli/server', ['--selectProjects', 'faults', '--forceExit'], 'server-faults'),
+  },
+  {
+    // A 3-node Galera cluster of its own on free ports (never the shared MariaDB), one built server per node.
+    name: 'three servers on a 3-node Galera cluster (races, node SIGKILL and rejoin)',
+    skipReason: async () => {
+      const missing = [
+        process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db',
+        process.env.MARIADBD ?? '/usr/sbin/mariadbd',
+        process.env.GALERA_PROVIDER ?? '/usr/lib/galera/libgalera_smm.so',
+        '/usr/bin/rsync',
+      ].filter((bin) => !existsSync(bin));
+      return missing.length ? `${missing.join(' and ')} not found (apt-get install galera-4 rsync)` : null;
+    },
+    ...jest('@linli/server', ['--selectProjects', 'galera', '--forceExit'], 'server-galera', {
+      LINLI_TEST_START_MS: '180000',
+    }),
   },
   {
     name: 'browser e2e in Chromium (H5 app and console)',
