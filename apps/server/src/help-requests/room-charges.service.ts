@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { hoursText, type BookingStatus } from '@linli/shared-types';
+import { hoursText, shanghaiShortTime, type BookingStatus } from '@linli/shared-types';
 import type { EntityManager } from 'typeorm';
 import { Room } from '../rooms/room.entity.js';
 import { LedgerService } from '../timebank/ledger.service.js';
 import { bookingHoldReference, roomChargeMinutes, roomChargeOutcome } from './room-charges.rules.js';
-
-const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 export interface ChargeableBooking {
   id: number;
@@ -45,7 +43,7 @@ export class RoomChargesService {
       payerAccountId: account.id,
       amount,
       reference: bookingHoldReference(booking.id),
-      memo: `预约${room.name}（${localTime(booking.startAt)}）冻结 ${hoursText(amount)} 小时`,
+      memo: `预约${room.name}（${shanghaiShortTime(booking.startAt)}）冻结 ${hoursText(amount)} 小时`,
       actorId: booking.userId,
     });
     return amount;
@@ -63,7 +61,7 @@ export class RoomChargesService {
     const hold = await this.ledger.openHold(manager, bookingHoldReference(booking.id));
     if (!hold) return;
     const room = await manager.findOneBy(Room, { id: booking.roomId });
-    const what = `${room?.name ?? '活动室'}（${localTime(booking.startAt)}）`;
+    const what = `${room?.name ?? '活动室'}（${shanghaiShortTime(booking.startAt)}）`;
     if (outcome === 'release') {
       await this.ledger.closeHold(
         manager,
