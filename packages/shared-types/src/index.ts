@@ -18,3 +18,4 @@ export * from './family.js';
 export * from './requests.js';
 export * from './uploads.js';
 export * from './family-transfer.js';
+export * from './rules/notice-markdown.js';
