@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { helpRequestStatusLabels, minutesToHours, type HelpRequestView } from '@linli/shared-types';
 import { helpPages } from '../../../services/help';
-import { kindText, whenText } from './help-format';
+import { KindTag } from './kind-tag';
+import { whenText } from './help-format';
 
 /** One help request in a list: kind, title, when and where, the hours offered, its state in words. */
 export function HelpCard({ request, note }: { request: HelpRequestView; note?: string }) {
@@ -12,7 +13,7 @@ export function HelpCard({ request, note }: { request: HelpRequestView; note?: s
       onClick={() => void Taro.navigateTo({ url: `${helpPages.detail}?id=${request.id}` })}
     >
       <View className="lk-help-card__head">
-        <Text className="lk-help-kind">{kindText(request.kind)}</Text>
+        <KindTag kind={request.kind} />
         <Text className={`lk-help-status lk-help-status--${request.status} e2e-help-status`}>
           {helpRequestStatusLabels[request.status]}
         </Text>

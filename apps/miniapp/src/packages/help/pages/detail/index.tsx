@@ -17,7 +17,8 @@ import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { useSession } from '../../../../hooks/useSession';
 import { formatShanghaiTime } from '../../../../lib/time';
 import { routes } from '../../../../routes';
-import { kindText, whenText } from '../../components/help-format';
+import { whenText } from '../../components/help-format';
+import { KindTag } from '../../components/kind-tag';
 import '../../components/help.scss';
 
 type Dialog =
@@ -70,13 +71,17 @@ export default function HelpDetailPage() {
   }
   const role = r.poster.id === user?.id ? 'poster' : r.helper?.id === user?.id ? 'helper' : 'neighbour';
   const close = () => setDialog(null);
+  const hasActions =
+    (role === 'neighbour' && r.status === 'open' && !r.offeredByMe) ||
+    (role === 'helper' && (r.status === 'matched' || r.status === 'started')) ||
+    (role === 'poster' && ['open', 'matched', 'done'].includes(r.status));
   const after = (done: Promise<boolean>) => void done.then(close);
 
   return (
     <PageShell className="lk-help">
       <View className={`lk-card e2e-help-detail e2e-help-detail-${r.status}`}>
         <View className="lk-help-card__head">
-          <Text className="lk-help-kind">{kindText(r.kind)}</Text>
+          <KindTag kind={r.kind} />
           <Text className={`lk-help-status lk-help-status--${r.status} e2e-help-detail-status`}>
             {helpRequestStatusLabels[r.status]}
           </Text>
@@ -121,7 +126,7 @@ export default function HelpDetailPage() {
 
       {help.actionError ? <Text className="lk-form-error e2e-help-action-error">{help.actionError}</Text> : null}
 
-      <View className="lk-card">
+      <View className={hasActions ? 'lk-card' : 'lk-help-hidden'}>
         {role === 'neighbour' && r.status === 'open' && !r.offeredByMe ? (
           <Button
             className="lk-button-block e2e-help-offer-button"

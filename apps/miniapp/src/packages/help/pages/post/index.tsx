@@ -23,7 +23,7 @@ import { useTimebankAccount } from '../../../../hooks/useTimebankAccount';
 import { inShanghai } from '../../../../lib/time';
 import { helpPages } from '../../../../services/help';
 import type { CreateHelpRequest } from '@linli/shared-types';
-import { kindIcons, whenText } from '../../components/help-format';
+import { kindMark, whenText } from '../../components/help-format';
 import '../../components/help.scss';
 
 const lengths = [30, 60, 90, 120, 180];
@@ -106,7 +106,7 @@ export default function HelpPostPage() {
               className={`lk-help-chip e2e-help-kind-${kind}${draft.kind === kind ? ' lk-help-chip--on' : ''}`}
               onClick={() => change('kind', kind)}
             >
-              {kindIcons[kind]} {helpRequestKindLabels[kind]}
+              {kindMark(kind)}·{helpRequestKindLabels[kind]}
             </Text>
           ))}
         </View>
