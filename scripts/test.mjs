@@ -1,5 +1,5 @@
 // pnpm test / npm test: every suite, then one line `tests: N passed, N failed`.
-// Without MariaDB or Chromium the matching suites are skipped with the reason; under CI (CI=true) a skip is a failure.
+// Without MariaDB, Galera or Chromium the matching suites are skipped with the reason; under CI (CI=true) a skip is a failure.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,8 +62,34 @@ function jest(filter, args, outputName, env = {}) {
   };
 }
 
+function vitest(filter, outputName) {
+  const output = join(resultsDir, `${outputName}.json`);
+  return {
+    output,
+    run: () =>
+      run(pnpmBin, [
+        ...pnpmPrefix,
+        '--filter',
+        filter,
+        'exec',
+        'vitest',
+        'run',
+        '--reporter=json',
+        `--outputFile=${output}`,
+      ]),
+    counts: () => {
+      const report = JSON.parse(readFileSync(output, 'utf8'));
+      // A file that fails to load has no tests: count it as one failure, as jest's numRuntimeErrorTestSuites does.
+      const broken = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.length);
+      return { passed: report.numPassedTests, failed: report.numFailedTests + broken.length };
+    },
+  };
+}
+
 const suites = [
   { name: 'shared rules (unit)', ...jest('@linli/shared-types', [], 'shared-unit') },
+  { name: 'mini-app lib (unit, vitest)', ...vitest('@linli/miniapp', 'miniapp-unit') },
+  { name: 'console lib, hooks and components (unit, vitest)', ...vitest('@linli/console', 'console-unit') },
   { name: 'server rules and services (unit)', ...jest('@linli/server', ['--selectProjects', 'unit'], 'server-unit') },
   {
     name: 'server on SQLite (integration + HTTP e2e)',
@@ -88,6 +114,22 @@ const suites = [
       return missing.length ? `${missing.join(' and ')} not found (apt-get install mariadb-server)` : null;
     },
     ...jest('@linli/server', ['--selectProjects', 'faults', '--forceExit'], 'server-faults'),
+  },
+  {
+    // A 3-node Galera cluster of its own on free ports (never the shared MariaDB), one built server per node.
+    name: 'three servers on a 3-node Galera cluster (races, node SIGKILL and rejoin)',
+    skipReason: async () => {
+      const missing = [
+        process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db',
+        process.env.MARIADBD ?? '/usr/sbin/mariadbd',
+        process.env.GALERA_PROVIDER ?? '/usr/lib/galera/libgalera_smm.so',
+        '/usr/bin/rsync',
+      ].filter((bin) => !existsSync(bin));
+      return missing.length ? `${missing.join(' and ')} not found (apt-get install galera-4 rsync)` : null;
+    },
+    ...jest('@linli/server', ['--selectProjects', 'galera', '--forceExit'], 'server-galera', {
+      LINLI_TEST_START_MS: '180000',
+    }),
   },
   {
     name: 'browser e2e in Chromium (H5 app and console)',

@@ -3,6 +3,7 @@
  * int:  data code against a real database; LINLI_TEST_DB=sqlite (default) or mariadb.
  * e2e:  the whole app through HTTP (Fastify inject), same database choice.
  * faults: the built server on a throwaway MariaDB server that the tests kill and restart (run with --selectProjects faults).
+ * galera: three built servers on a 3-node MariaDB Galera cluster of the test's own (run with --selectProjects galera).
  */
 const swc = [
   '@swc/jest',
@@ -29,5 +30,7 @@ export default {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // Crashes a MariaDB server of its own and the server processes on it; a suite of its own (scripts/test.mjs).
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/**/*.fault-spec.ts'] },
+    // Starts a Galera cluster of its own, one server per node, and kills a node; a suite of its own (scripts/test.mjs).
+    { ...common, displayName: 'galera', testMatch: ['<rootDir>/test/**/*.cluster-spec.ts'] },
   ],
 };

@@ -22,6 +22,17 @@ export default defineAppConfig({
       pages: ['pages/submit/index', 'pages/mine/index', 'pages/public/index', 'pages/detail/index'],
     },
     {
+      root: 'packages/help',
+      pages: [
+        'pages/index/index',
+        'pages/post/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/commons/index',
+        'pages/family/index',
+      ],
+    },
+    {
       root: 'packages/centre',
       pages: [
         'pages/index/index',

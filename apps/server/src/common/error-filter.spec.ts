@@ -42,6 +42,16 @@ describe('toApiError', () => {
       { statusCode: 503, code: 'SERVICE_UNAVAILABLE' },
     ],
     [
+      'a Galera node out of the primary component (1047 WSREP has not yet prepared node)',
+      Object.assign(new Error('QueryFailedError'), {
+        driverError: Object.assign(new Error('WSREP has not yet prepared node for application use'), {
+          code: 'ER_UNKNOWN_COM_ERROR',
+          errno: 1047,
+        }),
+      }),
+      { statusCode: 503, code: 'SERVICE_UNAVAILABLE' },
+    ],
+    [
       'a wrong query is still a 500',
       Object.assign(new Error('x'), { driverError: { code: 'ER_PARSE_ERROR' } }),
       { statusCode: 500, code: 'INTERNAL_ERROR' },

@@ -13,6 +13,8 @@ const UNAVAILABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'ER_LOCK_WAIT_TIMEOUT',
   'ER_QUERY_INTERRUPTED',
+  // 1927: the server killed the connection (shutting down); 1047 (below): a Galera node not in the primary component.
+  'ER_CONNECTION_KILLED',
   'SQLITE_BUSY',
 ]);
 
@@ -28,6 +30,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     depth++
   ) {
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    // 1047 ER_UNKNOWN_COM_ERROR "WSREP has not yet prepared node for application use": a Galera node that left the
+    // cluster or is still joining refuses every statement until it is Synced again.
+    if ((e as { errno?: unknown }).errno === 1047) return true;
     // mysql2 refuses commands on a connection the server closed, without a code.
     if (
       typeof e.message === 'string' &&

@@ -168,6 +168,28 @@ describe('runTransaction', () => {
     expect(log.at(-1)).toBe('1:ROLLBACK');
   });
 
+  it('the retries of one process run one at a time; first attempts do not wait for them', async () => {
+    // Every unit loses its first attempt at COMMIT and wins its second.
+    const { dataSource } = fakeDataSource((attempt, statement) =>
+      attempt <= 4 && statement === 'commit' ? deadlock() : null,
+    );
+    const running = { first: 0, retry: 0 };
+    const most = { first: 0, retry: 0 };
+    const unit = () => {
+      let calls = 0;
+      return runTransaction(dataSource, async (m) => {
+        const kind = ++calls === 1 ? 'first' : 'retry';
+        running[kind]++;
+        most[kind] = Math.max(most[kind], running[kind]);
+        await new Promise((r) => setTimeout(r, 20));
+        running[kind]--;
+        await m.query('UPDATE');
+      });
+    };
+    await Promise.all([unit(), unit(), unit(), unit()]);
+    expect(most).toEqual({ first: 4, retry: 1 });
+  });
+
   it('a runTransaction inside work joins the running transaction (retried with it as one unit)', async () => {
     const { dataSource, log } = fakeDataSource((attempt, statement) =>
       attempt === 1 && statement === 'commit' ? deadlock() : null,

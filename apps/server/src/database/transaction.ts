@@ -18,12 +18,25 @@ import { sqliteTurns } from './sqlite-serialization.js';
 export { isDuplicateKey } from './database-errors.js';
 
 /** Attempts of one unit of work before its loss is answered 503 TRANSACTION_CONFLICT. */
-export const TRANSACTION_ATTEMPTS = 6;
+export const TRANSACTION_ATTEMPTS = 10;
 
-/** Jittered exponential backoff: about 5, 10, 20, 40, 80 ms, each somewhere between half and all of it. */
+/** Jittered exponential backoff: about 5, 10, 20, 40, 80, 160 ms, then 320 ms, each between half and all of it. */
 function backoff(attempt: number): Promise<void> {
-  const ceiling = 5 * 2 ** (attempt - 1);
+  const ceiling = Math.min(320, 5 * 2 ** (attempt - 1));
   return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+}
+
+/**
+ * Retries of this process run one at a time, in the order they lost. On a cluster a row that many requests write at
+ * once (one account paying out) makes every node's transactions on it lose to each other's at commit; with the
+ * retries queued here, each node brings at most one of them back at a time, so each round one wins instead of all
+ * losing again. A retry holds no locks while it waits (its attempt rolled back), so the queue cannot deadlock.
+ */
+let retryQueue: Promise<unknown> = Promise.resolve();
+function inRetryQueue<T>(attempt: () => Promise<T>): Promise<T> {
+  const run = retryQueue.then(attempt, attempt);
+  retryQueue = run.catch(() => undefined);
+  return run;
 }
 
 /** One attempt of a unit of work: its manager, and the first retryable failure any of its statements met. */
@@ -78,9 +91,10 @@ export class TransactionConflict extends AppException {
  * The one entry point for a write: `work` runs in one database transaction and, when the database reports that
  * the transaction lost (deadlock, lock timeout, a Galera certification failure at any statement or at COMMIT,
  * TiDB's write conflicts; SQLITE_BUSY from another process on the same file), runs again from its first read, a
- * bounded number of times with jitter, then answers 503 TRANSACTION_CONFLICT. So `work` must be a whole unit: it
- * reads what it decides on inside the transaction and keeps nothing from a failed attempt, and every write it makes
- * holds by a conditional update or a unique key, so a retried attempt has one effect.
+ * bounded number of times with jitter (the retries of one process one at a time), then answers 503
+ * TRANSACTION_CONFLICT. So `work` must be a whole unit: it reads what it decides on inside the transaction and keeps
+ * nothing from a failed attempt, and every write it makes holds by a conditional update or a unique key, so a retried
+ * attempt has one effect.
  * A runTransaction inside `work` joins the running transaction (the unit is retried as a whole).
  * On SQLite one transaction at a time owns the data source's single connection (sqlite-serialization.ts).
  */
@@ -93,7 +107,8 @@ export async function runTransaction<T>(
   const turns = sqliteTurns(dataSource);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await (turns ? turns.exclusively(() => once(dataSource, work)) : once(dataSource, work));
+      const run = () => (turns ? turns.exclusively(() => once(dataSource, work)) : once(dataSource, work));
+      const result = await (attempt === 1 ? run() : inRetryQueue(run));
       transactionStats.committed++;
       return result;
     } catch (error) {

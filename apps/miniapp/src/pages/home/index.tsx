@@ -13,6 +13,7 @@ import { NOTICE_SEARCH_MAX, useNoticeFeed } from '../../hooks/useNoticeFeed';
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
 import { formatShanghaiTime } from '../../lib/time';
 import { openNotice, requestPages, routes } from '../../routes';
+import { helpPages } from '../../services/help';
 import './index.scss';
 
 /** Typing pauses this long before the feed is searched (the keyboard's 搜索 searches at once). */
@@ -145,6 +146,16 @@ export default function HomePage() {
         >
           <Text className="lk-card__title">活动中心 · 兴趣小组和社区活动 ›</Text>
           <Text className="lk-muted">本周有什么活动、加入合唱书法象棋小组、报名社区活动，活动后评价和感谢。</Text>
+        </View>
+      ) : null}
+
+      {user?.role === 'resident' && !pending ? (
+        <View
+          className="lk-card lk-home__requests e2e-home-help"
+          onClick={() => void Taro.navigateTo({ url: helpPages.index })}
+        >
+          <Text className="lk-card__title">邻里互助 · 用时间换帮助</Text>
+          <Text className="lk-muted">陪诊、代买、修家电、聊聊天：邻居互相帮忙，用时间酬谢 ›</Text>
         </View>
       ) : null}
 
