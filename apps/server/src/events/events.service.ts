@@ -169,7 +169,7 @@ export class EventsService {
           communityId: event.communityId,
           kind: 'event_cancelled',
           title: `活动取消：${event.title}`,
-          body: `原定 ${localTime(event.startAt)} 在${event.place}的活动取消了。原因：${reason}`,
+          body: `原定 ${shanghaiShortTime(event.startAt)} 在${event.place}的活动取消了。原因：${reason}`,
           link: eventLink(id),
         },
       );
@@ -179,7 +179,7 @@ export class EventsService {
         action: 'events.cancel',
         targetType: 'event',
         targetId: id,
-        summary: `取消社区活动「${event.title}」${localTime(event.startAt)}：${reason}`,
+        summary: `取消社区活动「${event.title}」${shanghaiShortTime(event.startAt)}：${reason}`,
       });
       return this.view(manager, actor, await manager.findOneByOrFail(CentreEvent, { id }));
     });
