@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 import { Clock } from './clock.js';
+import { RawReads } from '../database/raw-reads.js';
 import { DatabaseThrottlerStorage } from './database-throttler.storage.js';
 
 /** Config, clock and shared infrastructure, visible to every feature. */
@@ -14,8 +15,9 @@ export class CommonModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         DatabaseThrottlerStorage,
+        RawReads,
       ],
-      exports: [APP_CONFIG, Clock, DatabaseThrottlerStorage],
+      exports: [APP_CONFIG, Clock, DatabaseThrottlerStorage, RawReads],
     };
   }
 }
