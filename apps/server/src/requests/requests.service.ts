@@ -4,6 +4,7 @@ import {
   hoursText,
   type Page,
   requestCategoryLabels,
+  type RequestAssignee,
   type RequestDetail,
   type RequestEventKind,
   type RequestSecondResponse,
@@ -373,6 +374,22 @@ export class RequestsService {
     const shown = more ? rows.slice(0, limit) : rows;
     const ctx = await this.context(this.dataSource.manager, viewer, shown);
     return { items: shown.map((r) => toRequestView(r, ctx)), nextCursor: more ? encodeOffset(offset + limit) : null };
+  }
+
+  /** Who may be named assignee (the same test accept applies): active staff of the community, by name. */
+  async assignees(viewer: User, communityId?: number): Promise<Page<RequestAssignee>> {
+    const scope = communityScope(viewer, communityId);
+    const staff = await this.dataSource.getRepository(User).find({
+      select: { id: true, name: true, username: true, communityId: true },
+      where: { role: 'staff', status: Not('disabled'), ...(scope !== null ? { communityId: scope } : {}) },
+      order: { communityId: 'ASC', id: 'ASC' },
+    });
+    return {
+      items: staff
+        .filter((s): s is User & { communityId: number } => s.communityId !== null)
+        .map((s) => ({ id: s.id, name: s.name ?? s.username, communityId: s.communityId })),
+      nextCursor: null,
+    };
   }
 
   async accept(viewer: User, id: number, assigneeId?: number): Promise<RequestDetail> {
