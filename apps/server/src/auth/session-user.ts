@@ -5,14 +5,14 @@ import type { User } from '../users/user.entity.js';
 /**
  * The user of a live session, run on every authenticated request: one constant statement on the unique token hash
  * (no query builder, no entity hydration; bench/results/1-read-ratio.md). Parameters: the token's SHA-256, now.
- * Every column of users but the two never selected (passwordHash, wechatSessionKey).
+ * Every column of users but the three never selected (passwordHash, wechatSessionKey, bookingTurn).
  */
 export const SESSION_USER_SQL =
   'SELECT u.id, u.communityId, u.role, u.status, u.volunteer, u.name, u.phone, u.username, u.openid, ' +
   'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt ' +
   'FROM sessions s JOIN users u ON u.id = s.userId WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?';
 
-export type SessionUser = Omit<User, 'passwordHash' | 'wechatSessionKey'>;
+export type SessionUser = Omit<User, 'passwordHash' | 'wechatSessionKey' | 'bookingTurn'>;
 
 export interface SessionUserRow {
   id: number;
