@@ -62,8 +62,34 @@ function jest(filter, args, outputName, env = {}) {
   };
 }
 
+function vitest(filter, outputName) {
+  const output = join(resultsDir, `${outputName}.json`);
+  return {
+    output,
+    run: () =>
+      run(pnpmBin, [
+        ...pnpmPrefix,
+        '--filter',
+        filter,
+        'exec',
+        'vitest',
+        'run',
+        '--reporter=json',
+        `--outputFile=${output}`,
+      ]),
+    counts: () => {
+      const report = JSON.parse(readFileSync(output, 'utf8'));
+      // A file that fails to load has no tests: count it as one failure, as jest's numRuntimeErrorTestSuites does.
+      const broken = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.length);
+      return { passed: report.numPassedTests, failed: report.numFailedTests + broken.length };
+    },
+  };
+}
+
 const suites = [
   { name: 'shared rules (unit)', ...jest('@linli/shared-types', [], 'shared-unit') },
+  { name: 'mini-app lib (unit, vitest)', ...vitest('@linli/miniapp', 'miniapp-unit') },
+  { name: 'console lib, hooks and components (unit, vitest)', ...vitest('@linli/console', 'console-unit') },
   { name: 'server rules and services (unit)', ...jest('@linli/server', ['--selectProjects', 'unit'], 'server-unit') },
   {
     name: 'server on SQLite (integration + HTTP e2e)',

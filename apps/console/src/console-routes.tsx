@@ -27,6 +27,9 @@ const RequestStatsPage = lazy(() =>
 // 活动中心 carries its report's charts: loaded when opened.
 const CentrePage = lazy(() => import('./pages/centre-page').then((module) => ({ default: module.CentrePage })));
 
+// 邻里互助 draws charts too.
+const HelpPage = lazy(() => import('./pages/help-page').then((module) => ({ default: module.HelpPage })));
+
 export function ConsoleRoutes() {
   return (
     <Routes>
@@ -60,6 +63,14 @@ export function ConsoleRoutes() {
           element={
             <Suspense fallback={<PageLoading text="正在加载…" />}>
               <CentrePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="help/:section?"
+          element={
+            <Suspense fallback={<PageLoading text="正在加载…" />}>
+              <HelpPage />
             </Suspense>
           }
         />

@@ -52,6 +52,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: {
+        // CSS px, not rem: Taro's rem follows the screen width and its script pins the root font size, so
+        // the app's rem type (components/page-shell) could not follow the browser's font setting.
+        // postcss-pxtransform 4.2.1 takes 'px' for h5; Taro's config type lists only rpx, vw and rem.
+        pxtransform: { enable: true, config: { targetUnit: 'px' as 'rem' } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },

@@ -7,6 +7,8 @@ export default defineAppConfig({
     'pages/login/index',
     // The path is shared-types `noticeDetailPage`: inbox links and WeChat messages open it.
     'pages/notice-detail/index',
+    // Unknown routes and stale links land here (app.ts usePageNotFound).
+    'pages/not-found/index',
   ],
   subPackages: [
     { root: 'packages/inbox', pages: ['pages/index/index'] },
@@ -20,6 +22,17 @@ export default defineAppConfig({
     {
       root: 'packages/requests',
       pages: ['pages/submit/index', 'pages/mine/index', 'pages/public/index', 'pages/detail/index'],
+    },
+    {
+      root: 'packages/help',
+      pages: [
+        'pages/index/index',
+        'pages/post/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/commons/index',
+        'pages/family/index',
+      ],
     },
     {
       root: 'packages/centre',
@@ -37,6 +50,8 @@ export default defineAppConfig({
   ],
   window: {
     navigationBarTitleText: '邻里',
+    // H5 shows Taro's navigation bar (title, back, home when there is no history) only when asked.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f4f5f7',
@@ -44,7 +59,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#5c6066',
-    selectedColor: '#1a7f5a',
+    selectedColor: '#146c4c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

@@ -23,6 +23,8 @@ export const routes = {
   myCode: '/packages/volunteer/pages/code/index',
   /** Subpackage 亲情代办, from 我的: binding codes, bindings, the "为 妈妈 代办" switch. */
   family: '/packages/family/pages/index/index',
+  /** Where unknown routes and stale links land (app.ts). */
+  notFound: '/pages/not-found/index',
 } as const;
 
 /** Subpackage 诉求, from 首页 and 我的: submit, my requests, the community's public ones, one request (`?id=`). */

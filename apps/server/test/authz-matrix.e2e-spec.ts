@@ -194,6 +194,7 @@ GET   /api/v1/requests/mine                                 401  200  200  200  
 GET   /api/v1/requests/public                               401  403  200  200  200  200  200  200
 GET   /api/v1/requests                                      401  403  403  403  403  200  200  200
 GET   /api/v1/requests/stats                                401  403  403  403  403  200  200  200
+GET   /api/v1/requests/assignees                            401  403  403  403  403  200  200  200
 GET   /api/v1/requests/:id                                  401  404  200  404  404  200  404  200
 # A public request: its submitter may not second it (422); staff do not second.
 POST  /api/v1/requests/:id/second                           401  404  422  200  404  403  403  403

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
 import { Booking, BookingSlot, BookingSuspension } from '../src/bookings/booking.entity.js';
 import { BookingsService } from '../src/bookings/bookings.service.js';
+import { RoomChargesService } from '../src/help-requests/room-charges.service.js';
+import { LedgerService } from '../src/timebank/ledger.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { Notification } from '../src/notifications/notification.entity.js';
@@ -114,7 +116,11 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     services = sources.map((ds) => {
       const audit = new AuditService(ds);
       const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
-      return { rooms, bookings: new BookingsService(ds, rooms, new NotificationsService(ds, clock), audit, clock) };
+      const charges = new RoomChargesService(new LedgerService());
+      return {
+        rooms,
+        bookings: new BookingsService(ds, rooms, new NotificationsService(ds, clock), audit, clock, charges),
+      };
     });
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });

@@ -230,14 +230,14 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       token: () => staff,
       body: () => ({ name: '书画室', capacity: 12, openTime: '08:30', closeTime: '21:00' }),
       text: ['name', 'description', 'facilities'],
-      valid: { minNoticeMinutes: [0], description: ['', '   '] },
+      valid: { minNoticeMinutes: [0], priceMinutesPerHour: [0], description: ['', '   '] },
     },
     'PATCH /rooms/{id}': {
       token: () => staff,
       params: () => ({ id: ids.room }),
       body: () => ({ capacity: 20 }),
       text: ['name', 'description', 'facilities'],
-      valid: { minNoticeMinutes: [0], description: ['', '   '] },
+      valid: { minNoticeMinutes: [0], priceMinutesPerHour: [0], description: ['', '   '] },
     },
     'POST /rooms/{id}/closures': {
       token: () => staff,

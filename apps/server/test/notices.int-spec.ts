@@ -131,6 +131,25 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
     await expect(service.view(other, n.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('filters by category and by a keyword taken literally; admins read every community', async () => {
+    await service.publish(staff, (await draft({ title: '水费 50%_折扣', category: 'policy' })).id);
+    await service.publish(staff, (await draft({ title: '水费 5000 元', category: 'policy' })).id);
+    await service.publish(staff, (await draft({ title: '水费安全', category: 'safety' })).id);
+    const titles = async (user: UserRow, filter: { category?: 'policy' | 'safety'; q?: string }) =>
+      (await service.feed(user, { limit: 100, ...filter })).items.map((i) => i.title);
+    expect(await titles(inA, { q: '50%_' })).toEqual(['水费 50%_折扣']);
+    expect((await titles(inA, { category: 'policy', q: '水费' })).sort()).toEqual(['水费 50%_折扣', '水费 5000 元']);
+    expect(await titles(inA, { category: 'safety', q: '水费' })).toEqual(['水费安全']);
+    const admin = { id: staff.id, role: 'admin', status: 'verified', communityId: null, buildingId: null } as UserRow;
+    expect(await titles(admin, { q: '水费' })).toHaveLength(3);
+    const homeless = { ...inA, buildingId: null } as UserRow;
+    const n = await draft({ title: 'A栋水费', audienceBuildingIds: [buildingA.id] });
+    await service.publish(staff, n.id);
+    expect(await titles(inA, { q: '水费' })).toContain('A栋水费');
+    expect(await titles(homeless, { q: '水费' })).not.toContain('A栋水费');
+    expect(await titles(homeless, { q: '水费' })).toContain('水费安全');
+  });
+
   it('orders notices published at the same instant by id, and pages through them', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 4; i++)

@@ -177,6 +177,45 @@ describe(`resident requests over HTTP on ${testDatabaseKind}`, () => {
     expect(again).toMatchObject({ status: 422, body: { code: 'REQUEST_REOPEN_USED' } });
   });
 
+  it("assignees: the picker lists active staff of the caller's community; admins the street or one community", async () => {
+    const g = await t.dataSource.getRepository(Community).findOneByOrFail({ code: 'G' });
+    const users = t.dataSource.getRepository(User);
+    await users.save(
+      users.create({
+        role: 'staff',
+        status: 'disabled',
+        volunteer: false,
+        communityId: g.id,
+        name: '已离职',
+        username: 'staff.g.gone',
+      }),
+    );
+    const names = (r: TestResponse) => r.body.items.map((p: { name: string }) => p.name).sort();
+    const mine = await t.request('GET', `${api}/requests/assignees`, { token: staffG });
+    expect(mine.status).toBe(200);
+    expect(names(mine)).toEqual(['李娜', '王芳'].sort());
+    expect(mine.body.items.every((p: { communityId: number }) => p.communityId === g.id)).toBe(true);
+    expect(mine.body.nextCursor).toBeNull();
+    // Staff naming another community still get their own.
+    const b = await t.dataSource.getRepository(Community).findOneByOrFail({ code: 'B' });
+    expect(names(await t.request('GET', `${api}/requests/assignees?communityId=${g.id}`, { token: staffB }))).toEqual([
+      '刘洋',
+    ]);
+    expect(names(await t.request('GET', `${api}/requests/assignees?communityId=${b.id}`, { token: admin }))).toEqual([
+      '刘洋',
+    ]);
+    const street = await t.request('GET', `${api}/requests/assignees`, { token: admin });
+    expect(names(street)).toEqual(expect.arrayContaining(['李娜', '王芳', '刘洋']));
+    expect(names(street)).not.toContain('已离职');
+    expect(names(street)).not.toContain('街道管理员');
+    expect((await t.request('GET', `${api}/requests/assignees`, { token: zhang })).status).toBe(403);
+    expect((await t.request('GET', `${api}/requests/assignees?communityId=abc`, { token: admin })).status).toBe(400);
+    // Whoever the picker offers, accept takes.
+    const id = (await submit(zhang)).body.id;
+    const pick = mine.body.items.find((p: { name: string }) => p.name === '李娜');
+    expect((await act(staffG, id, 'accept', { assigneeId: pick.id })).body.assignee).toMatchObject({ id: pick.id });
+  });
+
   it('two staff accepting at once: one 200, the other 409', async () => {
     const id = (await submit(zhang)).body.id;
     const results = await Promise.all([act(staffG, id, 'accept'), act(staffG2, id, 'accept')]);

@@ -51,6 +51,8 @@ export interface RoomView {
   minNoticeMinutes: number;
   requiresApproval: boolean;
   active: boolean;
+  /** Time credit a booking costs per hour, in minutes (0 = free): held at booking, charged when it is used. */
+  priceMinutesPerHour: number;
 }
 
 /** POST rooms */
@@ -68,9 +70,14 @@ export interface CreateRoomRequest {
   minNoticeMinutes?: number;
   requiresApproval?: boolean;
   active?: boolean;
+  /** Minutes of time credit per hour booked, 0 (the default) .. ROOM_PRICE_MAX_MINUTES_PER_HOUR. */
+  priceMinutesPerHour?: number;
   /** Admins only. */
   communityId?: number;
 }
+
+/** The most a room may cost per hour: 2 hours of credit. */
+export const ROOM_PRICE_MAX_MINUTES_PER_HOUR = 120;
 
 /** PATCH rooms/:id */
 export type UpdateRoomRequest = Partial<Omit<CreateRoomRequest, 'communityId'>>;

@@ -275,6 +275,16 @@ export interface RequestQueueQuery {
   limit?: number;
 }
 
+/** GET requests/assignees: staff who may take a request (active staff of the community); admins: of the street or one community. */
+export interface RequestAssignee extends RequestPerson {
+  communityId: number;
+}
+
+export interface RequestAssigneesQuery {
+  /** Admins: one community only; staff always get their own. */
+  communityId?: number;
+}
+
 /** POST requests/:id/accept; assigneeId defaults to the caller (staff of the request's community). */
 export interface AcceptRequestRequest {
   assigneeId?: number;

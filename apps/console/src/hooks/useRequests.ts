@@ -17,6 +17,7 @@ import {
   createRequestHelpTask,
   extendRequest,
   fetchRequest,
+  fetchRequestAssignees,
   fetchRequestQueue,
   fetchRequestStats,
   markRequestUnreasonable,
@@ -36,6 +37,7 @@ export const requestKeys = {
   alerts: (communityId: number | undefined, light: RequestLight) =>
     ['requests', 'alerts', communityId ?? null, light] as const,
   detail: (requestId: number) => ['requests', 'detail', requestId] as const,
+  assignees: (communityId: number | null) => ['requests', 'assignees', communityId] as const,
   stats: (query: RequestStatsQuery) => ['requests', 'stats', query] as const,
   photo: (url: string) => ['requests', 'photo', url] as const,
 };
@@ -78,6 +80,20 @@ export function useRequestDetail(requestId: number | null) {
     queryKey: requestKeys.detail(requestId ?? 0),
     queryFn: ({ signal }) => fetchRequest(requestId!, signal),
     enabled: requestId !== null,
+  });
+}
+
+/**
+ * Staff who may take requests of a community (the assignee picker and the queue's filter); null = the caller's
+ * own community for staff, the whole street for admins. Staff change rarely: kept fresh for five minutes.
+ */
+export function useRequestAssignees(communityId: number | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: requestKeys.assignees(communityId ?? null),
+    queryFn: ({ signal }) => fetchRequestAssignees(communityId ? { communityId } : {}, signal),
+    select: (page) => page.items,
+    staleTime: 5 * 60_000,
+    enabled: enabled && communityId !== undefined,
   });
 }
 

@@ -14,7 +14,6 @@ import {
   Col,
   Empty,
   Flex,
-  Progress,
   Result,
   Row,
   Space,
@@ -23,7 +22,6 @@ import {
   Tag,
   Tooltip,
   Typography,
-  theme,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
@@ -36,6 +34,7 @@ import { formatDateTime, formatPhone } from '../lib/format';
 import { audienceLabel, noticeCategoryColors, noticeStatusColors, percentOf } from '../lib/notice-format';
 import { type ApiRequestError } from '../services/http';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
+import { NoticeReachChart } from '../components/notices/notice-reach-chart';
 
 type Resident = NoticeFollowUpHousehold['residents'][number];
 
@@ -69,59 +68,6 @@ function followUpColumns(kind: NoticeStats['followUpKind']): TableColumnsType<No
   ];
 }
 
-function ReachChart({ stats }: { stats: NoticeStats }) {
-  const { token } = theme.useToken();
-  const readRate = percentOf(stats.readCount, stats.audience);
-  const ackRate = percentOf(stats.ackCount, stats.audience);
-  const unread = stats.audience - stats.readCount;
-  const legend = stats.requiresAck
-    ? [
-        { label: '已确认', count: stats.ackCount, color: token.colorSuccess },
-        { label: '已读未确认', count: stats.readCount - stats.ackCount, color: token.colorPrimary },
-        { label: '未读', count: unread, color: token.colorFillSecondary },
-      ]
-    : [
-        { label: '已读', count: stats.readCount, color: token.colorPrimary },
-        { label: '未读', count: unread, color: token.colorFillSecondary },
-      ];
-
-  if (stats.audience === 0) {
-    return <Empty description="发送对象中还没有已认证的居民" />;
-  }
-  return (
-    <Flex align="center" justify="center" gap={32} wrap data-testid="notice-reach-chart">
-      <Progress
-        type="circle"
-        size={180}
-        strokeWidth={12}
-        percent={readRate}
-        success={stats.requiresAck ? { percent: ackRate, strokeColor: token.colorSuccess } : undefined}
-        strokeColor={token.colorPrimary}
-        railColor={token.colorFillSecondary}
-        format={() => (
-          <Flex vertical align="center" gap={2}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {stats.requiresAck ? '确认率' : '阅读率'}
-            </Typography.Text>
-            <span style={{ fontSize: 28, fontWeight: 600 }}>{stats.requiresAck ? ackRate : readRate}%</span>
-          </Flex>
-        )}
-        aria-label={stats.requiresAck ? `确认率 ${ackRate}%，阅读率 ${readRate}%` : `阅读率 ${readRate}%`}
-      />
-      <Flex vertical gap={10}>
-        {legend.map((item) => (
-          <Flex key={item.label} align="center" gap={8}>
-            <span style={{ width: 12, height: 12, borderRadius: 3, background: item.color, display: 'inline-block' }} />
-            <span style={{ minWidth: 72 }}>{item.label}</span>
-            <Typography.Text strong>{item.count} 人</Typography.Text>
-            <Typography.Text type="secondary">（{percentOf(item.count, stats.audience)}%）</Typography.Text>
-          </Flex>
-        ))}
-      </Flex>
-    </Flex>
-  );
-}
-
 function StatNumber({ title, value, testId, hint }: { title: string; value: number; testId: string; hint: ReactNode }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
@@ -152,7 +98,7 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} xl={10}>
           <Card title="送达情况" style={{ height: '100%' }}>
-            <ReachChart stats={stats} />
+            <NoticeReachChart stats={stats} />
           </Card>
         </Col>
         <Col xs={24} xl={14}>

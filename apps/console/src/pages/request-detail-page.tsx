@@ -1,10 +1,4 @@
-import {
-  requestCategoryLabels,
-  requestSatisfactionLabels,
-  requestUnreasonableLabels,
-  type RequestPerson,
-} from '@linli/shared-types';
-import { useQueryClient } from '@tanstack/react-query';
+import { requestCategoryLabels, requestSatisfactionLabels, requestUnreasonableLabels } from '@linli/shared-types';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
@@ -12,34 +6,19 @@ import { RequestActions } from '../components/requests/request-actions';
 import { RequestPhotos } from '../components/requests/request-photos';
 import { LightTag, StatusTag } from '../components/requests/request-tags';
 import { RequestTimeline } from '../components/requests/request-timeline';
-import { requestKeys, useRequestDetail } from '../hooks/useRequests';
+import { useRequestAssignees, useRequestDetail } from '../hooks/useRequests';
 import { useCurrentUser } from '../hooks/useSession';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
 import { deadlineDistance } from '../lib/request-format';
-import type { RequestView } from '@linli/shared-types';
-import type { InfiniteData } from '@tanstack/react-query';
-import type { Page } from '@linli/shared-types';
-
-/** Staff seen as assignees in the queues the console has loaded (there is no staff list endpoint yet). */
-function useKnownAssignees(): RequestPerson[] {
-  const queryClient = useQueryClient();
-  const people = new Map<number, RequestPerson>();
-  for (const [, data] of queryClient.getQueriesData<InfiniteData<Page<RequestView>>>({
-    queryKey: [...requestKeys.all, 'queue'],
-  })) {
-    for (const page of data?.pages ?? [])
-      for (const row of page.items) if (row.assignee) people.set(row.assignee.id, row.assignee);
-  }
-  return [...people.values()];
-}
 
 export function RequestDetailPage() {
   const navigate = useNavigate();
   const requestId = routeId(useParams().id);
   const detail = useRequestDetail(requestId);
   const user = useCurrentUser().data;
-  const known = useKnownAssignees();
+  // Staff of the request's community, for 受理 (loaded once the request says which community).
+  const assignees = useRequestAssignees(detail.data?.communityId, detail.data?.status === 'submitted');
 
   if (requestId === null) return <LoadFailed title="找不到该诉求" error={new Error('链接有误')} />;
   if (detail.isLoading) return <PageLoading text="正在加载诉求…" />;
@@ -54,7 +33,6 @@ export function RequestDetailPage() {
   const request = detail.data!;
   const submitter = request.submitter;
   const household = submitter ? [submitter.buildingName, submitter.unit, submitter.room].filter(Boolean).join('-') : '';
-  const candidates = request.assignee ? [request.assignee, ...known] : known;
 
   return (
     <>
@@ -142,7 +120,17 @@ export function RequestDetailPage() {
                 </Descriptions.Item>
               ) : null}
             </Descriptions>
-            {user ? <RequestActions request={request} user={user} assigneeCandidates={candidates} /> : null}
+            {user ? (
+              <RequestActions
+                request={request}
+                user={user}
+                assignees={{
+                  people: assignees.data ?? [],
+                  loading: assignees.isLoading,
+                  failed: assignees.isError,
+                }}
+              />
+            ) : null}
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -16,7 +16,7 @@ import { useSearchParams, useNavigate } from 'react-router-dom';
 import { ListError, LoadMore } from '../components/list-parts';
 import { LightTag, StatusTag } from '../components/requests/request-tags';
 import { useCommunityScope } from '../hooks/useCommunityScope';
-import { useRequestQueue, type RequestQueueFilters } from '../hooks/useRequests';
+import { useRequestAssignees, useRequestQueue, type RequestQueueFilters } from '../hooks/useRequests';
 import { useCurrentUser } from '../hooks/useSession';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
@@ -83,7 +83,8 @@ const columns: TableColumnsType<RequestView> = [
 /** The work queue: open requests first and the most overdue on top (the server's order), filtered by URL. */
 export function RequestsPage() {
   const navigate = useNavigate();
-  const { community, canSwitch } = useCommunityScope();
+  const scope = useCommunityScope();
+  const { community, canSwitch } = scope;
   const user = useCurrentUser().data;
   const [params, setParams] = useSearchParams();
   const filters: RequestQueueFilters = {
@@ -94,6 +95,7 @@ export function RequestsPage() {
     unreasonable: params.get('unreasonable') === 'marked' ? 'marked' : undefined,
   };
   const queue = useRequestQueue(filters);
+  const staff = useRequestAssignees(scope.ready ? (scope.communityId ?? null) : undefined);
   const rows = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.values(filters).some((value) => value !== undefined);
 
@@ -104,10 +106,14 @@ export function RequestsPage() {
     setParams(next, { replace: true });
   };
 
-  // Assignees seen in the loaded rows, and the staff member themself: there is no staff list endpoint yet.
+  // The staff of the scoped community (the street for admins), the staff member themself marked.
   const assignees = new Map<number, string>();
   if (user?.role === 'staff') assignees.set(user.id, `${user.name ?? '我'}（我）`);
-  for (const row of rows) if (row.assignee) assignees.set(row.assignee.id, row.assignee.name ?? `#${row.assignee.id}`);
+  for (const person of staff.data ?? [])
+    if (!assignees.has(person.id)) assignees.set(person.id, person.name ?? `#${person.id}`);
+  for (const row of rows)
+    if (row.assignee && !assignees.has(row.assignee.id))
+      assignees.set(row.assignee.id, row.assignee.name ?? `#${row.assignee.id}`);
   if (filters.assigneeId && !assignees.has(filters.assigneeId))
     assignees.set(filters.assigneeId, `#${filters.assigneeId}`);
 

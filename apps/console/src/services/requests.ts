@@ -3,6 +3,8 @@ import type {
   ExtendRequestRequest,
   MarkUnreasonableRequest,
   Page,
+  RequestAssignee,
+  RequestAssigneesQuery,
   ReferRequestRequest,
   RequestDetail,
   RequestHelpTaskRequest,
@@ -22,6 +24,14 @@ export function fetchRequestQueue(query: RequestQueueQuery, signal?: AbortSignal
 
 export function fetchRequest(requestId: number, signal?: AbortSignal): Promise<RequestDetail> {
   return http.get<RequestDetail>(`requests/${requestId}`, undefined, signal);
+}
+
+/** The assignee picker: active staff of the community (admins: of the named community, or the street). */
+export function fetchRequestAssignees(
+  query: RequestAssigneesQuery,
+  signal?: AbortSignal,
+): Promise<Page<RequestAssignee>> {
+  return http.get<Page<RequestAssignee>>('requests/assignees', { ...query }, signal);
 }
 
 export function fetchRequestStats(query: RequestStatsQuery, signal?: AbortSignal): Promise<RequestStats> {

@@ -15,12 +15,26 @@ import { errorText } from './useRemoteData';
 const inboxUnreadStore = createStore<number | null>(null);
 let latest = 0;
 
+/** The 我的 tab, where the 消息 entry lives. */
+const ME_TAB_INDEX = 3;
+
+/** The unread count on the 我的 tab too; WeChat refuses it off the tab pages (the next tab page sets it). */
+function showOnMeTab(count: number): void {
+  const call =
+    count > 0
+      ? Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: count > 99 ? '99+' : String(count) })
+      : Taro.removeTabBarBadge({ index: ME_TAB_INDEX });
+  Promise.resolve(call).catch(() => undefined);
+}
+
 export async function refreshInboxUnread(): Promise<void> {
   if (!sessionStore.get().token) return;
   const mine = ++latest;
   try {
     const { count } = await getInboxUnreadCount();
-    if (mine === latest) inboxUnreadStore.set(count);
+    if (mine !== latest) return;
+    inboxUnreadStore.set(count);
+    showOnMeTab(count);
   } catch {
     // A hint on the 消息 entry: keep the last count.
   }

@@ -69,3 +69,15 @@ export function useUpdateMe(): UpdateMeState {
 
   return { saving, error, saved, submit };
 }
+
+/**
+ * Where a resident's 住户认证 stands, the one reading for 首页 and 我的: `needsDetails` until the
+ * household (building, unit, room) is sent, then `submitted` until staff verify it.
+ */
+export type Verification = 'needsDetails' | 'submitted' | 'verified' | 'disabled';
+
+export function verificationOf(user: Pick<UserView, 'status' | 'building' | 'unit' | 'room'>): Verification {
+  if (user.status === 'verified') return 'verified';
+  if (user.status === 'disabled') return 'disabled';
+  return user.building && user.unit && user.room ? 'submitted' : 'needsDetails';
+}

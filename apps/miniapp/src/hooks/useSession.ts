@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../stores/create-store';
-import { sessionStore, type SessionState } from '../stores/session';
+import { sessionEndStore, sessionStore, type SessionState } from '../stores/session';
 import { goToLogin } from '../routes';
 
 export function useSession(): SessionState & { loggedIn: boolean } {
@@ -15,4 +15,9 @@ export function useRequireLogin(enabled = true): boolean {
     if (enabled && !loggedIn) goToLogin();
   }, [enabled, loggedIn]);
   return loggedIn;
+}
+
+/** Why the last session ended (登录已过期), or null when the user logged out or never logged in. */
+export function useSessionEnd(): string | null {
+  return useStore(sessionEndStore);
 }

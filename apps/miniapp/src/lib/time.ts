@@ -1,16 +1,15 @@
+import { SHANGHAI_OFFSET_MS } from '@linli/shared-types';
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
 
 /**
- * Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact.
- * dayjs's timezone plugin would need Intl time-zone data, which WeChat's JS engines do not all have.
+ * A fixed offset (shared-types' SHANGHAI_OFFSET_MS): dayjs's timezone plugin would need Intl time-zone data, which
+ * WeChat's JS engines do not all have.
  */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60;
-
 export function inShanghai(iso: string | Date): Dayjs {
-  return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MINUTES);
+  return dayjs(iso).utcOffset(SHANGHAI_OFFSET_MS / 60_000);
 }
 
 /** A list or detail timestamp: 今天 14:30, 昨天 09:05, 12月3日 14:30, 2025年12月3日 14:30. */

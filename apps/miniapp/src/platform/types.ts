@@ -72,3 +72,30 @@ export interface PlatformPhotos {
    */
   source(url: string): Promise<string>;
 }
+
+/** 朗读: reads a text aloud in Chinese. */
+export interface PlatformSpeech {
+  /** False where the platform has no speech (the 朗读 button is hidden then). */
+  readonly available: boolean;
+  /** Starts reading `text` (stopping what was being read); `onEnd` runs when it ends, stops or fails. */
+  speak(text: string, onEnd: () => void): void;
+  stop(): void;
+}
+
+export interface PlatformScreen {
+  /** Keeps the screen from dimming while a code is on it; returns the undo. */
+  keepOn(): () => void;
+}
+
+export interface PlatformShell {
+  /**
+   * Once at launch. H5: names Taro's navigation-bar buttons (返回, 首页), keeps its tab-bar links free of
+   * `javascript:` URLs (a CSP violation on every tap), and turns a page that failed to download into a
+   * message with 重试. Elsewhere the platform draws these itself.
+   */
+  install(): void;
+  /** The first page is on screen: the H5 splash in index.html goes. */
+  firstPageShown(): void;
+  /** Calls `listener` with the connection state whenever it changes; returns an unsubscribe. */
+  watchOnline(listener: (online: boolean) => void): () => void;
+}

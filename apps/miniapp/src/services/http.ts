@@ -96,7 +96,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (actingFor && error.code === 'PROXY_TARGET_NOT_FOUND') stopActingFor();
   // Only a session we sent can expire; a failed login also answers 401 and must stay on its page.
   if (statusCode === 401 && token) {
-    endSession();
+    endSession('expired');
     goToLogin();
   }
   throw error;

@@ -14,7 +14,11 @@ export const sessionStore = createStore<SessionState>({
   user: readStored<UserView | null>(storageKeys.user, null),
 });
 
+/** Why the last session ended, when the user did not end it themselves: the login page says so. */
+export const sessionEndStore = createStore<string | null>(null);
+
 export function startSession({ token, user }: LoginResponse): void {
+  sessionEndStore.set(null);
   writeStored(storageKeys.token, token);
   writeStored(storageKeys.user, user);
   sessionStore.set({ token, user });
@@ -25,8 +29,10 @@ export function rememberUser(user: UserView): void {
   sessionStore.set((session) => ({ ...session, user }));
 }
 
-export function endSession(): void {
+/** `expired`: the server no longer accepts the token (the login page says 登录已过期). */
+export function endSession(reason?: 'expired'): void {
   stopActingFor();
+  sessionEndStore.set(reason === 'expired' ? '登录已过期，请重新登录' : null);
   writeStored(storageKeys.token, null);
   writeStored(storageKeys.user, null);
   sessionStore.set({ token: null, user: null });

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  insideGeofence,
   type ActivityScanResponse,
   type ActivityView,
   type AttendancePurpose,
   type AttendanceSheet,
+  insideGeofence,
   type LiveCodeView,
   type MyAttendanceView,
   type Page,
   type PersonalCodeView,
   type SettleActivityResponse,
+  shanghaiShortTime,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -61,7 +62,6 @@ import type {
   UpdateActivityDto,
 } from './dto/activities.dto.js';
 
-const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 const isStaff = (user: User) => user.role !== 'resident';
 
 /** Pending residents read notices and nothing else: the community's activities are for verified residents. */
@@ -184,7 +184,7 @@ export class ActivitiesService {
         action: 'activities.create',
         targetType: 'activity',
         targetId: id,
-        summary: `创建志愿活动「${body.title.trim()}」${localTime(times.startAt)}`,
+        summary: `创建志愿活动「${body.title.trim()}」${shanghaiShortTime(times.startAt)}`,
       });
       return toActivityView(await manager.findOneByOrFail(Activity, { id }));
     });
@@ -261,7 +261,7 @@ export class ActivitiesService {
             communityId: activity.communityId,
             kind: 'activity_cancelled',
             title: '志愿活动已取消',
-            body: `很抱歉，「${activity.title}」（${localTime(activity.startAt)}）已取消：${reason}`,
+            body: `很抱歉，「${activity.title}」（${shanghaiShortTime(activity.startAt)}）已取消：${reason}`,
             link: `/packages/volunteer/pages/detail/index?id=${id}`,
           },
         );
@@ -625,7 +625,7 @@ export class ActivitiesService {
             communityId: activity.communityId,
             kind: 'activity_reminder',
             title: '志愿活动即将开始',
-            body: `「${activity.title}」将于 ${localTime(activity.startAt)} 在 ${activity.place} 开始，请按时到场签到。`,
+            body: `「${activity.title}」将于 ${shanghaiShortTime(activity.startAt)} 在 ${activity.place} 开始，请按时到场签到。`,
             link: `/packages/volunteer/pages/detail/index?id=${activity.id}`,
           },
         );

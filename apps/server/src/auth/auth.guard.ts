@@ -4,12 +4,10 @@ import type { Role } from '@linli/shared-types';
 import { ACT_FOR, type ActForPolicy, type ProxyAct } from '../common/act-for.js';
 import { AppException, forbidden, unauthenticated } from '../common/app-exception.js';
 import { IS_PUBLIC, ROLES } from '../common/auth.decorators.js';
-import { RawReads } from '../database/raw-reads.js';
 import { FamilyService } from '../family/family.service.js';
 import { decideActFor, parseActFor } from '../family/proxy.rules.js';
 import { User } from '../users/user.entity.js';
 import { SessionsService } from './sessions.service.js';
-import { sessionUserOf, USER_BY_ID_SQL, type SessionUserRow } from './session-user.js';
 
 /**
  * Global: every route needs a live session unless marked @Public(); @Roles narrows further.
@@ -22,7 +20,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
     private readonly family: FamilyService,
-    private readonly raw: RawReads,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,8 +56,7 @@ export class AuthGuard implements CanActivate {
     if (named.kind === 'none') return;
     if (named.kind === 'invalid') throw new AppException('PROXY_HEADER_INVALID', 400, undefined, ['X-Act-For']);
     const actor = request.user;
-    const [row] = named.id === actor.id ? [null] : await this.raw.rows<SessionUserRow>(USER_BY_ID_SQL, [named.id]);
-    const target = named.id === actor.id ? actor : row ? Object.assign(new User(), sessionUserOf(row)) : null;
+    const target = named.id === actor.id ? actor : await this.sessions.userById(named.id);
     // Read afresh on every request: a revoked binding stops the very next request.
     const relation =
       actor.role === 'resident' && target && target.id !== actor.id

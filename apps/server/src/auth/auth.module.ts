@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { RawReads } from '../database/raw-reads.js';
 import { FamilyModule } from '../family/family.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
@@ -12,7 +11,7 @@ import { WechatClient } from './wechat.client.js';
 @Module({
   imports: [UsersModule, FamilyModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, WechatClient, RawReads, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionsService, WechatClient, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionsService],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { Clock } from '../common/clock.js';
 import { RawReads } from '../database/raw-reads.js';
 import { User } from '../users/user.entity.js';
-import { SESSION_USER_SQL, sessionUserOf, type SessionUserRow } from './session-user.js';
+import { SESSION_USER_SQL, USER_BY_ID_SQL } from './session-user.js';
 import { Session } from './session.entity.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -39,8 +39,14 @@ export class SessionsService {
    * revoked or expired session ends at once in every server process.
    */
   async resolve(token: string): Promise<User | null> {
-    const [row] = await this.raw.rows<SessionUserRow>(SESSION_USER_SQL, [hashToken(token), this.clock.now()]);
-    return row ? Object.assign(new User(), sessionUserOf(row)) : null;
+    const [row] = await this.raw.rows<Record<string, unknown>>(SESSION_USER_SQL, [hashToken(token), this.clock.now()]);
+    return row ? this.raw.hydrate(User, row) : null;
+  }
+
+  /** A user by id, read as a session's user is (the person named by X-Act-For), or null. */
+  async userById(id: number): Promise<User | null> {
+    const [row] = await this.raw.rows<Record<string, unknown>>(USER_BY_ID_SQL, [id]);
+    return row ? this.raw.hydrate(User, row) : null;
   }
 
   async revoke(token: string): Promise<void> {

@@ -15,7 +15,7 @@ export const takeResidentTurnSql = 'UPDATE users SET bookingTurn = bookingTurn +
 
 /** The room with the number of closures (its own or its whole centre's) overlapping [start, end). */
 export const roomForBookingSql = `SELECT r.id, r.communityId, r.name, r.capacity, r.openTime, r.closeTime, r.slotMinutes, r.maxMinutes,
-  r.bookAheadDays, r.minNoticeMinutes, r.requiresApproval, r.active,
+  r.bookAheadDays, r.minNoticeMinutes, r.requiresApproval, r.active, r.priceMinutesPerHour,
   (SELECT COUNT(*) FROM room_closures c WHERE c.communityId = r.communityId AND (c.roomId = r.id OR c.roomId IS NULL)
     AND c.startAt < ? AND c.endAt > ?) AS closures
   FROM rooms r WHERE r.id = ?`;
@@ -35,6 +35,7 @@ export type BookingRoom = Pick<
   | 'minNoticeMinutes'
   | 'requiresApproval'
   | 'active'
+  | 'priceMinutesPerHour'
 >;
 
 export interface BookingRoomRow extends Omit<BookingRoom, 'requiresApproval' | 'active'> {
@@ -57,6 +58,7 @@ export const toBookingRoom = (row: BookingRoomRow): { room: BookingRoom; closure
     minNoticeMinutes: row.minNoticeMinutes,
     requiresApproval: Boolean(row.requiresApproval),
     active: Boolean(row.active),
+    priceMinutesPerHour: Number(row.priceMinutesPerHour),
   },
   closures: Number(row.closures),
 });

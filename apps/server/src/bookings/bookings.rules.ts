@@ -4,10 +4,9 @@ import {
   type BookingStatus,
   type ErrorCode,
   type SlotGridRoom,
+  shanghaiWeekStart,
 } from '@linli/shared-types';
 
-/** Bookings live in Asia/Shanghai, UTC+8 all year (no daylight saving since 1991), so local calendar arithmetic is a fixed shift. */
-const ZONE_OFFSET_MS = 8 * 3_600_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -104,11 +103,8 @@ export function checkQuota(
 
 /** The local ISO week (Monday 00:00 to next Monday 00:00, Asia/Shanghai) containing an instant, as UTC instants. */
 export function isoWeekOf(instant: Date): Interval {
-  // Arithmetic, not dayjs' tz() (Intl.DateTimeFormat underneath): 0.003 ms instead of 0.3 ms of CPU on every booking.
-  const localMidnight = Math.floor((instant.getTime() + ZONE_OFFSET_MS) / DAY) * DAY;
-  const daysSinceMonday = (new Date(localMidnight).getUTCDay() + 6) % 7;
-  const start = localMidnight - daysSinceMonday * DAY - ZONE_OFFSET_MS;
-  return { startAt: new Date(start), endAt: new Date(start + 7 * DAY) };
+  const startAt = shanghaiWeekStart(instant);
+  return { startAt, endAt: new Date(startAt.getTime() + 7 * DAY) };
 }
 
 /** The 15-minute cells [start, end) occupies: one unique slot row each. */

@@ -2,16 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   activeBookingStatuses,
-  shanghaiDate,
-  shanghaiMidnight,
   type BookingStatus,
   type BookingView,
   type Page,
   type RecurringBookingResponse,
+  shanghaiDate,
+  shanghaiMidnight,
+  shanghaiShortTime,
   type SuspensionLiftResponse,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { RoomChargesService } from '../help-requests/room-charges.service.js';
 import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
@@ -56,8 +58,6 @@ import type { BookingQueryDto, CreateBookingDto, RecurringBookingDto } from './d
 
 const DAY = 86_400_000;
 
-const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
-
 export interface BookingRequest {
   roomId: number;
   startAt: Date;
@@ -81,6 +81,7 @@ export class BookingsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly charges: RoomChargesService,
   ) {}
 
   /** A resident books for themself (every rule); staff book for the community (no quotas, no notice or window). */
@@ -159,6 +160,8 @@ export class BookingsService {
         ).insertId;
         const cells = occupiedCells(request.startAt, request.endAt);
         await sql.write(insertSlotsSql(cells.length), insertSlotsParams(room.id, cells, booking.id));
+        // A priced room: the price is held in this transaction, or the booking is refused (422) and nothing stays.
+        await this.charges.holdForBooking(manager, booking, room);
         if (byStaff) {
           await this.audit.record(manager, {
             actor,
@@ -166,7 +169,7 @@ export class BookingsService {
             action: 'bookings.create',
             targetType: 'booking',
             targetId: booking.id,
-            summary: `工作人员预约 ${room.name} ${localTime(request.startAt)}–${localTime(request.endAt).slice(6)}：${request.purpose}`,
+            summary: `工作人员预约 ${room.name} ${shanghaiShortTime(request.startAt)}–${shanghaiShortTime(request.endAt).slice(6)}：${request.purpose}`,
           });
         }
         return toBookingView(booking, room, actor);
@@ -307,7 +310,7 @@ export class BookingsService {
           action: 'bookings.cancel',
           targetType: 'booking',
           targetId: booking.id,
-          summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
+          summary: `取消预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）${reason ? `：${reason}` : ''}`,
         });
       }
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
@@ -340,7 +343,7 @@ export class BookingsService {
         action: 'bookings.approve',
         targetType: 'booking',
         targetId: booking.id,
-        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）`,
+        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
     });
@@ -372,7 +375,7 @@ export class BookingsService {
         action: 'bookings.reject',
         targetType: 'booking',
         targetId: booking.id,
-        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${localTime(booking.startAt)}）：${reason}`,
+        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）：${reason}`,
       });
       return this.view(manager, await manager.findOneByOrFail(Booking, { id: booking.id }));
     });
@@ -401,6 +404,7 @@ export class BookingsService {
         if (!claimed.affected) return false;
         await manager.delete(BookingSlot, { bookingId: id });
         const booking = await manager.findOneByOrFail(Booking, { id });
+        await this.charges.afterTransition(manager, booking, 'no_show', now);
         const room = await manager.findOneBy(Room, { id: booking.roomId });
         await this.notifyBooker(
           manager,
@@ -408,7 +412,7 @@ export class BookingsService {
           room,
           'booking_no_show',
           '预约未到场',
-          `您预约的${room?.name ?? '活动室'}（${localTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`,
+          `您预约的${room?.name ?? '活动室'}（${shanghaiShortTime(booking.startAt)}）未签到，已记为未到场。多次未到场将暂停预约。`,
         );
         if (!booking.staffBooking) await this.suspendIfRepeated(manager, booking, now);
         return true;
@@ -445,7 +449,7 @@ export class BookingsService {
       communityId: booking.communityId,
       kind: 'booking_no_show',
       title: '预约功能已暂停',
-      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${localTime(until)}）。如有疑问请联系社区工作人员。`,
+      body: `30 天内 3 次预约未到场，预约功能暂停 14 天（至 ${shanghaiShortTime(until)}）。如有疑问请联系社区工作人员。`,
       link: null,
     });
   }
@@ -513,15 +517,33 @@ export class BookingsService {
     });
   }
 
-  /** Checked-in bookings are completed once they end: one conditional UPDATE, so two processes cannot both do it. */
-  async completeFinished(): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Booking)
-      .set({ status: 'completed' })
-      .where('status = :status AND endAt <= :now', { status: 'checked_in', now: this.clock.now() })
-      .execute();
-    return result.affected ?? 0;
+  /**
+   * Checked-in bookings are completed once they end, each in its own transaction with the charge of a priced room:
+   * the conditional UPDATE lets one process through per booking.
+   */
+  async completeFinished(limit = 500): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.getRepository(Booking).find({
+      select: { id: true },
+      where: { status: 'checked_in', endAt: LessThanOrEqual(now) },
+      order: { endAt: 'ASC' },
+      take: limit,
+    });
+    let completed = 0;
+    for (const { id } of due) {
+      const done = await runTransaction(this.dataSource, async (manager) => {
+        const claimed = await manager.update(
+          Booking,
+          { id, status: 'checked_in', endAt: LessThanOrEqual(now) },
+          { status: 'completed' },
+        );
+        if (!claimed.affected) return false;
+        await this.charges.afterTransition(manager, await manager.findOneByOrFail(Booking, { id }), 'completed', now);
+        return true;
+      });
+      if (done) completed++;
+    }
+    return completed;
   }
 
   /** Staff lift a resident's suspension. */
@@ -564,6 +586,7 @@ export class BookingsService {
     if (!result.affected) throw conflict(lostRace);
     if (!(activeBookingStatuses as readonly string[]).includes(to))
       await manager.delete(BookingSlot, { bookingId: booking.id });
+    await this.charges.afterTransition(manager, booking, to, this.clock.now());
   }
 
   private async notifyBooker(
@@ -577,7 +600,7 @@ export class BookingsService {
     await this.notifications.notify(manager, [booking.userId], {
       communityId: booking.communityId,
       kind,
-      title: `${title}：${room?.name ?? '活动室'} ${localTime(booking.startAt)}`,
+      title: `${title}：${room?.name ?? '活动室'} ${shanghaiShortTime(booking.startAt)}`,
       body,
       link: '/pages/bookings/index',
     });

@@ -1,4 +1,5 @@
-import { buildReport, firstMeetings, groupEncounters, localDate, reportWeeks, weekStartOf } from './centre.rules.js';
+import { shanghaiDate, shanghaiWeekStart } from '@linli/shared-types';
+import { buildReport, firstMeetings, groupEncounters, reportWeeks } from './centre.rules.js';
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
@@ -9,7 +10,7 @@ describe('weeks', () => {
     ['2026-12-14T00:00:00', '2026-12-14'],
     ['2026-12-01T07:59:00', '2026-11-30'], // Tuesday morning local, still Monday UTC
   ])('%s lies in the week of %s', (instant, monday) => {
-    expect(localDate(weekStartOf(at(instant)))).toBe(monday);
+    expect(shanghaiDate(shanghaiWeekStart(at(instant)))).toBe(monday);
   });
 
   it.each([
@@ -60,7 +61,7 @@ describe('who met someone new', () => {
     ['alone at an event', [{ at: at('2026-12-01T10:00:00'), people: [4] }], []],
   ] as const)('%s', (_case, encounters, expected) => {
     const result = firstMeetings(encounters.map((e) => ({ at: e.at, people: [...e.people] })));
-    expect(result.map((m) => [m.userId, localDate(m.at).slice(5)])).toEqual(expected);
+    expect(result.map((m) => [m.userId, shanghaiDate(m.at).slice(5)])).toEqual(expected);
   });
 
   it('a group join meets the members before, not after', () => {

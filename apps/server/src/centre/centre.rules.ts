@@ -1,28 +1,24 @@
-import { groupKinds, moods, type CentreReportWeek, type GroupKind, type Mood } from '@linli/shared-types';
+import {
+  groupKinds,
+  moods,
+  type CentreReportWeek,
+  type GroupKind,
+  type Mood,
+  shanghaiDate,
+  shanghaiWeekStart,
+} from '@linli/shared-types';
 
 /** What the centre produces (PRODUCT.md "Life in the activity centre"): pure aggregation over loaded facts. */
 
 const DAY = 86_400_000;
-const ZONE_OFFSET_MS = 8 * 3_600_000;
 /** The longest report: a year of weeks. */
 export const REPORT_MAX_WEEKS = 53;
-
-/** Local (Asia/Shanghai) Monday 00:00 of the week holding an instant, as a UTC instant. */
-export function weekStartOf(instant: Date): Date {
-  const localMidnight = Math.floor((instant.getTime() + ZONE_OFFSET_MS) / DAY) * DAY;
-  const daysSinceMonday = (new Date(localMidnight).getUTCDay() + 6) % 7;
-  return new Date(localMidnight - daysSinceMonday * DAY - ZONE_OFFSET_MS);
-}
-
-/** The local date (YYYY-MM-DD) of an instant. */
-export const localDate = (instant: Date): string =>
-  new Date(instant.getTime() + ZONE_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The Mondays of the weeks that [from, to) touches; null when the range is empty or longer than a year. */
 export function reportWeeks(from: Date, to: Date): Date[] | null {
   if (to.getTime() <= from.getTime()) return null;
   const weeks: Date[] = [];
-  for (let t = weekStartOf(from).getTime(); t < to.getTime(); t += 7 * DAY) weeks.push(new Date(t));
+  for (let t = shanghaiWeekStart(from).getTime(); t < to.getTime(); t += 7 * DAY) weeks.push(new Date(t));
   return weeks.length <= REPORT_MAX_WEEKS ? weeks : null;
 }
 
@@ -137,7 +133,7 @@ export function buildReport(
   const first = weeks[0];
   const end = weeks.length ? new Date(weeks[weeks.length - 1].getTime() + 7 * DAY) : first;
   return {
-    weeks: weeks.map((w) => ({ week: localDate(w), ...summarise(inWeek(w)) })),
+    weeks: weeks.map((w) => ({ week: shanghaiDate(w), ...summarise(inWeek(w)) })),
     totals: summarise((t) => !!first && t.getTime() >= first.getTime() && t.getTime() < end.getTime()),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { groupKindLabels, shanghaiMidnight, toCsv, type CentreReport } from '@linli/shared-types';
+import { groupKindLabels, shanghaiDate, shanghaiMidnight, toCsv, type CentreReport } from '@linli/shared-types';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { Booking } from '../bookings/booking.entity.js';
 import { AppException } from '../common/app-exception.js';
@@ -9,7 +9,7 @@ import { communityScope } from '../common/tenancy-scope.js';
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
 import { GroupMember } from '../groups/group.entity.js';
 import type { CentreReportQueryDto } from '../events/dto/events.dto.js';
-import { buildReport, firstMeetings, groupEncounters, localDate, reportWeeks, type Encounter } from './centre.rules.js';
+import { buildReport, firstMeetings, groupEncounters, reportWeeks, type Encounter } from './centre.rules.js';
 
 const DAY = 86_400_000;
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
@@ -27,7 +27,7 @@ export class CentreService {
     query: CentreReportQueryDto,
   ): Promise<CentreReport> {
     const now = this.clock.now();
-    const toDay = query.to ? shanghaiMidnight(query.to) : shanghaiMidnight(localDate(now));
+    const toDay = query.to ? shanghaiMidnight(query.to) : shanghaiMidnight(shanghaiDate(now));
     const to = toDay ? new Date(toDay.getTime() + DAY) : null;
     const from = query.from ? shanghaiMidnight(query.from) : to ? new Date(to.getTime() - 8 * 7 * DAY) : null;
     const weeks = from && to ? reportWeeks(from, to) : null;
@@ -90,7 +90,7 @@ export class CentreService {
       meetings: firstMeetings(encounters),
       groupMembers,
     });
-    return { from: localDate(start), to: localDate(new Date(end.getTime() - DAY)), ...result };
+    return { from: shanghaiDate(start), to: shanghaiDate(new Date(end.getTime() - DAY)), ...result };
   }
 
   async reportCsv(

@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 import { Clock } from './clock.js';
-import type { ThrottlerStorage } from '@nestjs/throttler';
+import { RawReads } from '../database/raw-reads.js';
 import { DatabaseThrottlerStorage } from './database-throttler.storage.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
@@ -30,8 +31,9 @@ export class CommonModule {
             return redis;
           },
         },
+        RawReads,
       ],
-      exports: [APP_CONFIG, Clock, RATE_LIMIT_STORAGE],
+      exports: [APP_CONFIG, Clock, RATE_LIMIT_STORAGE, RawReads],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values.js';
 
 /**
@@ -9,6 +9,7 @@ import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values
  * MySQL: straight to the pool TypeORM opened (same connections and options, mysql2's callback API).
  * SQLite: through TypeORM's query runner, which serializes access (see sqlite-serialization.ts); Dates and
  * booleans are bound as TypeORM binds them there. The SQL must be valid on both.
+ * Column lists (entity-columns.ts) and hydration (hydrate()) come from the entities, so a table's columns live there.
  */
 @Injectable()
 export class RawReads {
@@ -25,5 +26,18 @@ export class RawReads {
   rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
     if (!this.pool) return this.dataSource.query(sql, params.map(sqliteParameter));
     return sendMysql(this.pool, sql, params) as Promise<Row[]>;
+  }
+
+  /**
+   * A raw row (selected with selectList) as TypeORM would hydrate it into the entity: the driver's own value
+   * preparation per column (booleans, dates on both drivers, transformers), for the columns the row has.
+   */
+  hydrate<E extends ObjectLiteral>(target: EntityTarget<E>, row: Record<string, unknown>): E {
+    const metadata = this.dataSource.getMetadata(target);
+    const entity = metadata.create() as E;
+    for (const column of metadata.columns)
+      if (column.databaseName in row)
+        column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
+    return entity;
   }
 }

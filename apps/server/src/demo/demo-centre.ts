@@ -1,4 +1,4 @@
-import { shanghaiDate, type GroupKind, type Mood } from '@linli/shared-types';
+import { shanghaiDate, shanghaiWeekStart, type GroupKind, type Mood } from '@linli/shared-types';
 import { In, type EntityManager } from 'typeorm';
 import { Booking, BookingSlot } from '../bookings/booking.entity.js';
 import { occupiedCells } from '../bookings/bookings.rules.js';
@@ -99,9 +99,8 @@ const thanksWords = ['谢谢您耐心教我！', '有您组织，大家都很开
 
 /** The local date of the given ISO weekday in the week `weeks` from now's (negative: past weeks). */
 function weekdayDate(now: Date, weekday: number, weeks: number): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const isoDay = ((local.getUTCDay() + 6) % 7) + 1;
-  return shanghaiDate(new Date(now.getTime() + ((weekday - isoDay) * DAY + weeks * WEEK)));
+  const monday = shanghaiWeekStart(now).getTime();
+  return shanghaiDate(new Date(monday + (weekday - 1) * DAY + weeks * WEEK));
 }
 
 /** A season of weekly bookings (six weeks back, eight ahead), past events with feedback and thanks, one event to come each. */

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  shanghaiMidnight,
   type EventDetail,
   type EventMineView,
   type EventScanResponse,
   type EventSignupResponse,
   type EventView,
   type Page,
+  shanghaiMidnight,
+  shanghaiShortTime,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,7 +41,6 @@ import {
 } from './events.rules.js';
 
 const DAY = 86_400_000;
-const localTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
 const isStaff = (user: User) => user.role !== 'resident';
 const eventLink = (id: number) => `/packages/centre/pages/event/index?id=${id}`;
@@ -120,7 +120,7 @@ export class EventsService {
             communityId,
             kind: 'group_notice',
             title: `「${group.name}」新活动：${body.title.trim()}`,
-            body: `${localTime(startAt)} 在${place}，欢迎报名。`,
+            body: `${shanghaiShortTime(startAt)} 在${place}，欢迎报名。`,
             link: eventLink(id),
           },
         );
@@ -132,7 +132,7 @@ export class EventsService {
           action: 'events.create',
           targetType: 'event',
           targetId: id,
-          summary: `创建社区活动「${body.title.trim()}」${localTime(startAt)} ${place}`,
+          summary: `创建社区活动「${body.title.trim()}」${shanghaiShortTime(startAt)} ${place}`,
         });
       return this.view(manager, actor, await manager.findOneByOrFail(CentreEvent, { id }));
     });
@@ -273,7 +273,7 @@ export class EventsService {
             communityId: event.communityId,
             kind: 'event_promoted',
             title: `候补成功：${event.title}`,
-            body: `有邻居取消了报名，您已从候补转为正式报名。${localTime(event.startAt)} 在${event.place}，请准时参加。`,
+            body: `有邻居取消了报名，您已从候补转为正式报名。${shanghaiShortTime(event.startAt)} 在${event.place}，请准时参加。`,
             link: eventLink(id),
           });
         } else {

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { RawReads } from '../database/raw-reads.js';
 import { FamilyController } from './family.controller.js';
 import { FamilyService } from './family.service.js';
 import { ProxyActInterceptor } from './proxy-act.interceptor.js';
 
 @Module({
   controllers: [FamilyController],
-  providers: [FamilyService, RawReads, { provide: APP_INTERCEPTOR, useClass: ProxyActInterceptor }],
+  providers: [FamilyService, { provide: APP_INTERCEPTOR, useClass: ProxyActInterceptor }],
   exports: [FamilyService],
 })
 export class FamilyModule {}

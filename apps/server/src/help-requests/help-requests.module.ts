@@ -5,12 +5,13 @@ import { FamilyTransfersService } from './family-transfers.service.js';
 import { CareRecipientsController, HelpRequestsController } from './help-requests.controller.js';
 import { HelpRequestsScheduler } from './help-requests.scheduler.js';
 import { HelpRequestsService } from './help-requests.service.js';
+import { RoomChargesService } from './room-charges.service.js';
 
 /** Mutual help 邻里互助: neighbours trade hours through holds in the time bank's escrow. */
 @Module({
   imports: [TimebankModule],
   controllers: [HelpRequestsController, CareRecipientsController, FamilyTransfersController],
-  providers: [HelpRequestsService, HelpRequestsScheduler, FamilyTransfersService],
-  exports: [HelpRequestsService],
+  providers: [HelpRequestsService, HelpRequestsScheduler, FamilyTransfersService, RoomChargesService],
+  exports: [HelpRequestsService, RoomChargesService],
 })
 export class HelpRequestsModule {}

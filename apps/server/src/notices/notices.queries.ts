@@ -1,34 +1,12 @@
 import type { NoticeCategory, Role } from '@linli/shared-types';
-import type { StoredNoticeStatus } from './notice.entity.js';
+import { selectColumns } from '../database/entity-columns.js';
+import { Notice } from './notice.entity.js';
 import { likeContaining, type FeedCursor } from './notices.rules.js';
 
 /** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
 export interface SqlStatement {
   sql: string;
   params: unknown[];
-}
-
-/** A feed row as the drivers return it: every column but the body (lists never read it). */
-export interface NoticeListRow {
-  id: number;
-  communityId: number;
-  title: string;
-  excerpt: string;
-  category: NoticeCategory;
-  pinned: number | boolean;
-  requiresAck: number | boolean;
-  wholeCommunity: number | boolean;
-  audienceBuildingIds: string;
-  status: StoredNoticeStatus;
-  publishAt: Date | string | null;
-  expiresAt: Date | string | null;
-  createdAt: Date | string;
-  updatedAt: Date | string;
-}
-
-export interface ReadRow {
-  noticeId: number;
-  ackAt: Date | string | null;
 }
 
 export interface FeedViewer {
@@ -43,9 +21,9 @@ export interface FeedFilter {
   after: FeedCursor | null;
 }
 
-const LIST_COLUMNS =
-  'n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, ' +
-  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt';
+/** What lists show of a notice: never the body (see excerpt) nor the columns only staff jobs read. */
+export const NOTICE_LIST_COLUMNS = selectColumns(Notice, 'n', ['authorId', 'body', 'archivedAt', 'notifyDueAt']);
+const LIST_COLUMNS = NOTICE_LIST_COLUMNS.join(', ');
 
 /**
  * What the viewer may read now, as WHERE conditions on `notices n`: residents their own community and building,

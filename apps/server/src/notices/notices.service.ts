@@ -15,7 +15,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { RawReads } from '../database/raw-reads.js';
-import { rawDate } from '../database/raw-values.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -24,8 +23,8 @@ import { Building } from '../tenancy/building.entity.js';
 import { User } from '../users/user.entity.js';
 import type { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
 import { Notice, NoticeBuilding, NoticeRead } from './notice.entity.js';
-import { toNoticeSummary, toNoticeSummaryFromRow, toNoticeView } from './notices.mapper.js';
-import { feedQuery, readsQuery, unreadQuery, type NoticeListRow, type ReadRow } from './notices.queries.js';
+import { toNoticeSummary, toNoticeView } from './notices.mapper.js';
+import { feedQuery, NOTICE_LIST_COLUMNS, readsQuery, unreadQuery } from './notices.queries.js';
 import {
   audienceCounts,
   checkBodySize,
@@ -46,24 +45,6 @@ import {
   type NoticeAction,
   type Refusal,
 } from './notices.rules.js';
-
-/** Every column but the body: lists never read it. */
-const LIST_COLUMNS = [
-  'id',
-  'communityId',
-  'title',
-  'excerpt',
-  'category',
-  'pinned',
-  'requiresAck',
-  'wholeCommunity',
-  'audienceBuildingIds',
-  'status',
-  'publishAt',
-  'expiresAt',
-  'createdAt',
-  'updatedAt',
-].map((c) => `n.${c}`);
 
 const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
 const toDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -89,7 +70,9 @@ export class NoticesService {
     // The hottest read: raw SQL, no query builder or entities (bench/results/1-read-ratio.md).
     const page = feedQuery(viewer, { category: query.category, q: query.q, after }, now, limit);
     if (!page) return { items: [], nextCursor: null };
-    const rows = await this.raw.rows<NoticeListRow>(page.sql, page.params);
+    const rows = (await this.raw.rows<Record<string, unknown>>(page.sql, page.params)).map((row) =>
+      this.raw.hydrate(Notice, row),
+    );
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const reads = await this.readsOf(
@@ -98,10 +81,8 @@ export class NoticesService {
     );
     const last = shown[shown.length - 1];
     return {
-      items: shown.map((n) => toNoticeSummaryFromRow(n, now, reads.get(n.id))),
-      nextCursor: more
-        ? encodeFeedCursor({ pinned: Boolean(last.pinned), publishAt: rawDate(last.publishAt)!, id: last.id })
-        : null,
+      items: shown.map((n) => toNoticeSummary(n, now, reads.get(n.id))),
+      nextCursor: more ? encodeFeedCursor({ pinned: last.pinned, publishAt: last.publishAt!, id: last.id }) : null,
     };
   }
 
@@ -154,7 +135,7 @@ export class NoticesService {
     const qb = this.dataSource
       .getRepository(Notice)
       .createQueryBuilder('n')
-      .select(LIST_COLUMNS)
+      .select(NOTICE_LIST_COLUMNS)
       .orderBy('n.id', 'DESC')
       .limit(limit + 1);
     if (scope !== null) qb.andWhere('n.communityId = :scope', { scope });
@@ -401,11 +382,11 @@ export class NoticesService {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private async readsOf(viewer: User, noticeIds: number[]): Promise<Map<number, ReadRow>> {
+  private async readsOf(viewer: User, noticeIds: number[]): Promise<Map<number, NoticeRead>> {
     const reads = viewer.role === 'resident' ? readsQuery(viewer.id, noticeIds) : null;
     if (!reads) return new Map();
-    const rows = await this.raw.rows<ReadRow>(reads.sql, reads.params);
-    return new Map(rows.map((r) => [r.noticeId, r]));
+    const rows = await this.raw.rows<Record<string, unknown>>(reads.sql, reads.params);
+    return new Map(rows.map((row) => this.raw.hydrate(NoticeRead, row)).map((r) => [r.noticeId, r]));
   }
 
   /** INSERT OR IGNORE / INSERT IGNORE on the unique (noticeId, userId): concurrent opens record one read and never fail. */
@@ -462,17 +443,20 @@ export class NoticesService {
     if (!notice.wholeCommunity)
       qb.andWhere('u.buildingId IN (:...buildingIds)', { buildingIds: notice.audienceBuildingIds });
     const rows: Array<Record<string, unknown>> = await qb.getRawMany();
-    return rows.map((row) => ({
-      userId: Number(row.userId),
-      name: (row.name as string | null) ?? null,
-      phone: (row.phone as string | null) ?? null,
-      buildingId: Number(row.buildingId),
-      building: (row.building as string | null) ?? '',
-      unit: (row.unit as string | null) ?? null,
-      room: (row.room as string | null) ?? null,
-      readAt: rawDate(row.readAt),
-      ackAt: rawDate(row.ackAt),
-    }));
+    return rows.map((row) => {
+      const read = this.raw.hydrate(NoticeRead, { readAt: row.readAt, ackAt: row.ackAt });
+      return {
+        userId: Number(row.userId),
+        name: (row.name as string | null) ?? null,
+        phone: (row.phone as string | null) ?? null,
+        buildingId: Number(row.buildingId),
+        building: (row.building as string | null) ?? '',
+        unit: (row.unit as string | null) ?? null,
+        room: (row.room as string | null) ?? null,
+        readAt: read.readAt,
+        ackAt: read.ackAt,
+      };
+    });
   }
 
   /** Inbox entry and WeChat message "请确认" for every verified resident addressed. */

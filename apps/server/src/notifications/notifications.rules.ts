@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '@linli/shared-types';
 /** A message is tried at most this many times, then marked failed. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
@@ -42,7 +43,5 @@ export function wechatThing(text: string): string {
   return chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : chars.join('');
 }
 
-/** "2026-11-28 10:00" in Asia/Shanghai (UTC+8, no daylight saving), as subscribe-message "time" values want. */
-export function wechatTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** "2026-11-28 10:00" in Asia/Shanghai, as subscribe-message "time" values want. */
+export const wechatTime = shanghaiDateTime;

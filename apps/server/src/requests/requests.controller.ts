@@ -1,11 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, RequestDetail, RequestSecondResponse, RequestStats, RequestView } from '@linli/shared-types';
+import type {
+  Page,
+  RequestAssignee,
+  RequestDetail,
+  RequestSecondResponse,
+  RequestStats,
+  RequestView,
+} from '@linli/shared-types';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import {
   AcceptRequestDto,
+  RequestAssigneesQueryDto,
   CreateRequestDto,
   ExtendRequestDto,
   RateRequestDto,
@@ -62,6 +70,14 @@ export class RequestsController {
   @StaffOnly()
   queue(@CurrentUser() user: User, @Query() query: RequestQueueQueryDto): Promise<Page<RequestView>> {
     return this.requests.queue(user, query);
+  }
+
+  /** The assignee picker: active staff of the caller's community (admins: the street, or ?communityId). */
+  @ApiAnswer({ summary: '可指定的承办人（本社区在岗工作人员）', ok: { page: 'RequestAssignee' } })
+  @Get('assignees')
+  @StaffOnly()
+  assignees(@CurrentUser() user: User, @Query() query: RequestAssigneesQueryDto): Promise<Page<RequestAssignee>> {
+    return this.requests.assignees(user, query.communityId);
   }
 
   /** 响应率, 解决率, 满意率 and the composite, by week, category and (admins) community. */

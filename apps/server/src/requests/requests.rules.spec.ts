@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@linli/shared-types';
+import { shanghaiWeekStart, type RequestStatus } from '@linli/shared-types';
 import {
   allowedFrom,
   checkExtension,
@@ -17,7 +17,6 @@ import {
   median,
   runningClock,
   stoppedClock,
-  weekStartOf,
   weeksOf,
   yellowAt,
   type RequestAction,
@@ -354,7 +353,9 @@ describe('weeks in Asia/Shanghai', () => {
     ['2026-12-01T02:00:00Z', '2026-11-29T16:00:00.000Z'], // Tuesday 10:00 → Monday 30 Nov 00:00 +08
     ['2026-11-29T15:30:00Z', '2026-11-22T16:00:00.000Z'], // Sunday 23:30 +08 → Monday 23 Nov
     ['2026-11-29T16:00:00Z', '2026-11-29T16:00:00.000Z'], // Monday 00:00 +08 itself
-  ])('%s is in the week of %s', (instant, monday) => expect(weekStartOf(new Date(instant)).toISOString()).toBe(monday));
+  ])('%s is in the week of %s', (instant, monday) =>
+    expect(shanghaiWeekStart(new Date(instant)).toISOString()).toBe(monday),
+  );
   it('splits a period into clipped weeks', () => {
     const weeks = weeksOf(new Date('2026-11-25T00:00:00Z'), new Date('2026-12-02T00:00:00Z'));
     expect(weeks.map((w) => [w.weekStart.toISOString(), w.from.toISOString(), w.to.toISOString()])).toEqual([

@@ -19,6 +19,7 @@ import {
   type RequestStatsSlice,
   type RequestStatus,
   type RequestUnreasonableState,
+  shanghaiWeekStart,
 } from '@linli/shared-types';
 
 const HOUR = 3_600_000;
@@ -327,20 +328,14 @@ export function countSubmitted(
   return { byStatus, byCategory };
 }
 
-const SHANGHAI = 8 * HOUR;
-
-/** Monday 00:00 Asia/Shanghai of the week holding `at`. */
-export function weekStartOf(at: Date): Date {
-  const local = new Date(at.getTime() + SHANGHAI);
-  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const sinceMonday = (local.getUTCDay() + 6) % 7;
-  return new Date(midnight - sinceMonday * DAY - SHANGHAI);
-}
-
 /** The weeks overlapping [from, to), each clipped to the period. */
 export function weeksOf(from: Date, to: Date): Array<{ weekStart: Date; from: Date; to: Date }> {
   const weeks: Array<{ weekStart: Date; from: Date; to: Date }> = [];
-  for (let start = weekStartOf(from); start.getTime() < to.getTime(); start = new Date(start.getTime() + 7 * DAY)) {
+  for (
+    let start = shanghaiWeekStart(from);
+    start.getTime() < to.getTime();
+    start = new Date(start.getTime() + 7 * DAY)
+  ) {
     const end = new Date(start.getTime() + 7 * DAY);
     weeks.push({
       weekStart: start,

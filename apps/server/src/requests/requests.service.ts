@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   hoursText,
-  requestCategoryLabels,
   type Page,
+  requestCategoryLabels,
+  type RequestAssignee,
   type RequestDetail,
   type RequestEventKind,
   type RequestSecondResponse,
   type RequestStats,
   type RequestView,
+  shanghaiShortTime,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -374,6 +376,22 @@ export class RequestsService {
     return { items: shown.map((r) => toRequestView(r, ctx)), nextCursor: more ? encodeOffset(offset + limit) : null };
   }
 
+  /** Who may be named assignee (the same test accept applies): active staff of the community, by name. */
+  async assignees(viewer: User, communityId?: number): Promise<Page<RequestAssignee>> {
+    const scope = communityScope(viewer, communityId);
+    const staff = await this.dataSource.getRepository(User).find({
+      select: { id: true, name: true, username: true, communityId: true },
+      where: { role: 'staff', status: Not('disabled'), ...(scope !== null ? { communityId: scope } : {}) },
+      order: { communityId: 'ASC', id: 'ASC' },
+    });
+    return {
+      items: staff
+        .filter((s): s is User & { communityId: number } => s.communityId !== null)
+        .map((s) => ({ id: s.id, name: s.name ?? s.username, communityId: s.communityId })),
+      nextCursor: null,
+    };
+  }
+
   async accept(viewer: User, id: number, assigneeId?: number): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
       if (!allowedFrom('accept', r.status)) throw conflict('REQUEST_STATE_CHANGED');
@@ -583,7 +601,7 @@ export class RequestsService {
         { helpRequestId: help.id, status: 'in_progress' },
       );
       if (!linked.affected) throw conflict('REQUEST_STATE_CHANGED');
-      const what = `互助任务「${task.title}」，${shanghai(task.startAt)} 开始，约 ${task.minutes} 分钟，社区支付 ${hoursText(task.rewardMinutes)} 小时`;
+      const what = `互助任务「${task.title}」，${shanghaiShortTime(task.startAt)} 开始，约 ${task.minutes} 分钟，社区支付 ${hoursText(task.rewardMinutes)} 小时`;
       await this.event(manager, r.id, 'help_task', viewer, what, now);
       await this.staffAudit(manager, viewer, r, 'requests.help_task', `诉求 #${r.id} 派给志愿者：${what}`);
       await this.notifyResident(
@@ -665,7 +683,7 @@ export class RequestsService {
           body:
             colour === 'red'
               ? `「${r.title}」已超过${what}时限，请尽快处理。`
-              : `「${r.title}」${what}时限已用去 80%，请在 ${shanghai(r.deadlineAt)} 前${what}。`,
+              : `「${r.title}」${what}时限已用去 80%，请在 ${shanghaiShortTime(r.deadlineAt)} 前${what}。`,
           link: link(r.id),
           kind: 'request_deadline',
         });
@@ -914,8 +932,6 @@ export class RequestsService {
     };
   }
 }
-
-const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 function encodeOffset(offset: number): string {
   return Buffer.from(`o${offset}`).toString('base64url');

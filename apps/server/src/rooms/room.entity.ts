@@ -22,6 +22,8 @@ export class Room {
   @Column({ type: 'int' }) minNoticeMinutes: number;
   @Column({ type: 'boolean', default: false }) requiresApproval: boolean;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Time credit a booking costs per hour (minutes), held at booking; 0 = free. */
+  @Column({ type: 'int', default: 0 }) priceMinutesPerHour: number;
   @CreatedAtColumn() createdAt: Date;
 }
 

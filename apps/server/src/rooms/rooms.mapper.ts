@@ -26,6 +26,7 @@ export const toRoomView = (r: Room): RoomView => ({
   minNoticeMinutes: r.minNoticeMinutes,
   requiresApproval: r.requiresApproval,
   active: r.active,
+  priceMinutesPerHour: r.priceMinutesPerHour,
 });
 
 export const toClosureView = (c: RoomClosure): ClosureView => ({

@@ -152,6 +152,7 @@ export class RoomsService {
           minNoticeMinutes: body.minNoticeMinutes ?? 60,
           requiresApproval: body.requiresApproval ?? false,
           active: body.active ?? true,
+          priceMinutesPerHour: body.priceMinutesPerHour ?? 0,
         })
       ).identifiers[0].id as number;
       await this.audit.record(manager, {
@@ -185,6 +186,7 @@ export class RoomsService {
         'minNoticeMinutes',
         'requiresApproval',
         'active',
+        'priceMinutesPerHour',
       ] as const) {
         if (change[key] !== undefined) (fields as Record<string, unknown>)[key] = change[key];
       }

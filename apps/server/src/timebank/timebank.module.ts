@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { RawReads } from '../database/raw-reads.js';
 import { CommonsController } from './commons.controller.js';
 import { CommonsService } from './commons.service.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -12,7 +11,7 @@ import { TimebankService } from './timebank.service.js';
 /** Time bank: the ledger (LedgerService.post is the only writer of balances), transfers, rewards, audit. */
 @Module({
   controllers: [TimebankController, RewardsController, CommonsController],
-  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, CommonsService, RawReads],
+  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, CommonsService],
   exports: [LedgerService, TimebankService, IdempotencyService],
 })
 export class TimebankModule {}

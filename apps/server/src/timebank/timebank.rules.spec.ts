@@ -1,3 +1,4 @@
+import { shanghaiMonth } from '@linli/shared-types';
 import {
   accountFigures,
   adjustmentLegs,
@@ -18,7 +19,6 @@ import {
   lastMonths,
   monthlyStats,
   reversalLegs,
-  shanghaiMonth,
 } from './timebank.rules.js';
 
 describe('mayPay', () => {

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ErrorCode, LedgerDiscrepancy, LedgerKind, TimebankAccountKind } from '@linli/shared-types';
+import {
+  SHANGHAI_OFFSET_MS,
+  shanghaiMonth,
+  type ErrorCode,
+  type LedgerDiscrepancy,
+  type LedgerKind,
+  type TimebankAccountKind,
+} from '@linli/shared-types';
 
 export { minutesToHours } from '@linli/shared-types';
 
@@ -229,13 +236,6 @@ export function communityBalanceSums(
   const sums = new Map<number, number>();
   for (const a of accounts) sums.set(a.communityId, (sums.get(a.communityId) ?? 0) + a.balance);
   return [...sums].sort(([a], [b]) => a - b).map(([communityId, balanceSum]) => ({ communityId, balanceSum }));
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has no daylight saving time
-
-/** The calendar month of an instant in Asia/Shanghai, 'YYYY-MM'. */
-export function shanghaiMonth(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 }
 
 /** The last `count` months up to the one containing `now`, oldest first, and the UTC instant the first one starts. */

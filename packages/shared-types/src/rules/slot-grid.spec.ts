@@ -1,4 +1,4 @@
-import { isOnSlotGrid, parseClockTime, shanghaiDate, shanghaiMidnight, slotGrid, slotState } from './slot-grid.js';
+import { isOnSlotGrid, parseClockTime, slotGrid, slotState } from './slot-grid.js';
 
 const room = { openTime: '08:30', closeTime: '21:00', slotMinutes: 30 };
 const at = (iso: string) => new Date(iso);
@@ -16,24 +16,6 @@ describe('parseClockTime', () => {
     ['ab:cd', null],
     ['', null],
   ])('%p → %p', (text, expected) => expect(parseClockTime(text)).toBe(expected));
-});
-
-describe('shanghai dates', () => {
-  it.each([
-    ['2026-11-28', '2026-11-27T16:00:00.000Z'],
-    ['2026-01-01', '2025-12-31T16:00:00.000Z'],
-    ['2028-02-29', '2028-02-28T16:00:00.000Z'],
-  ])('local midnight of %p is %p', (date, iso) => expect(shanghaiMidnight(date)?.toISOString()).toBe(iso));
-
-  it.each([['2026-02-30'], ['2026-13-01'], ['2026-1-1'], ['tomorrow']])('%p is not a date', (date) =>
-    expect(shanghaiMidnight(date)).toBeNull(),
-  );
-
-  it.each([
-    ['2026-11-27T15:59:59Z', '2026-11-27'],
-    ['2026-11-27T16:00:00Z', '2026-11-28'],
-    ['2026-11-28T15:59:00Z', '2026-11-28'],
-  ])('%p is local date %p', (iso, date) => expect(shanghaiDate(at(iso))).toBe(date));
 });
 
 describe('slotGrid', () => {

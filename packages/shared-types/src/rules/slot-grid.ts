@@ -1,7 +1,6 @@
 import type { SlotState } from '../bookings.js';
+import { shanghaiDate, shanghaiMidnight } from './shanghai-time.js';
 
-/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991: local time is a fixed shift. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const MINUTE = 60_000;
 
 /** 'HH:mm' → minutes after local midnight, or null if malformed. */
@@ -10,28 +9,6 @@ export function parseClockTime(text: string): number | null {
   if (!match) return null;
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   return minutes <= 24 * 60 ? minutes : null;
-}
-
-/** 'YYYY-MM-DD' of a real calendar date → the UTC instant of its local (Asia/Shanghai) midnight. */
-export function shanghaiMidnight(date: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(utc).toISOString().slice(0, 10) !== date) return null;
-  return new Date(utc - SHANGHAI_OFFSET_MS);
-}
-
-/** The local (Asia/Shanghai) date of an instant, 'YYYY-MM-DD'. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Minutes after local midnight of an instant in Asia/Shanghai. */
-export function shanghaiMinuteOfDay(instant: Date): number {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  return (
-    local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / MINUTE
-  );
 }
 
 export interface SlotGridRoom {

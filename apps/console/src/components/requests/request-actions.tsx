@@ -11,7 +11,7 @@ import {
   UPLOAD_MAX_BYTES,
   type HelpRequestKind,
   type RequestDetail,
-  type RequestPerson,
+  type RequestAssignee,
   type RequestStatus,
   type UserView,
 } from '@linli/shared-types';
@@ -94,12 +94,12 @@ interface ActionFormValues {
 export function RequestActions({
   request,
   user,
-  assigneeCandidates,
+  assignees,
 }: {
   request: RequestDetail;
   user: UserView;
-  /** Staff of the community known to the console (there is no staff list endpoint yet). */
-  assigneeCandidates: RequestPerson[];
+  /** Active staff of the request's community (GET requests/assignees). */
+  assignees: { people: RequestAssignee[]; loading: boolean; failed: boolean };
 }) {
   const { message } = App.useApp();
   const mutation = useRequestAction(request.id);
@@ -108,9 +108,10 @@ export function RequestActions({
   const [form] = Form.useForm<ActionFormValues>();
   const actions = availableActions(request, user);
 
+  // The caller first (the default), then the others of the community by name.
   const candidates = [
     ...(user.role === 'staff' ? [{ id: user.id, name: `${user.name ?? user.username ?? '我'}（我）` }] : []),
-    ...assigneeCandidates.filter((person) => person.id !== user.id),
+    ...assignees.people.filter((person) => person.id !== user.id && person.communityId === request.communityId),
   ];
 
   const start = (key: ActionKey) => {
@@ -243,7 +244,10 @@ export function RequestActions({
                 rules={user.role === 'admin' ? [{ required: true, message: '请选择本社区的工作人员' }] : []}
               >
                 <Select
-                  placeholder="选择承办人"
+                  placeholder={assignees.loading ? '正在加载本社区工作人员…' : '选择承办人'}
+                  loading={assignees.loading}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  notFoundContent={assignees.failed ? '工作人员列表加载失败，请稍后重试' : '本社区没有在岗的工作人员'}
                   options={candidates.map((person) => ({
                     value: person.id,
                     label: person.name ?? `工作人员 #${person.id}`,
@@ -251,6 +255,13 @@ export function RequestActions({
                   data-testid="request-assignee-select"
                 />
               </Form.Item>
+              {assignees.failed ? (
+                <Typography.Text type="warning">
+                  {user.role === 'staff'
+                    ? '工作人员列表加载失败：可先由您本人受理，稍后再指派。'
+                    : '工作人员列表加载失败，请刷新页面后重试。'}
+                </Typography.Text>
+              ) : null}
             </>
           ) : null}
           {open === 'progress' ? (

@@ -1,5 +1,8 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../nutui';
+import { useOnline } from '../../hooks/useOnline';
+import { goHome } from '../../routes';
 import './index.scss';
 
 /** Grey blocks where cards will be, while the first page loads. */
@@ -23,15 +26,30 @@ interface ListErrorProps {
   className?: string;
 }
 
-/** The first page could not load: say why and offer 重试. */
+const tabRoutes = ['pages/home/index', 'pages/bookings/index', 'pages/volunteer/index', 'pages/me/index'];
+
+/** Off the tab bar (a subpackage page, a link from a message) an error must not be a dead end. */
+function onTabPage(): boolean {
+  const pages = Taro.getCurrentPages();
+  const route = (pages[pages.length - 1]?.route ?? '').replace(/^\//, '');
+  return tabRoutes.some((tab) => route.startsWith(tab));
+}
+
+/** The first page could not load: say why (offline is not "nothing there"), offer 重试, and a way home. */
 export function ListError({ message, onRetry, className }: ListErrorProps) {
+  const online = useOnline();
   return (
     <View className={`lk-card lk-list-error ${className ?? ''}`}>
-      <Text className="lk-list-error__title">加载失败</Text>
+      <Text className="lk-list-error__title">{online ? '加载失败' : '网络已断开'}</Text>
       <Text className="lk-list-error__message">{message}</Text>
       <Button className="lk-button-block e2e-list-retry" type="primary" shape="round" block onClick={onRetry}>
         重试
       </Button>
+      {onTabPage() ? null : (
+        <Button className="lk-button-block e2e-list-home" fill="outline" shape="round" block onClick={goHome}>
+          回到首页
+        </Button>
+      )}
     </View>
   );
 }

@@ -7,12 +7,15 @@ import { PageShell } from '../../components/page-shell';
 import { EmptyState } from '../../components/empty-state';
 import { ListError, ListFooter, ListSkeleton } from '../../components/list-state';
 import { Button, Input } from '../../components/nutui';
-import { useMe } from '../../hooks/useMe';
+import { useMe, verificationOf } from '../../hooks/useMe';
+import { ElderSwitch } from '../../components/elder-switch';
 import { useSession } from '../../hooks/useSession';
 import { NOTICE_SEARCH_MAX, useNoticeFeed } from '../../hooks/useNoticeFeed';
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
+import { useInboxUnread } from '../../hooks/useInbox';
 import { formatShanghaiTime } from '../../lib/time';
 import { openNotice, requestPages, routes } from '../../routes';
+import { helpPages } from '../../services/help';
 import './index.scss';
 
 /** Typing pauses this long before the feed is searched (the keyboard's 搜索 searches at once). */
@@ -52,6 +55,8 @@ function NoticeItem({ notice }: { notice: NoticeSummary }) {
 export default function HomePage() {
   const { user, error, refresh } = useMe();
   const unread = useUnreadNotices();
+  // Sets the badge on the 我的 tab from the first screen on.
+  useInboxUnread();
   const [category, setCategory] = useState<NoticeCategory | null>(null);
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -79,7 +84,7 @@ export default function HomePage() {
   });
 
   const name = user?.name || '邻居';
-  const pending = user?.status === 'pending';
+  const verification = user?.role === 'resident' ? verificationOf(user) : null;
   const searching = q !== '';
 
   return (
@@ -91,8 +96,12 @@ export default function HomePage() {
 
       {error ? <Text className="lk-form-error">{error}</Text> : null}
 
-      {pending ? (
-        <View className="lk-card lk-home__verify">
+      <View className="lk-card lk-home__elder">
+        <ElderSwitch />
+      </View>
+
+      {verification === 'needsDetails' ? (
+        <View className="lk-card lk-home__verify e2e-home-verify">
           <Text className="lk-card__title">完成住户认证</Text>
           <Text className="lk-muted">填写楼栋、单元和房号，社区工作人员核实后即可预约活动室、报名志愿活动。</Text>
           <Button
@@ -103,6 +112,15 @@ export default function HomePage() {
           >
             去填写
           </Button>
+        </View>
+      ) : null}
+      {verification === 'submitted' ? (
+        <View
+          className="lk-card lk-home__verify lk-home__verify--waiting e2e-home-verify-submitted"
+          onClick={() => Taro.switchTab({ url: routes.me })}
+        >
+          <Text className="lk-card__title">住户认证：已提交，等待核实</Text>
+          <Text className="lk-muted">社区工作人员核实您的住址后即可预约和报名，信息有误可在“我的”里修改 ›</Text>
         </View>
       ) : null}
 
@@ -145,6 +163,16 @@ export default function HomePage() {
         >
           <Text className="lk-card__title">活动中心 · 兴趣小组和社区活动 ›</Text>
           <Text className="lk-muted">本周有什么活动、加入合唱书法象棋小组、报名社区活动，活动后评价和感谢。</Text>
+        </View>
+      ) : null}
+
+      {user?.role === 'resident' && user.status !== 'pending' ? (
+        <View
+          className="lk-card lk-home__requests e2e-home-help"
+          onClick={() => void Taro.navigateTo({ url: helpPages.index })}
+        >
+          <Text className="lk-card__title">邻里互助 · 用时间换帮助</Text>
+          <Text className="lk-muted">陪诊、代买、修家电、聊聊天：邻居互相帮忙，用时间酬谢 ›</Text>
         </View>
       ) : null}
 

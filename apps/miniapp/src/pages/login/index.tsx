@@ -5,7 +5,7 @@ import { Button, Input } from '../../components/nutui';
 import { useCommunities } from '../../hooks/useCommunities';
 import { useDevLogin, usePlatformLogin } from '../../hooks/useLogin';
 import { openPrivacyGuide, usePrivacy } from '../../hooks/usePrivacy';
-import { useSession } from '../../hooks/useSession';
+import { useSession, useSessionEnd } from '../../hooks/useSession';
 import { goHome } from '../../routes';
 import './index.scss';
 
@@ -101,6 +101,7 @@ export default function LoginPage() {
   const { loggedIn } = useSession();
   const privacy = usePrivacy();
   const wechat = usePlatformLogin();
+  const sessionEnd = useSessionEnd();
   const [showDevLogin, setShowDevLogin] = useState(wechat.provider === null);
   const triedWechat = useRef(false);
 
@@ -122,6 +123,13 @@ export default function LoginPage() {
         <Text className="lk-login__logo">邻里</Text>
         <Text className="lk-login__slogan">社区公告 · 活动预约 · 志愿服务 · 时间银行</Text>
       </View>
+
+      {sessionEnd ? (
+        <View className="lk-card lk-login__expired e2e-session-expired">
+          <Text className="lk-login__expired-text">{sessionEnd}</Text>
+          <Text className="lk-muted">为保护您的账户，长时间未使用或在别处退出后需要重新登录。</Text>
+        </View>
+      ) : null}
 
       {!privacy.accepted && privacy.declined ? (
         <View className="lk-card lk-login__consent">

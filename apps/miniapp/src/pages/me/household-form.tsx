@@ -4,7 +4,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import type { UserView } from '@linli/shared-types';
 import { Button, Input } from '../../components/nutui';
 import { useBuildings } from '../../hooks/useCommunities';
-import { useUpdateMe } from '../../hooks/useMe';
+import { useUpdateMe, verificationOf } from '../../hooks/useMe';
 
 const MAX_LENGTH = 20;
 
@@ -43,7 +43,7 @@ export function HouseholdForm({ user }: { user: UserView }) {
   const items = useMemo(() => buildings.data ?? [], [buildings.data]);
   const buildingIndex = useMemo(() => items.findIndex((b) => b.id === draft.buildingId), [items, draft.buildingId]);
   const buildingName = buildingIndex >= 0 ? items[buildingIndex].name : user.building?.name;
-  const submitted = Boolean(user.building && user.unit && user.room);
+  const submitted = verificationOf(user) === 'submitted';
 
   const change = (patch: Partial<HouseholdDraft>) => {
     edited.current = true;

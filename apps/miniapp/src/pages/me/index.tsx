@@ -3,10 +3,10 @@ import { usePullToRefresh } from '../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
 import { maskPhone, minutesToHours, type UserView } from '@linli/shared-types';
 import { PageShell } from '../../components/page-shell';
-import { Button, Cell, CellGroup, Switch, Tag } from '../../components/nutui';
-import { useMe } from '../../hooks/useMe';
+import { Button, Cell, CellGroup, Tag } from '../../components/nutui';
+import { ElderSwitch } from '../../components/elder-switch';
+import { useMe, verificationOf, type Verification } from '../../hooks/useMe';
 import { useLogout } from '../../hooks/useLogout';
-import { useElderMode } from '../../hooks/usePreferences';
 import { useInboxUnread } from '../../hooks/useInbox';
 import { useTimebankAccount } from '../../hooks/useTimebankAccount';
 import { unreadBadgeText, useUnreadNotices } from '../../hooks/useUnreadNotices';
@@ -16,14 +16,16 @@ import { requestPages, routes } from '../../routes';
 import './index.scss';
 
 // Dark text on a light tint: NutUI's white-on-pastel tags are too faint to read for older eyes.
-const statusTag: Record<UserView['status'], { text: string; color: string; background: string }> = {
-  pending: { text: '待认证', color: '#8a4500', background: '#fff1dc' },
+// The words come from verificationOf, the same reading as the card on 首页.
+const statusTag: Record<Verification, { text: string; color: string; background: string }> = {
+  needsDetails: { text: '待认证', color: '#8a4500', background: '#fff1dc' },
+  submitted: { text: '已提交，等待核实', color: '#8a4500', background: '#fff1dc' },
   verified: { text: '已认证', color: '#0f5e41', background: '#dff2e9' },
   disabled: { text: '已停用', color: '#a8261a', background: '#fde7e4' },
 };
 
 function Profile({ user }: { user: UserView }) {
-  const status = statusTag[user.status];
+  const status = statusTag[verificationOf(user)];
   return (
     <View className="lk-card lk-profile e2e-profile">
       <View className="lk-profile__head">
@@ -33,7 +35,7 @@ function Profile({ user }: { user: UserView }) {
             {status.text}
           </Tag>
           {user.volunteer ? (
-            <Tag className="e2e-profile-volunteer" color="#ffffff" background="#1a7f5a" round>
+            <Tag className="e2e-profile-volunteer" color="#ffffff" background="#146c4c" round>
               志愿者
             </Tag>
           ) : null}
@@ -75,7 +77,6 @@ function TimebankEntry() {
 
 export default function MePage() {
   const { user, loading, error, refresh } = useMe();
-  const [elderMode, setElderMode] = useElderMode();
   const { loggingOut, logout } = useLogout();
   const inboxUnread = useInboxUnread();
   // Keeps the 首页 badge right while this tab is on screen.
@@ -153,14 +154,9 @@ export default function MePage() {
 
       <View className="lk-card lk-me__settings">
         <CellGroup>
-          <Cell
-            className="lk-me__elder"
-            title="长辈模式"
-            description="更大的字和按钮，更高的对比度"
-            extra={
-              <Switch className="e2e-elder-switch" checked={elderMode} onChange={(value) => setElderMode(value)} />
-            }
-          />
+          <View className="lk-me__elder">
+            <ElderSwitch />
+          </View>
           <Cell className="e2e-privacy-guide" title="隐私保护指引" extra="查看" clickable onClick={openPrivacyGuide} />
         </CellGroup>
       </View>

@@ -7,6 +7,7 @@ import { ListError, ListSkeleton } from '../../components/list-state';
 import { Button } from '../../components/nutui';
 import { useNotice } from '../../hooks/useNotice';
 import { useSession } from '../../hooks/useSession';
+import { speakableText, useReadAloud } from '../../hooks/useReadAloud';
 import { renderNoticeMarkdown } from '../../lib/notice-markdown';
 import { formatShanghaiTime } from '../../lib/time';
 import { goHome, routes } from '../../routes';
@@ -91,21 +92,18 @@ export default function NoticeDetailPage() {
   const { notice } = state;
   const source = notice?.body;
   const body = useMemo(() => (source ? renderNoticeMarkdown(source, { escapeEntities }) : []), [source]);
+  const spoken = useMemo(() => (notice ? `${notice.title}。\n${speakableText(notice.body)}` : ''), [notice]);
+  const readAloud = useReadAloud(spoken);
 
   return (
     <PageShell className="lk-notice-detail">
       {state.loading && !notice ? <ListSkeleton rows={1} /> : null}
       {state.error && !notice ? (
-        <View>
-          <ListError
-            className="e2e-notice-detail-error"
-            message={state.error}
-            onRetry={() => void (id ? state.reload() : goHome())}
-          />
-          <Text className="lk-notice-detail__home" onClick={goHome}>
-            返回首页
-          </Text>
-        </View>
+        <ListError
+          className="e2e-notice-detail-error"
+          message={state.error}
+          onRetry={() => void (id ? state.reload() : goHome())}
+        />
       ) : null}
 
       {notice ? (
@@ -124,6 +122,17 @@ export default function NoticeDetailPage() {
             <Text className="lk-muted lk-notice-detail__time e2e-notice-time">
               {`发布于 ${formatShanghaiTime(notice.publishAt ?? notice.createdAt)}`}
             </Text>
+            {readAloud.available ? (
+              <Button
+                className="lk-notice-detail__read-aloud e2e-notice-read-aloud"
+                type="primary"
+                fill="outline"
+                shape="round"
+                onClick={readAloud.toggle}
+              >
+                {readAloud.speaking ? '停止朗读' : '朗读'}
+              </Button>
+            ) : null}
             <RichText className="lk-notice-detail__body e2e-notice-body" nodes={body} userSelect />
           </View>
           <AckSection notice={notice} state={state} />

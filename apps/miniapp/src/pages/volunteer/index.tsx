@@ -10,6 +10,7 @@ import { useSession } from '../../hooks/useSession';
 import { useActivities, useActivityScan, useMyActivities } from '../../hooks/useActivities';
 import { activityStatusText, activityTimeText, hoursText, isUpcoming } from '../../lib/activities';
 import { routes } from '../../routes';
+import { helpPages } from '../../services/help';
 import './index.scss';
 
 function ActivityItem({ activity }: { activity: ActivityView }) {
@@ -123,6 +124,13 @@ export default function VolunteerPage() {
                 >
                   <Text className="lk-volunteer__entry-title">我的签到码</Text>
                   <Text className="lk-muted">不能扫码时出示 ›</Text>
+                </View>
+                <View
+                  className="lk-volunteer__entry e2e-help-entry"
+                  onClick={() => void Taro.navigateTo({ url: helpPages.index })}
+                >
+                  <Text className="lk-volunteer__entry-title">邻里互助</Text>
+                  <Text className="lk-muted">邻居的求助，用时间酬谢 ›</Text>
                 </View>
               </View>
             </View>

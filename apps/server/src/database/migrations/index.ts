@@ -7,6 +7,7 @@ import { ScaleIndexes1764800000000 } from './1764800000000-scale-indexes.js';
 import { Cluster1764900000000 } from './1764900000000-cluster.js';
 import { Requests1765000000000 } from './1765000000000-requests.js';
 import { MutualHelp1765100000000 } from './1765100000000-mutual-help.js';
+import { RoomPrices1765110000000 } from './1765110000000-room-prices.js';
 import { Centre1765200000000 } from './1765200000000-centre.js';
 import { Family1765300000000 } from './1765300000000-family.js';
 
@@ -21,6 +22,7 @@ export const migrations = [
   Cluster1764900000000,
   Requests1765000000000,
   MutualHelp1765100000000,
+  RoomPrices1765110000000,
   Centre1765200000000,
   Family1765300000000,
 ];

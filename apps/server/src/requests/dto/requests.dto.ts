@@ -21,6 +21,7 @@ import {
   type ExtendRequestRequest,
   type HelpRequestKind,
   type MarkUnreasonableRequest,
+  type RequestAssigneesQuery,
   type RateRequestRequest,
   type ReferRequestRequest,
   type ReopenRequestRequest,
@@ -119,6 +120,14 @@ export class RequestQueueQueryDto extends CommunityPageQuery implements RequestQ
   @IsOptional()
   @IsIn(requestUnreasonableStates)
   unreasonable?: RequestUnreasonableState;
+}
+
+export class RequestAssigneesQueryDto implements RequestAssigneesQuery {
+  @ApiPropertyOptional({ description: 'admins only: one community' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
+  communityId?: number;
 }
 
 export class RequestStatsQueryDto implements RequestStatsQuery {

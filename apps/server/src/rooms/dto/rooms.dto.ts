@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ROOM_PRICE_MAX_MINUTES_PER_HOUR,
   slotLengths,
   type CreateClosureRequest,
   type CreateRoomRequest,
@@ -41,6 +42,12 @@ export class CreateRoomDto implements CreateRoomRequest {
   @ApiPropertyOptional({ default: 60 }) @Omittable() @IsInt() @Min(0) @Max(10_080) minNoticeMinutes?: number;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresApproval?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: 0, description: 'time credit per hour booked (minutes), 0 = free' })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(ROOM_PRICE_MAX_MINUTES_PER_HOUR)
+  priceMinutesPerHour?: number;
   @ApiPropertyOptional({ description: 'admins only' }) @Omittable() @IsId() communityId?: number;
 }
 
@@ -71,6 +78,12 @@ export class UpdateRoomDto implements UpdateRoomRequest {
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_080) minNoticeMinutes?: number;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresApproval?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: 0, description: 'time credit per hour booked (minutes), 0 = free' })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(ROOM_PRICE_MAX_MINUTES_PER_HOUR)
+  priceMinutesPerHour?: number;
 }
 
 export class CreateClosureDto implements CreateClosureRequest {

@@ -1,26 +1,33 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { ListError } from '../../../../components/list-state';
 import { useSession } from '../../../../hooks/useSession';
 import { usePersonalCode } from '../../../../hooks/usePersonalCode';
+import { platformScreen } from '../../../../platform/screen';
 import { QrMatrix } from '../../components/qr-matrix';
 import './index.scss';
+
+/** The page and card padding around the code, in CSS px (长辈模式's, the larger). */
+const AROUND_PX = 2 * 20 + 2 * 20;
+
+/**
+ * The QR's width without its quiet zone, so that it and its white margin (4 modules a side, 8 of the
+ * smallest code's 21) fit the screen at any width: 220 px where there is room, less on a narrow phone.
+ */
+function qrSizeForWindow(): number {
+  const width = Taro.getWindowInfo().windowWidth || 375;
+  return Math.max(120, Math.min(220, Math.floor((width - AROUND_PX) / (1 + 8 / 21))));
+}
 
 /** For a volunteer whose phone cannot scan: staff scan this QR or type the 6 digits at the door. */
 export default function PersonalCodePage() {
   const { loggedIn } = useSession();
   const personal = usePersonalCode(loggedIn);
 
-  useEffect(() => {
-    // Keep the screen on while the code is shown (optional; ignored where unsupported).
-    if (process.env.TARO_ENV === 'weapp') {
-      void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
-      return () => void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
-    }
-    return undefined;
-  }, []);
+  useEffect(() => platformScreen.keepOn(), []);
+  const [qrSize] = useState(qrSizeForWindow);
 
   const digits = personal.code?.digits ?? '';
   return (
@@ -31,7 +38,7 @@ export default function PersonalCodePage() {
         <View className="lk-card lk-my-code__card">
           <Text className="lk-muted">请出示二维码，或把 6 位数字读给工作人员</Text>
           {personal.code ? (
-            <QrMatrix className="lk-my-code__qr e2e-my-code-qr" text={personal.code.code} sizePx={200} />
+            <QrMatrix className="lk-my-code__qr e2e-my-code-qr" text={personal.code.code} sizePx={qrSize} />
           ) : null}
           <Text className="lk-my-code__digits e2e-my-code-digits">
             {digits ? `${digits.slice(0, 3)} ${digits.slice(3)}` : '······'}

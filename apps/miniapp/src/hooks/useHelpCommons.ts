@@ -1,0 +1,34 @@
+import { useCallback, useState } from 'react';
+import type { PostingResponse } from '@linli/shared-types';
+import { donateToCommons, getCommons } from '../services/help';
+import { reloadTimebankAccount } from './useTimebankAccount';
+import { helpErrorText } from './useHelpRequests';
+import { useRemoteData } from './useRemoteData';
+
+/** The community commons 公益池: balance and flows every resident sees, and donating to it. */
+export function useHelpCommons() {
+  const commons = useRemoteData(getCommons, 'help-commons');
+  const [donating, setDonating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [donated, setDonated] = useState<PostingResponse | null>(null);
+  const donate = useCallback(
+    async (minutes: number) => {
+      setDonating(true);
+      setError(null);
+      try {
+        const result = await donateToCommons(minutes);
+        void reloadTimebankAccount();
+        setDonated(result);
+        await commons.reload();
+        return true;
+      } catch (caught) {
+        setError(helpErrorText(caught));
+        return false;
+      } finally {
+        setDonating(false);
+      }
+    },
+    [commons],
+  );
+  return { ...commons, donating, donateError: error, donated, donate, clearDonated: () => setDonated(null) };
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邻里互助',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  // page-meta root-font-size="system": rem type follows the WeChat font setting (platform/page-meta).
+  enablePageMeta: true,
+  navigationBarTitleText: '页面不存在',
+});

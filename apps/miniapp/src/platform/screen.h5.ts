@@ -1,0 +1,5 @@
+import type { PlatformScreen } from './types';
+
+export const platformScreen: PlatformScreen = {
+  keepOn: () => () => undefined,
+};
