@@ -73,6 +73,12 @@ const mainPages: Array<{ name: string; path: string; ready: string }> = [
   { name: '我的签到码', path: '/packages/volunteer/pages/code/index', ready: '.e2e-my-code-qr' },
   { name: '亲情代办', path: '/packages/family/pages/index/index', ready: '.e2e-make-code' },
   { name: '页面不存在', path: '/pages/not-found/index', ready: '.e2e-not-found' },
+  { name: '时间银行', path: '/packages/timebank/pages/index/index', ready: '.e2e-timebank-balance' },
+  { name: '转赠', path: '/packages/timebank/pages/transfer/index', ready: '.e2e-transfer-form' },
+  { name: '兑换礼品', path: '/packages/timebank/pages/rewards/index', ready: '.e2e-rewards-balance' },
+  { name: '我的预约', path: '/packages/booking/pages/mine/index', ready: '.e2e-booking-scan' },
+  { name: '我的活动', path: '/packages/volunteer/pages/mine/index', ready: '.e2e-my-activities-total' },
+  { name: '活动详情', path: '/packages/volunteer/pages/detail/index?id=1', ready: '.e2e-activity-title' },
 ];
 
 async function open(page: Page, path: string, ready: string): Promise<void> {
@@ -106,9 +112,13 @@ for (const elder of [false, true]) {
 }
 
 /** The smallest font size of visible text and the smallest tap target, as the page draws them. */
-async function measure(
-  page: Page,
-): Promise<{ smallestText: number; smallestTarget: number; smallestTargetClass: string; overflow: number }> {
+async function measure(page: Page): Promise<{
+  smallestText: number;
+  smallestTarget: number;
+  smallestTargetClass: string;
+  overflow: number;
+  clipped: string[];
+}> {
   return page.evaluate(() => {
     const visible = (element: Element) => {
       const box = element.getBoundingClientRect();
@@ -124,39 +134,89 @@ async function measure(
     }
     let smallestTarget = Infinity;
     let smallestTargetClass = '';
-    page.querySelectorAll('.nut-button, .lk-notices__tab, .lk-elder-switch, .nut-cell--clickable').forEach((target) => {
-      if (!visible(target)) return;
-      const box = target.getBoundingClientRect();
-      if (Math.min(box.height, box.width) >= smallestTarget) return;
-      smallestTarget = Math.min(box.height, box.width);
-      smallestTargetClass = target.className;
+    page
+      .querySelectorAll(
+        [
+          '.nut-button',
+          '.nut-cell--clickable',
+          '.lk-notices__tab',
+          '.lk-elder-switch',
+          '.lk-room',
+          '.lk-bookings__mine',
+          '.lk-volunteer__entry',
+        ].join(', '),
+      )
+      .forEach((target) => {
+        if (!visible(target)) return;
+        const box = target.getBoundingClientRect();
+        if (Math.min(box.height, box.width) >= smallestTarget) return;
+        smallestTarget = Math.min(box.height, box.width);
+        smallestTargetClass = target.className;
+      });
+    // Text cut off: a box that hides what overflows it, holding more than it shows. A line-clamped preview
+    // (a notice's excerpt under its title, the whole text one tap away) is a summary, not a cut.
+    const clipped: string[] = [];
+    page.querySelectorAll('*').forEach((element) => {
+      if (!(element instanceof HTMLElement) || !visible(element) || !element.textContent?.trim()) return;
+      const style = getComputedStyle(element);
+      if (style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '') return;
+      const hides = (value: string) => value === 'hidden' || value === 'clip';
+      const cutX = hides(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
+      const cutY = hides(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
+      if (cutX || cutY)
+        clipped.push(`${element.className || element.tagName}: ${element.textContent.trim().slice(0, 20)}`);
     });
     return {
       smallestText,
       smallestTarget,
       smallestTargetClass,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      clipped,
     };
   });
 }
 
-test('长辈模式: main text ≥ 18 px and tap targets ≥ 60 px; normal mode targets ≥ 44 px; no sideways scroll', async ({
-  browser,
-}) => {
-  for (const elder of [false, true]) {
-    const { context, page } = await residentContext(browser, { elder });
-    for (const { path, ready } of [mainPages[0], mainPages[3]]) {
-      await open(page, path, ready);
-      const sizes = await measure(page);
-      expect(sizes.overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-      expect(sizes.smallestTarget, `${path} smallest tap target ${sizes.smallestTargetClass}`).toBeGreaterThanOrEqual(
-        elder ? 60 : 44,
-      );
-      if (elder) expect(sizes.smallestText, `${path} smallest text`).toBeGreaterThanOrEqual(18);
-    }
-    await context.close();
+test('normal mode: tap targets ≥ 44 px and nothing scrolls sideways', async ({ browser }) => {
+  const { context, page } = await residentContext(browser);
+  for (const { path, ready } of [mainPages[0], mainPages[3]]) {
+    await open(page, path, ready);
+    const sizes = await measure(page);
+    expect(sizes.overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(sizes.smallestTarget, `${path} smallest tap target ${sizes.smallestTargetClass}`).toBeGreaterThanOrEqual(44);
   }
+  await context.close();
 });
+
+// 长辈模式 at the browser's standard font (16 px) and at 1.4× (23 px, about WeChat 关怀模式), 320 / 375 / 414 wide.
+for (const rootFont of [16, 23]) {
+  test(`长辈模式 at a ${rootFont} px font: text ≥ 18 px, targets ≥ 60 px, no clipping or sideways scroll at 320/375/414`, async ({
+    browser,
+  }) => {
+    const measured: string[] = [];
+    for (const width of [320, 375, 414]) {
+      const { context, page } = await residentContext(browser, { elder: true, width });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: rootFont, fixed: rootFont } });
+      for (const { name, path, ready } of [mainPages[0], mainPages[1], mainPages[2], mainPages[3], mainPages[5]]) {
+        await open(page, path, ready);
+        const sizes = await measure(page);
+        const where = `${name} at ${width} px`;
+        expect(sizes.overflow, `${where} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(sizes.smallestText, `${where} smallest text`).toBeGreaterThanOrEqual(18);
+        expect(
+          sizes.smallestTarget,
+          `${where} smallest tap target ${sizes.smallestTargetClass}`,
+        ).toBeGreaterThanOrEqual(60);
+        expect(sizes.clipped, `${where} clipped text`).toEqual([]);
+        const targets = Number.isFinite(sizes.smallestTarget) ? `${Math.round(sizes.smallestTarget)} px` : 'none';
+        measured.push(`${where}: text ≥ ${sizes.smallestText} px, targets ≥ ${targets}`);
+      }
+      await page.screenshot({ path: `.artifacts/screens/touch-elder-${rootFont}px-${width}.png` });
+      await context.close();
+    }
+    test.info().annotations.push({ type: 'measured', description: measured.join('; ') });
+  });
+}
 
 test('the personal code fits at 320 px with a large font: digits on one line, the QR and its margin inside', async ({
   browser,

@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import { activityCode, personalCode } from '../src/activities/activity-codes.js';
 import { Activity, ActivitySignup } from '../src/activities/activity.entity.js';
 import { ActivitiesService } from '../src/activities/activities.service.js';
+import { ActivitySignupsService } from '../src/activities/activity-signups.service.js';
+import { AttendanceService } from '../src/activities/attendance.service.js';
+import { SettlementService } from '../src/activities/settlement.service.js';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { AppException } from '../src/common/app-exception.js';
@@ -30,7 +33,12 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   const sources: DataSource[] = [];
   // Saturday 2026-11-28 09:00 in Shanghai.
   const clock = new FixedClock(new Date('2026-11-28T01:00:00Z'));
-  let services: ActivitiesService[];
+  let services: Array<{
+    activities: ActivitiesService;
+    signups: ActivitySignupsService;
+    attendance: AttendanceService;
+    settlement: SettlementService;
+  }>;
   let community: Community;
   let other: Community;
   let staff: User;
@@ -67,7 +75,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     fields: { capacity?: number; geofence?: { lat: number; lng: number; radiusM: number } | null; title?: string } = {},
   ) {
     clock.set('2026-11-28T01:00:00Z');
-    const created = await service().create(staff, {
+    const created = await service().activities.create(staff, {
       title: fields.title ?? '敬老院陪伴',
       description: '陪老人聊天、读报',
       place: '幸福里敬老院',
@@ -77,7 +85,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
       capacity: fields.capacity ?? 10,
       signupDeadline: '2026-11-29T08:00:00+08:00',
     });
-    return service().publish(staff, created.id);
+    return service().activities.publish(staff, created.id);
   }
 
   const codeNow = (activityId: number, purpose: 'checkin' | 'checkout', stepsBack = 0) =>
@@ -89,17 +97,16 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     sources.push(await createDataSource(options).initialize());
     if (testDatabaseKind === 'mariadb')
       sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
-    services = sources.map(
-      (ds) =>
-        new ActivitiesService(
-          ds,
-          new LedgerService(),
-          new NotificationsService(ds, clock),
-          new AuditService(ds),
-          clock,
-          { secret: SECRET },
-        ),
-    );
+    services = sources.map((ds) => {
+      const notifications = new NotificationsService(ds, clock);
+      const audit = new AuditService(ds);
+      return {
+        activities: new ActivitiesService(ds, notifications, audit, clock),
+        signups: new ActivitySignupsService(ds, notifications, clock),
+        attendance: new AttendanceService(ds, audit, clock, { secret: SECRET }),
+        settlement: new SettlementService(ds, new LedgerService(), notifications, audit, clock),
+      };
+    });
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });
     const users = data().getRepository(User);
@@ -132,7 +139,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   it('capacity 10, 40 volunteers sign up at once: exactly 10 sign-ups, the rest ACTIVITY_FULL', async () => {
     const activity = await published({ capacity: 10 });
     const people = await Promise.all(Array.from({ length: 40 }, () => volunteer()));
-    const results = await Promise.all(people.map((p, i) => outcome(service(i).signup(p, activity.id))));
+    const results = await Promise.all(people.map((p, i) => outcome(service(i).signups.signup(p, activity.id))));
     expect(tally(results)).toEqual({ ok: 10, ACTIVITY_FULL: 30 });
     expect(await data().getRepository(ActivitySignup).countBy({ activityId: activity.id })).toBe(10);
     expect((await data().getRepository(Activity).findOneByOrFail({ id: activity.id })).signedUp).toBe(10);
@@ -142,7 +149,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const activity = await published({ capacity: 5 });
     const person = await volunteer();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => outcome(service(i).signup(person, activity.id))),
+      Array.from({ length: 10 }, (_, i) => outcome(service(i).signups.signup(person, activity.id))),
     );
     expect(tally(results)).toEqual({ ok: 1, ACTIVITY_ALREADY_SIGNED_UP: 9 });
     expect((await data().getRepository(Activity).findOneByOrFail({ id: activity.id })).signedUp).toBe(1);
@@ -150,31 +157,31 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
 
   it('sign-up rules: volunteers only, before the deadline; cancel until 2 h before start frees the place', async () => {
     const activity = await published({ capacity: 1 });
-    expect(await outcome(service().signup(await volunteer({ volunteer: false }), activity.id))).toBe(
+    expect(await outcome(service().signups.signup(await volunteer({ volunteer: false }), activity.id))).toBe(
       'ACTIVITY_NOT_VOLUNTEER',
     );
-    expect(await outcome(service().signup(await volunteer({ communityId: other.id }), activity.id))).toBe(
+    expect(await outcome(service().signups.signup(await volunteer({ communityId: other.id }), activity.id))).toBe(
       'ACTIVITY_NOT_FOUND',
     );
     const a = await volunteer();
     const b = await volunteer();
-    await service().signup(a, activity.id);
-    expect(await outcome(service().signup(b, activity.id))).toBe('ACTIVITY_FULL');
+    await service().signups.signup(a, activity.id);
+    expect(await outcome(service().signups.signup(b, activity.id))).toBe('ACTIVITY_FULL');
     atSunday('07:01');
-    expect(await outcome(service().cancelSignup(a, activity.id))).toBe('ACTIVITY_CANCEL_TOO_LATE');
+    expect(await outcome(service().signups.cancelSignup(a, activity.id))).toBe('ACTIVITY_CANCEL_TOO_LATE');
     atSunday('07:00');
-    const after = await service().cancelSignup(a, activity.id);
+    const after = await service().signups.cancelSignup(a, activity.id);
     expect(after.placesLeft).toBe(1);
-    expect(await outcome(service().signup(b, activity.id))).toBe('ok');
+    expect(await outcome(service().signups.signup(b, activity.id))).toBe('ok');
     atSunday('08:01');
-    expect(await outcome(service().signup(a, activity.id))).toBe('ACTIVITY_SIGNUP_CLOSED');
+    expect(await outcome(service().signups.signup(a, activity.id))).toBe('ACTIVITY_SIGNUP_CLOSED');
   });
 
   it('another community answers 404 to staff and volunteers', async () => {
     const activity = await published();
-    expect(await outcome(service().get(otherStaff, activity.id))).toBe('ACTIVITY_NOT_FOUND');
-    expect(await outcome(service().liveCode(otherStaff, activity.id, 'checkin'))).toBe('ACTIVITY_NOT_FOUND');
-    expect(await outcome(service().settle(otherStaff, activity.id))).toBe('ACTIVITY_NOT_FOUND');
+    expect(await outcome(service().activities.get(otherStaff, activity.id))).toBe('ACTIVITY_NOT_FOUND');
+    expect(await outcome(service().attendance.liveCode(otherStaff, activity.id, 'checkin'))).toBe('ACTIVITY_NOT_FOUND');
+    expect(await outcome(service().settlement.settle(otherStaff, activity.id))).toBe('ACTIVITY_NOT_FOUND');
   });
 
   it('scan: windows, geofence, steps and distinct refusals; repeated scans are harmless', async () => {
@@ -183,63 +190,77 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const second = await published({ title: '社区环境清洁' });
     const v = await volunteer();
     const stranger = await volunteer();
-    await service().signup(v, activity.id);
+    await service().signups.signup(v, activity.id);
     const here = { lat: 30.6587, lng: 104.0648 };
 
     atSunday('08:29');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), here))).toBe(
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin'), here))).toBe(
       'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
     );
     atSunday('08:30');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), {}))).toBe('ACTIVITY_LOCATION_REQUIRED');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin'), { lat: 30.67, lng: 104.0647 }))).toBe(
-      'ACTIVITY_OUTSIDE_GEOFENCE',
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin'), {}))).toBe(
+      'ACTIVITY_LOCATION_REQUIRED',
     );
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin').slice(0, -2) + 'xx', here))).toBe(
+    expect(
+      await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin'), { lat: 30.67, lng: 104.0647 })),
+    ).toBe('ACTIVITY_OUTSIDE_GEOFENCE');
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin').slice(0, -2) + 'xx', here))).toBe(
       'ACTIVITY_CODE_FORGED',
     );
     expect(
       await outcome(
-        service().scan(
+        service().attendance.scan(
           v,
           activityCode('another-secret-16ch', activity.id, 'checkin', Math.floor(clock.now().getTime() / 30_000)),
           here,
         ),
       ),
     ).toBe('ACTIVITY_CODE_FORGED');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin', 2), here))).toBe('ACTIVITY_CODE_STALE');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkin', -1), here))).toBe('ACTIVITY_CODE_FORGED');
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin', 2), here))).toBe(
+      'ACTIVITY_CODE_STALE',
+    );
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkin', -1), here))).toBe(
+      'ACTIVITY_CODE_FORGED',
+    );
     expect(
       await outcome(
-        service().scan(v, codeNow(activity.id, 'checkout'), { ...here, activityId: activity.id, purpose: 'checkin' }),
+        service().attendance.scan(v, codeNow(activity.id, 'checkout'), {
+          ...here,
+          activityId: activity.id,
+          purpose: 'checkin',
+        }),
       ),
     ).toBe('ACTIVITY_CODE_WRONG_PURPOSE');
     expect(
       await outcome(
-        service().scan(v, codeNow(second.id, 'checkin'), { ...here, activityId: activity.id, purpose: 'checkin' }),
+        service().attendance.scan(v, codeNow(second.id, 'checkin'), {
+          ...here,
+          activityId: activity.id,
+          purpose: 'checkin',
+        }),
       ),
     ).toBe('ACTIVITY_CODE_WRONG_ACTIVITY');
-    expect(await outcome(service().scan(stranger, codeNow(activity.id, 'checkin'), here))).toBe(
+    expect(await outcome(service().attendance.scan(stranger, codeNow(activity.id, 'checkin'), here))).toBe(
       'ACTIVITY_NOT_SIGNED_UP',
     );
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
       'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
     );
 
     // The previous step's code is still good; the first check-in time stays.
-    const first = await service().scan(v, codeNow(activity.id, 'checkin', 1), here);
+    const first = await service().attendance.scan(v, codeNow(activity.id, 'checkin', 1), here);
     expect(first.kind).toBe('activity_checkin');
     expect(first.attendance.checkedInAt).toBe(sunday('08:30').toISOString());
     atSunday('08:45');
-    const again = await service().scan(v, codeNow(activity.id, 'checkin'), here);
+    const again = await service().attendance.scan(v, codeNow(activity.id, 'checkin'), here);
     expect(again.attendance.checkedInAt).toBe(sunday('08:30').toISOString());
 
     atSunday('11:40');
-    const out = await service().scan(v, codeNow(activity.id, 'checkout'), here);
+    const out = await service().attendance.scan(v, codeNow(activity.id, 'checkout'), here);
     expect(out.kind).toBe('activity_checkout');
     expect(out.attendance.checkedOutAt).toBe(sunday('11:40').toISOString());
     atSunday('12:01');
-    expect(await outcome(service().scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
+    expect(await outcome(service().attendance.scan(v, codeNow(activity.id, 'checkout'), here))).toBe(
       'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
     );
   });
@@ -247,7 +268,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   it('100 volunteers scan one live code at once: each recorded once, and a second scan at the same moment answers the check-in', async () => {
     const activity = await published({ capacity: 100 });
     const people = await Promise.all(Array.from({ length: 100 }, () => volunteer()));
-    for (const p of people) await service().signup(p, activity.id);
+    for (const p of people) await service().signups.signup(p, activity.id);
     atSunday('08:50');
     const code = codeNow(activity.id, 'checkin');
     // The first 20 scan twice, side by side on the two "processes": the slower scan finds the row checked in already.
@@ -255,7 +276,7 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const answers = await Promise.all(
       scans.map((p, i) =>
         service(i)
-          .scan(p, code, {})
+          .attendance.scan(p, code, {})
           .then(
             (r) => r.attendance.checkedInAt ?? 'not checked in',
             (e) => {
@@ -268,35 +289,42 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     expect(tally(answers)).toEqual({ [sunday('08:50').toISOString()]: 120 });
     const rows = await data().getRepository(ActivitySignup).findBy({ activityId: activity.id });
     expect(rows.filter((r) => r.checkedInAt?.toISOString() === sunday('08:50').toISOString())).toHaveLength(100);
-    expect((await service().liveCode(staff, activity.id, 'checkin')).checkedIn).toBe(100);
+    expect((await service().attendance.liveCode(staff, activity.id, 'checkin')).checkedIn).toBe(100);
   });
 
   it('personal code fallback: staff record attendance from the QR text or the 6 digits', async () => {
     const activity = await published();
     const v = await volunteer();
     const w = await volunteer();
-    await service().signup(v, activity.id);
-    await service().signup(w, activity.id);
+    await service().signups.signup(v, activity.id);
+    await service().signups.signup(w, activity.id);
     atSunday('08:55');
-    const mine = service().personalCode(v);
+    const mine = service().attendance.personalCode(v);
     expect(mine.digits).toMatch(/^\d{6}$/);
-    const recorded = await service().recordAttendance(staff, activity.id, { userCode: mine.code, action: 'checkin' });
+    const recorded = await service().attendance.recordAttendance(staff, activity.id, {
+      userCode: mine.code,
+      action: 'checkin',
+    });
     expect(recorded.checkedInAt).toBe(sunday('08:55').toISOString());
     clock.advance(31_000);
     expect(
       await outcome(
-        service().recordAttendance(staff, activity.id, {
-          userCode: service().personalCode(w).digits,
+        service().attendance.recordAttendance(staff, activity.id, {
+          userCode: service().attendance.personalCode(w).digits,
           action: 'checkin',
         }),
       ),
     ).toBe('ok');
     const old = personalCode(SECRET, v.id, Math.floor(clock.now().getTime() / 30_000) - 2);
     expect(
-      await outcome(service().recordAttendance(staff, activity.id, { userCode: old.code, action: 'checkout' })),
+      await outcome(
+        service().attendance.recordAttendance(staff, activity.id, { userCode: old.code, action: 'checkout' }),
+      ),
     ).toBe('ACTIVITY_USER_CODE_INVALID');
     expect(
-      await outcome(service().recordAttendance(staff, activity.id, { userCode: '000000', action: 'checkout' })),
+      await outcome(
+        service().attendance.recordAttendance(staff, activity.id, { userCode: '000000', action: 'checkout' }),
+      ),
     ).toBe('ACTIVITY_USER_CODE_INVALID');
     expect(
       await data()
@@ -312,24 +340,26 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const noCheckout = await volunteer();
     const manual = await volunteer();
     const absent = await volunteer();
-    for (const p of [full, late, noCheckout, manual, absent]) await service().signup(p, activity.id);
+    for (const p of [full, late, noCheckout, manual, absent]) await service().signups.signup(p, activity.id);
     atSunday('08:40');
-    await service().scan(full, codeNow(activity.id, 'checkin'), {});
-    await service().scan(noCheckout, codeNow(activity.id, 'checkin'), {});
-    await service().scan(manual, codeNow(activity.id, 'checkin'), {});
+    await service().attendance.scan(full, codeNow(activity.id, 'checkin'), {});
+    await service().attendance.scan(noCheckout, codeNow(activity.id, 'checkin'), {});
+    await service().attendance.scan(manual, codeNow(activity.id, 'checkin'), {});
     atSunday('09:22');
-    await service().scan(late, codeNow(activity.id, 'checkin'), {});
+    await service().attendance.scan(late, codeNow(activity.id, 'checkin'), {});
     atSunday('11:10');
-    await service().scan(full, codeNow(activity.id, 'checkout'), {});
-    await service().scan(late, codeNow(activity.id, 'checkout'), {});
+    await service().attendance.scan(full, codeNow(activity.id, 'checkout'), {});
+    await service().attendance.scan(late, codeNow(activity.id, 'checkout'), {});
 
     atSunday('10:59');
-    expect(await outcome(service().settle(staff, activity.id))).toBe('ACTIVITY_NOT_ENDED');
+    expect(await outcome(service().settlement.settle(staff, activity.id))).toBe('ACTIVITY_NOT_ENDED');
     atSunday('12:30');
     expect(
-      await outcome(service().setManualMinutes(staff, activity.id, manual.id, { minutes: 100, reason: '忘记签退' })),
+      await outcome(
+        service().attendance.setManualMinutes(staff, activity.id, manual.id, { minutes: 100, reason: '忘记签退' }),
+      ),
     ).toBe('ACTIVITY_MANUAL_MINUTES_INVALID');
-    const sheet = await service().setManualMinutes(staff, activity.id, manual.id, {
+    const sheet = await service().attendance.setManualMinutes(staff, activity.id, manual.id, {
       minutes: 90,
       reason: '手机没电，负责人确认',
     });
@@ -342,10 +372,13 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     ]);
     expect(sheet.totalMinutes).toBe(300);
 
-    const [a, b] = await Promise.all([service(0).settle(staff, activity.id), service(1).settle(staff, activity.id)]);
+    const [a, b] = await Promise.all([
+      service(0).settlement.settle(staff, activity.id),
+      service(1).settlement.settle(staff, activity.id),
+    ]);
     expect(a.credited + b.credited).toBe(3);
     expect(a.creditedMinutes + b.creditedMinutes).toBe(300);
-    const again = await service().settle(staff, activity.id);
+    const again = await service().settlement.settle(staff, activity.id);
     expect(again).toMatchObject({ credited: 0, creditedMinutes: 0, alreadySettled: 5 });
     expect(again.activity.status).toBe('settled');
 
@@ -369,7 +402,9 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     expect(audit.communities).toEqual([{ communityId: community.id, balanceSum: 0 }]);
     expect(await data().getRepository(Notification).countBy({ userId: full.id, kind: 'credits_received' })).toBe(1);
     expect(
-      await outcome(service().setManualMinutes(staff, activity.id, noCheckout.id, { minutes: 30, reason: '补录' })),
+      await outcome(
+        service().attendance.setManualMinutes(staff, activity.id, noCheckout.id, { minutes: 30, reason: '补录' }),
+      ),
     ).toBe('ACTIVITY_MANUAL_NOT_ALLOWED');
   });
 
@@ -377,28 +412,34 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
     const activity = await published({ capacity: 3 });
     const a = await volunteer();
     const b = await volunteer();
-    await service().signup(a, activity.id);
-    await service().signup(b, activity.id);
-    expect(await outcome(service().update(staff, activity.id, { capacity: 1 }))).toBe('ACTIVITY_CAPACITY_INVALID');
-    expect(await outcome(service().update(staff, activity.id, { endAt: '2026-11-29T08:00:00+08:00' }))).toBe(
+    await service().signups.signup(a, activity.id);
+    await service().signups.signup(b, activity.id);
+    expect(await outcome(service().activities.update(staff, activity.id, { capacity: 1 }))).toBe(
+      'ACTIVITY_CAPACITY_INVALID',
+    );
+    expect(await outcome(service().activities.update(staff, activity.id, { endAt: '2026-11-29T08:00:00+08:00' }))).toBe(
       'ACTIVITY_TIME_INVALID',
     );
-    expect(await outcome(service().update(otherStaff, activity.id, { capacity: 5 }))).toBe('ACTIVITY_NOT_FOUND');
-    const edited = await service().update(staff, activity.id, { capacity: 2, place: '社区服务站' });
+    expect(await outcome(service().activities.update(otherStaff, activity.id, { capacity: 5 }))).toBe(
+      'ACTIVITY_NOT_FOUND',
+    );
+    const edited = await service().activities.update(staff, activity.id, { capacity: 2, place: '社区服务站' });
     expect(edited).toMatchObject({ capacity: 2, placesLeft: 0, place: '社区服务站' });
-    expect(await outcome(service().signup(await volunteer(), activity.id))).toBe('ACTIVITY_FULL');
+    expect(await outcome(service().signups.signup(await volunteer(), activity.id))).toBe('ACTIVITY_FULL');
 
-    const cancelled = await service().cancel(staff, activity.id, '天气原因');
+    const cancelled = await service().activities.cancel(staff, activity.id, '天气原因');
     expect(cancelled.status).toBe('cancelled');
     expect(
       await data()
         .getRepository(Notification)
         .countBy({ userId: a.id, kind: 'activity_cancelled', title: '志愿活动已取消' }),
     ).toBe(1);
-    expect(await outcome(service().cancel(staff, activity.id, '再取消'))).toBe('ACTIVITY_NOT_EDITABLE');
-    expect(await outcome(service().update(staff, activity.id, { capacity: 5 }))).toBe('ACTIVITY_NOT_EDITABLE');
-    expect(await outcome(service().publish(staff, activity.id))).toBe('ACTIVITY_NOT_EDITABLE');
-    expect(await outcome(service().cancelSignup(a, activity.id))).toBe('ACTIVITY_NOT_PUBLISHED');
+    expect(await outcome(service().activities.cancel(staff, activity.id, '再取消'))).toBe('ACTIVITY_NOT_EDITABLE');
+    expect(await outcome(service().activities.update(staff, activity.id, { capacity: 5 }))).toBe(
+      'ACTIVITY_NOT_EDITABLE',
+    );
+    expect(await outcome(service().activities.publish(staff, activity.id))).toBe('ACTIVITY_NOT_EDITABLE');
+    expect(await outcome(service().signups.cancelSignup(a, activity.id))).toBe('ACTIVITY_NOT_PUBLISHED');
     expect(
       await data()
         .getRepository(AuditEntry)
@@ -409,14 +450,14 @@ describe(`volunteer activities on ${testDatabaseKind}`, () => {
   it('reminders 1 h before start go out once, whichever process claims them', async () => {
     const activity = await published();
     const v = await volunteer();
-    await service().signup(v, activity.id);
+    await service().signups.signup(v, activity.id);
     atSunday('07:30');
-    expect(await service().sendReminders()).toBe(0);
+    expect(await service().signups.sendReminders()).toBe(0);
     atSunday('08:05');
     const sent = await Promise.all([
-      service(0).sendReminders(),
-      service(1).sendReminders(),
-      service(0).sendReminders(),
+      service(0).signups.sendReminders(),
+      service(1).signups.sendReminders(),
+      service(0).signups.sendReminders(),
     ]);
     expect(sent.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(1);
     expect(await data().getRepository(Notification).countBy({ userId: v.id, kind: 'activity_reminder' })).toBe(1);

@@ -15,6 +15,9 @@ import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
 import { ActivitiesService } from './activities.service.js';
+import { ActivitySignupsService } from './activity-signups.service.js';
+import { AttendanceService } from './attendance.service.js';
+import { SettlementService } from './settlement.service.js';
 import {
   ActivityQueryDto,
   CancelActivityDto,
@@ -30,7 +33,12 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 @ApiBearerAuth()
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly signups: ActivitySignupsService,
+    private readonly attendanceService: AttendanceService,
+    private readonly settlement: SettlementService,
+  ) {}
 
   @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
   @Get()
@@ -130,7 +138,7 @@ export class ActivitiesController {
   @Roles('resident')
   @HttpCode(200)
   signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
-    return this.activities.signup(user, id);
+    return this.signups.signup(user, id);
   }
 
   @ApiAnswer({
@@ -152,7 +160,7 @@ export class ActivitiesController {
   @Roles('resident')
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
-    return this.activities.cancelSignup(user, id);
+    return this.signups.cancelSignup(user, id);
   }
 
   /** The rotating code for the screen at the door; poll it every few seconds. */
@@ -168,14 +176,14 @@ export class ActivitiesController {
     @Param('id', ParseIntPipe) id: number,
     @Query() query: LiveCodeQueryDto,
   ): Promise<LiveCodeView> {
-    return this.activities.liveCode(user, id, query.purpose);
+    return this.attendanceService.liveCode(user, id, query.purpose);
   }
 
   @ApiAnswer({ summary: '活动签到表', ok: 'AttendanceSheet', refusals: { 404: ['ACTIVITY_NOT_FOUND'] } })
   @Get(':id/attendance')
   @StaffOnly()
   attendance(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<AttendanceSheet> {
-    return this.activities.attendance(user, id);
+    return this.attendanceService.attendance(user, id);
   }
 
   /** Staff scan or type a volunteer's personal code. */
@@ -203,7 +211,7 @@ export class ActivitiesController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RecordAttendanceDto,
   ): Promise<MyAttendanceView> {
-    return this.activities.recordAttendance(user, id, body);
+    return this.attendanceService.recordAttendance(user, id, body);
   }
 
   @ApiAnswer({
@@ -223,7 +231,7 @@ export class ActivitiesController {
     @Param('userId', ParseIntPipe) userId: number,
     @Body() body: ManualMinutesDto,
   ): Promise<AttendanceSheet> {
-    return this.activities.setManualMinutes(user, id, userId, body);
+    return this.attendanceService.setManualMinutes(user, id, userId, body);
   }
 
   @ApiAnswer({
@@ -235,7 +243,7 @@ export class ActivitiesController {
   @StaffOnly()
   @HttpCode(200)
   settle(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<SettleActivityResponse> {
-    return this.activities.settle(user, id);
+    return this.settlement.settle(user, id);
   }
 }
 
@@ -244,7 +252,7 @@ export class ActivitiesController {
 @ApiBearerAuth()
 @Controller('me/code')
 export class PersonalCodeController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(private readonly attendanceService: AttendanceService) {}
 
   @ApiAnswer({ summary: '我的个人签到码（志愿者）', ok: 'PersonalCodeView' })
   @Get()
@@ -252,6 +260,6 @@ export class PersonalCodeController {
   @ActFor('出示个人码', ['desk'])
   code(@CurrentUser() user: User): PersonalCodeView {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
-    return this.activities.personalCode(user);
+    return this.attendanceService.personalCode(user);
   }
 }

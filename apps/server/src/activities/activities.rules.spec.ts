@@ -1,8 +1,9 @@
 import {
-  checkCancelActivity,
   canSettle,
   canTransition,
   checkActivityTimes,
+  checkActivityVisible,
+  checkCancelActivity,
   checkCancelSignup,
   checkSignup,
   codeStep,
@@ -184,5 +185,28 @@ describe('checkCancelActivity', () => {
     ['cancelled', 'cancelled', at('08:00'), 'ACTIVITY_NOT_EDITABLE'],
   ] as const)('%s', (_name, status, now, expected) => {
     expect(checkCancelActivity({ status, endAt: activity.endAt }, now)).toBe(expected);
+  });
+});
+
+describe('checkActivityVisible', () => {
+  const resident = { role: 'resident', status: 'verified', communityId: 1 } as const;
+  const published = { communityId: 1, status: 'published' } as const;
+  it.each([
+    ['a verified resident, own community, published', resident, published, null],
+    ['a pending resident sees no activity', { ...resident, status: 'pending' }, published, 'RESIDENT_NOT_VERIFIED'],
+    ['a missing activity', resident, null, 'ACTIVITY_NOT_FOUND'],
+    ['another community', resident, { ...published, communityId: 2 }, 'ACTIVITY_NOT_FOUND'],
+    ['a draft, to a resident', resident, { ...published, status: 'draft' }, 'ACTIVITY_NOT_FOUND'],
+    ['a draft, to staff of the community', { ...resident, role: 'staff' }, { ...published, status: 'draft' }, null],
+    [
+      'staff of another community',
+      { ...resident, role: 'staff' },
+      { ...published, communityId: 2 },
+      'ACTIVITY_NOT_FOUND',
+    ],
+    ['an admin, any community', { role: 'admin', status: 'verified', communityId: null }, published, null],
+    ['a cancelled one stays visible to residents', resident, { ...published, status: 'cancelled' }, null],
+  ] as const)('%s', (_name, viewer, activity, expected) => {
+    expect(checkActivityVisible(viewer, activity)).toBe(expected);
   });
 });

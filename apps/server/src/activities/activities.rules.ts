@@ -1,4 +1,4 @@
-import type { ActivityStatus, ErrorCode } from '@linli/shared-types';
+import type { ActivityStatus, ErrorCode, Role, UserStatus } from '@linli/shared-types';
 
 const MIN = 60_000;
 
@@ -122,3 +122,20 @@ export const reminderDue = (
   a.reminderSentAt === null &&
   a.startAt.getTime() > now.getTime() &&
   a.startAt.getTime() - now.getTime() <= REMINDER_BEFORE_MS;
+
+export const isStaffRole = (role: Role) => role !== 'resident';
+
+/**
+ * May this viewer see the activity? Residents not yet verified see no activities; another community's activity
+ * (admins see every community), or a draft shown to a resident, is answered as missing.
+ */
+export function checkActivityVisible(
+  viewer: { role: Role; status: UserStatus; communityId: number | null },
+  activity: { communityId: number; status: ActivityStatus } | null,
+): 'RESIDENT_NOT_VERIFIED' | 'ACTIVITY_NOT_FOUND' | null {
+  if (!isStaffRole(viewer.role) && viewer.status !== 'verified') return 'RESIDENT_NOT_VERIFIED';
+  if (!activity) return 'ACTIVITY_NOT_FOUND';
+  if (viewer.role !== 'admin' && activity.communityId !== viewer.communityId) return 'ACTIVITY_NOT_FOUND';
+  if (!isStaffRole(viewer.role) && activity.status === 'draft') return 'ACTIVITY_NOT_FOUND';
+  return null;
+}

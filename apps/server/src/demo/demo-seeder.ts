@@ -11,6 +11,7 @@ import { User } from '../users/user.entity.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoBookings } from './demo-bookings.js';
 import { seedDemoCentre } from './demo-centre.js';
+import { seedDemoHelp } from './demo-help.js';
 import { seedDemoNotices } from './demo-notices.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { demoStreet } from './demo-street.js';
@@ -93,5 +94,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     await seedDemoActivities(manager, now);
     await seedDemoCentre(manager, now);
     await seedDemoRequests(manager, now);
+    await seedDemoHelp(manager, now);
   }
 }

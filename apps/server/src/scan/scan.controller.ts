@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ScanResponse } from '@linli/shared-types';
 import { isActivityCode, isPersonalCode } from '../activities/activity-codes.js';
-import { ActivitiesService } from '../activities/activities.service.js';
+import { AttendanceService } from '../activities/attendance.service.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { EventsService } from '../events/events.service.js';
@@ -22,7 +22,7 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 export class ScanController {
   constructor(
     private readonly bookings: BookingsService,
-    private readonly activities: ActivitiesService,
+    private readonly attendance: AttendanceService,
     private readonly help: HelpRequestsService,
     private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,7 +59,7 @@ export class ScanController {
     if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
     const code = body.code.trim();
     if (isActivityCode(code))
-      return this.activities.scan(user, code, {
+      return this.attendance.scan(user, code, {
         lat: body.lat,
         lng: body.lng,
         activityId: body.activityId,
