@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 /**
  * Issue 17, 活动中心: a resident proposes a group in H5, staff approve it in the console, a neighbour joins
  * it in H5 and signs up for its event (waitlisted, then promoted when a place frees), and the console's
- * report shows that they met someone new.
+ * report shows that they met someone new; staff then call the event off and the newcomer is told.
  */
 
 const DAY = 86_400_000;
@@ -209,6 +209,31 @@ test('a proposed group is approved in the console, a neighbour joins it and sign
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   await page.screenshot({ path: '.artifacts/screens/console-centre-report.png', fullPage: true });
+
+  // Rain: staff call the event off from the console; the newcomer's page says so and the inbox says why.
+  await page.locator('[data-testid=centre-tab-events]').click();
+  await page
+    .locator('[data-testid=events-table]')
+    .getByRole('button', { name: `太极拳体验课 ${suffix}` })
+    .click();
+  await page.locator('[data-testid=event-cancel-open]').click();
+  await page.locator('[data-testid=event-cancel-confirm]').click();
+  await expect(page.getByText('请填写原因')).toBeVisible();
+  await page.locator('[data-testid=event-cancel-reason]').fill('周六有雨，改期另行通知');
+  const calledOff = page.waitForResponse((r) => r.url().endsWith(`/api/v1/events/${eventId}/cancel`));
+  await page.locator('[data-testid=event-cancel-confirm]').click();
+  expect((await calledOff).status()).toBe(200);
+  await expect(page.locator('[data-testid=event-cancel-open]')).toHaveCount(0);
+  await neighbour.reload();
+  await expect(neighbour.locator('.e2e-event-phase')).toHaveText('已取消');
+  await expect(neighbour.locator('.e2e-event-cancelled')).toBeVisible();
+  await expect(neighbour.locator('.e2e-event-cancel')).toHaveCount(0);
+  const inbox = await (await request.get('/api/v1/notifications', { headers: newcomerAuth })).json();
+  expect(
+    (inbox.items as Array<{ kind: string; body: string }>).some(
+      (n) => n.kind === 'event_cancelled' && n.body.includes('周六有雨'),
+    ),
+  ).toBe(true);
   await proposer.context().close();
   await neighbour.context().close();
 });

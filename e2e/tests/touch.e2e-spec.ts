@@ -92,6 +92,8 @@ for (const elder of [false, true]) {
   test(`axe-core: no serious or critical violations on the main H5 pages (${elder ? '长辈模式' : '普通模式'})`, async ({
     browser,
   }) => {
+    // 15 pages, each loaded and analysed: more than the default minute on a busy machine.
+    test.setTimeout(240_000);
     const { context, page } = await residentContext(browser, { elder });
     const found: Record<string, string[]> = {};
     for (const { name, path, ready } of mainPages) {

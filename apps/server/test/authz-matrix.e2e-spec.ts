@@ -183,6 +183,7 @@ POST  /api/v1/events                                        401  403  201  403  
 GET   /api/v1/events/:id                                    401  403  200  200  404  200  404  200
 POST  /api/v1/events/:id/signup                             401  403  200  200  404  403  403  403
 POST  /api/v1/events/:id/cancel-signup                      401  403  200  422  404  403  403  403
+POST  /api/v1/events/:id/cancel                             401  403  200  403  404  200  404  200
 POST  /api/v1/events/:id/feedback                           401  403  201  422  404  422  404  422
 POST  /api/v1/events/:id/thanks                             401  403  201  422  404  422  404  422
 GET   /api/v1/centre/report                                 401  403  403  403  403  200  200  200
@@ -698,6 +699,11 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
       await arrange('POST', `/api/v1/events/${id}/signup`, { token: tokens.resG });
       return { path: `/api/v1/events/${id}/cancel-signup` };
     },
+    // A fresh event of the fixture group: resG leads it (may call it off); volG is no member of it.
+    'POST /api/v1/events/:id/cancel': async () => ({
+      path: `/api/v1/events/${(await arrange('POST', '/api/v1/events', { token: tokens.stfG, body: eventBody({ groupId: fx.group }) })).id}/cancel`,
+      body: { reason: '权限矩阵测试' },
+    }),
     'POST /api/v1/events/:id/feedback': async () => ({
       path: `/api/v1/events/${await attendedEvent()}/feedback`,
       body: { mood: 'good', words: '权限矩阵测试' },

@@ -1,4 +1,5 @@
 import type { CentreReport } from '@linli/shared-types';
+import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { CentreEvent } from '../src/events/event.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -450,6 +451,76 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
         { id },
         { startAt: new Date(Date.now() - 120 * MIN), endAt: new Date(Date.now() - 60 * MIN) },
       );
+    });
+    it('the organiser, a leader of its group or staff call an event off before it starts; all in it are told', async () => {
+      const made = await post('events', staffG, eventBody('合唱团露天排练', { groupId: choirId, capacity: 1 }));
+      expect(made.status).toBe(201);
+      const id = made.body.id as number;
+      expect((await post(`events/${id}/signup`, r.li.token)).body.status).toBe('signed_up');
+      expect((await post(`events/${id}/signup`, r.wang.token)).body.status).toBe('waitlisted');
+      const told = async () => [await inbox(r.li, 'event_cancelled'), await inbox(r.wang, 'event_cancelled')];
+      const before = await told();
+
+      // A member of the choir, another resident, another community's staff, a blank reason: refused, nothing changes.
+      expect((await post(`events/${id}/cancel`, r.li.token, { reason: '不想去了' })).body.code).toBe(
+        'EVENT_NOT_ORGANISER',
+      );
+      expect((await post(`events/${id}/cancel`, r.liu.token, { reason: '不想去了' })).status).toBe(403);
+      expect((await post(`events/${id}/cancel`, staffB, { reason: '不想去了' })).status).toBe(404);
+      expect((await post(`events/${id}/cancel`, r.zhang.token, { reason: '   ' })).status).toBe(400);
+      expect((await post(`events/${id}/cancel`, r.zhang.token)).status).toBe(400);
+      expect((await get(`events/${id}`, staffG)).body.status).toBe('open');
+      expect(await told()).toEqual(before);
+
+      // The choir's leader (not its organiser) calls it off: the one signed up and the one waiting are told why.
+      const cancelled = await post(`events/${id}/cancel`, r.zhang.token, { reason: '大风降温，改到室内' });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ id, status: 'cancelled' });
+      expect(await told()).toEqual([before[0] + 1, before[1] + 1]);
+      const note = await t.dataSource
+        .getRepository(Notification)
+        .findOneByOrFail({ userId: r.wang.id, kind: 'event_cancelled' });
+      expect(note.body).toContain('大风降温，改到室内');
+      expect(note.link).toBe(`/packages/centre/pages/event/index?id=${id}`);
+      const audit = await t.dataSource
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ action: 'events.cancel', targetId: String(id) });
+      expect(audit.summary).toContain('大风降温，改到室内');
+
+      // Called off: no more sign-ups, no second cancel.
+      expect((await post(`events/${id}/signup`, r.chen.token)).body.code).toBe('EVENT_NOT_OPEN');
+      expect((await post(`events/${id}/cancel`, staffG, { reason: '重复' })).body.code).toBe('EVENT_NOT_OPEN');
+
+      // Staff call off their own; once an event has started nobody can.
+      const started = (await post('events', staffG, eventBody('社区读书会'))).body.id as number;
+      await t.dataSource
+        .getRepository(CentreEvent)
+        .update({ id: started }, { startAt: new Date(Date.now() - 30 * MIN), endAt: new Date(Date.now() + 30 * MIN) });
+      expect((await post(`events/${started}/cancel`, staffG, { reason: '下雨' })).body.code).toBe('EVENT_NOT_OPEN');
+      const own = (await post('events', staffG, eventBody('社区电影夜'))).body.id as number;
+      expect((await post(`events/${own}/cancel`, staffG, { reason: '放映设备维修' })).body.status).toBe('cancelled');
+    });
+
+    it('concurrent cancels of one event: exactly one succeeds, and everyone is told once', async () => {
+      const id = (await post('events', staffG, eventBody('元旦联欢', { groupId: choirId }))).body.id as number;
+      expect((await post(`events/${id}/signup`, r.huang.token)).status).toBe(200);
+      const before = await inbox(r.huang, 'event_cancelled');
+      const answers = await Promise.all([
+        post(`events/${id}/cancel`, staffG, { reason: '场地冲突' }),
+        post(`events/${id}/cancel`, r.zhang.token, { reason: '场地冲突' }),
+        post(`events/${id}/signup`, r.zhao.token),
+      ]);
+      expect(
+        answers
+          .slice(0, 2)
+          .map((a) => a.status)
+          .sort(),
+      ).toEqual([200, 422]);
+      expect(await inbox(r.huang, 'event_cancelled')).toBe(before + 1);
+      // The racing sign-up landed before the cancel (and was told) or was refused after it.
+      const zhao = answers[2];
+      if (zhao.status === 200) expect(await inbox(r.zhao, 'event_cancelled')).toBeGreaterThanOrEqual(1);
+      else expect(zhao.body.code).toBe('EVENT_NOT_OPEN');
     });
   });
 

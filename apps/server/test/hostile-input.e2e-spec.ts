@@ -389,6 +389,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     },
     'POST /events/{id}/signup': { token: () => li.token, params: () => ({ id: ids.event }) },
     'POST /events/{id}/cancel-signup': { token: () => li.token, params: () => ({ id: ids.event }) },
+    'POST /events/{id}/cancel': {
+      token: () => staff,
+      params: () => ({ id: ids.event }),
+      body: () => ({ reason: '天气原因，改期另行通知' }),
+      text: ['reason'],
+    },
     'POST /events/{id}/feedback': {
       token: () => li.token,
       params: () => ({ id: ids.event }),

@@ -33,11 +33,54 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   let liu: { token: string; id: number }; // 刘淑珍, G, 60 minutes
   let chen: { token: string; id: number }; // 陈志强, G, 120 minutes and a pending 理发券
   let sun: { token: string; id: number }; // 孙丽, B
-  let transferId: number;
   let key = 0;
+  let serial = 0;
   const idem = () => ({ 'idempotency-key': `e2e-${Date.now()}-${++key}` });
 
   const balance = async (token: string) => (await t.request('GET', `${api}/timebank/account`, { token })).body.balance;
+
+  type Resident = { token: string; id: number };
+  /**
+   * A verified resident of community G of this test alone, credited `minutes` by an admin adjustment (the real posting
+   * path): every test builds the state it asserts on, so the tests pass in any order (jest --randomize).
+   */
+  const newResident = async (name: string, minutes = 0, status: 'verified' | 'pending' = 'verified') => {
+    const [g] = await t.dataSource.query("SELECT id FROM communities WHERE code = 'G'");
+    const [building] = await t.dataSource.query('SELECT id FROM buildings WHERE communityId = ? ORDER BY id', [g.id]);
+    const phone = `1360123${String(++serial).padStart(4, '0')}`;
+    await t.dataSource.getRepository(User).save({
+      role: 'resident',
+      status,
+      volunteer: false,
+      communityId: g.id,
+      buildingId: building.id,
+      unit: '1',
+      room: String(100 + serial),
+      name,
+      phone,
+      verifiedAt: status === 'verified' ? new Date() : null,
+    });
+    const login = await t.loginResident(phone, 'G');
+    const resident = { token: login.token, id: login.user.id, phone };
+    if (status === 'verified') await balance(resident.token); // opens the account
+    if (minutes > 0) {
+      const credit = await t.request('POST', `${api}/timebank/adjustments`, {
+        token: admin,
+        body: { userId: resident.id, minutes, reason: '测试起始余额' },
+      });
+      expect(credit.status).toBe(201);
+    }
+    return resident;
+  };
+  const give = async (from: Resident, to: Resident, minutes: number, memo = '测试转账') => {
+    const res = await t.request('POST', `${api}/timebank/transfers`, {
+      token: from.token,
+      body: { toUserId: to.id, minutes, memo },
+      headers: idem(),
+    });
+    expect(res.status).toBe(201);
+    return res.body.transaction.id as number;
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -67,12 +110,15 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('a resident sees their balance in minutes and hours', async () => {
-    const res = await t.request('GET', `${api}/timebank/account`, { token: li.token });
+    const me = await newResident('余额', 180);
+    const res = await t.request('GET', `${api}/timebank/account`, { token: me.token });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ kind: 'resident', userId: li.id, balance: 180, balanceHours: '3.00' });
+    expect(res.body).toMatchObject({ kind: 'resident', userId: me.id, balance: 180, balanceHours: '3.00' });
   });
 
   it('transfers once per Idempotency-Key: replay answers the same, another body is refused, no key is refused', async () => {
+    const li = await newResident('转出人', 180);
+    const liu = await newResident('刘淑珍', 60);
     const headers = idem();
     const body = { toUserId: liu.id, minutes: 30, memo: '谢谢帮我买菜' };
     const first = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body, headers });
@@ -88,7 +134,6 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
         counterparty: { userId: liu.id, name: '刘淑珍' },
       },
     });
-    transferId = first.body.transaction.id;
     const replay = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body, headers });
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
@@ -107,6 +152,16 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('both statements show the transfer, newest first, signed, with the counterparty; the payee is notified', async () => {
+    const liu = await newResident('刘淑珍', 60);
+    const transferId = await give(li, liu, 30);
+    try {
+      await verifyStatements(transferId, liu);
+    } finally {
+      await give(liu, li, 30, '还回');
+    }
+  });
+
+  async function verifyStatements(transferId: number, liu: Resident) {
     const mine = await t.request('GET', `${api}/timebank/transactions?limit=2`, { token: li.token });
     expect(mine.status).toBe(200);
     expect(mine.body.items[0]).toMatchObject({
@@ -148,7 +203,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
       liu.id,
     ]);
     expect(inbox.map((n) => n.kind)).toContain('credits_received');
-  });
+  }
 
   it.each([
     ['zero minutes', { minutes: 0 }, 400, 'VALIDATION_FAILED'],
@@ -165,13 +220,15 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   ] as const)('refuses a transfer with %s and changes nothing', async (_n, change, status, code) => {
     const { self, other, ...fields } = { self: false, other: false, ...change } as Record<string, unknown>;
     const body = { toUserId: self ? li.id : other ? sun.id : liu.id, minutes: 10, memo: '测试', ...fields };
+    const before = [await balance(li.token), await balance(liu.token)];
     const res = await t.request('POST', `${api}/timebank/transfers`, { token: li.token, body, headers: idem() });
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
-    expect(await balance(li.token)).toBe(150);
+    expect([await balance(li.token), await balance(liu.token)]).toEqual(before);
   });
 
   it('keeps communities apart: staff of B get 404 for G accounts and transactions', async () => {
+    const transferId = await give(await newResident('甲', 10), await newResident('乙'), 10);
     expect((await t.request('GET', `${api}/timebank/accounts/${li.id}/transactions`, { token: staffB })).status).toBe(
       404,
     );
@@ -233,7 +290,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
       ['GET', '/timebank/accounts.csv'],
       ['GET', '/timebank/audit'],
       ['GET', `/timebank/accounts/${liu.id}/transactions`],
-      ['POST', `/timebank/transactions/${transferId}/reverse`, { reason: 'x' }],
+      ['POST', '/timebank/transactions/1/reverse', { reason: 'x' }],
       ['POST', '/timebank/adjustments', { userId: li.id, minutes: 10, reason: 'x' }],
       ['POST', '/rewards', { name: 'x', description: '', priceMinutes: 1, stock: 1 }],
       ['GET', '/rewards/redemptions'],
@@ -248,7 +305,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     });
     expect(staffAdjust.status).toBe(403);
     expect((await t.request('GET', `${api}/timebank/account`, { token: staffG })).status).toBe(403);
-    const pending = await t.loginResident('13800000009');
+    const pending = await newResident('待核实', 0, 'pending');
     const res = await t.request('GET', `${api}/timebank/account`, { token: pending.token });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('RESIDENT_NOT_VERIFIED');
@@ -256,7 +313,9 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('verification opens the account in the same transaction', async () => {
-    const pending = await t.dataSource.getRepository(User).findOneByOrFail({ phone: '13800000009' });
+    const pending = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ phone: (await newResident('新邻居', 0, 'pending')).phone });
     expect(await t.dataSource.getRepository(TimebankAccount).countBy({ userId: pending.id })).toBe(0);
     expect((await t.request('POST', `${api}/residents/${pending.id}/verify`, { token: staffG })).status).toBe(200);
     expect(await t.dataSource.getRepository(TimebankAccount).findOneBy({ userId: pending.id })).toMatchObject({
@@ -267,6 +326,9 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('staff reverse a transaction once, with a reason; the audit log records it', async () => {
+    const li = await newResident('转错人', 180);
+    const liu = await newResident('收款人', 60);
+    const transferId = await give(li, liu, 30);
     const noReason = await t.request('POST', `${api}/timebank/transactions/${transferId}/reverse`, {
       token: staffG,
       body: {},
@@ -305,6 +367,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('admins adjust with a reason; taking back more than the balance is refused', async () => {
+    const liu = await newResident('补录', 60);
     const add = await t.request('POST', `${api}/timebank/adjustments`, {
       token: admin,
       body: { userId: liu.id, minutes: 60, reason: '补录志愿时长' },
@@ -326,10 +389,12 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('rewards: residents see the catalogue, redeem once per key, stock runs out with 409', async () => {
+    const li = await newResident('兑换人', 180);
+    const liu = await newResident('晚一步', 120);
     const catalogue = await t.request('GET', `${api}/rewards`, { token: li.token });
     expect(catalogue.status).toBe(200);
-    expect(catalogue.body.items.map((r: { name: string }) => r.name).sort()).toEqual(
-      ['家政服务', '理发券', '粮油兑换'].sort(),
+    expect(catalogue.body.items.map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['家政服务', '理发券', '粮油兑换']),
     );
     const created = await t.request('POST', `${api}/rewards`, {
       token: staffG,
@@ -435,6 +500,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('staff see minutes issued, spent and transferred per month for the chart', async () => {
+    await give(await newResident('月报', 60), await newResident('月报收'), 60);
     const res = await t.request('GET', `${api}/timebank/stats/monthly?months=2`, { token: staffG });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(2);
@@ -446,15 +512,19 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
   });
 
   it('staff list accounts with masked phones and export them as CSV with a BOM', async () => {
-    const list = await t.request('GET', `${api}/timebank/accounts?limit=100`, { token: staffG });
+    const listed = await newResident('账户列表', 135);
+    const list = await t.request('GET', `${api}/timebank/accounts?q=${encodeURIComponent('账户列表')}`, {
+      token: staffG,
+    });
     expect(list.status).toBe(200);
-    expect(list.body.items.find((a: { userId: number }) => a.userId === li.id)).toMatchObject({
-      name: '李秀英',
-      phone: '138****0001',
+    expect(list.body.items.find((a: { userId: number }) => a.userId === listed.id)).toMatchObject({
+      name: '账户列表',
+      phone: `136****${listed.phone.slice(-4)}`,
       balance: 135,
       balanceHours: '2.25',
     });
-    expect(list.body.items.find((a: { kind: string }) => a.kind === 'pool')).toMatchObject({ name: '社区时间银行' });
+    const all = await t.request('GET', `${api}/timebank/accounts?limit=100`, { token: staffG });
+    expect(all.body.items.find((a: { kind: string }) => a.kind === 'pool')).toMatchObject({ name: '社区时间银行' });
     const csv = await t.request('GET', `${api}/timebank/accounts.csv`, { token: staffG });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -466,13 +536,15 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
       ).arrayBuffer(),
     );
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.text).toContain('李秀英,138****0001');
-    expect(csv.text).not.toContain('13800000001');
+    expect(csv.text).toContain(`账户列表,136****${listed.phone.slice(-4)}`);
+    expect(csv.text).not.toContain(listed.phone);
     expect(csv.text).not.toContain('孙丽');
   });
 
   it('races over HTTP: 20 parallel spends of 10 from 120 → exactly 12 succeed; one key sent 10 times in parallel → one effect', async () => {
-    expect(await balance(liu.token)).toBe(120);
+    const liu = await newResident('并发付款', 120);
+    const li = await newResident('并发收款甲', 30);
+    const chen = await newResident('并发收款乙');
     const spends = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         t.request('POST', `${api}/timebank/transfers`, {
@@ -502,21 +574,24 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     expect(await balance(liu.token)).toBe(15);
   });
 
-  it('after all of it the ledger still audits clean; a tampered balance is reported, by the API and the CLI (exit 1)', async () => {
+  it('the ledger audits clean; a tampered balance is reported, by the API and the CLI (exit 1)', async () => {
     expect((await t.request('GET', `${api}/timebank/audit`, { token: staffG })).body).toMatchObject({
       ok: true,
       discrepancies: [],
     });
     await t.dataSource.getRepository(TimebankAccount).increment({ userId: li.id }, 'balance', 7);
-    const audit = await t.request('GET', `${api}/timebank/audit`, { token: staffG });
-    expect(audit.body.ok).toBe(false);
-    expect(audit.body.discrepancies.map((d: { type: string }) => d.type).sort()).toEqual([
-      'balance_mismatch',
-      'community_not_zero',
-    ]);
-    const run = await ledgerAuditCli(t);
-    expect(run.code).toBe(1);
-    expect(run.out).toContain('balance_mismatch');
-    await t.dataSource.getRepository(TimebankAccount).decrement({ userId: li.id }, 'balance', 7);
+    try {
+      const audit = await t.request('GET', `${api}/timebank/audit`, { token: staffG });
+      expect(audit.body.ok).toBe(false);
+      expect(audit.body.discrepancies.map((d: { type: string }) => d.type).sort()).toEqual([
+        'balance_mismatch',
+        'community_not_zero',
+      ]);
+      const run = await ledgerAuditCli(t);
+      expect(run.code).toBe(1);
+      expect(run.out).toContain('balance_mismatch');
+    } finally {
+      await t.dataSource.getRepository(TimebankAccount).decrement({ userId: li.id }, 'balance', 7);
+    }
   });
 });

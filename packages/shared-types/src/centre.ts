@@ -196,6 +196,13 @@ export interface EventSignupResponse {
   event: EventView;
 }
 
+export const EVENT_CANCEL_REASON_MAX = 200;
+
+/** POST events/:id/cancel: the organiser, a leader of its group, or staff, before it starts; everyone signed up is told why. */
+export interface CancelEventRequest {
+  reason: string;
+}
+
 export interface EventFeedbackRequest {
   mood: Mood;
   words?: string;

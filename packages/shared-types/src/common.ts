@@ -6,3 +6,4 @@ export interface Page<T> {
 
 /** ISO 8601 timestamp with offset, e.g. 2026-11-28T08:30:00.000Z */
 export type IsoDateTime = string;
+export const REASON_MAX = 100;

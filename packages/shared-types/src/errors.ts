@@ -134,6 +134,7 @@ export const errorMessages = {
   EVENT_NOT_OPEN: '活动已取消或已开始，不能再报名',
   EVENT_ALREADY_SIGNED_UP: '您已报名或在候补中',
   EVENT_NOT_SIGNED_UP: '您没有报名该活动',
+  EVENT_NOT_ORGANISER: '只有活动的组织者、小组负责人或社区工作人员可以取消活动',
   EVENT_FEEDBACK_CLOSED: '活动结束后 7 天内才能评价或感谢',
   EVENT_NOT_ATTENDED: '签到参加过活动的居民才能评价或感谢',
   EVENT_FEEDBACK_GIVEN: '您已评价过该活动',

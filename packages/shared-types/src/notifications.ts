@@ -12,6 +12,7 @@ export const notificationKinds = [
   'group_decision',
   'group_notice',
   'event_promoted',
+  'event_cancelled',
   'centre_thanks',
   'family_binding',
   'proxy_act',

@@ -2,6 +2,7 @@ import type { CentreReportQuery, CreateEventRequest, GroupStatus } from '@linli/
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   approveGroup,
+  cancelEvent,
   createEvent,
   declineGroup,
   fetchCentreReport,
@@ -91,6 +92,18 @@ export function useCreateEvent() {
   return useMutation({
     mutationFn: (body: CreateEventRequest) => createEvent(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: centreKeys.all }),
+  });
+}
+
+export function useCancelEvent(eventId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => cancelEvent(eventId, reason),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: centreKeys.all }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+      ]),
   });
 }
 

@@ -1,15 +1,7 @@
 import { shanghaiDate, shanghaiMidnight, shanghaiMinuteOfDay, type BookingStatus } from '@linli/shared-types';
 
-/** Staff wording (the mini-app speaks to the booker instead: 待审核, 已预约 …). */
-export const bookingStatusStaffLabels: Record<BookingStatus, string> = {
-  pending: '待审批',
-  approved: '已批准',
-  rejected: '已拒绝',
-  cancelled: '已取消',
-  checked_in: '已签到',
-  completed: '已完成',
-  no_show: '爽约',
-};
+/** The shared labels are the staff wording. This alias serves pages/workbench-page.tsx; new code imports bookingStatusLabels. */
+export { bookingStatusLabels as bookingStatusStaffLabels } from '@linli/shared-types';
 
 export const bookingStatusColors: Record<BookingStatus, { tag: string; block: string; border: string }> = {
   pending: { tag: 'orange', block: '#fff7e6', border: '#fa8c16' },

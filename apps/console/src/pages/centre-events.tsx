@@ -1,4 +1,5 @@
 import {
+  EVENT_CANCEL_REASON_MAX,
   EVENT_CAPACITY_MAX,
   EVENT_PLACE_MAX,
   EVENT_TITLE_MAX,
@@ -30,7 +31,7 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useCreateEvent, useEventDetail, useEvents, useGroups } from '../hooks/useCentre';
+import { useCancelEvent, useCreateEvent, useEventDetail, useEvents, useGroups } from '../hooks/useCentre';
 import { addDays, bookingTimeText, communityToday } from '../lib/booking-format';
 import { communityNowWallClock, dayjs, fromCommunityWallClock } from '../lib/dayjs';
 import type { ApiRequestError } from '../services/http';
@@ -139,12 +140,86 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
   );
 }
 
+function CancelEventDialog({ event, onClose }: { event: EventView; onClose(): void }) {
+  const { message } = App.useApp();
+  const cancel = useCancelEvent(event.id);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const missing = !reason.trim();
+  const submit = async () => {
+    setTouched(true);
+    if (missing) return;
+    try {
+      await cancel.mutateAsync(reason.trim());
+      message.success(`已取消活动：${event.title}`);
+      onClose();
+    } catch {
+      // Shown in the dialog (e.g. it has started meanwhile).
+    }
+  };
+  return (
+    <Modal
+      open
+      title="取消活动"
+      okText="取消活动"
+      cancelText="返回"
+      okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'event-cancel-confirm' }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        <Typography.Text strong>{event.title}</Typography.Text> · {bookingTimeText(event)} · {event.place}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {`已报名 ${event.signedUp} 人、候补 ${event.waitlisted} 人会在消息里收到取消通知和原因。取消后不能恢复。`}
+      </Typography.Paragraph>
+      <Input.TextArea
+        data-testid="event-cancel-reason"
+        aria-label="取消原因"
+        placeholder="原因（必填），例如：天气原因，改期另行通知"
+        value={reason}
+        maxLength={EVENT_CANCEL_REASON_MAX}
+        showCount
+        autoSize={{ minRows: 2, maxRows: 5 }}
+        status={touched && missing ? 'error' : undefined}
+        onChange={(change) => setReason(change.target.value)}
+      />
+      {touched && missing ? <Typography.Text type="danger">请填写原因</Typography.Text> : null}
+      {cancel.error ? (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="error"
+          showIcon
+          title={`取消失败：${(cancel.error as ApiRequestError).message}`}
+          data-testid="event-cancel-error"
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
 function EventDrawer({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const detail = useEventDetail(eventId);
+  const [cancelling, setCancelling] = useState(false);
   const event = detail.data;
   const attendees = event?.attendees ?? [];
+  const upcoming = event?.status === 'open' && new Date(event.startAt) > new Date();
   return (
-    <Drawer open width={520} title={event?.title ?? '社区活动'} onClose={onClose} data-testid="event-drawer">
+    <Drawer
+      open
+      width={520}
+      title={event?.title ?? '社区活动'}
+      onClose={onClose}
+      data-testid="event-drawer"
+      extra={
+        upcoming ? (
+          <Button danger onClick={() => setCancelling(true)} data-testid="event-cancel-open">
+            取消活动
+          </Button>
+        ) : null
+      }
+    >
       {detail.isError ? <Alert type="error" showIcon title={`加载失败：${detail.error.message}`} /> : null}
       {event ? (
         <>
@@ -171,6 +246,7 @@ function EventDrawer({ eventId, onClose }: { eventId: number; onClose(): void })
               </List.Item>
             )}
           />
+          {cancelling ? <CancelEventDialog event={event} onClose={() => setCancelling(false)} /> : null}
         </>
       ) : null}
     </Drawer>

@@ -53,6 +53,11 @@ export function createEvent(body: CreateEventRequest): Promise<EventView> {
   return http.post<EventView>('events', body);
 }
 
+/** Calls an event off before it starts; everyone signed up or waitlisted gets the reason in the inbox. */
+export function cancelEvent(eventId: number, reason: string): Promise<EventView> {
+  return http.post<EventView>(`events/${eventId}/cancel`, { reason });
+}
+
 export function fetchCentreReport(query: CentreReportQuery, signal?: AbortSignal): Promise<CentreReport> {
   return http.get<CentreReport>('centre/report', { ...query }, signal);
 }

@@ -16,6 +16,7 @@ import {
 import {
   addGroupLeader,
   bookForGroup,
+  cancelEvent,
   cancelEventSignup,
   createEvent,
   getEvent,
@@ -180,6 +181,7 @@ export const useAddGroupLeader = () => useAction((id: number, userId: number) =>
 export const useCreateEvent = () => useAction((body: CreateEventRequest) => createEvent(body));
 export const useSignUpForEvent = () => useAction((id: number) => signUpForEvent(id));
 export const useCancelEventSignup = () => useAction((id: number) => cancelEventSignup(id));
+export const useCancelEvent = () => useAction((id: number, reason: string) => cancelEvent(id, reason));
 export const useEventFeedback = () =>
   useAction((id: number, body: EventFeedbackRequest) => giveEventFeedback(id, body));
 export const useThankAtEvent = () => useAction((id: number, body: EventThanksRequest) => thankAtEvent(id, body));

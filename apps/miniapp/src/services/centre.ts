@@ -84,6 +84,11 @@ export function cancelEventSignup(id: number): Promise<EventView> {
   return http.post<EventView>(`events/${id}/cancel-signup`);
 }
 
+/** The organiser or a leader of its group calls it off before it starts; everyone in it is told why. */
+export function cancelEvent(id: number, reason: string): Promise<EventView> {
+  return http.post<EventView>(`events/${id}/cancel`, { reason });
+}
+
 export function giveEventFeedback(id: number, body: EventFeedbackRequest): Promise<EventView> {
   return http.post<EventView>(`events/${id}/feedback`, body);
 }

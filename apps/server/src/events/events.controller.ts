@@ -4,7 +4,7 @@ import type { EventDetail, EventSignupResponse, EventThanksView, EventView, Page
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
-import { CreateEventDto, EventFeedbackDto, EventQueryDto, EventThanksDto } from './dto/events.dto.js';
+import { CancelEventDto, CreateEventDto, EventFeedbackDto, EventQueryDto, EventThanksDto } from './dto/events.dto.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')
@@ -77,6 +77,26 @@ export class EventsController {
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventView> {
     return this.events.cancelSignup(user, id);
+  }
+
+  @ApiAnswer({
+    summary: '取消活动（组织者、小组负责人或工作人员，开始前）',
+    ok: 'EventView',
+    refusals: {
+      403: ['EVENT_NOT_ORGANISER', 'RESIDENT_NOT_VERIFIED'],
+      404: ['EVENT_NOT_FOUND'],
+      422: ['EVENT_NOT_OPEN'],
+    },
+  })
+  /** Everyone signed up or waitlisted gets the reason in the inbox; sign-ups close. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CancelEventDto,
+  ): Promise<EventView> {
+    return this.events.cancel(user, id, body);
   }
 
   @ApiAnswer({

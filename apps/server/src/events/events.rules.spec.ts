@@ -1,4 +1,5 @@
 import {
+  checkCancelEvent,
   checkCancelSignup,
   checkCreate,
   checkEventBooking,
@@ -108,6 +109,33 @@ describe('sign-up, waitlist and cancel', () => {
     [at('19:00'), 'EVENT_NOT_OPEN'],
   ] as const)('cancel at %s → %s', (now, code) => {
     expect(checkCancelSignup(event, now)?.code ?? null).toBe(code);
+  });
+});
+
+describe('who may cancel an event, and until when', () => {
+  const staff = { id: 1, role: 'staff' } as const;
+  const organiser = { id: 5, role: 'resident' } as const;
+  const other = { id: 9, role: 'resident' } as const;
+  it.each([
+    ['staff, before the start', staff, null, event, at('18:59'), null],
+    ['an admin', { id: 2, role: 'admin' } as const, null, event, at('12:00'), null],
+    ['the organiser', organiser, null, event, at('12:00'), null],
+    ['a leader of its group', other, 'leader', event, at('12:00'), null],
+    ['a member of its group', other, 'member', event, at('12:00'), 'EVENT_NOT_ORGANISER'],
+    ['another resident', other, null, event, at('12:00'), 'EVENT_NOT_ORGANISER'],
+    ['another resident, after the start (who first)', other, null, event, at('19:30'), 'EVENT_NOT_ORGANISER'],
+    ['staff, at the start', staff, null, event, at('19:00'), 'EVENT_NOT_OPEN'],
+    ['the organiser, after the end', organiser, null, event, at('21:30'), 'EVENT_NOT_OPEN'],
+    [
+      'staff, already cancelled',
+      staff,
+      null,
+      { ...event, status: 'cancelled' } as const,
+      at('12:00'),
+      'EVENT_NOT_OPEN',
+    ],
+  ] as const)('%s', (_label, actor, myRole, subject, now, code) => {
+    expect(checkCancelEvent(subject, actor, myRole, now)?.code ?? null).toBe(code);
   });
 });
 

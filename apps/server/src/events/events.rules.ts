@@ -85,6 +85,23 @@ export function checkCancelSignup(event: { startAt: Date }, now: Date): Refusal 
   return now.getTime() < event.startAt.getTime() ? null : { code: 'EVENT_NOT_OPEN', status: 422 };
 }
 
+/**
+ * Who may cancel an event, and when: staff of its community, its organiser, or a leader of its group; while it is
+ * open and has not started (after the start it happened, or is happening, and stays on the record).
+ */
+export function checkCancelEvent(
+  event: { status: EventStatus; startAt: Date; organiserId: number },
+  actor: { id: number; role: Role },
+  myRoleInGroup: GroupRole | null,
+  now: Date,
+): Refusal | null {
+  const mayCancel = actor.role !== 'resident' || actor.id === event.organiserId || myRoleInGroup === 'leader';
+  if (!mayCancel) return { code: 'EVENT_NOT_ORGANISER', status: 403 };
+  if (event.status !== 'open' || now.getTime() >= event.startAt.getTime())
+    return { code: 'EVENT_NOT_OPEN', status: 422 };
+  return null;
+}
+
 /** The waitlisted sign-up that takes a freed place: the lowest queue number (the earliest to join the waitlist). */
 export function nextInLine<S extends { status: EventSignupStatus; queueNo: number }>(signups: S[]): S | null {
   return signups.filter((s) => s.status === 'waitlisted').sort((a, b) => a.queueNo - b.queueNo)[0] ?? null;

@@ -22,11 +22,18 @@ import { GroupsService } from '../groups/groups.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Room } from '../rooms/room.entity.js';
 import { User } from '../users/user.entity.js';
-import type { CreateEventDto, EventFeedbackDto, EventQueryDto, EventThanksDto } from './dto/events.dto.js';
+import type {
+  CancelEventDto,
+  CreateEventDto,
+  EventFeedbackDto,
+  EventQueryDto,
+  EventThanksDto,
+} from './dto/events.dto.js';
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from './event.entity.js';
 import { toEventView } from './events.mapper.js';
 import {
   EVENT_CHECKIN_EARLY_MINUTES,
+  checkCancelEvent,
   checkCancelSignup,
   checkCreate,
   checkEventBooking,
@@ -134,6 +141,46 @@ export class EventsService {
           targetId: id,
           summary: `创建社区活动「${body.title.trim()}」${shanghaiShortTime(startAt)} ${place}`,
         });
+      return this.view(manager, actor, await manager.findOneByOrFail(CentreEvent, { id }));
+    });
+  }
+
+  /**
+   * The organiser, a leader of its group, or staff call an event off before it starts. It takes its turn on the
+   * event's row like sign-ups do, so no sign-up lands after it; everyone signed up or waitlisted is told why.
+   */
+  async cancel(actor: User, id: number, body: CancelEventDto): Promise<EventView> {
+    assertVerified(actor);
+    const reason = body.reason.trim();
+    return runTransaction(this.dataSource, async (manager) => {
+      await this.takeTurn(manager, id);
+      const event = await this.visible(manager, actor, id);
+      const myRole =
+        event.groupId && !isStaff(actor) ? await this.groups.roleOf(manager, event.groupId, actor.id) : null;
+      const refusal = checkCancelEvent(event, actor, myRole, this.clock.now());
+      if (refusal) throw fail(refusal);
+      const cancelled = await manager.update(CentreEvent, { id, status: 'open' }, { status: 'cancelled' });
+      if (!cancelled.affected) throw fail({ code: 'EVENT_NOT_OPEN', status: 422 });
+      const signups = await manager.find(EventSignup, { select: { userId: true }, where: { eventId: id } });
+      await this.notifications.notify(
+        manager,
+        signups.map((s) => s.userId).filter((u) => u !== actor.id),
+        {
+          communityId: event.communityId,
+          kind: 'event_cancelled',
+          title: `活动取消：${event.title}`,
+          body: `原定 ${shanghaiShortTime(event.startAt)} 在${event.place}的活动取消了。原因：${reason}`,
+          link: eventLink(id),
+        },
+      );
+      await this.audit.record(manager, {
+        actor,
+        communityId: event.communityId,
+        action: 'events.cancel',
+        targetType: 'event',
+        targetId: id,
+        summary: `取消社区活动「${event.title}」${shanghaiShortTime(event.startAt)}：${reason}`,
+      });
       return this.view(manager, actor, await manager.findOneByOrFail(CentreEvent, { id }));
     });
   }

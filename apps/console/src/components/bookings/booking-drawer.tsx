@@ -1,6 +1,7 @@
+import { bookingStatusLabels } from '@linli/shared-types';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import type { BookingAction } from '../../hooks/useBookings';
-import { bookingStatusColors, bookingStatusStaffLabels, bookingTimeText } from '../../lib/booking-format';
+import { bookingStatusColors, bookingTimeText } from '../../lib/booking-format';
 import { formatDateTime, formatPhone } from '../../lib/format';
 import type { BookingRow } from '../../services/bookings';
 
@@ -29,7 +30,7 @@ export function BookingDrawer({
       size={420}
       data-testid="booking-drawer"
       extra={
-        booking && <Tag color={bookingStatusColors[booking.status].tag}>{bookingStatusStaffLabels[booking.status]}</Tag>
+        booking && <Tag color={bookingStatusColors[booking.status].tag}>{bookingStatusLabels[booking.status]}</Tag>
       }
       footer={
         actions.length > 0 && booking ? (
@@ -71,7 +72,7 @@ export function BookingDrawer({
           <Descriptions.Item label="手机号">{formatPhone(booking.booker.phone)}</Descriptions.Item>
           <Descriptions.Item label="用途">{booking.purpose}</Descriptions.Item>
           <Descriptions.Item label="人数">{booking.attendees} 人</Descriptions.Item>
-          <Descriptions.Item label="状态">{bookingStatusStaffLabels[booking.status]}</Descriptions.Item>
+          <Descriptions.Item label="状态">{bookingStatusLabels[booking.status]}</Descriptions.Item>
           {booking.reason && <Descriptions.Item label="原因">{booking.reason}</Descriptions.Item>}
           {booking.checkedInAt && (
             <Descriptions.Item label="签到时间">{formatDateTime(booking.checkedInAt)}</Descriptions.Item>
@@ -81,7 +82,7 @@ export function BookingDrawer({
       )}
       {booking && actions.length === 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-          该预约当前为“{bookingStatusStaffLabels[booking.status]}”，没有可执行的操作。
+          该预约当前为“{bookingStatusLabels[booking.status]}”，没有可执行的操作。
         </Typography.Paragraph>
       )}
     </Drawer>

@@ -1,16 +1,10 @@
 import { LeftOutlined, PlusOutlined, RightOutlined, SyncOutlined } from '@ant-design/icons';
-import { shanghaiDate, type RoomAvailability } from '@linli/shared-types';
+import { bookingStatusLabels, shanghaiDate, type RoomAvailability } from '@linli/shared-types';
 import { Alert, Button, DatePicker, Flex, Space, Switch, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useDayBookings, type BookingAction } from '../../hooks/useBookings';
 import { useRooms, useRoomsAvailability } from '../../hooks/useRooms';
-import {
-  addDays,
-  bookingStatusColors,
-  bookingStatusStaffLabels,
-  communityToday,
-  dateText,
-} from '../../lib/booking-format';
+import { addDays, bookingStatusColors, communityToday, dateText } from '../../lib/booking-format';
 import { dayjs } from '../../lib/dayjs';
 import type { BookingRow } from '../../services/bookings';
 import { BookingActionDialog } from './booking-action-dialog';
@@ -92,7 +86,7 @@ export function CalendarPanel() {
       <Space size={[8, 4]} wrap style={{ marginBottom: 12 }}>
         {legend.map((status) => (
           <Tag key={status} color={bookingStatusColors[status].tag}>
-            {status === 'cancelled' ? '已取消/已拒绝' : bookingStatusStaffLabels[status]}
+            {status === 'cancelled' ? '已取消/已拒绝' : bookingStatusLabels[status]}
           </Tag>
         ))}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

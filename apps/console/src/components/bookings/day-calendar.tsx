@@ -4,11 +4,11 @@ import {
   type RoomAvailability,
   type RoomView,
   type SlotState,
+  bookingStatusLabels,
 } from '@linli/shared-types';
 import { Empty, Tooltip, Typography, theme } from 'antd';
 import {
   bookingStatusColors,
-  bookingStatusStaffLabels,
   bookingTimeText,
   clockText,
   inactiveBookingStatuses,
@@ -173,7 +173,7 @@ export function DayCalendar({
                   return (
                     <Tooltip
                       key={booking.id}
-                      title={`${bookingStatusStaffLabels[booking.status]} · ${bookingTimeText(booking)} · ${booking.booker.name ?? '未命名'} · ${booking.purpose}`}
+                      title={`${bookingStatusLabels[booking.status]} · ${bookingTimeText(booking)} · ${booking.booker.name ?? '未命名'} · ${booking.purpose}`}
                     >
                       <button
                         type="button"
@@ -206,7 +206,7 @@ export function DayCalendar({
                         <strong>
                           {clockText(booking.startAt)}–{clockText(booking.endAt)}
                         </strong>{' '}
-                        {bookingStatusStaffLabels[booking.status]}
+                        {bookingStatusLabels[booking.status]}
                         <br />
                         {booking.booker.name ?? '未命名'} · {booking.purpose}
                       </button>

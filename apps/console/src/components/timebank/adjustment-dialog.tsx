@@ -1,4 +1,4 @@
-import { minutesToHours } from '@linli/shared-types';
+import { REASON_MAX, minutesToHours } from '@linli/shared-types';
 import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useAdjustBalance, useVerifiedResidentSearch } from '../../hooks/useTimebank';
@@ -8,7 +8,6 @@ import type { ApiRequestError } from '../../services/http';
 
 /** Same bound as the server's AdjustmentDto. */
 const MAX_MINUTES = 100_000;
-const REASON_MAX = 100;
 
 type Direction = 'add' | 'deduct';
 

@@ -1,4 +1,4 @@
-import { ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
+import { REASON_MAX, ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
 import { Alert, App, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useReverseTransaction } from '../../hooks/useTimebank';
@@ -13,8 +13,6 @@ export interface StatementAccount {
   /** Minutes, when known (from the accounts list). */
   balance?: number;
 }
-
-const REASON_MAX = 100;
 
 /**
  * Confirms a reversal: says which way the minutes will move back, warns when the account cannot cover

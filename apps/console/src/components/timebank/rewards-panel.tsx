@@ -5,6 +5,7 @@ import {
   type RedemptionStatus,
   type RedemptionView,
   type RewardView,
+  REASON_MAX,
 } from '@linli/shared-types';
 import {
   Alert,
@@ -38,8 +39,6 @@ import { validFields } from '../../lib/form';
 import type { ApiRequestError } from '../../services/http';
 import { RewardFormDialog } from './reward-form-dialog';
 import { ListError } from '../list-parts';
-
-const REASON_MAX = 100;
 
 function priceCell(minutes: number) {
   return (

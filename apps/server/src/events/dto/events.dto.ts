@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  EVENT_CANCEL_REASON_MAX,
   EVENT_CAPACITY_MAX,
   EVENT_PLACE_MAX,
   EVENT_TITLE_MAX,
@@ -7,6 +8,7 @@ import {
   THANKS_WORDS_MAX,
   groupKinds,
   moods,
+  type CancelEventRequest,
   type CentreReportQuery,
   type CreateEventRequest,
   type EventFeedbackRequest,
@@ -39,6 +41,14 @@ export class CreateEventDto implements CreateEventRequest {
   @ApiPropertyOptional() @Omittable() @IsId() groupId?: number;
   @ApiProperty({ description: 'open to the group’s members only' }) @IsBoolean() membersOnly: boolean;
   @ApiPropertyOptional({ enum: groupKinds }) @Omittable() @IsIn(groupKinds) kind?: GroupKind;
+}
+
+export class CancelEventDto implements CancelEventRequest {
+  @ApiProperty({ example: '天气原因，改期另行通知' })
+  @IsString()
+  @Length(1, EVENT_CANCEL_REASON_MAX)
+  @Matches(/\S/)
+  reason: string;
 }
 
 export class EventFeedbackDto implements EventFeedbackRequest {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
+  EVENT_CANCEL_REASON_MAX,
   FEEDBACK_WORDS_MAX,
   THANKS_WORDS_MAX,
   groupKindLabels,
@@ -15,9 +16,11 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
 import { Button } from '../../../../components/nutui';
 import {
+  useCancelEvent,
   useCancelEventSignup,
   useEventCheckIn,
   useEventDetail,
+  useGroupDetail,
   useEventFeedback,
   useSignUpForEvent,
   useThankAtEvent,
@@ -156,6 +159,47 @@ function ThanksCard({ event, meId }: { event: EventDetail; meId: number | null }
   );
 }
 
+/** 取消活动: the organiser or a leader of its group, before it starts; the reason goes to everyone signed up. */
+function CallOffDialog({ event, onDone, onCancel }: { event: EventDetail; onDone(): void; onCancel(): void }) {
+  const callOff = useCancelEvent();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirm = async () => {
+    if (!reason.trim()) return setProblem('请写明取消的原因，报名的邻居会收到');
+    if (await callOff.run(event.id, reason.trim())) {
+      void Taro.showToast({ title: '活动已取消', icon: 'none' });
+      onDone();
+    }
+  };
+  return (
+    <ConfirmDialog
+      title="取消活动"
+      confirmText="确认取消活动"
+      cancelText="不取消"
+      confirmClassName="e2e-event-calloff-confirm"
+      danger
+      busy={callOff.busy}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
+      <Text className="lk-dialog__big">{event.title}</Text>
+      <Text className="lk-dialog__row">{`已报名 ${event.signedUp} 人、候补 ${event.waitlisted} 人会在消息里收到取消通知和原因。取消后不能恢复。`}</Text>
+      <Textarea
+        className="lk-centre-textarea e2e-event-calloff-reason"
+        placeholder="原因，如：天气原因，改期另行通知"
+        maxlength={EVENT_CANCEL_REASON_MAX}
+        value={reason}
+        onInput={(change) => {
+          setReason(change.detail.value);
+          setProblem(null);
+        }}
+      />
+      {problem ? <Text className="lk-form-error">{problem}</Text> : null}
+      {callOff.error ? <Text className="lk-form-error e2e-event-calloff-error">{callOff.error}</Text> : null}
+    </ConfirmDialog>
+  );
+}
+
 /** One event: sign up (or join the waitlist), cancel, check in at the door, then feedback and thanks. */
 export default function EventPage() {
   const router = useRouter();
@@ -166,8 +210,11 @@ export default function EventPage() {
   const cancel = useCancelEventSignup();
   const checkIn = useEventCheckIn();
   const [confirming, setConfirming] = useState(false);
+  const [callingOff, setCallingOff] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const event = detail.data;
+  // A leader of the event's group may call it off too (the event does not carry the caller's role in its group).
+  const group = useGroupDetail(event?.group?.id ?? null);
 
   const shown = useRef(false);
   useDidShow(() => {
@@ -213,6 +260,7 @@ export default function EventPage() {
   const phase = event ? eventPhase(event) : null;
   const mine = event ? mySignupText(event) : null;
   const waitlisted = event?.mine?.status === 'waitlisted';
+  const organises = event !== undefined && (event.organiser.id === user?.id || group.data?.myRole === 'leader');
   return (
     <PageShell className="lk-centre-event">
       {!event && detail.loading ? <ListSkeleton rows={2} /> : null}
@@ -234,6 +282,9 @@ export default function EventPage() {
               <Text className="lk-centre-section__link" onClick={() => openGroup(event.group!.id)}>
                 {`${event.group.name} ›`}
               </Text>
+            ) : null}
+            {phase === 'cancelled' ? (
+              <Text className="lk-centre-result e2e-event-cancelled">该活动已取消，报名的邻居都已收到通知。</Text>
             ) : null}
             {mine ? <Text className="lk-centre-result e2e-event-my-status">{`我的报名：${mine}`}</Text> : null}
             {outcome ? <Text className="lk-form-success e2e-event-outcome">{outcome}</Text> : null}
@@ -285,6 +336,33 @@ export default function EventPage() {
               </Button>
             ) : null}
           </View>
+
+          {organises && phase === 'upcoming' ? (
+            <View className="lk-card e2e-event-organiser">
+              <Text className="lk-card__title">组织者</Text>
+              <Text className="lk-muted">{`已报名 ${event.signedUp} 人，候补 ${event.waitlisted} 人。`}</Text>
+              <Button
+                className="lk-button-block e2e-event-calloff"
+                type="danger"
+                fill="outline"
+                shape="round"
+                block
+                onClick={() => setCallingOff(true)}
+              >
+                取消活动
+              </Button>
+            </View>
+          ) : null}
+          {callingOff ? (
+            <CallOffDialog
+              event={event}
+              onCancel={() => setCallingOff(false)}
+              onDone={() => {
+                setCallingOff(false);
+                void detail.reload();
+              }}
+            />
+          ) : null}
 
           {canGiveFeedback(event) ? <FeedbackCard event={event} onDone={() => void detail.reload()} /> : null}
           {event.mine?.feedbackGiven ? (
