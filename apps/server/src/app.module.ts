@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -14,8 +14,7 @@ import { APP_CONFIG, type AppConfig } from './common/app-config.js';
 import { Clock } from './common/clock.js';
 import { writesRequestLogs } from './common/log-level.js';
 import { logDestination } from './common/app-logger.js';
-import { CommonModule } from './common/common.module.js';
-import { DatabaseThrottlerStorage } from './common/database-throttler.storage.js';
+import { CommonModule, RATE_LIMIT_STORAGE } from './common/common.module.js';
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -97,8 +96,8 @@ export class AppModule {
           dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         ThrottlerModule.forRootAsync({
-          inject: [APP_CONFIG, DatabaseThrottlerStorage],
-          useFactory: (app: AppConfig, storage: DatabaseThrottlerStorage) => ({
+          inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
+          useFactory: (app: AppConfig, storage: ThrottlerStorage) => ({
             throttlers: rateLimitThrottlers(app),
             storage,
           }),

@@ -244,6 +244,29 @@ describe('three servers on a 3-node Galera cluster', () => {
     volunteers.push(...made);
   }, 120_000);
 
+  it('a resident’s quota over three servers: 12 bookings of different slots at once → exactly 2 (the most upcoming)', async () => {
+    const resident = volunteers[39];
+    const day = daysAhead(2);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send(i, 'quota race', 'POST', `${api}/bookings`, {
+          token: resident.token,
+          body: {
+            roomId,
+            startAt: local(day, `${String(8 + i).padStart(2, '0')}:00`),
+            endAt: local(day, `${String(8 + i).padStart(2, '0')}:30`),
+            purpose: '集群配额',
+            attendees: 2,
+          },
+        }),
+      ),
+    );
+    const counts = tally(results.map(answerOf));
+    console.log('galera quota race:', counts);
+    expect(counts).toEqual({ 201: 2, '422 BOOKING_QUOTA_ACTIVE': 10 });
+    expect(await apps[1].dataSource.getRepository(Booking).countBy({ userId: resident.id })).toBe(2);
+  }, 60_000);
+
   const activity = async (title: string, capacity: number) => {
     const start = new Date(Date.now() + 10 * MIN);
     const created = await send(0, 'setup', 'POST', `${api}/activities`, {

@@ -6,8 +6,12 @@ import type { Room } from '../rooms/room.entity.js';
  * Column names are the entities' property names (booking.entity.ts, rooms/room.entity.ts).
  */
 
-/** The resident's row, locked (MySQL): one resident's bookings take turns, and later reads see their earlier bookings. */
-export const lockUserSql = (forUpdate: string) => `SELECT id FROM users WHERE id = ?${forUpdate}`;
+/**
+ * The resident's turn, a write on their row: one resident's bookings take turns, later reads see their earlier
+ * bookings (MySQL), and on a Galera cluster two nodes booking for the same resident at once conflict at commit, so
+ * the quota holds (a `FOR UPDATE` read would lock on one node only).
+ */
+export const takeResidentTurnSql = 'UPDATE users SET bookingTurn = bookingTurn + 1 WHERE id = ?';
 
 /** The room with the number of closures (its own or its whole centre's) overlapping [start, end). */
 export const roomForBookingSql = `SELECT r.id, r.communityId, r.name, r.capacity, r.openTime, r.closeTime, r.slotMinutes, r.maxMinutes,

@@ -30,7 +30,7 @@ import {
   insertBookingSql,
   insertSlotsParams,
   insertSlotsSql,
-  lockUserSql,
+  takeResidentTurnSql,
   residentUsageParams,
   residentUsageSql,
   roomForBookingParams,
@@ -102,11 +102,12 @@ export class BookingsService {
       return await runTransaction(this.dataSource, async (manager) => {
         const sql = new TransactionSql(manager);
         const now = this.clock.now();
-        // First statement of the transaction: one resident's bookings take turns, and on MySQL the reads below
-        // see every booking that resident committed before (the snapshot starts after the lock). SQLite needs no lock.
+        // First statement of the transaction, a write on the resident's row: one resident's bookings take turns (on
+        // a Galera cluster too: two nodes writing the row conflict at commit), and on MySQL the reads below see every
+        // booking that resident committed before (the snapshot starts after the write).
         const minutes = (request.endAt.getTime() - request.startAt.getTime()) / 60_000;
         if (budget) await budget.claim(sql, request.startAt, minutes);
-        else if (!byStaff && sql.forUpdate) await sql.rows(lockUserSql(sql.forUpdate), [actor.id]);
+        else if (!byStaff) await sql.write(takeResidentTurnSql, [actor.id]);
         const [row] = await sql.rows<BookingRoomRow>(
           roomForBookingSql,
           roomForBookingParams(request.roomId, request.startAt, request.endAt),

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     ['refuses an unknown database url', { LINLI_DEMO: '1', DATABASE_URL: 'postgres://x/y' }, /DATABASE_URL/],
     ['refuses a bad port', { LINLI_DEMO: '1', PORT: 'eighty' }, /PORT/],
     ['refuses an empty sqlite path', { LINLI_DEMO: '1', DATABASE_URL: 'sqlite:' }, /file path/],
+    ['refuses a REDIS_URL that is not redis://', { LINLI_DEMO: '1', REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL/],
     ['refuses a bad outbox interval', { LINLI_DEMO: '1', OUTBOX_POLL_MS: '-5' }, /OUTBOX_POLL_MS/],
     ['refuses a zero scan rate limit', { LINLI_DEMO: '1', SCAN_RATE_LIMIT: '0' }, /SCAN_RATE_LIMIT/],
     [
@@ -41,6 +42,13 @@ describe('loadConfig', () => {
     ['port 0 picks a free port', { LINLI_DEMO: '1', PORT: '0' }, { port: 0 }],
   ])('%s', (_name, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('keeps rate-limit counters in the database unless REDIS_URL is set', () => {
+    expect(loadConfig({ LINLI_DEMO: '1' }).redisUrl).toBeNull();
+    expect(loadConfig({ LINLI_DEMO: '1', REDIS_URL: 'redis://127.0.0.1:6379/0' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379/0',
+    );
   });
 
   it('defaults the database to data/linli.sqlite under the repository', () => {

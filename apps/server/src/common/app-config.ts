@@ -38,6 +38,8 @@ export interface AppConfig {
   timebankCapMinutes: number;
   /** How often each process looks for help requests done 72 h ago to confirm. */
   helpAutoConfirmPollMs: number;
+  /** REDIS_URL: rate-limit counters in Redis instead of the database (several processes, a cluster). */
+  redisUrl: string | null;
   /** Where uploaded photos are stored (UPLOAD_DIR, relative to the repository root; default data/uploads). */
   uploadDir: string;
 }
@@ -78,6 +80,12 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
   return n;
+}
+
+function parseRedisUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  if (!/^rediss?:\/\//.test(url)) throw new ConfigError('REDIS_URL must look like redis://host:6379 (or rediss://)');
+  return url;
 }
 
 function flag(value: string | undefined): boolean {
@@ -125,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxLeaseMs: positiveInt(env.OUTBOX_LEASE_MS, 120_000, 'OUTBOX_LEASE_MS'),
     timebankCapMinutes: positiveInt(env.TIMEBANK_CAP_HOURS, 1500, 'TIMEBANK_CAP_HOURS') * 60,
     helpAutoConfirmPollMs: positiveInt(env.HELP_AUTO_CONFIRM_POLL_MS, 60_000, 'HELP_AUTO_CONFIRM_POLL_MS'),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
     uploadDir: resolve(repoRoot, env.UPLOAD_DIR || 'data/uploads'),
   };
 }

@@ -26,5 +26,7 @@ export class User {
   @Column({ type: 'varchar', length: 16, nullable: true }) room: string | null;
   @DateTimeColumn({ nullable: true }) verifiedAt: Date | null;
   @Column({ type: 'int', nullable: true }) verifiedById: number | null;
+  /** Bumped first by each of the resident's bookings: they take turns on this row, on every node of a cluster. */
+  @Column({ type: 'int', default: 0, select: false }) bookingTurn: number;
   @CreatedAtColumn() createdAt: Date;
 }

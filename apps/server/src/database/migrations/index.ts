@@ -4,6 +4,7 @@ import { Bookings1764500000000 } from './1764500000000-bookings.js';
 import { Timebank1764600000000 } from './1764600000000-timebank.js';
 import { Activities1764700000000 } from './1764700000000-activities.js';
 import { ScaleIndexes1764800000000 } from './1764800000000-scale-indexes.js';
+import { Cluster1764900000000 } from './1764900000000-cluster.js';
 import { Requests1765000000000 } from './1765000000000-requests.js';
 import { MutualHelp1765100000000 } from './1765100000000-mutual-help.js';
 import { RoomPrices1765110000000 } from './1765110000000-room-prices.js';
@@ -18,6 +19,7 @@ export const migrations = [
   Timebank1764600000000,
   Activities1764700000000,
   ScaleIndexes1764800000000,
+  Cluster1764900000000,
   Requests1765000000000,
   MutualHelp1765100000000,
   RoomPrices1765110000000,
