@@ -237,3 +237,70 @@ test('a proposed group is approved in the console, a neighbour joins it and sign
   await proposer.context().close();
   await neighbour.context().close();
 });
+
+test('the choir’s leader books next Tuesday’s practice for two weeks in H5, on the group’s quota', async ({
+  browser,
+  request,
+}) => {
+  const leader = await login(request, 'dev-login', { phone: '13800000007', community: 'G' }); // 赵小红, 幸福合唱团
+  const auth = { authorization: `Bearer ${leader.token}` };
+  const mine = (await (await request.get('/api/v1/groups/mine', { headers: auth })).json()).items as Array<{
+    id: number;
+    name: string;
+  }>;
+  const choir = mine.find((g) => g.name === '幸福合唱团')!;
+  const rooms = (await (await request.get('/api/v1/rooms', { headers: auth })).json()).items as Array<{
+    id: number;
+    name: string;
+  }>;
+  const hall = rooms.find((r) => r.name === '多功能厅')!;
+  // Next Tuesday at least two days ahead, and two free slots from 18:00 on it.
+  let date = '';
+  for (let d = 2; !date; d++) {
+    const day = shanghaiDate(new Date(Date.now() + d * DAY));
+    if (new Date(`${day}T12:00:00+08:00`).getUTCDay() === 2) date = day;
+  }
+  const slots = (
+    await (await request.get(`/api/v1/rooms/${hall.id}/availability?date=${date}`, { headers: auth })).json()
+  ).slots as Array<{ startAt: string; endAt: string; state: string }>;
+  const clock = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })
+      .format(new Date(iso))
+      .replace(':', '');
+  const index = slots.findIndex(
+    (s, i) =>
+      clock(s.startAt) >= '1800' &&
+      s.state === 'free' &&
+      slots[i + 1]?.state === 'free' &&
+      slots[i + 1].startAt === s.endAt,
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+
+  const app = await phoneApp(browser, '13800000007', '赵小红');
+  await app.locator('.e2e-home-centre').click();
+  await app.locator(`.e2e-group-card-${choir.id}`).click();
+  await expect(app.locator('.e2e-group-quota')).toContainText('每周可用 4 小时');
+  await app.locator('.e2e-group-book').click();
+  await app.locator(`.e2e-group-book-room-${hall.id}`).click();
+  await app.locator(`.e2e-group-book-day-${date}`).click();
+  await app.locator(`.e2e-group-book-slot-${clock(slots[index].startAt)}`).click();
+  await app.locator(`.e2e-group-book-slot-${clock(slots[index + 1].startAt)}`).click();
+  await app.locator('.e2e-group-book-weeks-plus').click();
+  await expect(app.locator('.e2e-group-book-weeks')).toHaveText('连续 2 周');
+  await app.locator('.e2e-group-book-purpose input').fill('新年音乐会加练');
+  await app.locator('.e2e-group-book-attendees input').fill('20');
+  const booked = app.waitForResponse((r) => r.url().endsWith(`/api/v1/groups/${choir.id}/bookings`));
+  await app.locator('.e2e-group-book-submit').click();
+  const response = await booked;
+  expect(response.status()).toBe(201);
+  const answer = (await response.json()) as { created: string[]; bookings: Array<{ purpose: string; status: string }> };
+  expect(answer.created).toContain(date);
+  expect(answer.bookings[0].purpose).toBe('幸福合唱团：新年音乐会加练');
+  await expect(app.locator('.e2e-group-book-created')).toContainText(`已预约 ${answer.created.length} 次`);
+  await app.screenshot({ path: '.artifacts/screens/h5-centre-group-booked.png' });
+
+  // Back on the group page, the calendar has it.
+  await app.locator('.e2e-group-book-back').click();
+  await expect(app.locator('.e2e-group-calendar')).toContainText('新年音乐会加练');
+  await app.context().close();
+});
