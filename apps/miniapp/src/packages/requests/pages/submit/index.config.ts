@@ -1,3 +1,5 @@
 export default definePageConfig({
+  // page-meta root-font-size="system": rem type follows the WeChat font setting (platform/page-meta).
+  enablePageMeta: true,
   navigationBarTitleText: '反映诉求',
 });
