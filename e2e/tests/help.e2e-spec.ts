@@ -72,7 +72,7 @@ test('a resident posts a help request in H5, a neighbour takes it, the poster co
   await app.locator('.e2e-help-place input').fill('1栋1单元201');
   await app.locator('.e2e-help-reward-30').click();
   await app.locator('.e2e-help-submit').click();
-  await expect(app.locator('.e2e-dialog')).toContainText('0.50 小时');
+  await expect(app.locator('.e2e-dialog')).toContainText('30 分钟');
   const posted = app.waitForResponse(
     (r) => r.url().endsWith('/api/v1/help-requests') && r.request().method() === 'POST',
   );

@@ -79,11 +79,11 @@ test('a resident gives 45 minutes to a neighbour in H5; staff see it in both sta
   await page.goto(`/console/timebank?account=${sender.id}`);
   const senderRow = page.locator('[data-testid=statement-table] tr', { hasText: memo });
   await expect(senderRow).toHaveCount(1);
-  await expect(senderRow).toContainText('-0.75 小时');
+  await expect(senderRow).toContainText('-45 分钟');
 
   await page.goto(`/console/timebank?account=${recipient.id}`);
   const recipientRow = page.locator('[data-testid=statement-table] tr', { hasText: memo });
   await expect(recipientRow).toHaveCount(1);
-  await expect(recipientRow).toContainText('+0.75 小时');
+  await expect(recipientRow).toContainText('+45 分钟');
   await page.screenshot({ path: '.artifacts/screens/console-recipient-statement.png' });
 });

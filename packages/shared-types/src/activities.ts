@@ -6,7 +6,7 @@ export type ActivityStatus = (typeof activityStatuses)[number];
 
 export const activityStatusLabels: Record<ActivityStatus, string> = {
   draft: '草稿',
-  published: '报名中',
+  published: '已发布',
   settled: '已结算',
   cancelled: '已取消',
 };

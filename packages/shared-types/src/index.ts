@@ -19,3 +19,4 @@ export * from './requests.js';
 export * from './uploads.js';
 export * from './family-transfer.js';
 export * from './rules/notice-markdown.js';
+export * from './labels.js';

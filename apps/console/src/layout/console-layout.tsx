@@ -11,12 +11,11 @@ import {
   NotificationOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { UserView } from '@linli/shared-types';
+import { roleLabels, type UserView } from '@linli/shared-types';
 import { App, Button, Layout, Menu, Select, Space, Tag, Typography, theme, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useLogout } from '../hooks/useSession';
-import { roleLabels } from '../lib/format';
 
 const menuItems: MenuProps['items'] = [
   { key: '/', icon: <DashboardOutlined />, label: '工作台' },
@@ -58,6 +57,7 @@ function CommunityIndicator() {
 }
 
 export function ConsoleLayout({ user }: { user: UserView }) {
+  const displayName = user.name ?? user.username ?? '工作人员';
   const { token } = theme.useToken();
   const { modal, message } = App.useApp();
   const location = useLocation();
@@ -120,9 +120,10 @@ export function ConsoleLayout({ user }: { user: UserView }) {
           <Space size="middle" wrap={false}>
             <CommunityIndicator />
             <Space size={4}>
-              <Typography.Text data-testid="current-user-name">
-                {user.name ?? user.username ?? '工作人员'}
-              </Typography.Text>
+              {/* A shared account named after its role (街道管理员) shows the word once, in the tag. */}
+              {displayName !== roleLabels[user.role] && (
+                <Typography.Text data-testid="current-user-name">{displayName}</Typography.Text>
+              )}
               <Tag color={user.role === 'admin' ? 'purple' : 'blue'} data-testid="current-user-role">
                 {roleLabels[user.role]}
               </Tag>

@@ -133,11 +133,13 @@ describe('notice-form', () => {
 describe('timebank-format', () => {
   it.each([
     [90, '+1.50 小时'],
-    [-45, '-0.75 小时'],
-    [0, '0.00 小时'],
+    [-45, '-45 分钟'],
+    [10, '+10 分钟'],
+    [0, '0 分钟'],
   ])('signedHours(%p) = %p', (minutes, text) => expect(signedHours(minutes)).toBe(text));
 
   it('gives hours with the minutes staff typed', () => {
     expect(hoursWithMinutes(90)).toBe('1.50 小时（90 分钟）');
+    expect(hoursWithMinutes(10)).toBe('10 分钟');
   });
 });

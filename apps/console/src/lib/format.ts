@@ -1,4 +1,4 @@
-import { maskPhone, type IsoDateTime, type Role, type UserStatus } from '@linli/shared-types';
+import { maskPhone, type IsoDateTime, type UserStatus } from '@linli/shared-types';
 import { COMMUNITY_TIME_ZONE, dayjs } from './dayjs';
 
 export function formatDateTime(value: IsoDateTime | null | undefined): string {
@@ -29,18 +29,6 @@ export function isHouseholdComplete(household: {
 }): boolean {
   return !!household.building && !!household.unit && !!household.room;
 }
-
-export const roleLabels: Record<Role, string> = {
-  resident: '居民',
-  staff: '社区工作者',
-  admin: '街道管理员',
-};
-
-export const userStatusLabels: Record<UserStatus, string> = {
-  pending: '待认证',
-  verified: '已认证',
-  disabled: '已停用',
-};
 
 export const userStatusColors: Record<UserStatus, string> = {
   pending: 'orange',

@@ -1,14 +1,20 @@
-import { hoursText, type LedgerDiscrepancyType, type LedgerKind, type RedemptionStatus } from '@linli/shared-types';
+import {
+  signedMinutesText,
+  type LedgerDiscrepancyType,
+  type LedgerKind,
+  type RedemptionStatus,
+} from '@linli/shared-types';
 
-/** +1.50 / -0.75 小时: the sign says which way the minutes went. */
-export function signedHours(minutes: number): string {
-  return `${minutes > 0 ? '+' : ''}${hoursText(minutes)} 小时`;
-}
+/** +1.50 小时 / -45 分钟: the sign says which way the minutes went. */
+export const signedHours = signedMinutesText;
 
-/** "1.50 小时（90 分钟）": staff enter minutes, residents think in hours. */
-export function hoursWithMinutes(minutes: number): string {
-  return `${hoursText(minutes)} 小时（${minutes} 分钟）`;
-}
+/** "1.50 小时（90 分钟）": staff enter minutes, residents think in hours; under an hour just "45 分钟". */
+export { hoursWithMinutes } from '@linli/shared-types';
+
+/** Why the community account may stand below zero: it is where credits come from (PRODUCT.md "Time bank"). */
+export const POOL_BALANCE_NOTE =
+  '社区账户是发放时间的源头：为居民记入服务时间时从这里转出，居民兑换奖品时转回这里，所以余额为负是正常的，' +
+  '负数的大小就是居民手中尚未花掉的时间总和（全社区余额合计为零）。';
 
 export const ledgerKindColors: Record<LedgerKind, string> = {
   service_credit: 'green',

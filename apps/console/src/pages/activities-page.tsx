@@ -1,5 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { activityStatuses, activityStatusLabels, type ActivityStatus, type ActivityView } from '@linli/shared-types';
+import {
+  activityStatuses,
+  activityStatusLabels,
+  activityStatusText,
+  type ActivityStatus,
+  type ActivityView,
+} from '@linli/shared-types';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
@@ -19,7 +25,7 @@ type StatusFilter = ActivityStatus | 'all';
 const emptyTexts: Record<StatusFilter, string> = {
   all: '还没有志愿活动，点击「新建活动」创建第一个',
   draft: '没有草稿',
-  published: '没有报名中的活动',
+  published: '没有已发布的活动',
   settled: '没有已结算的活动',
   cancelled: '没有已取消的活动',
 };
@@ -172,7 +178,7 @@ function ActivityList() {
       render: (value: ActivityStatus, activity) => (
         <Space size={4} wrap>
           <Tag color={activityStatusColors[value]} data-testid={`activity-status-${activity.id}`}>
-            {activityStatusLabels[value]}
+            {activityStatusText(activity)}
           </Tag>
           {value === 'published' && hasEnded(activity) && <Tag color="gold">待结算</Tag>}
         </Space>

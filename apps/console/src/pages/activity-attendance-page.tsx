@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, QrcodeOutlined } from '@ant-design/icons';
 import {
-  activityStatusLabels,
+  activityStatusText,
   hoursText,
   minutesServed,
   type AttendancePurpose,
@@ -322,7 +322,7 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
               label: '状态',
               children: (
                 <Space>
-                  <Tag color={activityStatusColors[activity.status]}>{activityStatusLabels[activity.status]}</Tag>
+                  <Tag color={activityStatusColors[activity.status]}>{activityStatusText(activity)}</Tag>
                   {activity.status === 'published' && ended && <Tag color="gold">待结算</Tag>}
                 </Space>
               ),

@@ -3,7 +3,7 @@ import {
   ACTIVITY_DESCRIPTION_MAX,
   ACTIVITY_PLACE_MAX,
   ACTIVITY_TITLE_MAX,
-  activityStatusLabels,
+  activityStatusText,
   type ActivityView,
 } from '@linli/shared-types';
 import {
@@ -417,13 +417,7 @@ export function ActivityEditorPage() {
   else if (activity.isPending) content = <PageLoading text="正在加载活动…" />;
   else if (activity.isError) content = <LoadFailed title="活动加载失败" error={activity.error} extra={back} />;
   else if (activity.data.status === 'settled' || activity.data.status === 'cancelled' || hasEnded(activity.data))
-    content = (
-      <Result
-        status="info"
-        title={`这个活动${hasEnded(activity.data) && activity.data.status === 'published' ? '已结束' : activityStatusLabels[activity.data.status]}，不能再修改`}
-        extra={back}
-      />
-    );
+    content = <Result status="info" title={`这个活动${activityStatusText(activity.data)}，不能再修改`} extra={back} />;
   else content = <ActivityEditor key={activity.data.id} activity={activity.data} />;
 
   return (

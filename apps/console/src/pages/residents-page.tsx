@@ -1,4 +1,4 @@
-import { userStatuses, type ResidentListItem, type UserStatus } from '@linli/shared-types';
+import { userStatuses, userStatusLabels, type ResidentListItem, type UserStatus } from '@linli/shared-types';
 import { App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
@@ -6,14 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useResidents, useSetResidentVolunteer, useVerifyResident } from '../hooks/useResidents';
 import { PageHeader } from '../layout/page-header';
-import {
-  formatDateTime,
-  formatHousehold,
-  formatPhone,
-  isHouseholdComplete,
-  userStatusColors,
-  userStatusLabels,
-} from '../lib/format';
+import { formatDateTime, formatHousehold, formatPhone, isHouseholdComplete, userStatusColors } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
 

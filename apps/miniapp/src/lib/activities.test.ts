@@ -69,6 +69,7 @@ describe('activity texts', () => {
       '已报名 · 已签到 09:02 · 已签退 11:00',
     );
     expect(hoursText(150)).toBe('2.50 小时');
+    expect(hoursText(10)).toBe('10 分钟');
   });
 });
 

@@ -1,6 +1,6 @@
 import {
-  activityStatusLabels,
   minutesServed,
+  minutesToHours,
   shanghaiDate,
   type ActivityView,
   type MyAttendanceView,
@@ -20,15 +20,8 @@ export function activityTimeText(activity: Pick<ActivityView, 'startAt' | 'endAt
   return `${dateText(shanghaiDate(start))} ${shanghaiClock(start)} 至 ${dateText(endDate)} ${shanghaiClock(activity.endAt, true)}`;
 }
 
-/** The status word a resident sees: 报名中 / 进行中 / 已结束 / 已结算 / 已取消. */
-export function activityStatusText(activity: ActivityView, now: Date = new Date()): string {
-  if (activity.status !== 'published') return activityStatusLabels[activity.status];
-  const t = now.getTime();
-  if (t >= new Date(activity.endAt).getTime()) return '已结束';
-  if (t >= new Date(activity.startAt).getTime()) return '进行中';
-  if (t > new Date(activity.signupDeadline).getTime()) return '报名截止';
-  return activityStatusLabels.published;
-}
+/** The status word a resident sees (the console shows the same): 报名中 / 进行中 / 已结束 / 已结算 / 已取消. */
+export { activityStatusText } from '@linli/shared-types';
 
 /** Not over yet (the 志愿 tab lists these first). */
 export function isUpcoming(activity: ActivityView, now: Date = new Date()): boolean {
@@ -79,9 +72,7 @@ export function minutesSoFar(activity: ActivityView, mine: MyAttendanceView): nu
   );
 }
 
-/** 2.50 小时 */
-export function hoursText(minutes: number): string {
-  return `${(minutes / 60).toFixed(2)} 小时`;
-}
+/** 2.50 小时, or 10 分钟 under an hour: the shared formatter. */
+export const hoursText = minutesToHours;
 
 export { durationText };

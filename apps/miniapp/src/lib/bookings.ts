@@ -5,7 +5,6 @@ import {
   shanghaiMinuteOfDay,
   slotGrid,
   type AvailabilitySlot,
-  type BookingStatus,
   type RoomView,
   type SlotState,
 } from '@linli/shared-types';
@@ -19,16 +18,8 @@ const DAY_MS = 24 * 3_600_000;
 const MINUTE_MS = 60_000;
 const weekdays = ['日', '一', '二', '三', '四', '五', '六'];
 
-/** Status tags a resident reads on 我的预约. */
-export const bookingStatusText: Record<BookingStatus, string> = {
-  pending: '待审批',
-  approved: '已批准',
-  checked_in: '已签到',
-  completed: '已完成',
-  cancelled: '已取消',
-  rejected: '已拒绝',
-  no_show: '爽约',
-};
+/** Status tags a resident reads on 我的预约: the shared words, the same as the console's. */
+export { bookingStatusLabels as bookingStatusText } from '@linli/shared-types';
 
 export const slotStateText: Record<SlotState, string> = {
   free: '可约',

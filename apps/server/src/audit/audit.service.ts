@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntryView, Page } from '@linli/shared-types';
+import type { AuditAction, AuditEntryView, Page } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
@@ -10,7 +10,8 @@ import { AuditEntry } from './audit-entry.entity.js';
 export interface AuditRecord {
   actor: Pick<User, 'id'>;
   communityId: number | null;
-  action: string;
+  /** One of the codes in shared-types auditActionLabels, so every entry has its words. */
+  action: AuditAction;
   targetType: string;
   targetId: string | number | null;
   summary: string;

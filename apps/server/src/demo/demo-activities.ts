@@ -73,6 +73,8 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
     },
   ];
   for (const a of activities) {
+    // Written before the sign-up deadline (and before now), so every sign-up precedes its check-in.
+    const openedBy = Math.min(now.getTime(), a.signupDeadline.getTime());
     const id = (
       await manager.insert(Activity, {
         communityId: community.id,
@@ -91,9 +93,10 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
         reminderSentAt: a.startAt.getTime() - now.getTime() <= 60 * MIN ? now : null,
         settledAt: null,
         createdById: staff.id,
+        createdAt: new Date(openedBy - 3 * 86_400_000),
       })
     ).identifiers[0].id as number;
-    for (const [phone, checkedInAt, checkedOutAt] of a.signups) {
+    for (const [n, [phone, checkedInAt, checkedOutAt]] of a.signups.entries()) {
       const volunteer = await manager.findOneByOrFail(User, { communityId: community.id, phone });
       await manager.insert(ActivitySignup, {
         communityId: community.id,
@@ -107,6 +110,7 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
         settledAt: null,
         creditedMinutes: null,
         transactionId: null,
+        createdAt: new Date(openedBy - (a.signups.length - n) * 3 * 3_600_000),
       });
     }
   }

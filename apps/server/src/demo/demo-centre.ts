@@ -183,6 +183,8 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
           decidedAt: null,
           checkedInAt: past ? new Date(startAt.getTime() - 5 * 60_000) : null,
           noShowAt: null,
+          // Booked before it was used: a past practice was booked days ahead, not at seeding time.
+          createdAt: new Date(Math.min(now.getTime(), startAt.getTime()) - 2 * DAY),
         })
       ).identifiers[0].id as number;
       if (!past)

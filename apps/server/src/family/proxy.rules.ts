@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@linli/shared-types';
+import type { AuditAction, ErrorCode } from '@linli/shared-types';
 import type { ActForPolicy, ProxyKind } from '../common/act-for.js';
 
 export type ActForHeader = { kind: 'none' } | { kind: 'id'; id: number } | { kind: 'invalid' };
@@ -59,7 +59,7 @@ export function decideActFor({ actor, target, policy, bound }: ActForInput): Act
 }
 
 export interface ProxyRecord {
-  action: string;
+  action: Extract<AuditAction, 'proxy.family' | 'proxy.desk'>;
   targetType: string;
   targetId: number | null;
   summary: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type AuditAction,
   hoursText,
   type Page,
   requestCategoryLabels,
@@ -843,7 +844,7 @@ export class RequestsService {
     manager: EntityManager,
     actor: User,
     r: ResidentRequest,
-    action: string,
+    action: AuditAction,
     summary: string,
   ): Promise<void> {
     await this.audit.record(manager, {

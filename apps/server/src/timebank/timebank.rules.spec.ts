@@ -132,9 +132,9 @@ describe('movements', () => {
 describe('minutesToHours', () => {
   it.each([
     [90, '1.50 小时'],
-    [1, '0.02 小时'],
-    [0, '0.00 小时'],
-    [-30, '-0.50 小时'],
+    [1, '1 分钟'],
+    [0, '0 分钟'],
+    [-30, '-30 分钟'],
   ])('%p → %p', (m, text) => {
     expect(minutesToHours(m)).toBe(text);
   });

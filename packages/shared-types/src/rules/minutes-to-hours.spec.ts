@@ -1,13 +1,11 @@
-import { hoursText, minutesToHours } from './minutes-to-hours.js';
+import { hoursText, minutesToHours, signedMinutesText } from './minutes-to-hours.js';
 
 describe('minutesToHours', () => {
   it.each([
-    [0, '0.00 小时'],
-    [1, '0.02 小时'],
-    [15, '0.25 小时'],
-    [20, '0.33 小时'],
-    [40, '0.67 小时'],
-    [59, '0.98 小时'],
+    [0, '0 分钟'],
+    [1, '1 分钟'],
+    [10, '10 分钟'],
+    [59, '59 分钟'],
     [60, '1.00 小时'],
     [90, '1.50 小时'],
     [100, '1.67 小时'],
@@ -15,13 +13,23 @@ describe('minutesToHours', () => {
     [600, '10.00 小时'],
     [6000, '100.00 小时'],
     [100000, '1666.67 小时'],
-    [-45, '-0.75 小时'],
+    [-45, '-45 分钟'],
+    [-60, '-1.00 小时'],
     [-90, '-1.50 小时'],
   ])('%p minutes → %p', (minutes, expected) => {
     expect(minutesToHours(minutes)).toBe(expected);
   });
 
+  it.each([
+    [10, '+10 分钟'],
+    [0, '0 分钟'],
+    [-90, '-1.50 小时'],
+  ])('signed: %p → %p', (minutes, expected) => {
+    expect(signedMinutesText(minutes)).toBe(expected);
+  });
+
   it.each([[0.5], [Number.NaN], [Number.POSITIVE_INFINITY]])('refuses %p (not whole minutes)', (minutes) => {
     expect(() => hoursText(minutes)).toThrow(RangeError);
+    expect(() => minutesToHours(minutes)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
-import { requestEventLabels, type RequestEventKind, type RequestEventView } from '@linli/shared-types';
+import { requestEventLabels, roleLabels, type RequestEventKind, type RequestEventView } from '@linli/shared-types';
 import { Timeline, Typography } from 'antd';
-import { formatDateTime, roleLabels } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { RequestPhotos } from './request-photos';
 
 const kindColors: Partial<Record<RequestEventKind, string>> = {

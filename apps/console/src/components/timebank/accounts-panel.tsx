@@ -1,6 +1,6 @@
-import { BankOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { BankOutlined, DownloadOutlined, EditOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { minutesToHours } from '@linli/shared-types';
-import { App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme } from 'antd';
+import { App, Button, Empty, Flex, Input, Space, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import {
   type StatementOwner,
 } from '../../hooks/useTimebank';
 import { formatDateTime, formatHousehold, formatPhone } from '../../lib/format';
+import { POOL_BALANCE_NOTE } from '../../lib/timebank-format';
 import type { ApiRequestError } from '../../services/http';
 import type { TimebankAccountRow } from '../../services/timebank';
 import { AdjustmentDialog, type AdjustmentTarget } from './adjustment-dialog';
@@ -129,6 +130,15 @@ export function AccountsPanel() {
           data-testid={row.kind === 'pool' ? 'account-balance-pool' : `account-balance-${row.userId}`}
         >
           {minutesToHours(balance)}
+          {row.kind === 'pool' && balance < 0 && (
+            <Tooltip title={POOL_BALANCE_NOTE}>
+              <QuestionCircleOutlined
+                style={{ marginInlineStart: 6, color: token.colorTextSecondary }}
+                aria-label="社区账户为什么是负数"
+                data-testid="pool-balance-note"
+              />
+            </Tooltip>
+          )}
         </span>
       ),
     },

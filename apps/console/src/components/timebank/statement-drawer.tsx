@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useAccountStatement, useIsAdmin, type StatementOwner } from '../../hooks/useTimebank';
 import { formatDateTime } from '../../lib/format';
-import { ledgerKindColors, signedHours } from '../../lib/timebank-format';
+import { ledgerKindColors, POOL_BALANCE_NOTE, signedHours } from '../../lib/timebank-format';
 import { ReverseDialog, type StatementAccount } from './reverse-dialog';
 import { ListError, LoadMore } from '../list-parts';
 
@@ -116,6 +116,15 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
         valueRender={(node) => <span data-testid="statement-balance">{node}</span>}
       />
     );
+    if (account.kind === 'pool' && account.balance < 0)
+      summary = (
+        <Space direction="vertical" size={4}>
+          {summary}
+          <Typography.Text type="secondary" style={{ maxWidth: 520, display: 'block' }}>
+            {POOL_BALANCE_NOTE}
+          </Typography.Text>
+        </Space>
+      );
   }
 
   return (

@@ -1,4 +1,4 @@
-import { FEEDBACK_WINDOW_DAYS, type EventView } from '@linli/shared-types';
+import { activityStatusLabels, FEEDBACK_WINDOW_DAYS, timePhaseLabels, type EventView } from '@linli/shared-types';
 
 /* What a resident may do with an event now: the same windows the server checks (events.rules.ts). */
 
@@ -14,10 +14,10 @@ export function eventPhase(event: Pick<EventView, 'startAt' | 'endAt' | 'status'
 }
 
 export const eventPhaseText: Record<EventPhase, string> = {
-  upcoming: '报名中',
-  running: '进行中',
-  ended: '已结束',
-  cancelled: '已取消',
+  upcoming: timePhaseLabels.signup,
+  running: timePhaseLabels.running,
+  ended: timePhaseLabels.ended,
+  cancelled: activityStatusLabels.cancelled,
 };
 
 /** Sign-up and cancelling close when the event starts. */
