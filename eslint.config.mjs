@@ -90,6 +90,20 @@ export default tseslint.config(
     ),
   },
   {
+    // Issue #19 item 9: every mutating button sends once while in flight, through the one guarded hook.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    ignores: ['apps/console/src/hooks/useGuardedMutation.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='useMutation']",
+          message: 'use useGuardedMutation (hooks/useGuardedMutation.ts): it drops a repeat while the request is in flight',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/miniapp/**/*.{ts,tsx}'],
     rules: never(
       ...clientNever,

@@ -23,7 +23,8 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* autoInsertSpace off: "认证" stays "认证" (not "认 证"), for people and for e2e selectors. */}
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    {/* A dialog closes by its buttons only: the second click of a double click on 批准 used to land on the mask. */}
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} modal={{ mask: { closable: false } }}>
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter basename="/console">

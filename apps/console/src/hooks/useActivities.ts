@@ -6,7 +6,8 @@ import type {
   ManualMinutesRequest,
   RecordAttendanceRequest,
 } from '@linli/shared-types';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import {
   cancelActivity,
   createActivity,
@@ -159,7 +160,7 @@ export interface SaveActivityVariables {
 
 export function useSaveActivity() {
   const changed = useActivityChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ activityId, input }: SaveActivityVariables) =>
       activityId === undefined ? createActivity(input) : updateActivity(activityId, input),
     onSuccess: changed,
@@ -168,12 +169,12 @@ export function useSaveActivity() {
 
 export function usePublishActivity() {
   const changed = useActivityChanged();
-  return useMutation({ mutationFn: (activityId: number) => publishActivity(activityId), onSuccess: changed });
+  return useGuardedMutation({ mutationFn: (activityId: number) => publishActivity(activityId), onSuccess: changed });
 }
 
 export function useCancelActivity() {
   const changed = useActivityChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ activityId, reason }: { activityId: number; reason: string }) => cancelActivity(activityId, reason),
     onSuccess: changed,
   });
@@ -181,7 +182,7 @@ export function useCancelActivity() {
 
 export function useRecordAttendance(activityId: number) {
   const changed = useActivityChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (body: RecordAttendanceRequest) => recordAttendance(activityId, body),
     onSuccess: () => changed(),
   });
@@ -190,7 +191,7 @@ export function useRecordAttendance(activityId: number) {
 export function useManualMinutes(activityId: number) {
   const queryClient = useQueryClient();
   const changed = useActivityChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ userId, ...body }: ManualMinutesRequest & { userId: number }) =>
       setManualMinutes(activityId, userId, body),
     onSuccess: (sheet) => {
@@ -203,7 +204,7 @@ export function useManualMinutes(activityId: number) {
 export function useSettleActivity() {
   const changed = useActivityChanged();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (activityId: number) => settleActivity(activityId),
     onSuccess: (result) =>
       Promise.all([changed(result.activity), queryClient.invalidateQueries({ queryKey: ['timebank'] })]),

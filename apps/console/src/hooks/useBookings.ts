@@ -1,5 +1,6 @@
 import type { BookingStatus, CreateBookingRequest, RecurringBookingRequest } from '@linli/shared-types';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import { lastDays } from '../lib/booking-format';
 import {
   approveBooking,
@@ -77,7 +78,7 @@ export type BookingAction = 'approve' | 'reject' | 'cancel' | 'check-in';
 
 export function useBookingAction() {
   const changed = useBookingsChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ action, bookingId, reason }: { action: BookingAction; bookingId: number; reason?: string }) => {
       if (action === 'approve') return approveBooking(bookingId);
       if (action === 'reject') return rejectBooking(bookingId, reason ?? '');
@@ -90,12 +91,12 @@ export function useBookingAction() {
 
 export function useCreateBooking() {
   const changed = useBookingsChanged();
-  return useMutation({ mutationFn: (body: CreateBookingRequest) => createBooking(body), onSuccess: changed });
+  return useGuardedMutation({ mutationFn: (body: CreateBookingRequest) => createBooking(body), onSuccess: changed });
 }
 
 export function useCreateRecurringBooking() {
   const changed = useBookingsChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (body: RecurringBookingRequest) => createRecurringBooking(body),
     onSuccess: changed,
   });

@@ -1,5 +1,6 @@
 import type { CentreReportQuery, CreateEventRequest, GroupStatus } from '@linli/shared-types';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import {
   approveGroup,
   cancelEvent,
@@ -53,7 +54,7 @@ export type GroupActionInput =
 /** 批准, 不予批准 (with a reason), 每周时长: lists, report and audit go stale. */
 export function useGroupAction(groupId: number) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (input: GroupActionInput) =>
       input.action === 'approve'
         ? approveGroup(groupId)
@@ -89,7 +90,7 @@ export function useEventDetail(eventId: number | null) {
 
 export function useCreateEvent() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (body: CreateEventRequest) => createEvent(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: centreKeys.all }),
   });
@@ -97,7 +98,7 @@ export function useCreateEvent() {
 
 export function useCancelEvent(eventId: number) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (reason: string) => cancelEvent(eventId, reason),
     onSettled: () =>
       Promise.all([

@@ -1,5 +1,6 @@
 import type { CreateNoticeRequest, NoticeStatus, NoticeView } from '@linli/shared-types';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import { safeFilename, saveBlob } from '../lib/download';
 import {
   archiveNotice,
@@ -75,7 +76,7 @@ export interface SaveNoticeVariables {
 export function useSaveNotice() {
   const { communityId } = useCommunityScope();
   const changed = useNoticeChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ noticeId, input }: SaveNoticeVariables) =>
       noticeId === undefined ? createNotice({ ...input, communityId }) : updateNotice(noticeId, input),
     onSuccess: changed,
@@ -84,18 +85,18 @@ export function useSaveNotice() {
 
 export function usePublishNotice() {
   const changed = useNoticeChanged();
-  return useMutation({ mutationFn: (noticeId: number) => publishNotice(noticeId), onSuccess: changed });
+  return useGuardedMutation({ mutationFn: (noticeId: number) => publishNotice(noticeId), onSuccess: changed });
 }
 
 export function useArchiveNotice() {
   const changed = useNoticeChanged();
-  return useMutation({ mutationFn: (noticeId: number) => archiveNotice(noticeId), onSuccess: changed });
+  return useGuardedMutation({ mutationFn: (noticeId: number) => archiveNotice(noticeId), onSuccess: changed });
 }
 
 /** Downloads the follow-up list as CSV, named after the notice. The export is audited by the server. */
 export function useExportNoticeFollowUp() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async ({ noticeId, filename }: { noticeId: number; filename: string }) => {
       const blob = await fetchNoticeFollowUpCsv(noticeId);
       saveBlob(blob, `${safeFilename(filename, `公告${noticeId}`)}.csv`);

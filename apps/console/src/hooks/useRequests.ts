@@ -9,7 +9,8 @@ import {
   type RequestStatsQuery,
   type RequestView,
 } from '@linli/shared-types';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import {
   acceptRequest,
   addRequestProgress,
@@ -144,7 +145,7 @@ async function runAction(requestId: number, input: RequestActionInput): Promise<
 /** Every staff action on a request: the detail is replaced by the answer, lists, stats and audit go stale. */
 export function useRequestAction(requestId: number) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (input: RequestActionInput) => runAction(requestId, input),
     onSuccess: (detail) => {
       if (detail?.timeline) queryClient.setQueryData(requestKeys.detail(requestId), detail);

@@ -1,5 +1,6 @@
 import type { UserStatus } from '@linli/shared-types';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import { fetchResidents, setResidentVolunteer, verifyResident } from '../services/residents';
 import { auditKeys } from './useAuditEntries';
 import { useCommunityScope } from './useCommunityScope';
@@ -30,7 +31,7 @@ export function useResidents(filter: ResidentFilter) {
 
 function useResidentMutation<TVariables>(mutationFn: (variables: TVariables) => ReturnType<typeof verifyResident>) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn,
     onSuccess: () =>
       Promise.all([

@@ -1,5 +1,6 @@
 import type { CreateRewardRequest, RedemptionStatus, UpdateRewardRequest } from '@linli/shared-types';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import {
   cancelRedemption,
   createReward,
@@ -51,7 +52,7 @@ export type SaveRewardVariables =
 export function useSaveReward() {
   const { communityId } = useCommunityScope();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (variables: SaveRewardVariables) =>
       variables.rewardId === undefined
         ? createReward({ ...variables.input, communityId })
@@ -77,12 +78,15 @@ function useRedemptionChanged() {
 
 export function useHandOverRedemption() {
   const changed = useRedemptionChanged();
-  return useMutation({ mutationFn: (redemptionId: number) => handOverRedemption(redemptionId), onSuccess: changed });
+  return useGuardedMutation({
+    mutationFn: (redemptionId: number) => handOverRedemption(redemptionId),
+    onSuccess: changed,
+  });
 }
 
 export function useCancelRedemption() {
   const changed = useRedemptionChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ redemptionId, reason }: { redemptionId: number; reason: string }) =>
       cancelRedemption(redemptionId, reason),
     onSuccess: changed,

@@ -1,5 +1,6 @@
 import type { CreateClosureRequest, CreateRoomRequest, UpdateRoomRequest } from '@linli/shared-types';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import {
   createClosure,
   createRoom,
@@ -61,7 +62,7 @@ function useRoomsChanged() {
 export function useSaveRoom() {
   const changed = useRoomsChanged();
   const { communityId, canSwitch } = useCommunityScope();
-  return useMutation({
+  return useGuardedMutation({
     // Only admins name the community; staff rooms belong to their own.
     mutationFn: ({ roomId, body }: { roomId: number | null; body: UpdateRoomRequest }) =>
       roomId === null
@@ -73,7 +74,7 @@ export function useSaveRoom() {
 
 export function useCreateClosure() {
   const changed = useRoomsChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ roomId, body }: { roomId: number; body: CreateClosureRequest }) => createClosure(roomId, body),
     onSuccess: changed,
   });

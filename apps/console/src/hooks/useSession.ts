@@ -1,5 +1,6 @@
 import type { PasswordLoginRequest } from '@linli/shared-types';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import { fetchMe, loginStaff, logout } from '../services/auth';
 import { ApiRequestError, clearToken, getToken, setToken } from '../services/http';
 
@@ -19,7 +20,7 @@ export function useCurrentUser() {
 
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: (credentials: PasswordLoginRequest) => loginStaff(credentials),
     onSuccess: ({ token, user }) => {
       queryClient.clear();
@@ -31,7 +32,7 @@ export function useLogin() {
 
 export function useLogout() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: () => logout(),
     // The session is over for this browser either way; a failed call must not keep staff logged in.
     onSettled: () => {

@@ -1,5 +1,6 @@
 import type { AdjustmentRequest } from '@linli/shared-types';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from './useGuardedMutation';
 import { safeFilename, saveBlob } from '../lib/download';
 import { fetchResidents } from '../services/residents';
 import {
@@ -113,7 +114,7 @@ function useLedgerChanged() {
 
 export function useReverseTransaction() {
   const changed = useLedgerChanged();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ transactionId, reason }: { transactionId: number; reason: string }) =>
       reverseTransaction(transactionId, reason),
     onSuccess: changed,
@@ -122,14 +123,14 @@ export function useReverseTransaction() {
 
 export function useAdjustBalance() {
   const changed = useLedgerChanged();
-  return useMutation({ mutationFn: (body: AdjustmentRequest) => postAdjustment(body), onSuccess: changed });
+  return useGuardedMutation({ mutationFn: (body: AdjustmentRequest) => postAdjustment(body), onSuccess: changed });
 }
 
 /** Downloads every account of the community as CSV (the audit log is refreshed in case the server records exports). */
 export function useExportTimebankAccounts() {
   const { communityId, community } = useCommunityScope();
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: async () => {
       const blob = await fetchTimebankAccountsCsv(communityId);
       saveBlob(blob, `${safeFilename(`${community?.name ?? ''}时间银行账户`, '时间银行账户')}.csv`);

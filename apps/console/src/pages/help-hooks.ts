@@ -1,5 +1,6 @@
 import type { HelpRequestStatus, SettleHelpRequest } from '@linli/shared-types';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useGuardedMutation } from '../hooks/useGuardedMutation';
 import { auditKeys } from '../hooks/useAuditEntries';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { fetchCommons, fetchHelpRequests, settleHelpRequest } from './help-services';
@@ -27,7 +28,7 @@ export function useHelpRequestList(status: HelpRequestStatus | undefined) {
 /** 裁定: pays up to the hold to the helper with a reason; lists, commons and audit go stale. */
 export function useSettleHelpRequest() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: ({ id, body }: { id: number; body: SettleHelpRequest }) => settleHelpRequest(id, body),
     onSuccess: async () => {
       await Promise.all([

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import { useDidShow } from '@tarojs/taro';
 import type { ActivityView, AttendancePurpose, ScanResponse } from '@linli/shared-types';
 import {
@@ -147,7 +148,7 @@ export interface ActivityDetail extends RemoteData<ActivityView> {
 export function useActivity(id: number | null): ActivityDetail {
   const remote = useRemoteData(() => getActivity(id!), String(id), id !== null);
   const [override, setOverride] = useState<ActivityView | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, guard } = useInFlight();
   const data = override && remote.data && override.id === remote.data.id ? override : remote.data;
   const shown = useRef(false);
   useDidShow(() => {
@@ -161,17 +162,18 @@ export function useActivity(id: number | null): ActivityDetail {
   const run = useCallback(
     async (call: (id: number) => Promise<ActivityView>) => {
       if (id === null) return null;
-      setBusy(true);
-      try {
-        setOverride(await call(id));
-        return null;
-      } catch (caught) {
-        return errorText(caught);
-      } finally {
-        setBusy(false);
-      }
+      return (
+        (await guard(async () => {
+          try {
+            setOverride(await call(id));
+            return null;
+          } catch (caught) {
+            return errorText(caught);
+          }
+        })) ?? null
+      );
     },
-    [id],
+    [guard, id],
   );
 
   return {

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useGuardedAction, type GuardedAction } from './useInFlight';
 import {
   shanghaiDate,
   type CreateEventRequest,
@@ -35,7 +35,7 @@ import {
 } from '../services/centre';
 import { platformScanner } from '../platform/scan';
 import { usePagedList, type PagedList } from './usePagedList';
-import { errorText, useRemoteData, type RemoteData } from './useRemoteData';
+import { useRemoteData, type RemoteData } from './useRemoteData';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -138,39 +138,9 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
   );
 }
 
-export interface CentreAction<A extends unknown[], R> {
-  busy: boolean;
-  error: string | null;
-  /** Resolves the answer, or null when it failed (the error is in `error`). A second call while busy is ignored. */
-  run(...args: A): Promise<R | null>;
-  clearError(): void;
-}
+export type CentreAction<A extends unknown[], R> = GuardedAction<A, R>;
 
-/** One write with a busy flag that guards against double taps, and its error as Chinese text. */
-function useAction<A extends unknown[], R>(send: (...args: A) => Promise<R>): CentreAction<A, R> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(
-    async (...args: A) => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      try {
-        return await send(...args);
-      } catch (caught) {
-        setError(errorText(caught));
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
-    },
-    [send],
-  );
-  return { busy, error, run, clearError: useCallback(() => setError(null), []) };
-}
+const useAction = useGuardedAction;
 
 export const useProposeGroup = () => useAction((body: CreateGroupRequest) => proposeGroup(body));
 export const useJoinGroup = () => useAction((id: number) => joinGroup(id));

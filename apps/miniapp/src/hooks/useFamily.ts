@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { FamilyCodeResponse, FamilyRelation } from '@linli/shared-types';
 import { bindFamily, createFamilyCode, getMyFamily, revokeFamily } from '../services/family';
 import { actingForStore, startActingFor, stopActingFor, type ActingFor } from '../stores/acting-for';
@@ -9,19 +10,18 @@ import { errorText, useRemoteData } from './useRemoteData';
 export function useFamily() {
   const family = useRemoteData(getMyFamily, 'family');
   const [code, setCode] = useState<FamilyCodeResponse | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, guard } = useInFlight();
   const [actionError, setActionError] = useState<string | null>(null);
 
   const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setActionError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
+    await guard(async () => {
+      setActionError(null);
+      try {
+        await work();
+      } catch (caught) {
+        setActionError(errorText(caught));
+      }
+    });
   };
 
   return {

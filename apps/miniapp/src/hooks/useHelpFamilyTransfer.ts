@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { FamilyBindingView, FamilyTransferRequest, MyFamilyResponse, PostingResponse } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import { getMyFamily } from '../services/family';
@@ -44,41 +45,42 @@ export function useHelpFamilyTransfer() {
   const family = useRemoteData(getMyFamily, 'help-family');
   const attempt = useIdempotentAttempt('ft');
   const [confirming, setConfirming] = useState<FamilyTransferRequest | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [retryable, setRetryable] = useState<FamilyTransferRequest | null>(null);
   const [result, setResult] = useState<PostingResponse | null>(null);
 
   const send = useCallback(
     async (request: FamilyTransferRequest) => {
-      setSubmitting(true);
-      setError(null);
-      try {
-        const response = await transferToFamily(request, attempt.keyFor(fingerprintOf(request)));
-        attempt.settle();
-        void reloadTimebankAccount();
-        setRetryable(null);
-        setConfirming(null);
-        setResult(response);
-        return true;
-      } catch (caught) {
-        const uncertain = isUncertainFailure(caught);
-        if (!uncertain) attempt.settle();
-        setRetryable(uncertain ? request : null);
-        setConfirming(null);
-        setError(
-          uncertain
-            ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
-            : caught instanceof ApiRequestError && refusals[caught.code]
-              ? refusals[caught.code]
-              : errorText(caught),
-        );
-        return false;
-      } finally {
-        setSubmitting(false);
-      }
+      return (
+        (await guard(async () => {
+          setError(null);
+          try {
+            const response = await transferToFamily(request, attempt.keyFor(fingerprintOf(request)));
+            attempt.settle();
+            void reloadTimebankAccount();
+            setRetryable(null);
+            setConfirming(null);
+            setResult(response);
+            return true;
+          } catch (caught) {
+            const uncertain = isUncertainFailure(caught);
+            if (!uncertain) attempt.settle();
+            setRetryable(uncertain ? request : null);
+            setConfirming(null);
+            setError(
+              uncertain
+                ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
+                : caught instanceof ApiRequestError && refusals[caught.code]
+                  ? refusals[caught.code]
+                  : errorText(caught),
+            );
+            return false;
+          }
+        })) ?? false
+      );
     },
-    [attempt],
+    [guard, attempt],
   );
 
   return {

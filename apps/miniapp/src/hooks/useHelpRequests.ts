@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import { HELP_LIMITS, type CreateHelpRequest, type HelpRequestKind, type HelpRequestView } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import {
@@ -54,28 +55,30 @@ export function useHelpRequest(id: number) {
   const remote = useRemoteData(() => getHelpRequest(id), `help-${id}`, id > 0);
   const [view, setView] = useState<HelpRequestView | null>(null);
   const [busy, setBusy] = useState<HelpActionName | null>(null);
+  const { guard: guardAction } = useInFlight();
   const [actionError, setActionError] = useState<string | null>(null);
   const current = view && view.id === id ? view : (remote.data ?? null);
 
   const run = useCallback(
-    async (name: HelpActionName, act: () => Promise<HelpRequestView | null>): Promise<boolean> => {
-      setBusy(name);
-      setActionError(null);
-      try {
-        const next = await act();
-        if (next) setView(next);
-        else await remote.reload();
-        // Holds and payments change the balance card.
-        void reloadTimebankAccount();
-        return true;
-      } catch (caught) {
-        setActionError(helpErrorText(caught));
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [remote],
+    async (name: HelpActionName, act: () => Promise<HelpRequestView | null>): Promise<boolean> =>
+      (await guardAction(async () => {
+        setBusy(name);
+        setActionError(null);
+        try {
+          const next = await act();
+          if (next) setView(next);
+          else await remote.reload();
+          // Holds and payments change the balance card.
+          void reloadTimebankAccount();
+          return true;
+        } catch (caught) {
+          setActionError(helpErrorText(caught));
+          return false;
+        } finally {
+          setBusy(null);
+        }
+      })) ?? false,
+    [guardAction, remote],
   );
 
   return {
@@ -179,22 +182,26 @@ export function checkHelpDraft(
 
 /** Posting: the credits are held at once (the server refuses more than is available). */
 export function usePostHelpRequest() {
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [posted, setPosted] = useState<HelpRequestView | null>(null);
-  const submit = useCallback(async (request: CreateHelpRequest) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      setPosted(await postHelpRequest(request));
-      void reloadTimebankAccount();
-      return true;
-    } catch (caught) {
-      setError(helpErrorText(caught));
-      return false;
-    } finally {
-      setSubmitting(false);
-    }
-  }, []);
+  const submit = useCallback(
+    async (request: CreateHelpRequest) => {
+      return (
+        (await guard(async () => {
+          setError(null);
+          try {
+            setPosted(await postHelpRequest(request));
+            void reloadTimebankAccount();
+            return true;
+          } catch (caught) {
+            setError(helpErrorText(caught));
+            return false;
+          }
+        })) ?? false
+      );
+    },
+    [guard],
+  );
   return { submitting, error, posted, submit };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useInFlight } from './useInFlight';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { NotificationView } from '@linli/shared-types';
 import {
@@ -75,7 +76,7 @@ function openPage(url: string): void {
 export function useInbox(): InboxState {
   const list = usePagedList(listNotifications, 'inbox', (item) => item.id);
   const unread = useStore(inboxUnreadStore);
-  const [markingAll, setMarkingAll] = useState(false);
+  const { busy: markingAll, guard } = useInFlight();
   const { update, refresh } = list;
 
   useDidShow(() => {
@@ -97,19 +98,18 @@ export function useInbox(): InboxState {
   );
 
   const readAll = useCallback(async () => {
-    setMarkingAll(true);
-    try {
-      await markAllNotificationsRead();
-      const now = new Date().toISOString();
-      update((entry) => (entry.read ? entry : { ...entry, read: true, readAt: now }));
-      inboxUnreadStore.set(0);
-      void Taro.showToast({ title: '已全部标为已读', icon: 'none' });
-    } catch (caught) {
-      void Taro.showToast({ title: errorText(caught), icon: 'none' });
-    } finally {
-      setMarkingAll(false);
-    }
-  }, [update]);
+    await guard(async () => {
+      try {
+        await markAllNotificationsRead();
+        const now = new Date().toISOString();
+        update((entry) => (entry.read ? entry : { ...entry, read: true, readAt: now }));
+        inboxUnreadStore.set(0);
+        void Taro.showToast({ title: '已全部标为已读', icon: 'none' });
+      } catch (caught) {
+        void Taro.showToast({ title: errorText(caught), icon: 'none' });
+      }
+    });
+  }, [guard, update]);
 
   const refreshAll = useCallback(async () => {
     await Promise.all([refresh(), refreshInboxUnread()]);

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import Taro from '@tarojs/taro';
 import type { DevLoginRequest, LoginResponse } from '@linli/shared-types';
 import { devLogin } from '../services/auth';
@@ -15,26 +16,27 @@ export interface LoginAction<A> {
 }
 
 function useLoginAction<A>(call: (args: A) => Promise<LoginResponse | null>): LoginAction<A> {
-  const [loading, setLoading] = useState(false);
+  const { busy: loading, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const login = useCallback(
     async (args: A) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const response = await call(args);
-        if (!response) return false;
-        startSession(response);
-        goHome();
-        return true;
-      } catch (caught) {
-        setError(errorText(caught));
-        return false;
-      } finally {
-        setLoading(false);
-      }
+      return (
+        (await guard(async () => {
+          setError(null);
+          try {
+            const response = await call(args);
+            if (!response) return false;
+            startSession(response);
+            goHome();
+            return true;
+          } catch (caught) {
+            setError(errorText(caught));
+            return false;
+          }
+        })) ?? false
+      );
     },
-    [call],
+    [guard, call],
   );
   return { loading, error, login };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { UpdateMeRequest, UserView } from '@linli/shared-types';
 import { getMe, updateMe } from '../services/me';
 import { rememberUser } from '../stores/session';
@@ -47,25 +48,29 @@ export interface UpdateMeState {
 }
 
 export function useUpdateMe(): UpdateMeState {
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const submit = useCallback(async (body: UpdateMeRequest) => {
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    try {
-      rememberUser(await updateMe(body));
-      setSaved(true);
-      return true;
-    } catch (caught) {
-      setError(errorText(caught));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  }, []);
+  const submit = useCallback(
+    async (body: UpdateMeRequest) => {
+      return (
+        (await guard(async () => {
+          setError(null);
+          setSaved(false);
+          try {
+            rememberUser(await updateMe(body));
+            setSaved(true);
+            return true;
+          } catch (caught) {
+            setError(errorText(caught));
+            return false;
+          }
+        })) ?? false
+      );
+    },
+    [guard],
+  );
 
   return { saving, error, saved, submit };
 }

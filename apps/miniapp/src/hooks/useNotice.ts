@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { NoticeView } from '@linli/shared-types';
 import { acknowledgeNotice, getNotice } from '../services/notices';
 import { ApiRequestError } from '../services/http';
@@ -43,7 +44,7 @@ export function useNotice(id: number | null): NoticeState {
   }, [id]);
   const remote = useRemoteData(load, `notice-${id}`, valid);
   const [acknowledgedAt, setAcknowledgedAt] = useState<string | null>(null);
-  const [acknowledging, setAcknowledging] = useState(false);
+  const { busy: acknowledging, guard } = useInFlight();
   const [ackError, setAckError] = useState<string | null>(null);
   const [needsVerification, setNeedsVerification] = useState(false);
 
@@ -55,24 +56,25 @@ export function useNotice(id: number | null): NoticeState {
   }, [loaded]);
 
   const acknowledge = useCallback(async () => {
-    if (!loaded || acknowledging) return false;
-    setAcknowledging(true);
-    setAckError(null);
-    setNeedsVerification(false);
-    try {
-      const answer = await acknowledgeNotice(loaded.id);
-      setAcknowledgedAt(answer.acknowledgedAt);
-      rememberNoticeState(loaded.id, { read: true, acknowledged: true });
-      return true;
-    } catch (caught) {
-      const code = caught instanceof ApiRequestError ? caught.code : '';
-      setNeedsVerification(code === 'RESIDENT_NOT_VERIFIED');
-      setAckError(caught instanceof ApiRequestError && caught.statusCode === 404 ? GONE : errorText(caught));
-      return false;
-    } finally {
-      setAcknowledging(false);
-    }
-  }, [loaded, acknowledging]);
+    if (!loaded) return false;
+    return (
+      (await guard(async () => {
+        setAckError(null);
+        setNeedsVerification(false);
+        try {
+          const answer = await acknowledgeNotice(loaded.id);
+          setAcknowledgedAt(answer.acknowledgedAt);
+          rememberNoticeState(loaded.id, { read: true, acknowledged: true });
+          return true;
+        } catch (caught) {
+          const code = caught instanceof ApiRequestError ? caught.code : '';
+          setNeedsVerification(code === 'RESIDENT_NOT_VERIFIED');
+          setAckError(caught instanceof ApiRequestError && caught.statusCode === 404 ? GONE : errorText(caught));
+          return false;
+        }
+      })) ?? false
+    );
+  }, [loaded, guard]);
 
   const notice = loaded && acknowledgedAt ? { ...loaded, acknowledged: true, acknowledgedAt } : loaded;
   return {

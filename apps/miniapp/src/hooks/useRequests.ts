@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useGuardedAction, type GuardedAction } from './useInFlight';
 import type {
   CreateRequestRequest,
   RateRequestRequest,
@@ -16,7 +16,7 @@ import {
   secondRequest,
 } from '../services/requests';
 import { usePagedList, type PagedList } from './usePagedList';
-import { errorText, useRemoteData, type RemoteData } from './useRemoteData';
+import { useRemoteData, type RemoteData } from './useRemoteData';
 
 /** 我的诉求: the caller's own requests, newest first. */
 export function useMyRequests(enabled: boolean): PagedList<RequestView> {
@@ -42,39 +42,9 @@ export function useRequestDetail(id: number | null): RemoteData<RequestDetail> {
   return useRemoteData(() => getRequest(id!), String(id), id !== null);
 }
 
-export interface RequestAction<A extends unknown[], R> {
-  busy: boolean;
-  error: string | null;
-  /** Resolves the answer, or null when it failed (the error is in `error`). A second call while busy is ignored. */
-  run(...args: A): Promise<R | null>;
-  clearError(): void;
-}
+export type RequestAction<A extends unknown[], R> = GuardedAction<A, R>;
 
-/** One write with a busy flag that guards against double taps, and its error as Chinese text. */
-function useAction<A extends unknown[], R>(send: (...args: A) => Promise<R>): RequestAction<A, R> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(
-    async (...args: A) => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      try {
-        return await send(...args);
-      } catch (caught) {
-        setError(errorText(caught));
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
-    },
-    [send],
-  );
-  return { busy, error, run, clearError: useCallback(() => setError(null), []) };
-}
+const useAction = useGuardedAction;
 
 export function useSubmitRequest(): RequestAction<[CreateRequestRequest], RequestDetail> {
   return useAction((body: CreateRequestRequest) => createRequest(body));

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import { listMyRedemptions, listRewards, redeemReward } from '../services/rewards';
@@ -42,7 +43,7 @@ export function useRewards(enabled: boolean): RewardsState {
   const list = usePagedList(listRewards, 'rewards', (reward) => reward.id, enabled);
   const attempt = useIdempotentAttempt('rd');
   const [confirming, setConfirming] = useState<RewardView | null>(null);
-  const [redeeming, setRedeeming] = useState(false);
+  const { busy: redeeming, guard } = useInFlight();
   const [redeemError, setRedeemError] = useState<string | null>(null);
   const [retryable, setRetryable] = useState<RewardView | null>(null);
   const [done, setDone] = useState<RedeemResponse | null>(null);
@@ -50,36 +51,38 @@ export function useRewards(enabled: boolean): RewardsState {
 
   const send = useCallback(
     async (reward: RewardView) => {
-      setRedeeming(true);
-      setRedeemError(null);
-      try {
-        const response = await redeemReward(reward.id, attempt.keyFor(String(reward.id)));
-        attempt.settle();
-        setTimebankBalance(response.balance, response.balanceHours);
-        update((item) => (item.id === reward.id ? { ...item, stock: Math.max(0, item.stock - 1) } : item));
-        setRetryable(null);
-        setConfirming(null);
-        setDone(response);
-        return true;
-      } catch (caught) {
-        const uncertain = isUncertainFailure(caught);
-        if (!uncertain) attempt.settle();
-        setRetryable(uncertain ? reward : null);
-        setConfirming(null);
-        const code = caught instanceof ApiRequestError ? caught.code : '';
-        if (code === 'REWARD_OUT_OF_STOCK') update((item) => (item.id === reward.id ? { ...item, stock: 0 } : item));
-        if (code === 'REWARD_NOT_FOUND') void refresh();
-        setRedeemError(
-          uncertain
-            ? `${errorText(caught)}。兑换可能未完成，请点“重试”：同一次兑换不会重复扣除`
-            : `${reward.name}：${redeemRefusals[code] ?? errorText(caught)}`,
-        );
-        return false;
-      } finally {
-        setRedeeming(false);
-      }
+      return (
+        (await guard(async () => {
+          setRedeemError(null);
+          try {
+            const response = await redeemReward(reward.id, attempt.keyFor(String(reward.id)));
+            attempt.settle();
+            setTimebankBalance(response.balance, response.balanceHours);
+            update((item) => (item.id === reward.id ? { ...item, stock: Math.max(0, item.stock - 1) } : item));
+            setRetryable(null);
+            setConfirming(null);
+            setDone(response);
+            return true;
+          } catch (caught) {
+            const uncertain = isUncertainFailure(caught);
+            if (!uncertain) attempt.settle();
+            setRetryable(uncertain ? reward : null);
+            setConfirming(null);
+            const code = caught instanceof ApiRequestError ? caught.code : '';
+            if (code === 'REWARD_OUT_OF_STOCK')
+              update((item) => (item.id === reward.id ? { ...item, stock: 0 } : item));
+            if (code === 'REWARD_NOT_FOUND') void refresh();
+            setRedeemError(
+              uncertain
+                ? `${errorText(caught)}。兑换可能未完成，请点“重试”：同一次兑换不会重复扣除`
+                : `${reward.name}：${redeemRefusals[code] ?? errorText(caught)}`,
+            );
+            return false;
+          }
+        })) ?? false
+      );
     },
-    [attempt, update, refresh],
+    [guard, attempt, update, refresh],
   );
 
   const ask = useCallback((reward: RewardView) => {

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useInFlight } from './useInFlight';
 import type { PostingResponse, TransferRequest } from '@linli/shared-types';
 import { minutesToHours } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
@@ -88,39 +89,40 @@ export interface TransferState {
 export function useTransfer(): TransferState {
   const attempt = useIdempotentAttempt('tf');
   const [confirming, setConfirming] = useState<TransferRequest | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [retryable, setRetryable] = useState<TransferRequest | null>(null);
   const [result, setResult] = useState<PostingResponse | null>(null);
 
   const send = useCallback(
     async (request: TransferRequest) => {
-      setSubmitting(true);
-      setError(null);
-      try {
-        const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)));
-        attempt.settle();
-        setTimebankBalance(response.balance, response.balanceHours);
-        setRetryable(null);
-        setConfirming(null);
-        setResult(response);
-        return true;
-      } catch (caught) {
-        const uncertain = isUncertainFailure(caught);
-        if (!uncertain) attempt.settle();
-        setRetryable(uncertain ? request : null);
-        setConfirming(null);
-        setError(
-          uncertain
-            ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
-            : transferErrorText(caught),
-        );
-        return false;
-      } finally {
-        setSubmitting(false);
-      }
+      return (
+        (await guard(async () => {
+          setError(null);
+          try {
+            const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)));
+            attempt.settle();
+            setTimebankBalance(response.balance, response.balanceHours);
+            setRetryable(null);
+            setConfirming(null);
+            setResult(response);
+            return true;
+          } catch (caught) {
+            const uncertain = isUncertainFailure(caught);
+            if (!uncertain) attempt.settle();
+            setRetryable(uncertain ? request : null);
+            setConfirming(null);
+            setError(
+              uncertain
+                ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
+                : transferErrorText(caught),
+            );
+            return false;
+          }
+        })) ?? false
+      );
     },
-    [attempt],
+    [guard, attempt],
   );
 
   const ask = useCallback((request: TransferRequest) => {
