@@ -70,3 +70,80 @@ test('a double click on the console 签到 sends one POST and shows one toast', 
   expect(posts).toHaveLength(1);
   await expect(page.getByText('已代为签到')).toHaveCount(1);
 });
+
+test('a transfer by typed account number names the recipient; an unknown number is refused before the dialog', async ({
+  browser,
+  request,
+}) => {
+  const recipient = await request.post('/api/v1/auth/dev-login', { data: { phone: '13800000002', community: 'G' } });
+  const recipientId: number = (await recipient.json()).user.id; // 陈志强, 1栋 2单元
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const app = await phone.newPage();
+  await app.goto('/');
+  await app.locator('.e2e-privacy-dialog .e2e-privacy-agree').click();
+  await app.locator('.e2e-devlogin-phone input').fill('13800000001'); // 李秀英
+  await app.locator('.e2e-community-G').click();
+  await app.locator('.e2e-devlogin-submit').click();
+  await expect(app.locator('.e2e-home-greeting')).toBeVisible();
+  await app.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+  await app.locator('.e2e-timebank-entry').click();
+  await app.locator('.e2e-transfer-open').click();
+
+  // A number nobody in the community has: refused on the field, no dialog.
+  await app.locator('.e2e-transfer-recipient input').fill('987654');
+  await app.locator('.e2e-transfer-minutes input').fill('10');
+  await app.locator('.e2e-transfer-memo input').fill('谢谢');
+  await app.locator('.e2e-transfer-submit').click();
+  await expect(app.locator('.e2e-transfer-recipient-error')).toContainText('找不到该居民');
+  await expect(app.locator('.e2e-transfer-confirm')).toHaveCount(0);
+
+  // The neighbour's number: the dialog names them and their building before anything moves.
+  await app.locator('.e2e-transfer-recipient input').fill(String(recipientId));
+  await app.locator('.e2e-transfer-submit').click();
+  await expect(app.locator('.e2e-transfer-confirm-name')).toContainText('陈志强');
+  await expect(app.locator('.e2e-transfer-confirm-name')).toContainText('1栋');
+  await expect(app.locator('.e2e-transfer-confirm-name')).toContainText(`#${recipientId}`);
+  await phone.close();
+});
+
+test('staff reveal one number of a notice follow-up list with a click; the audit log says so in words', async ({
+  page,
+  request,
+}) => {
+  const staff = await login(request, 'login', { username: 'staff.g', password: 'linli-demo' });
+  const headers = { authorization: `Bearer ${staff}` };
+  const buildings = await (await request.get('/api/v1/buildings?community=G')).json();
+  const building2 = (buildings.items ?? buildings).find((b: { name: string }) => b.name === '2栋');
+  const title = `e2e 停水跟进 ${Date.now().toString(36)}`;
+  const created = await request.post('/api/v1/notices', {
+    headers,
+    data: { title, category: 'announcement', body: '明天停水', requiresAck: true, audienceBuildingIds: [building2.id] },
+  });
+  expect(created.status()).toBe(201);
+  const noticeId: number = (await created.json()).id;
+  expect((await request.post(`/api/v1/notices/${noticeId}/publish`, { headers })).status()).toBe(200);
+
+  await consoleLogin(page);
+  await page.goto(`/console/notices/${noticeId}/stats`);
+  const row = page.locator('tbody tr', { hasText: '张桂兰' });
+  await expect(row).toContainText('138****0003');
+  await expect(row).not.toContainText('13800000003');
+  const revealed = page.waitForResponse((r) => /\/api\/v1\/residents\/\d+\/phone$/.test(r.url()));
+  await row.getByRole('button', { name: /显示张桂兰的完整号码/ }).click();
+  expect((await revealed).status()).toBe(200);
+  await expect(row.getByRole('link', { name: /13800000003/ })).toHaveAttribute('href', 'tel:13800000003');
+
+  // The audit log: the action in words, with this notice named.
+  await page.goto('/console/audit');
+  const auditRow = page.locator('[data-testid=audit-table] tbody tr', { hasText: `#${noticeId}` });
+  await expect(auditRow).toHaveCount(1);
+  await expect(auditRow).toContainText('查看完整手机号');
+  await expect(auditRow).toContainText('张桂兰');
+  await expect(page.locator('[data-testid=audit-table]')).not.toContainText('resident.phone.reveal');
+});

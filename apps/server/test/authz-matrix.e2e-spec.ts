@@ -61,6 +61,8 @@ GET   /api/v1/me/code                                       401  403  200  200  
 GET   /api/v1/residents                                     401  403  403  403  403  200  200  200
 POST  /api/v1/residents/:id/verify                          401  403  403  403  403  200  404  200
 POST  /api/v1/residents/:id/volunteer                       401  403  403  403  403  200  404  200
+# One full phone number, audited: staff of the resident's community and the admin.
+POST  /api/v1/residents/:id/phone                           401  403  403  403  403  200  404  200
 GET   /api/v1/audit                                         401  403  403  403  403  200  200  200
 
 GET   /api/v1/notifications                                 401  200  200  200  200  200  200  200
@@ -124,6 +126,8 @@ POST  /api/v1/scan                                          401  403  422  200  
 GET   /api/v1/timebank/account                              401  403  200  200  200  403  403  403
 GET   /api/v1/timebank/transactions                         401  403  200  200  200  403  403  403
 GET   /api/v1/timebank/recipients                           401  403  200  200  200  403  403  403
+# By account number: a neighbour of G; for resB, who lives elsewhere, nobody by that number (404).
+GET   /api/v1/timebank/recipients/:userId                   401  403  200  200  404  403  403  403
 POST  /api/v1/timebank/transfers                            401  403  201  201  404  403  403  403
 GET   /api/v1/timebank/accounts                             401  403  403  403  403  200  200  200
 GET   /api/v1/timebank/accounts.csv                         401  403  403  403  403  200  200  200
@@ -567,6 +571,10 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'PATCH /api/v1/me': () => ({ body: { name: '矩阵测试' } }),
 
     'POST /api/v1/residents/:id/verify': async () => ({ path: `/api/v1/residents/${await pendingHousehold()}/verify` }),
+    'POST /api/v1/residents/:id/phone': () => ({
+      path: `/api/v1/residents/${ids.resG}/phone`,
+      body: { purpose: '权限矩阵测试' },
+    }),
     'POST /api/v1/residents/:id/volunteer': () => ({
       path: `/api/v1/residents/${ids.yang}/volunteer`,
       body: { volunteer: true },
@@ -714,6 +722,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     }),
 
     'GET /api/v1/timebank/recipients': () => ({ path: '/api/v1/timebank/recipients?q=王' }),
+    'GET /api/v1/timebank/recipients/:userId': () => ({ path: `/api/v1/timebank/recipients/${ids.wang}` }),
     'POST /api/v1/timebank/transfers': () => ({
       body: { toUserId: ids.wang, minutes: 1, memo: '权限矩阵测试' },
       headers: { 'idempotency-key': randomUUID() },

@@ -241,6 +241,52 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     ).toBe(2);
   });
 
+  it('lets staff reveal one number of the follow-up list with a click that is audited; lists stay masked', async () => {
+    const n = await create({ title: '2栋停水跟进', requiresAck: true, audienceBuildingIds: [gBuildings[1].id] });
+    await publish(n.id);
+    const stats = await t.request('GET', `/api/v1/notices/${n.id}/stats`, { token: staffG });
+    const zhang = (stats.body.followUp as Array<{ residents: Array<{ userId: number; name: string; phone: string }> }>)
+      .flatMap((h) => h.residents)
+      .find((r) => r.name === '张桂兰')!;
+    expect(zhang.phone).toBe('138****0003');
+    const purpose = `公告「2栋停水跟进」#${n.id} 跟进`;
+
+    const revealed = await t.request('POST', `/api/v1/residents/${zhang.userId}/phone`, {
+      token: staffG,
+      body: { purpose },
+    });
+    expect(revealed.status).toBe(200);
+    expect(revealed.body).toEqual({ userId: zhang.userId, name: '张桂兰', phone: '13800000003' });
+    const entries = await t.dataSource
+      .getRepository(AuditEntry)
+      .findBy({ action: 'resident.phone.reveal', targetId: String(zhang.userId) });
+    const mine = entries.filter((e) => e.summary.includes(purpose));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ communityId: g.id, targetType: 'user' });
+    expect(mine[0].summary).toContain('张桂兰');
+
+    // Another community's staff, a resident, or no purpose: no number and no entry.
+    const before = await t.dataSource.getRepository(AuditEntry).countBy({ action: 'resident.phone.reveal' });
+    const other = await t.request('POST', `/api/v1/residents/${zhang.userId}/phone`, {
+      token: staffB,
+      body: { purpose },
+    });
+    expect(other.status).toBe(404);
+    const resident = await t.request('POST', `/api/v1/residents/${zhang.userId}/phone`, {
+      token: r1,
+      body: { purpose },
+    });
+    expect(resident.status).toBe(403);
+    const bare = await t.request('POST', `/api/v1/residents/${zhang.userId}/phone`, { token: staffG, body: {} });
+    expect(bare.status).toBe(400);
+    expect(other.text + resident.text + bare.text).not.toContain('13800000003');
+    expect(await t.dataSource.getRepository(AuditEntry).countBy({ action: 'resident.phone.reveal' })).toBe(before);
+    // The admin may reveal too (the street's view), and it is written down as well.
+    expect(
+      (await t.request('POST', `/api/v1/residents/${zhang.userId}/phone`, { token: admin, body: { purpose } })).status,
+    ).toBe(200);
+  });
+
   it('publishing a notice that needs confirmation puts "请确认" in the inbox of its audience', async () => {
     const n = await create({ title: '3栋停电请确认', requiresAck: true, audienceBuildingIds: [gBuildings[2].id] });
     await publish(n.id);

@@ -263,6 +263,16 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
     });
     expect(pending.body.items).toEqual([]);
     expect((await t.request('GET', `${api}/timebank/recipients`, { token: li.token })).status).toBe(400);
+    // By the account number a resident typed: the same rules, so the confirmation can name who receives.
+    const chen = found.body.items[0].userId as number;
+    const byNumber = await t.request('GET', `${api}/timebank/recipients/${chen}`, { token: li.token });
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body).toEqual({ userId: chen, name: '陈志强', buildingName: '1栋', unit: '2' });
+    expect(byNumber.text).not.toMatch(/1380000|"room"|"phone"/);
+    const byOwnNumber = await t.request('GET', `${api}/timebank/recipients/${li.id}`, { token: li.token });
+    expect([byOwnNumber.status, byOwnNumber.body.code]).toEqual([422, 'TRANSFER_TO_SELF']);
+    const unknown = await t.request('GET', `${api}/timebank/recipients/987654`, { token: li.token });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'TIMEBANK_RECIPIENT_NOT_FOUND']);
     expect(
       (await t.request('GET', `${api}/timebank/recipients?q=${encodeURIComponent('陈')}`, { token: staffG })).status,
     ).toBe(403);

@@ -70,6 +70,19 @@ export interface OfflineResidentRequest {
 }
 
 /** A printable card for an offline resident: their household and a personal code staff scan at activities. */
+/** POST residents/:id/phone (staff): one full number, to call a household; every reveal is in the audit log. */
+export interface RevealPhoneRequest {
+  /** Where staff needed it, e.g. 公告「停水通知」跟进; written to the audit entry. */
+  purpose: string;
+}
+
+export interface RevealedPhone {
+  userId: number;
+  name: string | null;
+  /** The full number, or null when the resident gave none. */
+  phone: string | null;
+}
+
 export interface ResidentCardView {
   id: number;
   name: string | null;

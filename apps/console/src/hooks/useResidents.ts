@@ -1,7 +1,7 @@
 import type { UserStatus } from '@linli/shared-types';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useGuardedMutation } from './useGuardedMutation';
-import { fetchResidents, setResidentVolunteer, verifyResident } from '../services/residents';
+import { fetchResidents, revealResidentPhone, setResidentVolunteer, verifyResident } from '../services/residents';
 import { auditKeys } from './useAuditEntries';
 import { useCommunityScope } from './useCommunityScope';
 
@@ -49,4 +49,14 @@ export function useSetResidentVolunteer() {
   return useResidentMutation(({ residentId, volunteer }: { residentId: number; volunteer: boolean }) =>
     setResidentVolunteer(residentId, volunteer),
   );
+}
+
+/** 显示号码 in a follow-up list: one number per click, each an audit entry (the audit log is refreshed). */
+export function useRevealPhone() {
+  const queryClient = useQueryClient();
+  return useGuardedMutation({
+    mutationFn: ({ residentId, purpose }: { residentId: number; purpose: string }) =>
+      revealResidentPhone(residentId, purpose),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  });
 }

@@ -30,7 +30,8 @@ import { useBuildings } from '../hooks/useBuildings';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useExportNoticeFollowUp, useNotice, useNoticeStats } from '../hooks/useNotices';
 import { PageHeader } from '../layout/page-header';
-import { formatDateTime, formatPhone } from '../lib/format';
+import { formatDateTime } from '../lib/format';
+import { PhoneReveal } from '../components/residents/phone-reveal';
 import { audienceLabel, noticeCategoryColors, noticeStatusColors, percentOf } from '../lib/notice-format';
 import { type ApiRequestError } from '../services/http';
 import { LoadFailed, PageLoading, routeId } from '../components/load-states';
@@ -49,7 +50,11 @@ function residentLines(household: NoticeFollowUpHousehold, render: (resident: Re
   );
 }
 
-function followUpColumns(kind: NoticeStats['followUpKind']): TableColumnsType<NoticeFollowUpHousehold> {
+function followUpColumns(
+  kind: NoticeStats['followUpKind'],
+  notice: NoticeView,
+): TableColumnsType<NoticeFollowUpHousehold> {
+  const purpose = `公告「${notice.title}」#${notice.id} 跟进`;
   return [
     { title: '住户（楼栋-单元-房号）', dataIndex: 'household', width: 200 },
     {
@@ -58,7 +63,14 @@ function followUpColumns(kind: NoticeStats['followUpKind']): TableColumnsType<No
       render: (_, household) =>
         residentLines(household, (r) => r.name ?? <Typography.Text type="secondary">未填写姓名</Typography.Text>),
     },
-    { title: '手机号', key: 'phones', render: (_, household) => residentLines(household, (r) => formatPhone(r.phone)) },
+    {
+      title: '手机号',
+      key: 'phones',
+      render: (_, household) =>
+        residentLines(household, (r) => (
+          <PhoneReveal residentId={r.userId} name={r.name} maskedPhone={r.phone} purpose={purpose} />
+        )),
+    },
     {
       title: kind === 'ack' ? '阅读情况' : '状态',
       key: 'read',
@@ -164,7 +176,7 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
         </Typography.Paragraph>
         <Table<NoticeFollowUpHousehold>
           rowKey={(household) => `${household.buildingId}|${household.unit}|${household.room}`}
-          columns={followUpColumns(stats.followUpKind)}
+          columns={followUpColumns(stats.followUpKind, notice)}
           dataSource={stats.followUp}
           pagination={stats.followUp.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{ emptyText: <Empty description={`没有${kindLabel}的住户`} /> }}

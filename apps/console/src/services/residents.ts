@@ -1,4 +1,11 @@
-import type { Page, ResidentListItem, ResidentQuery, SetVolunteerRequest } from '@linli/shared-types';
+import type {
+  Page,
+  ResidentListItem,
+  ResidentQuery,
+  RevealedPhone,
+  RevealPhoneRequest,
+  SetVolunteerRequest,
+} from '@linli/shared-types';
 import { http } from './http';
 
 export function fetchResidents(query: ResidentQuery, signal?: AbortSignal): Promise<Page<ResidentListItem>> {
@@ -12,4 +19,10 @@ export function verifyResident(residentId: number): Promise<ResidentListItem> {
 export function setResidentVolunteer(residentId: number, volunteer: boolean): Promise<ResidentListItem> {
   const body: SetVolunteerRequest = { volunteer };
   return http.post<ResidentListItem>(`residents/${residentId}/volunteer`, body);
+}
+
+/** One full number, written to the audit log with where staff needed it. */
+export function revealResidentPhone(residentId: number, purpose: string): Promise<RevealedPhone> {
+  const body: RevealPhoneRequest = { purpose };
+  return http.post<RevealedPhone>(`residents/${residentId}/phone`, body);
 }

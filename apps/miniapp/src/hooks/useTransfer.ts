@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useInFlight } from './useInFlight';
-import type { PostingResponse, TransferRequest } from '@linli/shared-types';
+import type { PostingResponse, TransferRecipient, TransferRequest } from '@linli/shared-types';
 import { minutesToHours } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
-import { transferCredits } from '../services/timebank';
+import { getRecipient, transferCredits } from '../services/timebank';
 import { setTimebankBalance } from './useTimebankAccount';
 import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt';
 import { errorText } from './useRemoteData';
@@ -70,13 +70,20 @@ const fingerprintOf = (request: TransferRequest) => `${request.toUserId}|${reque
 export interface TransferState {
   /** The checked request waiting for the resident's confirmation, or null. */
   confirming: TransferRequest | null;
+  /** Who receives the request being confirmed: the dialog always names them. */
+  recipient: TransferRecipient | null;
+  /** The typed account number is being looked up. */
+  checking: boolean;
   submitting: boolean;
   error: string | null;
   /** The last attempt got no answer: 重试 sends it again with the same Idempotency-Key. */
   retryable: TransferRequest | null;
   result: PostingResponse | null;
-  /** Opens the confirmation for a checked request. */
-  ask(request: TransferRequest): void;
+  /**
+   * Opens the confirmation for a checked request once its recipient is known: the one chosen from the name
+   * search, or the server's answer for the typed number. Resolves the problem with the number, or null.
+   */
+  ask(request: TransferRequest, chosen?: TransferRecipient | null): Promise<string | null>;
   cancel(): void;
   /** Sends the confirmed request (or the unanswered one again); true on success. */
   confirm(): Promise<boolean>;
@@ -89,7 +96,9 @@ export interface TransferState {
 export function useTransfer(): TransferState {
   const attempt = useIdempotentAttempt('tf');
   const [confirming, setConfirming] = useState<TransferRequest | null>(null);
+  const [recipient, setRecipient] = useState<TransferRecipient | null>(null);
   const { busy: submitting, guard } = useInFlight();
+  const { busy: checking, guard: guardLookup } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [retryable, setRetryable] = useState<TransferRequest | null>(null);
   const [result, setResult] = useState<PostingResponse | null>(null);
@@ -125,10 +134,28 @@ export function useTransfer(): TransferState {
     [guard, attempt],
   );
 
-  const ask = useCallback((request: TransferRequest) => {
-    setError(null);
-    setConfirming(request);
-  }, []);
+  const ask = useCallback(
+    async (request: TransferRequest, chosen?: TransferRecipient | null): Promise<string | null> => {
+      setError(null);
+      if (chosen && chosen.userId === request.toUserId) {
+        setRecipient(chosen);
+        setConfirming(request);
+        return null;
+      }
+      return (
+        (await guardLookup(async () => {
+          try {
+            setRecipient(await getRecipient(request.toUserId));
+            setConfirming(request);
+            return null;
+          } catch (caught) {
+            return transferErrorText(caught);
+          }
+        })) ?? null
+      );
+    },
+    [guardLookup],
+  );
   const cancel = useCallback(() => setConfirming(null), []);
   const confirm = useCallback(async () => (confirming ? send(confirming) : false), [confirming, send]);
   const retry = useCallback(async () => (retryable ? send(retryable) : false), [retryable, send]);
@@ -140,5 +167,5 @@ export function useTransfer(): TransferState {
     setConfirming(null);
   }, [attempt]);
 
-  return { confirming, submitting, error, retryable, result, ask, cancel, confirm, retry, reset };
+  return { confirming, recipient, checking, submitting, error, retryable, result, ask, cancel, confirm, retry, reset };
 }

@@ -22,6 +22,11 @@ export function transferCredits(body: TransferRequest, idempotencyKey: string): 
   return http.post<PostingResponse>('timebank/transfers', body, { 'Idempotency-Key': idempotencyKey });
 }
 
+/** The neighbour behind a typed account number; refused (404/422) as the transfer itself would be. */
+export function getRecipient(userId: number): Promise<TransferRecipient> {
+  return http.get<TransferRecipient>(`timebank/recipients/${userId}`);
+}
+
 /** Verified neighbours whose name contains q (at most 20; never the caller). */
 export function searchRecipients(q: string): Promise<Page<TransferRecipient>> {
   return http.get<Page<TransferRecipient>>('timebank/recipients', { q });

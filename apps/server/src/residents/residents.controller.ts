@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, ResidentCardView, ResidentListItem } from '@linli/shared-types';
+import type { Page, ResidentCardView, ResidentListItem, RevealedPhone } from '@linli/shared-types';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
-import { OfflineResidentDto, ResidentQueryDto, SetVolunteerDto } from './dto/residents.dto.js';
+import { OfflineResidentDto, ResidentQueryDto, RevealPhoneDto, SetVolunteerDto } from './dto/residents.dto.js';
 import { ResidentsService } from './residents.service.js';
 
 @ApiTags('residents')
@@ -54,6 +54,22 @@ export class ResidentsController {
   @HttpCode(200)
   verify(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentListItem> {
     return this.residents.verify(user, id);
+  }
+
+  /** A click in a follow-up list: the full number, audited. POST, since every call writes the audit log. */
+  @ApiAnswer({
+    summary: '查看居民完整手机号（记入审计日志）',
+    ok: 'RevealedPhone',
+    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT'] },
+  })
+  @Post(':id/phone')
+  @HttpCode(200)
+  revealPhone(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RevealPhoneDto,
+  ): Promise<RevealedPhone> {
+    return this.residents.revealPhone(user, id, body.purpose);
   }
 
   @ApiAnswer({

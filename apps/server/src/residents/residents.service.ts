@@ -1,7 +1,13 @@
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OfflineResidentRequest, Page, ResidentCardView, ResidentListItem } from '@linli/shared-types';
+import type {
+  OfflineResidentRequest,
+  Page,
+  ResidentCardView,
+  ResidentListItem,
+  RevealedPhone,
+} from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { cardCode } from '../activities/activity-codes.js';
@@ -77,6 +83,25 @@ export class ResidentsService {
       });
       const updated = await manager.findOneByOrFail(User, { id: resident.id });
       return toResidentListItem(updated, building);
+    });
+  }
+
+  /**
+   * One full phone number for staff who must call a household (PRODUCT.md "Personal data"): lists stay masked,
+   * and every reveal is an audit entry (who, whose number, where from), written with the answer.
+   */
+  revealPhone(actor: User, residentId: number, purpose: string): Promise<RevealedPhone> {
+    return runTransaction(this.dataSource, async (manager) => {
+      const resident = await this.load(manager, actor, residentId);
+      await this.audit.record(manager, {
+        actor,
+        communityId: resident.communityId,
+        action: 'resident.phone.reveal',
+        targetType: 'user',
+        targetId: resident.id,
+        summary: `查看 ${resident.name ?? `居民 ${resident.id}`} 的完整手机号（${purpose.trim()}）`,
+      });
+      return { userId: resident.id, name: resident.name, phone: resident.phone };
     });
   }
 

@@ -72,6 +72,22 @@ export class TimebankController {
     return this.timebank.recipients(user, query.q);
   }
 
+  /** One neighbour by the account number a resident typed, so the confirmation can name them. */
+  @ApiAnswer({
+    summary: '按账户编号查找转赠对象（本社区已认证居民）',
+    ok: 'TransferRecipient',
+    refusals: {
+      403: ['RESIDENT_NOT_VERIFIED'],
+      404: ['TIMEBANK_RECIPIENT_NOT_FOUND'],
+      422: ['TRANSFER_TO_SELF', 'TIMEBANK_RECIPIENT_NOT_VERIFIED'],
+    },
+  })
+  @Get('recipients/:userId')
+  @Roles('resident')
+  recipient(@CurrentUser() user: User, @Param('userId', ParseIntPipe) userId: number): Promise<TransferRecipient> {
+    return this.timebank.recipient(user, userId);
+  }
+
   @ApiAnswer({
     summary: '转赠时长（须带 Idempotency-Key）',
     ok: 'PostingResponse',

@@ -290,21 +290,36 @@ export class TimebankService {
       .addOrderBy('u.id', 'ASC')
       .limit(20)
       .getMany();
+    return { items: await this.asRecipients(rows), nextCursor: null };
+  }
+
+  /**
+   * One neighbour by account number (their user id), for the confirmation of a typed number: the same rules as
+   * the transfer itself (checkTransfer), so a number that would be refused is refused before the dialog.
+   */
+  async recipient(user: User, userId: number): Promise<TransferRecipient> {
+    assertVerifiedResident(user);
+    const found = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    const refusal = checkTransfer(user, found);
+    if (refusal) throw refusal.code === 'TIMEBANK_RECIPIENT_NOT_FOUND' ? notFound(refusal.code) : refused(refusal.code);
+    const [recipient] = await this.asRecipients([found!]);
+    return recipient;
+  }
+
+  /** Name and building, never the phone or the room: enough to tell two 王芳 apart. */
+  private async asRecipients(rows: User[]): Promise<TransferRecipient[]> {
     const buildingIds = [...new Set(rows.map((u) => u.buildingId).filter((id): id is number => id !== null))];
     const buildings = new Map(
       (buildingIds.length ? await this.dataSource.getRepository(Building).findBy({ id: In(buildingIds) }) : []).map(
         (b) => [b.id, b.name],
       ),
     );
-    return {
-      items: rows.map((u) => ({
-        userId: u.id,
-        name: u.name ?? '',
-        buildingName: u.buildingId ? (buildings.get(u.buildingId) ?? null) : null,
-        unit: u.unit,
-      })),
-      nextCursor: null,
-    };
+    return rows.map((u) => ({
+      userId: u.id,
+      name: u.name ?? '',
+      buildingName: u.buildingId ? (buildings.get(u.buildingId) ?? null) : null,
+      unit: u.unit,
+    }));
   }
 
   /** Staff: accounts of their community (admins: the street or one community), newest first, pool included. */

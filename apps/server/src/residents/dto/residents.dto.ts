@@ -3,6 +3,7 @@ import {
   userStatuses,
   type OfflineResidentRequest,
   type ResidentQuery,
+  type RevealPhoneRequest,
   type SetVolunteerRequest,
   type UserStatus,
 } from '@linli/shared-types';
@@ -13,6 +14,10 @@ import { CommunityPageQuery } from '../../common/pagination.js';
 export class ResidentQueryDto extends CommunityPageQuery implements ResidentQuery {
   @ApiPropertyOptional({ enum: userStatuses }) @IsOptional() @IsIn(userStatuses) status?: UserStatus;
   @ApiPropertyOptional({ description: 'name, phone or room' }) @IsOptional() @IsString() @Length(1, 32) q?: string;
+}
+
+export class RevealPhoneDto implements RevealPhoneRequest {
+  @ApiProperty({ example: '公告「停水通知」跟进' }) @IsString() @Length(1, 100) @Matches(/\S/) purpose: string;
 }
 
 export class SetVolunteerDto implements SetVolunteerRequest {

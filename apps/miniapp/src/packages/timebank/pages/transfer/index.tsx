@@ -56,10 +56,13 @@ export default function TransferPage() {
     setProblems((current) => ({ ...current, [field]: undefined }));
   };
 
-  const submit = () => {
+  const submit = async () => {
     const checked = checkTransferDraft(draft, { selfUserId: user?.id ?? null, balance });
     setProblems(checked.problems);
-    if (checked.request) transfer.ask(checked.request);
+    if (!checked.request) return;
+    // A typed number is looked up first: an unknown one is refused here, before any dialog.
+    const problem = await transfer.ask(checked.request, chosen);
+    if (problem) setProblems((current) => ({ ...current, recipient: problem }));
   };
 
   const again = () => {
@@ -251,8 +254,9 @@ export default function TransferPage() {
             type="primary"
             shape="round"
             block
-            disabled={transfer.submitting || balance === null}
-            onClick={submit}
+            loading={transfer.checking}
+            disabled={transfer.submitting || transfer.checking || balance === null}
+            onClick={() => void submit()}
           >
             转赠
           </Button>
@@ -268,14 +272,13 @@ export default function TransferPage() {
           onConfirm={() => void transfer.confirm()}
           onCancel={transfer.cancel}
         >
-          {chosen && chosen.userId === confirming.toUserId ? (
+          {transfer.recipient ? (
             <Text className="lk-dialog__row e2e-transfer-confirm-name">
-              转给 {chosen.name}
-              {recipientPlace(chosen) ? `（${recipientPlace(chosen)}）` : ''}，账户编号 #{confirming.toUserId}
+              转给 {transfer.recipient.name}
+              {recipientPlace(transfer.recipient) ? `（${recipientPlace(transfer.recipient)}）` : ''}，账户编号 #
+              {confirming.toUserId}
             </Text>
-          ) : (
-            <Text className="lk-dialog__row">转给账户编号 #{confirming.toUserId} 的邻居</Text>
-          )}
+          ) : null}
           <Text className="lk-dialog__big lk-dialog__big--hero e2e-transfer-confirm-amount">
             {minutesToHours(confirming.minutes)}
           </Text>
