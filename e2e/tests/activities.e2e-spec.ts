@@ -56,8 +56,9 @@ test('a volunteer checks in by typing the live code from the console screen; the
   await page.goto(`/console/activities/${activityId}/live?purpose=checkin`);
   await expect(page.locator('[data-testid=live-code-qr]')).toBeVisible();
   await expect(page.locator('[data-testid=live-checked-in]')).toHaveText('0');
-  const code = (await page.locator('[data-testid=live-code-text]').innerText()).replace(/\s+/g, '');
-  expect(code).toMatch(/^LA1\./);
+  // The code to type is 8 digits in two groups (issue #19 item 10), not the QR's 32-character token.
+  const code = await page.locator('[data-testid=live-short-code]').innerText();
+  expect(code).toMatch(/^\d{4} \d{4}$/);
 
   // Volunteer: H5, scanner overlay, typed code.
   const phone = await browser.newContext({

@@ -147,3 +147,51 @@ test('staff reveal one number of a notice follow-up list with a click; the audit
   await expect(auditRow).toContainText('张桂兰');
   await expect(page.locator('[data-testid=audit-table]')).not.toContainText('resident.phone.reveal');
 });
+
+test('the live check-out screen: every text at least 4.5:1, and an 8-digit code to type', async ({ page, request }) => {
+  const staff = await login(request, 'login', { username: 'staff.g', password: 'linli-demo' });
+  const volunteer = await login(request, 'dev-login', { phone: '13800000002', community: 'G' });
+  const activityId = await activityWithVolunteer(request, staff, volunteer);
+  await consoleLogin(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/console/activities/${activityId}/live?purpose=checkout`);
+  await expect(page.locator('[data-testid=live-code-qr]')).toBeVisible();
+  await expect(page.locator('[data-testid=live-short-code]')).toHaveText(/^\d{4} \d{4}$/);
+  await expect(page.locator('[data-testid=live-code-page]')).not.toContainText('LA1.');
+
+  const failures = await page.evaluate(() => {
+    const channel = (c: number) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    /** The first opaque background behind an element, blending translucent layers on the way. */
+    const backgroundOf = (element: Element | null): number[] => {
+      const layers: number[][] = [];
+      for (let e = element; e; e = e.parentElement) {
+        const [r, g, b, a = 1] = parse(getComputedStyle(e).backgroundColor);
+        if (a > 0) layers.push([r, g, b, a]);
+        if (a >= 1) break;
+      }
+      let base = [255, 255, 255];
+      for (const [r, g, b, a] of layers.reverse())
+        base = [r * a + base[0] * (1 - a), g * a + base[1] * (1 - a), b * a + base[2] * (1 - a)];
+      return base;
+    };
+    const out: string[] = [];
+    const root = document.querySelector('[data-testid=live-code-page]')!;
+    for (const element of root.querySelectorAll('*')) {
+      const own = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!own || (element as HTMLElement).offsetParent === null) continue;
+      const background = backgroundOf(element);
+      const [r, g, b, a = 1] = parse(getComputedStyle(element).color);
+      const color = [r * a + background[0] * (1 - a), g * a + background[1] * (1 - a), b * a + background[2] * (1 - a)];
+      const [hi, lo] = [luminance(color), luminance(background)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < 4.5) out.push(`${element.textContent!.trim().slice(0, 20)}: ${ratio.toFixed(2)}`);
+    }
+    return out;
+  });
+  expect(failures).toEqual([]);
+});

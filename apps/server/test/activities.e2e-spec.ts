@@ -165,6 +165,25 @@ describe(`volunteer activities over HTTP on ${testDatabaseKind}`, () => {
     expect([wrong.status, wrong.body.code]).toEqual([422, 'ACTIVITY_USER_CODE_INVALID']);
   });
 
+  it('the live code can be typed as 8 digits: it names the caller’s own activity and purpose, nobody else’s', async () => {
+    const live = await t.request('GET', `${api}/activities/${activityId}/live-code?purpose=checkin`, { token: staffG });
+    const typed: string = live.body.shortCode;
+    expect(typed).toMatch(/^\d{8}$/);
+    const spaced = `${typed.slice(0, 4)} ${typed.slice(4)}`;
+    const checkedIn = await scan(chen.token, { code: spaced, ...here });
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.body).toMatchObject({ kind: 'activity_checkin', activity: { id: activityId } });
+    // Not signed up for it: the same digits name nothing of theirs.
+    const stranger = await scan(zhang.token, { code: typed, ...here });
+    expect([stranger.status, stranger.body.code]).toEqual([422, 'ACTIVITY_CODE_FORGED']);
+    const wrong = await scan(chen.token, { code: String((Number(typed) + 1) % 100_000_000).padStart(8, '0'), ...here });
+    expect([wrong.status, wrong.body.code]).toEqual([422, 'ACTIVITY_CODE_FORGED']);
+    // The check-out digits are matched too; the window rule then answers as for a scanned QR.
+    const out = await t.request('GET', `${api}/activities/${activityId}/live-code?purpose=checkout`, { token: staffG });
+    const early = await scan(chen.token, { code: out.body.shortCode, ...here });
+    expect([early.status, early.body.code]).toEqual([422, 'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW']);
+  });
+
   it('after the end: scan check-out, manual minutes for a missing check-out, settle once → balances credited', async () => {
     // Play the activity forward: it started 70 min ago and ended 10 min ago; the check-ins were 5 min before start.
     const start = new Date(Date.now() - 70 * MIN);

@@ -83,6 +83,8 @@ export interface LiveCodeView {
   activityId: number;
   purpose: AttendancePurpose;
   code: string;
+  /** The same code as 8 digits, to type when the phone cannot scan (POST scan accepts "1234 5678"). */
+  shortCode: string;
   step: number;
   /** When the next code replaces this one (it is still accepted for one more step). */
   expiresAt: IsoDateTime;

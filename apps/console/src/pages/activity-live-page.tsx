@@ -107,10 +107,8 @@ export function ActivityLivePage() {
             {activityTimeRange(activity.data)} · {activity.data.place}
           </div>
         )}
-        <div
-          className="live-code-screen__purpose"
-          style={{ color: purpose === 'checkin' ? token.colorPrimary : token.colorWarning }}
-        >
+        {/* Projected in a lit room: every text here is at least 4.5:1 on the screen's grey (main.css). */}
+        <div className={`live-code-screen__purpose live-code-screen__purpose--${purpose}`} data-testid="live-purpose">
           请打开「邻里」小程序扫码{purposeLabels[purpose]}
         </div>
 
@@ -131,6 +129,7 @@ export function ActivityLivePage() {
                 alt={`${purposeLabels[purpose]}二维码`}
                 data-testid="live-code-qr"
                 data-code={code.code}
+                data-short-code={code.shortCode}
               />
             ) : qr.failed ? (
               <Alert type="error" title="二维码生成失败，请刷新页面" />
@@ -142,8 +141,11 @@ export function ActivityLivePage() {
 
         {code && (
           <>
-            <div className="live-code-screen__code" data-testid="live-code-text" aria-label="无法扫码时可手动输入">
-              {code.code}
+            <div className="live-code-screen__typed">
+              <span>无法扫码？在小程序扫码页输入</span>
+              <strong className="live-code-screen__short" data-testid="live-short-code">
+                {code.shortCode.slice(0, 4)} {code.shortCode.slice(4)}
+              </strong>
             </div>
             <div className="live-code-screen__stats">
               <span>

@@ -53,7 +53,7 @@ function openScanOverlay(hint: string): Promise<string | null> {
     const form = element('form', css.form);
     const input = element('input', css.input, {
       type: 'text',
-      placeholder: '无法扫码时，在此输入码',
+      placeholder: '无法扫码时，输入屏幕上的数字码',
       className: 'lk-scan-input',
       autocomplete: 'off',
     });

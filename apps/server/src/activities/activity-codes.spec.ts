@@ -1,4 +1,13 @@
-import { activityCode, cardCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
+import {
+  activityCode,
+  activityShortCode,
+  cardCode,
+  parseActivityCode,
+  personalCode,
+  resolveActivityShortCode,
+  resolvePersonalCode,
+  typedActivityCode,
+} from './activity-codes.js';
 
 const secret = 'test-secret-of-16-chars';
 
@@ -21,6 +30,47 @@ describe('activity codes', () => {
     ['garbage', 'LA1.hello'],
   ])('refuses a forged code: %s', (_name, code) => {
     expect(parseActivityCode(secret, code)).toEqual({ valid: false });
+  });
+});
+
+describe('typed live codes (8 digits)', () => {
+  const candidates = [
+    { activityId: 42, purpose: 'checkin' as const },
+    { activityId: 42, purpose: 'checkout' as const },
+    { activityId: 43, purpose: 'checkin' as const },
+  ];
+  it('are 8 digits, rotate with the step and differ by activity, purpose and secret', () => {
+    const code = activityShortCode(secret, 42, 'checkout', 7);
+    expect(code).toMatch(/^\d{8}$/);
+    const others = [
+      activityShortCode(secret, 42, 'checkout', 8),
+      activityShortCode(secret, 42, 'checkin', 7),
+      activityShortCode(secret, 43, 'checkout', 7),
+      activityShortCode('another-secret-16ch', 42, 'checkout', 7),
+    ];
+    expect(others).not.toContain(code);
+  });
+  it.each([
+    ['1234 5678', '12345678'],
+    ['1234-5678', '12345678'],
+    [' 12345678 ', '12345678'],
+    ['123456', null],
+    ['123456789', null],
+    ['1234 567a', null],
+    ['LA1.42.i.7.abc', null],
+  ])('reads %p as %p', (typed, digits) => {
+    expect(typedActivityCode(typed)).toBe(digits);
+  });
+  it('names the activity and purpose among the candidates, for the current or the previous step only', () => {
+    const code = activityShortCode(secret, 42, 'checkout', 7);
+    expect(resolveActivityShortCode(secret, code, [7, 6], candidates)).toEqual({
+      activityId: 42,
+      purpose: 'checkout',
+      step: 7,
+    });
+    expect(resolveActivityShortCode(secret, code, [8, 7], candidates)).toMatchObject({ step: 7 });
+    expect(resolveActivityShortCode(secret, code, [9, 8], candidates)).toBeNull();
+    expect(resolveActivityShortCode(secret, code, [7, 6], [candidates[2]])).toBeNull();
   });
 });
 

@@ -29,6 +29,44 @@ export function activityCode(secret: string, activityId: number, purpose: Attend
 
 export const isActivityCode = (code: string) => code.startsWith(ACTIVITY_PREFIX);
 
+/**
+ * The live code to type (issue #19 item 10): 8 digits, shown as "1234 5678" under the QR. An HMAC of the same
+ * (activity, purpose, step), so it rotates with the QR; 8 digits so it is never taken for a personal code (6).
+ */
+export function activityShortCode(
+  secret: string,
+  activityId: number,
+  purpose: AttendancePurpose,
+  step: number,
+): string {
+  const digest = mac(secret, `activity-short|${activityId}|${purpose}|${step}`);
+  const offset = digest[digest.length - 1] & 0x0f;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 100_000_000).padStart(8, '0');
+}
+
+/** 8 digits, spaces and dashes allowed between them ("1234 5678"): the typed live code, normalised; else null. */
+export function typedActivityCode(code: string): string | null {
+  const digits = code.replace(/[\s-]/g, '');
+  return /^\d{8}$/.test(digits) && /^[\d\s-]+$/.test(code) ? digits : null;
+}
+
+/**
+ * Which of the candidate (activity, purpose) pairs a typed code names, for the given steps; null when none.
+ * With a handful of candidates and two steps, a guess has about one chance in ten million (and scans are rate-limited).
+ */
+export function resolveActivityShortCode(
+  secret: string,
+  digits: string,
+  steps: number[],
+  candidates: Array<{ activityId: number; purpose: AttendancePurpose }>,
+): { activityId: number; purpose: AttendancePurpose; step: number } | null {
+  for (const candidate of candidates)
+    for (const step of steps)
+      if (sameText(activityShortCode(secret, candidate.activityId, candidate.purpose, step), digits))
+        return { ...candidate, step };
+  return null;
+}
+
 /** A personal code as a QR text or its 6 digits (what POST scan hands to mutual help). */
 export const isPersonalCode = (code: string) => code.startsWith(PERSONAL_PREFIX) || /^\d{6}$/.test(code);
 

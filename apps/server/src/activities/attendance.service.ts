@@ -17,7 +17,14 @@ import { Clock } from '../common/clock.js';
 import { TransactionSql } from '../database/transaction-sql.js';
 import { runTransaction } from '../database/transaction.js';
 import { User } from '../users/user.entity.js';
-import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
+import {
+  activityCode,
+  activityShortCode,
+  parseActivityCode,
+  personalCode,
+  resolveActivityShortCode,
+  resolvePersonalCode,
+} from './activity-codes.js';
 import { assertVisible, loadVisible } from './activity-access.js';
 import { Activity, ActivitySignup } from './activity.entity.js';
 import { toActivityView, toAttendanceRow, toMyAttendanceView } from './activities.mapper.js';
@@ -49,6 +56,8 @@ export interface ScanPosition {
   purpose?: AttendancePurpose;
 }
 
+const DAY_MS = 86_400_000;
+
 /** Rotating codes, check-in and check-out (scanned or recorded by staff), the attendance sheet and manual minutes. */
 @Injectable()
 export class AttendanceService {
@@ -70,6 +79,7 @@ export class AttendanceService {
       activityId: id,
       purpose,
       code: activityCode(this.config.secret, id, purpose, step),
+      shortCode: activityShortCode(this.config.secret, id, purpose, step),
       step,
       expiresAt: stepEndsAt(step).toISOString(),
       checkedIn,
@@ -92,6 +102,41 @@ export class AttendanceService {
       throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
     if (position.purpose !== undefined && position.purpose !== parsed.purpose)
       throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
+    return this.attendByCode(user, parsed, position);
+  }
+
+  /**
+   * POST scan with the 8 digits typed from the screen: matched against the activities of these days the caller
+   * signed up for (or the one they scan from), for the current and previous step.
+   */
+  async scanTyped(user: User, digits: string, position: ScanPosition): Promise<ActivityScanResponse> {
+    const now = this.clock.now();
+    const signups = await this.dataSource.getRepository(ActivitySignup).find({
+      select: { activityId: true },
+      where: { userId: user.id, ...(position.activityId !== undefined ? { activityId: position.activityId } : {}) },
+    });
+    const activities = signups.length
+      ? await this.dataSource.getRepository(Activity).findBy({
+          id: In(signups.map((s) => s.activityId)),
+          status: 'published',
+        })
+      : [];
+    const purposes: AttendancePurpose[] = position.purpose ? [position.purpose] : ['checkin', 'checkout'];
+    // Activities of these days only; the window rules themselves are applied by attend() with their own refusals.
+    const candidates = activities
+      .filter((a) => a.startAt.getTime() - now.getTime() < DAY_MS && now.getTime() - a.endAt.getTime() < DAY_MS)
+      .flatMap((a) => purposes.map((purpose) => ({ activityId: a.id, purpose })));
+    const step = codeStep(now);
+    const found = resolveActivityShortCode(this.config.secret, digits, [step, step - 1], candidates);
+    if (!found) throw refused('ACTIVITY_CODE_FORGED');
+    return this.attendByCode(user, found, position);
+  }
+
+  private async attendByCode(
+    user: User,
+    parsed: { activityId: number; purpose: AttendancePurpose },
+    position: ScanPosition,
+  ): Promise<ActivityScanResponse> {
     const result = await runTransaction(this.dataSource, async (manager) => {
       const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
       const activity = assertVisible(user, row ? toActivity(row) : null);

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ScanResponse } from '@linli/shared-types';
-import { isActivityCode, isPersonalCode } from '../activities/activity-codes.js';
+import { isActivityCode, isPersonalCode, typedActivityCode } from '../activities/activity-codes.js';
 import { AttendanceService } from '../activities/attendance.service.js';
 import { BookingsService } from '../bookings/bookings.service.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
@@ -60,6 +60,15 @@ export class ScanController {
     const code = body.code.trim();
     if (isActivityCode(code))
       return this.attendance.scan(user, code, {
+        lat: body.lat,
+        lng: body.lng,
+        activityId: body.activityId,
+        purpose: body.purpose,
+      });
+    // The live code typed from the screen (8 digits): the caller's own activity open now.
+    const typed = typedActivityCode(code);
+    if (typed)
+      return this.attendance.scanTyped(user, typed, {
         lat: body.lat,
         lng: body.lng,
         activityId: body.activityId,
