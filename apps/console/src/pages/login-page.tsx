@@ -28,7 +28,8 @@ export function LoginPage() {
   return (
     <div
       style={{
-        minHeight: '100%',
+        minHeight: '100vh',
+        boxSizing: 'border-box',
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',

@@ -49,6 +49,13 @@ export default function ActivityDetailPage() {
 
   const openMap = () => {
     if (!activity?.geofence) return;
+    if (process.env.TARO_ENV === 'h5') {
+      // In a browser: the place on a web map (AMap's URI API; the fence was taken by GPS, hence wgs84).
+      const { lat, lng } = activity.geofence;
+      const name = encodeURIComponent(activity.place);
+      window.location.href = `https://uri.amap.com/marker?position=${lng},${lat}&name=${name}&coordinate=wgs84&callnative=1`;
+      return;
+    }
     void Taro.openLocation({
       latitude: activity.geofence.lat,
       longitude: activity.geofence.lng,
@@ -87,15 +94,12 @@ export default function ActivityDetailPage() {
             <Text className="lk-ad__row">{`时间：${activityTimeText(activity)}`}</Text>
             <Text className="lk-ad__row">{`地点：${activity.place}`}</Text>
             {activity.geofence ? (
-              process.env.TARO_ENV === 'weapp' ? (
+              <>
                 <Text className="lk-ad__map e2e-activity-map" onClick={openMap}>
                   在地图中查看 ›
                 </Text>
-              ) : (
-                <Text className="lk-ad__row lk-muted e2e-activity-coords">
-                  {`坐标：北纬 ${activity.geofence.lat.toFixed(5)}，东经 ${activity.geofence.lng.toFixed(5)}（签到时需在 ${activity.geofence.radiusM} 米内）`}
-                </Text>
-              )
+                <Text className="lk-ad__row lk-muted">{`签到时需在地点 ${activity.geofence.radiusM} 米内`}</Text>
+              </>
             ) : null}
             <Text className="lk-ad__row">
               {activity.placesLeft > 0
