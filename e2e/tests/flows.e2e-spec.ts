@@ -189,7 +189,7 @@ test('the live check-out screen: every text at least 4.5:1, and an 8-digit code 
       const color = [r * a + background[0] * (1 - a), g * a + background[1] * (1 - a), b * a + background[2] * (1 - a)];
       const [hi, lo] = [luminance(color), luminance(background)].sort((x, y) => y - x);
       const ratio = (hi + 0.05) / (lo + 0.05);
-      if (ratio < 4.5) out.push(`${element.textContent!.trim().slice(0, 20)}: ${ratio.toFixed(2)}`);
+      if (ratio < 4.5) out.push(`${element.textContent.trim().slice(0, 20)}: ${ratio.toFixed(2)}`);
     }
     return out;
   });
