@@ -98,7 +98,8 @@ export default tseslint.config(
         'error',
         {
           selector: "ImportSpecifier[imported.name='useMutation']",
-          message: 'use useGuardedMutation (hooks/useGuardedMutation.ts): it drops a repeat while the request is in flight',
+          message:
+            'use useGuardedMutation (hooks/useGuardedMutation.ts): it drops a repeat while the request is in flight',
         },
       ],
     },
