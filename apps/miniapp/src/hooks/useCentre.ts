@@ -138,7 +138,7 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
   );
 }
 
-export type CentreAction<A extends unknown[], R> = GuardedAction<A, R>;
+type CentreAction<A extends unknown[], R> = GuardedAction<A, R>;
 
 const useAction = useGuardedAction;
 
