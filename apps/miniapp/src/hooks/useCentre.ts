@@ -1,4 +1,4 @@
-import { useGuardedAction, type GuardedAction } from './useInFlight';
+import { useGuardedAction } from './useInFlight';
 import {
   shanghaiDate,
   type CreateEventRequest,
@@ -137,8 +137,6 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
     enabled,
   );
 }
-
-type CentreAction<A extends unknown[], R> = GuardedAction<A, R>;
 
 const useAction = useGuardedAction;
 
