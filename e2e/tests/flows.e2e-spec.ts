@@ -141,9 +141,10 @@ test('staff reveal one number of a notice follow-up list with a click; the audit
 
   // The audit log: the action in words, with this notice named.
   await page.goto('/console/audit');
-  const auditRow = page.locator('[data-testid=audit-table] tbody tr', { hasText: `#${noticeId}` });
+  const auditRow = page
+    .locator('[data-testid=audit-table] tbody tr', { hasText: '查看完整手机号' })
+    .filter({ hasText: `公告「${title}」` });
   await expect(auditRow).toHaveCount(1);
-  await expect(auditRow).toContainText('查看完整手机号');
   await expect(auditRow).toContainText('张桂兰');
   await expect(page.locator('[data-testid=audit-table]')).not.toContainText('resident.phone.reveal');
 });
