@@ -8,6 +8,9 @@
 //   GET /api/v1/notices          session lookup → feed first page (20 + 1 rows) → the viewer's reads of those notices
 //   GET /api/v1/timebank/account session lookup → the account by ownerKey
 //
+//   GET /api/v1/bench/pk?id=N    one primary-key read (timebank_accounts by id), no session lookup: the limit of one
+//                                round trip through Fastify, mysql2 and MariaDB (issue 18)
+//
 // Run: DATABASE_URL=mysql://root@127.0.0.1:3306/<db> PORT=<port> node bench/bare-server.mjs
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
@@ -31,8 +34,14 @@ export const SQL_FEED =
 export const sqlReads = (count) =>
   `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${new Array(count).fill('?').join(', ')})`;
 
-// ACCOUNT_BY_OWNER_SQL. Parameter: 'user:<id>'.
-export const SQL_ACCOUNT = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE ownerKey = ?';
+// ACCOUNT_BY_OWNER_SQL: the account and the sum of its open holds. Parameter: 'user:<id>'.
+export const SQL_ACCOUNT =
+  'SELECT a.id, a.communityId, a.userId, a.kind, a.balance, ' +
+  "(SELECT COALESCE(SUM(h.amount), 0) FROM timebank_holds h WHERE h.payerAccountId = a.id AND h.status = 'held') AS held " +
+  'FROM timebank_accounts a WHERE a.ownerKey = ?';
+
+// The third target: one primary-key read. Parameter: the account id.
+export const SQL_PK = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE id = ?';
 
 const FEED_LIMIT = 20;
 
@@ -131,14 +140,29 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     const a = rows[0];
     // Linli opens a missing account on first look; the benchmark logs in through Linli first, so it exists.
     if (!a) return reply.code(404).send({ code: 'BENCH_ACCOUNT_MISSING' });
+    // timebank.rules.ts accountFigures: balance = stored + held (held minutes sit in escrow), available = stored.
+    const stored = Number(a.balance);
+    const held = Number(a.held ?? 0);
+    const available = Math.max(0, stored);
     return {
       id: a.id,
       communityId: a.communityId,
       userId: a.userId,
       kind: a.kind,
-      balance: a.balance,
-      balanceHours: hoursText(a.balance),
+      balance: stored + held,
+      balanceHours: hoursText(stored + held),
+      held,
+      heldHours: hoursText(held),
+      available,
+      availableHours: hoursText(available),
     };
+  });
+
+  app.get('/api/v1/bench/pk', async (request, reply) => {
+    const rows = await query(SQL_PK, [Number(request.query.id)]);
+    const a = rows[0];
+    if (!a) return reply.code(404).send({ code: 'NOT_FOUND' });
+    return { id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance };
   });
 
   await app.listen({ port, host });

@@ -1,10 +1,12 @@
 // Issue 7, item 1: "the limit for reads". Linli's production build against a bare Fastify + mysql2 server
 // running the same SQL (bare-server.mjs), on one fresh MariaDB database, for the resident notice feed
-// (first page) and the time-bank balance. Interleaved rounds, medians, and `ratio … = linli / bare`.
+// (first page) and the time-bank balance. Interleaved rounds, medians, and `ratio … = linli / bare`. Issue 18 adds a
+// third target, the bare server answering one primary-key read (no session lookup): the limit of one round trip.
 //
 //   node bench/read-ratio.mjs [--skip-build]
 //   env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (50), BENCH_NOTICES (200),
 //        BENCH_MYSQL (mysql://root@127.0.0.1:3306), BENCH_WRITE_RESULTS=0 to leave bench/results/ alone.
+import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -65,6 +67,7 @@ async function seedNotices(base) {
 }
 
 async function runCannon(admin, url, token, duration, serverPid, dbPid) {
+  const load = os.loadavg()[0];
   const q0 = await questions(admin);
   const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const result = await autocannon({
@@ -90,6 +93,7 @@ async function runCannon(admin, url, token, duration, serverPid, dbPid) {
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    load,
   };
 }
 
@@ -137,6 +141,41 @@ const WHAT_CHANGED = [
   "(~3 % of its CPU) and Nest's router, guard and pipe chain (~3–4 %); under the load of other work on this machine the req/s",
   'ratio of a single run swings far more than that (compare the rounds), so the CPU per request above is the figure to trust.',
 ];
+
+/**
+ * Issue 18, before: this script (with the primary-key target) on the code before the issue's changes, measured in one run
+ * side by side; null until measured.
+ */
+const BEFORE_18 = null;
+
+function issue18Lines(med, ratios) {
+  if (!BEFORE_18) return [];
+  const b = BEFORE_18;
+  const row = (label, before, after, digits = 2) =>
+    `| ${label} | ${before === null || before === undefined ? 'n/a' : before.toFixed(digits)} | ${after === null ? 'n/a' : after.toFixed(digits)} |`;
+  return [
+    `### Issue 18: before and after`,
+    '',
+    `Before: ${b.what}. After: this run. Load averages are the medians of the runs' 1-minute load averages.`,
+    '',
+    '| | before | after |',
+    '|---|---:|---:|',
+    row('load average (median of runs)', b.load, median(Object.values(med).map((m) => m.load))),
+    row('ratio feed (linli / bare, same SQL)', b.ratios.feed, ratios.feed),
+    row('ratio balance (linli / bare, same SQL)', b.ratios.balance, ratios.balance),
+    row('ratio feed / pk read', b.ratios.feedPk, ratios.feedPk),
+    row('ratio balance / pk read', b.ratios.balancePk, ratios.balancePk),
+    row('bare feed / pk read', b.ratios.bareFeedPk, ratios.bareFeedPk),
+    ...Object.keys(b.med).flatMap((t) => [
+      row(`${t}: median req/s`, b.med[t].rps, med[t].rps, 0),
+      row(`${t}: median p99 ms`, b.med[t].p99, med[t].p99, 0),
+      row(`${t}: median MariaDB CPU ms/req`, b.med[t].dbCpu, med[t].dbCpu, 3),
+      row(`${t}: median statements/req`, b.med[t].statements, med[t].statements),
+    ]),
+    row('MariaDB CPU, linli feed / linli balance', b.ratios.feedDbCpu, ratios.feedDbCpu),
+    '',
+  ];
+}
 
 function explain(name, ratio) {
   if (ratio >= TARGET) return `**${name}: target ≥ ${TARGET.toFixed(2)} met** (${ratio.toFixed(2)}).`;
@@ -204,27 +243,36 @@ function writeResults({ rows, med, ratios, env }) {
     "MariaDB CPU likewise for the (shared) mariadbd process; statements/req = the growth of MariaDB's global `Questions` counter",
     "during the run (all clients; this machine's MariaDB is shared) divided by the requests answered.",
     '',
-    '| round | target | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    'Bare pk read = the bare server answering `GET /api/v1/bench/pk?id=…` with one primary-key read (`timebank_accounts` by id,',
+    'no session lookup): the limit of one round trip through Fastify, mysql2 and MariaDB on this machine (issue 18).',
+    'Load = the 1-minute load average (`os.loadavg()`, as `uptime` shows it) when the run started.',
+    '',
+    '| round | target | load | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.round} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.round} | ${r.target} | ${r.load.toFixed(2)} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`,
     ),
     '',
-    '| target | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| target | median load | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...Object.entries(med).map(
       ([t, m]) =>
-        `| ${t} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`,
+        `| ${t} | ${m.load.toFixed(2)} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`,
     ),
     '',
     '```',
     `ratio feed = ${ratios.feed.toFixed(2)}`,
     `ratio balance = ${ratios.balance.toFixed(2)}`,
+    `ratio feed / pk read = ${ratios.feedPk.toFixed(2)} (bare feed / pk read = ${ratios.bareFeedPk.toFixed(2)})`,
+    `ratio balance / pk read = ${ratios.balancePk.toFixed(2)} (bare balance / pk read = ${ratios.bareBalancePk.toFixed(2)})`,
+    `MariaDB CPU per request, linli feed / linli balance = ${ratios.feedDbCpu.toFixed(2)}`,
     '```',
     '',
-    `${explain('feed', ratios.feed)} ${explain('balance', ratios.balance)}`,
+    `${explain('feed', ratios.feed)} ${explain('balance', ratios.balance)} ` +
+      `**Feed's MariaDB CPU per request within 2× of the balance's: ${ratios.feedDbCpu <= 2 ? 'met' : 'missed'}** (${ratios.feedDbCpu.toFixed(2)}×).`,
     '',
+    ...issue18Lines(med, ratios),
   ];
   lines.push(
     '### Where the gap comes from',
@@ -297,7 +345,8 @@ async function main() {
     const token = resident.token;
     const firstPage = await api(linliBase, 'GET', '/api/v1/notices', { token });
     for (const n of firstPage.items.slice(0, 10)) await api(linliBase, 'GET', `/api/v1/notices/${n.id}`, { token });
-    await api(linliBase, 'GET', '/api/v1/timebank/account', { token }); // opens the account if it did not exist
+    // Opens the account if it did not exist; its id is the bare server's primary-key read.
+    const account = await api(linliBase, 'GET', '/api/v1/timebank/account', { token });
 
     const barePort = await freePort();
     const bareBase = `http://127.0.0.1:${barePort}`;
@@ -329,7 +378,10 @@ async function main() {
       'bare feed': `${bareBase}/api/v1/notices`,
       'linli balance': `${linliBase}/api/v1/timebank/account`,
       'bare balance': `${bareBase}/api/v1/timebank/account`,
+      'bare pk read': `${bareBase}/api/v1/bench/pk?id=${account.id}`,
     };
+    const pk = await fetch(targets['bare pk read']);
+    if (pk.status !== 200) throw new Error(`bare pk read → ${pk.status} ${await pk.text()}`);
     const serverOf = (name) => (name.startsWith('linli') ? linli.pid : bare.pid);
     const dbPid = mariadbPid();
     for (const [name, url] of Object.entries(targets)) {
@@ -341,12 +393,12 @@ async function main() {
     const names = Object.keys(targets);
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which server goes first within each pair, so neither always follows the other.
-      const order = round % 2 ? names : ['bare feed', 'linli feed', 'bare balance', 'linli balance'];
+      const order = round % 2 ? names : ['bare pk read', 'bare feed', 'linli feed', 'bare balance', 'linli balance'];
       for (const name of order) {
         const r = await runCannon(admin, targets[name], token, DURATION, serverOf(name), dbPid);
         rows.push({ round, target: name, ...r });
         log(
-          `round ${round} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`,
+          `round ${round} ${name} (load ${r.load.toFixed(2)}): ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`,
         );
       }
     }
@@ -365,6 +417,7 @@ async function main() {
             serverCpu: cpu('serverCpu'),
             dbCpu: cpu('dbCpu'),
             statements: cpu('statements'),
+            load: median(mine.map((r) => r.load)),
           },
         ];
       }),
@@ -373,12 +426,19 @@ async function main() {
       log(
         `median ${name}: ${med[name].rps.toFixed(0)} req/s, p99 ${med[name].p99} ms, server CPU ${ms(med[name].serverCpu)} ms/req, MariaDB CPU ${ms(med[name].dbCpu)} ms/req, ${med[name].statements.toFixed(2)} statements/req`,
       );
+    const pkRps = med['bare pk read'].rps;
     const ratios = {
       feed: med['linli feed'].rps / med['bare feed'].rps,
       balance: med['linli balance'].rps / med['bare balance'].rps,
+      feedPk: med['linli feed'].rps / pkRps,
+      balancePk: med['linli balance'].rps / pkRps,
+      bareFeedPk: med['bare feed'].rps / pkRps,
+      bareBalancePk: med['bare balance'].rps / pkRps,
+      feedDbCpu: med['linli feed'].dbCpu / med['linli balance'].dbCpu,
     };
-    log(`ratio feed = ${ratios.feed.toFixed(2)}`);
-    log(`ratio balance = ${ratios.balance.toFixed(2)}`);
+    for (const [key, value] of Object.entries(ratios)) log(`ratio ${key} = ${value.toFixed(2)}`);
+    log(`medians ${JSON.stringify(med)}`);
+    log(`load average (1 min) at the start of the runs: ${rows.map((r) => r.load.toFixed(2)).join(' ')}`);
     log(
       `target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`,
     );

@@ -86,8 +86,30 @@ export function readsQuery(userId: number, noticeIds: readonly number[]): SqlSta
 }
 
 /**
+ * The resident's unread notices published after `since`, counted, with the earliest publishAt and expiresAt among
+ * them (when the count will next change by the clock alone; notice-unread.ts). Null when the viewer can see nothing.
+ */
+export function unreadTotalQuery(viewer: FeedViewer & { id: number }, now: Date, since: Date): SqlStatement | null {
+  const visible = visibleTo(viewer, now);
+  if (!visible) return null;
+  const where = [
+    ...visible.where,
+    'n.publishAt > ?',
+    'NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?)',
+  ];
+  return {
+    sql: `SELECT COUNT(*) AS unread, MIN(n.publishAt) AS oldest, MIN(n.expiresAt) AS expires FROM notices n WHERE ${where.join(' AND ')}`,
+    params: [...visible.params, since, viewer.id],
+  };
+}
+
+/** The next moment a published notice of the community becomes visible by the clock (idx_notices_recent). */
+export const NEXT_SCHEDULED_SQL =
+  "SELECT MIN(n.publishAt) AS next FROM notices n WHERE n.communityId = ? AND n.status = 'published' AND n.publishAt > ?";
+
+/**
  * Ids of the visible notices published after `since` that the viewer has not opened, at most `cap` of them
- * (the badge shows 99+ beyond). Null when the viewer can see nothing.
+ * (the badge shows 99+ beyond); for staff, who record no reads. Null when the viewer can see nothing.
  */
 export function unreadQuery(
   viewer: FeedViewer & { id: number },
