@@ -2,10 +2,10 @@
 // production build sends for the same two requests, and answering with the same JSON. No framework, no ORM.
 // Since issue 7 ("Then act on it") Linli sends these reads as constant SQL strings (no TypeORM query builder);
 // they are copied here from apps/server/src/auth/session-user.ts (SESSION_USER_SQL), notices/notices.queries.ts
-// (feedQuery, readsQuery; pinned by notices.queries.spec.ts) and timebank/timebank.queries.ts (ACCOUNT_BY_OWNER_SQL).
+// (feedQuery) and timebank/timebank.queries.ts (ACCOUNT_BY_OWNER_SQL).
 // If those change, change these too (read-ratio.mjs checks the answers and the statements per request).
 //
-//   GET /api/v1/notices          session lookup → feed first page (20 + 1 rows) → the viewer's reads of those notices
+//   GET /api/v1/notices          session lookup → feed first page (20 + 1 rows, each with the viewer's read)
 //   GET /api/v1/timebank/account session lookup → the account by ownerKey
 //
 //   GET /api/v1/bench/pk?id=N    one primary-key read (timebank_accounts by id), no session lookup: the limit of one
@@ -22,17 +22,16 @@ export const SQL_SESSION =
   'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt ' +
   'FROM sessions s JOIN users u ON u.id = s.userId WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?';
 
-// feedQuery() for a resident, first page (limit 20 + 1). Parameters: now, now, communityId, buildingId ?? 0.
+// feedQuery() for a resident, first page (limit 20 + 1), with the resident's read of each row (issue 18: one statement;
+// the audience check on the row's own audienceBuildingIds). Parameters: userId, now, now, communityId, and the
+// building four times ("b", "b,%", "%,b", "%,b,%").
 export const SQL_FEED =
   'SELECT n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, ' +
-  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt FROM notices n ' +
+  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt, r.id AS readId, r.ackAt AS readAckAt ' +
+  'FROM notices n LEFT JOIN notice_reads r ON r.noticeId = n.id AND r.userId = ? ' +
   "WHERE n.status = 'published' AND n.publishAt <= ? AND (n.expiresAt IS NULL OR n.expiresAt > ?) AND n.communityId = ? " +
-  'AND (n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?)) ' +
+  'AND (n.wholeCommunity = 1 OR n.audienceBuildingIds = ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ?) ' +
   'ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT 21';
-
-// readsQuery(): one placeholder per notice shown. Parameters: userId, ...noticeIds.
-export const sqlReads = (count) =>
-  `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${new Array(count).fill('?').join(', ')})`;
 
 // ACCOUNT_BY_OWNER_SQL: the account and the sum of its open holds. Parameter: 'user:<id>'.
 export const SQL_ACCOUNT =
@@ -99,16 +98,12 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     if (viewer.role !== 'resident') return reply.code(501).send({ code: 'BENCH_RESIDENTS_ONLY' });
     if (viewer.communityId === null) return { items: [], nextCursor: null };
     const now = new Date();
-    const rows = await query(SQL_FEED, [now, now, viewer.communityId, viewer.buildingId ?? 0]);
+    const b = String(viewer.buildingId ?? 0);
+    const rows = await query(SQL_FEED, [viewer.id, now, now, viewer.communityId, b, `${b},%`, `%,${b}`, `%,${b},%`]);
     const more = rows.length > FEED_LIMIT;
     const shown = more ? rows.slice(0, FEED_LIMIT) : rows;
-    const reads = new Map();
-    if (shown.length) {
-      const readRows = await query(sqlReads(shown.length), [viewer.id, ...shown.map((n) => n.id)]);
-      for (const r of readRows) reads.set(r.noticeId, r);
-    }
     const items = shown.map((n) => {
-      const read = reads.get(n.id);
+      const read = n.readId === null ? undefined : { ackAt: n.readAckAt };
       const publishAt = n.publishAt;
       return {
         id: n.id,

@@ -33,7 +33,7 @@ import {
   runMain,
   tearDown,
 } from './lib.mjs';
-import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION, sqlReads } from './bare-server.mjs';
+import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION } from './bare-server.mjs';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -236,7 +236,7 @@ function writeResults({ rows, med, ratios, env }) {
     '',
     'Linli = production build (`apps/server/dist/main.js`, NestJS on Fastify + TypeORM, `NODE_ENV=production LOG_LEVEL=warn`).',
     'Bare = `bench/bare-server.mjs`: Fastify + a mysql2 pool with the same pool options, sending byte-for-byte the SQL Linli sends',
-    '(session lookup; feed page of 21 rows + the reads of the 20 shown; or the account by ownerKey) and answering with byte-identical JSON',
+    '(session lookup; feed page of 21 rows, each with the resident read; or the account by ownerKey) and answering with byte-identical JSON',
     '(checked by the script before measuring). Both run as their own Node process against the same database.',
     '',
     'Server CPU = CPU time (user + system, from /proc) the server process used during the run, divided by the requests it answered;',
@@ -300,20 +300,12 @@ function writeResults({ rows, med, ratios, env }) {
 async function checkSameSql() {
   const linli = async (file) => import(pathToFileURL(join(repoRoot, 'apps/server/dist', file)).href);
   const { SESSION_USER_SQL } = await linli('auth/session-user.js');
-  const { feedQuery, readsQuery } = await linli('notices/notices.queries.js');
+  const { feedQuery } = await linli('notices/notices.queries.js');
   const { ACCOUNT_BY_OWNER_SQL } = await linli('timebank/timebank.queries.js');
-  const resident = { role: 'resident', communityId: 1, buildingId: 1 };
+  const resident = { id: 3, role: 'resident', communityId: 1, buildingId: 1 };
   const pairs = [
     ['session lookup', SESSION_USER_SQL, SQL_SESSION],
     ['feed', feedQuery(resident, { after: null }, new Date(), 20).sql, SQL_FEED],
-    [
-      'reads',
-      readsQuery(
-        1,
-        Array.from({ length: 20 }, (_, i) => i + 1),
-      ).sql,
-      sqlReads(20),
-    ],
     ['account', ACCOUNT_BY_OWNER_SQL, SQL_ACCOUNT],
   ];
   for (const [what, a, b] of pairs) {

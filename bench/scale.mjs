@@ -120,6 +120,7 @@ const connectionsFor = (target) => (target.startsWith('notice stats') ? Math.min
 
 async function cannon(f, target, duration) {
   const { path, token } = TARGETS.find(([n]) => n === target)[1](f);
+  const load = os.loadavg()[0];
   const r = await autocannon({
     url: `${f.base}${path}`,
     connections: connectionsFor(target),
@@ -136,6 +137,7 @@ async function cannon(f, target, duration) {
     total: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    load,
   };
 }
 
@@ -150,14 +152,19 @@ async function timeAudit(f, token) {
 
 /**
  * The SQL the measured requests send, captured from TypeORM's logger while the built services run the same methods
- * (NoticesService.feed/unreadCount/stats, TimebankService.account/statement, RoomsService.availability, auditLedger,
+ * (NoticeReadingService.feed/unreadCount, the unread recount, NoticeStatsService.stats, TimebankService.account/statement, RoomsService.availability, auditLedger,
  * SessionsService.resolve), then EXPLAINed on the same database.
  */
 async function explainAll(f) {
   serverRequire('reflect-metadata');
   const { loadConfig } = await import(dist('common/app-config.js'));
   const { createDataSource, resolveDataSourceOptions } = await import(dist('database/data-source-options.js'));
-  const { NoticesService } = await import(dist('notices/notices.service.js'));
+  const { NoticeReadingService } = await import(dist('notices/notice-reading.service.js'));
+  const { NoticeStatsService } = await import(dist('notices/notice-stats.service.js'));
+  const { NoticeAudience } = await import(dist('notices/notice-audience.service.js'));
+  const { NoticeUnread } = await import(dist('notices/notice-unread.js'));
+  const { unreadTotalQuery } = await import(dist('notices/notices.queries.js'));
+  const { unreadWindowStart } = await import(dist('notices/notices.rules.js'));
   const { TimebankService } = await import(dist('timebank/timebank.service.js'));
   const { LedgerService } = await import(dist('timebank/ledger.service.js'));
   const { RoomsService } = await import(dist('rooms/rooms.service.js'));
@@ -187,13 +194,17 @@ async function explainAll(f) {
   // The hot reads bypass TypeORM (database/raw-reads.ts): capture their SQL on the way through.
   const reads = new RawReads(ds);
   const sqliteDb = ds.options.type === 'better-sqlite3';
-  const raw = {
+  const capture = (query, parameters) =>
+    captured.push({ query, parameters: sqliteDb ? parameters.map(sqliteParameter) : [...parameters] });
+  const raw = Object.assign(Object.create(reads), {
     rows: (query, parameters) => {
-      captured.push({ query, parameters: sqliteDb ? parameters.map(sqliteParameter) : [...parameters] });
+      capture(query, parameters);
       return reads.rows(query, parameters);
     },
-  };
-  const notices = new NoticesService(ds, null, null, clock, raw);
+  });
+  const unread = new NoticeUnread(ds, raw, clock);
+  const reading = new NoticeReadingService(ds, clock, raw, unread);
+  const reach = new NoticeStatsService(ds, null, new NoticeAudience(ds, null, clock, raw), clock);
   const timebank = new TimebankService(ds, new LedgerService(), null, null, null, clock, raw);
   const rooms = new RoomsService(ds, null, clock, config);
   const sessions = new SessionsService(ds, config, clock, raw);
@@ -201,9 +212,18 @@ async function explainAll(f) {
   const staff = await ds.getRepository(User).findOneByOrFail({ username: f.seed.communities[0].staffUsername });
   const work = [
     ['session lookup (every request)', () => sessions.resolve(f.resident)],
-    ['feed', () => notices.feed(resident, {})],
-    ['unread count', () => notices.unreadCount(resident)],
-    ['notice stats', () => notices.stats(staff, f.seed.statsNotice.id)],
+    ['feed', () => reading.feed(resident, {})],
+    ['unread count', () => reading.unreadCount(resident)],
+    [
+      // What a stale count (after a publication, archive, expiry) runs once, in its transaction (TransactionSql, not logged).
+      'unread count, recount',
+      async () => {
+        const now = new Date();
+        const q = unreadTotalQuery(resident, now, unreadWindowStart(now));
+        capture(q.sql, q.params);
+      },
+    ],
+    ['notice stats', () => reach.stats(staff, f.seed.statsNotice.id)],
     ['balance', () => timebank.account(resident)],
     ['statement, first page', () => timebank.statement(resident, {})],
     ['room availability', () => rooms.availability(resident, f.seed.room.id, f.seed.room.date)],
@@ -311,11 +331,11 @@ function section({ dbs, rows, medians, audits, plans, mariadb }) {
     '',
     'Every run, for the noise:',
     '',
-    '| round | database | request | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    '| round | database | request | load | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.round} | ${r.db} | ${r.target} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.round} | ${r.db} | ${r.target} | ${r.load.toFixed(2)} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
     ),
     '',
     `Ledger audit (\`GET timebank/audit\`, recomputes every balance from the entries; wall time of the request, median of ${AUDIT_RUNS}, interleaved):`,
@@ -391,7 +411,7 @@ async function main() {
           const r = { round, db: f.name, target: t, ...(await cannon(f, t, DURATION)) };
           rows.push(r);
           log(
-            `round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+            `round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} load ${r.load.toFixed(2).padStart(5)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
           );
         }
       }
@@ -404,6 +424,7 @@ async function main() {
           p99: median(mine.map((r) => r.p99)),
           p50: median(mine.map((r) => r.p50)),
           rps: median(mine.map((r) => r.rps)),
+          load: median(mine.map((r) => r.load)),
         };
       }
     }

@@ -12,7 +12,7 @@ import type { NoticeFeedQueryDto } from './dto/notices.dto.js';
 import { Notice, NoticeRead } from './notice.entity.js';
 import { NoticeUnread } from './notice-unread.js';
 import { toNoticeSummary, toNoticeView } from './notices.mapper.js';
-import { feedQuery, readsQuery } from './notices.queries.js';
+import { feedQuery } from './notices.queries.js';
 import { decodeFeedCursor, encodeFeedCursor, isAddressedTo, isVisibleAt } from './notices.rules.js';
 
 /** What residents do with notices: the feed, the unread badge, opening one and confirming it (已知晓). */
@@ -34,18 +34,15 @@ export class NoticeReadingService {
     // The hottest read: raw SQL, no query builder or entities (bench/results/1-read-ratio.md).
     const page = feedQuery(viewer, { category: query.category, q: query.q, after }, now, limit);
     if (!page) return { items: [], nextCursor: null };
-    const rows = (await this.raw.rows<Record<string, unknown>>(page.sql, page.params)).map((row) =>
-      this.raw.hydrate(Notice, row),
-    );
+    const rows = await this.raw.rows<Record<string, unknown>>(page.sql, page.params);
     const more = rows.length > limit;
-    const shown = more ? rows.slice(0, limit) : rows;
-    const reads = await this.readsOf(
-      viewer,
-      shown.map((n) => n.id),
-    );
-    const last = shown[shown.length - 1];
+    const shown = (more ? rows.slice(0, limit) : rows).map((row) => ({
+      notice: this.raw.hydrate(Notice, row),
+      read: row.readId == null ? undefined : this.raw.hydrate(NoticeRead, { ackAt: row.readAckAt }),
+    }));
+    const last = shown[shown.length - 1]?.notice;
     return {
-      items: shown.map((n) => toNoticeSummary(n, now, reads.get(n.id))),
+      items: shown.map(({ notice, read }) => toNoticeSummary(notice, now, read)),
       nextCursor: more ? encodeFeedCursor({ pinned: last.pinned, publishAt: last.publishAt!, id: last.id }) : null,
     };
   }
@@ -100,12 +97,5 @@ export class NoticeReadingService {
         .createQueryBuilder(NoticeRead, 'r')
         .where('r.noticeId = :noticeId AND r.userId = :userId', { noticeId, userId }),
     ).getOneOrFail();
-  }
-
-  private async readsOf(viewer: User, noticeIds: number[]): Promise<Map<number, NoticeRead>> {
-    const reads = viewer.role === 'resident' ? readsQuery(viewer.id, noticeIds) : null;
-    if (!reads) return new Map();
-    const rows = await this.raw.rows<Record<string, unknown>>(reads.sql, reads.params);
-    return new Map(rows.map((row) => this.raw.hydrate(NoticeRead, row)).map((r) => [r.noticeId, r]));
   }
 }

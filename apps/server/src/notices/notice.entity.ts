@@ -58,6 +58,8 @@ export class NoticeBuilding {
 @Entity('notice_reads')
 @Index('uq_notice_reads_notice_user', ['noticeId', 'userId'], { unique: true })
 @Index('idx_notice_reads_user', ['userId', 'noticeId'])
+// A notice's stats: its reads with their times from the index alone.
+@Index('idx_notice_reads_notice_times', ['noticeId', 'userId', 'readAt', 'ackAt'])
 export class NoticeRead {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'int' }) noticeId: number;

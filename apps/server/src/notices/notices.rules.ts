@@ -236,13 +236,19 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
       read: m.readAt !== null,
     });
   }
-  return [...households.values()]
-    .filter((e) => !e.reached)
-    .map((e) => e.household)
-    .sort(
-      (a, b) =>
-        natural.compare(a.building, b.building) || natural.compare(a.unit, b.unit) || natural.compare(a.room, b.room),
-    );
+  const left = [...households.values()].filter((e) => !e.reached).map((e) => e.household);
+  // Natural order of each distinct building, unit and room once, then numbers: 10,000 households sort in milliseconds.
+  const rank = (values: string[]) =>
+    new Map([...new Set(values)].sort((a, b) => natural.compare(a, b)).map((v, i) => [v, i]));
+  const building = rank(left.map((h) => h.building));
+  const unit = rank(left.map((h) => h.unit));
+  const room = rank(left.map((h) => h.room));
+  return left.sort(
+    (a, b) =>
+      building.get(a.building)! - building.get(b.building)! ||
+      unit.get(a.unit)! - unit.get(b.unit)! ||
+      room.get(a.room)! - room.get(b.room)!,
+  );
 }
 
 /** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */
