@@ -143,10 +143,29 @@ const WHAT_CHANGED = [
 ];
 
 /**
- * Issue 18, before: this script (with the primary-key target) on the code before the issue's changes, measured in one run
- * side by side; null until measured.
+ * Issue 18, before: this script (with the primary-key target) on the code before the issue's changes (commit cd04dac,
+ * bench/results/issue-18/before-read-ratio.log): feed = session lookup + feed query (with an EXISTS on notice_buildings)
+ * + the reads of the 20 shown.
  */
-const BEFORE_18 = null;
+const BEFORE_18 = {
+  what: 'commit cd04dac, 2026-12-02T05:32Z, same script and machine, load average 14–21 during the runs',
+  load: 17.48,
+  ratios: {
+    feed: 0.87,
+    balance: 0.59,
+    feedPk: 0.14,
+    balancePk: 0.32,
+    bareFeedPk: 0.16,
+    feedDbCpu: 2.12,
+  },
+  med: {
+    'linli feed': { rps: 299, p99: 476, dbCpu: 0.838, statements: 3.32 },
+    'bare feed': { rps: 343, p99: 275, dbCpu: 0.767, statements: 3.2 },
+    'linli balance': { rps: 677, p99: 335, dbCpu: 0.396, statements: 2.22 },
+    'bare balance': { rps: 1156, p99: 150, dbCpu: 0.312, statements: 2.06 },
+    'bare pk read': { rps: 2128, p99: 80, dbCpu: 0.104, statements: 1.02 },
+  },
+};
 
 function issue18Lines(med, ratios) {
   if (!BEFORE_18) return [];
