@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NoticeSummary, NoticeView, Page } from '@linli/shared-types';
+import type { NoticeSummary, NoticeView, Page, Refusal } from '@linli/shared-types';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
@@ -25,10 +25,9 @@ import {
   excerptOf,
   noticeStatusAt,
   type NoticeAction,
-  type Refusal,
 } from './notices.rules.js';
 
-const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
+const fail = (refusal: Refusal) => refuse(refusal.code);
 const toDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 /**
@@ -68,7 +67,7 @@ export class NoticeEditingService {
   async create(actor: User, input: CreateNoticeDto): Promise<NoticeView> {
     const now = this.clock.now();
     const communityId = communityOfNewRecord(actor, input.communityId);
-    if (communityId === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
+    if (communityId === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
     const publishAt = toDate(input.publishAt);
     const expiresAt = toDate(input.expiresAt);
     const refusal = checkBodySize(input.body) ?? checkNoticeTimes(publishAt, expiresAt, now);
@@ -154,7 +153,7 @@ export class NoticeEditingService {
         { id: notice.id, status: before.status, updatedAt: before.updatedAt },
         fields,
       );
-      if (!result.affected) throw conflict('CONFLICT');
+      if (!result.affected) throw refuse('CONFLICT');
       if (buildingIds !== undefined) {
         await manager.delete(NoticeBuilding, { noticeId: notice.id });
         if (buildingIds.length)
@@ -197,7 +196,7 @@ export class NoticeEditingService {
           notifyDueAt: notice.requiresAck && scheduled ? publishAt : null,
         },
       );
-      if (!result.affected) throw conflict('NOTICE_ALREADY_PUBLISHED');
+      if (!result.affected) throw refuse('NOTICE_ALREADY_PUBLISHED');
       Object.assign(notice, { status: 'published', publishAt });
       if (notice.requiresAck && !scheduled) await this.audience.notify(manager, notice);
       await this.unread.communityChanged(manager, notice.communityId);
@@ -229,7 +228,7 @@ export class NoticeEditingService {
           notifyDueAt: null,
         },
       );
-      if (!result.affected) throw conflict('NOTICE_ARCHIVED');
+      if (!result.affected) throw refuse('NOTICE_ARCHIVED');
       await this.unread.communityChanged(manager, notice.communityId);
       await this.audit.record(manager, {
         actor,
@@ -262,6 +261,6 @@ export class NoticeEditingService {
   private async assertBuildingsOf(manager: EntityManager, communityId: number, buildingIds: number[]): Promise<void> {
     if (!buildingIds.length) return;
     const found = await manager.countBy(Building, { id: In(buildingIds), communityId });
-    if (found !== buildingIds.length) throw refused('NOTICE_AUDIENCE_INVALID');
+    if (found !== buildingIds.length) throw refuse('NOTICE_AUDIENCE_INVALID');
   }
 }

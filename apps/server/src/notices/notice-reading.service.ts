@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NoticeAckResponse, NoticeSummary, NoticeView, Page, UnreadCountResponse } from '@linli/shared-types';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AppException, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { assertInCommunity } from '../common/tenancy-scope.js';
 import { RawReads } from '../database/raw-reads.js';
@@ -30,7 +30,7 @@ export class NoticeReadingService {
     const limit = query.limit ?? 20;
     const now = this.clock.now();
     const after = query.cursor ? decodeFeedCursor(query.cursor) : null;
-    if (query.cursor && !after) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+    if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
     // The hottest read: raw SQL, no query builder or entities (bench/results/1-read-ratio.md).
     const page = feedQuery(viewer, { category: query.category, q: query.q, after }, now, limit);
     if (!page) return { items: [], nextCursor: null };
@@ -70,11 +70,11 @@ export class NoticeReadingService {
   /** 已知晓: verified residents confirm a notice that asks for it; confirming twice keeps the first time. */
   async acknowledge(viewer: User, id: number): Promise<NoticeAckResponse> {
     const now = this.clock.now();
-    if (viewer.role !== 'resident') throw notFound();
+    if (viewer.role !== 'resident') throw refuse('NOT_FOUND');
     return runTransaction(this.dataSource, async (manager) => {
       const notice = await this.addressedNotice(manager, viewer, id, now);
-      if (!notice.requiresAck) throw refused('NOTICE_ACK_NOT_REQUIRED');
-      if (viewer.status !== 'verified') throw refused('RESIDENT_NOT_VERIFIED');
+      if (!notice.requiresAck) throw refuse('NOTICE_ACK_NOT_REQUIRED');
+      if (viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
       await this.unread.recordRead(manager, notice.id, notice.publishAt!, viewer, now);
       await manager.update(NoticeRead, { noticeId: notice.id, userId: viewer.id, ackAt: IsNull() }, { ackAt: now });
       const read = await this.readOf(manager, notice.id, viewer.id);
@@ -85,7 +85,7 @@ export class NoticeReadingService {
   /** A notice visible now and addressed to the resident, or 404. */
   private async addressedNotice(manager: EntityManager, viewer: User, id: number, now: Date): Promise<Notice> {
     const notice = await manager.findOneBy(Notice, { id });
-    if (!notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw notFound();
+    if (!notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw refuse('NOT_FOUND');
     return notice;
   }
 
