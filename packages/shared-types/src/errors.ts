@@ -45,6 +45,7 @@ export const errorMessages = {
   TRANSACTION_NOT_FOUND: '找不到该笔记录',
   TRANSACTION_ALREADY_REVERSED: '该笔记录已冲正过',
   REVERSAL_NOT_ALLOWED: '冲正记录不能再冲正',
+  REVERSAL_OF_HOLD: '冻结、解冻及从冻结中支付的记录由互助或预约本身处理，不能冲正',
   REDEMPTION_REVERSE_BY_CANCEL: '兑换记录请通过“取消兑换”撤销',
   REWARD_NOT_FOUND: '找不到该兑换项目',
   REWARD_OUT_OF_STOCK: '该项目已兑完',
