@@ -245,7 +245,7 @@ test('staff flag a care recipient, read the escrow and commons accounts, and set
   await page.goto('/console/help');
   await page.locator('[data-testid=help-filter]').getByText('待裁定').click();
   await page.locator(`[data-testid=help-settle-${id}]`).click();
-  await page.locator('[data-testid=help-settle-minutes] input').fill('25');
+  await page.getByRole('dialog').getByRole('spinbutton').fill('25');
   await page.locator('[data-testid=help-settle-reason]').fill('双方同意按一半多结算');
   const settled = page.waitForResponse((r) => r.url().endsWith(`/help-requests/${id}/settle`));
   await page.getByRole('button', { name: '确认裁定' }).click();

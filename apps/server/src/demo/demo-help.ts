@@ -211,7 +211,8 @@ export async function seedDemoHelp(manager: EntityManager, now: Date): Promise<v
     await manager.update(HelpRequest, { id }, fields);
   }
 
-  // Donations to B's commons 公益池.
+  // Every community's commons 公益池 is open from the start (G's empty); donations to B's.
+  await ledger.commonsOf(manager, byCode.get('G')!.id);
   const commonsB = await ledger.commonsOf(manager, byCode.get('B')!.id);
   for (const [donor, minutes] of [
     [zhu, 30],
