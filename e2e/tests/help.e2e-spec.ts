@@ -11,8 +11,12 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 const POSTER = '13800000003'; // 张桂兰, G
 const HELPER = '13800000004'; // 王建国, G
 
-async function apiLogin(request: APIRequestContext, phone: string): Promise<{ token: string; id: number }> {
-  const response = await request.post('/api/v1/auth/dev-login', { data: { phone, community: 'G' } });
+async function apiLogin(
+  request: APIRequestContext,
+  phone: string,
+  community: 'G' | 'B' = 'G',
+): Promise<{ token: string; id: number }> {
+  const response = await request.post('/api/v1/auth/dev-login', { data: { phone, community } });
   expect(response.status()).toBe(200);
   const body = await response.json();
   return { token: body.token, id: body.user.id };
@@ -24,7 +28,7 @@ async function account(request: APIRequestContext, token: string) {
   return (await response.json()) as { balance: number; held: number; available: number };
 }
 
-async function phoneApp(browser: Browser, phone: string): Promise<Page> {
+async function phoneApp(browser: Browser, phone: string, community: 'G' | 'B' = 'G'): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -36,7 +40,7 @@ async function phoneApp(browser: Browser, phone: string): Promise<Page> {
   await app.goto('/');
   await app.locator('.e2e-privacy-dialog .e2e-privacy-agree').click();
   await app.locator('.e2e-devlogin-phone input').fill(phone);
-  await app.locator('.e2e-community-G').click();
+  await app.locator(`.e2e-community-${community}`).click();
   await app.locator('.e2e-devlogin-submit').click();
   await expect(app.locator('.e2e-home-greeting')).toBeVisible();
   await app.locator('.e2e-home-help').click();
@@ -261,4 +265,28 @@ test('staff flag a care recipient, read the escrow and commons accounts, and set
   expect((await account(request, helper.token)).balance).toBe(helperBefore.balance + 25);
   await page.goto('/console/audit');
   await expect(page.locator('body')).toContainText(`裁定互助 #${id}`);
+});
+
+test('亲情转赠 in H5: 胡军 gives his mother 朱玉兰 half an hour (the demo binding in B); both balances move', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const son = await apiLogin(request, '13900000004', 'B'); // 胡军
+  const mother = await apiLogin(request, '13900000003', 'B'); // 朱玉兰
+  const [sonBefore, motherBefore] = [await account(request, son.token), await account(request, mother.token)];
+  const app = await phoneApp(browser, '13900000004', 'B');
+  await app.locator('.e2e-help-family-open').click();
+  await app.locator(`.e2e-family-recipient-${mother.id}`).click();
+  await app.locator('.e2e-family-preset-30').click();
+  await app.locator('.e2e-family-memo input').fill('给妈妈买菜');
+  await app.locator('.e2e-family-transfer-submit').click();
+  await expect(app.locator('.e2e-family-transfer-confirm-name')).toContainText('朱玉兰');
+  const sent = app.waitForResponse((r) => r.url().endsWith('/api/v1/timebank/family-transfers'));
+  await app.locator('.e2e-family-transfer-confirm').click();
+  expect((await sent).status()).toBe(201);
+  await expect(app.locator('.e2e-family-transfer-done')).toContainText('0.50');
+  expect((await account(request, son.token)).balance).toBe(sonBefore.balance - 30);
+  expect((await account(request, mother.token)).balance).toBe(motherBefore.balance + 30);
+  await app.context().close();
 });
