@@ -113,6 +113,8 @@ test('a resident posts a help request in H5, a neighbour takes it, the poster co
   // At the meeting the poster shows the personal code; the helper presses 我已到达 and types its 6 digits into the
   // H5 scanner's fallback (platform/scan.h5: the same overlay as a camera scan), which starts the task.
   await app.locator('.e2e-help-show-code').click();
+  // "······" until the code has loaded.
+  await expect(app.locator('.e2e-my-code-digits')).toHaveText(/^\s*\d(\s*\d){5}\s*$/);
   const digits = (await app.locator('.e2e-my-code-digits').innerText()).replace(/\s+/g, '');
   expect(digits).toMatch(/^\d{6}$/);
   await neighbour.reload();
