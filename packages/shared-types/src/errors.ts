@@ -64,6 +64,7 @@ export const errorMessages = {
   BOOKING_ATTENDEES_INVALID: '参加人数须在 1 到活动室容量之间',
   BOOKING_QUOTA_ACTIVE: '您已有 2 个未开始的预约，请使用或取消后再预约',
   BOOKING_QUOTA_WEEKLY: '本周预约时长已达上限',
+  BOOKING_OVERLAPS_OWN: '您在这个时间已有其他预约，同一时间只能预约一处',
   BOOKING_SUSPENDED: '因多次预约未到场，您的预约功能暂停使用',
   BOOKING_NOT_CANCELLABLE: '该预约已开始或已结束，不能取消',
   BOOKING_NOT_PENDING: '该预约已处理过',

@@ -87,21 +87,28 @@ describe('checkAttendees', () => {
   ])('%p attendees in a room for 12 → %p', (n, code) => expect(checkAttendees(room, n)?.code ?? null).toBe(code));
 });
 
-describe('checkQuota (not suspended, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
+describe('checkQuota (not suspended, no own overlap in any room, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
   it.each([
-    [0, 0, 0, 60, null],
-    [0, 1, 0, 60, null],
-    [0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'],
-    [0, 0, 180, 60, null],
-    [0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'],
-    [0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'],
-    [0, 0, 0, 240, null],
-    [1, 0, 0, 30, 'BOOKING_SUSPENDED'],
-    [2, 2, 240, 30, 'BOOKING_SUSPENDED'],
+    [0, 0, 0, 0, 60, null],
+    [0, 0, 1, 0, 60, null],
+    [0, 0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'],
+    [0, 0, 0, 180, 60, null],
+    [0, 0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 0, 0, 0, 240, null],
+    [1, 0, 0, 0, 30, 'BOOKING_SUSPENDED'],
+    [2, 0, 2, 240, 30, 'BOOKING_SUSPENDED'],
+    // Another active booking of theirs at the same time, in another room: refused whatever the quotas say.
+    [0, 1, 0, 0, 30, 'BOOKING_OVERLAPS_OWN'],
+    [0, 2, 1, 60, 60, 'BOOKING_OVERLAPS_OWN'],
+    [0, 1, 2, 240, 30, 'BOOKING_OVERLAPS_OWN'],
+    [1, 1, 0, 0, 30, 'BOOKING_SUSPENDED'],
   ])(
-    '%p suspensions, %p upcoming, %p min this week, +%p min → %p',
-    (activeSuspensions, upcomingActive, weekMinutes, minutes, code) => {
-      expect(checkQuota({ activeSuspensions, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
+    '%p suspensions, %p overlapping, %p upcoming, %p min this week, +%p min → %p',
+    (activeSuspensions, overlapping, upcomingActive, weekMinutes, minutes, code) => {
+      expect(checkQuota({ activeSuspensions, overlapping, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(
+        code,
+      );
     },
   );
 });

@@ -86,16 +86,26 @@ interface Interval {
   endAt: Date;
 }
 
+/** What the booking transaction counted of a resident's own bookings (bookings.queries.ts residentUsageSql). */
+export interface ResidentUsage {
+  activeSuspensions: number;
+  upcomingActive: number;
+  weekMinutes: number;
+  /** Their active bookings (pending, approved, checked_in) in any room overlapping the new one in time. */
+  overlapping: number;
+}
+
 /**
- * A resident's standing: not suspended (no unlifted suspension running now), fewer than 2 upcoming active bookings,
- * and at most 240 minutes booked in the ISO week.
+ * A resident's standing: not suspended (no unlifted suspension running now), no other active booking overlapping this
+ * one in time in any room, fewer than 2 upcoming active bookings, and at most 240 minutes booked in the ISO week.
  */
 export function checkQuota(
-  usage: { activeSuspensions: number; upcomingActive: number; weekMinutes: number },
+  usage: ResidentUsage,
   minutes: number,
   settings: BookingSettings = bookingSettings,
 ): Refusal | null {
   if (usage.activeSuspensions > 0) return { code: 'BOOKING_SUSPENDED' };
+  if (usage.overlapping > 0) return { code: 'BOOKING_OVERLAPS_OWN' };
   if (usage.upcomingActive >= settings.maxUpcomingActive) return { code: 'BOOKING_QUOTA_ACTIVE' };
   if (usage.weekMinutes + minutes > settings.weeklyMinutes) return { code: 'BOOKING_QUOTA_WEEKLY' };
   return null;

@@ -121,7 +121,7 @@ export class BookingsService {
           checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff, season: !!budget });
         if (refusal) throw refused(refusal.code);
         if (closures > 0) throw refused('BOOKING_CLOSED');
-        if (!byStaff) await this.checkResident(sql, actor, request.startAt, budget ? 0 : minutes, now, !!budget);
+        if (!byStaff) await this.checkResident(sql, actor, request, budget ? 0 : minutes, now, !!budget);
         const booking: Booking = {
           id: 0,
           communityId: room.communityId,
@@ -180,24 +180,29 @@ export class BookingsService {
     }
   }
 
-  /** Suspension and quotas of a resident, in one statement (read after the resident's row is locked); for a group, suspension only. */
+  /**
+   * Suspension, own overlapping bookings and quotas of a resident, in one statement read after the resident's turn (so
+   * two bookings of one resident at once, in two rooms, cannot both pass); for a group, suspension only.
+   */
   private async checkResident(
     sql: TransactionSql,
     resident: User,
-    startAt: Date,
+    { startAt, endAt }: Pick<BookingRequest, 'startAt' | 'endAt'>,
     minutes: number,
     now: Date,
     suspensionOnly = false,
   ): Promise<void> {
     const [usage] = await sql.rows<ResidentUsageRow>(
       residentUsageSql,
-      residentUsageParams(resident.id, now, isoWeekOf(startAt)),
+      residentUsageParams(resident.id, now, isoWeekOf(startAt), { startAt, endAt }),
     );
     const refusal = checkQuota(
       {
         activeSuspensions: Number(usage.activeSuspensions),
         upcomingActive: suspensionOnly ? 0 : Number(usage.upcomingActive),
         weekMinutes: suspensionOnly ? 0 : Number(usage.weekMinutes),
+        // A group's booking is the group's (its turn, not the leader's, serializes it): only personal ones clash.
+        overlapping: suspensionOnly ? 0 : Number(usage.overlapping),
       },
       minutes,
     );
