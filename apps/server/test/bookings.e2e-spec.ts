@@ -345,6 +345,24 @@ describe(`bookings over HTTP on ${testDatabaseKind}`, () => {
       expect(await t.dataSource.getRepository(BookingSlot).countBy({ roomId: rooms[0] })).toBe(0);
       expect(await t.dataSource.getRepository(BookingSlot).countBy({ roomId: rooms[1] })).toBe(0);
     });
+
+    it('我的预约 splits upcoming from past: a cancelled booking moves to the past', async () => {
+      const kept = await bookRoom(rooms[0], '18:00', '19:00');
+      expect(kept.status).toBe(201);
+      const ids = async (when: string) =>
+        (await t.request('GET', `${api}/bookings/mine?when=${when}`, { token: liu })).body.items.map(
+          (b: { id: number }) => b.id,
+        );
+      const past = await ids('past');
+      expect(await ids('upcoming')).toEqual([kept.body.id]);
+      expect(past).not.toContain(kept.body.id);
+      expect(past.length).toBeGreaterThanOrEqual(8);
+      await cancelAll();
+      expect(await ids('upcoming')).toEqual([]);
+      expect((await ids('past'))[0]).toBe(kept.body.id);
+      const bad = await t.request('GET', `${api}/bookings/mine?when=later`, { token: liu });
+      expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
   });
 
   it('staff manage rooms: rules, closures; invalid hours refused', async () => {

@@ -282,7 +282,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   it('quota, window and rule refusals change nothing', async () => {
     const a = await resident();
     await service(0).book(a, request(hall, '08:30', '09:00'));
-    await service(0).book(a, { ...request(hall, '08:30', '09:00'), roomId: studio.id });
+    await service(0).book(a, { ...request(hall, '09:00', '09:30'), roomId: studio.id });
     const before = await counts();
     const refusals = await Promise.all([
       outcome(service(0).book(a, request(hall, '20:00', '20:30'))), // a third upcoming booking
@@ -313,6 +313,30 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       'BOOKING_ATTENDEES_INVALID',
     ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('one resident booking two rooms for the same time from two processes at once: one wins, every time', async () => {
+    const rooms = [await room({ name: '甲室' }), await room({ name: '乙室' })];
+    const wednesday = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00+08:00`);
+    for (const hour of ['09', '11', '13', '15', '17', '19']) {
+      const a = await resident();
+      const results = await Promise.all(
+        rooms.map((r, i) =>
+          outcome(
+            service(i).book(a, {
+              roomId: r.id,
+              startAt: wednesday(`${hour}:00`),
+              endAt: wednesday(`${hour}:30`),
+              purpose: '两室同时',
+              attendees: 2,
+            }),
+          ),
+        ),
+      );
+      expect(tally(results)).toEqual({ ok: 1, BOOKING_OVERLAPS_OWN: 1 });
+      expect(await data().getRepository(Booking).countBy({ userId: a.id })).toBe(1);
+    }
+    await assertNoDoubleBooking();
   });
 
   it('weekly minutes: at most 240 per ISO week, counted in local time', async () => {

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BookingView, Page, RecurringBookingResponse, SuspensionLiftResponse } from '@linli/shared-types';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
-import { PageQuery } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
 import { BookingsService } from './bookings.service.js';
 import {
   BookingQueryDto,
   CancelBookingDto,
   CreateBookingDto,
+  MyBookingsQueryDto,
   RecurringBookingDto,
   RejectBookingDto,
 } from './dto/bookings.dto.js';
@@ -51,10 +51,10 @@ export class BookingsController {
     return this.bookings.create(user, body);
   }
 
-  @ApiAnswer({ summary: '我的预约', ok: { page: 'BookingView' } })
+  @ApiAnswer({ summary: '我的预约（可分即将开始与历史）', ok: { page: 'BookingView' } })
   @Get('mine')
   @ActFor('查看预约')
-  mine(@CurrentUser() user: User, @Query() query: PageQuery): Promise<Page<BookingView>> {
+  mine(@CurrentUser() user: User, @Query() query: MyBookingsQueryDto): Promise<Page<BookingView>> {
     return this.bookings.mine(user, query);
   }
 

@@ -4,6 +4,7 @@ import {
   activeBookingStatuses,
   type BookingStatus,
   type BookingView,
+  type MyBookingsQuery,
   type Page,
   type RecurringBookingResponse,
   shanghaiDate,
@@ -245,7 +246,8 @@ export class BookingsService {
     return result;
   }
 
-  async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<BookingView>> {
+  /** A resident's bookings, newest first: all, the upcoming ones (active, not ended) or the past ones (the rest). */
+  async mine(resident: User, query: MyBookingsQuery): Promise<Page<BookingView>> {
     const limit = query.limit ?? 20;
     const before = decodeIdCursor(query.cursor);
     const qb = this.dataSource
@@ -254,6 +256,9 @@ export class BookingsService {
       .where('b.userId = :userId', { userId: resident.id })
       .orderBy('b.id', 'DESC')
       .limit(limit + 1);
+    const upcoming = { active: [...activeBookingStatuses], now: this.clock.now() };
+    if (query.when === 'upcoming') qb.andWhere('b.status IN (:...active) AND b.endAt > :now', upcoming);
+    if (query.when === 'past') qb.andWhere('(b.status NOT IN (:...active) OR b.endAt <= :now)', upcoming);
     if (before) qb.andWhere('b.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
