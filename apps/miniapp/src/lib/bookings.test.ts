@@ -121,7 +121,9 @@ describe('gridCells and rangeProblem', () => {
 describe('room price and hold', () => {
   it('names a free room, or the price per hour', () => {
     expect(roomPriceText({ priceMinutesPerHour: 0 })).toBe('免费使用');
-    expect(roomPriceText({ priceMinutesPerHour: 30 })).toBe('使用费：每小时 30 分钟时长（时间银行），预约时冻结，使用后扣除');
+    expect(roomPriceText({ priceMinutesPerHour: 30 })).toBe(
+      '使用费：每小时 30 分钟时长（时间银行），预约时冻结，使用后扣除',
+    );
   });
 
   it('says what a booking holds, pro rata and rounded up as the server holds it', () => {

@@ -34,7 +34,10 @@ export function SlotGrid(props: SlotGridProps) {
   const { room, date, cells, availability, range, choosingEnd, picked, pickedMinutes, hint, onTap } = props;
   // While choosing the end, each later time that would make a bookable range says so ("到此结束").
   const endable = (index: number) =>
-    choosingEnd && range !== null && index > range.from && !rangeProblem(room, cells, { from: range.from, to: index - 1 });
+    choosingEnd &&
+    range !== null &&
+    index > range.from &&
+    !rangeProblem(room, cells, { from: range.from, to: index - 1 });
   const closing = cells.length ? shanghaiClock(cells[cells.length - 1].endAt, true) : null;
   return (
     <View className="lk-card">

@@ -130,7 +130,9 @@ export default function MyBookingsPage() {
           <EmptyState
             className="e2e-my-bookings-empty"
             title={tab.empty}
-            description={when === 'upcoming' ? '在“预约”页选择活动室和时段即可预约' : '用过、取消或未通过的预约会列在这里'}
+            description={
+              when === 'upcoming' ? '在“预约”页选择活动室和时段即可预约' : '用过、取消或未通过的预约会列在这里'
+            }
           />
         </View>
       ) : null}
