@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /** Issue 4: a resident books a room that needs approval in the H5 app; staff approve it in the console. */
 
@@ -18,7 +18,6 @@ async function login(request: APIRequestContext, path: string, data: object): Pr
   return { token: body.token, id: body.user.id };
 }
 
-type Page = import('@playwright/test').Page;
 const clockClass = (iso: string) => shanghaiClock(iso).replace(':', '\\:');
 /** A slot tile by its local start time. */
 const slotCell = (app: Page, iso: string) => app.locator(`.e2e-slot-${clockClass(iso)}`);
@@ -26,7 +25,7 @@ const slotCell = (app: Page, iso: string) => app.locator(`.e2e-slot-${clockClass
 const endTile = (app: Page, iso: string) =>
   app.locator(`.e2e-slot-${clockClass(iso)}, .e2e-slot-end-${clockClass(iso)}`);
 
-async function residentApp(browser: import('@playwright/test').Browser, phoneNumber: string, name: string) {
+async function residentApp(browser: Browser, phoneNumber: string, name: string) {
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
