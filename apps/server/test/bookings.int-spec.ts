@@ -1,17 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../src/audit/audit.service.js';
 import { Booking, BookingSlot, BookingSuspension } from '../src/bookings/booking.entity.js';
-import { BookingsService } from '../src/bookings/bookings.service.js';
-import { RoomChargesService } from '../src/help-requests/room-charges.service.js';
-import { LedgerService } from '../src/timebank/ledger.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { Notification } from '../src/notifications/notification.entity.js';
-import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Room } from '../src/rooms/room.entity.js';
-import { RoomsService } from '../src/rooms/rooms.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
+import { bookingServices } from './support/booking-services.js';
 import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
@@ -26,7 +21,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   const sources: DataSource[] = [];
   // Saturday 2026-11-28 09:00 in Shanghai.
   const clock = new FixedClock(new Date('2026-11-28T01:00:00Z'));
-  let services: Array<{ bookings: BookingsService; rooms: RoomsService }>;
+  let services: Array<ReturnType<typeof bookingServices>>;
   let community: Community;
   let other: Community;
   let staff: User;
@@ -113,15 +108,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     sources.push(await createDataSource(options).initialize());
     if (testDatabaseKind === 'mariadb')
       sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
-    services = sources.map((ds) => {
-      const audit = new AuditService(ds);
-      const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
-      const charges = new RoomChargesService(new LedgerService());
-      return {
-        rooms,
-        bookings: new BookingsService(ds, rooms, new NotificationsService(ds, clock), audit, clock, charges),
-      };
-    });
+    services = sources.map((ds) => bookingServices(ds, clock));
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });
     const users = data().getRepository(User);

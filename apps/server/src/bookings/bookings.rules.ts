@@ -3,6 +3,7 @@ import {
   parseClockTime,
   type BookingStatus,
   type ErrorCode,
+  type Role,
   type SlotGridRoom,
   shanghaiWeekStart,
 } from '@linli/shared-types';
@@ -199,4 +200,34 @@ export function weeklyOccurrences(start: Date, end: Date, weeks: number): Interv
     startAt: new Date(start.getTime() + i * 7 * DAY),
     endAt: new Date(end.getTime() + i * 7 * DAY),
   }));
+}
+
+/** Who may act on a booking: a resident their own, staff their community's, admins any; to anyone else it is missing. */
+export function bookingVisibleTo(
+  actor: { id: number; role: Role; communityId: number | null },
+  booking: { userId: number; communityId: number },
+): boolean {
+  if (actor.role === 'resident') return booking.userId === actor.id;
+  return actor.role === 'admin' || booking.communityId === actor.communityId;
+}
+
+/** Staff cancelling somebody else's booking say why (it is sent to the booker). */
+export function checkCancelReason(
+  byStaff: boolean,
+  forSomeoneElse: boolean,
+  reason: string | undefined,
+): Refusal | null {
+  return byStaff && forSomeoneElse && !reason?.trim() ? { code: 'BOOKING_REASON_REQUIRED' } : null;
+}
+
+/** Staff check a resident in on their behalf: an approved booking, from 15 minutes before the start until its end. */
+export function checkStaffCheckIn(
+  booking: { status: BookingStatus; startAt: Date; endAt: Date },
+  now: Date,
+  settings: BookingSettings = bookingSettings,
+): Refusal | null {
+  const opens = booking.startAt.getTime() - settings.checkInEarlyMinutes * MINUTE;
+  if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime())
+    return { code: 'BOOKING_NOT_CHECKABLE' };
+  return null;
 }
