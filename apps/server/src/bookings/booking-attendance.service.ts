@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingView } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { conflict, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { lockForUpdate, runTransaction } from '../database/transaction.js';
 import { RoomsService } from '../rooms/rooms.service.js';
@@ -46,7 +46,7 @@ export class BookingAttendanceService {
           .orderBy('b.startAt', 'ASC'),
       ).getMany();
       const booking = candidates.find((b) => inCheckInWindow(b.startAt, now));
-      if (!booking) throw refused('BOOKING_NO_CHECKIN');
+      if (!booking) throw refuse('BOOKING_NO_CHECKIN');
       if (booking.status === 'approved') {
         const result = await manager.update(
           Booking,
@@ -67,13 +67,13 @@ export class BookingAttendanceService {
       const now = this.clock.now();
       if (booking.status === 'checked_in') return this.reads.view(manager, booking);
       const refusal = checkStaffCheckIn(booking, now);
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       const result = await manager.update(
         Booking,
         { id: booking.id, status: 'approved' },
         { status: 'checked_in', checkedInAt: now },
       );
-      if (!result.affected) throw conflict('BOOKING_NOT_CHECKABLE');
+      if (!result.affected) throw refuse('BOOKING_NOT_CHECKABLE');
       await this.audit.record(manager, {
         actor,
         communityId: booking.communityId,

@@ -9,7 +9,7 @@ import {
 } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { assertInCommunity } from '../common/tenancy-scope.js';
 import { runTransaction } from '../database/transaction.js';
@@ -41,9 +41,9 @@ export class BookingDecisionsService {
       const byStaff = actor.role !== 'resident';
       const forSomeoneElse = booking.userId !== actor.id;
       const missingReason = checkCancelReason(byStaff, forSomeoneElse, reason);
-      if (missingReason) throw new AppException(missingReason.code, 400, undefined, ['reason']);
+      if (missingReason) throw refuse(missingReason.code, undefined, ['reason']);
       const refusal = checkCancel(booking, this.clock.now(), byStaff);
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       await this.transition(
         manager,
         booking,
@@ -76,7 +76,7 @@ export class BookingDecisionsService {
   async approve(actor: User, bookingId: number): Promise<BookingView> {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.reads.load(manager, actor, bookingId);
-      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
       await this.transition(
         manager,
         booking,
@@ -105,7 +105,7 @@ export class BookingDecisionsService {
   async reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.reads.load(manager, actor, bookingId);
-      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
       await this.transition(
         manager,
         booking,
@@ -168,7 +168,7 @@ export class BookingDecisionsService {
       { id: booking.id, status: In(statusesBefore(to)) },
       { status: to, ...fields },
     );
-    if (!result.affected) throw conflict(lostRace);
+    if (!result.affected) throw refuse(lostRace);
     if (!(activeBookingStatuses as readonly string[]).includes(to))
       await manager.delete(BookingSlot, { bookingId: booking.id });
     await this.charges.afterTransition(manager, booking, to, this.clock.now());

@@ -8,7 +8,7 @@ import {
   shanghaiMidnight,
 } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AppException, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
@@ -61,7 +61,7 @@ export class BookingReadsService {
     if (query.roomId) qb.andWhere('b.roomId = :roomId', { roomId: query.roomId });
     if (query.date) {
       const midnight = shanghaiMidnight(query.date);
-      if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
+      if (!midnight) throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
       qb.andWhere('b.startAt >= :from AND b.startAt < :to', { from: midnight, to: new Date(midnight.getTime() + DAY) });
     }
     if (before) qb.andWhere('b.id < :before', { before });
@@ -71,7 +71,7 @@ export class BookingReadsService {
   /** A booking the actor may act on (bookingVisibleTo); anything else is missing. */
   async load(manager: EntityManager, actor: User, bookingId: number): Promise<Booking> {
     const booking = await manager.findOneBy(Booking, { id: bookingId });
-    if (!booking || !bookingVisibleTo(actor, booking)) throw notFound('BOOKING_NOT_FOUND');
+    if (!booking || !bookingVisibleTo(actor, booking)) throw refuse('BOOKING_NOT_FOUND');
     return booking;
   }
 

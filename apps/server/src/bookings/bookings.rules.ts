@@ -2,10 +2,10 @@ import {
   isOnSlotGrid,
   parseClockTime,
   type BookingStatus,
-  type ErrorCode,
   type Role,
   type SlotGridRoom,
   shanghaiWeekStart,
+  type Refusal,
 } from '@linli/shared-types';
 
 const MINUTE = 60_000;
@@ -28,10 +28,6 @@ export const bookingSettings = {
   cellMinutes: 15,
 } as const;
 export type BookingSettings = typeof bookingSettings;
-
-export interface Refusal {
-  code: ErrorCode;
-}
 
 export interface RoomRules extends SlotGridRoom {
   maxMinutes: number;

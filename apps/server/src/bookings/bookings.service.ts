@@ -4,7 +4,7 @@ import { type BookingView, type RecurringBookingResponse, shanghaiDate, shanghai
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RoomChargesService } from '../help-requests/room-charges.service.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { roomVisibleTo } from '../rooms/rooms.rules.js';
 import { TransactionSql } from '../database/transaction-sql.js';
@@ -78,7 +78,7 @@ export class BookingsService {
    */
   async book(actor: User, request: BookingRequest, budget?: BookingBudget): Promise<BookingView> {
     const byStaff = actor.role !== 'resident';
-    if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (!byStaff && actor.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const sql = new TransactionSql(manager);
@@ -93,15 +93,15 @@ export class BookingsService {
           roomForBookingSql,
           roomForBookingParams(request.roomId, request.startAt, request.endAt),
         );
-        if (!row) throw notFound('ROOM_NOT_FOUND');
+        if (!row) throw refuse('ROOM_NOT_FOUND');
         const { room, closures } = toBookingRoom(row);
-        if (!roomVisibleTo(actor, room)) throw notFound('ROOM_NOT_FOUND');
-        if (!room.active) throw refused('ROOM_INACTIVE');
+        if (!roomVisibleTo(actor, room)) throw refuse('ROOM_NOT_FOUND');
+        if (!room.active) throw refuse('ROOM_INACTIVE');
         const refusal =
           checkAttendees(room, request.attendees) ??
           checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff, season: !!budget });
-        if (refusal) throw refused(refusal.code);
-        if (closures > 0) throw refused('BOOKING_CLOSED');
+        if (refusal) throw refuse(refusal.code);
+        if (closures > 0) throw refuse('BOOKING_CLOSED');
         if (!byStaff) await this.checkResident(sql, actor, request, budget ? 0 : minutes, now, !!budget);
         const booking: Booking = {
           id: 0,
@@ -156,7 +156,7 @@ export class BookingsService {
         return toBookingView(booking, room, actor);
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('BOOKING_SLOT_TAKEN');
+      if (isDuplicateKey(error)) throw refuse('BOOKING_SLOT_TAKEN');
       throw error;
     }
   }
@@ -187,7 +187,7 @@ export class BookingsService {
       },
       minutes,
     );
-    if (refusal) throw refused(refusal.code);
+    if (refusal) throw refuse(refusal.code);
   }
 
   /** Staff: the same local time weekly for N weeks; each week is its own booking, conflicts are reported, not fatal. */
