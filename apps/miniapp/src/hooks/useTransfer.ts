@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
+import type { TransferRecipient, TransferRequest } from '@linli/shared-types';
 import { useInFlight } from './useInFlight';
-import type { PostingResponse, TransferRecipient, TransferRequest } from '@linli/shared-types';
 import { minutesToHours } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import { getRecipient, transferCredits } from '../services/timebank';
 import { setTimebankBalance } from './useTimebankAccount';
-import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt';
+import { useConfirmedTransfer, type ConfirmedTransferState, type TransferChannel } from './useConfirmedTransfer';
 import { errorText } from './useRemoteData';
 
 export const TRANSFER_MEMO_MAX = 100;
@@ -65,88 +65,43 @@ export function transferErrorText(error: unknown): string {
   return errorText(error);
 }
 
-const fingerprintOf = (request: TransferRequest) => `${request.toUserId}|${request.minutes}|${request.memo}`;
-
-export interface TransferState {
-  /** The checked request waiting for the resident's confirmation, or null. */
-  confirming: TransferRequest | null;
+export interface TransferState extends Omit<ConfirmedTransferState<TransferRequest>, 'ask'> {
   /** Who receives the request being confirmed: the dialog always names them. */
   recipient: TransferRecipient | null;
   /** The typed account number is being looked up. */
   checking: boolean;
-  submitting: boolean;
-  error: string | null;
-  /** The last attempt got no answer: 重试 sends it again with the same Idempotency-Key. */
-  retryable: TransferRequest | null;
-  result: PostingResponse | null;
   /**
-   * Opens the confirmation for a checked request once its recipient is known: the one chosen from the name
-   * search, or the server's answer for the typed number. Resolves the problem with the number, or null.
+   * Opens the confirmation once the recipient is known: the one chosen from the name search, or the server's
+   * answer for the typed number (an unknown number is refused here, before any dialog). Resolves the problem, or null.
    */
   ask(request: TransferRequest, chosen?: TransferRecipient | null): Promise<string | null>;
-  cancel(): void;
-  /** Sends the confirmed request (or the unanswered one again); true on success. */
-  confirm(): Promise<boolean>;
-  retry(): Promise<boolean>;
-  /** Back to an empty form (再转一笔). */
-  reset(): void;
 }
+
+const neighbourTransfer: TransferChannel<TransferRequest> = {
+  keyPrefix: 'tf',
+  post: transferCredits,
+  refusalText: transferErrorText,
+  posted: (response) => setTimebankBalance(response.balance, response.balanceHours),
+};
 
 /** A transfer to a neighbour: confirm, send once per Idempotency-Key, and retry safely after a lost answer. */
 export function useTransfer(): TransferState {
-  const attempt = useIdempotentAttempt('tf');
-  const [confirming, setConfirming] = useState<TransferRequest | null>(null);
+  const transfer = useConfirmedTransfer(neighbourTransfer);
   const [recipient, setRecipient] = useState<TransferRecipient | null>(null);
-  const { busy: submitting, guard } = useInFlight();
-  const { busy: checking, guard: guardLookup } = useInFlight();
-  const [error, setError] = useState<string | null>(null);
-  const [retryable, setRetryable] = useState<TransferRequest | null>(null);
-  const [result, setResult] = useState<PostingResponse | null>(null);
-
-  const send = useCallback(
-    async (request: TransferRequest) => {
-      return (
-        (await guard(async () => {
-          setError(null);
-          try {
-            const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)));
-            attempt.settle();
-            setTimebankBalance(response.balance, response.balanceHours);
-            setRetryable(null);
-            setConfirming(null);
-            setResult(response);
-            return true;
-          } catch (caught) {
-            const uncertain = isUncertainFailure(caught);
-            if (!uncertain) attempt.settle();
-            setRetryable(uncertain ? request : null);
-            setConfirming(null);
-            setError(
-              uncertain
-                ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
-                : transferErrorText(caught),
-            );
-            return false;
-          }
-        })) ?? false
-      );
-    },
-    [guard, attempt],
-  );
-
+  const { busy: checking, guard } = useInFlight();
+  const { ask: open } = transfer;
   const ask = useCallback(
     async (request: TransferRequest, chosen?: TransferRecipient | null): Promise<string | null> => {
-      setError(null);
       if (chosen && chosen.userId === request.toUserId) {
         setRecipient(chosen);
-        setConfirming(request);
+        open(request);
         return null;
       }
       return (
-        (await guardLookup(async () => {
+        (await guard(async () => {
           try {
             setRecipient(await getRecipient(request.toUserId));
-            setConfirming(request);
+            open(request);
             return null;
           } catch (caught) {
             return transferErrorText(caught);
@@ -154,18 +109,7 @@ export function useTransfer(): TransferState {
         })) ?? null
       );
     },
-    [guardLookup],
+    [guard, open],
   );
-  const cancel = useCallback(() => setConfirming(null), []);
-  const confirm = useCallback(async () => (confirming ? send(confirming) : false), [confirming, send]);
-  const retry = useCallback(async () => (retryable ? send(retryable) : false), [retryable, send]);
-  const reset = useCallback(() => {
-    attempt.settle();
-    setResult(null);
-    setError(null);
-    setRetryable(null);
-    setConfirming(null);
-  }, [attempt]);
-
-  return { confirming, recipient, checking, submitting, error, retryable, result, ask, cancel, confirm, retry, reset };
+  return { ...transfer, recipient, checking, ask };
 }
