@@ -96,11 +96,13 @@ function FeedbackCard({ event, onDone }: { event: EventDetail; onDone(): void })
 }
 
 /** 感谢: the organiser or a fellow attendee, who sees it in the inbox. */
-function ThanksCard({ event, meId }: { event: EventDetail; meId: number | null }) {
+function ThanksCard({ event, meId, onSent }: { event: EventDetail; meId: number | null; onSent(): void }) {
   const thank = useThankAtEvent();
   const [to, setTo] = useState<number | null>(null);
   const [words, setWords] = useState('');
-  const [sent, setSent] = useState<number[]>([]);
+  // Thanks are once per person: those already thanked (kept by the server) are marked, and so is one just sent.
+  const [justSent, setJustSent] = useState<number[]>([]);
+  const sent = [...event.thankedUserIds, ...justSent];
   const people = new Map<number, string>();
   if (event.organiser.id !== meId) people.set(event.organiser.id, `${event.organiser.name ?? '组织者'}（组织者）`);
   for (const person of event.attendees ?? []) {
@@ -112,9 +114,10 @@ function ThanksCard({ event, meId }: { event: EventDetail; meId: number | null }
     const answer = await thank.run(event.id, { toUserId: to, words: words.trim() });
     if (answer) {
       void Taro.showToast({ title: '感谢已送达', icon: 'success' });
-      setSent((previous) => [...previous, to]);
+      setJustSent((previous) => [...previous, to]);
       setTo(null);
       setWords('');
+      onSent();
     }
   };
   return (
@@ -365,12 +368,18 @@ export default function EventPage() {
           ) : null}
 
           {canGiveFeedback(event) ? <FeedbackCard event={event} onDone={() => void detail.reload()} /> : null}
-          {event.mine?.feedbackGiven ? (
-            <View className="lk-card">
+          {event.myFeedback ? (
+            <View className="lk-card e2e-event-my-feedback">
               <Text className="lk-form-success e2e-event-feedback-done">✓ 您已评价，谢谢！</Text>
+              <Text className="lk-centre-card__line e2e-event-my-mood">{`我的评价：${moodLabels[event.myFeedback.mood]}`}</Text>
+              {event.myFeedback.words ? (
+                <Text className="lk-centre-card__text e2e-event-my-words">{`“${event.myFeedback.words}”`}</Text>
+              ) : null}
             </View>
           ) : null}
-          {canThank(event, user?.id ?? null) ? <ThanksCard event={event} meId={user?.id ?? null} /> : null}
+          {canThank(event, user?.id ?? null) ? (
+            <ThanksCard event={event} meId={user?.id ?? null} onSent={() => void detail.reload()} />
+          ) : null}
 
           {confirming ? (
             <ConfirmDialog

@@ -98,13 +98,18 @@ function Members({ group, onPromote }: { group: GroupDetail; onPromote(member: G
   );
 }
 
+/** Members see the group's calendar (room bookings and events); others its upcoming events open to all. */
 function Calendar({ group }: { group: GroupDetail }) {
-  const calendar = group.calendar ?? [];
+  const calendar = group.calendar;
+  const inside = group.members !== null;
   return (
-    <View className="lk-card e2e-group-calendar">
-      <Text className="lk-card__title">小组日程</Text>
+    <View className={`lk-card e2e-group-calendar${inside ? '' : ' e2e-group-open-events'}`}>
+      <Text className="lk-card__title">{inside ? '小组日程' : '近期活动（欢迎邻居报名）'}</Text>
       {calendar.length === 0 ? (
-        <EmptyState title="近期没有安排" description="负责人预约活动室或组织活动后会显示在这里" />
+        <EmptyState
+          title={inside ? '近期没有安排' : '近期没有公开活动'}
+          description={inside ? '负责人预约活动室或组织活动后会显示在这里' : '加入小组后可以看到小组的全部日程'}
+        />
       ) : null}
       {calendar.map((entry) => (
         <View
@@ -114,6 +119,7 @@ function Calendar({ group }: { group: GroupDetail }) {
         >
           <View className="lk-centre-card__tags">
             <Text className="lk-mark">{entry.kind === 'event' ? '活动' : '活动室'}</Text>
+            {entry.membersOnly ? <Text className="lk-mark">仅限成员</Text> : null}
           </View>
           <Text className="lk-centre-card__line">{entry.title}</Text>
           <Text className="lk-centre-card__line">{bookingTimeText(entry.startAt, entry.endAt)}</Text>
@@ -279,7 +285,7 @@ export default function GroupPage() {
           ) : null}
 
           <Notices group={group} />
-          {group.calendar ? <Calendar group={group} /> : null}
+          {group.status === 'approved' || group.members ? <Calendar group={group} /> : null}
           {group.members ? (
             <Members group={group} onPromote={(member) => setPending({ kind: 'leader', member })} />
           ) : null}
