@@ -38,6 +38,46 @@ async function phoneApp(browser: Browser, phone: string, name: string): Promise<
   return app;
 }
 
+interface Slot {
+  startAt: string;
+  endAt: string;
+  state: string;
+}
+
+/** A room of community G by name, and the first two free consecutive slots of a date from a local clock on. */
+async function twoFreeSlots(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  roomName: string,
+  date: string,
+  fromClock: string,
+): Promise<{ roomId: number; first: Slot; second: Slot }> {
+  const rooms = (await (await request.get('/api/v1/rooms', { headers })).json()).items as Array<{
+    id: number;
+    name: string;
+  }>;
+  const roomId = rooms.find((r) => r.name === roomName)!.id;
+  const slots = (await (await request.get(`/api/v1/rooms/${roomId}/availability?date=${date}`, { headers })).json())
+    .slots as Slot[];
+  const from = new Date(`${date}T${fromClock}:00+08:00`).toISOString();
+  const index = slots.findIndex(
+    (s, i) =>
+      s.startAt >= from && s.state === 'free' && slots[i + 1]?.state === 'free' && slots[i + 1].startAt === s.endAt,
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+  return { roomId, first: slots[index], second: slots[index + 1] };
+}
+
+/** Staff of community G in the console, on its 活动中心 page. */
+async function consoleLogin(page: Page): Promise<void> {
+  await page.goto('/console/login');
+  await page.locator('#username').fill('staff.g');
+  await page.locator('#password').fill('linli-demo');
+  await page.locator('[data-testid=login-submit]').click();
+  await expect(page.locator('[data-testid=current-user-name]')).toHaveText('王芳');
+  await page.getByRole('menuitem', { name: '活动中心' }).click();
+}
+
 /** The console's default report range: the last twelve weeks, Monday to this week's Sunday; and this Monday. */
 function consoleReportRange(now = new Date()): { from: string; to: string; monday: string } {
   const today = shanghaiDate(now);
@@ -92,12 +132,7 @@ test('a proposed group is approved in the console, a neighbour joins it and sign
   await proposer.screenshot({ path: '.artifacts/screens/h5-centre-proposed.png' });
 
   // Staff approve it in the console.
-  await page.goto('/console/login');
-  await page.locator('#username').fill('staff.g');
-  await page.locator('#password').fill('linli-demo');
-  await page.locator('[data-testid=login-submit]').click();
-  await expect(page.locator('[data-testid=current-user-name]')).toHaveText('王芳');
-  await page.getByRole('menuitem', { name: '活动中心' }).click();
+  await consoleLogin(page);
   await expect(page).toHaveURL(/\/console\/centre$/);
   await expect(page.locator('[data-testid=groups-table]')).toContainText(groupName);
   await page.locator(`[data-testid=group-approve-${groupId}]`).click();
@@ -251,42 +286,27 @@ test('the choir’s leader books next Tuesday’s practice for two weeks in H5, 
     name: string;
   }>;
   const choir = mine.find((g) => g.name === '幸福合唱团')!;
-  const rooms = (await (await request.get('/api/v1/rooms', { headers: auth })).json()).items as Array<{
-    id: number;
-    name: string;
-  }>;
-  const hall = rooms.find((r) => r.name === '多功能厅')!;
   // Next Tuesday at least two days ahead, and two free slots from 18:00 on it.
   let date = '';
   for (let d = 2; !date; d++) {
     const day = shanghaiDate(new Date(Date.now() + d * DAY));
     if (new Date(`${day}T12:00:00+08:00`).getUTCDay() === 2) date = day;
   }
-  const slots = (
-    await (await request.get(`/api/v1/rooms/${hall.id}/availability?date=${date}`, { headers: auth })).json()
-  ).slots as Array<{ startAt: string; endAt: string; state: string }>;
+  const { roomId: hallId, first, second } = await twoFreeSlots(request, auth, '多功能厅', date, '18:00');
   const clock = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })
       .format(new Date(iso))
       .replace(':', '');
-  const index = slots.findIndex(
-    (s, i) =>
-      clock(s.startAt) >= '1800' &&
-      s.state === 'free' &&
-      slots[i + 1]?.state === 'free' &&
-      slots[i + 1].startAt === s.endAt,
-  );
-  expect(index).toBeGreaterThanOrEqual(0);
 
   const app = await phoneApp(browser, '13800000007', '赵小红');
   await app.locator('.e2e-home-centre').click();
   await app.locator(`.e2e-group-card-${choir.id}`).click();
   await expect(app.locator('.e2e-group-quota')).toContainText('每周可用 4 小时');
   await app.locator('.e2e-group-book').click();
-  await app.locator(`.e2e-group-book-room-${hall.id}`).click();
+  await app.locator(`.e2e-group-book-room-${hallId}`).click();
   await app.locator(`.e2e-group-book-day-${date}`).click();
-  await app.locator(`.e2e-group-book-slot-${clock(slots[index].startAt)}`).click();
-  await app.locator(`.e2e-group-book-slot-${clock(slots[index + 1].startAt)}`).click();
+  await app.locator(`.e2e-group-book-slot-${clock(first.startAt)}`).click();
+  await app.locator(`.e2e-group-book-slot-${clock(second.startAt)}`).click();
   await app.locator('.e2e-group-book-weeks-plus').click();
   await expect(app.locator('.e2e-group-book-weeks')).toHaveText('连续 2 周');
   await app.locator('.e2e-group-book-purpose input').fill('新年音乐会加练');
@@ -312,6 +332,8 @@ test('staff hold an event in a room booking; a resident signs up, checks in at t
   page,
   request,
 }) => {
+  // A long walk through two apps (under 40 s on SQLite; on MariaDB on a loaded machine, more than the default 60 s).
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36).slice(-5);
   const title = `e2e 剪纸体验课 ${suffix}`;
   const words = `剪得真开心 ${suffix}`;
@@ -322,29 +344,14 @@ test('staff hold an event in a room booking; a resident signs up, checks in at t
   const fellowAuth = { authorization: `Bearer ${fellow.token}` };
 
   // Staff book 书画室 for the afternoon, a few days ahead: the first two free slots from 14:00.
-  const rooms = (await (await request.get('/api/v1/rooms', { headers: staffAuth })).json()).items as Array<{
-    id: number;
-    name: string;
-  }>;
-  const room = rooms.find((r) => r.name === '书画室')!;
   const date = shanghaiDate(new Date(Date.now() + 4 * DAY));
-  const slots = (
-    await (await request.get(`/api/v1/rooms/${room.id}/availability?date=${date}`, { headers: staffAuth })).json()
-  ).slots as Array<{ startAt: string; endAt: string; state: string }>;
-  const index = slots.findIndex(
-    (s, i) =>
-      s.startAt >= new Date(`${date}T14:00:00+08:00`).toISOString() &&
-      s.state === 'free' &&
-      slots[i + 1]?.state === 'free' &&
-      slots[i + 1].startAt === s.endAt,
-  );
-  expect(index).toBeGreaterThanOrEqual(0);
+  const { roomId, first, second } = await twoFreeSlots(request, staffAuth, '书画室', date, '14:00');
   const booked = await request.post('/api/v1/bookings', {
     headers: staffAuth,
     data: {
-      roomId: room.id,
-      startAt: slots[index].startAt,
-      endAt: slots[index + 1].endAt,
+      roomId,
+      startAt: first.startAt,
+      endAt: second.endAt,
       purpose: `剪纸体验课场地 ${suffix}`,
       attendees: 10,
     },
@@ -352,12 +359,7 @@ test('staff hold an event in a room booking; a resident signs up, checks in at t
   expect(booked.status()).toBe(201);
 
   // In the console, the event is held in that booking: picking it sets the time and the place is the room.
-  await page.goto('/console/login');
-  await page.locator('#username').fill('staff.g');
-  await page.locator('#password').fill('linli-demo');
-  await page.locator('[data-testid=login-submit]').click();
-  await expect(page.locator('[data-testid=current-user-name]')).toHaveText('王芳');
-  await page.getByRole('menuitem', { name: '活动中心' }).click();
+  await consoleLogin(page);
   await page.locator('[data-testid=centre-tab-events]').click();
   await page.locator('[data-testid=event-create-open]').click();
   await page.locator('[data-testid=event-title]').fill(title);
@@ -372,7 +374,7 @@ test('staff hold an event in a room booking; a resident signs up, checks in at t
   const created = await creating;
   expect(created.status()).toBe(201);
   const event = (await created.json()) as { id: number; place: string; roomId: number; startAt: string };
-  expect(event).toMatchObject({ place: '书画室', roomId: room.id, startAt: slots[index].startAt });
+  expect(event).toMatchObject({ place: '书画室', roomId, startAt: first.startAt });
 
   // 张桂兰 finds it in H5 and signs up; 杨明 signs up too.
   const resident = await phoneApp(browser, '13800000003', '张桂兰');
@@ -392,7 +394,7 @@ test('staff hold an event in a room booking; a resident signs up, checks in at t
       event.id,
     ]);
   await moveEvent(-10, 50);
-  const door = (await (await request.get(`/api/v1/rooms/${room.id}/door-code`, { headers: staffAuth })).json())
+  const door = (await (await request.get(`/api/v1/rooms/${roomId}/door-code`, { headers: staffAuth })).json())
     .code as string;
   const fellowScan = await request.post('/api/v1/scan', { headers: fellowAuth, data: { code: door } });
   expect((await fellowScan.json()).kind).toBe('event_checkin');

@@ -431,7 +431,10 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
       expect(feedback.status).toBe(201);
       expect(feedback.body.mine.feedbackGiven).toBe(true);
       // Given feedback comes back with the event (a reload shows it); others have none.
-      expect((await get(`events/${id}`, r.li.token)).body.myFeedback).toMatchObject({ mood: 'good', words: '字写得真好' });
+      expect((await get(`events/${id}`, r.li.token)).body.myFeedback).toMatchObject({
+        mood: 'good',
+        words: '字写得真好',
+      });
       expect((await get(`events/${id}`, r.chen.token)).body.myFeedback).toBeNull();
       expect((await post(`events/${id}/feedback`, r.li.token, { mood: 'bad' })).body.code).toBe('EVENT_FEEDBACK_GIVEN');
       expect((await post(`events/${id}/feedback`, r.zhao.token, { mood: 'ok' })).body.code).toBe('EVENT_NOT_ATTENDED');

@@ -177,7 +177,12 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
       destroyOnHidden
       width={560}
     >
-      <Form form={form} layout="vertical" initialValues={{ capacity: 30, membersOnly: false, where: 'place', bookingDate: communityNowWallClock() }} data-testid="event-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ capacity: 30, membersOnly: false, where: 'place', bookingDate: communityNowWallClock() }}
+        data-testid="event-form"
+      >
         <Form.Item
           name="title"
           label="活动名称"
@@ -311,7 +316,9 @@ function EventOutcomeCard({ outcome }: { outcome: EventOutcome }) {
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label="评价">
           <span data-testid="event-outcome-feedback">
-            {given === 0 ? '还没有评价' : moods.map((mood) => `${moodLabels[mood]} ${outcome.feedback[mood]}`).join(' · ')}
+            {given === 0
+              ? '还没有评价'
+              : moods.map((mood) => `${moodLabels[mood]} ${outcome.feedback[mood]}`).join(' · ')}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label="感谢">

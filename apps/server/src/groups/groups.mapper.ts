@@ -1,10 +1,4 @@
-import type {
-  GroupCalendarEntry,
-  GroupMemberView,
-  GroupNoticeView,
-  GroupRole,
-  GroupView,
-} from '@linli/shared-types';
+import type { GroupCalendarEntry, GroupMemberView, GroupNoticeView, GroupRole, GroupView } from '@linli/shared-types';
 import type { CentreEvent } from '../events/event.entity.js';
 import type { User } from '../users/user.entity.js';
 import type { GroupMember, GroupNotice, InterestGroup } from './group.entity.js';
