@@ -101,6 +101,7 @@ test('a proposed group is approved in the console, a neighbour joins it and sign
   page,
   request,
 }) => {
+  test.setTimeout(120_000); // two phones and the console: past the default 60 s on MariaDB on a loaded machine
   const suffix = Date.now().toString(36).slice(-5);
   const groupName = `e2e 太极拳队 ${suffix}`;
   const staff = await login(request, 'login', { username: 'staff.g', password: 'linli-demo' });
