@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   EVENT_CANCEL_REASON_MAX,
@@ -26,7 +26,7 @@ import {
   useThankAtEvent,
 } from '../../../../hooks/useCentre';
 import { useMe } from '../../../../hooks/useMe';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { bookingTimeText } from '../../../../lib/bookings';
 import { idParam, openGroup } from '../../components/centre-pages';
 import {
@@ -39,6 +39,7 @@ import {
   mySignupText,
   placesText,
 } from '../../components/event-rules';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 const faces: Record<Mood, string> = { good: '😊', ok: '😐', bad: '😞' };
@@ -219,19 +220,10 @@ export default function EventPage() {
   // A leader of the event's group may call it off too (the event does not carry the caller's role in its group).
   const group = useGroupDetail(event?.group?.id ?? null);
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && detail.data) void detail.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => detail.reload());
+  useFreshOnReturn(() => detail.reload(), detail.data !== undefined);
 
   if (id === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该活动" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="活动" />;
   }
 
   const onSignUp = async () => {

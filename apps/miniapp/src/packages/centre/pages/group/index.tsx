@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   GROUP_NOTICE_BODY_MAX,
@@ -21,10 +21,11 @@ import {
   useLeaveGroup,
   usePostGroupNotice,
 } from '../../../../hooks/useCentre';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { bookingTimeText, durationText } from '../../../../lib/bookings';
 import { formatShanghaiTime } from '../../../../lib/time';
 import { centrePages, idParam, openEvent } from '../../components/centre-pages';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 function NoticeDialog({ group, onDone, onCancel }: { group: GroupDetail; onDone(): void; onCancel(): void }) {
@@ -160,19 +161,10 @@ export default function GroupPage() {
   const [pending, setPending] = useState<Pending>(null);
   const group = detail.data;
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && detail.data) void detail.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => detail.reload());
+  useFreshOnReturn(() => detail.reload(), detail.data !== undefined);
 
   if (id === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该小组" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="小组" />;
   }
 
   const onJoin = async () => {
