@@ -38,7 +38,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '提交诉求（已认证居民）',
     ok: 'RequestDetail',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 422: ['REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'],
   })
   @Post()
   @HttpCode(201)
@@ -57,7 +57,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '本社区的公开诉求（可点“我也遇到”）',
     ok: { page: 'RequestView' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('public')
   publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
@@ -84,7 +84,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '三率统计（响应率、解决率、满意率、综合）',
     ok: 'RequestStats',
-    refusals: { 400: ['REQUEST_STATS_RANGE_INVALID'] },
+    refusals: ['REQUEST_STATS_RANGE_INVALID'],
   })
   @Get('stats')
   @StaffOnly()
@@ -92,7 +92,7 @@ export class RequestsController {
     return this.requests.stats(user, query);
   }
 
-  @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: { 404: ['REQUEST_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: ['REQUEST_NOT_FOUND'] })
   @Get(':id')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
     return this.requests.detail(user, id);
@@ -102,7 +102,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '我也遇到',
     ok: 'RequestSecondResponse',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_SECONDED'], 422: ['REQUEST_SECOND_OWN'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_SECONDED', 'REQUEST_SECOND_OWN'],
   })
   @Post(':id/second')
   @HttpCode(200)
@@ -114,7 +114,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '回访评价（办结后，评价即关闭）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_RATED'], 422: ['REQUEST_NOT_RATABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_RATED', 'REQUEST_NOT_RATABLE'],
   })
   @Post(':id/rate')
   @HttpCode(200)
@@ -130,11 +130,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '申请重办（办结 7 天内一次）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED'],
-      422: ['REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
-    },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
   })
   @Post(':id/reopen')
   @HttpCode(200)
@@ -150,7 +146,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '受理诉求并指定承办人',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_ASSIGNEE_INVALID'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ASSIGNEE_INVALID'],
   })
   @Post(':id/accept')
   @HttpCode(200)
@@ -166,7 +162,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '记录处置进展（可附照片，居民可见）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_PHOTO_INVALID'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_PHOTO_INVALID'],
   })
   @Post(':id/progress')
   @HttpCode(200)
@@ -182,7 +178,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '办结诉求',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED'],
   })
   @Post(':id/resolve')
   @HttpCode(200)
@@ -199,7 +195,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '转办（非本社区职责，转办即关闭）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED'],
   })
   @Post(':id/refer')
   @HttpCode(200)
@@ -215,11 +211,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '延期办理（一次，最多 15 天）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED'],
-      422: ['REQUEST_ALREADY_EXTENDED', 'REQUEST_EXTENSION_TOO_LONG'],
-    },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_EXTENDED', 'REQUEST_EXTENSION_TOO_LONG'],
   })
   @Post(':id/extend')
   @HttpCode(200)
@@ -235,7 +227,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '标记为不合理诉求（待街道确认）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_UNREASONABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_UNREASONABLE'],
   })
   @Post(':id/unreasonable')
   @HttpCode(200)
@@ -252,11 +244,16 @@ export class RequestsController {
   @ApiAnswer({
     summary: '派给志愿者（转为互助任务，由社区时间池支付）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED', 'REQUEST_HELP_TASK_EXISTS', 'REQUEST_ALREADY_UNREASONABLE'],
-      422: ['HELP_START_IN_PAST', 'HELP_START_TOO_FAR', 'RESIDENT_NOT_VERIFIED', 'NOT_A_RESIDENT'],
-    },
+    refusals: [
+      'REQUEST_NOT_FOUND',
+      'REQUEST_STATE_CHANGED',
+      'REQUEST_HELP_TASK_EXISTS',
+      'REQUEST_ALREADY_UNREASONABLE',
+      'HELP_START_IN_PAST',
+      'HELP_START_TOO_FAR',
+      'TARGET_NOT_VERIFIED',
+      'NOT_A_RESIDENT',
+    ],
   })
   @Post(':id/help-task')
   @HttpCode(200)
@@ -272,7 +269,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '确认不合理诉求（街道管理员；关闭且不计入三率）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_NOT_MARKED_UNREASONABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_NOT_MARKED_UNREASONABLE'],
   })
   @Post(':id/unreasonable/confirm')
   @HttpCode(200)

@@ -14,7 +14,7 @@ import {
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
@@ -115,15 +115,15 @@ export class RequestsService {
   // ---- resident ----
 
   async create(viewer: User, body: CreateRequestDto): Promise<RequestDetail> {
-    if (viewer.role !== 'resident') throw forbidden();
-    if (viewer.status !== 'verified' || viewer.communityId === null) throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role !== 'resident') throw refuse('FORBIDDEN');
+    if (viewer.status !== 'verified' || viewer.communityId === null) throw refuse('RESIDENT_NOT_VERIFIED');
     const communityId = viewer.communityId;
     const id = await runTransaction(this.dataSource, async (manager) => {
       const now = this.clock.now();
       if (body.buildingId !== undefined) {
         const building = await manager.findOneBy(Building, { id: body.buildingId });
         if (!building || building.communityId !== communityId)
-          throw new AppException('REQUEST_BUILDING_INVALID', 422, undefined, ['buildingId']);
+          throw refuse('REQUEST_BUILDING_INVALID', undefined, ['buildingId']);
       }
       const settings = await this.deadlineSettings(manager, communityId);
       const { acceptDueAt, resolveDueAt } = initialDeadlines(settings, now, body.urgent);
@@ -181,7 +181,7 @@ export class RequestsService {
 
   /** Public requests of the caller's community (verified residents; staff see their community's). */
   async publicFeed(viewer: User, query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    if (viewer.role === 'resident' && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role === 'resident' && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const qb = this.dataSource
       .getRepository(ResidentRequest)
       .createQueryBuilder('r')
@@ -213,7 +213,7 @@ export class RequestsService {
   async detail(viewer: User, id: number): Promise<RequestDetail> {
     const manager = this.dataSource.manager;
     const r = await manager.findOneBy(ResidentRequest, { id });
-    if (!r || !requestVisibleTo(viewer, r)) throw notFound('REQUEST_NOT_FOUND');
+    if (!r || !requestVisibleTo(viewer, r)) throw refuse('REQUEST_NOT_FOUND');
     return this.toDetail(manager, viewer, r);
   }
 
@@ -244,13 +244,13 @@ export class RequestsService {
 
   /** 我也遇到: one per resident by the unique key; the count is an increment in the same transaction. */
   async second(viewer: User, id: number): Promise<RequestSecondResponse> {
-    if (viewer.role !== 'resident') throw forbidden();
+    if (viewer.role !== 'resident') throw refuse('FORBIDDEN');
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const r = await manager.findOneBy(ResidentRequest, { id });
-        if (!r || !requestVisibleTo(viewer, r)) throw notFound('REQUEST_NOT_FOUND');
-        if (r.userId === viewer.id) throw refused('REQUEST_SECOND_OWN');
-        if (!r.isPublic) throw notFound('REQUEST_NOT_FOUND');
+        if (!r || !requestVisibleTo(viewer, r)) throw refuse('REQUEST_NOT_FOUND');
+        if (r.userId === viewer.id) throw refuse('REQUEST_SECOND_OWN');
+        if (!r.isPublic) throw refuse('REQUEST_NOT_FOUND');
         await manager.insert(ResidentRequestSecond, { requestId: id, userId: viewer.id, createdAt: this.clock.now() });
         await manager
           .createQueryBuilder()
@@ -262,7 +262,7 @@ export class RequestsService {
         return { seconds: after.seconds, secondedByMe: true as const };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('REQUEST_ALREADY_SECONDED');
+      if (isDuplicateKey(error)) throw refuse('REQUEST_ALREADY_SECONDED');
       throw error;
     }
   }
@@ -270,7 +270,7 @@ export class RequestsService {
   async rate(viewer: User, id: number, body: RateRequestDto): Promise<RequestDetail> {
     return this.write(viewer, id, 'owner', async (manager, r, now) => {
       const refusal = checkRating(r);
-      if (refusal) throw refusal === 'REQUEST_ALREADY_RATED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refusal === 'REQUEST_ALREADY_RATED' ? refuse(refusal) : refuse(refusal);
       await this.move(manager, r, 'rate', {
         status: 'closed',
         ratedAt: now,
@@ -311,7 +311,7 @@ export class RequestsService {
   async reopen(viewer: User, id: number, reason: string): Promise<RequestDetail> {
     return this.write(viewer, id, 'owner', async (manager, r, now) => {
       const refusal = checkReopen(r, now);
-      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? refuse(refusal) : refuse(refusal);
       const settings = await this.deadlineSettings(manager, r.communityId);
       const resolveDueAt = new Date(now.getTime() + settings.resolveDays * DAY);
       await this.move(manager, r, 'reopen', {
@@ -394,7 +394,7 @@ export class RequestsService {
 
   async accept(viewer: User, id: number, assigneeId?: number): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('accept', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('accept', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       const chosen = assigneeId ?? (viewer.role === 'staff' ? viewer.id : undefined);
       const assignee = chosen ? await manager.findOneBy(User, { id: chosen }) : null;
       if (
@@ -403,7 +403,7 @@ export class RequestsService {
         assignee.communityId !== r.communityId ||
         assignee.status === 'disabled'
       )
-        throw new AppException('REQUEST_ASSIGNEE_INVALID', 422, undefined, ['assigneeId']);
+        throw refuse('REQUEST_ASSIGNEE_INVALID', undefined, ['assigneeId']);
       await this.move(manager, r, 'accept', {
         status: 'accepted',
         assigneeId: assignee.id,
@@ -446,7 +446,7 @@ export class RequestsService {
 
   async progress(viewer: User, id: number, note: string, photoIds?: string[]): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('progress', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('progress', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       if (r.status !== 'in_progress') await this.move(manager, r, 'progress', { status: 'in_progress' });
       const eventId = await this.event(manager, r.id, 'progress', viewer, note.trim(), now);
       await this.attachPhotos(manager, viewer, photoIds, r.id, eventId);
@@ -457,7 +457,7 @@ export class RequestsService {
 
   async resolve(viewer: User, id: number, resolution: string): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('resolve', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('resolve', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       await this.move(manager, r, 'resolve', {
         status: 'resolved',
         resolvedAt: now,
@@ -477,7 +477,7 @@ export class RequestsService {
 
   async refer(viewer: User, id: number, body: ReferRequestDto): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('refer', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('refer', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       await this.move(manager, r, 'refer', {
         status: 'referred',
         referredTo: body.to.trim(),
@@ -508,7 +508,7 @@ export class RequestsService {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
       const settings = await this.deadlineSettings(manager, r.communityId);
       const refusal = checkExtension(r, body.days, settings);
-      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? refuse(refusal) : refuse(refusal);
       const resolveDueAt = new Date(r.resolveDueAt.getTime() + body.days * DAY);
       await this.move(manager, r, 'extend', {
         extensionDays: body.days,
@@ -536,14 +536,14 @@ export class RequestsService {
 
   async markUnreasonable(viewer: User, id: number, reason: string): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (r.unreasonableState !== null) throw conflict('REQUEST_ALREADY_UNREASONABLE');
-      if (!allowedFrom('markUnreasonable', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (r.unreasonableState !== null) throw refuse('REQUEST_ALREADY_UNREASONABLE');
+      if (!allowedFrom('markUnreasonable', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       const result = await manager.update(
         ResidentRequest,
         { id: r.id, status: r.status, unreasonableState: IsNull() },
         { unreasonableState: 'marked', unreasonableReason: reason.trim(), unreasonableMarkedAt: now },
       );
-      if (!result.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!result.affected) throw refuse('REQUEST_STATE_CHANGED');
       await this.event(manager, r.id, 'unreasonable_marked', viewer, reason.trim(), now);
       await this.staffAudit(
         manager,
@@ -557,9 +557,9 @@ export class RequestsService {
 
   /** An admin confirms a request marked unreasonable: it closes and leaves the rates. */
   async confirmUnreasonable(viewer: User, id: number): Promise<RequestDetail> {
-    if (viewer.role !== 'admin') throw forbidden();
+    if (viewer.role !== 'admin') throw refuse('FORBIDDEN');
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (r.unreasonableState !== 'marked') throw conflict('REQUEST_NOT_MARKED_UNREASONABLE');
+      if (r.unreasonableState !== 'marked') throw refuse('REQUEST_NOT_MARKED_UNREASONABLE');
       const result = await manager.update(
         ResidentRequest,
         { id: r.id, status: r.status, unreasonableState: 'marked' },
@@ -571,7 +571,7 @@ export class RequestsService {
           ...(r.deadlineAt ? stoppedClock(r, now) : {}),
         },
       );
-      if (!result.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!result.affected) throw refuse('REQUEST_STATE_CHANGED');
       await this.event(manager, r.id, 'unreasonable_confirmed', viewer, r.unreasonableReason, now);
       await this.staffAudit(manager, viewer, r, 'requests.unreasonable.confirm', `确认诉求 #${r.id} 为不合理诉求`);
       await this.notifyResident(
@@ -590,7 +590,7 @@ export class RequestsService {
   async helpTask(viewer: User, id: number, body: RequestHelpTaskDto): Promise<RequestDetail> {
     return this.write(viewer, id, 'staff', async (manager, r, now) => {
       const refusal = checkHelpTask(r);
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw refuse(refusal);
       const building = r.buildingId ? await manager.findOneBy(Building, { id: r.buildingId }) : null;
       const community = await manager.findOneByOrFail(Community, { id: r.communityId });
       const task = helpTaskOf(r, { buildingName: building?.name ?? null, communityName: community.name }, body, now);
@@ -600,7 +600,7 @@ export class RequestsService {
         { id: r.id, status: r.status, helpRequestId: IsNull() },
         { helpRequestId: help.id, status: 'in_progress' },
       );
-      if (!linked.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!linked.affected) throw refuse('REQUEST_STATE_CHANGED');
       const what = `互助任务「${task.title}」，${shanghaiShortTime(task.startAt)} 开始，约 ${task.minutes} 分钟，社区支付 ${hoursText(task.rewardMinutes)} 小时`;
       await this.event(manager, r.id, 'help_task', viewer, what, now);
       await this.staffAudit(manager, viewer, r, 'requests.help_task', `诉求 #${r.id} 派给志愿者：${what}`);
@@ -700,7 +700,7 @@ export class RequestsService {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
     const refusal = checkStatsRange(from, to);
-    if (refusal) throw new AppException(refusal, 400, undefined, ['from', 'to']);
+    if (refusal) throw refuse(refusal, undefined, ['from', 'to']);
     const scope = communityScope(viewer, query.communityId);
     const qb = this.dataSource
       .getRepository(ResidentRequest)
@@ -771,8 +771,8 @@ export class RequestsService {
     who: 'owner' | 'staff',
     work: (manager: EntityManager, r: ResidentRequest, now: Date) => Promise<void>,
   ): Promise<RequestDetail> {
-    if (who === 'staff' && viewer.role === 'resident') throw forbidden();
-    if (who === 'owner' && viewer.role !== 'resident') throw forbidden();
+    if (who === 'staff' && viewer.role === 'resident') throw refuse('FORBIDDEN');
+    if (who === 'owner' && viewer.role !== 'resident') throw refuse('FORBIDDEN');
     return runTransaction(this.dataSource, async (manager) => {
       const r = await manager.findOneBy(ResidentRequest, { id });
       const allowed =
@@ -780,7 +780,7 @@ export class RequestsService {
         (who === 'owner'
           ? r.userId === viewer.id
           : viewer.role === 'admin' || (viewer.role === 'staff' && viewer.communityId === r.communityId));
-      if (!r || !allowed) throw notFound('REQUEST_NOT_FOUND');
+      if (!r || !allowed) throw refuse('REQUEST_NOT_FOUND');
       await work(manager, r, this.clock.now());
       const after = await manager.findOneByOrFail(ResidentRequest, { id });
       return this.toDetail(manager, viewer, after);
@@ -794,11 +794,11 @@ export class RequestsService {
     action: RequestAction,
     changes: Partial<ResidentRequest>,
   ): Promise<void> {
-    if (!allowedFrom(action, r.status)) throw conflict('REQUEST_STATE_CHANGED');
+    if (!allowedFrom(action, r.status)) throw refuse('REQUEST_STATE_CHANGED');
     const where =
       action === 'rate' ? { id: r.id, status: r.status, ratedAt: IsNull() } : { id: r.id, status: r.status };
     const result = await manager.update(ResidentRequest, where, changes);
-    if (!result.affected) throw conflict(action === 'rate' ? 'REQUEST_ALREADY_RATED' : 'REQUEST_STATE_CHANGED');
+    if (!result.affected) throw refuse(action === 'rate' ? 'REQUEST_ALREADY_RATED' : 'REQUEST_STATE_CHANGED');
     Object.assign(r, changes);
   }
 
@@ -835,8 +835,7 @@ export class RequestsService {
       { id: In(ids), userId: viewer.id, requestId: IsNull() },
       { requestId, requestEventId: eventId },
     );
-    if ((result.affected ?? 0) !== ids.length)
-      throw new AppException('REQUEST_PHOTO_INVALID', 422, undefined, ['photoIds']);
+    if ((result.affected ?? 0) !== ids.length) throw refuse('REQUEST_PHOTO_INVALID', undefined, ['photoIds']);
   }
 
   private async staffAudit(
@@ -941,6 +940,6 @@ function decodeOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = /^o\d{1,7}$/.test(text) ? Number(text.slice(1)) : NaN;
-  if (!Number.isSafeInteger(offset)) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+  if (!Number.isSafeInteger(offset)) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
   return offset;
 }
