@@ -218,6 +218,46 @@ describe('three servers on a 3-node Galera cluster', () => {
     expect(await apps[1].dataSource.getRepository(Booking).countBy({ userId: resident.id })).toBe(2);
   }, 60_000);
 
+  it('one resident, two rooms, the same hour, on two servers at once, ten times → exactly one booking each time', async () => {
+    const resident = volunteers[38];
+    const second = await send(0, 'setup', 'POST', `${api}/rooms`, {
+      token: staffG,
+      body: { name: '集群二室', capacity: 10, openTime: '08:00', closeTime: '21:00' },
+    });
+    expect(second.status).toBe(201);
+    const day = daysAhead(3);
+    const counts: Record<string, number> = {};
+    for (let round = 0; round < 10; round++) {
+      const hour = String(8 + round).padStart(2, '0');
+      const results = await Promise.all(
+        [roomId, second.body.id as number].map((room, i) =>
+          send(round + i, 'own overlap race', 'POST', `${api}/bookings`, {
+            token: resident.token,
+            body: {
+              roomId: room,
+              startAt: local(day, `${hour}:00`),
+              endAt: local(day, `${hour}:30`),
+              purpose: '两室同时',
+              attendees: 2,
+            },
+          }),
+        ),
+      );
+      for (const answer of results.map(answerOf)) counts[answer] = (counts[answer] ?? 0) + 1;
+      const won = results.find((r) => r.status === 201);
+      expect(results.map(answerOf).sort()).toEqual(['201', '422 BOOKING_OVERLAPS_OWN']);
+      expect(
+        (
+          await send(round, 'own overlap race', 'POST', `${api}/bookings/${won!.body.id}/cancel`, {
+            token: resident.token,
+            body: {},
+          })
+        ).status,
+      ).toBe(200);
+    }
+    console.log('galera own-overlap race:', counts);
+  }, 120_000);
+
   const activity = async (title: string, capacity: number) => {
     const start = new Date(Date.now() + 10 * MIN);
     const created = await send(0, 'setup', 'POST', `${api}/activities`, {
