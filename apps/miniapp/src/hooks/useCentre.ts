@@ -1,4 +1,3 @@
-import { useGuardedAction } from './useInFlight';
 import {
   shanghaiDate,
   type CreateEventRequest,
@@ -8,7 +7,6 @@ import {
   type EventThanksRequest,
   type EventView,
   type GroupBookingRequest,
-  type GroupCalendarEntry,
   type GroupDetail,
   type GroupNoticeRequest,
   type GroupView,
@@ -35,6 +33,7 @@ import {
 } from '../services/centre';
 import { platformScanner } from '../platform/scan';
 import { usePagedList, type PagedList } from './usePagedList';
+import { useAction } from './useAction';
 import { useRemoteData, type RemoteData } from './useRemoteData';
 
 const DAY_MS = 24 * 3_600_000;
@@ -114,7 +113,7 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
           event,
         }));
       for (const group of details) {
-        for (const entry of group.calendar ?? ([] as GroupCalendarEntry[])) {
+        for (const entry of group.calendar) {
           const end = new Date(entry.endAt);
           if (entry.kind !== 'booking' || end <= now || new Date(entry.startAt) >= until) continue;
           entries.push({
@@ -137,8 +136,6 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
     enabled,
   );
 }
-
-const useAction = useGuardedAction;
 
 export const useProposeGroup = () => useAction((body: CreateGroupRequest) => proposeGroup(body));
 export const useJoinGroup = () => useAction((id: number) => joinGroup(id));

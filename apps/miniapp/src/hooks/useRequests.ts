@@ -1,4 +1,3 @@
-import { useGuardedAction, type GuardedAction } from './useInFlight';
 import type {
   CreateRequestRequest,
   RateRequestRequest,
@@ -16,6 +15,7 @@ import {
   secondRequest,
 } from '../services/requests';
 import { usePagedList, type PagedList } from './usePagedList';
+import { useAction, type Action } from './useAction';
 import { useRemoteData, type RemoteData } from './useRemoteData';
 
 /** 我的诉求: the caller's own requests, newest first. */
@@ -42,11 +42,7 @@ export function useRequestDetail(id: number | null): RemoteData<RequestDetail> {
   return useRemoteData(() => getRequest(id!), String(id), id !== null);
 }
 
-export type RequestAction<A extends unknown[], R> = GuardedAction<A, R>;
-
-const useAction = useGuardedAction;
-
-export function useSubmitRequest(): RequestAction<[CreateRequestRequest], RequestDetail> {
+export function useSubmitRequest(): Action<[CreateRequestRequest], RequestDetail> {
   return useAction((body: CreateRequestRequest) => createRequest(body));
 }
 
