@@ -1027,6 +1027,18 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'GET /api/v1/timebank/transactions',
     'GET /api/v1/rewards',
     'GET /api/v1/rewards/redemptions/mine',
+    'POST /api/v1/requests',
+    'GET /api/v1/requests/mine',
+    'GET /api/v1/requests/public',
+    'GET /api/v1/requests/:id',
+    'POST /api/v1/requests/:id/second',
+    'POST /api/v1/requests/:id/rate',
+    'POST /api/v1/requests/:id/reopen',
+    'POST /api/v1/help-requests',
+    'GET /api/v1/help-requests/mine',
+    'GET /api/v1/help-requests/:id',
+    'POST /api/v1/help-requests/:id/choose',
+    'POST /api/v1/help-requests/:id/cancel',
   ]);
   const isPublicRow = (row: Row) => row.expected.anon !== 401;
 

@@ -193,6 +193,98 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
       expect(hers.body.items.some((b: { id: number }) => b.id === res.body.id)).toBe(false);
     });
 
+    const lastProxyEntry = () =>
+      t.dataSource.getRepository(AuditEntry).findOneOrFail({
+        where: { action: 'proxy.family', onBehalfOfId: motherId },
+        order: { id: 'DESC' },
+      });
+    const proxyEntries = () =>
+      t.dataSource.getRepository(AuditEntry).countBy({ action: 'proxy.family', onBehalfOfId: motherId });
+
+    it('submits, rates, reopens and seconds requests as her, each recorded with both; a refused act records nothing', async () => {
+      const body = { category: 'repair', description: '灯不亮了', urgent: false, public: true };
+      const submitted = await asProxy(daughter, motherId, 'POST', '/requests', { ...body, title: '代办：楼道灯坏了' });
+      expect(submitted.status).toBe(201);
+      const id = submitted.body.id as number;
+      expect((await t.request('GET', `${api}/requests/${id}`, { token: mother })).body.title).toBe('代办：楼道灯坏了');
+      expect(await lastProxyEntry()).toMatchObject({
+        actorId: daughterId,
+        summary: `亲情代办：女儿 孙丽 为 张桂兰 提交诉求（编号 ${id}）`,
+      });
+      const mine = await asProxy(daughter, motherId, 'GET', '/requests/mine');
+      expect(mine.body.items.map((r: { id: number }) => r.id)).toContain(id);
+      expect((await asProxy(daughter, motherId, 'GET', `/requests/${id}`)).status).toBe(200);
+      // Not resolved yet: her rule refuses the rating, and the refusal leaves no proxy record and no inbox line.
+      const entries = await proxyEntries();
+      const inbox = (await inboxOf(motherId)).length;
+      const early = await asProxy(daughter, motherId, 'POST', `/requests/${id}/rate`, {
+        resolved: true,
+        satisfaction: 'satisfied',
+      });
+      expect(early.body.code).toBe('REQUEST_NOT_RATABLE');
+      expect(await proxyEntries()).toBe(entries);
+      expect((await inboxOf(motherId)).length).toBe(inbox);
+      // Staff resolve it; the daughter rates and asks for it to be redone.
+      expect((await t.request('POST', `${api}/requests/${id}/accept`, { token: staffG, body: {} })).status).toBe(200);
+      expect(
+        (await t.request('POST', `${api}/requests/${id}/resolve`, { token: staffG, body: { resolution: '已换灯' } }))
+          .status,
+      ).toBe(200);
+      const rated = await asProxy(daughter, motherId, 'POST', `/requests/${id}/rate`, {
+        resolved: false,
+        satisfaction: 'dissatisfied',
+      });
+      expect(rated.status).toBe(200);
+      expect((await inboxOf(motherId))[0].title).toBe('由 女儿 孙丽 代办：评价诉求');
+      const reopened = await asProxy(daughter, motherId, 'POST', `/requests/${id}/reopen`, { reason: '又坏了' });
+      expect(reopened.status).toBe(200);
+      expect(reopened.body.status).toBe('in_progress');
+      expect((await lastProxyEntry()).summary).toBe(`亲情代办：女儿 孙丽 为 张桂兰 申请重办诉求（编号 ${id}）`);
+      // A neighbour's public request: she adds 我也遇到 as her mother.
+      const neighbours = await t.request('POST', `${api}/requests`, {
+        token: stranger,
+        body: { ...body, title: '邻居：电梯异响' },
+      });
+      const seconded = await asProxy(daughter, motherId, 'POST', `/requests/${neighbours.body.id}/second`);
+      expect(seconded.body).toMatchObject({ seconds: 1, secondedByMe: true });
+      expect((await lastProxyEntry()).summary).toBe('亲情代办：女儿 孙丽 为 张桂兰 我也遇到');
+      // Staff routes stay closed to her.
+      expect((await asProxy(daughter, motherId, 'POST', `/requests/${id}/accept`, {})).body.code).toBe(
+        'PROXY_NOT_ALLOWED',
+      );
+    });
+
+    it('posts a help request for her (held from her balance) and cancels it; confirming a payout is not open', async () => {
+      const before = await balanceOf(mother);
+      const reward = Math.min(30, before);
+      const posted = await asProxy(daughter, motherId, 'POST', '/help-requests', {
+        title: '代办：陪妈妈去医院',
+        description: '周三上午复诊',
+        kind: 'escort',
+        startAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        minutes: 120,
+        place: '社区卫生服务中心',
+        rewardMinutes: reward,
+      });
+      expect(posted.status).toBe(201);
+      const id = posted.body.id as number;
+      expect(posted.body.poster).toMatchObject({ id: motherId });
+      expect(await lastProxyEntry()).toMatchObject({
+        summary: `亲情代办：女儿 孙丽 为 张桂兰 发布互助需求（编号 ${id}）`,
+      });
+      const mine = await asProxy(daughter, motherId, 'GET', '/help-requests/mine');
+      expect(mine.body.items.map((h: { id: number }) => h.id)).toContain(id);
+      expect((await asProxy(daughter, motherId, 'GET', `/help-requests/${id}`)).status).toBe(200);
+      for (const action of ['confirm', 'dispute', 'offer', 'done'])
+        expect([
+          action,
+          (await asProxy(daughter, motherId, 'POST', `/help-requests/${id}/${action}`, {})).body.code,
+        ]).toEqual([action, 'PROXY_NOT_ALLOWED']);
+      expect((await asProxy(daughter, motherId, 'POST', `/help-requests/${id}/cancel`)).status).toBe(200);
+      expect((await inboxOf(motherId))[0].title).toBe('由 女儿 孙丽 代办：取消互助需求');
+      expect(await balanceOf(mother)).toBe(before);
+    });
+
     it('sees her balance and statement, activities and rooms; sign-up runs her rules (not a volunteer: 422)', async () => {
       for (const path of [
         '/timebank/account',

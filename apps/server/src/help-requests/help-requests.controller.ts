@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CareRecipientView, HelpRequestView, Page } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { TimebankCommunityQueryDto } from '../timebank/dto/timebank.dto.js';
@@ -32,6 +33,7 @@ export class HelpRequestsController {
   })
   @Post()
   @Roles('resident')
+  @ActFor('发布互助需求')
   @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateHelpRequestDto): Promise<HelpRequestView> {
     return this.help.create(user, body);
@@ -55,6 +57,7 @@ export class HelpRequestsController {
   })
   @Get('mine')
   @Roles('resident')
+  @ActFor('查看互助需求')
   mine(@CurrentUser() user: User): Promise<Page<HelpRequestView>> {
     return this.help.mine(user);
   }
@@ -74,6 +77,7 @@ export class HelpRequestsController {
   })
   @Get(':id')
   @Roles('resident', 'staff', 'admin')
+  @ActFor('查看互助需求')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
     return this.help.get(user, id);
   }
@@ -106,6 +110,7 @@ export class HelpRequestsController {
     },
   })
   @Post(':id/choose')
+  @ActFor('选定帮手')
   @Roles('resident')
   @HttpCode(200)
   choose(
@@ -174,6 +179,7 @@ export class HelpRequestsController {
     },
   })
   @Post(':id/cancel')
+  @ActFor('取消互助需求')
   @Roles('resident')
   @HttpCode(200)
   cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {

@@ -8,6 +8,7 @@ import type {
   RequestStats,
   RequestView,
 } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
@@ -43,6 +44,7 @@ export class RequestsController {
   @Post()
   @HttpCode(201)
   @Roles('resident')
+  @ActFor('提交诉求')
   create(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
     return this.requests.create(user, body);
   }
@@ -50,6 +52,7 @@ export class RequestsController {
   @ApiAnswer({ summary: '我的诉求', ok: { page: 'RequestView' } })
   @Get('mine')
   @Roles('resident')
+  @ActFor('查看诉求')
   mine(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
     return this.requests.mine(user, query);
   }
@@ -60,6 +63,7 @@ export class RequestsController {
     refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
   })
   @Get('public')
+  @ActFor('查看公开诉求')
   publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
     return this.requests.publicFeed(user, query);
   }
@@ -94,6 +98,7 @@ export class RequestsController {
 
   @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: { 404: ['REQUEST_NOT_FOUND'] } })
   @Get(':id')
+  @ActFor('查看诉求')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
     return this.requests.detail(user, id);
   }
@@ -105,6 +110,7 @@ export class RequestsController {
     refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_SECONDED'], 422: ['REQUEST_SECOND_OWN'] },
   })
   @Post(':id/second')
+  @ActFor('我也遇到')
   @HttpCode(200)
   @Roles('resident')
   second(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestSecondResponse> {
@@ -117,6 +123,7 @@ export class RequestsController {
     refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_RATED'], 422: ['REQUEST_NOT_RATABLE'] },
   })
   @Post(':id/rate')
+  @ActFor('评价诉求')
   @HttpCode(200)
   @Roles('resident')
   rate(
@@ -137,6 +144,7 @@ export class RequestsController {
     },
   })
   @Post(':id/reopen')
+  @ActFor('申请重办诉求')
   @HttpCode(200)
   @Roles('resident')
   reopen(
