@@ -27,13 +27,19 @@ import {
   RequestStatsQueryDto,
   ResolveRequestDto,
 } from './dto/requests.dto.js';
-import { RequestsService } from './requests.service.js';
+import { RequestStatsService } from './request-stats.service.js';
+import { RequestWorkflowService } from './request-workflow.service.js';
+import { ResidentRequestsService } from './resident-requests.service.js';
 
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(
+    private readonly residents: ResidentRequestsService,
+    private readonly workflow: RequestWorkflowService,
+    private readonly rates: RequestStatsService,
+  ) {}
 
   /** A verified resident raises a request. */
   @ApiAnswer({
@@ -46,7 +52,7 @@ export class RequestsController {
   @Roles('resident')
   @ActFor('提交诉求')
   create(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
-    return this.requests.create(user, body);
+    return this.residents.create(user, body);
   }
 
   @ApiAnswer({ summary: '我的诉求', ok: { page: 'RequestView' } })
@@ -54,7 +60,7 @@ export class RequestsController {
   @Roles('resident')
   @ActFor('查看诉求')
   mine(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    return this.requests.mine(user, query);
+    return this.residents.mine(user, query);
   }
 
   @ApiAnswer({
@@ -65,7 +71,7 @@ export class RequestsController {
   @Get('public')
   @ActFor('查看公开诉求')
   publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    return this.requests.publicFeed(user, query);
+    return this.residents.publicFeed(user, query);
   }
 
   /** The staff work queue: open first, most overdue first. `light` matches open requests only. */
@@ -73,7 +79,7 @@ export class RequestsController {
   @Get()
   @StaffOnly()
   queue(@CurrentUser() user: User, @Query() query: RequestQueueQueryDto): Promise<Page<RequestView>> {
-    return this.requests.queue(user, query);
+    return this.workflow.queue(user, query);
   }
 
   /** The assignee picker: active staff of the caller's community (admins: the street, or ?communityId). */
@@ -81,7 +87,7 @@ export class RequestsController {
   @Get('assignees')
   @StaffOnly()
   assignees(@CurrentUser() user: User, @Query() query: RequestAssigneesQueryDto): Promise<Page<RequestAssignee>> {
-    return this.requests.assignees(user, query.communityId);
+    return this.workflow.assignees(user, query.communityId);
   }
 
   /** 响应率, 解决率, 满意率 and the composite, by week, category and (admins) community. */
@@ -93,14 +99,14 @@ export class RequestsController {
   @Get('stats')
   @StaffOnly()
   stats(@CurrentUser() user: User, @Query() query: RequestStatsQueryDto): Promise<RequestStats> {
-    return this.requests.stats(user, query);
+    return this.rates.stats(user, query);
   }
 
   @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: { 404: ['REQUEST_NOT_FOUND'] } })
   @Get(':id')
   @ActFor('查看诉求')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
-    return this.requests.detail(user, id);
+    return this.residents.detail(user, id);
   }
 
   /** 我也遇到 */
@@ -114,7 +120,7 @@ export class RequestsController {
   @HttpCode(200)
   @Roles('resident')
   second(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestSecondResponse> {
-    return this.requests.second(user, id);
+    return this.residents.second(user, id);
   }
 
   @ApiAnswer({
@@ -131,7 +137,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RateRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.rate(user, id, body);
+    return this.residents.rate(user, id, body);
   }
 
   @ApiAnswer({
@@ -152,7 +158,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReasonDto,
   ): Promise<RequestDetail> {
-    return this.requests.reopen(user, id, body.reason);
+    return this.residents.reopen(user, id, body.reason);
   }
 
   @ApiAnswer({
@@ -168,7 +174,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: AcceptRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.accept(user, id, body.assigneeId);
+    return this.workflow.accept(user, id, body.assigneeId);
   }
 
   @ApiAnswer({
@@ -184,7 +190,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RequestProgressDto,
   ): Promise<RequestDetail> {
-    return this.requests.progress(user, id, body.note, body.photoIds);
+    return this.workflow.progress(user, id, body.note, body.photoIds);
   }
 
   @ApiAnswer({
@@ -200,7 +206,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ResolveRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.resolve(user, id, body.resolution);
+    return this.workflow.resolve(user, id, body.resolution);
   }
 
   /** 转办: not the community's; closes the request. */
@@ -217,7 +223,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReferRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.refer(user, id, body);
+    return this.workflow.refer(user, id, body);
   }
 
   @ApiAnswer({
@@ -237,7 +243,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ExtendRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.extend(user, id, body);
+    return this.workflow.extend(user, id, body);
   }
 
   @ApiAnswer({
@@ -253,7 +259,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReasonDto,
   ): Promise<RequestDetail> {
-    return this.requests.markUnreasonable(user, id, body.reason);
+    return this.workflow.markUnreasonable(user, id, body.reason);
   }
 
   /** 派给志愿者: a help task of the time bank for the resident, paid from the community pool. */
@@ -274,7 +280,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RequestHelpTaskDto,
   ): Promise<RequestDetail> {
-    return this.requests.helpTask(user, id, body);
+    return this.workflow.helpTask(user, id, body);
   }
 
   @ApiAnswer({
@@ -286,6 +292,6 @@ export class RequestsController {
   @HttpCode(200)
   @Roles('admin')
   confirmUnreasonable(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
-    return this.requests.confirmUnreasonable(user, id);
+    return this.workflow.confirmUnreasonable(user, id);
   }
 }
