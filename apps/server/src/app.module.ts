@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -16,6 +16,7 @@ import { writesRequestLogs } from './common/log-level.js';
 import { logDestination } from './common/app-logger.js';
 import { CommonModule, RATE_LIMIT_STORAGE } from './common/common.module.js';
 import { rateLimitThrottlers } from './common/rate-limit.guard.js';
+import type { RateLimitStorage } from './common/rate-limit-storage.js';
 import { createDataSource, resolveDataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventsModule } from './events/events.module.js';
@@ -98,7 +99,7 @@ export class AppModule {
         }),
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG, RATE_LIMIT_STORAGE],
-          useFactory: (app: AppConfig, storage: ThrottlerStorage) => ({
+          useFactory: (app: AppConfig, storage: RateLimitStorage) => ({
             throttlers: rateLimitThrottlers(app),
             storage,
           }),

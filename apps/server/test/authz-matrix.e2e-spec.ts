@@ -75,8 +75,8 @@ GET   /api/v1/notices/manage                                401  403  403  403  
 # Creating names the community (communityId of G): staff of B naming G is refused (403), not silently moved to B.
 POST  /api/v1/notices                                       401  403  403  403  403  201  403  201
 GET   /api/v1/notices/:id                                   401  200  200  200  404  200  404  200
-# Pending residents read notices (and nothing else); they may not acknowledge one (422 RESIDENT_NOT_VERIFIED).
-POST  /api/v1/notices/:id/ack                               401  422  200  200  404  404  404  404
+# Pending residents read notices (and nothing else); they may not acknowledge one (403 RESIDENT_NOT_VERIFIED).
+POST  /api/v1/notices/:id/ack                               401  403  200  200  404  404  404  404
 PATCH /api/v1/notices/:id                                   401  403  403  403  403  200  404  200
 POST  /api/v1/notices/:id/publish                           401  403  403  403  403  200  404  200
 POST  /api/v1/notices/:id/archive                           401  403  403  403  403  200  404  200
@@ -215,10 +215,10 @@ POST  /api/v1/uploads                                       401  403  400  400  
 # resG's photo on resG's private request: those who may see the request.
 GET   /api/v1/uploads/:id                                   401  404  200  404  404  200  404  200
 
-# 亲情代办: a pending resident may look but not bind (422); the code cell uses a fresh code of 刘淑珍 each time; the
+# 亲情代办: a pending resident may look but not bind (403); the code cell uses a fresh code of 刘淑珍 each time; the
 # binding revoked is resG's (to 王建国), so other residents get 404; desk binding binds a fresh household.
-POST  /api/v1/me/family-codes                               401  422  201  201  201  403  403  403
-POST  /api/v1/family/bind                                   401  422  201  201  201  403  403  403
+POST  /api/v1/me/family-codes                               401  403  201  201  201  403  403  403
+POST  /api/v1/family/bind                                   401  403  201  201  201  403  403  403
 GET   /api/v1/me/family                                     401  200  200  200  200  403  403  403
 # 窗口代办: staff register a resident without WeChat in a building of G (staff of B: 404), and print their card.
 POST  /api/v1/residents                                     401  403  403  403  403  201  404  201

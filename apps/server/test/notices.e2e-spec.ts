@@ -174,7 +174,7 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
 
     expect((await t.request('GET', `/api/v1/notices/${n.id}`, { token: pendingG })).status).toBe(200);
     const pending = await t.request('POST', `/api/v1/notices/${n.id}/ack`, { token: pendingG });
-    expect(pending.body).toMatchObject({ statusCode: 422, code: 'RESIDENT_NOT_VERIFIED' });
+    expect(pending.body).toMatchObject({ statusCode: 403, code: 'RESIDENT_NOT_VERIFIED' });
 
     const plain = await create({ title: '无需确认' });
     await publish(plain.id);

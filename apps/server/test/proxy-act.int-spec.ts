@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import type { ProxyAct } from '../src/common/act-for.js';
-import { AppException } from '../src/common/app-exception.js';
+import { refuse } from '../src/common/app-exception.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { runTransaction } from '../src/database/transaction.js';
@@ -101,7 +101,7 @@ describe(`a proxy's record rides in the act's transaction on ${testDatabaseKind}
 
   it('a failed act leaves no proxy record (and nothing of the act)', async () => {
     const before = await records();
-    await expect(run(() => insertBuilding('失败楼', new AppException('CONFLICT', 409)))).rejects.toThrow();
+    await expect(run(() => insertBuilding('失败楼', refuse('CONFLICT')))).rejects.toThrow();
     expect(await ds.getRepository(Building).countBy({ name: '失败楼' })).toBe(0);
     expect(await records()).toEqual(before);
   });

@@ -64,6 +64,26 @@ describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
     expect(left).toHaveLength(1);
   });
 
+  it('counts a request on all its counters at once, and blocks it when any one is past its limit', async () => {
+    const storages = [new DatabaseThrottlerStorage(a, clock), new DatabaseThrottlerStorage(b, clock)];
+    const counters = [
+      { key: 'ip-5', limit: 20 },
+      { key: 'user-5', limit: 4 },
+    ];
+    const records = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => storages[i % 2].hitAll(counters, 60_000, 60_000, 'default')),
+    );
+    expect(Math.max(...records.map(([ip]) => ip.totalHits))).toBe(12);
+    expect(Math.max(...records.map(([, user]) => user.totalHits))).toBe(12);
+    expect(records.every(([ip]) => !ip.isBlocked)).toBe(true);
+    expect(records.filter(([, user]) => !user.isBlocked).length).toBeLessThanOrEqual(4);
+    const stored: Array<{ bucket: string; hits: number | string }> = await a.query(
+      "SELECT bucket, hits FROM rate_limits WHERE bucket LIKE 'default:%-5#%'",
+    );
+    expect(stored).toHaveLength(4);
+    expect(stored.reduce((sum, r) => sum + Number(r.hits), 0)).toBe(24);
+  });
+
   it('keeps keys of different throttlers apart', async () => {
     const storage = new DatabaseThrottlerStorage(b, clock);
     await storage.increment('ip-3', 60_000, 10, 0, 'default');

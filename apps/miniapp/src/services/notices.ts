@@ -23,7 +23,7 @@ export function getNotice(id: number): Promise<NoticeView> {
   return http.get<NoticeView>(`notices/${id}`);
 }
 
-/** 已知晓; pending residents get 422 RESIDENT_NOT_VERIFIED, notices that do not ask get NOTICE_ACK_NOT_REQUIRED. */
+/** 已知晓; pending residents get 403 RESIDENT_NOT_VERIFIED, notices that do not ask get NOTICE_ACK_NOT_REQUIRED. */
 export function acknowledgeNotice(id: number): Promise<NoticeAckResponse> {
   return http.post<NoticeAckResponse>(`notices/${id}/ack`);
 }

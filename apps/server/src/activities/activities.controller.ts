@@ -9,7 +9,7 @@ import type {
   PersonalCodeView,
   SettleActivityResponse,
 } from '@linli/shared-types';
-import { AppException } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
@@ -40,7 +40,7 @@ export class ActivitiesController {
     private readonly settlement: SettlementService,
   ) {}
 
-  @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   @ActFor('查看活动')
   list(@CurrentUser() user: User, @Query() query: ActivityQueryDto): Promise<Page<ActivityView>> {
@@ -48,7 +48,7 @@ export class ActivitiesController {
   }
 
   /** My sign-ups with their check-in state. */
-  @ApiAnswer({ summary: '我报名的活动', ok: { page: 'ActivityView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '我报名的活动', ok: { page: 'ActivityView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get('mine')
   @ActFor('查看报名')
   mine(@CurrentUser() user: User): Promise<Page<ActivityView>> {
@@ -58,7 +58,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '活动详情',
     ok: 'ActivityView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ACTIVITY_NOT_FOUND'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'ACTIVITY_NOT_FOUND'],
   })
   @Get(':id')
   @ActFor('查看活动')
@@ -66,7 +66,7 @@ export class ActivitiesController {
     return this.activities.get(user, id);
   }
 
-  @ApiAnswer({ summary: '新建活动（草稿）', ok: 'ActivityView', refusals: { 422: ['ACTIVITY_TIME_INVALID'] } })
+  @ApiAnswer({ summary: '新建活动（草稿）', ok: 'ActivityView', refusals: ['ACTIVITY_TIME_INVALID'] })
   @Post()
   @StaffOnly()
   @HttpCode(201)
@@ -77,10 +77,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '修改活动',
     ok: 'ActivityView',
-    refusals: {
-      404: ['ACTIVITY_NOT_FOUND'],
-      422: ['ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID', 'ACTIVITY_CAPACITY_INVALID'],
-    },
+    refusals: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID', 'ACTIVITY_CAPACITY_INVALID'],
   })
   @Patch(':id')
   @StaffOnly()
@@ -95,10 +92,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '发布活动（开放报名）',
     ok: 'ActivityView',
-    refusals: {
-      404: ['ACTIVITY_NOT_FOUND'],
-      422: ['ACTIVITY_NOT_DRAFT', 'ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID'],
-    },
+    refusals: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_DRAFT', 'ACTIVITY_NOT_EDITABLE', 'ACTIVITY_TIME_INVALID'],
   })
   @Post(':id/publish')
   @StaffOnly()
@@ -110,7 +104,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '取消活动（通知已报名的志愿者）',
     ok: 'ActivityView',
-    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_EDITABLE', 'ACTIVITY_ENDED'] },
+    refusals: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_EDITABLE', 'ACTIVITY_ENDED'],
   })
   @Post(':id/cancel')
   @StaffOnly()
@@ -126,12 +120,15 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '报名活动（已认证的志愿者）',
     ok: 'ActivityView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['ACTIVITY_NOT_FOUND'],
-      409: ['ACTIVITY_ALREADY_SIGNED_UP'],
-      422: ['ACTIVITY_NOT_VOLUNTEER', 'ACTIVITY_NOT_PUBLISHED', 'ACTIVITY_SIGNUP_CLOSED', 'ACTIVITY_FULL'],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'ACTIVITY_NOT_FOUND',
+      'ACTIVITY_ALREADY_SIGNED_UP',
+      'ACTIVITY_NOT_VOLUNTEER',
+      'ACTIVITY_NOT_PUBLISHED',
+      'ACTIVITY_SIGNUP_CLOSED',
+      'ACTIVITY_FULL',
+    ],
   })
   @Post(':id/signup')
   @ActFor('报名活动')
@@ -144,16 +141,14 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '取消报名',
     ok: 'ActivityView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['ACTIVITY_NOT_FOUND'],
-      422: [
-        'ACTIVITY_NOT_SIGNED_UP',
-        'ACTIVITY_NOT_PUBLISHED',
-        'ACTIVITY_ALREADY_CHECKED_IN',
-        'ACTIVITY_CANCEL_TOO_LATE',
-      ],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'ACTIVITY_NOT_FOUND',
+      'ACTIVITY_NOT_SIGNED_UP',
+      'ACTIVITY_NOT_PUBLISHED',
+      'ACTIVITY_ALREADY_CHECKED_IN',
+      'ACTIVITY_CANCEL_TOO_LATE',
+    ],
   })
   @Post(':id/cancel-signup')
   @ActFor('取消报名')
@@ -167,7 +162,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '现场屏幕的签到/签退动态码',
     ok: 'LiveCodeView',
-    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_PUBLISHED'] },
+    refusals: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_PUBLISHED'],
   })
   @Get(':id/live-code')
   @StaffOnly()
@@ -179,7 +174,7 @@ export class ActivitiesController {
     return this.attendanceService.liveCode(user, id, query.purpose);
   }
 
-  @ApiAnswer({ summary: '活动签到表', ok: 'AttendanceSheet', refusals: { 404: ['ACTIVITY_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '活动签到表', ok: 'AttendanceSheet', refusals: ['ACTIVITY_NOT_FOUND'] })
   @Get(':id/attendance')
   @StaffOnly()
   attendance(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<AttendanceSheet> {
@@ -190,17 +185,15 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '工作人员录入志愿者个人码签到/签退',
     ok: 'MyAttendanceView',
-    refusals: {
-      404: ['ACTIVITY_NOT_FOUND'],
-      422: [
-        'ACTIVITY_USER_CODE_INVALID',
-        'ACTIVITY_NOT_PUBLISHED',
-        'ACTIVITY_NOT_SIGNED_UP',
-        'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
-        'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
-        'ACTIVITY_NOT_CHECKED_IN',
-      ],
-    },
+    refusals: [
+      'ACTIVITY_NOT_FOUND',
+      'ACTIVITY_USER_CODE_INVALID',
+      'ACTIVITY_NOT_PUBLISHED',
+      'ACTIVITY_NOT_SIGNED_UP',
+      'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
+      'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+      'ACTIVITY_NOT_CHECKED_IN',
+    ],
   })
   @Post(':id/attendance')
   @StaffOnly()
@@ -217,10 +210,12 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '补录志愿者时长',
     ok: 'AttendanceSheet',
-    refusals: {
-      404: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_SIGNED_UP'],
-      422: ['ACTIVITY_MANUAL_NOT_ALLOWED', 'ACTIVITY_MANUAL_MINUTES_INVALID'],
-    },
+    refusals: [
+      'ACTIVITY_NOT_FOUND',
+      'ACTIVITY_NOT_SIGNED_UP',
+      'ACTIVITY_MANUAL_NOT_ALLOWED',
+      'ACTIVITY_MANUAL_MINUTES_INVALID',
+    ],
   })
   @Post(':id/attendance/:userId/manual')
   @StaffOnly()
@@ -237,7 +232,7 @@ export class ActivitiesController {
   @ApiAnswer({
     summary: '结算活动（志愿时长记入时间银行）',
     ok: 'SettleActivityResponse',
-    refusals: { 404: ['ACTIVITY_NOT_FOUND'], 422: ['ACTIVITY_NOT_PUBLISHED', 'ACTIVITY_NOT_ENDED'] },
+    refusals: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_NOT_PUBLISHED', 'ACTIVITY_NOT_ENDED'],
   })
   @Post(':id/settle')
   @StaffOnly()
@@ -259,7 +254,7 @@ export class PersonalCodeController {
   @Roles('resident')
   @ActFor('出示个人码', ['desk'])
   code(@CurrentUser() user: User): PersonalCodeView {
-    if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
+    if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     return this.attendanceService.personalCode(user);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { shanghaiShortTime, type ActivityView, type Page } from '@linli/shared-types';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { forbidden, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
@@ -75,14 +75,14 @@ export class ActivitiesService {
 
   async create(actor: User, body: CreateActivityDto): Promise<ActivityView> {
     const communityId = actor.communityId;
-    if (communityId === null) throw forbidden();
+    if (communityId === null) throw refuse('FORBIDDEN');
     const times = {
       startAt: new Date(body.startAt),
       endAt: new Date(body.endAt),
       signupDeadline: new Date(body.signupDeadline),
     };
     const refusal = checkActivityTimes(times, this.clock.now());
-    if (refusal) throw refused(refusal);
+    if (refusal) throw refuse(refusal);
     return runTransaction(this.dataSource, async (manager) => {
       const id = (
         await manager.insert(Activity, {
@@ -115,7 +115,7 @@ export class ActivitiesService {
   async update(actor: User, id: number, body: UpdateActivityDto): Promise<ActivityView> {
     return runTransaction(this.dataSource, async (manager) => {
       const activity = await loadVisible(manager, actor, id, true);
-      if (!isEditable(activity.status)) throw refused('ACTIVITY_NOT_EDITABLE');
+      if (!isEditable(activity.status)) throw refuse('ACTIVITY_NOT_EDITABLE');
       const next = {
         title: body.title?.trim() ?? activity.title,
         description: body.description ?? activity.description,
@@ -128,9 +128,9 @@ export class ActivitiesService {
       };
       if (body.startAt || body.endAt || body.signupDeadline) {
         const refusal = checkActivityTimes(next, this.clock.now());
-        if (refusal) throw refused(refusal);
+        if (refusal) throw refuse(refusal);
       }
-      if (next.capacity < activity.signedUp) throw refused('ACTIVITY_CAPACITY_INVALID');
+      if (next.capacity < activity.signedUp) throw refuse('ACTIVITY_CAPACITY_INVALID');
       // Moving the start re-arms the reminder.
       const reminder = next.startAt.getTime() !== activity.startAt.getTime() ? { reminderSentAt: null } : {};
       await manager.update(Activity, { id }, { ...next, ...reminder });
@@ -150,10 +150,10 @@ export class ActivitiesService {
     return runTransaction(this.dataSource, async (manager) => {
       const activity = await loadVisible(manager, actor, id);
       if (!canTransition(activity.status, 'published'))
-        throw refused(activity.status === 'published' ? 'ACTIVITY_NOT_DRAFT' : 'ACTIVITY_NOT_EDITABLE');
-      if (activity.startAt <= this.clock.now()) throw refused('ACTIVITY_TIME_INVALID');
+        throw refuse(activity.status === 'published' ? 'ACTIVITY_NOT_DRAFT' : 'ACTIVITY_NOT_EDITABLE');
+      if (activity.startAt <= this.clock.now()) throw refuse('ACTIVITY_TIME_INVALID');
       const result = await manager.update(Activity, { id, status: 'draft' }, { status: 'published' });
-      if (!result.affected) throw refused('ACTIVITY_NOT_DRAFT');
+      if (!result.affected) throw refuse('ACTIVITY_NOT_DRAFT');
       await this.audit.record(manager, {
         actor,
         communityId: activity.communityId,
@@ -171,9 +171,9 @@ export class ActivitiesService {
     return runTransaction(this.dataSource, async (manager) => {
       const activity = await loadVisible(manager, actor, id, true);
       const refusal = checkCancelActivity(activity, this.clock.now());
-      if (refusal) throw refused(refusal);
+      if (refusal) throw refuse(refusal);
       const result = await manager.update(Activity, { id, status: activity.status }, { status: 'cancelled' });
-      if (!result.affected) throw refused('ACTIVITY_NOT_EDITABLE');
+      if (!result.affected) throw refuse('ACTIVITY_NOT_EDITABLE');
       const signups = await manager.find(ActivitySignup, { select: { userId: true }, where: { activityId: id } });
       if (signups.length) {
         await this.notifications.notify(

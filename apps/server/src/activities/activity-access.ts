@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { lockForUpdate } from '../database/transaction.js';
 import type { EntityManager } from 'typeorm';
 import type { User } from '../users/user.entity.js';
@@ -9,14 +9,14 @@ export const isStaff = (user: User) => isStaffRole(user.role);
 
 /** Pending residents read notices and nothing else: the community's activities are for verified residents. */
 export function assertNotPending(user: User): void {
-  if (!isStaff(user) && user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+  if (!isStaff(user) && user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
 }
 
 /** The activity as `user` may see it (checkActivityVisible), or the refusal. */
 export function assertVisible(user: User, activity: Activity | null): Activity {
   const code = checkActivityVisible(user, activity);
-  if (code === 'RESIDENT_NOT_VERIFIED') throw forbidden(code);
-  if (code) throw notFound(code);
+  if (code === 'RESIDENT_NOT_VERIFIED') throw refuse(code);
+  if (code) throw refuse(code);
   return activity!;
 }
 

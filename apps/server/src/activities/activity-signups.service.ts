@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { shanghaiShortTime, type ActivityView } from '@linli/shared-types';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
-import { conflict, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey, lockForUpdate, runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -30,16 +30,16 @@ export class ActivitySignupsService {
       return await runTransaction(this.dataSource, async (manager) => {
         const activity = await loadVisible(manager, user, id);
         if (await manager.existsBy(ActivitySignup, { activityId: id, userId: user.id }))
-          throw conflict('ACTIVITY_ALREADY_SIGNED_UP');
+          throw refuse('ACTIVITY_ALREADY_SIGNED_UP');
         const refusal = checkSignup({ user, activity, now: this.clock.now() });
-        if (refusal) throw refused(refusal);
+        if (refusal) throw refuse(refusal);
         const taken = await manager
           .createQueryBuilder()
           .update(Activity)
           .set({ signedUp: () => 'signedUp + 1' })
           .where("id = :id AND status = 'published' AND signedUp < capacity", { id })
           .execute();
-        if (!taken.affected) throw refused('ACTIVITY_FULL');
+        if (!taken.affected) throw refuse('ACTIVITY_FULL');
         await manager.insert(ActivitySignup, {
           communityId: activity.communityId,
           activityId: id,
@@ -57,7 +57,7 @@ export class ActivitySignupsService {
         return toActivityView(await manager.findOneByOrFail(Activity, { id }), mine);
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('ACTIVITY_ALREADY_SIGNED_UP');
+      if (isDuplicateKey(error)) throw refuse('ACTIVITY_ALREADY_SIGNED_UP');
       throw error;
     }
   }
@@ -71,11 +71,11 @@ export class ActivitySignupsService {
           .createQueryBuilder(ActivitySignup, 's')
           .where('s.activityId = :id AND s.userId = :userId', { id, userId: user.id }),
       ).getOne();
-      if (!signup) throw refused('ACTIVITY_NOT_SIGNED_UP');
+      if (!signup) throw refuse('ACTIVITY_NOT_SIGNED_UP');
       const refusal = checkCancelSignup(activity, signup, this.clock.now());
-      if (refusal) throw refused(refusal);
+      if (refusal) throw refuse(refusal);
       const removed = await manager.delete(ActivitySignup, { id: signup.id, checkedInAt: IsNull() });
-      if (!removed.affected) throw refused('ACTIVITY_ALREADY_CHECKED_IN');
+      if (!removed.affected) throw refuse('ACTIVITY_ALREADY_CHECKED_IN');
       await manager
         .createQueryBuilder()
         .update(Activity)

@@ -12,7 +12,7 @@ import {
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { AppException, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { TransactionSql } from '../database/transaction-sql.js';
 import { runTransaction } from '../database/transaction.js';
@@ -61,7 +61,7 @@ export class AttendanceService {
 
   async liveCode(actor: User, id: number, purpose: AttendancePurpose): Promise<LiveCodeView> {
     const activity = await loadVisible(this.dataSource.manager, actor, id);
-    if (activity.status !== 'published') throw refused('ACTIVITY_NOT_PUBLISHED');
+    if (activity.status !== 'published') throw refuse('ACTIVITY_NOT_PUBLISHED');
     const step = codeStep(this.clock.now());
     const checkedIn = await this.dataSource
       .getRepository(ActivitySignup)
@@ -84,14 +84,14 @@ export class AttendanceService {
   /** POST scan with an activity code: the caller checks in or out. */
   async scan(user: User, code: string, position: ScanPosition): Promise<ActivityScanResponse> {
     const parsed = parseActivityCode(this.config.secret, code);
-    if (!parsed.valid) throw refused('ACTIVITY_CODE_FORGED');
+    if (!parsed.valid) throw refuse('ACTIVITY_CODE_FORGED');
     const state = stepState(parsed.step, codeStep(this.clock.now()));
-    if (state === 'future') throw refused('ACTIVITY_CODE_FORGED');
-    if (state === 'stale') throw refused('ACTIVITY_CODE_STALE');
+    if (state === 'future') throw refuse('ACTIVITY_CODE_FORGED');
+    if (state === 'stale') throw refuse('ACTIVITY_CODE_STALE');
     if (position.activityId !== undefined && position.activityId !== parsed.activityId)
-      throw refused('ACTIVITY_CODE_WRONG_ACTIVITY');
+      throw refuse('ACTIVITY_CODE_WRONG_ACTIVITY');
     if (position.purpose !== undefined && position.purpose !== parsed.purpose)
-      throw refused('ACTIVITY_CODE_WRONG_PURPOSE');
+      throw refuse('ACTIVITY_CODE_WRONG_PURPOSE');
     const result = await runTransaction(this.dataSource, async (manager) => {
       const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
       const activity = assertVisible(user, row ? toActivity(row) : null);
@@ -117,7 +117,7 @@ export class AttendanceService {
         [step, step - 1],
         signups.map((s) => s.userId),
       );
-      if (userId === null) throw refused('ACTIVITY_USER_CODE_INVALID');
+      if (userId === null) throw refuse('ACTIVITY_USER_CODE_INVALID');
       const attendance = await this.attend(manager, activity, userId, body.action, null);
       const volunteer = await manager.findOneBy(User, { id: userId });
       await this.audit.record(manager, {
@@ -145,18 +145,18 @@ export class AttendanceService {
     purpose: AttendancePurpose,
     position: ScanPosition | null,
   ): Promise<MyAttendanceView> {
-    if (activity.status !== 'published') throw refused('ACTIVITY_NOT_PUBLISHED');
+    if (activity.status !== 'published') throw refuse('ACTIVITY_NOT_PUBLISHED');
     const sql = new TransactionSql(manager);
     const [row] = await sql.rows<SignupRow>(lockedSignupSql(sql.forUpdate), [activity.id, userId]);
-    if (!row) throw refused('ACTIVITY_NOT_SIGNED_UP');
+    if (!row) throw refuse('ACTIVITY_NOT_SIGNED_UP');
     const signup = toAttendanceSignup(row);
     const now = this.clock.now();
-    if (purpose === 'checkin' && !inCheckInWindow(activity, now)) throw refused('ACTIVITY_OUTSIDE_CHECKIN_WINDOW');
-    if (purpose === 'checkout' && !inCheckOutWindow(activity, now)) throw refused('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
+    if (purpose === 'checkin' && !inCheckInWindow(activity, now)) throw refuse('ACTIVITY_OUTSIDE_CHECKIN_WINDOW');
+    if (purpose === 'checkout' && !inCheckOutWindow(activity, now)) throw refuse('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
     if (position && activity.geoLatE6 !== null && activity.geoLngE6 !== null && activity.geoRadiusM !== null) {
-      if (position.lat === undefined || position.lng === undefined) throw refused('ACTIVITY_LOCATION_REQUIRED');
+      if (position.lat === undefined || position.lng === undefined) throw refuse('ACTIVITY_LOCATION_REQUIRED');
       const fence = { lat: activity.geoLatE6 / 1e6, lng: activity.geoLngE6 / 1e6, radiusM: activity.geoRadiusM };
-      if (!insideGeofence(fence, { lat: position.lat, lng: position.lng })) throw refused('ACTIVITY_OUTSIDE_GEOFENCE');
+      if (!insideGeofence(fence, { lat: position.lat, lng: position.lng })) throw refuse('ACTIVITY_OUTSIDE_GEOFENCE');
     }
     // The row is ours until commit: its conditional UPDATE cannot miss. If it ever did, fail rather than answer a time not stored.
     const setOnce = async (statement: string) => {
@@ -167,7 +167,7 @@ export class AttendanceService {
     if (purpose === 'checkin') {
       signup.checkedInAt ??= await setOnce(setCheckedInSql);
     } else {
-      if (!signup.checkedInAt) throw refused('ACTIVITY_NOT_CHECKED_IN');
+      if (!signup.checkedInAt) throw refuse('ACTIVITY_NOT_CHECKED_IN');
       signup.checkedOutAt ??= await setOnce(setCheckedOutSql);
     }
     return toMyAttendanceView(signup);
@@ -190,8 +190,8 @@ export class AttendanceService {
   async setManualMinutes(actor: User, id: number, userId: number, body: ManualMinutesDto): Promise<AttendanceSheet> {
     await runTransaction(this.dataSource, async (manager) => {
       const activity = await loadVisible(manager, actor, id);
-      if (activity.status !== 'published') throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
-      if (!isValidManualMinutes(body.minutes, activity)) throw new AppException('ACTIVITY_MANUAL_MINUTES_INVALID', 422);
+      if (activity.status !== 'published') throw refuse('ACTIVITY_MANUAL_NOT_ALLOWED');
+      if (!isValidManualMinutes(body.minutes, activity)) throw refuse('ACTIVITY_MANUAL_MINUTES_INVALID');
       const result = await manager.update(
         ActivitySignup,
         { activityId: id, userId, settledAt: IsNull() },
@@ -199,8 +199,8 @@ export class AttendanceService {
       );
       if (!result.affected) {
         if (await manager.existsBy(ActivitySignup, { activityId: id, userId }))
-          throw refused('ACTIVITY_MANUAL_NOT_ALLOWED');
-        throw notFound('ACTIVITY_NOT_SIGNED_UP');
+          throw refuse('ACTIVITY_MANUAL_NOT_ALLOWED');
+        throw refuse('ACTIVITY_NOT_SIGNED_UP');
       }
       const volunteer = await manager.findOneBy(User, { id: userId });
       await this.audit.record(manager, {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SettleActivityResponse } from '@linli/shared-types';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { lockForUpdate, runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -32,7 +32,7 @@ export class SettlementService {
   async settle(actor: User, id: number): Promise<SettleActivityResponse> {
     const activity = await loadVisible(this.dataSource.manager, actor, id);
     const refusal = canSettle(activity, this.clock.now());
-    if (refusal) throw refused(refusal);
+    if (refusal) throw refuse(refusal);
     const pending = await this.dataSource
       .getRepository(ActivitySignup)
       .find({ where: { activityId: id, settledAt: IsNull() }, order: { id: 'ASC' } });

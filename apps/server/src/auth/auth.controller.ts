@@ -15,7 +15,7 @@ export class AuthController {
   @ApiAnswer({
     summary: '工作人员账号密码登录',
     ok: 'LoginResponse',
-    refusals: { 401: ['LOGIN_FAILED', 'ACCOUNT_DISABLED'] },
+    refusals: ['LOGIN_FAILED', 'ACCOUNT_DISABLED'],
   })
   @Public()
   @Post('login')
@@ -28,7 +28,7 @@ export class AuthController {
   @ApiAnswer({
     summary: '演示环境手机号登录（仅演示模式）',
     ok: 'LoginResponse',
-    refusals: { 401: ['ACCOUNT_DISABLED'], 404: ['DEV_LOGIN_DISABLED', 'COMMUNITY_NOT_FOUND'] },
+    refusals: ['ACCOUNT_DISABLED', 'DEV_LOGIN_DISABLED', 'COMMUNITY_NOT_FOUND'],
   })
   @Public()
   @Post('dev-login')
@@ -41,11 +41,13 @@ export class AuthController {
   @ApiAnswer({
     summary: '微信小程序登录',
     ok: 'LoginResponse',
-    refusals: {
-      401: ['WECHAT_CODE_INVALID', 'ACCOUNT_DISABLED'],
-      404: ['COMMUNITY_NOT_FOUND'],
-      503: ['WECHAT_NOT_CONFIGURED', 'WECHAT_UNAVAILABLE'],
-    },
+    refusals: [
+      'WECHAT_CODE_INVALID',
+      'ACCOUNT_DISABLED',
+      'COMMUNITY_NOT_FOUND',
+      'WECHAT_NOT_CONFIGURED',
+      'WECHAT_UNAVAILABLE',
+    ],
   })
   @Public()
   @Post('wechat')

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@linli/shared-types';
 import { ACT_FOR, type ActForPolicy, type ProxyAct } from '../common/act-for.js';
-import { AppException, forbidden, unauthenticated } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { IS_PUBLIC, ROLES } from '../common/auth.decorators.js';
 import { FamilyService } from '../family/family.service.js';
 import { decideActFor, parseActFor } from '../family/proxy.rules.js';
@@ -35,16 +35,16 @@ export class AuthGuard implements CanActivate {
         request.user = user;
         request.sessionToken = token;
       } else if (!isPublic) {
-        throw user ? new AppException('ACCOUNT_DISABLED', 401) : unauthenticated('SESSION_EXPIRED');
+        throw user ? refuse('ACCOUNT_DISABLED') : refuse('SESSION_EXPIRED');
       }
     }
     if (isPublic) return true;
-    if (!request.user) throw unauthenticated();
+    if (!request.user) throw refuse('UNAUTHENTICATED');
 
     await this.actFor(request, this.reflector.getAllAndOverride<ActForPolicy | undefined>(ACT_FOR, targets) ?? null);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(request.user.role)) throw forbidden();
+    if (roles && !roles.includes(request.user.role)) throw refuse('FORBIDDEN');
     return true;
   }
 
@@ -54,7 +54,7 @@ export class AuthGuard implements CanActivate {
   ): Promise<void> {
     const named = parseActFor(request.headers['x-act-for']);
     if (named.kind === 'none') return;
-    if (named.kind === 'invalid') throw new AppException('PROXY_HEADER_INVALID', 400, undefined, ['X-Act-For']);
+    if (named.kind === 'invalid') throw refuse('PROXY_HEADER_INVALID', undefined, ['X-Act-For']);
     const actor = request.user;
     const target = named.id === actor.id ? actor : await this.sessions.userById(named.id);
     // Read afresh on every request: a revoked binding stops the very next request.
@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
         ? await this.family.activeRelation(actor.id, target.id)
         : null;
     const decision = decideActFor({ actor, target, policy, bound: relation !== null });
-    if (!decision.allowed) throw new AppException(decision.code, decision.status);
+    if (!decision.allowed) throw refuse(decision.code);
     if (!decision.kind || !target || !policy) return;
     request.user = target;
     request.proxy = {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
-import { AppException, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { Community } from '../tenancy/community.entity.js';
 import { User } from '../users/user.entity.js';
@@ -29,15 +29,15 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) throw new AppException('LOGIN_FAILED', 401);
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user) throw refuse('LOGIN_FAILED');
     return this.start(user);
   }
 
   /** Demo only: log in by phone, creating a pending resident for an unknown number. */
   async devLogin({ phone, community: code }: DevLoginDto): Promise<LoginResponse> {
-    if (!this.config.demo) throw new AppException('DEV_LOGIN_DISABLED', 404);
+    if (!this.config.demo) throw refuse('DEV_LOGIN_DISABLED');
     const community = await this.dataSource.getRepository(Community).findOneBy({ code });
-    if (!community) throw notFound('COMMUNITY_NOT_FOUND');
+    if (!community) throw refuse('COMMUNITY_NOT_FOUND');
     const repo = this.dataSource.getRepository(User);
     const user =
       (await repo.findOneBy({ communityId: community.id, phone })) ??
@@ -53,7 +53,7 @@ export class AuthService {
       const community = communityCode
         ? await this.dataSource.getRepository(Community).findOneBy({ code: communityCode })
         : null;
-      if (communityCode && !community) throw notFound('COMMUNITY_NOT_FOUND');
+      if (communityCode && !community) throw refuse('COMMUNITY_NOT_FOUND');
       user = await this.users.createResident({ communityId: community?.id ?? null, openid: session.openid });
     }
     await repo.update({ id: user.id }, { wechatSessionKey: session.sessionKey });
@@ -65,7 +65,7 @@ export class AuthService {
   }
 
   private async start(user: User): Promise<LoginResponse> {
-    if (user.status === 'disabled') throw new AppException('ACCOUNT_DISABLED', 401);
+    if (user.status === 'disabled') throw refuse('ACCOUNT_DISABLED');
     const token = await this.sessions.open(user.id);
     return { token, user: await this.users.view(user) };
   }

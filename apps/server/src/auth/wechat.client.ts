@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppException } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 
 export interface WechatSession {
@@ -20,7 +20,7 @@ export class WechatClient {
 
   async code2Session(code: string): Promise<WechatSession> {
     const { appId, secret, apiBase } = this.config.wechat;
-    if (!appId || !secret) throw new AppException('WECHAT_NOT_CONFIGURED', 503);
+    if (!appId || !secret) throw refuse('WECHAT_NOT_CONFIGURED');
     const url = new URL(`${apiBase}/sns/jscode2session`);
     url.search = new URLSearchParams({
       appid: appId,
@@ -36,14 +36,14 @@ export class WechatClient {
       body = await response.json();
     } catch (error) {
       this.logger.warn(`code2Session unreachable: ${(error as Error).message}`);
-      throw new AppException('WECHAT_UNAVAILABLE', 503);
+      throw refuse('WECHAT_UNAVAILABLE');
     }
     if (body.errcode) {
       this.logger.warn(`code2Session errcode ${body.errcode}`);
-      if (BAD_CODE_ERRORS.has(body.errcode)) throw new AppException('WECHAT_CODE_INVALID', 401);
-      throw new AppException('WECHAT_UNAVAILABLE', 503);
+      if (BAD_CODE_ERRORS.has(body.errcode)) throw refuse('WECHAT_CODE_INVALID');
+      throw refuse('WECHAT_UNAVAILABLE');
     }
-    if (!body.openid || !body.session_key) throw new AppException('WECHAT_UNAVAILABLE', 503);
+    if (!body.openid || !body.session_key) throw refuse('WECHAT_UNAVAILABLE');
     return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid };
   }
 }

@@ -25,23 +25,21 @@ export class BookingsController {
   @ApiAnswer({
     summary: '预约活动室（居民须已认证；工作人员可代约）',
     ok: 'BookingView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['ROOM_NOT_FOUND'],
-      409: ['BOOKING_SLOT_TAKEN'],
-      422: [
-        'ROOM_INACTIVE',
-        'BOOKING_ATTENDEES_INVALID',
-        'BOOKING_OFF_GRID',
-        'BOOKING_TOO_SOON',
-        'BOOKING_TOO_FAR',
-        'BOOKING_TOO_LONG',
-        'BOOKING_CLOSED',
-        'BOOKING_SUSPENDED',
-        'BOOKING_QUOTA_ACTIVE',
-        'BOOKING_QUOTA_WEEKLY',
-      ],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'ROOM_NOT_FOUND',
+      'BOOKING_SLOT_TAKEN',
+      'ROOM_INACTIVE',
+      'BOOKING_ATTENDEES_INVALID',
+      'BOOKING_OFF_GRID',
+      'BOOKING_TOO_SOON',
+      'BOOKING_TOO_FAR',
+      'BOOKING_TOO_LONG',
+      'BOOKING_CLOSED',
+      'BOOKING_SUSPENDED',
+      'BOOKING_QUOTA_ACTIVE',
+      'BOOKING_QUOTA_WEEKLY',
+    ],
   })
   @Post()
   @ActFor('预约活动室')
@@ -67,22 +65,20 @@ export class BookingsController {
   @ApiAnswer({
     summary: '按周重复预约（逐周预约，冲突的周跳过）',
     ok: 'RecurringBookingResponse',
-    refusals: {
-      404: ['ROOM_NOT_FOUND'],
-      409: ['BOOKING_SLOT_TAKEN'],
-      422: [
-        'ROOM_INACTIVE',
-        'BOOKING_ATTENDEES_INVALID',
-        'BOOKING_OFF_GRID',
-        'BOOKING_TOO_SOON',
-        'BOOKING_TOO_FAR',
-        'BOOKING_TOO_LONG',
-        'BOOKING_CLOSED',
-        'BOOKING_SUSPENDED',
-        'BOOKING_QUOTA_ACTIVE',
-        'BOOKING_QUOTA_WEEKLY',
-      ],
-    },
+    refusals: [
+      'ROOM_NOT_FOUND',
+      'BOOKING_SLOT_TAKEN',
+      'ROOM_INACTIVE',
+      'BOOKING_ATTENDEES_INVALID',
+      'BOOKING_OFF_GRID',
+      'BOOKING_TOO_SOON',
+      'BOOKING_TOO_FAR',
+      'BOOKING_TOO_LONG',
+      'BOOKING_CLOSED',
+      'BOOKING_SUSPENDED',
+      'BOOKING_QUOTA_ACTIVE',
+      'BOOKING_QUOTA_WEEKLY',
+    ],
   })
   @Post('recurring')
   @StaffOnly()
@@ -94,12 +90,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '取消预约（本人，或工作人员注明原因）',
     ok: 'BookingView',
-    refusals: {
-      400: ['BOOKING_REASON_REQUIRED'],
-      404: ['BOOKING_NOT_FOUND'],
-      409: ['BOOKING_NOT_CANCELLABLE'],
-      422: ['BOOKING_NOT_CANCELLABLE'],
-    },
+    refusals: ['BOOKING_REASON_REQUIRED', 'BOOKING_NOT_FOUND', 'BOOKING_NOT_CANCELLABLE'],
   })
   @Post(':id/cancel')
   @ActFor('取消预约')
@@ -115,7 +106,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '批准预约',
     ok: 'BookingView',
-    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_PENDING'] },
+    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'],
   })
   @Post(':id/approve')
   @StaffOnly()
@@ -127,7 +118,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '驳回预约',
     ok: 'BookingView',
-    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_PENDING'] },
+    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'],
   })
   @Post(':id/reject')
   @StaffOnly()
@@ -144,7 +135,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '工作人员代为签到',
     ok: 'BookingView',
-    refusals: { 404: ['BOOKING_NOT_FOUND'], 409: ['BOOKING_NOT_CHECKABLE'], 422: ['BOOKING_NOT_CHECKABLE'] },
+    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_CHECKABLE'],
   })
   @Post(':id/check-in')
   @StaffOnly()
@@ -154,7 +145,7 @@ export class BookingsController {
   }
 
   /** Staff lift a resident's booking suspension. */
-  @ApiAnswer({ summary: '解除居民的预约暂停', ok: 'SuspensionLiftResponse', refusals: { 404: ['NOT_FOUND'] } })
+  @ApiAnswer({ summary: '解除居民的预约暂停', ok: 'SuspensionLiftResponse', refusals: ['NOT_FOUND'] })
   @Post('suspensions/:userId/lift')
   @StaffOnly()
   @HttpCode(200)

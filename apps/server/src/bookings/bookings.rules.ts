@@ -2,9 +2,9 @@ import {
   isOnSlotGrid,
   parseClockTime,
   type BookingStatus,
-  type ErrorCode,
   type SlotGridRoom,
   shanghaiWeekStart,
+  type Refusal,
 } from '@linli/shared-types';
 
 const MINUTE = 60_000;
@@ -27,10 +27,6 @@ export const bookingSettings = {
   cellMinutes: 15,
 } as const;
 export type BookingSettings = typeof bookingSettings;
-
-export interface Refusal {
-  code: ErrorCode;
-}
 
 export interface RoomRules extends SlotGridRoom {
   maxMinutes: number;

@@ -14,7 +14,7 @@ import {
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RoomChargesService } from '../help-requests/room-charges.service.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
@@ -97,7 +97,7 @@ export class BookingsService {
    */
   async book(actor: User, request: BookingRequest, budget?: BookingBudget): Promise<BookingView> {
     const byStaff = actor.role !== 'resident';
-    if (!byStaff && actor.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (!byStaff && actor.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const sql = new TransactionSql(manager);
@@ -112,15 +112,15 @@ export class BookingsService {
           roomForBookingSql,
           roomForBookingParams(request.roomId, request.startAt, request.endAt),
         );
-        if (!row) throw notFound('ROOM_NOT_FOUND');
+        if (!row) throw refuse('ROOM_NOT_FOUND');
         const { room, closures } = toBookingRoom(row);
-        if (!roomVisibleTo(actor, room)) throw notFound('ROOM_NOT_FOUND');
-        if (!room.active) throw refused('ROOM_INACTIVE');
+        if (!roomVisibleTo(actor, room)) throw refuse('ROOM_NOT_FOUND');
+        if (!room.active) throw refuse('ROOM_INACTIVE');
         const refusal =
           checkAttendees(room, request.attendees) ??
           checkBookingTime(room, request.startAt, request.endAt, now, { staff: byStaff, season: !!budget });
-        if (refusal) throw refused(refusal.code);
-        if (closures > 0) throw refused('BOOKING_CLOSED');
+        if (refusal) throw refuse(refusal.code);
+        if (closures > 0) throw refuse('BOOKING_CLOSED');
         if (!byStaff) await this.checkResident(sql, actor, request.startAt, budget ? 0 : minutes, now, !!budget);
         const booking: Booking = {
           id: 0,
@@ -175,7 +175,7 @@ export class BookingsService {
         return toBookingView(booking, room, actor);
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('BOOKING_SLOT_TAKEN');
+      if (isDuplicateKey(error)) throw refuse('BOOKING_SLOT_TAKEN');
       throw error;
     }
   }
@@ -201,7 +201,7 @@ export class BookingsService {
       },
       minutes,
     );
-    if (refusal) throw refused(refusal.code);
+    if (refusal) throw refuse(refusal.code);
   }
 
   /** Staff: the same local time weekly for N weeks; each week is its own booking, conflicts are reported, not fatal. */
@@ -268,7 +268,7 @@ export class BookingsService {
     if (query.roomId) qb.andWhere('b.roomId = :roomId', { roomId: query.roomId });
     if (query.date) {
       const midnight = shanghaiMidnight(query.date);
-      if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
+      if (!midnight) throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
       qb.andWhere('b.startAt >= :from AND b.startAt < :to', { from: midnight, to: new Date(midnight.getTime() + DAY) });
     }
     if (before) qb.andWhere('b.id < :before', { before });
@@ -281,10 +281,9 @@ export class BookingsService {
       const booking = await this.load(manager, actor, bookingId);
       const byStaff = actor.role !== 'resident';
       const forSomeoneElse = booking.userId !== actor.id;
-      if (byStaff && forSomeoneElse && !reason?.trim())
-        throw new AppException('BOOKING_REASON_REQUIRED', 400, undefined, ['reason']);
+      if (byStaff && forSomeoneElse && !reason?.trim()) throw refuse('BOOKING_REASON_REQUIRED', undefined, ['reason']);
       const refusal = checkCancel(booking, this.clock.now(), byStaff);
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       await this.transition(
         manager,
         booking,
@@ -320,7 +319,7 @@ export class BookingsService {
   async approve(actor: User, bookingId: number): Promise<BookingView> {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
-      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
       await this.transition(
         manager,
         booking,
@@ -352,7 +351,7 @@ export class BookingsService {
   async reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.load(manager, actor, bookingId);
-      if (booking.status !== 'pending') throw conflict('BOOKING_NOT_PENDING');
+      if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
       await this.transition(
         manager,
         booking,
@@ -476,7 +475,7 @@ export class BookingsService {
           .orderBy('b.startAt', 'ASC'),
       ).getMany();
       const booking = candidates.find((b) => inCheckInWindow(b.startAt, now));
-      if (!booking) throw refused('BOOKING_NO_CHECKIN');
+      if (!booking) throw refuse('BOOKING_NO_CHECKIN');
       if (booking.status === 'approved') {
         const result = await manager.update(
           Booking,
@@ -498,13 +497,13 @@ export class BookingsService {
       if (booking.status === 'checked_in') return this.view(manager, booking);
       const opens = booking.startAt.getTime() - bookingSettings.checkInEarlyMinutes * 60_000;
       if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime())
-        throw refused('BOOKING_NOT_CHECKABLE');
+        throw refuse('BOOKING_NOT_CHECKABLE');
       const result = await manager.update(
         Booking,
         { id: booking.id, status: 'approved' },
         { status: 'checked_in', checkedInAt: now },
       );
-      if (!result.affected) throw conflict('BOOKING_NOT_CHECKABLE');
+      if (!result.affected) throw refuse('BOOKING_NOT_CHECKABLE');
       await this.audit.record(manager, {
         actor,
         communityId: booking.communityId,
@@ -583,7 +582,7 @@ export class BookingsService {
       { id: booking.id, status: In(statusesBefore(to)) },
       { status: to, ...fields },
     );
-    if (!result.affected) throw conflict(lostRace);
+    if (!result.affected) throw refuse(lostRace);
     if (!(activeBookingStatuses as readonly string[]).includes(to))
       await manager.delete(BookingSlot, { bookingId: booking.id });
     await this.charges.afterTransition(manager, booking, to, this.clock.now());
@@ -609,11 +608,11 @@ export class BookingsService {
   /** A booking the actor may act on: residents their own, staff their community's; anything else is missing. */
   private async load(manager: EntityManager, actor: User, bookingId: number): Promise<Booking> {
     const booking = await manager.findOneBy(Booking, { id: bookingId });
-    if (!booking) throw notFound('BOOKING_NOT_FOUND');
+    if (!booking) throw refuse('BOOKING_NOT_FOUND');
     if (actor.role === 'resident') {
-      if (booking.userId !== actor.id) throw notFound('BOOKING_NOT_FOUND');
+      if (booking.userId !== actor.id) throw refuse('BOOKING_NOT_FOUND');
     } else if (actor.role !== 'admin' && booking.communityId !== actor.communityId) {
-      throw notFound('BOOKING_NOT_FOUND');
+      throw refuse('BOOKING_NOT_FOUND');
     }
     return booking;
   }

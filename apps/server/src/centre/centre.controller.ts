@@ -17,7 +17,7 @@ export class CentreController {
   @ApiAnswer({
     summary: '活动中心周报（工作人员）',
     ok: 'CentreReport',
-    refusals: { 422: ['CENTRE_REPORT_RANGE_INVALID'] },
+    refusals: ['CENTRE_REPORT_RANGE_INVALID'],
   })
   /** Staff: what the centre produced, per week. */
   @Get('report')
@@ -29,7 +29,7 @@ export class CentreController {
   @ApiAnswer({
     summary: '活动中心周报 CSV',
     ok: { mediaType: 'text/csv' },
-    refusals: { 422: ['CENTRE_REPORT_RANGE_INVALID'] },
+    refusals: ['CENTRE_REPORT_RANGE_INVALID'],
   })
   /** The same as CSV (UTF-8 with BOM, for Excel). */
   @Get('report.csv')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { groupKindLabels, shanghaiDate, shanghaiMidnight, toCsv, type CentreReport } from '@linli/shared-types';
 import { DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { Booking } from '../bookings/booking.entity.js';
-import { AppException } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
@@ -31,7 +31,7 @@ export class CentreService {
     const to = toDay ? new Date(toDay.getTime() + DAY) : null;
     const from = query.from ? shanghaiMidnight(query.from) : to ? new Date(to.getTime() - 8 * 7 * DAY) : null;
     const weeks = from && to ? reportWeeks(from, to) : null;
-    if (!weeks || !from || !to) throw new AppException('CENTRE_REPORT_RANGE_INVALID', 422);
+    if (!weeks || !from || !to) throw refuse('CENTRE_REPORT_RANGE_INVALID');
     const start = weeks[0];
     const end = new Date(weeks[weeks.length - 1].getTime() + 7 * DAY);
     const scope = communityScope(viewer, query.communityId);

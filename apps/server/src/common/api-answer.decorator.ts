@@ -6,7 +6,7 @@
  *   @ApiAnswer({
  *     summary: '修改公告',                       // Chinese, short: what the call does
  *     ok: 'NoticeView',                          // an exported interface/type of @linli/shared-types, by name
- *     refusals: { 404: ['NOT_FOUND'], 409: ['NOTICE_ARCHIVED'], 422: ['NOTICE_TIME_INVALID'] },
+ *     refusals: ['NOT_FOUND', 'NOTICE_ARCHIVED', 'NOTICE_TIME_INVALID'],
  *   })
  *   @StaffOnly()
  *   @Patch(':id')
@@ -27,7 +27,7 @@
 import { ROUTE_ARGS_METADATA, HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { errorMessages, type ErrorCode } from '@linli/shared-types';
+import { errorMessages, errorStatuses, type ErrorCode } from '@linli/shared-types';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { RATE_LIMIT_AREA } from './rate-limit.guard.js';
 
@@ -35,8 +35,6 @@ import { RATE_LIMIT_AREA } from './rate-limit.guard.js';
 type SharedTypeName = string;
 
 type AnswerBody = SharedTypeName | readonly [SharedTypeName] | { page: SharedTypeName } | { mediaType: string } | null;
-
-type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 interface ApiAnswerOptions {
   /** 简短的中文说明 (shown as the operation's title). */
@@ -46,8 +44,11 @@ interface ApiAnswerOptions {
   ok: AnswerBody;
   /** The 2xx status when it is not the route's own. */
   status?: number;
-  /** 'none': the route truly answers no 4xx (public, takes no input); said so rather than forgotten. */
-  refusals?: Partial<Record<RefusalStatus, readonly ErrorCode[]>> | 'none';
+  /**
+   * The codes the route can refuse with beyond the automatic ones (each answered with its own status);
+   * 'none': the route truly answers no 4xx (public, takes no input), said so rather than forgotten.
+   */
+  refusals?: readonly ErrorCode[] | 'none';
 }
 
 interface Answer {
@@ -105,7 +106,7 @@ export function applyApiAnswers(): void {
     // 'none' on a route that can refuse (not public, or takes input) is ignored: its automatic answers stand.
     if (options.refusals === 'none') {
       if (!refusals.size) ApiExtension(NO_REFUSALS, true)(target, key, descriptor);
-    } else for (const [code, codes] of Object.entries(options.refusals ?? {})) add(Number(code), ...codes);
+    } else for (const code of options.refusals ?? []) add(errorStatuses[code], code);
     for (const [code, codes] of [...refusals].sort(([a], [b]) => a - b))
       ApiResponse(refusal(code, codes))(target, key, descriptor);
   }

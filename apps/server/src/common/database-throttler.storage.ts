@@ -1,29 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { Clock } from './clock.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import type { RateLimitHit, RateLimitRecord, RateLimitStorage } from './rate-limit-storage.js';
 
 /** `bucket LIKE ? ESCAPE '!'` for every row of one counter, whatever characters its key has. */
 function shardsOf(counter: string): string {
   return `${counter.replace(/[!%_]/g, (c) => `!${c}`)}#%`;
 }
 
+interface Counter extends RateLimitHit {
+  counter: string;
+  /** This process's row of the counter. */
+  bucket: string;
+}
+
 /**
  * Fixed-window counters in the database, so that limits hold across server processes.
  * Each process counts in a row of its own (`<counter>#<shard>`) and reads the sum of every process's row: a busy
  * counter is then never a row that every node of a Galera cluster writes at once (each hit would lose to another
- * node's at commit), and within one process the hits on it take turns on its row lock. On MySQL one transaction
- * per hit (runTransaction, retried as a whole); a window whose row is gone is opened again by an insert, and a lost
- * insert race falls back to the update.
+ * node's at commit), and within one process the hits on it take turns on its row lock.
+ * A request's counters (its IP's and its user's) cost two statements together: one UPDATE counts the hit on this
+ * process's rows, one SELECT reads every process's rows. Each is atomic on its own, so no transaction is held.
+ * Opening a window (the first hit, or the first after one ended) and starting a block are the rare paths.
  */
 @Injectable()
-export class DatabaseThrottlerStorage implements ThrottlerStorage {
+export class DatabaseThrottlerStorage implements RateLimitStorage {
   private readonly shard = randomBytes(4).toString('hex');
 
   constructor(
@@ -37,59 +42,107 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
     limit: number,
     blockDuration: number,
     throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
-    const counter = `${throttlerName}:${key}`.slice(0, 191 - 1 - this.shard.length);
-    const bucket = `${counter}#${this.shard}`;
+  ): Promise<RateLimitRecord> {
+    const [record] = await this.hitAll([{ key, limit }], ttl, blockDuration, throttlerName);
+    return record;
+  }
+
+  async hitAll(
+    hits: readonly RateLimitHit[],
+    ttl: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitRecord[]> {
     const now = this.clock.now().getTime();
+    const counters: Counter[] = hits.map((hit) => {
+      const counter = `${throttlerName}:${hit.key}`.slice(0, 191 - 1 - this.shard.length);
+      return { ...hit, counter, bucket: `${counter}#${this.shard}` };
+    });
+    const repo = this.dataSource.getRepository(RateLimitCounter);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ hits: () => 'hits + 1' })
+      .where('bucket IN (:...buckets) AND expiresAt > :now', { buckets: counters.map((c) => c.bucket), now })
+      .execute();
+    let rows = await this.rowsOf(repo.manager, counters, now);
+    const closed = counters.filter((c) => !rows.some((r) => r.bucket === c.bucket));
+    if (closed.length) {
+      for (const counter of closed) await this.openWindow(counter, ttl, now);
+      rows = await this.rowsOf(repo.manager, counters, now);
+    }
+    return Promise.all(counters.map((counter) => this.recordOf(counter, rows, blockDuration, now)));
+  }
+
+  private rowsOf(manager: EntityManager, counters: readonly Counter[], now: number): Promise<RateLimitCounter[]> {
+    const query = manager.getRepository(RateLimitCounter).createQueryBuilder('c').where('c.expiresAt > :now', { now });
+    const shards = counters.map((c, i) => [`shards${i}`, shardsOf(c.counter)] as const);
+    return query
+      .andWhere(
+        `(${shards.map(([name]) => `c.bucket LIKE :${name} ESCAPE '!'`).join(' OR ')})`,
+        Object.fromEntries(shards),
+      )
+      .getMany();
+  }
+
+  /**
+   * A new window for this process's row, keeping a block it has; the expired rows of processes that stopped go.
+   * Two hits opening it at once: one resets or inserts the row, the other counts on it.
+   */
+  private async openWindow(counter: Counter, ttl: number, now: number): Promise<void> {
     const work = async (manager: EntityManager) => {
       const repo = manager.getRepository(RateLimitCounter);
-      const bump = () =>
-        repo
-          .createQueryBuilder()
-          .update()
-          .set({ hits: () => 'hits + 1' })
-          .where('bucket = :bucket AND expiresAt > :now', { bucket, now })
-          .execute();
-      if (!(await bump()).affected) {
-        // A new window: this process's old row, and rows of processes that stopped, expired.
-        await repo
-          .createQueryBuilder()
-          .delete()
-          .where("bucket LIKE :shards ESCAPE '!' AND expiresAt <= :now AND blockedUntil <= :now", {
-            shards: shardsOf(counter),
-            now,
-          })
-          .execute();
-        await repo.delete({ bucket });
+      const reset = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ hits: 1, expiresAt: now + ttl })
+        .where('bucket = :bucket AND expiresAt <= :now', { bucket: counter.bucket, now })
+        .execute();
+      if (!reset.affected) {
         try {
-          await repo.insert({ bucket, hits: 1, expiresAt: now + ttl, blockedUntil: 0 });
+          await repo.insert({ bucket: counter.bucket, hits: 1, expiresAt: now + ttl, blockedUntil: 0 });
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
-          await bump(); // a concurrent hit of this process opened the window first
+          await repo.increment({ bucket: counter.bucket }, 'hits', 1);
         }
       }
-      const rows = await repo
-        .createQueryBuilder('c')
-        .where("c.bucket LIKE :shards ESCAPE '!' AND c.expiresAt > :now", { shards: shardsOf(counter), now })
-        .getMany();
-      const mine = rows.find((r) => r.bucket === bucket)!;
-      const total = rows.reduce((sum, r) => sum + r.hits, 0);
-      if (total > limit && mine.blockedUntil <= now) {
-        mine.blockedUntil = now + blockDuration;
-        await repo.update({ bucket }, { blockedUntil: mine.blockedUntil });
-      }
-      return { own: mine, hits: total, blockedUntil: Math.max(...rows.map((r) => r.blockedUntil)) };
+      await repo
+        .createQueryBuilder()
+        .delete()
+        .where("bucket LIKE :shards ESCAPE '!' AND bucket <> :bucket AND expiresAt <= :now AND blockedUntil <= :now", {
+          shards: shardsOf(counter.counter),
+          bucket: counter.bucket,
+          now,
+        })
+        .execute();
     };
-    // SQLite serves one process (several processes run on MySQL): its statements need no transaction, and one
-    // would hold the file's write lock across awaits, which a second connection in the same process waits on
-    // synchronously (busy_timeout) without letting the first one finish.
-    const { own, hits, blockedUntil } =
-      this.dataSource.options.type === 'better-sqlite3'
-        ? await work(this.dataSource.manager)
-        : await runTransaction(this.dataSource, work);
+    // SQLite serves one process: its statements need no transaction, and one would hold the file's write lock across
+    // awaits, which a second connection in the same process waits on synchronously (busy_timeout). On MySQL the
+    // cleanup may meet another process's reset, so the whole is retried as one transaction.
+    if (this.dataSource.options.type === 'better-sqlite3') await work(this.dataSource.manager);
+    else await runTransaction(this.dataSource, work);
+  }
+
+  private async recordOf(
+    counter: Counter,
+    rows: readonly RateLimitCounter[],
+    blockDuration: number,
+    now: number,
+  ): Promise<RateLimitRecord> {
+    const prefix = `${counter.counter}#`;
+    const shards = rows.filter((r) => r.bucket.startsWith(prefix) && !r.bucket.slice(prefix.length).includes('#'));
+    const mine = shards.find((r) => r.bucket === counter.bucket)!;
+    const total = shards.reduce((sum, r) => sum + r.hits, 0);
+    if (total > counter.limit && mine.blockedUntil <= now) {
+      mine.blockedUntil = now + blockDuration;
+      await this.dataSource
+        .getRepository(RateLimitCounter)
+        .update({ bucket: counter.bucket }, { blockedUntil: mine.blockedUntil });
+    }
+    const blockedUntil = Math.max(...shards.map((r) => r.blockedUntil));
     return {
-      totalHits: hits,
-      timeToExpire: Math.max(0, Math.ceil((own.expiresAt - now) / 1000)),
+      totalHits: total,
+      timeToExpire: Math.max(0, Math.ceil((mine.expiresAt - now) / 1000)),
       isBlocked: blockedUntil > now,
       timeToBlockExpire: Math.max(0, Math.ceil((blockedUntil - now) / 1000)),
     };

@@ -1,10 +1,10 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { AppException } from './app-exception.js';
+import { refuse } from './app-exception.js';
 import { toApiError, validationException } from './error-filter.js';
 
 describe('toApiError', () => {
   it.each<[string, unknown, { statusCode: number; code: string }]>([
-    ['app exception keeps its code', new AppException('LOGIN_FAILED', 401), { statusCode: 401, code: 'LOGIN_FAILED' }],
+    ['app exception keeps its code', refuse('LOGIN_FAILED'), { statusCode: 401, code: 'LOGIN_FAILED' }],
     ['unknown route', new NotFoundException(), { statusCode: 404, code: 'ROUTE_NOT_FOUND' }],
     ['plain bad request', new BadRequestException(), { statusCode: 400, code: 'VALIDATION_FAILED' }],
     [

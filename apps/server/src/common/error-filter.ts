@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { errorMessages, type ApiError, type ErrorCode } from '@linli/shared-types';
-import { AppException } from './app-exception.js';
+import { AppException, refuse } from './app-exception.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 
 const codeByStatus: Record<number, ErrorCode> = {
@@ -54,7 +54,7 @@ export function validationException(errors: ValidationError[]): AppException {
     }
   };
   walk(errors, '');
-  return new AppException('VALIDATION_FAILED', 400, `提交的内容有误：${problems.join('；')}`, fields);
+  return refuse('VALIDATION_FAILED', `提交的内容有误：${problems.join('；')}`, fields);
 }
 
 @Catch()

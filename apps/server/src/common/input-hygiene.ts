@@ -10,7 +10,7 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
-import { AppException } from './app-exception.js';
+import { refuse } from './app-exception.js';
 
 /**
  * Characters no text field of Linli carries: C0/C1 controls other than tab and line breaks (NUL among them),
@@ -40,8 +40,7 @@ export class SafeTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     const paths = unsafeTextPaths(value);
-    if (paths.length)
-      throw new AppException('VALIDATION_FAILED', 400, `提交的内容含有不允许的控制字符：${paths.join('、')}`, paths);
+    if (paths.length) throw refuse('VALIDATION_FAILED', `提交的内容含有不允许的控制字符：${paths.join('、')}`, paths);
     return value;
   }
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Matches, Min } from 'class-validator';
 import type { Page } from '@linli/shared-types';
-import { AppException } from './app-exception.js';
+import { refuse } from './app-exception.js';
 import { IsId } from './input-hygiene.js';
 
 /** Query fields every cursor-paginated list accepts. */
@@ -39,8 +39,7 @@ export function encodeIdCursor(id: number): string {
 export function decodeIdCursor(cursor: string | undefined): number | null {
   if (!cursor) return null;
   const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+  if (!Number.isSafeInteger(id) || id <= 0) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
   return id;
 }
 

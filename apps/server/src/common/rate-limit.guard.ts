@@ -1,7 +1,8 @@
 import { applyDecorators, Injectable, SetMetadata, UseGuards, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerOptions } from '@nestjs/throttler';
 import type { AppConfig } from './app-config.js';
-import { AppException } from './app-exception.js';
+import { refuse } from './app-exception.js';
+import type { RateLimitHit, RateLimitStorage } from './rate-limit-storage.js';
 
 /** Each area has its own per-minute budget; transfers and redemptions share `timebank`. */
 export const rateLimitAreas = ['login', 'dev-login', 'scan', 'timebank'] as const;
@@ -39,16 +40,17 @@ export class RateLimitGuard extends ThrottlerGuard {
     const limit = throttler.limit as number;
     const { req, res } = this.getRequestResponse(context);
     const userId: number | undefined = req.user?.id;
-    const counters = [
+    const counters: RateLimitHit[] = [
       { key: `${area}:ip:${await this.getTracker(req)}`, limit: userId ? limit * IP_SHARE_FACTOR : limit },
     ];
     if (userId) counters.push({ key: `${area}:user:${userId}`, limit });
-    for (const counter of counters) {
-      const hits = await this.storageService.increment(counter.key, WINDOW_MS, counter.limit, WINDOW_MS, area);
-      if (hits.isBlocked) {
-        res.header('Retry-After', String(Math.max(1, hits.timeToBlockExpire)));
-        throw new AppException('RATE_LIMITED', 429);
-      }
+    // The storage is ours (RATE_LIMIT_STORAGE, given to ThrottlerModule in app.module): both counters in one go.
+    const storage = this.storageService as RateLimitStorage;
+    const records = await storage.hitAll(counters, WINDOW_MS, WINDOW_MS, area);
+    const blocked = records.filter((r) => r.isBlocked);
+    if (blocked.length) {
+      res.header('Retry-After', String(Math.max(1, ...blocked.map((r) => r.timeToBlockExpire))));
+      throw refuse('RATE_LIMITED');
     }
     return true;
   }

@@ -1,9 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
-import { AppException } from './app-exception.js';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { refuse } from './app-exception.js';
+import type { RateLimitHit, RateLimitRecord, RateLimitStorage } from './rate-limit-storage.js';
 
 /**
  * One hit, atomically: count it in the window (which opens with the first hit and lasts `ttl` ms), and past the
@@ -29,7 +27,7 @@ return { hits, windowLeft, blockLeft }
  * Rate-limit counters in Redis (REDIS_URL set): every server process counts in the same keys, and a busy counter
  * costs the database nothing. Keys `linli:rate:{<throttler>:<key>}` and `…:block`, which expire by themselves.
  */
-export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+export class RedisThrottlerStorage implements RateLimitStorage, OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(url: string) {
@@ -44,14 +42,14 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     limit: number,
     blockDuration: number,
     throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
+  ): Promise<RateLimitRecord> {
     const counter = `linli:rate:{${throttlerName}:${key}}`;
     let answer: unknown;
     try {
       answer = await this.redis.eval(HIT_SCRIPT, 2, counter, `${counter}:block`, ttl, limit, blockDuration);
     } catch {
       // Redis unreachable (or restarting): a clean 503, as when the database is.
-      throw new AppException('SERVICE_UNAVAILABLE', 503);
+      throw refuse('SERVICE_UNAVAILABLE');
     }
     const [hits, windowLeft, blockLeft] = answer as [number, number, number];
     return {
@@ -60,6 +58,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
       isBlocked: blockLeft > 0,
       timeToBlockExpire: Math.max(0, Math.ceil(blockLeft / 1000)),
     };
+  }
+
+  /** The counters of one request, each one script call, sent together. */
+  hitAll(
+    hits: readonly RateLimitHit[],
+    ttl: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<RateLimitRecord[]> {
+    return Promise.all(hits.map((hit) => this.increment(hit.key, ttl, hit.limit, blockDuration, throttlerName)));
   }
 
   /** Resolves once connected; a REDIS_URL that does not answer in `ms` stops the start with a clear error. */

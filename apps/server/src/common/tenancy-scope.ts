@@ -1,5 +1,5 @@
 import type { Actor } from './actor.js';
-import { AppException, notFound } from './app-exception.js';
+import { refuse } from './app-exception.js';
 
 /**
  * The community a staff request works in: staff always their own; admins the one they name,
@@ -20,7 +20,7 @@ export function communityOfNewRecord(
 ): number | null {
   if (user.role === 'admin') return requested ?? null;
   if (requested != null && requested !== user.communityId)
-    throw new AppException('FORBIDDEN', 403, '只有街道管理员可以指定社区', ['communityId']);
+    throw refuse('FORBIDDEN', '只有街道管理员可以指定社区', ['communityId']);
   return user.communityId;
 }
 
@@ -29,6 +29,6 @@ export function assertInCommunity(
   user: Pick<Actor, 'role' | 'communityId'>,
   record: { communityId: number | null } | null | undefined,
 ): asserts record {
-  if (!record) throw notFound();
-  if (user.role !== 'admin' && record.communityId !== user.communityId) throw notFound();
+  if (!record) throw refuse('NOT_FOUND');
+  if (user.role !== 'admin' && record.communityId !== user.communityId) throw refuse('NOT_FOUND');
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import {
   noteFailedStatement,
   refuseIfLost,
@@ -132,7 +132,7 @@ describe('runTransaction', () => {
         () => true,
         () => false,
       );
-      if (!found) throw new AppException('NOT_FOUND', 404);
+      if (!found) throw refuse('NOT_FOUND');
       return 'found';
     });
     expect(answer).toBe('found');
@@ -153,7 +153,7 @@ describe('runTransaction', () => {
   it.each([
     ['a duplicate key (1062)', () => dbError(1062, 'ER_DUP_ENTRY')],
     ['a syntax error', () => dbError(1064, 'ER_PARSE_ERROR')],
-    ['a refusal', () => new AppException('ACTIVITY_FULL', 422)],
+    ['a refusal', () => refuse('ACTIVITY_FULL')],
   ])('%s passes through after one attempt, rolled back', async (_, make) => {
     const thrown = make();
     const { dataSource, log, attempts } = fakeDataSource((_a, statement) =>

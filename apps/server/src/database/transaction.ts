@@ -99,7 +99,7 @@ const logger = new Logger('Transaction');
 /** The answer when every attempt lost: nothing was written; the client may send the same request again. */
 export class TransactionConflict extends AppException {
   constructor(readonly lastError: unknown) {
-    super('TRANSACTION_CONFLICT', 503);
+    super('TRANSACTION_CONFLICT');
   }
 }
 

@@ -16,17 +16,17 @@ export class EventsController {
   @ApiAnswer({
     summary: '创建社区活动（工作人员或小组负责人）',
     ok: 'EventView',
-    refusals: {
-      403: ['GROUP_NOT_LEADER', 'RESIDENT_NOT_VERIFIED'],
-      404: ['GROUP_NOT_FOUND', 'BOOKING_NOT_FOUND'],
-      422: [
-        'EVENT_TIME_INVALID',
-        'EVENT_PLACE_REQUIRED',
-        'EVENT_BOOKING_INVALID',
-        'EVENT_MEMBERS_ONLY_NEEDS_GROUP',
-        'GROUP_NOT_APPROVED',
-      ],
-    },
+    refusals: [
+      'GROUP_NOT_LEADER',
+      'RESIDENT_NOT_VERIFIED',
+      'GROUP_NOT_FOUND',
+      'BOOKING_NOT_FOUND',
+      'EVENT_TIME_INVALID',
+      'EVENT_PLACE_REQUIRED',
+      'EVENT_BOOKING_INVALID',
+      'EVENT_MEMBERS_ONLY_NEEDS_GROUP',
+      'GROUP_NOT_APPROVED',
+    ],
   })
   /** Staff, or a leader for their group. */
   @Post()
@@ -35,7 +35,7 @@ export class EventsController {
     return this.events.create(user, body);
   }
 
-  @ApiAnswer({ summary: '社区活动列表', ok: { page: 'EventView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '社区活动列表', ok: { page: 'EventView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   list(@CurrentUser() user: User, @Query() query: EventQueryDto): Promise<Page<EventView>> {
     return this.events.list(user, query);
@@ -44,7 +44,7 @@ export class EventsController {
   @ApiAnswer({
     summary: '社区活动详情',
     ok: 'EventDetail',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['EVENT_NOT_FOUND'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'EVENT_NOT_FOUND'],
   })
   @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventDetail> {
@@ -54,12 +54,13 @@ export class EventsController {
   @ApiAnswer({
     summary: '报名（满员则候补）',
     ok: 'EventSignupResponse',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED', 'EVENT_MEMBERS_ONLY'],
-      404: ['EVENT_NOT_FOUND'],
-      409: ['EVENT_ALREADY_SIGNED_UP'],
-      422: ['EVENT_NOT_OPEN'],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'EVENT_MEMBERS_ONLY',
+      'EVENT_NOT_FOUND',
+      'EVENT_ALREADY_SIGNED_UP',
+      'EVENT_NOT_OPEN',
+    ],
   })
   /** A place, or the waitlist when full: `status` says which. */
   @Post(':id/signup')
@@ -71,7 +72,7 @@ export class EventsController {
   @ApiAnswer({
     summary: '取消报名（名额顺延给候补第一位）',
     ok: 'EventView',
-    refusals: { 404: ['EVENT_NOT_FOUND'], 422: ['EVENT_NOT_OPEN', 'EVENT_NOT_SIGNED_UP'] },
+    refusals: ['EVENT_NOT_FOUND', 'EVENT_NOT_OPEN', 'EVENT_NOT_SIGNED_UP'],
   })
   @Post(':id/cancel-signup')
   @HttpCode(200)
@@ -82,11 +83,7 @@ export class EventsController {
   @ApiAnswer({
     summary: '取消活动（组织者、小组负责人或工作人员，开始前）',
     ok: 'EventView',
-    refusals: {
-      403: ['EVENT_NOT_ORGANISER', 'RESIDENT_NOT_VERIFIED'],
-      404: ['EVENT_NOT_FOUND'],
-      422: ['EVENT_NOT_OPEN'],
-    },
+    refusals: ['EVENT_NOT_ORGANISER', 'RESIDENT_NOT_VERIFIED', 'EVENT_NOT_FOUND', 'EVENT_NOT_OPEN'],
   })
   /** Everyone signed up or waitlisted gets the reason in the inbox; sign-ups close. */
   @Post(':id/cancel')
@@ -102,11 +99,7 @@ export class EventsController {
   @ApiAnswer({
     summary: '活动评价（结束后 7 天内，一次）',
     ok: 'EventView',
-    refusals: {
-      404: ['EVENT_NOT_FOUND'],
-      409: ['EVENT_FEEDBACK_GIVEN'],
-      422: ['EVENT_FEEDBACK_CLOSED', 'EVENT_NOT_ATTENDED'],
-    },
+    refusals: ['EVENT_NOT_FOUND', 'EVENT_FEEDBACK_GIVEN', 'EVENT_FEEDBACK_CLOSED', 'EVENT_NOT_ATTENDED'],
   })
   @Post(':id/feedback')
   @HttpCode(201)
@@ -121,11 +114,13 @@ export class EventsController {
   @ApiAnswer({
     summary: '感谢组织者或一起参加的邻居',
     ok: 'EventThanksView',
-    refusals: {
-      404: ['EVENT_NOT_FOUND'],
-      409: ['EVENT_THANKS_GIVEN'],
-      422: ['EVENT_FEEDBACK_CLOSED', 'EVENT_NOT_ATTENDED', 'EVENT_THANKS_TARGET_INVALID'],
-    },
+    refusals: [
+      'EVENT_NOT_FOUND',
+      'EVENT_THANKS_GIVEN',
+      'EVENT_FEEDBACK_CLOSED',
+      'EVENT_NOT_ATTENDED',
+      'EVENT_THANKS_TARGET_INVALID',
+    ],
   })
   @Post(':id/thanks')
   @HttpCode(201)

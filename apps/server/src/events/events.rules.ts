@@ -1,19 +1,14 @@
 import {
   FEEDBACK_WINDOW_DAYS,
-  type ErrorCode,
   type EventSignupStatus,
   type EventStatus,
   type GroupRole,
   type GroupStatus,
   type Role,
+  type Refusal,
 } from '@linli/shared-types';
 
 /** Rules of resident events (PRODUCT.md "Life in the activity centre"): pure functions of their inputs and the clock. */
-
-export interface Refusal {
-  code: ErrorCode;
-  status: 403 | 404 | 409 | 422;
-}
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -29,12 +24,12 @@ export function checkCreate(
   group: { status: GroupStatus; myRole: GroupRole | null } | null,
   membersOnly: boolean,
 ): Refusal | null {
-  if (membersOnly && !group) return { code: 'EVENT_MEMBERS_ONLY_NEEDS_GROUP', status: 422 };
+  if (membersOnly && !group) return { code: 'EVENT_MEMBERS_ONLY_NEEDS_GROUP' };
   if (creator.role !== 'resident') return group && group.status !== 'approved' ? notApproved : null;
-  if (!group || group.myRole !== 'leader') return { code: 'GROUP_NOT_LEADER', status: 403 };
+  if (!group || group.myRole !== 'leader') return { code: 'GROUP_NOT_LEADER' };
   return group.status === 'approved' ? null : notApproved;
 }
-const notApproved: Refusal = { code: 'GROUP_NOT_APPROVED', status: 422 };
+const notApproved: Refusal = { code: 'GROUP_NOT_APPROVED' };
 
 /** Start in the coming year, end after it, at most 24 hours. */
 export function checkEventTimes(startAt: Date, endAt: Date, now: Date): Refusal | null {
@@ -45,7 +40,7 @@ export function checkEventTimes(startAt: Date, endAt: Date, now: Date): Refusal 
     length <= 0 ||
     length > DAY
   )
-    return { code: 'EVENT_TIME_INVALID', status: 422 };
+    return { code: 'EVENT_TIME_INVALID' };
   return null;
 }
 
@@ -61,7 +56,7 @@ export function checkEventBooking(
     event.byStaff ||
     booking.userId === event.organiserId ||
     (event.groupId !== null && booking.groupId === event.groupId);
-  return active && inside && owned ? null : { code: 'EVENT_BOOKING_INVALID', status: 422 };
+  return active && inside && owned ? null : { code: 'EVENT_BOOKING_INVALID' };
 }
 
 /** Sign-up is open until the start of an open event; members-only events need membership. */
@@ -70,9 +65,8 @@ export function checkSignup(
   isMember: boolean,
   now: Date,
 ): Refusal | null {
-  if (event.status !== 'open' || now.getTime() >= event.startAt.getTime())
-    return { code: 'EVENT_NOT_OPEN', status: 422 };
-  if (event.membersOnly && !isMember) return { code: 'EVENT_MEMBERS_ONLY', status: 403 };
+  if (event.status !== 'open' || now.getTime() >= event.startAt.getTime()) return { code: 'EVENT_NOT_OPEN' };
+  if (event.membersOnly && !isMember) return { code: 'EVENT_MEMBERS_ONLY' };
   return null;
 }
 
@@ -82,7 +76,7 @@ export const placeFor = (signedUp: number, capacity: number): EventSignupStatus 
 
 /** Cancel until the start. */
 export function checkCancelSignup(event: { startAt: Date }, now: Date): Refusal | null {
-  return now.getTime() < event.startAt.getTime() ? null : { code: 'EVENT_NOT_OPEN', status: 422 };
+  return now.getTime() < event.startAt.getTime() ? null : { code: 'EVENT_NOT_OPEN' };
 }
 
 /**
@@ -96,9 +90,8 @@ export function checkCancelEvent(
   now: Date,
 ): Refusal | null {
   const mayCancel = actor.role !== 'resident' || actor.id === event.organiserId || myRoleInGroup === 'leader';
-  if (!mayCancel) return { code: 'EVENT_NOT_ORGANISER', status: 403 };
-  if (event.status !== 'open' || now.getTime() >= event.startAt.getTime())
-    return { code: 'EVENT_NOT_OPEN', status: 422 };
+  if (!mayCancel) return { code: 'EVENT_NOT_ORGANISER' };
+  if (event.status !== 'open' || now.getTime() >= event.startAt.getTime()) return { code: 'EVENT_NOT_OPEN' };
   return null;
 }
 
@@ -130,9 +123,9 @@ export function checkFeedback(
   attendance: { status: EventSignupStatus; checkedInAt: Date | null } | null,
   now: Date,
 ): Refusal | null {
-  if (!inFeedbackWindow(event, now)) return { code: 'EVENT_FEEDBACK_CLOSED', status: 422 };
+  if (!inFeedbackWindow(event, now)) return { code: 'EVENT_FEEDBACK_CLOSED' };
   if (!attendance || attendance.status !== 'signed_up' || !attendance.checkedInAt)
-    return { code: 'EVENT_NOT_ATTENDED', status: 422 };
+    return { code: 'EVENT_NOT_ATTENDED' };
   return null;
 }
 
@@ -147,10 +140,9 @@ export function checkThanks(
   attendees: ReadonlySet<number>,
   now: Date,
 ): Refusal | null {
-  if (!inFeedbackWindow(event, now)) return { code: 'EVENT_FEEDBACK_CLOSED', status: 422 };
-  if (!attendees.has(fromUserId) && fromUserId !== event.organiserId)
-    return { code: 'EVENT_NOT_ATTENDED', status: 422 };
+  if (!inFeedbackWindow(event, now)) return { code: 'EVENT_FEEDBACK_CLOSED' };
+  if (!attendees.has(fromUserId) && fromUserId !== event.organiserId) return { code: 'EVENT_NOT_ATTENDED' };
   if (toUserId === fromUserId || (toUserId !== event.organiserId && !attendees.has(toUserId)))
-    return { code: 'EVENT_THANKS_TARGET_INVALID', status: 422 };
+    return { code: 'EVENT_THANKS_TARGET_INVALID' };
   return null;
 }

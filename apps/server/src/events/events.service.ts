@@ -9,11 +9,12 @@ import {
   type Page,
   shanghaiMidnight,
   shanghaiShortTime,
+  type Refusal,
 } from '@linli/shared-types';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Booking } from '../bookings/booking.entity.js';
-import { AppException, conflict, forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
@@ -44,16 +45,15 @@ import {
   inCheckInWindow,
   placeFor,
   waitlistPosition,
-  type Refusal,
 } from './events.rules.js';
 
 const DAY = 86_400_000;
-const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
+const fail = (refusal: Refusal) => refuse(refusal.code);
 const isStaff = (user: User) => user.role !== 'resident';
 const eventLink = (id: number) => `/packages/centre/pages/event/index?id=${id}`;
 
 function assertVerified(user: User): void {
-  if (!isStaff(user) && user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+  if (!isStaff(user) && user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
 }
 
 @Injectable()
@@ -81,12 +81,12 @@ export class EventsService {
         checkEventTimes(startAt, endAt, this.clock.now());
       if (refusal) throw fail(refusal);
       const communityId = group?.communityId ?? actor.communityId;
-      if (communityId === null) throw forbidden();
+      if (communityId === null) throw refuse('FORBIDDEN');
       let place = body.place?.trim() ?? null;
       let roomId: number | null = null;
       if (body.bookingId) {
         const booking = await manager.findOneBy(Booking, { id: body.bookingId });
-        if (!booking || booking.communityId !== communityId) throw notFound('BOOKING_NOT_FOUND');
+        if (!booking || booking.communityId !== communityId) throw refuse('BOOKING_NOT_FOUND');
         const invalid = checkEventBooking(booking, {
           startAt,
           endAt,
@@ -98,7 +98,7 @@ export class EventsService {
         roomId = booking.roomId;
         place = (await manager.findOneBy(Room, { id: booking.roomId }))?.name ?? place;
       }
-      if (!place) throw fail({ code: 'EVENT_PLACE_REQUIRED', status: 422 });
+      if (!place) throw fail({ code: 'EVENT_PLACE_REQUIRED' });
       const id = (
         await manager.insert(CentreEvent, {
           communityId,
@@ -160,7 +160,7 @@ export class EventsService {
       const refusal = checkCancelEvent(event, actor, myRole, this.clock.now());
       if (refusal) throw fail(refusal);
       const cancelled = await manager.update(CentreEvent, { id, status: 'open' }, { status: 'cancelled' });
-      if (!cancelled.affected) throw fail({ code: 'EVENT_NOT_OPEN', status: 422 });
+      if (!cancelled.affected) throw fail({ code: 'EVENT_NOT_OPEN' });
       const signups = await manager.find(EventSignup, { select: { userId: true }, where: { eventId: id } });
       await this.notifications.notify(
         manager,
@@ -194,7 +194,7 @@ export class EventsService {
     const from = query.from ? shanghaiMidnight(query.from) : new Date(now.getTime() - 7 * DAY);
     const toDay = query.to ? shanghaiMidnight(query.to) : null;
     const to = toDay ? new Date(toDay.getTime() + DAY) : new Date(now.getTime() + 60 * DAY);
-    if (!from || !to || to <= from) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['from', 'to']);
+    if (!from || !to || to <= from) throw refuse('VALIDATION_FAILED', '日期无效', ['from', 'to']);
     const scope = isStaff(viewer) ? communityScope(viewer, query.communityId) : viewer.communityId;
     const qb = this.dataSource
       .getRepository(CentreEvent)
@@ -249,7 +249,7 @@ export class EventsService {
    */
   async signup(actor: User, id: number): Promise<EventSignupResponse> {
     assertVerified(actor);
-    if (isStaff(actor)) throw forbidden();
+    if (isStaff(actor)) throw refuse('FORBIDDEN');
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         await this.takeTurn(manager, id);
@@ -281,7 +281,7 @@ export class EventsService {
         return { status, waitlistPosition: view.mine?.waitlistPosition ?? null, event: view };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('EVENT_ALREADY_SIGNED_UP');
+      if (isDuplicateKey(error)) throw refuse('EVENT_ALREADY_SIGNED_UP');
       throw error;
     }
   }
@@ -293,7 +293,7 @@ export class EventsService {
    */
   async cancelSignup(actor: User, id: number): Promise<EventView> {
     assertVerified(actor);
-    if (isStaff(actor)) throw forbidden();
+    if (isStaff(actor)) throw refuse('FORBIDDEN');
     return runTransaction(this.dataSource, async (manager) => {
       await this.takeTurn(manager, id);
       const event = await this.visible(manager, actor, id);
@@ -301,9 +301,9 @@ export class EventsService {
       const refusal = checkCancelSignup(event, now);
       if (refusal) throw fail(refusal);
       const mine = await manager.findOneBy(EventSignup, { eventId: id, userId: actor.id });
-      if (!mine) throw fail({ code: 'EVENT_NOT_SIGNED_UP', status: 422 });
+      if (!mine) throw fail({ code: 'EVENT_NOT_SIGNED_UP' });
       const removed = await manager.delete(EventSignup, { id: mine.id, status: mine.status });
-      if (!removed.affected) throw conflict('CONFLICT');
+      if (!removed.affected) throw refuse('CONFLICT');
       if (mine.status === 'signed_up') {
         const next = await manager.findOne(EventSignup, {
           where: { eventId: id, status: 'waitlisted' },
@@ -315,7 +315,7 @@ export class EventsService {
             { id: next.id, status: 'waitlisted' },
             { status: 'signed_up', promotedAt: now },
           );
-          if (!promoted.affected) throw conflict('CONFLICT');
+          if (!promoted.affected) throw refuse('CONFLICT');
           await this.notifications.notify(manager, [next.userId], {
             communityId: event.communityId,
             kind: 'event_promoted',
@@ -393,7 +393,7 @@ export class EventsService {
         return this.view(manager, actor, event);
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('EVENT_FEEDBACK_GIVEN');
+      if (isDuplicateKey(error)) throw refuse('EVENT_FEEDBACK_GIVEN');
       throw error;
     }
   }
@@ -435,7 +435,7 @@ export class EventsService {
         return { id: thanksId, toUserId: body.toUserId, words, createdAt: row.createdAt.toISOString() };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('EVENT_THANKS_GIVEN');
+      if (isDuplicateKey(error)) throw refuse('EVENT_THANKS_GIVEN');
       throw error;
     }
   }
@@ -450,17 +450,17 @@ export class EventsService {
       .set({ queueTurn: () => 'queueTurn + 1' })
       .where('id = :id', { id })
       .execute();
-    if (!turn.affected) throw notFound('EVENT_NOT_FOUND');
+    if (!turn.affected) throw refuse('EVENT_NOT_FOUND');
   }
 
   /** Another community's event, or a members-only one shown to a non-member resident, is missing. */
   private async visible(manager: EntityManager, viewer: User, id: number): Promise<CentreEvent> {
     assertVerified(viewer);
     const event = await manager.findOneBy(CentreEvent, { id });
-    if (!event) throw notFound('EVENT_NOT_FOUND');
-    if (viewer.role !== 'admin' && event.communityId !== viewer.communityId) throw notFound('EVENT_NOT_FOUND');
+    if (!event) throw refuse('EVENT_NOT_FOUND');
+    if (viewer.role !== 'admin' && event.communityId !== viewer.communityId) throw refuse('EVENT_NOT_FOUND');
     if (!isStaff(viewer) && event.membersOnly && event.groupId && event.organiserId !== viewer.id) {
-      if ((await this.groups.roleOf(manager, event.groupId, viewer.id)) === null) throw notFound('EVENT_NOT_FOUND');
+      if ((await this.groups.roleOf(manager, event.groupId, viewer.id)) === null) throw refuse('EVENT_NOT_FOUND');
     }
     return event;
   }

@@ -21,12 +21,13 @@ export class FamilyCreditController {
   @ApiAnswer({
     summary: '家人请求长辈把时长转给自己（须长辈本人确认）',
     ok: 'FamilyCreditAskView',
-    refusals: {
-      403: ['FORBIDDEN', 'RESIDENT_NOT_VERIFIED'],
-      404: ['FAMILY_BINDING_NOT_FOUND'],
-      409: ['FAMILY_CREDIT_ASK_OPEN'],
-      422: ['FAMILY_TRANSFER_RECIPIENT_INACTIVE'],
-    },
+    refusals: [
+      'FORBIDDEN',
+      'RESIDENT_NOT_VERIFIED',
+      'FAMILY_BINDING_NOT_FOUND',
+      'FAMILY_CREDIT_ASK_OPEN',
+      'FAMILY_TRANSFER_RECIPIENT_INACTIVE',
+    ],
   })
   @Post(':id/credit-asks')
   @Roles('resident')
@@ -50,12 +51,16 @@ export class FamilyCreditController {
   @ApiAnswer({
     summary: '长辈本人确认代办转出（确认即转出）',
     ok: 'FamilyCreditAskView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['FAMILY_CREDIT_ASK_NOT_FOUND', 'FAMILY_BINDING_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
-      409: ['FAMILY_CREDIT_ASK_CLOSED'],
-      422: ['FAMILY_CREDIT_ASK_EXPIRED', 'INSUFFICIENT_CREDITS', 'FAMILY_TRANSFER_RECIPIENT_INACTIVE'],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'FAMILY_CREDIT_ASK_NOT_FOUND',
+      'FAMILY_BINDING_NOT_FOUND',
+      'TIMEBANK_ACCOUNT_NOT_FOUND',
+      'FAMILY_CREDIT_ASK_CLOSED',
+      'FAMILY_CREDIT_ASK_EXPIRED',
+      'INSUFFICIENT_CREDITS',
+      'FAMILY_TRANSFER_RECIPIENT_INACTIVE',
+    ],
   })
   @Post('credit-asks/:id/confirm')
   @Roles('resident')
@@ -68,7 +73,7 @@ export class FamilyCreditController {
   @ApiAnswer({
     summary: '长辈拒绝代办转出',
     ok: 'FamilyCreditAskView',
-    refusals: { 404: ['FAMILY_CREDIT_ASK_NOT_FOUND'], 409: ['FAMILY_CREDIT_ASK_CLOSED'] },
+    refusals: ['FAMILY_CREDIT_ASK_NOT_FOUND', 'FAMILY_CREDIT_ASK_CLOSED'],
   })
   @Post('credit-asks/:id/decline')
   @Roles('resident')
@@ -80,7 +85,7 @@ export class FamilyCreditController {
   @ApiAnswer({
     summary: '家人撤回代办转出请求',
     ok: 'FamilyCreditAskView',
-    refusals: { 404: ['FAMILY_CREDIT_ASK_NOT_FOUND'], 409: ['FAMILY_CREDIT_ASK_CLOSED'] },
+    refusals: ['FAMILY_CREDIT_ASK_NOT_FOUND', 'FAMILY_CREDIT_ASK_CLOSED'],
   })
   @Post('credit-asks/:id/cancel')
   @Roles('resident')

@@ -89,7 +89,7 @@ export class FamilyCreditService {
 
   async mine(viewer: User): Promise<MyFamilyCreditAsks> {
     const manager = this.dataSource.manager;
-    const find = (where: Partial<FamilyCreditAsk>) =>
+    const find = (where: { elderId: number } | { memberId: number }) =>
       manager.find(FamilyCreditAsk, { where, order: { id: 'DESC' }, take: LIST_LIMIT });
     const [toMe, mine] = await Promise.all([find({ elderId: viewer.id }), find({ memberId: viewer.id })]);
     const views = await this.views(manager, [...toMe, ...mine]);

@@ -19,7 +19,7 @@ export class FamilyController {
   @ApiAnswer({
     summary: '生成亲情绑定码（6 位，10 分钟内有效，仅可使用一次）',
     ok: 'FamilyCodeResponse',
-    refusals: { 422: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Post('me/family-codes')
   @Roles('resident')
@@ -32,17 +32,15 @@ export class FamilyController {
   @ApiAnswer({
     summary: '家人输入绑定码，绑定亲情代办',
     ok: 'FamilyBindingView',
-    refusals: {
-      403: ['NOT_A_RESIDENT'],
-      409: ['FAMILY_ALREADY_BOUND'],
-      422: [
-        'FAMILY_CODE_INVALID',
-        'FAMILY_CODE_EXPIRED',
-        'FAMILY_CODE_USED',
-        'FAMILY_SELF_BIND',
-        'RESIDENT_NOT_VERIFIED',
-      ],
-    },
+    refusals: [
+      'FORBIDDEN',
+      'FAMILY_ALREADY_BOUND',
+      'FAMILY_CODE_INVALID',
+      'FAMILY_CODE_EXPIRED',
+      'FAMILY_CODE_USED',
+      'FAMILY_SELF_BIND',
+      'RESIDENT_NOT_VERIFIED',
+    ],
   })
   @Post('family/bind')
   @Roles('resident')
@@ -59,7 +57,7 @@ export class FamilyController {
     return this.family.mine(user);
   }
 
-  @ApiAnswer({ summary: '解除亲情代办（立即生效）', ok: null, refusals: { 404: ['FAMILY_BINDING_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '解除亲情代办（立即生效）', ok: null, refusals: ['FAMILY_BINDING_NOT_FOUND'] })
   @Delete('me/family/:id')
   @Roles('resident')
   @HttpCode(204)
@@ -70,11 +68,14 @@ export class FamilyController {
   @ApiAnswer({
     summary: '窗口为居民绑定家人（按家人手机号）',
     ok: 'FamilyBindingView',
-    refusals: {
-      404: ['NOT_FOUND', 'FAMILY_MEMBER_NOT_FOUND'],
-      409: ['FAMILY_ALREADY_BOUND'],
-      422: ['NOT_A_RESIDENT', 'ACCOUNT_DISABLED', 'FAMILY_SELF_BIND'],
-    },
+    refusals: [
+      'NOT_FOUND',
+      'FAMILY_MEMBER_NOT_FOUND',
+      'FAMILY_ALREADY_BOUND',
+      'NOT_A_RESIDENT',
+      'TARGET_DISABLED',
+      'FAMILY_SELF_BIND',
+    ],
   })
   @Post('residents/:id/family')
   @StaffOnly()

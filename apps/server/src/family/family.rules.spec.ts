@@ -43,7 +43,7 @@ describe('checkCodeCreation', () => {
   it.each([
     ['a verified resident', mother, null],
     ['a pending resident', resident(1, 'pending'), 'RESIDENT_NOT_VERIFIED'],
-    ['staff', staff, 'NOT_A_RESIDENT'],
+    ['staff', staff, 'FORBIDDEN'],
   ])('%s → %s', (_name, person, expected) => {
     expect(checkCodeCreation(person)?.code ?? null).toBe(expected);
   });
@@ -74,15 +74,14 @@ describe('checkBindByCode', () => {
     ],
     ['one’s own code', code(), mother, mother, now, 'FAMILY_SELF_BIND'],
     ['a pending member', code(), mother, resident(2, 'pending'), now, 'RESIDENT_NOT_VERIFIED'],
-    ['staff entering a code', code(), mother, staff, now, 'NOT_A_RESIDENT'],
+    ['staff entering a code', code(), mother, staff, now, 'FORBIDDEN'],
     ['an elder disabled since', code(), resident(1, 'disabled'), daughter, now, 'FAMILY_CODE_INVALID'],
   ])('%s → %s', (_name, state, elder, member, when, expected) => {
     expect(checkBindByCode(state, elder, member, when)?.code ?? null).toBe(expected);
   });
 
-  it('refusals carry the status the API answers', () => {
-    expect(checkBindByCode(null, null, daughter, now)?.status).toBe(422);
-    expect(checkBindByCode(code(), mother, staff, now)?.status).toBe(403);
+  it('staff hold no bindings of their own', () => {
+    expect(checkBindByCode(code(), mother, staff, now)?.code).toBe('FORBIDDEN');
   });
 });
 
@@ -94,7 +93,7 @@ describe('checkDeskBinding', () => {
     ['a pending member', mother, resident(2, 'pending'), 'FAMILY_MEMBER_NOT_FOUND'],
     ['a staff member as member', mother, staff, 'FAMILY_MEMBER_NOT_FOUND'],
     ['the elder themselves', mother, mother, 'FAMILY_SELF_BIND'],
-    ['a disabled elder', resident(1, 'disabled'), daughter, 'ACCOUNT_DISABLED'],
+    ['a disabled elder', resident(1, 'disabled'), daughter, 'TARGET_DISABLED'],
     ['staff as elder', staff, daughter, 'NOT_A_RESIDENT'],
   ])('%s → %s', (_name, elder, member, expected) => {
     expect(checkDeskBinding(elder, member)?.code ?? null).toBe(expected);

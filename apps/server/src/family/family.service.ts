@@ -9,10 +9,11 @@ import {
   type FamilyCodeResponse,
   type FamilyRelation,
   type MyFamilyResponse,
+  type Refusal,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { assertInCommunity } from '../common/tenancy-scope.js';
 import { RawReads } from '../database/raw-reads.js';
@@ -30,11 +31,10 @@ import {
   checkRevocation,
   familyCodeExpiry,
   familyCodeOf,
-  type FamilyRefusal,
 } from './family.rules.js';
 
-const refuse = (refusal: FamilyRefusal | null): void => {
-  if (refusal) throw new AppException(refusal.code, refusal.status);
+const refuseIf = (refusal: Refusal | null): void => {
+  if (refusal) throw refuse(refusal.code);
 };
 
 /** One indexed read per proxied request (the auth guard): is this member bound to this elder right now? */
@@ -53,7 +53,7 @@ export class FamilyService {
 
   /** A fresh 6-digit code; a code taken by someone else in the last minutes is drawn again. */
   async createCode(elder: User): Promise<FamilyCodeResponse> {
-    refuse(checkCodeCreation(elder));
+    refuseIf(checkCodeCreation(elder));
     for (let attempt = 1; ; attempt++) {
       try {
         return await runTransaction(this.dataSource, async (manager) => {
@@ -81,14 +81,14 @@ export class FamilyService {
         const now = this.clock.now();
         const code = await manager.findOneBy(FamilyCode, { code: body.code });
         const elder = code ? await manager.findOneBy(User, { id: code.elderId }) : null;
-        refuse(checkBindByCode(code, elder, member, now));
+        refuseIf(checkBindByCode(code, elder, member, now));
         // One use only: of two members entering the same code at once, one wins this update.
         const used = await manager.update(
           FamilyCode,
           { id: code!.id, usedAt: IsNull(), expiresAt: MoreThan(now) },
           { usedAt: now, usedById: member.id },
         );
-        if (!used.affected) throw new AppException('FAMILY_CODE_USED', 422);
+        if (!used.affected) throw refuse('FAMILY_CODE_USED');
         const binding = await this.bind(manager, elder!, member, relation, 'code', member.id);
         await this.notifications.notify(manager, [elder!.id], {
           communityId: elder!.communityId,
@@ -115,7 +115,7 @@ export class FamilyService {
           order: { id: 'ASC' },
         });
         const member = candidates.find((u) => u.communityId === elder.communityId) ?? candidates[0] ?? null;
-        refuse(checkDeskBinding(elder, member));
+        refuseIf(checkDeskBinding(elder, member));
         const binding = await this.bind(manager, elder, member, relation, 'desk', staff.id);
         await this.audit.record(manager, {
           actor: staff,
@@ -157,13 +157,13 @@ export class FamilyService {
   revoke(user: User, id: number): Promise<void> {
     return runTransaction(this.dataSource, async (manager) => {
       const binding = await manager.findOneBy(FamilyBinding, { id });
-      refuse(checkRevocation(binding, user.id));
+      refuseIf(checkRevocation(binding, user.id));
       const result = await manager.update(
         FamilyBinding,
         { id, status: 'active' },
         { status: 'revoked', revokedAt: this.clock.now(), revokedById: user.id },
       );
-      if (!result.affected) throw new AppException('FAMILY_BINDING_NOT_FOUND', 404);
+      if (!result.affected) throw refuse('FAMILY_BINDING_NOT_FOUND');
       const other = binding!.elderId === user.id ? binding!.memberId : binding!.elderId;
       await this.notifications.notify(manager, [other], {
         communityId: null,
@@ -191,7 +191,7 @@ export class FamilyService {
     createdById: number,
   ): Promise<FamilyBinding> {
     const existing = await manager.findOneBy(FamilyBinding, { elderId: elder.id, memberId: member.id });
-    refuse(checkExistingBinding(existing));
+    refuseIf(checkExistingBinding(existing));
     const fields = { relation, via, createdById, boundAt: this.clock.now(), revokedAt: null, revokedById: null };
     if (existing) {
       const revived = await manager.update(
@@ -199,7 +199,7 @@ export class FamilyService {
         { id: existing.id, status: 'revoked' },
         { ...fields, status: 'active' },
       );
-      if (!revived.affected) throw conflict('FAMILY_ALREADY_BOUND');
+      if (!revived.affected) throw refuse('FAMILY_ALREADY_BOUND');
     } else {
       await manager.insert(FamilyBinding, { elderId: elder.id, memberId: member.id, status: 'active', ...fields });
     }
@@ -211,7 +211,7 @@ export class FamilyService {
     try {
       return await work();
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('FAMILY_ALREADY_BOUND');
+      if (isDuplicateKey(error)) throw refuse('FAMILY_ALREADY_BOUND');
       throw error;
     }
   }

@@ -31,7 +31,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '申请成立兴趣小组',
     ok: 'GroupView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 409: ['GROUP_NAME_TAKEN'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'GROUP_NAME_TAKEN'],
   })
   /** A verified resident proposes a group; staff approve it before others can join. */
   @Post()
@@ -40,7 +40,7 @@ export class GroupsController {
     return this.groups.propose(user, body);
   }
 
-  @ApiAnswer({ summary: '兴趣小组列表', ok: { page: 'GroupView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '兴趣小组列表', ok: { page: 'GroupView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   list(@CurrentUser() user: User, @Query() query: GroupQueryDto): Promise<Page<GroupView>> {
     return this.groups.list(user, query);
@@ -55,7 +55,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '兴趣小组详情（成员可见成员、通知和日程）',
     ok: 'GroupDetail',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['GROUP_NOT_FOUND'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'GROUP_NOT_FOUND'],
   })
   @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupDetail> {
@@ -65,12 +65,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '加入兴趣小组',
     ok: 'GroupView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['GROUP_NOT_FOUND'],
-      409: ['GROUP_ALREADY_MEMBER'],
-      422: ['GROUP_NOT_APPROVED', 'GROUP_FULL'],
-    },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'GROUP_NOT_FOUND', 'GROUP_ALREADY_MEMBER', 'GROUP_NOT_APPROVED', 'GROUP_FULL'],
   })
   @Post(':id/join')
   @HttpCode(200)
@@ -81,7 +76,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '退出兴趣小组',
     ok: 'GroupView',
-    refusals: { 404: ['GROUP_NOT_FOUND'], 422: ['GROUP_NOT_MEMBER', 'GROUP_LAST_LEADER'] },
+    refusals: ['GROUP_NOT_FOUND', 'GROUP_NOT_MEMBER', 'GROUP_LAST_LEADER'],
   })
   @Post(':id/leave')
   @HttpCode(200)
@@ -92,7 +87,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '负责人发小组通知',
     ok: 'GroupNoticeView',
-    refusals: { 403: ['GROUP_NOT_LEADER'], 404: ['GROUP_NOT_FOUND'], 422: ['GROUP_NOT_APPROVED'] },
+    refusals: ['GROUP_NOT_LEADER', 'GROUP_NOT_FOUND', 'GROUP_NOT_APPROVED'],
   })
   /** Leaders: a notice to every member (inbox). */
   @Post(':id/notices')
@@ -108,20 +103,20 @@ export class GroupsController {
   @ApiAnswer({
     summary: '负责人为小组预约活动室（可每周重复）',
     ok: 'GroupBookingResponse',
-    refusals: {
-      403: ['GROUP_NOT_LEADER', 'RESIDENT_NOT_VERIFIED'],
-      404: ['GROUP_NOT_FOUND', 'ROOM_NOT_FOUND'],
-      409: ['BOOKING_SLOT_TAKEN'],
-      422: [
-        'GROUP_NOT_APPROVED',
-        'GROUP_QUOTA_WEEKLY',
-        'BOOKING_OFF_GRID',
-        'BOOKING_TOO_SOON',
-        'BOOKING_TOO_LONG',
-        'BOOKING_CLOSED',
-        'BOOKING_SUSPENDED',
-      ],
-    },
+    refusals: [
+      'GROUP_NOT_LEADER',
+      'RESIDENT_NOT_VERIFIED',
+      'GROUP_NOT_FOUND',
+      'ROOM_NOT_FOUND',
+      'BOOKING_SLOT_TAKEN',
+      'GROUP_NOT_APPROVED',
+      'GROUP_QUOTA_WEEKLY',
+      'BOOKING_OFF_GRID',
+      'BOOKING_TOO_SOON',
+      'BOOKING_TOO_LONG',
+      'BOOKING_CLOSED',
+      'BOOKING_SUSPENDED',
+    ],
   })
   /** Leaders (and staff): a room for the group, weekly for `weeks` weeks, within the group's weekly quota. */
   @Post(':id/bookings')
@@ -137,12 +132,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '负责人添加负责人',
     ok: ['GroupMemberView'],
-    refusals: {
-      403: ['GROUP_NOT_LEADER'],
-      404: ['GROUP_NOT_FOUND'],
-      409: ['GROUP_ALREADY_LEADER'],
-      422: ['GROUP_NOT_MEMBER'],
-    },
+    refusals: ['GROUP_NOT_LEADER', 'GROUP_NOT_FOUND', 'GROUP_ALREADY_LEADER', 'GROUP_NOT_MEMBER'],
   })
   @Post(':id/leaders')
   @HttpCode(200)
@@ -157,7 +147,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '工作人员批准兴趣小组',
     ok: 'GroupView',
-    refusals: { 404: ['GROUP_NOT_FOUND'], 409: ['GROUP_NOT_PROPOSED'] },
+    refusals: ['GROUP_NOT_FOUND', 'GROUP_NOT_PROPOSED'],
   })
   @Post(':id/approve')
   @StaffOnly()
@@ -169,7 +159,7 @@ export class GroupsController {
   @ApiAnswer({
     summary: '工作人员不予批准（附理由）',
     ok: 'GroupView',
-    refusals: { 404: ['GROUP_NOT_FOUND'], 409: ['GROUP_NOT_PROPOSED'] },
+    refusals: ['GROUP_NOT_FOUND', 'GROUP_NOT_PROPOSED'],
   })
   @Post(':id/decline')
   @StaffOnly()
@@ -182,7 +172,7 @@ export class GroupsController {
     return this.groups.decline(user, id, body.reason);
   }
 
-  @ApiAnswer({ summary: '工作人员设置小组每周活动室时长', ok: 'GroupView', refusals: { 404: ['GROUP_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '工作人员设置小组每周活动室时长', ok: 'GroupView', refusals: ['GROUP_NOT_FOUND'] })
   /** Staff: the group's room minutes per week. */
   @Patch(':id')
   @StaffOnly()

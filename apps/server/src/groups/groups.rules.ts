@@ -1,11 +1,6 @@
-import type { ErrorCode, GroupRole, GroupStatus, Role, UserStatus } from '@linli/shared-types';
+import type { GroupRole, GroupStatus, Role, UserStatus, Refusal } from '@linli/shared-types';
 
 /** Rules of interest groups (PRODUCT.md "Life in the activity centre"): pure functions of their inputs. */
-
-export interface Refusal {
-  code: ErrorCode;
-  status: 403 | 404 | 409 | 422;
-}
 
 interface Caller {
   role: Role;
@@ -23,9 +18,8 @@ const isStaff = (caller: Pick<Caller, 'role'>) => caller.role !== 'resident';
 
 /** A verified resident of a community proposes a group; staff and admins run the centre, they do not propose. */
 export function checkPropose(caller: Caller): Refusal | null {
-  if (caller.role !== 'resident') return { code: 'FORBIDDEN', status: 403 };
-  if (caller.status !== 'verified' || caller.communityId === null)
-    return { code: 'RESIDENT_NOT_VERIFIED', status: 403 };
+  if (caller.role !== 'resident') return { code: 'FORBIDDEN' };
+  if (caller.status !== 'verified' || caller.communityId === null) return { code: 'RESIDENT_NOT_VERIFIED' };
   return null;
 }
 
@@ -47,14 +41,14 @@ export const seesInside = (caller: Pick<Caller, 'role'>, myRole: GroupRole | nul
 
 /** Staff decide a proposal once. */
 export function checkDecision(status: GroupStatus): Refusal | null {
-  return status === 'proposed' ? null : { code: 'GROUP_NOT_PROPOSED', status: 409 };
+  return status === 'proposed' ? null : { code: 'GROUP_NOT_PROPOSED' };
 }
 
 /** Joining needs an approved group, a verified resident and no membership yet; the cap is the counter's conditional update. */
 export function checkJoin(caller: Caller, status: GroupStatus, myRole: GroupRole | null): Refusal | null {
-  if (caller.role !== 'resident') return { code: 'FORBIDDEN', status: 403 };
-  if (status !== 'approved') return { code: 'GROUP_NOT_APPROVED', status: 422 };
-  if (myRole !== null) return { code: 'GROUP_ALREADY_MEMBER', status: 409 };
+  if (caller.role !== 'resident') return { code: 'FORBIDDEN' };
+  if (status !== 'approved') return { code: 'GROUP_NOT_APPROVED' };
+  if (myRole !== null) return { code: 'GROUP_ALREADY_MEMBER' };
   return null;
 }
 
@@ -64,26 +58,26 @@ export const hasRoom = (memberCount: number, memberCap: number | null): boolean 
 
 /** A member leaves; the last leader may not leave a group that still has other members. */
 export function checkLeave(myRole: GroupRole | null, leaders: number, members: number): Refusal | null {
-  if (myRole === null) return { code: 'GROUP_NOT_MEMBER', status: 422 };
-  if (myRole === 'leader' && leaders <= 1 && members > 1) return { code: 'GROUP_LAST_LEADER', status: 422 };
+  if (myRole === null) return { code: 'GROUP_NOT_MEMBER' };
+  if (myRole === 'leader' && leaders <= 1 && members > 1) return { code: 'GROUP_LAST_LEADER' };
   return null;
 }
 
 /** Leaders post notices, book rooms, add leaders and create events for an approved group. */
 export function checkLead(myRole: GroupRole | null, status: GroupStatus): Refusal | null {
-  if (myRole !== 'leader') return { code: 'GROUP_NOT_LEADER', status: 403 };
-  if (status !== 'approved') return { code: 'GROUP_NOT_APPROVED', status: 422 };
+  if (myRole !== 'leader') return { code: 'GROUP_NOT_LEADER' };
+  if (status !== 'approved') return { code: 'GROUP_NOT_APPROVED' };
   return null;
 }
 
 /** A leader makes another member a leader. */
 export function checkAddLeader(targetRole: GroupRole | null): Refusal | null {
-  if (targetRole === null) return { code: 'GROUP_NOT_MEMBER', status: 422 };
-  if (targetRole === 'leader') return { code: 'GROUP_ALREADY_LEADER', status: 409 };
+  if (targetRole === null) return { code: 'GROUP_NOT_MEMBER' };
+  if (targetRole === 'leader') return { code: 'GROUP_ALREADY_LEADER' };
   return null;
 }
 
 /** The group's room minutes in one ISO week: what is booked plus the new booking within the quota staff set. */
 export function checkGroupQuota(weekMinutes: number, minutes: number, weeklyQuotaMinutes: number): Refusal | null {
-  return weekMinutes + minutes <= weeklyQuotaMinutes ? null : { code: 'GROUP_QUOTA_WEEKLY', status: 422 };
+  return weekMinutes + minutes <= weeklyQuotaMinutes ? null : { code: 'GROUP_QUOTA_WEEKLY' };
 }

@@ -11,6 +11,7 @@ import {
   type GroupRole,
   type GroupView,
   type Page,
+  type Refusal,
 } from '@linli/shared-types';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -18,7 +19,7 @@ import { Booking } from '../bookings/booking.entity.js';
 import { COUNTED } from '../bookings/bookings.queries.js';
 import { isoWeekOf } from '../bookings/bookings.rules.js';
 import { BookingsService, type BookingBudget } from '../bookings/bookings.service.js';
-import { AppException, conflict, forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
@@ -48,16 +49,15 @@ import {
   checkLeave,
   checkPropose,
   seesInside,
-  type Refusal,
 } from './groups.rules.js';
 
 const DAY = 86_400_000;
 const CALENDAR_DAYS = 56;
-const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
+const fail = (refusal: Refusal) => refuse(refusal.code);
 
 /** Pending residents read notices and nothing else. */
 function assertVerified(user: User): void {
-  if (user.role === 'resident' && user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+  if (user.role === 'resident' && user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
 }
 
 @Injectable()
@@ -103,7 +103,7 @@ export class GroupsService {
         return toGroupView(await manager.findOneByOrFail(InterestGroup, { id }), actor, 'leader');
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('GROUP_NAME_TAKEN');
+      if (isDuplicateKey(error)) throw refuse('GROUP_NAME_TAKEN');
       throw error;
     }
   }
@@ -131,7 +131,7 @@ export class GroupsService {
         { id, status: 'proposed' },
         { status: to, declineReason: reason, decidedById: actor.id, decidedAt: this.clock.now() },
       );
-      if (!result.affected) throw conflict('GROUP_NOT_PROPOSED');
+      if (!result.affected) throw refuse('GROUP_NOT_PROPOSED');
       await this.notifications.notify(manager, [group.proposerId], {
         communityId: group.communityId,
         kind: 'group_decision',
@@ -213,7 +213,7 @@ export class GroupsService {
     const manager = this.dataSource.manager;
     const group = await manager.findOneBy(InterestGroup, { id });
     const myRole = await this.roleOf(manager, id, viewer.id);
-    if (!group || !canSee(viewer, group, myRole)) throw notFound('GROUP_NOT_FOUND');
+    if (!group || !canSee(viewer, group, myRole)) throw refuse('GROUP_NOT_FOUND');
     const card = await this.view(manager, viewer, group, myRole);
     if (!seesInside(viewer, myRole))
       return { ...card, members: null, notices: null, calendar: null, weekMinutesUsed: null };
@@ -243,7 +243,7 @@ export class GroupsService {
           .set({ memberCount: () => 'memberCount + 1' })
           .where("id = :id AND status = 'approved' AND (memberCap IS NULL OR memberCount < memberCap)", { id })
           .execute();
-        if (!counted.affected) throw new AppException('GROUP_FULL', 422);
+        if (!counted.affected) throw refuse('GROUP_FULL');
         await manager.insert(GroupMember, {
           communityId: group.communityId,
           groupId: id,
@@ -253,7 +253,7 @@ export class GroupsService {
         return this.view(manager, actor, await manager.findOneByOrFail(InterestGroup, { id }), 'member');
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('GROUP_ALREADY_MEMBER');
+      if (isDuplicateKey(error)) throw refuse('GROUP_ALREADY_MEMBER');
       throw error;
     }
   }
@@ -267,14 +267,14 @@ export class GroupsService {
         .set({ memberCount: () => 'memberCount' })
         .where('id = :id', { id })
         .execute();
-      if (!turn.affected) throw notFound('GROUP_NOT_FOUND');
+      if (!turn.affected) throw refuse('GROUP_NOT_FOUND');
       const group = await this.visible(manager, actor, id);
       const myRole = await this.roleOf(manager, id, actor.id);
       const leaders = await manager.countBy(GroupMember, { groupId: id, role: 'leader' });
       const refusal = checkLeave(myRole, leaders, group.memberCount);
       if (refusal) throw fail(refusal);
       const removed = await manager.delete(GroupMember, { groupId: id, userId: actor.id });
-      if (!removed.affected) throw fail({ code: 'GROUP_NOT_MEMBER', status: 422 });
+      if (!removed.affected) throw fail({ code: 'GROUP_NOT_MEMBER' });
       await manager
         .createQueryBuilder()
         .update(InterestGroup)
@@ -295,7 +295,7 @@ export class GroupsService {
       const refusal = checkAddLeader(await this.roleOf(manager, id, userId));
       if (refusal) throw fail(refusal);
       const result = await manager.update(GroupMember, { groupId: id, userId, role: 'member' }, { role: 'leader' });
-      if (!result.affected) throw conflict('GROUP_ALREADY_LEADER');
+      if (!result.affected) throw refuse('GROUP_ALREADY_LEADER');
       await this.notifications.notify(manager, [userId], {
         communityId: group.communityId,
         kind: 'group_notice',
@@ -353,7 +353,7 @@ export class GroupsService {
       groupId: id,
       claim: async (sql: TransactionSql, startAt: Date, minutes: number) => {
         const turn = await sql.write(takeBookingTurnSql, [id]);
-        if (!turn.affected) throw new AppException('GROUP_NOT_APPROVED', 422);
+        if (!turn.affected) throw refuse('GROUP_NOT_APPROVED');
         const [row] = await sql.rows<GroupBudgetRow>(
           groupBudgetSql,
           groupBudgetParams(id, actor.id, isoWeekOf(startAt)),
@@ -381,9 +381,9 @@ export class GroupsService {
   async visible(manager: EntityManager, viewer: User, id: number): Promise<InterestGroup> {
     assertVerified(viewer);
     const group = await manager.findOneBy(InterestGroup, { id });
-    if (!group) throw notFound('GROUP_NOT_FOUND');
+    if (!group) throw refuse('GROUP_NOT_FOUND');
     const myRole = viewer.role === 'resident' ? await this.roleOf(manager, id, viewer.id) : null;
-    if (!canSee(viewer, group, myRole)) throw notFound('GROUP_NOT_FOUND');
+    if (!canSee(viewer, group, myRole)) throw refuse('GROUP_NOT_FOUND');
     return group;
   }
 

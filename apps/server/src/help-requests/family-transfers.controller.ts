@@ -18,13 +18,17 @@ export class FamilyTransfersController {
   @ApiAnswer({
     summary: '亲情转赠：把时长转给已绑定的家人（可跨社区，须带 Idempotency-Key）',
     ok: 'PostingResponse',
-    refusals: {
-      400: ['IDEMPOTENCY_KEY_REQUIRED'],
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['FAMILY_TRANSFER_RECIPIENT_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
-      409: ['CONFLICT'],
-      422: ['TRANSFER_TO_SELF', 'FAMILY_TRANSFER_RECIPIENT_INACTIVE', 'INSUFFICIENT_CREDITS', 'IDEMPOTENCY_KEY_REUSED'],
-    },
+    refusals: [
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'RESIDENT_NOT_VERIFIED',
+      'FAMILY_TRANSFER_RECIPIENT_NOT_FOUND',
+      'TIMEBANK_ACCOUNT_NOT_FOUND',
+      'CONFLICT',
+      'TRANSFER_TO_SELF',
+      'FAMILY_TRANSFER_RECIPIENT_INACTIVE',
+      'INSUFFICIENT_CREDITS',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
   })
   @Post('family-transfers')
   @Roles('resident')

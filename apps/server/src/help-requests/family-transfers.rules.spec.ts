@@ -1,3 +1,4 @@
+import { errorStatuses, type ErrorCode } from '@linli/shared-types';
 import { monthlyStats } from '../timebank/timebank.rules.js';
 import {
   checkFamilyTransfer,
@@ -16,7 +17,7 @@ const person = (id: number, over: Partial<FamilyTransferParty> = {}): FamilyTran
 });
 
 describe('who may give credits to whom in the family', () => {
-  const cases: Array<[string, FamilyTransferParty, FamilyTransferParty | null, boolean, string | null, number]> = [
+  const cases: Array<[string, FamilyTransferParty, FamilyTransferParty | null, boolean, ErrorCode | null, number]> = [
     ['a bound member in the same community', person(1), person(2), true, null, 0],
     ['a bound member in another community', person(1), person(2, { communityId: 2 }), true, null, 0],
     ['staff', person(1, { role: 'staff' }), person(2), true, 'FORBIDDEN', 403],
@@ -71,7 +72,10 @@ describe('who may give credits to whom in the family', () => {
   it.each(cases)('%s', (_name, sender, recipient, bound, code, status) => {
     const refusal = checkFamilyTransfer(sender, recipient, bound);
     if (code === null) expect(refusal).toBeNull();
-    else expect(refusal).toEqual({ code, status });
+    else {
+      expect(refusal).toEqual({ code });
+      expect(errorStatuses[code]).toBe(status);
+    }
   });
 });
 

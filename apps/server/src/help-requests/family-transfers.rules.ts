@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@linli/shared-types';
+import type { Refusal } from '@linli/shared-types';
 
 /** Family transfers 亲情转赠 (PRODUCT.md "Mutual help", "Family and commons"): pure rules, no database. */
 
@@ -7,11 +7,6 @@ export interface FamilyTransferParty {
   role: string;
   status: string;
   communityId: number | null;
-}
-
-export interface FamilyTransferRefusal {
-  status: 403 | 404 | 422;
-  code: ErrorCode;
 }
 
 /**
@@ -23,14 +18,13 @@ export function checkFamilyTransfer(
   sender: FamilyTransferParty,
   recipient: FamilyTransferParty | null,
   bound: boolean,
-): FamilyTransferRefusal | null {
-  if (sender.role !== 'resident') return { status: 403, code: 'FORBIDDEN' };
-  if (sender.status !== 'verified' || sender.communityId === null)
-    return { status: 403, code: 'RESIDENT_NOT_VERIFIED' };
-  if (recipient && recipient.id === sender.id) return { status: 422, code: 'TRANSFER_TO_SELF' };
-  if (!recipient || !bound) return { status: 404, code: 'FAMILY_TRANSFER_RECIPIENT_NOT_FOUND' };
+): Refusal | null {
+  if (sender.role !== 'resident') return { code: 'FORBIDDEN' };
+  if (sender.status !== 'verified' || sender.communityId === null) return { code: 'RESIDENT_NOT_VERIFIED' };
+  if (recipient && recipient.id === sender.id) return { code: 'TRANSFER_TO_SELF' };
+  if (!recipient || !bound) return { code: 'FAMILY_TRANSFER_RECIPIENT_NOT_FOUND' };
   if (recipient.role !== 'resident' || recipient.status !== 'verified' || recipient.communityId === null)
-    return { status: 422, code: 'FAMILY_TRANSFER_RECIPIENT_INACTIVE' };
+    return { code: 'FAMILY_TRANSFER_RECIPIENT_INACTIVE' };
   return null;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hoursText, type PostingResponse } from '@linli/shared-types';
 import { In, type EntityManager } from 'typeorm';
-import { AppException } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { lockForUpdate } from '../database/transaction.js';
 import { FamilyBinding } from '../family/family.entity.js';
 import { Community } from '../tenancy/community.entity.js';
@@ -43,7 +43,7 @@ export class FamilyTransfersService {
         const recipient = await manager.findOneBy(User, { id: body.toUserId });
         const bound = recipient ? await this.isBound(manager, sender.id, recipient.id) : false;
         const refusal = checkFamilyTransfer(sender, recipient, bound);
-        if (refusal) throw new AppException(refusal.code, refusal.status);
+        if (refusal) throw refuse(refusal.code);
         const to = recipient!;
         const fromAccount = await this.ledger.openAccount(manager, sender);
         const toAccount = await this.ledger.openAccount(manager, to);

@@ -26,10 +26,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '发布互助需求（冻结所出时长，帮扶对象由社区支付）',
     ok: 'HelpRequestView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      422: ['INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST', 'HELP_START_TOO_FAR'],
-    },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST', 'HELP_START_TOO_FAR'],
   })
   @Post()
   @Roles('resident')
@@ -42,7 +39,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '本社区的互助需求（居民默认看待响应的）',
     ok: { page: 'HelpRequestView' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get()
   @Roles('resident', 'staff', 'admin')
@@ -53,7 +50,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '我发布、响应或承接的互助',
     ok: { page: 'HelpRequestView' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('mine')
   @Roles('resident')
@@ -73,7 +70,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '互助需求详情',
     ok: 'HelpRequestView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['HELP_REQUEST_NOT_FOUND'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'HELP_REQUEST_NOT_FOUND'],
   })
   @Get(':id')
   @Roles('resident', 'staff', 'admin')
@@ -85,12 +82,13 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '响应互助需求（我来帮忙）',
     ok: 'HelpRequestView',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['HELP_REQUEST_NOT_FOUND'],
-      409: ['HELP_REQUEST_STATE', 'HELP_ALREADY_OFFERED'],
-      422: ['HELP_OWN_REQUEST'],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'HELP_REQUEST_NOT_FOUND',
+      'HELP_REQUEST_STATE',
+      'HELP_ALREADY_OFFERED',
+      'HELP_OWN_REQUEST',
+    ],
   })
   @Post(':id/offer')
   @Roles('resident')
@@ -102,12 +100,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '选定帮手（其他响应者会收到通知）',
     ok: 'HelpRequestView',
-    refusals: {
-      403: ['HELP_NOT_POSTER'],
-      404: ['HELP_REQUEST_NOT_FOUND'],
-      409: ['HELP_REQUEST_STATE'],
-      422: ['HELP_HELPER_NOT_OFFERED'],
-    },
+    refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HELP_HELPER_NOT_OFFERED'],
   })
   @Post(':id/choose')
   @ActFor('选定帮手')
@@ -124,7 +117,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '帮手标记服务完成',
     ok: 'HelpRequestView',
-    refusals: { 403: ['HELP_NOT_HELPER'], 404: ['HELP_REQUEST_NOT_FOUND'], 409: ['HELP_REQUEST_STATE'] },
+    refusals: ['HELP_NOT_HELPER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE'],
   })
   @Post(':id/done')
   @Roles('resident')
@@ -136,11 +129,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '确认并致谢（从冻结中支付帮手）',
     ok: 'HelpRequestView',
-    refusals: {
-      403: ['HELP_NOT_POSTER'],
-      404: ['HELP_REQUEST_NOT_FOUND'],
-      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
-    },
+    refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
   })
   @Post(':id/confirm')
   @Roles('resident')
@@ -156,7 +145,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '对服务提出异议（由社区裁定）',
     ok: 'HelpRequestView',
-    refusals: { 403: ['HELP_NOT_POSTER'], 404: ['HELP_REQUEST_NOT_FOUND'], 409: ['HELP_REQUEST_STATE'] },
+    refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE'],
   })
   @Post(':id/dispute')
   @Roles('resident')
@@ -172,11 +161,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '见面前取消（解冻）',
     ok: 'HelpRequestView',
-    refusals: {
-      403: ['HELP_NOT_POSTER'],
-      404: ['HELP_REQUEST_NOT_FOUND'],
-      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
-    },
+    refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
   })
   @Post(':id/cancel')
   @ActFor('取消互助需求')
@@ -189,11 +174,7 @@ export class HelpRequestsController {
   @ApiAnswer({
     summary: '裁定异议（支付不超过冻结的时长，其余解冻）',
     ok: 'HelpRequestView',
-    refusals: {
-      404: ['HELP_REQUEST_NOT_FOUND'],
-      409: ['HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
-      422: ['HELP_SETTLE_TOO_MUCH'],
-    },
+    refusals: ['HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED', 'HELP_SETTLE_TOO_MUCH'],
   })
   @Post(':id/settle')
   @StaffOnly()
@@ -218,7 +199,7 @@ export class CareRecipientsController {
   @ApiAnswer({
     summary: '设为或取消帮扶对象',
     ok: 'CareRecipientView',
-    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT'] },
+    refusals: ['NOT_FOUND', 'NOT_A_RESIDENT'],
   })
   @Post(':id/care-recipient')
   @HttpCode(200)

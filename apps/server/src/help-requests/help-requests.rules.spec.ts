@@ -9,7 +9,6 @@ import {
   helpRoleOf,
   helpTransitions,
   isInArrivalWindow,
-  refusalStatus,
   type HelpAction,
   type HelpRole,
 } from './help-requests.rules.js';
@@ -120,18 +119,6 @@ describe('who may act', () => {
     [{ posterId: 1, helperId: 2 }, { id: 9, role: 'admin' }, 'staff'],
   ] as const)('%o seen by %o is %s', (request, user, role) => {
     expect(helpRoleOf(request, user)).toBe(role);
-  });
-
-  it.each([
-    ['HELP_NOT_POSTER', 403],
-    ['HELP_NOT_HELPER', 403],
-    ['FORBIDDEN', 403],
-    ['HELP_REQUEST_STATE', 409],
-    ['HELP_ALREADY_OFFERED', 409],
-    ['HELP_OWN_REQUEST', 422],
-    ['HELP_SETTLE_TOO_MUCH', 422],
-  ] as const)('%s answers %i', (code, status) => {
-    expect(refusalStatus(code)).toBe(status);
   });
 });
 

@@ -69,13 +69,6 @@ export function checkHelpAction(action: HelpAction, status: HelpRequestStatus, r
   return null;
 }
 
-/** The HTTP status of a refusal: a stranger 403, a state that moved on 409, a rule 422. */
-export function refusalStatus(code: ErrorCode): 403 | 409 | 422 {
-  if (code === 'HELP_NOT_POSTER' || code === 'HELP_NOT_HELPER' || code === 'FORBIDDEN') return 403;
-  if (code === 'HELP_REQUEST_STATE' || code === 'HELP_ALREADY_OFFERED') return 409;
-  return 422;
-}
-
 /** A new request starts in the future (a minute of slack for the clock of a phone), within 60 days. */
 export function checkNewHelpRequest(input: { startAt: Date; minutes: number }, now: Date): ErrorCode | null {
   if (input.startAt.getTime() < now.getTime() - 60_000) return 'HELP_START_IN_PAST';

@@ -4,7 +4,6 @@ import {
   hoursText,
   type CareRecipientView,
   type CreateHelpRequest,
-  type ErrorCode,
   type HelpRequestKind,
   type HelpRequestStatus,
   type HelpRequestView,
@@ -15,7 +14,7 @@ import { codeStep } from '../activities/activities.rules.js';
 import { resolvePersonalCode } from '../activities/activity-codes.js';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
@@ -34,7 +33,6 @@ import {
   helpTransitions,
   isInArrivalWindow,
   mayViewOffers,
-  refusalStatus,
   type HelpAction,
 } from './help-requests.rules.js';
 
@@ -56,14 +54,10 @@ export interface PoolFundedHelpTask {
 const holdReference = (id: number) => `help-request:${id}`;
 const link = (id: number) => `/packages/help/pages/detail/index?id=${id}`;
 
-function refuse(code: ErrorCode): AppException {
-  return new AppException(code, refusalStatus(code));
-}
-
 /** Residents act on their own community's board; pending residents see nothing of the time bank. */
 function assertVerifiedResident(user: User): void {
-  if (user.role !== 'resident') throw forbidden();
-  if (user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+  if (user.role !== 'resident') throw refuse('FORBIDDEN');
+  if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
 }
 
 /**
@@ -88,7 +82,7 @@ export class HelpRequestsService {
     assertVerifiedResident(user);
     const startAt = new Date(body.startAt);
     const refusal = checkNewHelpRequest({ startAt, minutes: body.minutes }, this.clock.now());
-    if (refusal) throw refused(refusal);
+    if (refusal) throw refuse(refusal);
     return runTransaction(this.dataSource, async (manager) => {
       const care = await manager.findOneBy(CareRecipient, { userId: user.id });
       const request = await this.insertAndHold(manager, user, {
@@ -115,10 +109,10 @@ export class HelpRequestsService {
   async createPoolFundedTask(manager: EntityManager, actor: User, task: PoolFundedHelpTask): Promise<HelpRequestView> {
     const poster = await manager.findOneBy(User, { id: task.posterId });
     assertInCommunity(actor, poster);
-    if (poster.role !== 'resident' || poster.communityId === null) throw refused('NOT_A_RESIDENT');
-    if (poster.status !== 'verified') throw refused('RESIDENT_NOT_VERIFIED');
+    if (poster.role !== 'resident' || poster.communityId === null) throw refuse('NOT_A_RESIDENT');
+    if (poster.status !== 'verified') throw refuse('TARGET_NOT_VERIFIED');
     const refusal = checkNewHelpRequest(task, this.clock.now());
-    if (refusal) throw refused(refusal);
+    if (refusal) throw refuse(refusal);
     let request: HelpRequest;
     try {
       request = await this.insertAndHold(manager, actor, {
@@ -128,7 +122,7 @@ export class HelpRequestsService {
         sourceReference: task.sourceReference,
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('REQUEST_HELP_TASK_EXISTS');
+      if (isDuplicateKey(error)) throw refuse('REQUEST_HELP_TASK_EXISTS');
       throw error;
     }
     await this.audit.record(manager, {
@@ -251,13 +245,13 @@ export class HelpRequestsService {
       const owner = resolvePersonalCode(this.config.secret, code, [step, step - 1], posterIds);
       if (owner === null) {
         // A well-formed QR that fails its MAC or is stale, or 6 digits matching none of my posters.
-        if (!posterIds.length) throw refused('HELP_NO_MATCH_FOR_CODE');
-        throw refused('HELP_CODE_INVALID');
+        if (!posterIds.length) throw refuse('HELP_NO_MATCH_FOR_CODE');
+        throw refuse('HELP_CODE_INVALID');
       }
       const theirs = matched.filter((r) => r.posterId === owner);
-      if (!theirs.length) throw refused('HELP_NO_MATCH_FOR_CODE');
+      if (!theirs.length) throw refuse('HELP_NO_MATCH_FOR_CODE');
       const request = theirs.find((r) => isInArrivalWindow(r.startAt, r.minutes, now));
-      if (!request) throw refused('HELP_ARRIVAL_WINDOW');
+      if (!request) throw refuse('HELP_ARRIVAL_WINDOW');
       await this.transition(manager, request, 'arrive', { arrivedAt: now });
       await this.tell(
         manager,
@@ -343,7 +337,7 @@ export class HelpRequestsService {
   settle(actor: User, id: number, minutes: number, reason: string): Promise<HelpRequestView> {
     return this.step(actor, id, 'settle', async (manager, request) => {
       const refusal = checkSettlement(minutes, request.rewardMinutes);
-      if (refusal) throw refused(refusal);
+      if (refusal) throw refuse(refusal);
       const now = this.clock.now();
       await this.transition(manager, request, 'settle', {
         settledMinutes: minutes,
@@ -427,7 +421,7 @@ export class HelpRequestsService {
     return runTransaction(this.dataSource, async (manager) => {
       const resident = await manager.findOneBy(User, { id: residentId });
       assertInCommunity(actor, resident);
-      if (resident.role !== 'resident' || resident.communityId === null) throw refused('NOT_A_RESIDENT');
+      if (resident.role !== 'resident' || resident.communityId === null) throw refuse('NOT_A_RESIDENT');
       if (careRecipient)
         await manager
           .createQueryBuilder()
@@ -549,11 +543,11 @@ export class HelpRequestsService {
 
   private async load(manager: EntityManager, user: User, id: number): Promise<HelpRequest> {
     const request = await manager.findOneBy(HelpRequest, { id });
-    if (!request) throw notFound('HELP_REQUEST_NOT_FOUND');
+    if (!request) throw refuse('HELP_REQUEST_NOT_FOUND');
     try {
       assertInCommunity(user, request);
     } catch {
-      throw notFound('HELP_REQUEST_NOT_FOUND');
+      throw refuse('HELP_REQUEST_NOT_FOUND');
     }
     return request;
   }

@@ -48,7 +48,7 @@ export class NoticesController {
   @ApiAnswer({
     summary: '起草公告',
     ok: 'NoticeView',
-    refusals: { 422: ['NOTICE_BODY_TOO_LONG', 'NOTICE_TIME_INVALID', 'NOTICE_AUDIENCE_INVALID'] },
+    refusals: ['NOTICE_BODY_TOO_LONG', 'NOTICE_TIME_INVALID', 'NOTICE_AUDIENCE_INVALID'],
   })
   @StaffOnly()
   @Post()
@@ -56,7 +56,7 @@ export class NoticesController {
     return this.notices.create(user, body);
   }
 
-  @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: { 404: ['NOT_FOUND'] } })
+  @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: ['NOT_FOUND'] })
   @Get(':id')
   @ActFor('阅读公告')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
@@ -66,7 +66,7 @@ export class NoticesController {
   @ApiAnswer({
     summary: '确认已阅公告',
     ok: 'NoticeAckResponse',
-    refusals: { 404: ['NOT_FOUND'], 422: ['NOTICE_ACK_NOT_REQUIRED', 'RESIDENT_NOT_VERIFIED'] },
+    refusals: ['NOT_FOUND', 'NOTICE_ACK_NOT_REQUIRED', 'RESIDENT_NOT_VERIFIED'],
   })
   @Post(':id/ack')
   @ActFor('确认已读公告')
@@ -78,11 +78,15 @@ export class NoticesController {
   @ApiAnswer({
     summary: '修改公告（草稿或定时发布的）',
     ok: 'NoticeView',
-    refusals: {
-      404: ['NOT_FOUND'],
-      409: ['NOTICE_ARCHIVED', 'NOTICE_NOT_EDITABLE', 'CONFLICT'],
-      422: ['NOTICE_BODY_TOO_LONG', 'NOTICE_TIME_INVALID', 'NOTICE_AUDIENCE_INVALID'],
-    },
+    refusals: [
+      'NOT_FOUND',
+      'NOTICE_ARCHIVED',
+      'NOTICE_NOT_EDITABLE',
+      'CONFLICT',
+      'NOTICE_BODY_TOO_LONG',
+      'NOTICE_TIME_INVALID',
+      'NOTICE_AUDIENCE_INVALID',
+    ],
   })
   @StaffOnly()
   @Patch(':id')
@@ -97,11 +101,7 @@ export class NoticesController {
   @ApiAnswer({
     summary: '发布公告（可定时）',
     ok: 'NoticeView',
-    refusals: {
-      404: ['NOT_FOUND'],
-      409: ['NOTICE_ARCHIVED', 'NOTICE_ALREADY_PUBLISHED'],
-      422: ['NOTICE_TIME_INVALID'],
-    },
+    refusals: ['NOT_FOUND', 'NOTICE_ARCHIVED', 'NOTICE_ALREADY_PUBLISHED', 'NOTICE_TIME_INVALID'],
   })
   @StaffOnly()
   @Post(':id/publish')
@@ -110,7 +110,7 @@ export class NoticesController {
     return this.notices.publish(user, id);
   }
 
-  @ApiAnswer({ summary: '归档公告', ok: 'NoticeView', refusals: { 404: ['NOT_FOUND'], 409: ['NOTICE_ARCHIVED'] } })
+  @ApiAnswer({ summary: '归档公告', ok: 'NoticeView', refusals: ['NOT_FOUND', 'NOTICE_ARCHIVED'] })
   @StaffOnly()
   @Post(':id/archive')
   @HttpCode(200)
@@ -118,7 +118,7 @@ export class NoticesController {
     return this.notices.archive(user, id);
   }
 
-  @ApiAnswer({ summary: '公告触达统计与待跟进住户', ok: 'NoticeStats', refusals: { 404: ['NOT_FOUND'] } })
+  @ApiAnswer({ summary: '公告触达统计与待跟进住户', ok: 'NoticeStats', refusals: ['NOT_FOUND'] })
   @StaffOnly()
   @Get(':id/stats')
   stats(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeStats> {
@@ -129,7 +129,7 @@ export class NoticesController {
   @ApiAnswer({
     summary: '导出待跟进住户（CSV）',
     ok: { mediaType: 'text/csv' },
-    refusals: { 404: ['NOT_FOUND'] },
+    refusals: ['NOT_FOUND'],
   })
   @StaffOnly()
   @Get(':id/stats.csv')

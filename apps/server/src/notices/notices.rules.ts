@@ -1,4 +1,4 @@
-import { maskPhone, toCsv, type ErrorCode, type NoticeFollowUpHousehold, type NoticeStatus } from '@linli/shared-types';
+import { maskPhone, toCsv, type NoticeFollowUpHousehold, type NoticeStatus, type Refusal } from '@linli/shared-types';
 
 /** The parts of a notice the rules look at. */
 export interface NoticeFacts {
@@ -12,12 +12,6 @@ export interface NoticeFacts {
 
 export type NoticeAction = 'edit' | 'publish' | 'archive';
 
-/** A refusal with the HTTP status it answers. */
-export interface Refusal {
-  code: ErrorCode;
-  status: 409 | 422;
-}
-
 /** What staff see: a published notice waiting for its publishAt is "scheduled". */
 export function noticeStatusAt(notice: Pick<NoticeFacts, 'status' | 'publishAt'>, now: Date): NoticeStatus {
   if (notice.status === 'published' && notice.publishAt && notice.publishAt.getTime() > now.getTime())
@@ -27,9 +21,9 @@ export function noticeStatusAt(notice: Pick<NoticeFacts, 'status' | 'publishAt'>
 
 /** Lifecycle: draft → published (scheduled while publishAt is ahead) → archived. Only drafts and scheduled notices are edited. */
 export function checkTransition(status: NoticeStatus, action: NoticeAction): Refusal | null {
-  if (status === 'archived') return { code: 'NOTICE_ARCHIVED', status: 409 };
-  if (action === 'edit' && status === 'published') return { code: 'NOTICE_NOT_EDITABLE', status: 409 };
-  if (action === 'publish' && status !== 'draft') return { code: 'NOTICE_ALREADY_PUBLISHED', status: 409 };
+  if (status === 'archived') return { code: 'NOTICE_ARCHIVED' };
+  if (action === 'edit' && status === 'published') return { code: 'NOTICE_NOT_EDITABLE' };
+  if (action === 'publish' && status !== 'draft') return { code: 'NOTICE_ALREADY_PUBLISHED' };
   return null;
 }
 
@@ -64,11 +58,10 @@ export const NOTICE_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
  */
 export function checkNoticeTimes(publishAt: Date | null, expiresAt: Date | null, now: Date): Refusal | null {
   const visibleFrom = effectivePublishAt(publishAt, now);
-  if (visibleFrom.getTime() - now.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  if (visibleFrom.getTime() - now.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID' };
   if (!expiresAt) return null;
-  if (expiresAt.getTime() <= visibleFrom.getTime()) return { code: 'NOTICE_TIME_INVALID', status: 422 };
-  if (expiresAt.getTime() - visibleFrom.getTime() > NOTICE_HORIZON_MS)
-    return { code: 'NOTICE_TIME_INVALID', status: 422 };
+  if (expiresAt.getTime() <= visibleFrom.getTime()) return { code: 'NOTICE_TIME_INVALID' };
+  if (expiresAt.getTime() - visibleFrom.getTime() > NOTICE_HORIZON_MS) return { code: 'NOTICE_TIME_INVALID' };
   return null;
 }
 
@@ -87,7 +80,7 @@ export function unreadWindowStart(now: Date): Date {
 export const NOTICE_BODY_MAX_BYTES = 65_535;
 
 export function checkBodySize(body: string): Refusal | null {
-  return Buffer.byteLength(body, 'utf8') > NOTICE_BODY_MAX_BYTES ? { code: 'NOTICE_BODY_TOO_LONG', status: 422 } : null;
+  return Buffer.byteLength(body, 'utf8') > NOTICE_BODY_MAX_BYTES ? { code: 'NOTICE_BODY_TOO_LONG' } : null;
 }
 
 /** The start of a Markdown body as plain text, for lists and push messages. */

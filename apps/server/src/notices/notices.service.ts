@@ -9,10 +9,11 @@ import {
   type NoticeView,
   type Page,
   type UnreadCountResponse,
+  type Refusal,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { RawReads } from '../database/raw-reads.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
@@ -43,10 +44,9 @@ import {
   unreadWindowStart,
   type AudienceMember,
   type NoticeAction,
-  type Refusal,
 } from './notices.rules.js';
 
-const fail = (refusal: Refusal) => new AppException(refusal.code, refusal.status);
+const fail = (refusal: Refusal) => refuse(refusal.code);
 const toDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 @Injectable()
@@ -66,7 +66,7 @@ export class NoticesService {
     const limit = query.limit ?? 20;
     const now = this.clock.now();
     const after = query.cursor ? decodeFeedCursor(query.cursor) : null;
-    if (query.cursor && !after) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+    if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
     // The hottest read: raw SQL, no query builder or entities (bench/results/1-read-ratio.md).
     const page = feedQuery(viewer, { category: query.category, q: query.q, after }, now, limit);
     if (!page) return { items: [], nextCursor: null };
@@ -101,7 +101,7 @@ export class NoticesService {
       assertInCommunity(viewer, notice);
       return toNoticeView(notice, now);
     }
-    if (!notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw notFound();
+    if (!notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer)) throw refuse('NOT_FOUND');
     await this.recordRead(this.dataSource.manager, notice.id, viewer.id, now);
     const read = await this.dataSource
       .getRepository(NoticeRead)
@@ -114,9 +114,9 @@ export class NoticesService {
     const now = this.clock.now();
     const notice = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (viewer.role !== 'resident' || !notice || !isVisibleAt(notice, now) || !isAddressedTo(notice, viewer))
-      throw notFound();
-    if (!notice.requiresAck) throw refused('NOTICE_ACK_NOT_REQUIRED');
-    if (viewer.status !== 'verified') throw refused('RESIDENT_NOT_VERIFIED');
+      throw refuse('NOT_FOUND');
+    if (!notice.requiresAck) throw refuse('NOTICE_ACK_NOT_REQUIRED');
+    if (viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     // Two idempotent statements, no transaction needed: a retry or a concurrent tap lands on the same row.
     const manager = this.dataSource.manager;
     await this.recordRead(manager, notice.id, viewer.id, now);
@@ -150,7 +150,7 @@ export class NoticesService {
   async create(actor: User, input: CreateNoticeDto): Promise<NoticeView> {
     const now = this.clock.now();
     const communityId = communityOfNewRecord(actor, input.communityId);
-    if (communityId === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
+    if (communityId === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
     const publishAt = toDate(input.publishAt);
     const expiresAt = toDate(input.expiresAt);
     const refusal = checkBodySize(input.body) ?? checkNoticeTimes(publishAt, expiresAt, now);
@@ -236,7 +236,7 @@ export class NoticesService {
         { id: notice.id, status: before.status, updatedAt: before.updatedAt },
         fields,
       );
-      if (!result.affected) throw conflict('CONFLICT');
+      if (!result.affected) throw refuse('CONFLICT');
       if (buildingIds !== undefined) {
         await manager.delete(NoticeBuilding, { noticeId: notice.id });
         if (buildingIds.length)
@@ -277,7 +277,7 @@ export class NoticesService {
           notifyDueAt: notice.requiresAck && scheduled ? publishAt : null,
         },
       );
-      if (!result.affected) throw conflict('NOTICE_ALREADY_PUBLISHED');
+      if (!result.affected) throw refuse('NOTICE_ALREADY_PUBLISHED');
       Object.assign(notice, { status: 'published', publishAt });
       if (notice.requiresAck && !scheduled) await this.notifyAudience(manager, notice);
       await this.audit.record(manager, {
@@ -308,7 +308,7 @@ export class NoticesService {
           notifyDueAt: null,
         },
       );
-      if (!result.affected) throw conflict('NOTICE_ARCHIVED');
+      if (!result.affected) throw refuse('NOTICE_ARCHIVED');
       await this.audit.record(manager, {
         actor,
         communityId: notice.communityId,
@@ -417,7 +417,7 @@ export class NoticesService {
   private async assertBuildingsOf(manager: EntityManager, communityId: number, buildingIds: number[]): Promise<void> {
     if (!buildingIds.length) return;
     const found = await manager.countBy(Building, { id: In(buildingIds), communityId });
-    if (found !== buildingIds.length) throw refused('NOTICE_AUDIENCE_INVALID');
+    if (found !== buildingIds.length) throw refuse('NOTICE_AUDIENCE_INVALID');
   }
 
   /** Verified residents addressed by the notice, with their read and acknowledgement. */

@@ -33,7 +33,7 @@ export class NotificationsController {
     return this.notifications.markAllRead(user);
   }
 
-  @ApiAnswer({ summary: '一条消息标为已读', ok: 'NotificationView', refusals: { 404: ['NOT_FOUND'] } })
+  @ApiAnswer({ summary: '一条消息标为已读', ok: 'NotificationView', refusals: ['NOT_FOUND'] })
   @Post(':id/read')
   @HttpCode(200)
   read(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NotificationView> {

@@ -8,7 +8,7 @@ import type {
   UnreadCountResponse,
 } from '@linli/shared-types';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId, type PageQuery } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
@@ -118,7 +118,7 @@ export class NotificationsService {
     // Somebody else's notification is answered as missing.
     await repo.update({ id, userId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
     const row = await repo.findOneBy({ id, userId: user.id });
-    if (!row) throw notFound();
+    if (!row) throw refuse('NOT_FOUND');
     return toNotificationView(row);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, RequestDetail, RequestEventKind, RequestView } from '@linli/shared-types';
 import { DataSource, type EntityManager, In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { runTransaction } from '../database/transaction.js';
@@ -59,8 +59,8 @@ export class RequestRecords {
     who: 'owner' | 'staff',
     work: (manager: EntityManager, r: ResidentRequest, now: Date) => Promise<void>,
   ): Promise<RequestDetail> {
-    if (who === 'staff' && viewer.role === 'resident') throw forbidden();
-    if (who === 'owner' && viewer.role !== 'resident') throw forbidden();
+    if (who === 'staff' && viewer.role === 'resident') throw refuse('FORBIDDEN');
+    if (who === 'owner' && viewer.role !== 'resident') throw refuse('FORBIDDEN');
     return runTransaction(this.dataSource, async (manager) => {
       const r = await manager.findOneBy(ResidentRequest, { id });
       const allowed =
@@ -68,7 +68,7 @@ export class RequestRecords {
         (who === 'owner'
           ? r.userId === viewer.id
           : viewer.role === 'admin' || (viewer.role === 'staff' && viewer.communityId === r.communityId));
-      if (!r || !allowed) throw notFound('REQUEST_NOT_FOUND');
+      if (!r || !allowed) throw refuse('REQUEST_NOT_FOUND');
       await work(manager, r, this.clock.now());
       const after = await manager.findOneByOrFail(ResidentRequest, { id });
       return this.toDetail(manager, viewer, after);
@@ -82,11 +82,11 @@ export class RequestRecords {
     action: RequestAction,
     changes: Partial<ResidentRequest>,
   ): Promise<void> {
-    if (!allowedFrom(action, r.status)) throw conflict('REQUEST_STATE_CHANGED');
+    if (!allowedFrom(action, r.status)) throw refuse('REQUEST_STATE_CHANGED');
     const where =
       action === 'rate' ? { id: r.id, status: r.status, ratedAt: IsNull() } : { id: r.id, status: r.status };
     const result = await manager.update(ResidentRequest, where, changes);
-    if (!result.affected) throw conflict(action === 'rate' ? 'REQUEST_ALREADY_RATED' : 'REQUEST_STATE_CHANGED');
+    if (!result.affected) throw refuse(action === 'rate' ? 'REQUEST_ALREADY_RATED' : 'REQUEST_STATE_CHANGED');
     Object.assign(r, changes);
   }
 
@@ -124,7 +124,7 @@ export class RequestRecords {
       { requestId, requestEventId: eventId },
     );
     if ((result.affected ?? 0) !== ids.length)
-      throw new AppException('REQUEST_PHOTO_INVALID', 422, undefined, ['photoIds']);
+      throw refuse('REQUEST_PHOTO_INVALID', undefined, ['photoIds']);
   }
 
   async staffAudit(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestStats } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
-import { AppException } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { Community } from '../tenancy/community.entity.js';
@@ -43,7 +43,7 @@ export class RequestStatsService {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
     const refusal = checkStatsRange(from, to);
-    if (refusal) throw new AppException(refusal, 400, undefined, ['from', 'to']);
+    if (refusal) throw refuse(refusal, undefined, ['from', 'to']);
     const scope = communityScope(viewer, query.communityId);
     const qb = this.dataSource
       .getRepository(ResidentRequest)

@@ -9,7 +9,7 @@ import {
   shanghaiShortTime,
 } from '@linli/shared-types';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { AppException, conflict, forbidden, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
@@ -94,7 +94,7 @@ export class RequestWorkflowService {
 
   async accept(viewer: User, id: number, assigneeId?: number): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('accept', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('accept', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       const chosen = assigneeId ?? (viewer.role === 'staff' ? viewer.id : undefined);
       const assignee = chosen ? await manager.findOneBy(User, { id: chosen }) : null;
       if (
@@ -103,7 +103,7 @@ export class RequestWorkflowService {
         assignee.communityId !== r.communityId ||
         assignee.status === 'disabled'
       )
-        throw new AppException('REQUEST_ASSIGNEE_INVALID', 422, undefined, ['assigneeId']);
+        throw refuse('REQUEST_ASSIGNEE_INVALID', undefined, ['assigneeId']);
       await this.records.move(manager, r, 'accept', {
         status: 'accepted',
         assigneeId: assignee.id,
@@ -146,7 +146,7 @@ export class RequestWorkflowService {
 
   async progress(viewer: User, id: number, note: string, photoIds?: string[]): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('progress', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('progress', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       if (r.status !== 'in_progress') await this.records.move(manager, r, 'progress', { status: 'in_progress' });
       const eventId = await this.records.event(manager, r.id, 'progress', viewer, note.trim(), now);
       await this.records.attachPhotos(manager, viewer, photoIds, r.id, eventId);
@@ -157,7 +157,7 @@ export class RequestWorkflowService {
 
   async resolve(viewer: User, id: number, resolution: string): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('resolve', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('resolve', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       await this.records.move(manager, r, 'resolve', {
         status: 'resolved',
         resolvedAt: now,
@@ -177,7 +177,7 @@ export class RequestWorkflowService {
 
   async refer(viewer: User, id: number, body: ReferRequestDto): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (!allowedFrom('refer', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (!allowedFrom('refer', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       await this.records.move(manager, r, 'refer', {
         status: 'referred',
         referredTo: body.to.trim(),
@@ -208,7 +208,7 @@ export class RequestWorkflowService {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
       const settings = await this.records.deadlineSettings(manager, r.communityId);
       const refusal = checkExtension(r, body.days, settings);
-      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refuse(refusal);
       const resolveDueAt = new Date(r.resolveDueAt.getTime() + body.days * DAY);
       await this.records.move(manager, r, 'extend', {
         extensionDays: body.days,
@@ -236,14 +236,14 @@ export class RequestWorkflowService {
 
   async markUnreasonable(viewer: User, id: number, reason: string): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (r.unreasonableState !== null) throw conflict('REQUEST_ALREADY_UNREASONABLE');
-      if (!allowedFrom('markUnreasonable', r.status)) throw conflict('REQUEST_STATE_CHANGED');
+      if (r.unreasonableState !== null) throw refuse('REQUEST_ALREADY_UNREASONABLE');
+      if (!allowedFrom('markUnreasonable', r.status)) throw refuse('REQUEST_STATE_CHANGED');
       const result = await manager.update(
         ResidentRequest,
         { id: r.id, status: r.status, unreasonableState: IsNull() },
         { unreasonableState: 'marked', unreasonableReason: reason.trim(), unreasonableMarkedAt: now },
       );
-      if (!result.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!result.affected) throw refuse('REQUEST_STATE_CHANGED');
       await this.records.event(manager, r.id, 'unreasonable_marked', viewer, reason.trim(), now);
       await this.records.staffAudit(
         manager,
@@ -257,9 +257,9 @@ export class RequestWorkflowService {
 
   /** An admin confirms a request marked unreasonable: it closes and leaves the rates. */
   async confirmUnreasonable(viewer: User, id: number): Promise<RequestDetail> {
-    if (viewer.role !== 'admin') throw forbidden();
+    if (viewer.role !== 'admin') throw refuse('FORBIDDEN');
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
-      if (r.unreasonableState !== 'marked') throw conflict('REQUEST_NOT_MARKED_UNREASONABLE');
+      if (r.unreasonableState !== 'marked') throw refuse('REQUEST_NOT_MARKED_UNREASONABLE');
       const result = await manager.update(
         ResidentRequest,
         { id: r.id, status: r.status, unreasonableState: 'marked' },
@@ -271,7 +271,7 @@ export class RequestWorkflowService {
           ...(r.deadlineAt ? stoppedClock(r, now) : {}),
         },
       );
-      if (!result.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!result.affected) throw refuse('REQUEST_STATE_CHANGED');
       await this.records.event(manager, r.id, 'unreasonable_confirmed', viewer, r.unreasonableReason, now);
       await this.records.staffAudit(
         manager,
@@ -296,7 +296,7 @@ export class RequestWorkflowService {
   async helpTask(viewer: User, id: number, body: RequestHelpTaskDto): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'staff', async (manager, r, now) => {
       const refusal = checkHelpTask(r);
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw refuse(refusal);
       const building = r.buildingId ? await manager.findOneBy(Building, { id: r.buildingId }) : null;
       const community = await manager.findOneByOrFail(Community, { id: r.communityId });
       const task = helpTaskOf(r, { buildingName: building?.name ?? null, communityName: community.name }, body, now);
@@ -306,7 +306,7 @@ export class RequestWorkflowService {
         { id: r.id, status: r.status, helpRequestId: IsNull() },
         { helpRequestId: help.id, status: 'in_progress' },
       );
-      if (!linked.affected) throw conflict('REQUEST_STATE_CHANGED');
+      if (!linked.affected) throw refuse('REQUEST_STATE_CHANGED');
       const what = `互助任务「${task.title}」，${shanghaiShortTime(task.startAt)} 开始，约 ${task.minutes} 分钟，社区支付 ${hoursText(task.rewardMinutes)} 小时`;
       await this.records.event(manager, r.id, 'help_task', viewer, what, now);
       await this.records.staffAudit(manager, viewer, r, 'requests.help_task', `诉求 #${r.id} 派给志愿者：${what}`);
@@ -328,6 +328,6 @@ function decodeOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = /^o\d{1,7}$/.test(text) ? Number(text.slice(1)) : NaN;
-  if (!Number.isSafeInteger(offset)) throw new AppException('VALIDATION_FAILED', 400, '分页游标无效', ['cursor']);
+  if (!Number.isSafeInteger(offset)) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
   return offset;
 }

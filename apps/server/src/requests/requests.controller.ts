@@ -45,7 +45,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '提交诉求（已认证居民）',
     ok: 'RequestDetail',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 422: ['REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'],
   })
   @Post()
   @HttpCode(201)
@@ -66,7 +66,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '本社区的公开诉求（可点“我也遇到”）',
     ok: { page: 'RequestView' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('public')
   @ActFor('查看公开诉求')
@@ -94,7 +94,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '三率统计（响应率、解决率、满意率、综合）',
     ok: 'RequestStats',
-    refusals: { 400: ['REQUEST_STATS_RANGE_INVALID'] },
+    refusals: ['REQUEST_STATS_RANGE_INVALID'],
   })
   @Get('stats')
   @StaffOnly()
@@ -102,7 +102,7 @@ export class RequestsController {
     return this.rates.stats(user, query);
   }
 
-  @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: { 404: ['REQUEST_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: ['REQUEST_NOT_FOUND'] })
   @Get(':id')
   @ActFor('查看诉求')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
@@ -113,7 +113,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '我也遇到',
     ok: 'RequestSecondResponse',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_SECONDED'], 422: ['REQUEST_SECOND_OWN'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_SECONDED', 'REQUEST_SECOND_OWN'],
   })
   @Post(':id/second')
   @ActFor('我也遇到')
@@ -126,7 +126,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '回访评价（办结后，评价即关闭）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_ALREADY_RATED'], 422: ['REQUEST_NOT_RATABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_RATED', 'REQUEST_NOT_RATABLE'],
   })
   @Post(':id/rate')
   @ActFor('评价诉求')
@@ -143,11 +143,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '申请重办（办结 7 天内一次）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED'],
-      422: ['REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
-    },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
   })
   @Post(':id/reopen')
   @ActFor('申请重办诉求')
@@ -164,7 +160,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '受理诉求并指定承办人',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_ASSIGNEE_INVALID'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ASSIGNEE_INVALID'],
   })
   @Post(':id/accept')
   @HttpCode(200)
@@ -180,7 +176,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '记录处置进展（可附照片，居民可见）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'], 422: ['REQUEST_PHOTO_INVALID'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_PHOTO_INVALID'],
   })
   @Post(':id/progress')
   @HttpCode(200)
@@ -196,7 +192,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '办结诉求',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED'],
   })
   @Post(':id/resolve')
   @HttpCode(200)
@@ -213,7 +209,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '转办（非本社区职责，转办即关闭）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED'],
   })
   @Post(':id/refer')
   @HttpCode(200)
@@ -229,11 +225,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '延期办理（一次，最多 15 天）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED'],
-      422: ['REQUEST_ALREADY_EXTENDED', 'REQUEST_EXTENSION_TOO_LONG'],
-    },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_EXTENDED', 'REQUEST_EXTENSION_TOO_LONG'],
   })
   @Post(':id/extend')
   @HttpCode(200)
@@ -249,7 +241,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '标记为不合理诉求（待街道确认）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_UNREASONABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_ALREADY_UNREASONABLE'],
   })
   @Post(':id/unreasonable')
   @HttpCode(200)
@@ -266,11 +258,16 @@ export class RequestsController {
   @ApiAnswer({
     summary: '派给志愿者（转为互助任务，由社区时间池支付）',
     ok: 'RequestDetail',
-    refusals: {
-      404: ['REQUEST_NOT_FOUND'],
-      409: ['REQUEST_STATE_CHANGED', 'REQUEST_HELP_TASK_EXISTS', 'REQUEST_ALREADY_UNREASONABLE'],
-      422: ['HELP_START_IN_PAST', 'HELP_START_TOO_FAR', 'RESIDENT_NOT_VERIFIED', 'NOT_A_RESIDENT'],
-    },
+    refusals: [
+      'REQUEST_NOT_FOUND',
+      'REQUEST_STATE_CHANGED',
+      'REQUEST_HELP_TASK_EXISTS',
+      'REQUEST_ALREADY_UNREASONABLE',
+      'HELP_START_IN_PAST',
+      'HELP_START_TOO_FAR',
+      'TARGET_NOT_VERIFIED',
+      'NOT_A_RESIDENT',
+    ],
   })
   @Post(':id/help-task')
   @HttpCode(200)
@@ -286,7 +283,7 @@ export class RequestsController {
   @ApiAnswer({
     summary: '确认不合理诉求（街道管理员；关闭且不计入三率）',
     ok: 'RequestDetail',
-    refusals: { 404: ['REQUEST_NOT_FOUND'], 409: ['REQUEST_STATE_CHANGED', 'REQUEST_NOT_MARKED_UNREASONABLE'] },
+    refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_NOT_MARKED_UNREASONABLE'],
   })
   @Post(':id/unreasonable/confirm')
   @HttpCode(200)

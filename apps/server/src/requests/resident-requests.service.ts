@@ -9,7 +9,7 @@ import {
 } from '@linli/shared-types';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -32,15 +32,15 @@ export class ResidentRequestsService {
   ) {}
 
   async create(viewer: User, body: CreateRequestDto): Promise<RequestDetail> {
-    if (viewer.role !== 'resident') throw forbidden();
-    if (viewer.status !== 'verified' || viewer.communityId === null) throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role !== 'resident') throw refuse('FORBIDDEN');
+    if (viewer.status !== 'verified' || viewer.communityId === null) throw refuse('RESIDENT_NOT_VERIFIED');
     const communityId = viewer.communityId;
     const id = await runTransaction(this.dataSource, async (manager) => {
       const now = this.clock.now();
       if (body.buildingId !== undefined) {
         const building = await manager.findOneBy(Building, { id: body.buildingId });
         if (!building || building.communityId !== communityId)
-          throw new AppException('REQUEST_BUILDING_INVALID', 422, undefined, ['buildingId']);
+          throw refuse('REQUEST_BUILDING_INVALID', undefined, ['buildingId']);
       }
       const settings = await this.records.deadlineSettings(manager, communityId);
       const { acceptDueAt, resolveDueAt } = initialDeadlines(settings, now, body.urgent);
@@ -98,7 +98,7 @@ export class ResidentRequestsService {
 
   /** Public requests of the caller's community (verified residents; staff see their community's). */
   async publicFeed(viewer: User, query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    if (viewer.role === 'resident' && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role === 'resident' && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const qb = this.dataSource
       .getRepository(ResidentRequest)
       .createQueryBuilder('r')
@@ -112,19 +112,19 @@ export class ResidentRequestsService {
   async detail(viewer: User, id: number): Promise<RequestDetail> {
     const manager = this.dataSource.manager;
     const r = await manager.findOneBy(ResidentRequest, { id });
-    if (!r || !requestVisibleTo(viewer, r)) throw notFound('REQUEST_NOT_FOUND');
+    if (!r || !requestVisibleTo(viewer, r)) throw refuse('REQUEST_NOT_FOUND');
     return this.records.toDetail(manager, viewer, r);
   }
 
   /** 我也遇到: one per resident by the unique key; the count is an increment in the same transaction. */
   async second(viewer: User, id: number): Promise<RequestSecondResponse> {
-    if (viewer.role !== 'resident') throw forbidden();
+    if (viewer.role !== 'resident') throw refuse('FORBIDDEN');
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const r = await manager.findOneBy(ResidentRequest, { id });
-        if (!r || !requestVisibleTo(viewer, r)) throw notFound('REQUEST_NOT_FOUND');
-        if (r.userId === viewer.id) throw refused('REQUEST_SECOND_OWN');
-        if (!r.isPublic) throw notFound('REQUEST_NOT_FOUND');
+        if (!r || !requestVisibleTo(viewer, r)) throw refuse('REQUEST_NOT_FOUND');
+        if (r.userId === viewer.id) throw refuse('REQUEST_SECOND_OWN');
+        if (!r.isPublic) throw refuse('REQUEST_NOT_FOUND');
         await manager.insert(ResidentRequestSecond, { requestId: id, userId: viewer.id, createdAt: this.clock.now() });
         await manager
           .createQueryBuilder()
@@ -136,7 +136,7 @@ export class ResidentRequestsService {
         return { seconds: after.seconds, secondedByMe: true as const };
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw conflict('REQUEST_ALREADY_SECONDED');
+      if (isDuplicateKey(error)) throw refuse('REQUEST_ALREADY_SECONDED');
       throw error;
     }
   }
@@ -144,7 +144,7 @@ export class ResidentRequestsService {
   async rate(viewer: User, id: number, body: RateRequestDto): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'owner', async (manager, r, now) => {
       const refusal = checkRating(r);
-      if (refusal) throw refusal === 'REQUEST_ALREADY_RATED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refuse(refusal);
       await this.records.move(manager, r, 'rate', {
         status: 'closed',
         ratedAt: now,
@@ -185,7 +185,7 @@ export class ResidentRequestsService {
   async reopen(viewer: User, id: number, reason: string): Promise<RequestDetail> {
     return this.records.write(viewer, id, 'owner', async (manager, r, now) => {
       const refusal = checkReopen(r, now);
-      if (refusal) throw refusal === 'REQUEST_STATE_CHANGED' ? conflict(refusal) : refused(refusal);
+      if (refusal) throw refuse(refusal);
       const settings = await this.records.deadlineSettings(manager, r.communityId);
       const resolveDueAt = new Date(now.getTime() + settings.resolveDays * DAY);
       await this.records.move(manager, r, 'reopen', {

@@ -24,7 +24,7 @@ export class ResidentsController {
   @ApiAnswer({
     summary: '窗口登记无微信的居民（立即认证）',
     ok: 'ResidentListItem',
-    refusals: { 404: ['BUILDING_NOT_FOUND', 'NOT_FOUND'], 409: ['RESIDENT_PHONE_TAKEN'] },
+    refusals: ['BUILDING_NOT_FOUND', 'NOT_FOUND', 'RESIDENT_PHONE_TAKEN'],
   })
   @Post()
   @HttpCode(201)
@@ -35,7 +35,7 @@ export class ResidentsController {
   @ApiAnswer({
     summary: '居民卡（含个人码，可打印）',
     ok: 'ResidentCardView',
-    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT'] },
+    refusals: ['NOT_FOUND', 'NOT_A_RESIDENT'],
   })
   @Get(':id/card')
   card(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ResidentCardView> {
@@ -45,10 +45,7 @@ export class ResidentsController {
   @ApiAnswer({
     summary: '认证住户',
     ok: 'ResidentListItem',
-    refusals: {
-      404: ['NOT_FOUND'],
-      422: ['NOT_A_RESIDENT', 'RESIDENT_ALREADY_VERIFIED', 'ACCOUNT_DISABLED', 'HOUSEHOLD_INCOMPLETE'],
-    },
+    refusals: ['NOT_FOUND', 'NOT_A_RESIDENT', 'RESIDENT_ALREADY_VERIFIED', 'TARGET_DISABLED', 'HOUSEHOLD_INCOMPLETE'],
   })
   @Post(':id/verify')
   @HttpCode(200)
@@ -59,7 +56,7 @@ export class ResidentsController {
   @ApiAnswer({
     summary: '设为或取消志愿者',
     ok: 'ResidentListItem',
-    refusals: { 404: ['NOT_FOUND'], 422: ['NOT_A_RESIDENT', 'RESIDENT_NOT_VERIFIED'] },
+    refusals: ['NOT_FOUND', 'NOT_A_RESIDENT', 'TARGET_NOT_VERIFIED'],
   })
   @Post(':id/volunteer')
   @HttpCode(200)

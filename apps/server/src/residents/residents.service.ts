@@ -6,7 +6,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { cardCode } from '../activities/activity-codes.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { conflict, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { residentMatches } from '../common/search.js';
@@ -52,7 +52,7 @@ export class ResidentsService {
     return runTransaction(this.dataSource, async (manager) => {
       const resident = await this.load(manager, actor, residentId);
       const refusal = checkVerification(resident);
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       // Conditional update: two staff verifying at once cannot both succeed.
       const result = await manager.update(
         User,
@@ -63,7 +63,7 @@ export class ResidentsService {
           verifiedById: actor.id,
         },
       );
-      if (!result.affected) throw refused('RESIDENT_ALREADY_VERIFIED');
+      if (!result.affected) throw refuse('RESIDENT_ALREADY_VERIFIED');
       // A verified resident has a time-bank account from this moment on, committed with the verification.
       await this.ledger.openAccount(manager, resident);
       const building = await manager.findOneBy(Building, { id: resident.buildingId! });
@@ -84,7 +84,7 @@ export class ResidentsService {
     return runTransaction(this.dataSource, async (manager) => {
       const resident = await this.load(manager, actor, residentId);
       const refusal = checkVolunteerGrant(resident, volunteer);
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       resident.volunteer = volunteer;
       await manager.update(User, { id: resident.id }, { volunteer });
       await this.audit.record(manager, {
@@ -108,7 +108,7 @@ export class ResidentsService {
     try {
       return await runTransaction(this.dataSource, async (manager) => {
         const building = await manager.findOneBy(Building, { id: body.buildingId });
-        if (!building) throw notFound('BUILDING_NOT_FOUND');
+        if (!building) throw refuse('BUILDING_NOT_FOUND');
         assertInCommunity(actor, building);
         const now = this.clock.now();
         const inserted = await manager.insert(User, {
@@ -142,7 +142,7 @@ export class ResidentsService {
       });
     } catch (error) {
       // The phone is unique per community: one household, one account.
-      if (isDuplicateKey(error)) throw conflict('RESIDENT_PHONE_TAKEN');
+      if (isDuplicateKey(error)) throw refuse('RESIDENT_PHONE_TAKEN');
       throw error;
     }
   }
@@ -167,7 +167,7 @@ export class ResidentsService {
   private async load(manager: EntityManager, actor: User, residentId: number): Promise<User> {
     const resident = await manager.findOneBy(User, { id: residentId });
     assertInCommunity(actor, resident);
-    if (resident.role !== 'resident') throw refused('NOT_A_RESIDENT');
+    if (resident.role !== 'resident') throw refuse('NOT_A_RESIDENT');
     return resident;
   }
 

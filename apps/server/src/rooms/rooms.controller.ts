@@ -17,7 +17,7 @@ export class RoomsController {
   @ApiAnswer({
     summary: '活动室列表（居民须已认证）',
     ok: { page: 'RoomView' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get()
   @ActFor('查看活动室')
@@ -25,7 +25,7 @@ export class RoomsController {
     return this.rooms.list(user, query);
   }
 
-  @ApiAnswer({ summary: '活动室详情', ok: 'RoomView', refusals: { 404: ['ROOM_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '活动室详情', ok: 'RoomView', refusals: ['ROOM_NOT_FOUND'] })
   @Get(':id')
   @ActFor('查看活动室')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RoomView> {
@@ -35,7 +35,7 @@ export class RoomsController {
   @ApiAnswer({
     summary: '活动室某日各时段的可约情况',
     ok: 'RoomAvailability',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 404: ['ROOM_NOT_FOUND'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'ROOM_NOT_FOUND'],
   })
   @Get(':id/availability')
   @ActFor('查看可预约时段')
@@ -47,14 +47,14 @@ export class RoomsController {
     return this.rooms.availability(user, id, query.date);
   }
 
-  @ApiAnswer({ summary: '活动室门口签到码', ok: 'DoorCodeView', refusals: { 404: ['ROOM_NOT_FOUND'] } })
+  @ApiAnswer({ summary: '活动室门口签到码', ok: 'DoorCodeView', refusals: ['ROOM_NOT_FOUND'] })
   @Get(':id/door-code')
   @StaffOnly()
   doorCode(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<DoorCodeView> {
     return this.rooms.doorCode(user, id);
   }
 
-  @ApiAnswer({ summary: '新建活动室', ok: 'RoomView', refusals: { 400: ['ROOM_HOURS_INVALID'] } })
+  @ApiAnswer({ summary: '新建活动室', ok: 'RoomView', refusals: ['ROOM_HOURS_INVALID'] })
   @Post()
   @StaffOnly()
   @HttpCode(201)
@@ -65,7 +65,7 @@ export class RoomsController {
   @ApiAnswer({
     summary: '修改活动室',
     ok: 'RoomView',
-    refusals: { 400: ['ROOM_HOURS_INVALID'], 404: ['ROOM_NOT_FOUND'] },
+    refusals: ['ROOM_HOURS_INVALID', 'ROOM_NOT_FOUND'],
   })
   @Patch(':id')
   @StaffOnly()
@@ -80,7 +80,7 @@ export class RoomsController {
   @ApiAnswer({
     summary: '设置闭馆时段',
     ok: 'ClosureView',
-    refusals: { 400: ['CLOSURE_TIME_INVALID'], 404: ['ROOM_NOT_FOUND'] },
+    refusals: ['CLOSURE_TIME_INVALID', 'ROOM_NOT_FOUND'],
   })
   @Post(':id/closures')
   @StaffOnly()

@@ -14,7 +14,7 @@ import {
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { AppException, forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
@@ -57,7 +57,7 @@ export class RoomsService {
   /** Residents: the active rooms of their community (verified only); staff: every room of their scope. */
   async list(viewer: User, query: RoomQueryDto): Promise<Page<RoomView>> {
     const staff = viewer.role !== 'resident';
-    if (!staff && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (!staff && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
     const before = decodeIdCursor(query.cursor);
@@ -75,7 +75,7 @@ export class RoomsService {
   /** A room the viewer may see, or 404 (another community's room is answered as missing). */
   async visibleRoom(manager: EntityManager, viewer: User, roomId: number): Promise<Room> {
     const room = await manager.findOneBy(Room, { id: roomId });
-    if (!room || !roomVisibleTo(viewer, room)) throw notFound('ROOM_NOT_FOUND');
+    if (!room || !roomVisibleTo(viewer, room)) throw refuse('ROOM_NOT_FOUND');
     return room;
   }
 
@@ -85,10 +85,10 @@ export class RoomsService {
 
   /** Every slot of the room on a local date: free, taken, closed or past. */
   async availability(viewer: User, roomId: number, date: string): Promise<RoomAvailability> {
-    if (viewer.role === 'resident' && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role === 'resident' && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const room = await this.visibleRoom(this.dataSource.manager, viewer, roomId);
     const midnight = shanghaiMidnight(date);
-    if (!midnight) throw new AppException('VALIDATION_FAILED', 400, '日期无效', ['date']);
+    if (!midnight) throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
     const dayEnd = new Date(midnight.getTime() + DAY);
     const closures = await this.closuresOf(this.dataSource.manager, room, midnight, dayEnd);
     const cells = await this.dataSource
@@ -131,10 +131,10 @@ export class RoomsService {
 
   create(actor: User, body: CreateRoomDto): Promise<RoomView> {
     const communityId = communityOfNewRecord(actor, body.communityId);
-    if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择活动室所属的社区', ['communityId']);
+    if (!communityId) throw refuse('VALIDATION_FAILED', '请选择活动室所属的社区', ['communityId']);
     const slotMinutes = body.slotMinutes ?? 30;
     if (!validOpeningHours(body.openTime, body.closeTime, slotMinutes))
-      throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+      throw refuse('ROOM_HOURS_INVALID', undefined, ['openTime', 'closeTime']);
     return runTransaction(this.dataSource, async (manager) => {
       const id = (
         await manager.insert(Room, {
@@ -192,7 +192,7 @@ export class RoomsService {
       }
       const next = { ...room, ...fields };
       if (!validOpeningHours(next.openTime, next.closeTime, next.slotMinutes))
-        throw new AppException('ROOM_HOURS_INVALID', 400, undefined, ['openTime', 'closeTime']);
+        throw refuse('ROOM_HOURS_INVALID', undefined, ['openTime', 'closeTime']);
       if (Object.keys(fields).length) await manager.update(Room, { id: room.id }, fields);
       await this.audit.record(manager, {
         actor,
@@ -211,7 +211,7 @@ export class RoomsService {
     const endAt = new Date(body.endAt);
     // Longer than a year is not a closure: the room is set inactive instead.
     if (!(endAt.getTime() > startAt.getTime()) || endAt.getTime() - startAt.getTime() > CLOSURE_MAX_MS) {
-      throw new AppException('CLOSURE_TIME_INVALID', 400, undefined, ['endAt']);
+      throw refuse('CLOSURE_TIME_INVALID', undefined, ['endAt']);
     }
     return runTransaction(this.dataSource, async (manager) => {
       const room = await this.visibleRoom(manager, actor, roomId);

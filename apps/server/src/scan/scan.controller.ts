@@ -7,7 +7,7 @@ import { BookingsService } from '../bookings/bookings.service.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { EventsService } from '../events/events.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { AppException } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { CurrentUser, Roles } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { parseDoorCode } from '../rooms/door-code.js';
@@ -31,32 +31,30 @@ export class ScanController {
   @ApiAnswer({
     summary: '扫码（活动签到签退码或活动室门口码）',
     ok: 'ScanResponse',
-    refusals: {
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['ACTIVITY_NOT_FOUND'],
-      422: [
-        'SCAN_CODE_UNKNOWN',
-        'ACTIVITY_CODE_FORGED',
-        'ACTIVITY_CODE_STALE',
-        'ACTIVITY_CODE_WRONG_ACTIVITY',
-        'ACTIVITY_CODE_WRONG_PURPOSE',
-        'ACTIVITY_NOT_PUBLISHED',
-        'ACTIVITY_NOT_SIGNED_UP',
-        'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
-        'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
-        'ACTIVITY_LOCATION_REQUIRED',
-        'ACTIVITY_OUTSIDE_GEOFENCE',
-        'ACTIVITY_NOT_CHECKED_IN',
-        'BOOKING_NO_CHECKIN',
-      ],
-    },
+    refusals: [
+      'RESIDENT_NOT_VERIFIED',
+      'ACTIVITY_NOT_FOUND',
+      'SCAN_CODE_UNKNOWN',
+      'ACTIVITY_CODE_FORGED',
+      'ACTIVITY_CODE_STALE',
+      'ACTIVITY_CODE_WRONG_ACTIVITY',
+      'ACTIVITY_CODE_WRONG_PURPOSE',
+      'ACTIVITY_NOT_PUBLISHED',
+      'ACTIVITY_NOT_SIGNED_UP',
+      'ACTIVITY_OUTSIDE_CHECKIN_WINDOW',
+      'ACTIVITY_OUTSIDE_CHECKOUT_WINDOW',
+      'ACTIVITY_LOCATION_REQUIRED',
+      'ACTIVITY_OUTSIDE_GEOFENCE',
+      'ACTIVITY_NOT_CHECKED_IN',
+      'BOOKING_NO_CHECKIN',
+    ],
   })
   @Post()
   @Roles('resident')
   @HttpCode(200)
   @RateLimit('scan')
   async scan(@CurrentUser() user: User, @Body() body: ScanDto): Promise<ScanResponse> {
-    if (user.status !== 'verified') throw new AppException('RESIDENT_NOT_VERIFIED', 403);
+    if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const code = body.code.trim();
     if (isActivityCode(code))
       return this.attendance.scan(user, code, {
@@ -79,6 +77,6 @@ export class ScanController {
         throw error;
       }
     }
-    throw new AppException('SCAN_CODE_UNKNOWN', 422);
+    throw refuse('SCAN_CODE_UNKNOWN');
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BuildingView, CommunityView, Page } from '@linli/shared-types';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { CurrentUser, Public } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { toBuildingView, toCommunityView } from '../users/user.mapper.js';
@@ -34,7 +34,7 @@ export class TenancyController {
   @ApiAnswer({
     summary: '楼栋列表（本社区，或 ?community=社区代码）',
     ok: { page: 'BuildingView' },
-    refusals: { 404: ['COMMUNITY_NOT_FOUND'] },
+    refusals: ['COMMUNITY_NOT_FOUND'],
   })
   @Public()
   @Get('buildings')
@@ -42,7 +42,7 @@ export class TenancyController {
     let communityId = user?.communityId ?? null;
     if (query.community) {
       const community = await this.dataSource.getRepository(Community).findOneBy({ code: query.community });
-      if (!community) throw notFound('COMMUNITY_NOT_FOUND');
+      if (!community) throw refuse('COMMUNITY_NOT_FOUND');
       communityId = community.id;
     }
     if (communityId === null) return { items: [], nextCursor: null };

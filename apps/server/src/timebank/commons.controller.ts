@@ -18,7 +18,7 @@ export class CommonsController {
   @ApiAnswer({
     summary: '捐赠时长到社区公益池',
     ok: 'PostingResponse',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'], 422: ['INSUFFICIENT_CREDITS'] },
+    refusals: ['RESIDENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS'],
   })
   @Post('donations')
   @Roles('resident')
@@ -31,7 +31,7 @@ export class CommonsController {
   @ApiAnswer({
     summary: '社区公益池：余额与最近流水（所有居民可见）',
     ok: 'CommonsView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('commons')
   @Roles('resident', 'staff', 'admin')

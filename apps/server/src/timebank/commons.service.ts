@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hoursText, type CommonsView, type PostingResponse } from '@linli/shared-types';
 import { DataSource, In } from 'typeorm';
-import { AppException, forbidden } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { runTransaction } from '../database/transaction.js';
 import { User } from '../users/user.entity.js';
@@ -24,8 +24,8 @@ export class CommonsService {
 
   /** POST timebank/donations: minutes from the resident's available balance to the commons, one transaction. */
   donate(user: User, minutes: number): Promise<PostingResponse> {
-    if (user.role !== 'resident') throw forbidden();
-    if (user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (user.role !== 'resident') throw refuse('FORBIDDEN');
+    if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     return runTransaction(this.dataSource, async (manager) => {
       const account = await this.ledger.openAccount(manager, user);
       const commons = await this.ledger.commonsOf(manager, account.communityId);
@@ -49,9 +49,9 @@ export class CommonsService {
 
   /** GET timebank/commons: balance and the 20 latest flows; residents see their own community's, staff theirs. */
   async commons(user: User, communityId?: number): Promise<CommonsView> {
-    if (user.role === 'resident' && user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (user.role === 'resident' && user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     const scope = user.role === 'resident' ? user.communityId : communityScope(user, communityId);
-    if (scope === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
+    if (scope === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
     const manager = this.dataSource.manager;
     const commons = await manager.findOneBy(TimebankAccount, { ownerKey: commonsKey(scope) });
     if (!commons) return { communityId: scope, balance: 0, balanceHours: hoursText(0), flows: [] };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { AppException, refused } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { insertRows } from '../database/inserts.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
@@ -38,7 +38,7 @@ export class IdempotencyService {
    */
   async once<T>(request: IdempotentRequest, effect: (manager: EntityManager) => Promise<T>): Promise<T> {
     const { userId, key } = request;
-    if (!isValidIdempotencyKey(key)) throw new AppException('IDEMPOTENCY_KEY_REQUIRED', 400);
+    if (!isValidIdempotencyKey(key)) throw refuse('IDEMPOTENCY_KEY_REQUIRED');
     const requestHash = idempotencyRequestHash(request.operation, request.body);
     try {
       return await runTransaction(this.dataSource, async (manager) => {
@@ -56,7 +56,7 @@ export class IdempotencyService {
       const stored = await this.dataSource.getRepository(IdempotencyKey).findOneBy({ userId, idempotencyKey: key });
       if (!stored) throw error;
       if (compareIdempotentRequest(stored.requestHash, requestHash) === 'reused')
-        throw refused('IDEMPOTENCY_KEY_REUSED');
+        throw refuse('IDEMPOTENCY_KEY_REUSED');
       return JSON.parse(stored.response!) as T;
     }
   }

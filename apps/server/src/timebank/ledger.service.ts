@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DEFAULT_ACCOUNT_CAP_HOURS, hoursText, type LedgerKind, type TimebankAccountKind } from '@linli/shared-types';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { AppException, conflict, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { User } from '../users/user.entity.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
 import { insertRows } from '../database/inserts.js';
@@ -70,10 +70,10 @@ export class LedgerService {
    */
   async post(manager: EntityManager, posting: Posting): Promise<LedgerTransaction> {
     if (!isValidAmount(posting.amount))
-      throw new AppException('VALIDATION_FAILED', 400, '分钟数必须是 1 到 100000 的整数', ['minutes']);
-    if (posting.fromAccountId === posting.toAccountId) throw refused('TRANSFER_TO_SELF');
+      throw refuse('VALIDATION_FAILED', '分钟数必须是 1 到 100000 的整数', ['minutes']);
+    if (posting.fromAccountId === posting.toAccountId) throw refuse('TRANSFER_TO_SELF');
     const plan = posting.locked && postingPlan(posting.locked.from, posting.locked.to, posting.amount, this.capMinutes);
-    if (plan === 'insufficient') throw refused('INSUFFICIENT_CREDITS');
+    if (plan === 'insufficient') throw refuse('INSUFFICIENT_CREDITS');
     const overCap =
       plan === 'one-update' ? await this.moveInOneUpdate(manager, posting) : await this.moveEachSide(manager, posting);
     const values = {
@@ -116,7 +116,7 @@ export class LedgerService {
         communityId: posting.communityId,
       })
       .execute();
-    if (result.affected !== 2) throw refused('INSUFFICIENT_CREDITS');
+    if (result.affected !== 2) throw refuse('INSUFFICIENT_CREDITS');
     return false;
   }
 
@@ -157,9 +157,9 @@ export class LedgerService {
           accountId === posting.fromAccountId &&
           (await manager.existsBy(TimebankAccount, { id: accountId, communityId: posting.communityId }))
         ) {
-          throw refused('INSUFFICIENT_CREDITS');
+          throw refuse('INSUFFICIENT_CREDITS');
         }
-        throw new AppException('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+        throw refuse('TIMEBANK_ACCOUNT_NOT_FOUND');
       }
     }
     return overCap;
@@ -228,7 +228,7 @@ export class LedgerService {
       .set({ status: paid > 0 ? 'charged' : 'released', closedAt: now })
       .where("id = :id AND status = 'held' AND amount >= :paid", { id: holdId, paid })
       .execute();
-    if (!claimed.affected) throw conflict('HOLD_ALREADY_CLOSED');
+    if (!claimed.affected) throw refuse('HOLD_ALREADY_CLOSED');
     const hold = await manager.findOneByOrFail(TimebankHold, { id: holdId });
     const escrow = await this.escrowOf(manager, hold.communityId);
     if (closing.pay && paid > 0)
@@ -278,7 +278,7 @@ export class LedgerService {
 
   /** Opens a verified resident's account (at verification, in its transaction); opening twice is harmless. */
   async openAccount(manager: EntityManager, resident: Pick<User, 'id' | 'communityId'>): Promise<TimebankAccount> {
-    if (resident.communityId === null) throw new AppException('TIMEBANK_ACCOUNT_NOT_FOUND', 404);
+    if (resident.communityId === null) throw refuse('TIMEBANK_ACCOUNT_NOT_FOUND');
     await this.poolOf(manager, resident.communityId);
     return this.open(manager, resident.communityId, resident.id);
   }

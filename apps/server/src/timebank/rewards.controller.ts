@@ -22,7 +22,7 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
-  @ApiAnswer({ summary: '兑换项目列表', ok: { page: 'RewardView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '兑换项目列表', ok: { page: 'RewardView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   @ActFor('查看兑换项目')
   list(@CurrentUser() user: User, @Query() query: RewardQueryDto): Promise<Page<RewardView>> {
@@ -37,7 +37,7 @@ export class RewardsController {
     return this.rewards.create(user, body);
   }
 
-  @ApiAnswer({ summary: '修改兑换项目', ok: 'RewardView', refusals: { 404: ['REWARD_NOT_FOUND', 'NOT_FOUND'] } })
+  @ApiAnswer({ summary: '修改兑换项目', ok: 'RewardView', refusals: ['REWARD_NOT_FOUND', 'NOT_FOUND'] })
   @Patch(':id')
   @StaffOnly()
   update(
@@ -48,7 +48,7 @@ export class RewardsController {
     return this.rewards.update(user, id, body);
   }
 
-  @ApiAnswer({ summary: '我的兑换记录', ok: { page: 'RedemptionView' }, refusals: { 403: ['RESIDENT_NOT_VERIFIED'] } })
+  @ApiAnswer({ summary: '我的兑换记录', ok: { page: 'RedemptionView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get('redemptions/mine')
   @ActFor('查看兑换记录')
   @Roles('resident')
@@ -66,7 +66,7 @@ export class RewardsController {
   @ApiAnswer({
     summary: '兑换物品已交付',
     ok: 'RedemptionView',
-    refusals: { 404: ['REDEMPTION_NOT_FOUND', 'NOT_FOUND'], 409: ['REDEMPTION_NOT_PENDING'] },
+    refusals: ['REDEMPTION_NOT_FOUND', 'NOT_FOUND', 'REDEMPTION_NOT_PENDING'],
   })
   @Post('redemptions/:id/hand-over')
   @StaffOnly()
@@ -78,11 +78,14 @@ export class RewardsController {
   @ApiAnswer({
     summary: '取消兑换（退回时长与库存）',
     ok: 'RedemptionView',
-    refusals: {
-      404: ['REDEMPTION_NOT_FOUND', 'NOT_FOUND'],
-      409: ['REDEMPTION_NOT_PENDING'],
-      422: ['TRANSACTION_ALREADY_REVERSED', 'REVERSAL_NOT_ALLOWED', 'INSUFFICIENT_CREDITS'],
-    },
+    refusals: [
+      'REDEMPTION_NOT_FOUND',
+      'NOT_FOUND',
+      'REDEMPTION_NOT_PENDING',
+      'TRANSACTION_ALREADY_REVERSED',
+      'REVERSAL_NOT_ALLOWED',
+      'INSUFFICIENT_CREDITS',
+    ],
   })
   @Post('redemptions/:id/cancel')
   @StaffOnly()
@@ -98,13 +101,16 @@ export class RewardsController {
   @ApiAnswer({
     summary: '兑换项目（须带 Idempotency-Key）',
     ok: 'RedeemResponse',
-    refusals: {
-      400: ['IDEMPOTENCY_KEY_REQUIRED'],
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['REWARD_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
-      409: ['REWARD_OUT_OF_STOCK', 'CONFLICT'],
-      422: ['INSUFFICIENT_CREDITS', 'IDEMPOTENCY_KEY_REUSED'],
-    },
+    refusals: [
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'RESIDENT_NOT_VERIFIED',
+      'REWARD_NOT_FOUND',
+      'TIMEBANK_ACCOUNT_NOT_FOUND',
+      'REWARD_OUT_OF_STOCK',
+      'CONFLICT',
+      'INSUFFICIENT_CREDITS',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
   })
   @Post(':id/redeem')
   @Roles('resident')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hoursText, type Page, type RedeemResponse, type RedemptionView, type RewardView } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
@@ -50,7 +50,7 @@ export class RewardsService {
 
   async create(actor: User, body: CreateRewardDto): Promise<RewardView> {
     const communityId = communityOfNewRecord(actor, body.communityId);
-    if (!communityId) throw new AppException('VALIDATION_FAILED', 400, '请选择兑换项目所属的社区', ['communityId']);
+    if (!communityId) throw refuse('VALIDATION_FAILED', '请选择兑换项目所属的社区', ['communityId']);
     return runTransaction(this.dataSource, async (manager) => {
       const id = (
         await manager.insert(Reward, {
@@ -79,7 +79,7 @@ export class RewardsService {
   update(actor: User, rewardId: number, change: UpdateRewardDto): Promise<RewardView> {
     return runTransaction(this.dataSource, async (manager) => {
       const reward = await manager.findOneBy(Reward, { id: rewardId });
-      if (!reward) throw notFound('REWARD_NOT_FOUND');
+      if (!reward) throw refuse('REWARD_NOT_FOUND');
       assertInCommunity(actor, reward);
       const fields: Partial<Reward> = {};
       if (change.name !== undefined) fields.name = change.name.trim();
@@ -110,8 +110,7 @@ export class RewardsService {
       { userId: resident.id, key: idempotencyKey, operation: `rewards.redeem:${rewardId}`, body: {} },
       async (manager) => {
         const reward = await manager.findOneBy(Reward, { id: rewardId });
-        if (!reward || reward.communityId !== resident.communityId || !reward.active)
-          throw notFound('REWARD_NOT_FOUND');
+        if (!reward || reward.communityId !== resident.communityId || !reward.active) throw refuse('REWARD_NOT_FOUND');
         // Stock before accounts: every writer takes the reward row first, then the accounts in id order.
         const taken = await manager
           .createQueryBuilder()
@@ -119,7 +118,7 @@ export class RewardsService {
           .set({ stock: () => 'stock - 1' })
           .where('id = :id AND stock > 0 AND active = :active', { id: reward.id, active: true })
           .execute();
-        if (!taken.affected) throw conflict('REWARD_OUT_OF_STOCK');
+        if (!taken.affected) throw refuse('REWARD_OUT_OF_STOCK');
         const account = await this.ledger.openAccount(manager, resident);
         const pool = await this.ledger.poolOf(manager, account.communityId);
         const transaction = await this.ledger.post(manager, {
@@ -198,7 +197,7 @@ export class RewardsService {
           handledAt: this.clock.now(),
         },
       );
-      if (!done.affected) throw conflict('REDEMPTION_NOT_PENDING');
+      if (!done.affected) throw refuse('REDEMPTION_NOT_PENDING');
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
         actor,
@@ -225,7 +224,7 @@ export class RewardsService {
           handledAt: this.clock.now(),
         },
       );
-      if (!claimed.affected) throw conflict('REDEMPTION_NOT_PENDING');
+      if (!claimed.affected) throw refuse('REDEMPTION_NOT_PENDING');
       await manager
         .createQueryBuilder()
         .update(Reward)
@@ -238,7 +237,7 @@ export class RewardsService {
         await manager.existsBy(LedgerTransaction, { reversesId: original.id }),
         'redemption-cancel',
       );
-      if (refusal) throw refused(refusal.code);
+      if (refusal) throw refuse(refusal.code);
       const why = reason?.trim() || '取消兑换';
       const reversal = await this.timebank.postReversal(manager, original, actor, why);
       await manager.update(RewardRedemption, { id: redemption.id }, { reversalId: reversal.id });
@@ -264,7 +263,7 @@ export class RewardsService {
 
   private async load(manager: EntityManager, actor: User, redemptionId: number): Promise<RewardRedemption> {
     const redemption = await manager.findOneBy(RewardRedemption, { id: redemptionId });
-    if (!redemption) throw notFound('REDEMPTION_NOT_FOUND');
+    if (!redemption) throw refuse('REDEMPTION_NOT_FOUND');
     assertInCommunity(actor, redemption);
     return redemption;
   }

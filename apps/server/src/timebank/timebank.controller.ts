@@ -39,7 +39,7 @@ export class TimebankController {
   @ApiAnswer({
     summary: '我的时间银行账户（余额）',
     ok: 'TimebankAccountView',
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('account')
   @ActFor('查看时间余额')
@@ -51,7 +51,7 @@ export class TimebankController {
   @ApiAnswer({
     summary: '我的时间银行流水',
     ok: { page: 'StatementItem' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('transactions')
   @ActFor('查看时间币明细')
@@ -64,7 +64,7 @@ export class TimebankController {
   @ApiAnswer({
     summary: '搜索转赠对象（本社区已认证居民）',
     ok: { page: 'TransferRecipient' },
-    refusals: { 403: ['RESIDENT_NOT_VERIFIED'] },
+    refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('recipients')
   @Roles('resident')
@@ -75,13 +75,17 @@ export class TimebankController {
   @ApiAnswer({
     summary: '转赠时长（须带 Idempotency-Key）',
     ok: 'PostingResponse',
-    refusals: {
-      400: ['IDEMPOTENCY_KEY_REQUIRED'],
-      403: ['RESIDENT_NOT_VERIFIED'],
-      404: ['TIMEBANK_RECIPIENT_NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
-      409: ['CONFLICT'],
-      422: ['TRANSFER_TO_SELF', 'TIMEBANK_RECIPIENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS', 'IDEMPOTENCY_KEY_REUSED'],
-    },
+    refusals: [
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'RESIDENT_NOT_VERIFIED',
+      'TIMEBANK_RECIPIENT_NOT_FOUND',
+      'TIMEBANK_ACCOUNT_NOT_FOUND',
+      'CONFLICT',
+      'TRANSFER_TO_SELF',
+      'TIMEBANK_RECIPIENT_NOT_VERIFIED',
+      'INSUFFICIENT_CREDITS',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
   })
   @Post('transfers')
   @Roles('resident')
@@ -127,7 +131,7 @@ export class TimebankController {
   @ApiAnswer({
     summary: '某居民的时间银行流水',
     ok: { page: 'StatementItem' },
-    refusals: { 404: ['NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'] },
+    refusals: ['NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
   })
   @Get('accounts/:userId/transactions')
   @StaffOnly()
@@ -149,11 +153,14 @@ export class TimebankController {
   @ApiAnswer({
     summary: '冲正一笔流水',
     ok: 'LedgerTransactionView',
-    refusals: {
-      404: ['NOT_FOUND', 'TRANSACTION_NOT_FOUND'],
-      409: ['TRANSACTION_ALREADY_REVERSED'],
-      422: ['REVERSAL_NOT_ALLOWED', 'REDEMPTION_REVERSE_BY_CANCEL', 'INSUFFICIENT_CREDITS'],
-    },
+    refusals: [
+      'NOT_FOUND',
+      'TRANSACTION_NOT_FOUND',
+      'TRANSACTION_ALREADY_REVERSED',
+      'REVERSAL_NOT_ALLOWED',
+      'REDEMPTION_REVERSE_BY_CANCEL',
+      'INSUFFICIENT_CREDITS',
+    ],
   })
   @Post('transactions/:id/reverse')
   @StaffOnly()
@@ -169,10 +176,13 @@ export class TimebankController {
   @ApiAnswer({
     summary: '调整居民时长（街道管理员）',
     ok: 'LedgerTransactionView',
-    refusals: {
-      404: ['NOT_FOUND', 'TIMEBANK_ACCOUNT_NOT_FOUND'],
-      422: ['NOT_A_RESIDENT', 'RESIDENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS'],
-    },
+    refusals: [
+      'NOT_FOUND',
+      'TIMEBANK_ACCOUNT_NOT_FOUND',
+      'NOT_A_RESIDENT',
+      'TARGET_NOT_VERIFIED',
+      'INSUFFICIENT_CREDITS',
+    ],
   })
   @Post('adjustments')
   @Roles('admin')

@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import {
   SHANGHAI_OFFSET_MS,
   shanghaiMonth,
-  type ErrorCode,
   type LedgerDiscrepancy,
   type LedgerKind,
   type TimebankAccountKind,
+  type Refusal,
 } from '@linli/shared-types';
 
 export { minutesToHours } from '@linli/shared-types';
-
-type Refusal = { code: ErrorCode };
 
 /** Largest single movement of minutes (a little over 1,666 hours). */
 export const MAX_MINUTES = 100_000;

@@ -14,7 +14,7 @@ import type {
 import { hoursText, toCsv } from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { AppException, conflict, forbidden, notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { RawReads } from '../database/raw-reads.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -50,8 +50,8 @@ import {
 
 /** Residents who are not verified yet see no time bank ("pending residents can read notices, nothing else"). */
 export function assertVerifiedResident(user: User): void {
-  if (user.role !== 'resident') throw forbidden();
-  if (user.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+  if (user.role !== 'resident') throw refuse('FORBIDDEN');
+  if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
 }
 
 @Injectable()
@@ -91,7 +91,7 @@ export class TimebankService {
     const resident = await this.dataSource.manager.findOneBy(User, { id: userId });
     assertInCommunity(viewer, resident);
     const account = await this.ledger.accountOfUser(this.dataSource.manager, userId);
-    if (!account) throw notFound('TIMEBANK_ACCOUNT_NOT_FOUND');
+    if (!account) throw refuse('TIMEBANK_ACCOUNT_NOT_FOUND');
     return this.statementOfAccount(this.dataSource.manager, account, query);
   }
 
@@ -102,7 +102,7 @@ export class TimebankService {
     query: { cursor?: string; limit?: number },
   ): Promise<Page<StatementItem>> {
     const scope = communityScope(viewer, communityId);
-    if (scope === null) throw new AppException('VALIDATION_FAILED', 400, '请选择社区', ['communityId']);
+    if (scope === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
     const pool = await this.dataSource.getRepository(TimebankAccount).findOneBy({ ownerKey: `pool:${scope}` });
     if (!pool) return { items: [], nextCursor: null };
     return this.statementOfAccount(this.dataSource.manager, pool, query);
@@ -120,7 +120,7 @@ export class TimebankService {
         const recipient = parties.get(body.toUserId)?.user ?? null;
         const refusal = checkTransfer(sender, recipient);
         if (refusal)
-          throw refusal.code === 'TIMEBANK_RECIPIENT_NOT_FOUND' ? notFound(refusal.code) : refused(refusal.code);
+          throw refusal.code === 'TIMEBANK_RECIPIENT_NOT_FOUND' ? refuse(refusal.code) : refuse(refusal.code);
         const from = parties.get(sender.id)?.account ?? (await this.ledger.openAccount(manager, sender));
         const to = parties.get(body.toUserId)?.account ?? (await this.ledger.openAccount(manager, recipient!));
         const transaction = await this.ledger.post(manager, {
@@ -165,7 +165,7 @@ export class TimebankService {
           manager,
           manager.createQueryBuilder(LedgerTransaction, 't').where('t.id = :id', { id: transactionId }),
         ).getOne();
-        if (!original) throw notFound('TRANSACTION_NOT_FOUND');
+        if (!original) throw refuse('TRANSACTION_NOT_FOUND');
         assertInCommunity(actor, original);
         const alreadyReversed =
           (await lockForUpdate(
@@ -174,7 +174,7 @@ export class TimebankService {
           ).getCount()) > 0;
         const refusal = checkReversal(original, alreadyReversed);
         if (refusal)
-          throw refusal.code === 'TRANSACTION_ALREADY_REVERSED' ? conflict(refusal.code) : refused(refusal.code);
+          throw refusal.code === 'TRANSACTION_ALREADY_REVERSED' ? refuse(refusal.code) : refuse(refusal.code);
         const reversal = await this.postReversal(manager, original, actor, reason);
         const payee = await manager.findOneByOrFail(TimebankAccount, { id: reversal.toAccountId });
         if (payee.userId !== null)
@@ -197,7 +197,7 @@ export class TimebankService {
       });
     } catch (error) {
       // Two staff reversing at once: the unique reversesId lets one through.
-      if (isDuplicateKey(error)) throw conflict('TRANSACTION_ALREADY_REVERSED');
+      if (isDuplicateKey(error)) throw refuse('TRANSACTION_ALREADY_REVERSED');
       throw error;
     }
   }
@@ -225,8 +225,8 @@ export class TimebankService {
     return runTransaction(this.dataSource, async (manager) => {
       const resident = await manager.findOneBy(User, { id: body.userId });
       assertInCommunity(actor, resident);
-      if (resident.role !== 'resident') throw refused('NOT_A_RESIDENT');
-      if (resident.status !== 'verified') throw refused('RESIDENT_NOT_VERIFIED');
+      if (resident.role !== 'resident') throw refuse('NOT_A_RESIDENT');
+      if (resident.status !== 'verified') throw refuse('TARGET_NOT_VERIFIED');
       const account = await this.ledger.openAccount(manager, resident);
       const pool = await this.ledger.poolOf(manager, account.communityId);
       const transaction = await this.ledger.post(manager, {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { UPLOAD_FIELD, UPLOAD_MAX_BYTES, type UploadResponse } from '@linli/shared-types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
-import { AppException } from '../common/app-exception.js';
+import { AppException, refuse } from '../common/app-exception.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { UploadQueryDto } from './uploads.dto.js';
@@ -22,12 +22,7 @@ export class UploadsController {
   @ApiAnswer({
     summary: '上传照片（JPEG/PNG/WebP，≤ 5 MB，去除位置信息）',
     ok: 'UploadResponse',
-    refusals: {
-      400: ['UPLOAD_FILE_MISSING'],
-      403: ['RESIDENT_NOT_VERIFIED'],
-      413: ['UPLOAD_TOO_LARGE'],
-      422: ['UPLOAD_TYPE_UNSUPPORTED'],
-    },
+    refusals: ['UPLOAD_FILE_MISSING', 'RESIDENT_NOT_VERIFIED', 'UPLOAD_TOO_LARGE', 'UPLOAD_TYPE_UNSUPPORTED'],
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -43,20 +38,19 @@ export class UploadsController {
     this.uploads.assertMayUpload(user);
     const req = request as MultipartRequest;
     if (typeof req.isMultipart !== 'function' || !req.isMultipart())
-      throw new AppException('UPLOAD_FILE_MISSING', 400, undefined, [UPLOAD_FIELD]);
+      throw refuse('UPLOAD_FILE_MISSING', undefined, [UPLOAD_FIELD]);
     let bytes: Buffer;
     try {
       const file = await req.file();
-      if (!file || file.fieldname !== UPLOAD_FIELD)
-        throw new AppException('UPLOAD_FILE_MISSING', 400, undefined, [UPLOAD_FIELD]);
+      if (!file || file.fieldname !== UPLOAD_FIELD) throw refuse('UPLOAD_FILE_MISSING', undefined, [UPLOAD_FIELD]);
       bytes = await file.toBuffer();
     } catch (error) {
       if (error instanceof AppException) throw error;
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppException('UPLOAD_TOO_LARGE', 413, undefined, [UPLOAD_FIELD]);
-      throw new AppException('UPLOAD_FILE_MISSING', 400, undefined, [UPLOAD_FIELD]);
+        throw refuse('UPLOAD_TOO_LARGE', undefined, [UPLOAD_FIELD]);
+      throw refuse('UPLOAD_FILE_MISSING', undefined, [UPLOAD_FIELD]);
     }
-    if (bytes.length > UPLOAD_MAX_BYTES) throw new AppException('UPLOAD_TOO_LARGE', 413, undefined, [UPLOAD_FIELD]);
+    if (bytes.length > UPLOAD_MAX_BYTES) throw refuse('UPLOAD_TOO_LARGE', undefined, [UPLOAD_FIELD]);
     return this.uploads.store(user, bytes);
   }
 
@@ -64,7 +58,7 @@ export class UploadsController {
   @ApiAnswer({
     summary: '查看照片（仅能看到该诉求的人可见）',
     ok: { mediaType: 'image/*' },
-    refusals: { 404: ['UPLOAD_NOT_FOUND'] },
+    refusals: ['UPLOAD_NOT_FOUND'],
   })
   @Get(':id')
   async read(

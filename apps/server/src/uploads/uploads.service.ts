@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { UploadMimeType, UploadResponse } from '@linli/shared-types';
 import type { OutputInfo, Sharp } from 'sharp';
 import { DataSource } from 'typeorm';
-import { AppException, forbidden, notFound } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { Clock } from '../common/clock.js';
 import { ResidentRequest } from '../requests/request.entity.js';
@@ -39,7 +39,7 @@ export class UploadsService {
 
   /** Verified residents (for their requests) and staff (for progress notes) upload; pending residents do not. */
   assertMayUpload(viewer: User): void {
-    if (viewer.role === 'resident' && viewer.status !== 'verified') throw forbidden('RESIDENT_NOT_VERIFIED');
+    if (viewer.role === 'resident' && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
   }
 
   async store(viewer: User, bytes: Buffer): Promise<UploadResponse> {
@@ -48,7 +48,7 @@ export class UploadsService {
     const [{ fileTypeFromBuffer }, { default: sharp }] = await Promise.all([import('file-type'), import('sharp')]);
     const detected = await fileTypeFromBuffer(bytes);
     const refusal = checkUpload(detected?.mime, bytes.length);
-    if (refusal) throw new AppException(refusal, refusal === 'UPLOAD_TOO_LARGE' ? 413 : 422, undefined, ['file']);
+    if (refusal) throw refuse(refusal, undefined, ['file']);
     const mime = asUploadMime(detected!.mime);
     let photo: { data: Buffer; info: OutputInfo };
     let thumb: Buffer;
@@ -61,7 +61,7 @@ export class UploadsService {
       thumb = await encode(source().resize(THUMB_SIDE, THUMB_SIDE, { fit: 'cover' }), mime).toBuffer();
     } catch {
       // Right magic bytes, broken image (or over the pixel limit).
-      throw new AppException('UPLOAD_TYPE_UNSUPPORTED', 422, undefined, ['file']);
+      throw refuse('UPLOAD_TYPE_UNSUPPORTED', undefined, ['file']);
     }
     const id = randomBytes(24).toString('base64url');
     await mkdir(this.config.uploadDir, { recursive: true });
@@ -95,19 +95,19 @@ export class UploadsService {
 
   /** The photo for whoever may see it: its uploader, or those who may see the request it belongs to; else 404. */
   async read(viewer: User, id: string, thumbnail: boolean): Promise<StoredPhoto> {
-    if (!UPLOAD_ID_PATTERN.test(id)) throw notFound('UPLOAD_NOT_FOUND');
+    if (!UPLOAD_ID_PATTERN.test(id)) throw refuse('UPLOAD_NOT_FOUND');
     const upload = await this.dataSource.getRepository(Upload).findOneBy({ id });
-    if (!upload) throw notFound('UPLOAD_NOT_FOUND');
+    if (!upload) throw refuse('UPLOAD_NOT_FOUND');
     if (upload.userId !== viewer.id) {
       const request = upload.requestId
         ? await this.dataSource.getRepository(ResidentRequest).findOneBy({ id: upload.requestId })
         : null;
-      if (!request || !requestVisibleTo(viewer, request)) throw notFound('UPLOAD_NOT_FOUND');
+      if (!request || !requestVisibleTo(viewer, request)) throw refuse('UPLOAD_NOT_FOUND');
     }
     try {
       return { body: await readFile(this.path(id, thumbnail)), mime: upload.mime };
     } catch {
-      throw notFound('UPLOAD_NOT_FOUND');
+      throw refuse('UPLOAD_NOT_FOUND');
     }
   }
 

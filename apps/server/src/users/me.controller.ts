@@ -24,7 +24,7 @@ export class MeController {
   @ApiAnswer({
     summary: '修改我的资料（住户信息认证前可改）',
     ok: 'UserView',
-    refusals: { 404: ['BUILDING_NOT_FOUND'], 422: ['NOT_A_RESIDENT', 'PROFILE_LOCKED'] },
+    refusals: ['BUILDING_NOT_FOUND', 'NOT_A_RESIDENT', 'PROFILE_LOCKED'],
   })
   @Patch()
   update(@CurrentUser() user: User, @Body() body: UpdateMeDto): Promise<UserView> {

@@ -28,7 +28,7 @@ describe('checkVerification', () => {
   it.each([
     ['complete pending household', { role: 'resident', status: 'pending', ...household }, null],
     ['already verified', { role: 'resident', status: 'verified', ...household }, 'RESIDENT_ALREADY_VERIFIED'],
-    ['disabled', { role: 'resident', status: 'disabled', ...household }, 'ACCOUNT_DISABLED'],
+    ['disabled', { role: 'resident', status: 'disabled', ...household }, 'TARGET_DISABLED'],
     ['no building', { role: 'resident', status: 'pending', ...household, buildingId: null }, 'HOUSEHOLD_INCOMPLETE'],
     ['no room', { role: 'resident', status: 'pending', ...household, room: null }, 'HOUSEHOLD_INCOMPLETE'],
     ['no name', { role: 'resident', status: 'pending', ...household, name: null }, 'HOUSEHOLD_INCOMPLETE'],
@@ -41,7 +41,7 @@ describe('checkVerification', () => {
 describe('checkVolunteerGrant', () => {
   it.each([
     ['grant to verified', { role: 'resident', status: 'verified' }, true, null],
-    ['grant to pending', { role: 'resident', status: 'pending' }, true, 'RESIDENT_NOT_VERIFIED'],
+    ['grant to pending', { role: 'resident', status: 'pending' }, true, 'TARGET_NOT_VERIFIED'],
     ['revoke from pending is harmless', { role: 'resident', status: 'pending' }, false, null],
     ['staff', { role: 'staff', status: 'verified' }, true, 'NOT_A_RESIDENT'],
   ] as const)('%s', (_n, resident, volunteer, code) => {

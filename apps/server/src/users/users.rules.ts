@@ -1,4 +1,4 @@
-import type { ErrorCode, Role, UpdateMeRequest, UserStatus } from '@linli/shared-types';
+import type { Role, UpdateMeRequest, UserStatus, Refusal } from '@linli/shared-types';
 
 /** The fields of a user these rules decide on (the entity stays in the service). */
 interface Person {
@@ -9,8 +9,6 @@ interface Person {
   unit: string | null;
   room: string | null;
 }
-
-type Refusal = { code: ErrorCode };
 
 /** May this user change these profile fields? Verified households are changed by staff only. */
 export function checkProfileUpdate(user: Pick<Person, 'role' | 'status'>, change: UpdateMeRequest): Refusal | null {
@@ -26,7 +24,7 @@ export function checkVerification(
 ): Refusal | null {
   if (resident.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
   if (resident.status === 'verified') return { code: 'RESIDENT_ALREADY_VERIFIED' };
-  if (resident.status !== 'pending') return { code: 'ACCOUNT_DISABLED' };
+  if (resident.status !== 'pending') return { code: 'TARGET_DISABLED' };
   if (!resident.buildingId || !resident.unit || !resident.room || !resident.name)
     return { code: 'HOUSEHOLD_INCOMPLETE' };
   return null;
@@ -35,6 +33,6 @@ export function checkVerification(
 /** The volunteer flag is for verified residents only. */
 export function checkVolunteerGrant(resident: Pick<Person, 'role' | 'status'>, volunteer: boolean): Refusal | null {
   if (resident.role !== 'resident') return { code: 'NOT_A_RESIDENT' };
-  if (volunteer && resident.status !== 'verified') return { code: 'RESIDENT_NOT_VERIFIED' };
+  if (volunteer && resident.status !== 'verified') return { code: 'TARGET_NOT_VERIFIED' };
   return null;
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserView } from '@linli/shared-types';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound, refused } from '../common/app-exception.js';
+import { refuse } from '../common/app-exception.js';
 import { Building } from '../tenancy/building.entity.js';
 import { Community } from '../tenancy/community.entity.js';
 import type { UpdateMeDto } from './dto/update-me.dto.js';
@@ -31,13 +31,13 @@ export class UsersService {
   /** A pending resident names their household; choosing a building also places a WeChat newcomer in its community. */
   async updateMe(me: User, change: UpdateMeDto): Promise<UserView> {
     const refusal = checkProfileUpdate(me, change);
-    if (refusal) throw refused(refusal.code);
+    if (refusal) throw refuse(refusal.code);
     return runTransaction(this.dataSource, async (manager) => {
       const user = await manager.findOneByOrFail(User, { id: me.id });
       if (change.buildingId !== undefined) {
         const building = await manager.findOneBy(Building, { id: change.buildingId });
         if (!building || (user.communityId !== null && building.communityId !== user.communityId))
-          throw notFound('BUILDING_NOT_FOUND');
+          throw refuse('BUILDING_NOT_FOUND');
         user.buildingId = building.id;
         user.communityId = building.communityId;
       }
