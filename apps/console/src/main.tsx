@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ConsoleRoutes } from './console-routes';
+import { accessibleTheme } from './lib/accessible-theme';
 import { ApiRequestError } from './services/http';
 
 const queryClient = new QueryClient({
@@ -23,7 +24,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* autoInsertSpace off: "认证" stays "认证" (not "认 证"), for people and for e2e selectors. */}
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={accessibleTheme}>
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter basename="/console">

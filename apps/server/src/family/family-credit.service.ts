@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hoursText, type FamilyCreditAskView, type MyFamilyCreditAsks } from '@linli/shared-types';
+import {
+  DEFAULT_FAMILY_RELATION,
+  hoursText,
+  type FamilyCreditAskView,
+  type MyFamilyCreditAsks,
+} from '@linli/shared-types';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { refuse } from '../common/app-exception.js';
@@ -191,7 +196,8 @@ export class FamilyCreditService {
     return asks.map((a) => ({
       id: a.id,
       bindingId: a.bindingId,
-      relation: bindings.get(a.bindingId)!.relation,
+      // An ask outlives its binding row, should that ever be deleted.
+      relation: bindings.get(a.bindingId)?.relation ?? DEFAULT_FAMILY_RELATION,
       elder: person(a.elderId),
       member: person(a.memberId),
       minutes: a.minutes,
