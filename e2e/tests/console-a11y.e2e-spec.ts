@@ -81,7 +81,14 @@ async function axeOn(page: Page): Promise<{ serious: string[]; critical: string[
   const lines = (impact: string) =>
     results.violations
       .filter((v) => v.impact === impact)
-      .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}`));
+      .flatMap((v) =>
+        v.nodes.map((node) => {
+          // color-contrast says which colours it measured.
+          const data = node.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+          const colours = data?.fgColor ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : '';
+          return `${v.id} (${v.impact}): ${node.target.join(' ')}${colours}`;
+        }),
+      );
   const others = results.violations
     .filter((v) => v.impact !== 'serious' && v.impact !== 'critical')
     .reduce((n, v) => n + v.nodes.length, 0);

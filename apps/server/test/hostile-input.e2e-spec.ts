@@ -816,7 +816,7 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       const [method, path] = key.split(' ');
       const operation = doc.paths[`${api}${path}`]?.[method.toLowerCase()];
       expect({ key, documented: !!operation }).toEqual({ key, documented: true });
-      return { method, template: `${api}${path}`, operation: operation! };
+      return { method, template: `${api}${path}`, operation };
     });
     const asProxy = (c: Case): Case => ({
       ...c,

@@ -123,8 +123,7 @@ export class RequestRecords {
       { id: In(ids), userId: viewer.id, requestId: IsNull() },
       { requestId, requestEventId: eventId },
     );
-    if ((result.affected ?? 0) !== ids.length)
-      throw refuse('REQUEST_PHOTO_INVALID', undefined, ['photoIds']);
+    if ((result.affected ?? 0) !== ids.length) throw refuse('REQUEST_PHOTO_INVALID', undefined, ['photoIds']);
   }
 
   async staffAudit(

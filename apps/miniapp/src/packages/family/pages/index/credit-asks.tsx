@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { FamilyBindingView, FamilyCreditAskView, FamilyCreditAskStatus } from '@linli/shared-types';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { Button, Input } from '../../../../components/nutui';
-import { useFamilyCredit } from '../../../../hooks/useFamily';
+import type { useFamilyCredit } from '../../../../hooks/useFamily';
 import { formatShanghaiTime } from '../../../../lib/time';
 
 const statusWords: Record<FamilyCreditAskStatus, string> = {
