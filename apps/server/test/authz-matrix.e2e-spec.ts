@@ -1137,7 +1137,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     }
     expect(seen).toEqual(wanted);
     for (const key of PROXY_ALLOWED) expect(rows.map(routeKey)).toContain(key);
-  });
+  }, 120_000); // every route, each with a fresh record, on 2 shared cores
 
   it('no one but the admin widens their scope with ?communityId= on any list', async () => {
     const lists = rows.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));
