@@ -2,11 +2,14 @@
 // production build sends for the same two requests, and answering with the same JSON. No framework, no ORM.
 // Since issue 7 ("Then act on it") Linli sends these reads as constant SQL strings (no TypeORM query builder);
 // they are copied here from apps/server/src/auth/session-user.ts (SESSION_USER_SQL), notices/notices.queries.ts
-// (feedQuery, readsQuery; pinned by notices.queries.spec.ts) and timebank/timebank.queries.ts (ACCOUNT_BY_OWNER_SQL).
+// (feedQuery) and timebank/timebank.queries.ts (ACCOUNT_BY_OWNER_SQL).
 // If those change, change these too (read-ratio.mjs checks the answers and the statements per request).
 //
-//   GET /api/v1/notices          session lookup → feed first page (20 + 1 rows) → the viewer's reads of those notices
+//   GET /api/v1/notices          session lookup → feed first page (20 + 1 rows, each with the viewer's read)
 //   GET /api/v1/timebank/account session lookup → the account by ownerKey
+//
+//   GET /api/v1/bench/pk?id=N    one primary-key read (timebank_accounts by id), no session lookup: the limit of one
+//                                round trip through Fastify, mysql2 and MariaDB (issue 18)
 //
 // Run: DATABASE_URL=mysql://root@127.0.0.1:3306/<db> PORT=<port> node bench/bare-server.mjs
 import { createHash } from 'node:crypto';
@@ -19,20 +22,25 @@ export const SQL_SESSION =
   'u.buildingId, u.unit, u.room, u.verifiedAt, u.verifiedById, u.createdAt ' +
   'FROM sessions s JOIN users u ON u.id = s.userId WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?';
 
-// feedQuery() for a resident, first page (limit 20 + 1). Parameters: now, now, communityId, buildingId ?? 0.
+// feedQuery() for a resident, first page (limit 20 + 1), with the resident's read of each row (issue 18: one statement;
+// the audience check on the row's own audienceBuildingIds). Parameters: userId, now, now, communityId, and the
+// building four times ("b", "b,%", "%,b", "%,b,%").
 export const SQL_FEED =
   'SELECT n.id, n.communityId, n.title, n.excerpt, n.category, n.pinned, n.requiresAck, n.wholeCommunity, ' +
-  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt FROM notices n ' +
+  'n.audienceBuildingIds, n.status, n.publishAt, n.expiresAt, n.createdAt, n.updatedAt, r.id AS readId, r.ackAt AS readAckAt ' +
+  'FROM notices n LEFT JOIN notice_reads r ON r.noticeId = n.id AND r.userId = ? ' +
   "WHERE n.status = 'published' AND n.publishAt <= ? AND (n.expiresAt IS NULL OR n.expiresAt > ?) AND n.communityId = ? " +
-  'AND (n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?)) ' +
+  'AND (n.wholeCommunity = 1 OR n.audienceBuildingIds = ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ?) ' +
   'ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT 21';
 
-// readsQuery(): one placeholder per notice shown. Parameters: userId, ...noticeIds.
-export const sqlReads = (count) =>
-  `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${new Array(count).fill('?').join(', ')})`;
+// ACCOUNT_BY_OWNER_SQL: the account and the sum of its open holds. Parameter: 'user:<id>'.
+export const SQL_ACCOUNT =
+  'SELECT a.id, a.communityId, a.userId, a.kind, a.balance, ' +
+  "(SELECT COALESCE(SUM(h.amount), 0) FROM timebank_holds h WHERE h.payerAccountId = a.id AND h.status = 'held') AS held " +
+  'FROM timebank_accounts a WHERE a.ownerKey = ?';
 
-// ACCOUNT_BY_OWNER_SQL. Parameter: 'user:<id>'.
-export const SQL_ACCOUNT = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE ownerKey = ?';
+// The third target: one primary-key read. Parameter: the account id.
+export const SQL_PK = 'SELECT id, communityId, userId, kind, balance FROM timebank_accounts WHERE id = ?';
 
 const FEED_LIMIT = 20;
 
@@ -90,16 +98,12 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     if (viewer.role !== 'resident') return reply.code(501).send({ code: 'BENCH_RESIDENTS_ONLY' });
     if (viewer.communityId === null) return { items: [], nextCursor: null };
     const now = new Date();
-    const rows = await query(SQL_FEED, [now, now, viewer.communityId, viewer.buildingId ?? 0]);
+    const b = String(viewer.buildingId ?? 0);
+    const rows = await query(SQL_FEED, [viewer.id, now, now, viewer.communityId, b, `${b},%`, `%,${b}`, `%,${b},%`]);
     const more = rows.length > FEED_LIMIT;
     const shown = more ? rows.slice(0, FEED_LIMIT) : rows;
-    const reads = new Map();
-    if (shown.length) {
-      const readRows = await query(sqlReads(shown.length), [viewer.id, ...shown.map((n) => n.id)]);
-      for (const r of readRows) reads.set(r.noticeId, r);
-    }
     const items = shown.map((n) => {
-      const read = reads.get(n.id);
+      const read = n.readId === null ? undefined : { ackAt: n.readAckAt };
       const publishAt = n.publishAt;
       return {
         id: n.id,
@@ -131,14 +135,29 @@ export async function startBareServer({ databaseUrl, port, host = '127.0.0.1' })
     const a = rows[0];
     // Linli opens a missing account on first look; the benchmark logs in through Linli first, so it exists.
     if (!a) return reply.code(404).send({ code: 'BENCH_ACCOUNT_MISSING' });
+    // timebank.rules.ts accountFigures: balance = stored + held (held minutes sit in escrow), available = stored.
+    const stored = Number(a.balance);
+    const held = Number(a.held ?? 0);
+    const available = Math.max(0, stored);
     return {
       id: a.id,
       communityId: a.communityId,
       userId: a.userId,
       kind: a.kind,
-      balance: a.balance,
-      balanceHours: hoursText(a.balance),
+      balance: stored + held,
+      balanceHours: hoursText(stored + held),
+      held,
+      heldHours: hoursText(held),
+      available,
+      availableHours: hoursText(available),
     };
+  });
+
+  app.get('/api/v1/bench/pk', async (request, reply) => {
+    const rows = await query(SQL_PK, [Number(request.query.id)]);
+    const a = rows[0];
+    if (!a) return reply.code(404).send({ code: 'NOT_FOUND' });
+    return { id: a.id, communityId: a.communityId, userId: a.userId, kind: a.kind, balance: a.balance };
   });
 
   await app.listen({ port, host });

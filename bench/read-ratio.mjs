@@ -1,10 +1,12 @@
 // Issue 7, item 1: "the limit for reads". Linli's production build against a bare Fastify + mysql2 server
 // running the same SQL (bare-server.mjs), on one fresh MariaDB database, for the resident notice feed
-// (first page) and the time-bank balance. Interleaved rounds, medians, and `ratio … = linli / bare`.
+// (first page) and the time-bank balance. Interleaved rounds, medians, and `ratio … = linli / bare`. Issue 18 adds a
+// third target, the bare server answering one primary-key read (no session lookup): the limit of one round trip.
 //
 //   node bench/read-ratio.mjs [--skip-build]
 //   env: BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (50), BENCH_NOTICES (200),
 //        BENCH_MYSQL (mysql://root@127.0.0.1:3306), BENCH_WRITE_RESULTS=0 to leave bench/results/ alone.
+import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -31,7 +33,7 @@ import {
   runMain,
   tearDown,
 } from './lib.mjs';
-import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION, sqlReads } from './bare-server.mjs';
+import { SQL_ACCOUNT, SQL_FEED, SQL_SESSION } from './bare-server.mjs';
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -65,6 +67,7 @@ async function seedNotices(base) {
 }
 
 async function runCannon(admin, url, token, duration, serverPid, dbPid) {
+  const load = os.loadavg()[0];
   const q0 = await questions(admin);
   const before = [cpuMs(serverPid), dbPid ? cpuMs(dbPid) : null];
   const result = await autocannon({
@@ -90,6 +93,7 @@ async function runCannon(admin, url, token, duration, serverPid, dbPid) {
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    load,
   };
 }
 
@@ -137,6 +141,60 @@ const WHAT_CHANGED = [
   "(~3 % of its CPU) and Nest's router, guard and pipe chain (~3–4 %); under the load of other work on this machine the req/s",
   'ratio of a single run swings far more than that (compare the rounds), so the CPU per request above is the figure to trust.',
 ];
+
+/**
+ * Issue 18, before: this script (with the primary-key target) on the code before the issue's changes (commit cd04dac,
+ * bench/results/issue-18/before-read-ratio.log): feed = session lookup + feed query (with an EXISTS on notice_buildings)
+ * + the reads of the 20 shown.
+ */
+const BEFORE_18 = {
+  what: 'commit cd04dac, 2026-12-02T05:32Z, same script and machine, load average 14–21 during the runs',
+  load: 17.48,
+  ratios: {
+    feed: 0.87,
+    balance: 0.59,
+    feedPk: 0.14,
+    balancePk: 0.32,
+    bareFeedPk: 0.16,
+    feedDbCpu: 2.12,
+  },
+  med: {
+    'linli feed': { rps: 299, p99: 476, dbCpu: 0.838, statements: 3.32 },
+    'bare feed': { rps: 343, p99: 275, dbCpu: 0.767, statements: 3.2 },
+    'linli balance': { rps: 677, p99: 335, dbCpu: 0.396, statements: 2.22 },
+    'bare balance': { rps: 1156, p99: 150, dbCpu: 0.312, statements: 2.06 },
+    'bare pk read': { rps: 2128, p99: 80, dbCpu: 0.104, statements: 1.02 },
+  },
+};
+
+function issue18Lines(med, ratios) {
+  if (!BEFORE_18) return [];
+  const b = BEFORE_18;
+  const row = (label, before, after, digits = 2) =>
+    `| ${label} | ${before === null || before === undefined ? 'n/a' : before.toFixed(digits)} | ${after === null ? 'n/a' : after.toFixed(digits)} |`;
+  return [
+    `### Issue 18: before and after`,
+    '',
+    `Before: ${b.what}. After: this run. Load averages are the medians of the runs' 1-minute load averages.`,
+    '',
+    '| | before | after |',
+    '|---|---:|---:|',
+    row('load average (median of runs)', b.load, median(Object.values(med).map((m) => m.load))),
+    row('ratio feed (linli / bare, same SQL)', b.ratios.feed, ratios.feed),
+    row('ratio balance (linli / bare, same SQL)', b.ratios.balance, ratios.balance),
+    row('ratio feed / pk read', b.ratios.feedPk, ratios.feedPk),
+    row('ratio balance / pk read', b.ratios.balancePk, ratios.balancePk),
+    row('bare feed / pk read', b.ratios.bareFeedPk, ratios.bareFeedPk),
+    ...Object.keys(b.med).flatMap((t) => [
+      row(`${t}: median req/s`, b.med[t].rps, med[t].rps, 0),
+      row(`${t}: median p99 ms`, b.med[t].p99, med[t].p99, 0),
+      row(`${t}: median MariaDB CPU ms/req`, b.med[t].dbCpu, med[t].dbCpu, 3),
+      row(`${t}: median statements/req`, b.med[t].statements, med[t].statements),
+    ]),
+    row('MariaDB CPU, linli feed / linli balance', b.ratios.feedDbCpu, ratios.feedDbCpu),
+    '',
+  ];
+}
 
 function explain(name, ratio) {
   if (ratio >= TARGET) return `**${name}: target ≥ ${TARGET.toFixed(2)} met** (${ratio.toFixed(2)}).`;
@@ -197,34 +255,43 @@ function writeResults({ rows, med, ratios, env }) {
     '',
     'Linli = production build (`apps/server/dist/main.js`, NestJS on Fastify + TypeORM, `NODE_ENV=production LOG_LEVEL=warn`).',
     'Bare = `bench/bare-server.mjs`: Fastify + a mysql2 pool with the same pool options, sending byte-for-byte the SQL Linli sends',
-    '(session lookup; feed page of 21 rows + the reads of the 20 shown; or the account by ownerKey) and answering with byte-identical JSON',
+    '(session lookup; feed page of 21 rows, each with the resident read; or the account by ownerKey) and answering with byte-identical JSON',
     '(checked by the script before measuring). Both run as their own Node process against the same database.',
     '',
     'Server CPU = CPU time (user + system, from /proc) the server process used during the run, divided by the requests it answered;',
     "MariaDB CPU likewise for the (shared) mariadbd process; statements/req = the growth of MariaDB's global `Questions` counter",
     "during the run (all clients; this machine's MariaDB is shared) divided by the requests answered.",
     '',
-    '| round | target | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    'Bare pk read = the bare server answering `GET /api/v1/bench/pk?id=…` with one primary-key read (`timebank_accounts` by id,',
+    'no session lookup): the limit of one round trip through Fastify, mysql2 and MariaDB on this machine (issue 18).',
+    'Load = the 1-minute load average (`os.loadavg()`, as `uptime` shows it) when the run started.',
+    '',
+    '| round | target | load | req/s | p50 ms | p99 ms | server CPU ms/req | MariaDB CPU ms/req | statements/req | non-2xx | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.round} | ${r.target} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.round} | ${r.target} | ${r.load.toFixed(2)} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${ms(r.serverCpu)} | ${ms(r.dbCpu)} | ${r.statements.toFixed(2)} | ${r.non2xx} | ${r.errors} |`,
     ),
     '',
-    '| target | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| target | median load | median req/s | median p99 ms | median server CPU ms/req | median MariaDB CPU ms/req | median statements/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...Object.entries(med).map(
       ([t, m]) =>
-        `| ${t} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`,
+        `| ${t} | ${m.load.toFixed(2)} | ${fmt(m.rps)} | ${m.p99} | ${ms(m.serverCpu)} | ${ms(m.dbCpu)} | ${m.statements.toFixed(2)} |`,
     ),
     '',
     '```',
     `ratio feed = ${ratios.feed.toFixed(2)}`,
     `ratio balance = ${ratios.balance.toFixed(2)}`,
+    `ratio feed / pk read = ${ratios.feedPk.toFixed(2)} (bare feed / pk read = ${ratios.bareFeedPk.toFixed(2)})`,
+    `ratio balance / pk read = ${ratios.balancePk.toFixed(2)} (bare balance / pk read = ${ratios.bareBalancePk.toFixed(2)})`,
+    `MariaDB CPU per request, linli feed / linli balance = ${ratios.feedDbCpu.toFixed(2)}`,
     '```',
     '',
-    `${explain('feed', ratios.feed)} ${explain('balance', ratios.balance)}`,
+    `${explain('feed', ratios.feed)} ${explain('balance', ratios.balance)} ` +
+      `**Feed's MariaDB CPU per request within 2× of the balance's: ${ratios.feedDbCpu <= 2 ? 'met' : 'missed'}** (${ratios.feedDbCpu.toFixed(2)}×).`,
     '',
+    ...issue18Lines(med, ratios),
   ];
   lines.push(
     '### Where the gap comes from',
@@ -252,20 +319,12 @@ function writeResults({ rows, med, ratios, env }) {
 async function checkSameSql() {
   const linli = async (file) => import(pathToFileURL(join(repoRoot, 'apps/server/dist', file)).href);
   const { SESSION_USER_SQL } = await linli('auth/session-user.js');
-  const { feedQuery, readsQuery } = await linli('notices/notices.queries.js');
+  const { feedQuery } = await linli('notices/notices.queries.js');
   const { ACCOUNT_BY_OWNER_SQL } = await linli('timebank/timebank.queries.js');
-  const resident = { role: 'resident', communityId: 1, buildingId: 1 };
+  const resident = { id: 3, role: 'resident', communityId: 1, buildingId: 1 };
   const pairs = [
     ['session lookup', SESSION_USER_SQL, SQL_SESSION],
     ['feed', feedQuery(resident, { after: null }, new Date(), 20).sql, SQL_FEED],
-    [
-      'reads',
-      readsQuery(
-        1,
-        Array.from({ length: 20 }, (_, i) => i + 1),
-      ).sql,
-      sqlReads(20),
-    ],
     ['account', ACCOUNT_BY_OWNER_SQL, SQL_ACCOUNT],
   ];
   for (const [what, a, b] of pairs) {
@@ -297,7 +356,8 @@ async function main() {
     const token = resident.token;
     const firstPage = await api(linliBase, 'GET', '/api/v1/notices', { token });
     for (const n of firstPage.items.slice(0, 10)) await api(linliBase, 'GET', `/api/v1/notices/${n.id}`, { token });
-    await api(linliBase, 'GET', '/api/v1/timebank/account', { token }); // opens the account if it did not exist
+    // Opens the account if it did not exist; its id is the bare server's primary-key read.
+    const account = await api(linliBase, 'GET', '/api/v1/timebank/account', { token });
 
     const barePort = await freePort();
     const bareBase = `http://127.0.0.1:${barePort}`;
@@ -329,7 +389,10 @@ async function main() {
       'bare feed': `${bareBase}/api/v1/notices`,
       'linli balance': `${linliBase}/api/v1/timebank/account`,
       'bare balance': `${bareBase}/api/v1/timebank/account`,
+      'bare pk read': `${bareBase}/api/v1/bench/pk?id=${account.id}`,
     };
+    const pk = await fetch(targets['bare pk read']);
+    if (pk.status !== 200) throw new Error(`bare pk read → ${pk.status} ${await pk.text()}`);
     const serverOf = (name) => (name.startsWith('linli') ? linli.pid : bare.pid);
     const dbPid = mariadbPid();
     for (const [name, url] of Object.entries(targets)) {
@@ -341,12 +404,12 @@ async function main() {
     const names = Object.keys(targets);
     for (let round = 1; round <= ROUNDS; round++) {
       // Alternate which server goes first within each pair, so neither always follows the other.
-      const order = round % 2 ? names : ['bare feed', 'linli feed', 'bare balance', 'linli balance'];
+      const order = round % 2 ? names : ['bare pk read', 'bare feed', 'linli feed', 'bare balance', 'linli balance'];
       for (const name of order) {
         const r = await runCannon(admin, targets[name], token, DURATION, serverOf(name), dbPid);
         rows.push({ round, target: name, ...r });
         log(
-          `round ${round} ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`,
+          `round ${round} ${name} (load ${r.load.toFixed(2)}): ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${ms(r.serverCpu)} ms/req, MariaDB CPU ${ms(r.dbCpu)} ms/req, ${r.statements.toFixed(2)} statements/req${r.non2xx || r.errors ? `, non-2xx ${r.non2xx}, errors ${r.errors}` : ''}`,
         );
       }
     }
@@ -365,6 +428,7 @@ async function main() {
             serverCpu: cpu('serverCpu'),
             dbCpu: cpu('dbCpu'),
             statements: cpu('statements'),
+            load: median(mine.map((r) => r.load)),
           },
         ];
       }),
@@ -373,12 +437,19 @@ async function main() {
       log(
         `median ${name}: ${med[name].rps.toFixed(0)} req/s, p99 ${med[name].p99} ms, server CPU ${ms(med[name].serverCpu)} ms/req, MariaDB CPU ${ms(med[name].dbCpu)} ms/req, ${med[name].statements.toFixed(2)} statements/req`,
       );
+    const pkRps = med['bare pk read'].rps;
     const ratios = {
       feed: med['linli feed'].rps / med['bare feed'].rps,
       balance: med['linli balance'].rps / med['bare balance'].rps,
+      feedPk: med['linli feed'].rps / pkRps,
+      balancePk: med['linli balance'].rps / pkRps,
+      bareFeedPk: med['bare feed'].rps / pkRps,
+      bareBalancePk: med['bare balance'].rps / pkRps,
+      feedDbCpu: med['linli feed'].dbCpu / med['linli balance'].dbCpu,
     };
-    log(`ratio feed = ${ratios.feed.toFixed(2)}`);
-    log(`ratio balance = ${ratios.balance.toFixed(2)}`);
+    for (const [key, value] of Object.entries(ratios)) log(`ratio ${key} = ${value.toFixed(2)}`);
+    log(`medians ${JSON.stringify(med)}`);
+    log(`load average (1 min) at the start of the runs: ${rows.map((r) => r.load.toFixed(2)).join(' ')}`);
     log(
       `target >= ${TARGET.toFixed(2)}: feed ${ratios.feed >= TARGET ? 'met' : 'missed'}, balance ${ratios.balance >= TARGET ? 'met' : 'missed'}`,
     );

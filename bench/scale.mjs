@@ -54,6 +54,8 @@ const TARGETS = [
     'room availability',
     (f) => ({ path: `/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, token: f.resident }),
   ],
+  ['requests queue (staff)', (f) => ({ path: '/api/v1/requests', token: f.staff })],
+  ['open help requests', (f) => ({ path: '/api/v1/help-requests', token: f.resident })],
 ];
 
 /** bench/seed.mjs in its own process (SQLite inserts are synchronous: in this process they would hold up the MariaDB seeding). */
@@ -105,13 +107,18 @@ async function check(f) {
   const feed = await get('/api/v1/notices', f.resident);
   if (feed.items.length !== 20) throw new Error(`${f.name}: feed answered ${feed.items.length} items`);
   const stats = await get(`/api/v1/notices/${f.seed.statsNotice.id}/stats`, f.staff);
+  const queue = await get('/api/v1/requests', f.staff);
+  const help = await get('/api/v1/help-requests', f.resident);
+  if (queue.items.length !== 20 || help.items.length !== 20)
+    throw new Error(`${f.name}: requests queue ${queue.items.length} items, open help requests ${help.items.length}`);
   if (stats.audience !== f.seed.statsNotice.audience)
     throw new Error(`${f.name}: stats audience ${stats.audience}, seeded ${f.seed.statsNotice.audience}`);
   log(
     `${f.name}: feed 20 items (${feed.items.filter((n) => n.read).length} read); unread ${(await get('/api/v1/notices/unread-count', f.resident)).count}; ` +
       `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUp.length}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
       `statement ${(await get('/api/v1/timebank/transactions', f.resident)).items.length} items; ` +
-      `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots`,
+      `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots; ` +
+      `requests queue first ${queue.items[0].status}; open help requests ${help.items.length}`,
   );
 }
 
@@ -120,6 +127,7 @@ const connectionsFor = (target) => (target.startsWith('notice stats') ? Math.min
 
 async function cannon(f, target, duration) {
   const { path, token } = TARGETS.find(([n]) => n === target)[1](f);
+  const load = os.loadavg()[0];
   const r = await autocannon({
     url: `${f.base}${path}`,
     connections: connectionsFor(target),
@@ -136,6 +144,7 @@ async function cannon(f, target, duration) {
     total: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
+    load,
   };
 }
 
@@ -150,17 +159,24 @@ async function timeAudit(f, token) {
 
 /**
  * The SQL the measured requests send, captured from TypeORM's logger while the built services run the same methods
- * (NoticesService.feed/unreadCount/stats, TimebankService.account/statement, RoomsService.availability, auditLedger,
+ * (NoticeReadingService.feed/unreadCount, the unread recount, NoticeStatsService.stats, TimebankService.account/statement, RoomsService.availability, auditLedger,
  * SessionsService.resolve), then EXPLAINed on the same database.
  */
 async function explainAll(f) {
   serverRequire('reflect-metadata');
   const { loadConfig } = await import(dist('common/app-config.js'));
   const { createDataSource, resolveDataSourceOptions } = await import(dist('database/data-source-options.js'));
-  const { NoticesService } = await import(dist('notices/notices.service.js'));
+  const { NoticeReadingService } = await import(dist('notices/notice-reading.service.js'));
+  const { NoticeStatsService } = await import(dist('notices/notice-stats.service.js'));
+  const { NoticeAudience } = await import(dist('notices/notice-audience.service.js'));
+  const { NoticeUnread } = await import(dist('notices/notice-unread.js'));
+  const { unreadTotalQuery } = await import(dist('notices/notices.queries.js'));
+  const { unreadWindowStart } = await import(dist('notices/notices.rules.js'));
   const { TimebankService } = await import(dist('timebank/timebank.service.js'));
   const { LedgerService } = await import(dist('timebank/ledger.service.js'));
   const { RoomsService } = await import(dist('rooms/rooms.service.js'));
+  const { RequestsService } = await import(dist('requests/requests.service.js'));
+  const { HelpRequestsService } = await import(dist('help-requests/help-requests.service.js'));
   const { SessionsService } = await import(dist('auth/sessions.service.js'));
   const { auditLedger } = await import(dist('timebank/ledger-audit.js'));
   const { User } = await import(dist('users/user.entity.js'));
@@ -187,26 +203,43 @@ async function explainAll(f) {
   // The hot reads bypass TypeORM (database/raw-reads.ts): capture their SQL on the way through.
   const reads = new RawReads(ds);
   const sqliteDb = ds.options.type === 'better-sqlite3';
-  const raw = {
+  const capture = (query, parameters) =>
+    captured.push({ query, parameters: sqliteDb ? parameters.map(sqliteParameter) : [...parameters] });
+  const raw = Object.assign(Object.create(reads), {
     rows: (query, parameters) => {
-      captured.push({ query, parameters: sqliteDb ? parameters.map(sqliteParameter) : [...parameters] });
+      capture(query, parameters);
       return reads.rows(query, parameters);
     },
-  };
-  const notices = new NoticesService(ds, null, null, clock, raw);
+  });
+  const unread = new NoticeUnread(ds, raw, clock);
+  const reading = new NoticeReadingService(ds, clock, raw, unread);
+  const reach = new NoticeStatsService(ds, null, new NoticeAudience(ds, null, clock, raw), clock);
   const timebank = new TimebankService(ds, new LedgerService(), null, null, null, clock, raw);
   const rooms = new RoomsService(ds, null, clock, config);
+  const requests = new RequestsService(ds, null, null, clock, null);
+  const help = new HelpRequestsService(ds, null, null, null, clock, config);
   const sessions = new SessionsService(ds, config, clock, raw);
   const resident = await ds.getRepository(User).findOneByOrFail({ id: f.seed.measuredResidents[0].id });
   const staff = await ds.getRepository(User).findOneByOrFail({ username: f.seed.communities[0].staffUsername });
   const work = [
     ['session lookup (every request)', () => sessions.resolve(f.resident)],
-    ['feed', () => notices.feed(resident, {})],
-    ['unread count', () => notices.unreadCount(resident)],
-    ['notice stats', () => notices.stats(staff, f.seed.statsNotice.id)],
+    ['feed', () => reading.feed(resident, {})],
+    ['unread count', () => reading.unreadCount(resident)],
+    [
+      // What a stale count (after a publication, archive, expiry) runs once, in its transaction (TransactionSql, not logged).
+      'unread count, recount',
+      async () => {
+        const now = new Date();
+        const q = unreadTotalQuery(resident, now, unreadWindowStart(now));
+        capture(q.sql, q.params);
+      },
+    ],
+    ['notice stats', () => reach.stats(staff, f.seed.statsNotice.id)],
     ['balance', () => timebank.account(resident)],
     ['statement, first page', () => timebank.statement(resident, {})],
     ['room availability', () => rooms.availability(resident, f.seed.room.id, f.seed.room.date)],
+    ['requests queue (staff)', () => requests.queue(staff, {})],
+    ['open help requests', () => help.list(resident, {})],
     ['ledger audit, community 1', () => ds.transaction((m) => auditLedger(m, 1, new Date()))],
     ['ledger audit, whole street', () => ds.transaction((m) => auditLedger(m, null, new Date()))],
   ];
@@ -278,6 +311,53 @@ const INDEX_HISTORY = [
   '  `(SELECT SUM(amount) … WHERE accountId = a.id)` took 3.9–4.4 s, not enough of a gain to change it here).',
 ];
 
+/**
+ * Issue 18, before: this script on the code before the issue's changes (commit cd04dac; the log is
+ * bench/results/issue-18/before-scale.log), medians of 3 rounds. The requests queue and the open help requests were not
+ * in the benchmark yet. Load average (1 min) 21.6 at its start and 8.8 at its end (16–21 in between, from `uptime`).
+ */
+const BEFORE_18 = {
+  what: 'commit cd04dac, 2026-12-02T05:38Z–05:46Z, load average 16–21 (this machine is shared by 7 agents)',
+  medians: {
+    'MariaDB|feed': { p99: 358, p50: 72 },
+    'SQLite|feed': { p99: 487, p50: 34 },
+    'MariaDB|unread count': { p99: 209, p50: 72 },
+    'SQLite|unread count': { p99: 153, p50: 18 },
+    'MariaDB|notice stats (10,000 households)': { p99: 1090, p50: 653 },
+    'SQLite|notice stats (10,000 households)': { p99: 1339, p50: 866 },
+    'MariaDB|balance': { p99: 141, p50: 38 },
+    'SQLite|balance': { p99: 136, p50: 7 },
+    'MariaDB|statement, first page': { p99: 1117, p50: 413 },
+    'SQLite|statement, first page': { p99: 977, p50: 176 },
+    'MariaDB|room availability': { p99: 605, p50: 118 },
+    'SQLite|room availability': { p99: 276, p50: 68 },
+  },
+};
+
+function beforeAfterLines(names, medians) {
+  const loads = Object.values(medians).map((m) => m.load);
+  const lines = [
+    '### Issue 18: before and after',
+    '',
+    `Before: ${BEFORE_18.what}. After: this run, median load average of its runs ${median(loads).toFixed(1)} ` +
+      `(${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}). Under such load the absolute times mostly measure`,
+    'the queue for the two cores; the p50 and the plans (below) are the steadier figures.',
+    '',
+    '| request | ' + names.map((n) => `${n} p99 before → after ms | ${n} p50 before → after ms`).join(' | ') + ' |',
+    '|---|' + names.map(() => '---:|---:').join('|') + '|',
+  ];
+  for (const [t] of TARGETS) {
+    const cells = names.map((n) => {
+      const b = BEFORE_18.medians[`${n}|${t}`];
+      const a = medians[`${n}|${t}`];
+      return `${b ? b.p99 : 'n/a'} → ${a.p99} | ${b ? b.p50 : 'n/a'} → ${a.p50}`;
+    });
+    lines.push(`| ${t} | ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
 function section({ dbs, rows, medians, audits, plans, mariadb }) {
   const names = dbs.map((d) => d.name);
   const c = dbs[0].seed.counts;
@@ -289,7 +369,7 @@ function section({ dbs, rows, medians, audits, plans, mariadb }) {
     ...environmentLines([`- ${mariadb}; SQLite through better-sqlite3 (WAL) on a temp file`]),
     `- Data (scale ${SCALE}, same generator and PRNG seed on both): one street, 5 communities × 20 buildings, ${c.users} users (${c.accounts - 5} verified residents with accounts),` +
       ` ${c.notices} notices (${c.noticeBuildings} audience-building rows), ${c.reads} notice reads, ${c.bookings} bookings (${c.bookingSlots} held 15-minute slots),` +
-      ` ${c.transactions} ledger transactions with ${c.entries} entries, ${c.accounts} accounts`,
+      ` ${c.transactions} ledger transactions with ${c.entries} entries, ${c.accounts} accounts, ${c.requests} resident requests (15 % open), ${c.helpRequests} help requests (10 % open)`,
     `- Seeding (migrations through the built server's data source, then bulk INSERTs): ${dbs.map((d) => `${d.name} ${d.seed.seconds.toFixed(0)} s`).join(', ')}`,
     `- Load: autocannon, ${CONNECTIONS} connections (${connectionsFor('notice stats')} for the notice stats), ${ROUNDS} interleaved rounds of ${DURATION} s per request and database (1 s warm-up each), medians across rounds.`,
     "  Resident = first verified resident of community 1 (building 1; reads ~60 % of the last 90 days' notices; in 1 % of the ledger's transactions);",
@@ -309,13 +389,14 @@ function section({ dbs, rows, medians, audits, plans, mariadb }) {
           .join(' | ')} |`,
     ),
     '',
+    ...beforeAfterLines(names, medians),
     'Every run, for the noise:',
     '',
-    '| round | database | request | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    '| round | database | request | load | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.round} | ${r.db} | ${r.target} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.round} | ${r.db} | ${r.target} | ${r.load.toFixed(2)} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
     ),
     '',
     `Ledger audit (\`GET timebank/audit\`, recomputes every balance from the entries; wall time of the request, median of ${AUDIT_RUNS}, interleaved):`,
@@ -391,7 +472,7 @@ async function main() {
           const r = { round, db: f.name, target: t, ...(await cannon(f, t, DURATION)) };
           rows.push(r);
           log(
-            `round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+            `round ${round} ${f.name.padEnd(7)} ${t.padEnd(34)} load ${r.load.toFixed(2).padStart(5)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
           );
         }
       }
@@ -404,6 +485,7 @@ async function main() {
           p99: median(mine.map((r) => r.p99)),
           p50: median(mine.map((r) => r.p50)),
           rps: median(mine.map((r) => r.rps)),
+          load: median(mine.map((r) => r.load)),
         };
       }
     }

@@ -89,7 +89,7 @@ async function openWriter(target) {
       },
       async close() {
         await conn.query(
-          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries',
+          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests',
         );
         await conn.end();
       },
@@ -652,6 +652,121 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     await accounts.add([a.id, a.communityId, a.userId, a.kind, a.ownerKey, a.balance, dt(since)]);
   }
   const accountCount = await accounts.flush();
+
+  // ---- resident requests (诉求) and help requests (互助), issue 18 ----
+  // 4,000 requests per community over two years: the last 15 % still open on a running clock (deadlineAt, yellowAt;
+  // some past their deadline), the rest resolved or closed (no clock). 1,000 help requests per community over a year,
+  // the newest 10 % open (waiting for a helper), the rest done or cancelled. Created by random verified residents.
+  const requestRows = batcher(writer, 'resident_requests', [
+    'id',
+    'communityId',
+    'userId',
+    'category',
+    'title',
+    'description',
+    'buildingId',
+    'urgent',
+    'isPublic',
+    'status',
+    'assigneeId',
+    'acceptDueAt',
+    'resolveDueAt',
+    'deadlineAt',
+    'yellowAt',
+    'acceptedAt',
+    'resolvedAt',
+    'closedAt',
+    'createdAt',
+  ]);
+  const REQUEST_CATEGORIES = ['sanitation', 'repair', 'dispute', 'safety', 'care', 'inquiry', 'suggestion', 'other'];
+  const requestsPerCommunity = Math.round(4000 * scale);
+  let requestId = 0;
+  for (const c of communities) {
+    for (let i = 0; i < requestsPerCommunity; i++) {
+      const by = c.verified[int(1, c.verified.length - 1)];
+      const created = now - Math.floor(((requestsPerCommunity - i) / requestsPerCommunity) * 2 * 365 * DAY);
+      const open = i >= requestsPerCommunity * 0.85;
+      const accepted = open ? rand() < 0.6 : true;
+      const status = open ? (accepted ? pick(['accepted', 'in_progress']) : 'submitted') : pick(['resolved', 'closed']);
+      const acceptDue = created + DAY;
+      const resolveDue = created + 7 * DAY;
+      const deadline = open ? (accepted ? resolveDue : acceptDue) : null;
+      await requestRows.add([
+        ++requestId,
+        c.id,
+        by.id,
+        REQUEST_CATEGORIES[i % REQUEST_CATEGORIES.length],
+        `${pick(['楼道灯不亮', '垃圾未清运', '邻里噪音', '井盖松动', '独居老人需探访'])}（${i + 1}）`,
+        '居民反映的情况，请网格员核实处理。',
+        by.buildingId,
+        rand() < 0.05 ? 1 : 0,
+        rand() < 0.3 ? 1 : 0,
+        status,
+        accepted ? c.staffId : null,
+        dt(acceptDue),
+        dt(resolveDue),
+        dt(deadline),
+        dt(deadline === null ? null : deadline - Math.floor((deadline - created) / 3)),
+        dt(accepted ? created + HOUR : null),
+        dt(open ? null : created + 3 * DAY),
+        dt(status === 'closed' ? created + 5 * DAY : null),
+        dt(created),
+      ]);
+    }
+  }
+  const requestCount = await requestRows.flush();
+  const helpRows = batcher(writer, 'help_requests', [
+    'id',
+    'communityId',
+    'posterId',
+    'title',
+    'description',
+    'kind',
+    'startAt',
+    'minutes',
+    'place',
+    'rewardMinutes',
+    'fundedBy',
+    'status',
+    'helperId',
+    'doneAt',
+    'confirmedAt',
+    'cancelledAt',
+    'createdAt',
+  ]);
+  const helpPerCommunity = Math.round(1000 * scale);
+  let helpId = 0;
+  for (const c of communities) {
+    for (let i = 0; i < helpPerCommunity; i++) {
+      const poster = c.verified[int(1, c.verified.length - 1)];
+      const helper = c.verified[int(1, c.verified.length - 1)];
+      const created = now - Math.floor(((helpPerCommunity - i) / helpPerCommunity) * 365 * DAY);
+      const open = i >= helpPerCommunity * 0.9;
+      const status = open ? 'open' : rand() < 0.8 ? 'confirmed' : 'cancelled';
+      const start = open ? now + int(1, 14) * DAY : created + DAY;
+      await helpRows.add([
+        ++helpId,
+        c.id,
+        poster.id,
+        `${pick(['陪同去医院复诊', '帮忙取快递', '修理水龙头', '周末陪聊', '代买午饭'])}（${i + 1}）`,
+        '需要一位邻居搭把手，谢谢！',
+        pick(['escort', 'errands', 'repair', 'company', 'meals', 'other']),
+        dt(start),
+        60,
+        `${((poster.buildingId - 1) % BUILDINGS) + 1}栋楼下`,
+        int(1, 4) * 30,
+        'pool',
+        status,
+        status === 'confirmed' ? helper.id : null,
+        dt(status === 'confirmed' ? start + HOUR : null),
+        dt(status === 'confirmed' ? start + 2 * HOUR : null),
+        dt(status === 'cancelled' ? created + HOUR : null),
+        dt(created),
+      ]);
+    }
+  }
+  const helpCount = await helpRows.flush();
+  step(`${requestCount} resident requests, ${helpCount} help requests`);
   await writer.close();
   step(`${accountCount} accounts; ANALYZE`);
   const seconds = (Date.now() - t0) / 1000;
@@ -667,6 +782,8 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       transactions: txCount,
       entries: entryCount,
       accounts: accountCount,
+      requests: requestCount,
+      helpRequests: helpCount,
     },
     communities: communities.map((c) => ({
       id: c.id,

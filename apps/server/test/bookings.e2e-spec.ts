@@ -281,6 +281,90 @@ describe(`bookings over HTTP on ${testDatabaseKind}`, () => {
     );
   });
 
+  describe('a resident holds no two active bookings at the same time, in any room', () => {
+    let liu: string; // 刘淑珍, G: no other booking in this suite
+    let liuId: number;
+    let rooms: number[];
+    const date = daysAhead(3);
+    const bookRoom = (room: number, from: string, to: string, day = date) =>
+      t.request('POST', `${api}/bookings`, {
+        token: liu,
+        body: { roomId: room, startAt: local(day, from), endAt: local(day, to), purpose: '重叠规则测试', attendees: 2 },
+      });
+    const liuBookings = () => t.dataSource.getRepository(Booking).findBy({ userId: liuId });
+    const cancelAll = async () => {
+      for (const b of await liuBookings())
+        if (b.status === 'approved')
+          await t.request('POST', `${api}/bookings/${b.id}/cancel`, { token: liu, body: {} });
+    };
+
+    beforeAll(async () => {
+      const login = await t.loginResident('13800000005');
+      liu = login.token;
+      liuId = login.user.id;
+      rooms = [];
+      for (const name of ['重叠甲室', '重叠乙室']) {
+        const created = await t.request('POST', `${api}/rooms`, {
+          token: staffG,
+          body: { name, capacity: 10, openTime: '08:30', closeTime: '21:00' },
+        });
+        expect(created.status).toBe(201);
+        rooms.push(created.body.id);
+      }
+    });
+
+    it('an overlapping booking in another room is refused with BOOKING_OVERLAPS_OWN and writes nothing', async () => {
+      const first = await bookRoom(rooms[0], '09:00', '10:00');
+      expect(first.status).toBe(201);
+      const before = await liuBookings();
+      const overlap = await bookRoom(rooms[1], '09:30', '10:30');
+      expect([overlap.status, overlap.body.code]).toEqual([422, 'BOOKING_OVERLAPS_OWN']);
+      expect(overlap.body.message).toBe('您在这个时间已有其他预约，同一时间只能预约一处');
+      expect(await liuBookings()).toHaveLength(before.length);
+      expect(await t.dataSource.getRepository(BookingSlot).countBy({ roomId: rooms[1] })).toBe(0);
+      const free = await t.request('GET', `${api}/rooms/${rooms[1]}/availability?date=${date}`, { token: liu });
+      const at0930 = new Date(local(date, '09:30')).toISOString();
+      expect(free.body.slots.find((s: { startAt: string }) => s.startAt === at0930).state).toBe('free');
+      // Back to back is not an overlap; a cancelled booking holds nothing.
+      expect((await bookRoom(rooms[1], '10:00', '11:00')).status).toBe(201);
+      await cancelAll();
+      expect((await bookRoom(rooms[1], '09:30', '10:30')).status).toBe(201);
+      await cancelAll();
+    });
+
+    it('two rooms booked at once for the same hour, five times over: exactly one wins each time', async () => {
+      for (const hour of ['12', '13', '14', '15', '16']) {
+        const responses = await Promise.all(rooms.map((room) => bookRoom(room, `${hour}:00`, `${hour}:30`)));
+        expect(tally(responses.map(answerOf))).toEqual({ 201: 1, '422 BOOKING_OVERLAPS_OWN': 1 });
+        const active = (await liuBookings()).filter((b) => b.status === 'approved');
+        expect(active).toHaveLength(1);
+        const slots = await t.dataSource.getRepository(BookingSlot).findBy({ bookingId: active[0].id });
+        expect(slots).toHaveLength(2);
+        await cancelAll();
+      }
+      expect(await t.dataSource.getRepository(BookingSlot).countBy({ roomId: rooms[0] })).toBe(0);
+      expect(await t.dataSource.getRepository(BookingSlot).countBy({ roomId: rooms[1] })).toBe(0);
+    });
+
+    it('我的预约 splits upcoming from past: a cancelled booking moves to the past', async () => {
+      const kept = await bookRoom(rooms[0], '18:00', '19:00');
+      expect(kept.status).toBe(201);
+      const ids = async (when: string) =>
+        (await t.request('GET', `${api}/bookings/mine?when=${when}`, { token: liu })).body.items.map(
+          (b: { id: number }) => b.id,
+        );
+      const past = await ids('past');
+      expect(await ids('upcoming')).toEqual([kept.body.id]);
+      expect(past).not.toContain(kept.body.id);
+      expect(past.length).toBeGreaterThanOrEqual(8);
+      await cancelAll();
+      expect(await ids('upcoming')).toEqual([]);
+      expect((await ids('past'))[0]).toBe(kept.body.id);
+      const bad = await t.request('GET', `${api}/bookings/mine?when=later`, { token: liu });
+      expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+  });
+
   it('staff manage rooms: rules, closures; invalid hours refused', async () => {
     const patched = await t.request('PATCH', `${api}/rooms/${roomId}`, {
       token: staffG,

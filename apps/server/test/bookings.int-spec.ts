@@ -1,17 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../src/audit/audit.service.js';
 import { Booking, BookingSlot, BookingSuspension } from '../src/bookings/booking.entity.js';
-import { BookingsService } from '../src/bookings/bookings.service.js';
-import { RoomChargesService } from '../src/help-requests/room-charges.service.js';
-import { LedgerService } from '../src/timebank/ledger.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { Notification } from '../src/notifications/notification.entity.js';
-import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Room } from '../src/rooms/room.entity.js';
-import { RoomsService } from '../src/rooms/rooms.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
+import { bookingServices } from './support/booking-services.js';
 import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
@@ -26,7 +21,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   const sources: DataSource[] = [];
   // Saturday 2026-11-28 09:00 in Shanghai.
   const clock = new FixedClock(new Date('2026-11-28T01:00:00Z'));
-  let services: Array<{ bookings: BookingsService; rooms: RoomsService }>;
+  let services: Array<ReturnType<typeof bookingServices>>;
   let community: Community;
   let other: Community;
   let staff: User;
@@ -113,15 +108,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
     sources.push(await createDataSource(options).initialize());
     if (testDatabaseKind === 'mariadb')
       sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
-    services = sources.map((ds) => {
-      const audit = new AuditService(ds);
-      const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
-      const charges = new RoomChargesService(new LedgerService());
-      return {
-        rooms,
-        bookings: new BookingsService(ds, rooms, new NotificationsService(ds, clock), audit, clock, charges),
-      };
-    });
+    services = sources.map((ds) => bookingServices(ds, clock));
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     other = await data().getRepository(Community).save({ code: 'U', name: '另一社区' });
     const users = data().getRepository(User);
@@ -282,7 +269,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   it('quota, window and rule refusals change nothing', async () => {
     const a = await resident();
     await service(0).book(a, request(hall, '08:30', '09:00'));
-    await service(0).book(a, { ...request(hall, '08:30', '09:00'), roomId: studio.id });
+    await service(0).book(a, { ...request(hall, '09:00', '09:30'), roomId: studio.id });
     const before = await counts();
     const refusals = await Promise.all([
       outcome(service(0).book(a, request(hall, '20:00', '20:30'))), // a third upcoming booking
@@ -313,6 +300,30 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
       'BOOKING_ATTENDEES_INVALID',
     ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('one resident booking two rooms for the same time from two processes at once: one wins, every time', async () => {
+    const rooms = [await room({ name: '甲室' }), await room({ name: '乙室' })];
+    const wednesday = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00+08:00`);
+    for (const hour of ['09', '11', '13', '15', '17', '19']) {
+      const a = await resident();
+      const results = await Promise.all(
+        rooms.map((r, i) =>
+          outcome(
+            service(i).book(a, {
+              roomId: r.id,
+              startAt: wednesday(`${hour}:00`),
+              endAt: wednesday(`${hour}:30`),
+              purpose: '两室同时',
+              attendees: 2,
+            }),
+          ),
+        ),
+      );
+      expect(tally(results)).toEqual({ ok: 1, BOOKING_OVERLAPS_OWN: 1 });
+      expect(await data().getRepository(Booking).countBy({ userId: a.id })).toBe(1);
+    }
+    await assertNoDoubleBooking();
   });
 
   it('weekly minutes: at most 240 per ISO week, counted in local time', async () => {

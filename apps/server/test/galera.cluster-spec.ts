@@ -14,6 +14,12 @@ import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
 import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
 import { startGaleraCluster, type GaleraCluster } from './support/galera-cluster.js';
+import {
+  expectNoShowsAndRemindersOnce,
+  layOutScheduledWork,
+  noShowsAndRemindersDone,
+  type ScheduledWork,
+} from './support/scheduled-work.js';
 import { answerOf, tally } from './support/outcomes.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -109,75 +115,20 @@ describe('three servers on a 3-node Galera cluster', () => {
   }, 60_000);
 
   // ---------- the scheduled jobs' work, laid out first so that their ticks run during the races ----------
-  const jobs = { overdue: [] as number[], reminded: [] as Activity[], users: [] as User[], audience: [] as User[] };
+  let jobs: ScheduledWork;
   let scheduledNoticeId = 0;
 
   it('lays out the scheduled jobs’ work: overdue bookings, activities about to start, a scheduled notice', async () => {
     const ds = apps[0].dataSource;
-    jobs.users = await ds.getRepository(User).find({
+    const users = await ds.getRepository(User).find({
       where: { phone: In(['13800000001', '13800000002', '13800000003', '13800000004', '13800000005']) },
       order: { id: 'ASC' },
     });
-    const communityId = jobs.users[0].communityId!;
-    const room = await ds.getRepository(Room).findOneByOrFail({ communityId, name: '集群抢订室' });
-    const quarter = 15 * MIN;
-    const base = Math.floor(Date.now() / quarter) * quarter - 2 * quarter;
-    for (const [i, user] of jobs.users.entries()) {
-      const startAt = new Date(base - i * 4 * quarter);
-      const booking = await ds.getRepository(Booking).save({
-        communityId,
-        roomId: room.id,
-        userId: user.id,
-        startAt,
-        endAt: new Date(startAt.getTime() + 4 * quarter),
-        minutes: 60,
-        purpose: '集群逾期未签到',
-        attendees: 2,
-        status: 'approved',
-        staffBooking: false,
-        reason: null,
-        decidedById: null,
-        decidedAt: null,
-        checkedInAt: null,
-        noShowAt: null,
-      });
-      await ds.getRepository(BookingSlot).insert(
-        [0, 1, 2, 3].map((k) => ({
-          roomId: room.id,
-          slotStart: new Date(startAt.getTime() + k * quarter),
-          bookingId: booking.id,
-        })),
-      );
-      jobs.overdue.push(booking.id);
-    }
-    for (let i = 0; i < 3; i++) {
-      const startAt = new Date(Date.now() + (20 + i * 5) * MIN);
-      const activity = await ds.getRepository(Activity).save({
-        communityId,
-        title: `集群提醒${i}`,
-        description: '',
-        place: '社区广场',
-        geoLatE6: null,
-        geoLngE6: null,
-        geoRadiusM: null,
-        startAt,
-        endAt: new Date(startAt.getTime() + 60 * MIN),
-        signupDeadline: new Date(Date.now() - MIN),
-        capacity: 10,
-        signedUp: 3,
-        status: 'published',
-        reminderSentAt: null,
-        settledAt: null,
-        createdById: null,
-      });
-      await ds
-        .getRepository(ActivitySignup)
-        .insert(jobs.users.slice(i, i + 3).map((u) => ({ communityId, activityId: activity.id, userId: u.id })));
-      jobs.reminded.push(activity);
-    }
-    // Residents who can receive WeChat messages, and a notice for them published a few seconds ahead.
-    jobs.audience = await ds.getRepository(User).find({ where: { role: 'resident', status: 'verified', communityId } });
-    for (const user of jobs.audience) await ds.getRepository(User).update(user.id, { openid: `openid-${user.phone}` });
+    const room = await ds
+      .getRepository(Room)
+      .findOneByOrFail({ communityId: users[0].communityId!, name: '集群抢订室' });
+    jobs = await layOutScheduledWork(ds, users, room, '集群');
+    // A notice for the residents who can receive WeChat messages, published a few seconds ahead.
     const publishAt = new Date(Date.now() + 5000).toISOString().replace('Z', '+00:00');
     const notice = await send(1, 'notice', 'POST', `${api}/notices`, {
       token: staffG,
@@ -266,6 +217,46 @@ describe('three servers on a 3-node Galera cluster', () => {
     expect(counts).toEqual({ 201: 2, '422 BOOKING_QUOTA_ACTIVE': 10 });
     expect(await apps[1].dataSource.getRepository(Booking).countBy({ userId: resident.id })).toBe(2);
   }, 60_000);
+
+  it('one resident, two rooms, the same hour, on two servers at once, ten times → exactly one booking each time', async () => {
+    const resident = volunteers[38];
+    const second = await send(0, 'setup', 'POST', `${api}/rooms`, {
+      token: staffG,
+      body: { name: '集群二室', capacity: 10, openTime: '08:00', closeTime: '21:00' },
+    });
+    expect(second.status).toBe(201);
+    const day = daysAhead(3);
+    const counts: Record<string, number> = {};
+    for (let round = 0; round < 10; round++) {
+      const hour = String(8 + round).padStart(2, '0');
+      const results = await Promise.all(
+        [roomId, second.body.id as number].map((room, i) =>
+          send(round + i, 'own overlap race', 'POST', `${api}/bookings`, {
+            token: resident.token,
+            body: {
+              roomId: room,
+              startAt: local(day, `${hour}:00`),
+              endAt: local(day, `${hour}:30`),
+              purpose: '两室同时',
+              attendees: 2,
+            },
+          }),
+        ),
+      );
+      for (const answer of results.map(answerOf)) counts[answer] = (counts[answer] ?? 0) + 1;
+      const won = results.find((r) => r.status === 201);
+      expect(results.map(answerOf).sort()).toEqual(['201', '422 BOOKING_OVERLAPS_OWN']);
+      expect(
+        (
+          await send(round, 'own overlap race', 'POST', `${api}/bookings/${won!.body.id}/cancel`, {
+            token: resident.token,
+            body: {},
+          })
+        ).status,
+      ).toBe(200);
+    }
+    console.log('galera own-overlap race:', counts);
+  }, 120_000);
 
   const activity = async (title: string, capacity: number) => {
     const start = new Date(Date.now() + 10 * MIN);
@@ -413,42 +404,21 @@ describe('three servers on a 3-node Galera cluster', () => {
 
   it('the scheduled jobs ran once each across the three servers (no-shows, reminders, the scheduled notice, the outbox)', async () => {
     const ds = apps[1].dataSource;
-    const reminders = () =>
-      ds.getRepository(Notification).findBy({ kind: 'activity_reminder', userId: In(jobs.users.map((u) => u.id)) });
     const outbox = async () =>
       (await ds.getRepository(OutboxMessage).findBy({ userId: In(jobs.audience.map((u) => u.id)) })).filter((m) =>
         m.payload.includes('集群定时通知'),
       );
     const scheduledInbox = () => ds.getRepository(Notification).findBy({ title: '请确认：集群定时通知' });
-    const remindedOf = async () =>
-      (await reminders()).filter((n) => jobs.reminded.some((a) => n.body.includes(`「${a.title}」`)));
     for (const deadline = Date.now() + 90_000; Date.now() < deadline; await sleep(1000)) {
-      const statuses = (await ds.getRepository(Booking).findBy({ id: In(jobs.overdue) })).map((b) => b.status);
       if (
-        statuses.every((s) => s === 'no_show') &&
-        (await remindedOf()).length >= 9 &&
+        (await noShowsAndRemindersDone(ds, jobs)) &&
         (await scheduledInbox()).length >= jobs.audience.length &&
         (await outbox()).length > 0 &&
         (await outbox()).every((m) => m.status === 'sent')
       )
         break;
     }
-    expect((await ds.getRepository(Booking).findBy({ id: In(jobs.overdue) })).map((b) => b.status)).toEqual(
-      jobs.overdue.map(() => 'no_show'),
-    );
-    expect(await ds.getRepository(BookingSlot).countBy({ bookingId: In(jobs.overdue) })).toBe(0);
-    const noShows = await ds
-      .getRepository(Notification)
-      .findBy({ userId: In(jobs.users.map((u) => u.id)), kind: 'booking_no_show' });
-    expect(noShows.map((n) => n.userId).sort()).toEqual(jobs.users.map((u) => u.id).sort());
-    const expected = jobs.reminded
-      .flatMap((a, i) => jobs.users.slice(i, i + 3).map((u) => `${u.id} ${a.title}`))
-      .sort();
-    expect(
-      (await remindedOf())
-        .map((n) => `${n.userId} ${jobs.reminded.find((a) => n.body.includes(`「${a.title}」`))?.title}`)
-        .sort(),
-    ).toEqual(expected);
+    await expectNoShowsAndRemindersOnce(ds, jobs);
     // Its audience is whoever was verified when the job ran (the new volunteers may be among them): each once.
     const inbox = (await scheduledInbox()).map((n) => n.userId);
     expect(new Set(inbox).size).toBe(inbox.length);

@@ -152,6 +152,35 @@ describe(`mutual help over HTTP on ${testDatabaseKind}`, () => {
   );
 
   it(
+    'staff see the escrow and the commons among the accounts and read their statements; a hold is not reversible',
+    async () => {
+      const created = await post(zhang, { rewardMinutes: 5 });
+      expect(created.status).toBe(201);
+      const accounts = await t.request('GET', `${api}/timebank/accounts?limit=100`, { token: staffG });
+      const kinds = accounts.body.items.map((a: { kind: string }) => a.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['pool', 'escrow']));
+      const escrow = await t.request('GET', `${api}/timebank/pool/transactions?kind=escrow`, { token: staffG });
+      expect(escrow.status).toBe(200);
+      const hold = escrow.body.items.find(
+        (i: { reference: string }) => i.reference === `help-request:${created.body.id}`,
+      );
+      expect(hold).toMatchObject({ kind: 'hold', amount: 5, counterparty: { userId: zhang.id } });
+      const commons = await t.request('GET', `${api}/timebank/pool/transactions?kind=commons`, { token: staffG });
+      expect(commons.status).toBe(200);
+      const bad = await t.request('GET', `${api}/timebank/pool/transactions?kind=resident`, { token: staffG });
+      expect(bad.status).toBe(400);
+      const reversed = await t.request('POST', `${api}/timebank/transactions/${hold.id}/reverse`, {
+        token: staffG,
+        body: { reason: '试图冲正冻结' },
+      });
+      expect([reversed.status, reversed.body.code]).toEqual([422, 'REVERSAL_OF_HOLD']);
+      expect((await act(zhang, created.body.id, 'cancel')).status).toBe(200);
+      await expectCleanAudit();
+    },
+    SLOW,
+  );
+
+  it(
     'refuses bad input with 400 and a start in the past with 422',
     async () => {
       for (const body of [

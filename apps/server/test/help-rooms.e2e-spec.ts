@@ -55,6 +55,26 @@ describe(`rooms priced in credits over HTTP on ${testDatabaseKind}`, () => {
     await t?.close();
   });
 
+  it('the demo street has a priced room: B’s 活动大厅, a booking holding its price and a used one charged', async () => {
+    const zhu = await t.loginResident('13900000003');
+    const rooms = await t.request('GET', `${api}/rooms`, { token: zhu.token });
+    expect(rooms.body.items.find((r: { name: string }) => r.name === '活动大厅')).toMatchObject({
+      priceMinutesPerHour: 30,
+    });
+    expect((await account(zhu)).held).toBe(45);
+    const statement = await t.request('GET', `${api}/timebank/transactions?limit=50`, { token: zhu.token });
+    expect(statement.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'hold', amount: -45, counterparty: expect.objectContaining({ kind: 'escrow' }) }),
+    );
+    const hu = await t.loginResident('13900000004');
+    const paid = await t.request('GET', `${api}/timebank/transactions?limit=50`, { token: hu.token });
+    expect(paid.body.items).toContainEqual(expect.objectContaining({ kind: 'hold', amount: -30 }));
+    const staffB = (await t.loginStaff('staff.b')).token;
+    const pool = await t.request('GET', `${api}/timebank/pool/transactions?limit=50`, { token: staffB });
+    expect(pool.body.items).toContainEqual(expect.objectContaining({ kind: 'room_charge', amount: 30 }));
+    await expectCleanAudit();
+  });
+
   it('staff price a room; residents see the price; a new room is free', async () => {
     const created = await t.request('POST', `${api}/rooms`, {
       token: staffG,

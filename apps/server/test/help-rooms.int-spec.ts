@@ -1,14 +1,10 @@
 import { In, type DataSource } from 'typeorm';
-import { AuditService } from '../src/audit/audit.service.js';
 import { Booking, BookingSlot } from '../src/bookings/booking.entity.js';
-import { BookingsService } from '../src/bookings/bookings.service.js';
+import { bookingServices, type BookingOperations } from './support/booking-services.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
 import { runTransaction } from '../src/database/transaction.js';
-import { RoomChargesService } from '../src/help-requests/room-charges.service.js';
-import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Room } from '../src/rooms/room.entity.js';
-import { RoomsService } from '../src/rooms/rooms.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { auditLedger } from '../src/timebank/ledger-audit.js';
 import { LedgerTransaction } from '../src/timebank/ledger-transaction.entity.js';
@@ -33,7 +29,7 @@ describe(`rooms priced in credits on ${testDatabaseKind}`, () => {
   // Saturday 2026-11-28 09:00 in Shanghai.
   const clock = new FixedClock(new Date('2026-11-28T01:00:00Z'));
   const ledger = new LedgerService();
-  let services: BookingsService[];
+  let services: BookingOperations[];
   let community: Community;
   let staff: User;
   let free: Room;
@@ -136,18 +132,7 @@ describe(`rooms priced in credits on ${testDatabaseKind}`, () => {
     sources.push(await createDataSource(options).initialize());
     if (testDatabaseKind === 'mariadb')
       sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
-    services = sources.map((ds) => {
-      const audit = new AuditService(ds);
-      const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
-      return new BookingsService(
-        ds,
-        rooms,
-        new NotificationsService(ds, clock),
-        audit,
-        clock,
-        new RoomChargesService(ledger),
-      );
-    });
+    services = sources.map((ds) => bookingServices(ds, clock, ledger).bookings);
     community = await data().getRepository(Community).save({ code: 'P', name: '计价社区' });
     const users = data().getRepository(User);
     staff = await users.save(

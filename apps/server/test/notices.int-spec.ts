@@ -1,17 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { User as UserRow } from '../src/users/user.entity.js';
-import { AuditService } from '../src/audit/audit.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
-import { RawReads } from '../src/database/raw-reads.js';
 import type { CreateNoticeDto } from '../src/notices/dto/notices.dto.js';
 import { NoticeRead } from '../src/notices/notice.entity.js';
-import { NoticesService } from '../src/notices/notices.service.js';
 import { Notification } from '../src/notifications/notification.entity.js';
-import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { Building } from '../src/tenancy/building.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
+import { noticesOn, type Notices } from './support/notices.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
 const MINUTE = 60_000;
@@ -22,16 +19,14 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
   let a: DataSource;
   let b: DataSource;
   const clock = new FixedClock(new Date('2026-11-28T02:00:00Z'));
-  let service: NoticesService;
-  let serviceB: NoticesService;
+  let service: Notices;
+  let serviceB: Notices;
   let staff: UserRow;
   let inA: UserRow; // building A
   let inB: UserRow; // building B
   let other: UserRow; // another community
   let buildingA: Building;
 
-  const make = (ds: DataSource) =>
-    new NoticesService(ds, new AuditService(ds), new NotificationsService(ds, clock), clock, new RawReads(ds));
   const draft = (fields: Partial<CreateNoticeDto>) =>
     service.create(staff, { title: '公告', body: '正文', category: 'announcement', ...fields });
   const feed = async (user: UserRow) => (await service.feed(user, { limit: 100 })).items.map((i) => i.title);
@@ -41,8 +36,8 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
     const options = await resolveDataSourceOptions(db.config);
     a = await createDataSource(options).initialize();
     b = await createDataSource({ ...options, migrationsRun: false }).initialize();
-    service = make(a);
-    serviceB = make(b);
+    service = noticesOn(a, clock);
+    serviceB = noticesOn(b, clock);
     const [c1, c2] = await a.getRepository(Community).save([
       { code: 'X', name: '一社区' },
       { code: 'Y', name: '二社区' },

@@ -1,12 +1,15 @@
 import { In } from 'typeorm';
-import { Activity, ActivitySignup } from '../src/activities/activity.entity.js';
-import { Booking, BookingSlot } from '../src/bookings/booking.entity.js';
 import { Notification, OutboxMessage } from '../src/notifications/notification.entity.js';
 import { Room } from '../src/rooms/room.entity.js';
 import { auditLedger } from '../src/timebank/ledger-audit.js';
 import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
 import { answerOf, tally } from './support/outcomes.js';
+import {
+  expectNoShowsAndRemindersOnce,
+  layOutScheduledWork,
+  noShowsAndRemindersDone,
+} from './support/scheduled-work.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -48,74 +51,11 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
       },
       order: { id: 'ASC' },
     });
-    const communityId = users[0].communityId!;
-    const room = await ds.getRepository(Room).findOneByOrFail({ communityId });
-
-    // Overdue approved bookings: the no-show job's work.
-    const quarter = 15 * 60_000;
-    const base = Math.floor(Date.now() / quarter) * quarter - 2 * quarter;
-    const overdue: number[] = [];
-    for (const [i, user] of users.entries()) {
-      const startAt = new Date(base - i * 4 * quarter);
-      const booking = await ds.getRepository(Booking).save({
-        communityId,
-        roomId: room.id,
-        userId: user.id,
-        startAt,
-        endAt: new Date(startAt.getTime() + 4 * quarter),
-        minutes: 60,
-        purpose: '逾期未签到',
-        attendees: 2,
-        status: 'approved',
-        staffBooking: false,
-        reason: null,
-        decidedById: null,
-        decidedAt: null,
-        checkedInAt: null,
-        noShowAt: null,
-      });
-      await ds.getRepository(BookingSlot).insert(
-        [0, 1, 2, 3].map((k) => ({
-          roomId: room.id,
-          slotStart: new Date(startAt.getTime() + k * quarter),
-          bookingId: booking.id,
-        })),
-      );
-      overdue.push(booking.id);
-    }
-    // Activities starting within the hour, three volunteers each: the reminder job's work.
-    const activities: Activity[] = [];
-    for (let i = 0; i < 3; i++) {
-      const startAt = new Date(Date.now() + (20 + i * 5) * 60_000);
-      activities.push(
-        await ds.getRepository(Activity).save({
-          communityId,
-          title: `双进程提醒${i}`,
-          description: '',
-          place: '社区广场',
-          geoLatE6: null,
-          geoLngE6: null,
-          geoRadiusM: null,
-          startAt,
-          endAt: new Date(startAt.getTime() + 3_600_000),
-          signupDeadline: new Date(Date.now() - 60_000),
-          capacity: 10,
-          signedUp: 3,
-          status: 'published',
-          reminderSentAt: null,
-          settledAt: null,
-          createdById: null,
-        }),
-      );
-      await ds
-        .getRepository(ActivitySignup)
-        .insert(users.slice(i, i + 3).map((u) => ({ communityId, activityId: activities[i].id, userId: u.id })));
-    }
-    // A "请确认" notice for residents who can receive WeChat messages: the outbox's work, published through the second process.
-    const audience = await ds
-      .getRepository(User)
-      .find({ where: { role: 'resident', status: 'verified', communityId } });
-    for (const user of audience) await ds.getRepository(User).update(user.id, { openid: `openid-${user.phone}` });
+    const room = await ds.getRepository(Room).findOneByOrFail({ communityId: users[0].communityId! });
+    // Overdue approved bookings, activities starting within the hour with three volunteers each, and residents who
+    // receive WeChat messages: the no-show, reminder and outbox jobs' work.
+    const work = await layOutScheduledWork(ds, users, room, '双进程');
+    const { audience } = work;
     const staffG = (await second.loginStaff('staff.g')).token;
     const notice = await second.request('POST', `${api}/notices`, {
       token: staffG,
@@ -171,16 +111,12 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     expect(await balance(payer.token)).toBe(before - 30 * paid);
 
     // Both schedulers tick every 30 s (bookings) and 60 s (reminders); wait for everything to be done.
-    const reminders = () =>
-      ds.getRepository(Notification).findBy({ kind: 'activity_reminder', title: '志愿活动即将开始' });
     const outbox = () => ds.getRepository(OutboxMessage).findBy({ userId: In(audience.map((u) => u.id)) });
     const scheduledInbox = () => ds.getRepository(Notification).findBy({ title: '请确认：双进程定时通知' });
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const statuses = (await ds.getRepository(Booking).findBy({ id: In(overdue) })).map((b) => b.status);
       const done =
-        statuses.every((s) => s === 'no_show') &&
-        (await reminders()).length >= 9 &&
+        (await noShowsAndRemindersDone(ds, work)) &&
         (await scheduledInbox()).length >= audience.length &&
         (await outbox()).every((m) => m.status === 'sent');
       if (done || Date.now() > deadline) break;
@@ -188,19 +124,7 @@ describe(`two server processes on one ${testDatabaseKind} database`, () => {
     }
     await sleep(31_000); // one more tick of each process's booking job: still nothing doubled
 
-    expect((await ds.getRepository(Booking).findBy({ id: In(overdue) })).map((b) => b.status)).toEqual(
-      overdue.map(() => 'no_show'),
-    );
-    expect(await ds.getRepository(BookingSlot).countBy({ bookingId: In(overdue) })).toBe(0);
-    const noShows = await ds
-      .getRepository(Notification)
-      .findBy({ userId: In(users.map((u) => u.id)), kind: 'booking_no_show' });
-    expect(noShows.map((n) => n.userId).sort()).toEqual(users.map((u) => u.id).sort());
-    // One reminder per volunteer per activity, whichever process sent it.
-    const expected = activities.flatMap((a, i) => users.slice(i, i + 3).map((u) => `${u.id} ${a.title}`)).sort();
-    expect(
-      (await reminders()).map((n) => `${n.userId} ${activities.find((a) => n.body.includes(a.title))?.title}`).sort(),
-    ).toEqual(expected);
+    await expectNoShowsAndRemindersOnce(ds, work);
     // The scheduled notice notified its audience once, whichever process got there.
     expect((await scheduledInbox()).map((n) => n.userId).sort()).toEqual(audience.map((u) => u.id).sort());
     // Each outbox message (two notices per resident) reached WeChat once.

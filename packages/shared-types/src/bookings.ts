@@ -158,6 +158,17 @@ export interface BookingQuery {
   limit?: number;
 }
 
+/** GET bookings/mine?when: `upcoming` = still active (pending, approved, checked in) and not yet ended; `past` = the rest. */
+export const myBookingsWhen = ['upcoming', 'past'] as const;
+export type MyBookingsWhen = (typeof myBookingsWhen)[number];
+
+/** GET bookings/mine (newest first; without `when`, every booking) */
+export interface MyBookingsQuery {
+  when?: MyBookingsWhen;
+  cursor?: string;
+  limit?: number;
+}
+
 /** POST bookings/:id/cancel (reason required when staff cancel) */
 export interface CancelBookingRequest {
   reason?: string;

@@ -7,6 +7,7 @@ export * from './notices.js';
 export * from './notifications.js';
 export * from './rules/minutes-to-hours.js';
 export * from './rules/slot-grid.js';
+export * from './rules/room-price.js';
 export * from './rules/shanghai-time.js';
 export * from './timebank.js';
 export * from './activities.js';

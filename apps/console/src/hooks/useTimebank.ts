@@ -16,8 +16,11 @@ import { auditKeys } from './useAuditEntries';
 import { useCommunityScope } from './useCommunityScope';
 import { useCurrentUser } from './useSession';
 
-/** Whose statement: a resident's account (by user id) or the community pool. */
-export type StatementOwner = { kind: 'resident'; userId: number } | { kind: 'pool' };
+/** The community's own accounts: the pool, the escrow of held credits (冻结), the commons 公益池. */
+export type CommunityAccountKind = 'pool' | 'escrow' | 'commons';
+
+/** Whose statement: a resident's account (by user id) or one of the community's own accounts. */
+export type StatementOwner = { kind: 'resident'; userId: number } | { kind: CommunityAccountKind };
 
 export const timebankKeys = {
   all: ['timebank'] as const,
@@ -61,7 +64,7 @@ export function useAccountStatement(owner: StatementOwner | null) {
     queryFn: ({ pageParam, signal }) =>
       owner?.kind === 'resident'
         ? fetchAccountStatement(owner.userId, pageParam, signal)
-        : fetchPoolStatement(communityId, pageParam, signal),
+        : fetchPoolStatement(communityId, owner?.kind ?? 'pool', pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     enabled: ready && owner !== null,

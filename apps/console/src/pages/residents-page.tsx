@@ -16,6 +16,7 @@ import {
 } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
+import { CareRecipientToggle } from './help-care-recipient';
 
 const emptyTexts: Record<UserStatus, string> = {
   pending: '暂无待认证的居民',
@@ -133,7 +134,17 @@ const columns: TableColumnsType<ResidentListItem> = [
       volunteer ? <Tag color="magenta">志愿者</Tag> : <Typography.Text type="secondary">—</Typography.Text>,
   },
   { title: '注册时间', dataIndex: 'createdAt', render: (createdAt: string) => formatDateTime(createdAt) },
-  { title: '操作', key: 'actions', fixed: 'right', render: (_, resident) => <ResidentActions resident={resident} /> },
+  {
+    title: '操作',
+    key: 'actions',
+    fixed: 'right',
+    render: (_, resident) => (
+      <Flex gap={8} align="center" wrap>
+        <ResidentActions resident={resident} />
+        <CareRecipientToggle resident={resident} />
+      </Flex>
+    ),
+  },
 ];
 
 export function ResidentsPage() {

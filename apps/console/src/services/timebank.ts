@@ -43,13 +43,14 @@ export function fetchAccountStatement(
   return http.get<Page<StatementItem>>(`timebank/accounts/${userId}/transactions`, { cursor }, signal);
 }
 
-/** The community pool's statement: credits issued for service, spent credits received. */
+/** A community account's statement: the pool (credits issued and spent), the escrow (holds) or the commons. */
 export function fetchPoolStatement(
   communityId: number | undefined,
+  kind: 'pool' | 'escrow' | 'commons',
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<Page<StatementItem>> {
-  return http.get<Page<StatementItem>>('timebank/pool/transactions', { communityId, cursor }, signal);
+  return http.get<Page<StatementItem>>('timebank/pool/transactions', { communityId, kind, cursor }, signal);
 }
 
 /** Writes the reversal of a transaction (at most once; refused if it would overdraw a resident). */

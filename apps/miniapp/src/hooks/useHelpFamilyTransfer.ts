@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { FamilyBindingView, FamilyTransferRequest, MyFamilyResponse, PostingResponse } from '@linli/shared-types';
+import type { FamilyBindingView, FamilyTransferRequest, MyFamilyResponse } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import { getMyFamily } from '../services/family';
 import { transferToFamily } from '../services/help';
 import { reloadTimebankAccount } from './useTimebankAccount';
-import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt';
+import { useConfirmedTransfer, type TransferChannel } from './useConfirmedTransfer';
 import { errorText, useRemoteData } from './useRemoteData';
 
 /** A family member I may give credits to: either side of an active binding, in any community of the street. */
@@ -37,69 +36,16 @@ const refusals: Record<string, string> = {
   PROXY_NOT_ALLOWED: '代办时不能转出长辈的时长，请长辈本人操作',
 };
 
-const fingerprintOf = (r: FamilyTransferRequest) => `${r.toUserId}|${r.minutes}|${r.memo}`;
+const familyTransfer: TransferChannel<FamilyTransferRequest> = {
+  keyPrefix: 'ft',
+  post: transferToFamily,
+  refusalText: (caught) =>
+    caught instanceof ApiRequestError && refusals[caught.code] ? refusals[caught.code] : errorText(caught),
+  posted: () => void reloadTimebankAccount(),
+};
 
 /** 亲情转赠: confirm naming the recipient, send once per Idempotency-Key, retry safely after a lost answer. */
 export function useHelpFamilyTransfer() {
   const family = useRemoteData(getMyFamily, 'help-family');
-  const attempt = useIdempotentAttempt('ft');
-  const [confirming, setConfirming] = useState<FamilyTransferRequest | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [retryable, setRetryable] = useState<FamilyTransferRequest | null>(null);
-  const [result, setResult] = useState<PostingResponse | null>(null);
-
-  const send = useCallback(
-    async (request: FamilyTransferRequest) => {
-      setSubmitting(true);
-      setError(null);
-      try {
-        const response = await transferToFamily(request, attempt.keyFor(fingerprintOf(request)));
-        attempt.settle();
-        void reloadTimebankAccount();
-        setRetryable(null);
-        setConfirming(null);
-        setResult(response);
-        return true;
-      } catch (caught) {
-        const uncertain = isUncertainFailure(caught);
-        if (!uncertain) attempt.settle();
-        setRetryable(uncertain ? request : null);
-        setConfirming(null);
-        setError(
-          uncertain
-            ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
-            : caught instanceof ApiRequestError && refusals[caught.code]
-              ? refusals[caught.code]
-              : errorText(caught),
-        );
-        return false;
-      } finally {
-        setSubmitting(false);
-      }
-    },
-    [attempt],
-  );
-
-  return {
-    family,
-    confirming,
-    submitting,
-    error,
-    retryable,
-    result,
-    ask: (request: FamilyTransferRequest) => {
-      setError(null);
-      setConfirming(request);
-    },
-    cancel: () => setConfirming(null),
-    confirm: () => (confirming ? send(confirming) : Promise.resolve(false)),
-    retry: () => (retryable ? send(retryable) : Promise.resolve(false)),
-    reset: () => {
-      attempt.settle();
-      setResult(null);
-      setError(null);
-      setRetryable(null);
-    },
-  };
+  return { family, ...useConfirmedTransfer(familyTransfer) };
 }

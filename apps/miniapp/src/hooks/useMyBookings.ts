@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import type { BookingView, ScanResponse } from '@linli/shared-types';
+import type { BookingView, MyBookingsWhen, ScanResponse } from '@linli/shared-types';
 import { cancelBooking, listMyBookings, postScan } from '../services/bookings';
 import { ApiRequestError } from '../services/http';
 import { bookingTimeText } from '../lib/bookings';
@@ -62,9 +62,14 @@ export interface MyBookings extends PagedList<BookingView> {
   checkIn(code: string): Promise<ScanOutcome>;
 }
 
-/** 我的预约: newest first, re-read on return (a booking made on the room page shows at once). */
-export function useMyBookings(enabled: boolean): MyBookings {
-  const list = usePagedList(listMyBookings, 'my-bookings', (booking) => booking.id, enabled);
+/** 我的预约, upcoming or past: newest first, re-read on return (a booking made on the room page shows at once). */
+export function useMyBookings(enabled: boolean, when: MyBookingsWhen): MyBookings {
+  const list = usePagedList(
+    (cursor) => listMyBookings(when, cursor),
+    `my-bookings-${when}`,
+    (booking) => booking.id,
+    enabled,
+  );
   const [cancelling, setCancelling] = useState<number | null>(null);
   const [scanning, setScanning] = useState(false);
   const shown = useRef(false);

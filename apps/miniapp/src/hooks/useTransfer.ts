@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { PostingResponse, TransferRequest } from '@linli/shared-types';
+import type { TransferRequest } from '@linli/shared-types';
 import { minutesToHours } from '@linli/shared-types';
 import { ApiRequestError } from '../services/http';
 import { transferCredits } from '../services/timebank';
 import { setTimebankBalance } from './useTimebankAccount';
-import { isUncertainFailure, useIdempotentAttempt } from './useIdempotentAttempt';
+import { useConfirmedTransfer, type ConfirmedTransferState, type TransferChannel } from './useConfirmedTransfer';
 import { errorText } from './useRemoteData';
 
 export const TRANSFER_MEMO_MAX = 100;
@@ -64,79 +63,16 @@ export function transferErrorText(error: unknown): string {
   return errorText(error);
 }
 
-const fingerprintOf = (request: TransferRequest) => `${request.toUserId}|${request.minutes}|${request.memo}`;
+export type TransferState = ConfirmedTransferState<TransferRequest>;
 
-export interface TransferState {
-  /** The checked request waiting for the resident's confirmation, or null. */
-  confirming: TransferRequest | null;
-  submitting: boolean;
-  error: string | null;
-  /** The last attempt got no answer: 重试 sends it again with the same Idempotency-Key. */
-  retryable: TransferRequest | null;
-  result: PostingResponse | null;
-  /** Opens the confirmation for a checked request. */
-  ask(request: TransferRequest): void;
-  cancel(): void;
-  /** Sends the confirmed request (or the unanswered one again); true on success. */
-  confirm(): Promise<boolean>;
-  retry(): Promise<boolean>;
-  /** Back to an empty form (再转一笔). */
-  reset(): void;
-}
+const neighbourTransfer: TransferChannel<TransferRequest> = {
+  keyPrefix: 'tf',
+  post: transferCredits,
+  refusalText: transferErrorText,
+  posted: (response) => setTimebankBalance(response.balance, response.balanceHours),
+};
 
 /** A transfer to a neighbour: confirm, send once per Idempotency-Key, and retry safely after a lost answer. */
 export function useTransfer(): TransferState {
-  const attempt = useIdempotentAttempt('tf');
-  const [confirming, setConfirming] = useState<TransferRequest | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [retryable, setRetryable] = useState<TransferRequest | null>(null);
-  const [result, setResult] = useState<PostingResponse | null>(null);
-
-  const send = useCallback(
-    async (request: TransferRequest) => {
-      setSubmitting(true);
-      setError(null);
-      try {
-        const response = await transferCredits(request, attempt.keyFor(fingerprintOf(request)));
-        attempt.settle();
-        setTimebankBalance(response.balance, response.balanceHours);
-        setRetryable(null);
-        setConfirming(null);
-        setResult(response);
-        return true;
-      } catch (caught) {
-        const uncertain = isUncertainFailure(caught);
-        if (!uncertain) attempt.settle();
-        setRetryable(uncertain ? request : null);
-        setConfirming(null);
-        setError(
-          uncertain
-            ? `${errorText(caught)}。转赠可能未完成，请点“重试”：同一笔不会重复转出`
-            : transferErrorText(caught),
-        );
-        return false;
-      } finally {
-        setSubmitting(false);
-      }
-    },
-    [attempt],
-  );
-
-  const ask = useCallback((request: TransferRequest) => {
-    setError(null);
-    setConfirming(request);
-  }, []);
-  const cancel = useCallback(() => setConfirming(null), []);
-  const confirm = useCallback(async () => (confirming ? send(confirming) : false), [confirming, send]);
-  const retry = useCallback(async () => (retryable ? send(retryable) : false), [retryable, send]);
-  const reset = useCallback(() => {
-    attempt.settle();
-    setResult(null);
-    setError(null);
-    setRetryable(null);
-    setConfirming(null);
-  }, [attempt]);
-
-  return { confirming, submitting, error, retryable, result, ask, cancel, confirm, retry, reset };
+  return useConfirmedTransfer(neighbourTransfer);
 }

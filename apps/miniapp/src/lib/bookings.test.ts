@@ -8,6 +8,8 @@ import {
   dateText,
   durationText,
   gridCells,
+  holdText,
+  roomPriceText,
   rangeProblem,
   shanghaiClock,
 } from './bookings';
@@ -113,5 +115,20 @@ describe('gridCells and rangeProblem', () => {
     const open = gridCells(room, '2026-11-29', [slot(8, 'free'), slot(9, 'free'), slot(10, 'free')], at28);
     expect(rangeProblem(room, open, { from: 0, to: 1 })).toBeNull();
     expect(rangeProblem(room, open, { from: 0, to: 2 })).toBe('单次最长 2 小时，请缩短时段');
+  });
+});
+
+describe('room price and hold', () => {
+  it('names a free room, or the price per hour', () => {
+    expect(roomPriceText({ priceMinutesPerHour: 0 })).toBe('免费使用');
+    expect(roomPriceText({ priceMinutesPerHour: 30 })).toBe(
+      '使用费：每小时 30 分钟时长（时间银行），预约时冻结，使用后扣除',
+    );
+  });
+
+  it('says what a booking holds, pro rata and rounded up as the server holds it', () => {
+    expect(holdText({ priceMinutesPerHour: 0 }, 90)).toBeNull();
+    expect(holdText({ priceMinutesPerHour: 30 }, 90)).toBe('将冻结时长 45 分钟（使用后扣除，取消或未通过会退回）');
+    expect(holdText({ priceMinutesPerHour: 60 }, 120)).toBe('将冻结时长 2 小时（使用后扣除，取消或未通过会退回）');
   });
 });

@@ -1,5 +1,6 @@
 import {
   isOnSlotGrid,
+  roomPriceMinutes,
   shanghaiDate,
   shanghaiMidnight,
   shanghaiMinuteOfDay,
@@ -143,4 +144,16 @@ export function durationText(minutes: number): string {
 export function bookingTimeText(startAt: string | Date, endAt: string | Date): string {
   const start = typeof startAt === 'string' ? new Date(startAt) : startAt;
   return `${dateText(shanghaiDate(start))} ${shanghaiClock(start)}–${shanghaiClock(endAt, true)}`;
+}
+
+/** 免费使用, or the price per hour in time credit and when it is taken. */
+export function roomPriceText(room: Pick<RoomView, 'priceMinutesPerHour'>): string {
+  if (room.priceMinutesPerHour <= 0) return '免费使用';
+  return `使用费：每小时 ${durationText(room.priceMinutesPerHour)}时长（时间银行），预约时冻结，使用后扣除`;
+}
+
+/** The time credit a booking of this room holds (shared-types roomPriceMinutes, as the server holds it); null if free. */
+export function holdText(room: Pick<RoomView, 'priceMinutesPerHour'>, minutes: number): string | null {
+  const held = roomPriceMinutes(room.priceMinutesPerHour, minutes);
+  return held ? `将冻结时长 ${durationText(held)}（使用后扣除，取消或未通过会退回）` : null;
 }

@@ -1,4 +1,11 @@
-import type { BookingView, CreateBookingRequest, Page, ScanRequest, ScanResponse } from '@linli/shared-types';
+import type {
+  BookingView,
+  CreateBookingRequest,
+  MyBookingsWhen,
+  Page,
+  ScanRequest,
+  ScanResponse,
+} from '@linli/shared-types';
 import { http } from './http';
 
 /** Verified residents only (403 RESIDENT_NOT_VERIFIED); refusals carry the BOOKING_* codes. */
@@ -6,8 +13,9 @@ export function createBooking(body: CreateBookingRequest): Promise<BookingView> 
   return http.post<BookingView>('bookings', body);
 }
 
-export function listMyBookings(cursor?: string): Promise<Page<BookingView>> {
-  return http.get<Page<BookingView>>('bookings/mine', { cursor });
+/** upcoming: still active and not ended; past: the rest (newest first). */
+export function listMyBookings(when: MyBookingsWhen, cursor?: string): Promise<Page<BookingView>> {
+  return http.get<Page<BookingView>>('bookings/mine', { when, cursor });
 }
 
 /** The booker may cancel before the start. */

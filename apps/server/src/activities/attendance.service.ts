@@ -14,23 +14,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
-import { TransactionSql } from '../database/transaction-sql.js';
-import { runTransaction } from '../database/transaction.js';
+import { lockForUpdate, runTransaction } from '../database/transaction.js';
 import { User } from '../users/user.entity.js';
 import { activityCode, parseActivityCode, personalCode, resolvePersonalCode } from './activity-codes.js';
 import { assertVisible, loadVisible } from './activity-access.js';
 import { Activity, ActivitySignup } from './activity.entity.js';
 import { toActivityView, toAttendanceRow, toMyAttendanceView } from './activities.mapper.js';
-import {
-  activitySql,
-  lockedSignupSql,
-  setCheckedInSql,
-  setCheckedOutSql,
-  toActivity,
-  toAttendanceSignup,
-  type ActivityRow,
-  type SignupRow,
-} from './activities.queries.js';
 import {
   codeStep,
   inCheckInWindow,
@@ -93,8 +82,7 @@ export class AttendanceService {
     if (position.purpose !== undefined && position.purpose !== parsed.purpose)
       throw refuse('ACTIVITY_CODE_WRONG_PURPOSE');
     const result = await runTransaction(this.dataSource, async (manager) => {
-      const [row] = await new TransactionSql(manager).rows<ActivityRow>(activitySql, [parsed.activityId]);
-      const activity = assertVisible(user, row ? toActivity(row) : null);
+      const activity = assertVisible(user, await manager.findOneBy(Activity, { id: parsed.activityId }));
       const attendance = await this.attend(manager, activity, user.id, parsed.purpose, position);
       return { activity, attendance };
     });
@@ -146,10 +134,14 @@ export class AttendanceService {
     position: ScanPosition | null,
   ): Promise<MyAttendanceView> {
     if (activity.status !== 'published') throw refuse('ACTIVITY_NOT_PUBLISHED');
-    const sql = new TransactionSql(manager);
-    const [row] = await sql.rows<SignupRow>(lockedSignupSql(sql.forUpdate), [activity.id, userId]);
-    if (!row) throw refuse('ACTIVITY_NOT_SIGNED_UP');
-    const signup = toAttendanceSignup(row);
+    const signup = await lockForUpdate(
+      manager,
+      manager
+        .getRepository(ActivitySignup)
+        .createQueryBuilder('s')
+        .where('s.activityId = :activityId AND s.userId = :userId', { activityId: activity.id, userId }),
+    ).getOne();
+    if (!signup) throw refuse('ACTIVITY_NOT_SIGNED_UP');
     const now = this.clock.now();
     if (purpose === 'checkin' && !inCheckInWindow(activity, now)) throw refuse('ACTIVITY_OUTSIDE_CHECKIN_WINDOW');
     if (purpose === 'checkout' && !inCheckOutWindow(activity, now)) throw refuse('ACTIVITY_OUTSIDE_CHECKOUT_WINDOW');
@@ -159,16 +151,16 @@ export class AttendanceService {
       if (!insideGeofence(fence, { lat: position.lat, lng: position.lng })) throw refuse('ACTIVITY_OUTSIDE_GEOFENCE');
     }
     // The row is ours until commit: its conditional UPDATE cannot miss. If it ever did, fail rather than answer a time not stored.
-    const setOnce = async (statement: string) => {
-      if (!(await sql.write(statement, [now, signup.id])).affected)
-        throw new Error(`sign-up ${signup.id} changed while locked`);
+    const setOnce = async (column: 'checkedInAt' | 'checkedOutAt') => {
+      const result = await manager.update(ActivitySignup, { id: signup.id, [column]: IsNull() }, { [column]: now });
+      if (!result.affected) throw new Error(`sign-up ${signup.id} changed while locked`);
       return now;
     };
     if (purpose === 'checkin') {
-      signup.checkedInAt ??= await setOnce(setCheckedInSql);
+      signup.checkedInAt ??= await setOnce('checkedInAt');
     } else {
       if (!signup.checkedInAt) throw refuse('ACTIVITY_NOT_CHECKED_IN');
-      signup.checkedOutAt ??= await setOnce(setCheckedOutSql);
+      signup.checkedOutAt ??= await setOnce('checkedOutAt');
     }
     return toMyAttendanceView(signup);
   }

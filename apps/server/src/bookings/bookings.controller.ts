@@ -3,13 +3,16 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BookingView, Page, RecurringBookingResponse, SuspensionLiftResponse } from '@linli/shared-types';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
-import { PageQuery } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
+import { BookingAttendanceService } from './booking-attendance.service.js';
+import { BookingDecisionsService } from './booking-decisions.service.js';
+import { BookingReadsService } from './booking-reads.service.js';
 import { BookingsService } from './bookings.service.js';
 import {
   BookingQueryDto,
   CancelBookingDto,
   CreateBookingDto,
+  MyBookingsQueryDto,
   RecurringBookingDto,
   RejectBookingDto,
 } from './dto/bookings.dto.js';
@@ -19,7 +22,12 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 @ApiBearerAuth()
 @Controller('bookings')
 export class BookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly reads: BookingReadsService,
+    private readonly decisions: BookingDecisionsService,
+    private readonly attendance: BookingAttendanceService,
+  ) {}
 
   /** Residents book under every rule; staff book for the community without quotas. */
   @ApiAnswer({
@@ -37,6 +45,7 @@ export class BookingsController {
       'BOOKING_TOO_LONG',
       'BOOKING_CLOSED',
       'BOOKING_SUSPENDED',
+      'BOOKING_OVERLAPS_OWN',
       'BOOKING_QUOTA_ACTIVE',
       'BOOKING_QUOTA_WEEKLY',
     ],
@@ -48,18 +57,18 @@ export class BookingsController {
     return this.bookings.create(user, body);
   }
 
-  @ApiAnswer({ summary: '我的预约', ok: { page: 'BookingView' } })
+  @ApiAnswer({ summary: '我的预约（可分即将开始与历史）', ok: { page: 'BookingView' } })
   @Get('mine')
   @ActFor('查看预约')
-  mine(@CurrentUser() user: User, @Query() query: PageQuery): Promise<Page<BookingView>> {
-    return this.bookings.mine(user, query);
+  mine(@CurrentUser() user: User, @Query() query: MyBookingsQueryDto): Promise<Page<BookingView>> {
+    return this.reads.mine(user, query);
   }
 
   @ApiAnswer({ summary: '预约列表（管理端，可按活动室、日期、状态筛选）', ok: { page: 'BookingView' } })
   @Get()
   @StaffOnly()
   list(@CurrentUser() user: User, @Query() query: BookingQueryDto): Promise<Page<BookingView>> {
-    return this.bookings.list(user, query);
+    return this.reads.list(user, query);
   }
 
   @ApiAnswer({
@@ -76,6 +85,7 @@ export class BookingsController {
       'BOOKING_TOO_LONG',
       'BOOKING_CLOSED',
       'BOOKING_SUSPENDED',
+      'BOOKING_OVERLAPS_OWN',
       'BOOKING_QUOTA_ACTIVE',
       'BOOKING_QUOTA_WEEKLY',
     ],
@@ -100,7 +110,7 @@ export class BookingsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: CancelBookingDto,
   ): Promise<BookingView> {
-    return this.bookings.cancel(user, id, body.reason);
+    return this.decisions.cancel(user, id, body.reason);
   }
 
   @ApiAnswer({
@@ -112,7 +122,7 @@ export class BookingsController {
   @StaffOnly()
   @HttpCode(200)
   approve(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<BookingView> {
-    return this.bookings.approve(user, id);
+    return this.decisions.approve(user, id);
   }
 
   @ApiAnswer({
@@ -128,7 +138,7 @@ export class BookingsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RejectBookingDto,
   ): Promise<BookingView> {
-    return this.bookings.reject(user, id, body.reason);
+    return this.decisions.reject(user, id, body.reason);
   }
 
   /** Staff check a resident in on their behalf. */
@@ -141,7 +151,7 @@ export class BookingsController {
   @StaffOnly()
   @HttpCode(200)
   checkIn(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<BookingView> {
-    return this.bookings.checkInByStaff(user, id);
+    return this.attendance.checkInByStaff(user, id);
   }
 
   /** Staff lift a resident's booking suspension. */
@@ -153,6 +163,6 @@ export class BookingsController {
     @CurrentUser() user: User,
     @Param('userId', ParseIntPipe) userId: number,
   ): Promise<SuspensionLiftResponse> {
-    return this.bookings.liftSuspension(user, userId);
+    return this.decisions.liftSuspension(user, userId);
   }
 }

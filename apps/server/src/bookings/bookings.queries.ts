@@ -1,4 +1,4 @@
-import type { BookingStatus } from '@linli/shared-types';
+import { activeBookingStatuses, type BookingStatus } from '@linli/shared-types';
 import type { Room } from '../rooms/room.entity.js';
 
 /**
@@ -68,12 +68,22 @@ export const COUNTED: BookingStatus[] = ['pending', 'approved', 'checked_in', 'c
 const UPCOMING: BookingStatus[] = ['pending', 'approved'];
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
-/** A resident's standing in one statement: unlifted suspensions running at `now`, upcoming active bookings, minutes in the week (group bookings count against the group). */
+/**
+ * A resident's standing in one statement: unlifted suspensions running at `now`, upcoming active bookings, minutes in
+ * the week, and their active bookings in any room overlapping [start, end) in time (group bookings count against the
+ * group). Read after the resident's turn (takeResidentTurnSql), so it sees every booking of theirs committed before.
+ */
 export const residentUsageSql = `SELECT
   (SELECT COUNT(*) FROM booking_suspensions WHERE userId = ? AND until > ? AND liftedAt IS NULL) AS activeSuspensions,
   (SELECT COUNT(*) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(UPCOMING.length)}) AND startAt > ?) AS upcomingActive,
-  (SELECT COALESCE(SUM(minutes), 0) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(COUNTED.length)}) AND startAt >= ? AND startAt < ?) AS weekMinutes`;
-export const residentUsageParams = (userId: number, now: Date, week: { startAt: Date; endAt: Date }) => [
+  (SELECT COALESCE(SUM(minutes), 0) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(COUNTED.length)}) AND startAt >= ? AND startAt < ?) AS weekMinutes,
+  (SELECT COUNT(*) FROM bookings WHERE userId = ? AND groupId IS NULL AND status IN (${marks(activeBookingStatuses.length)}) AND startAt < ? AND endAt > ?) AS overlapping`;
+export const residentUsageParams = (
+  userId: number,
+  now: Date,
+  week: { startAt: Date; endAt: Date },
+  booking: { startAt: Date; endAt: Date },
+) => [
   userId,
   now,
   userId,
@@ -83,12 +93,17 @@ export const residentUsageParams = (userId: number, now: Date, week: { startAt: 
   ...COUNTED,
   week.startAt,
   week.endAt,
+  userId,
+  ...activeBookingStatuses,
+  booking.endAt,
+  booking.startAt,
 ];
 
 export interface ResidentUsageRow {
   activeSuspensions: number | string;
   upcomingActive: number | string;
   weekMinutes: number | string;
+  overlapping: number | string;
 }
 
 export const insertBookingSql = `INSERT INTO bookings (communityId, roomId, userId, startAt, endAt, minutes, purpose, attendees, status,

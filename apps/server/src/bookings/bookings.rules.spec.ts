@@ -1,4 +1,4 @@
-import type { BookingStatus } from '@linli/shared-types';
+import type { BookingStatus, Role } from '@linli/shared-types';
 import dayjs from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek.js';
 import timezone from 'dayjs/plugin/timezone.js';
@@ -9,7 +9,10 @@ import {
   checkAttendees,
   checkBookingTime,
   checkCancel,
+  bookingVisibleTo,
+  checkCancelReason,
   checkQuota,
+  checkStaffCheckIn,
   inCheckInWindow,
   initialStatus,
   isoWeekOf,
@@ -87,21 +90,28 @@ describe('checkAttendees', () => {
   ])('%p attendees in a room for 12 → %p', (n, code) => expect(checkAttendees(room, n)?.code ?? null).toBe(code));
 });
 
-describe('checkQuota (not suspended, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
+describe('checkQuota (not suspended, no own overlap in any room, fewer than 2 upcoming, ≤ 240 min per ISO week)', () => {
   it.each([
-    [0, 0, 0, 60, null],
-    [0, 1, 0, 60, null],
-    [0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'],
-    [0, 0, 180, 60, null],
-    [0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'],
-    [0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'],
-    [0, 0, 0, 240, null],
-    [1, 0, 0, 30, 'BOOKING_SUSPENDED'],
-    [2, 2, 240, 30, 'BOOKING_SUSPENDED'],
+    [0, 0, 0, 0, 60, null],
+    [0, 0, 1, 0, 60, null],
+    [0, 0, 2, 0, 30, 'BOOKING_QUOTA_ACTIVE'],
+    [0, 0, 0, 180, 60, null],
+    [0, 0, 0, 180, 90, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 0, 1, 240, 30, 'BOOKING_QUOTA_WEEKLY'],
+    [0, 0, 0, 0, 240, null],
+    [1, 0, 0, 0, 30, 'BOOKING_SUSPENDED'],
+    [2, 0, 2, 240, 30, 'BOOKING_SUSPENDED'],
+    // Another active booking of theirs at the same time, in another room: refused whatever the quotas say.
+    [0, 1, 0, 0, 30, 'BOOKING_OVERLAPS_OWN'],
+    [0, 2, 1, 60, 60, 'BOOKING_OVERLAPS_OWN'],
+    [0, 1, 2, 240, 30, 'BOOKING_OVERLAPS_OWN'],
+    [1, 1, 0, 0, 30, 'BOOKING_SUSPENDED'],
   ])(
-    '%p suspensions, %p upcoming, %p min this week, +%p min → %p',
-    (activeSuspensions, upcomingActive, weekMinutes, minutes, code) => {
-      expect(checkQuota({ activeSuspensions, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(code);
+    '%p suspensions, %p overlapping, %p upcoming, %p min this week, +%p min → %p',
+    (activeSuspensions, overlapping, upcomingActive, weekMinutes, minutes, code) => {
+      expect(checkQuota({ activeSuspensions, overlapping, upcomingActive, weekMinutes }, minutes)?.code ?? null).toBe(
+        code,
+      );
     },
   );
 });
@@ -232,5 +242,47 @@ describe('weeklyOccurrences', () => {
       ['2026-12-05T11:00:00.000Z', '2026-12-05T12:30:00.000Z'],
       ['2026-12-12T11:00:00.000Z', '2026-12-12T12:30:00.000Z'],
     ]);
+  });
+});
+
+describe('bookingVisibleTo (a resident their own, staff their community, admins any)', () => {
+  const booking = { userId: 7, communityId: 1 };
+  it.each<[string, { id: number; role: Role; communityId: number | null }, boolean]>([
+    ['the booker', { id: 7, role: 'resident', communityId: 1 }, true],
+    ['a neighbour', { id: 8, role: 'resident', communityId: 1 }, false],
+    ['staff of the community', { id: 2, role: 'staff', communityId: 1 }, true],
+    ['staff of another community', { id: 3, role: 'staff', communityId: 2 }, false],
+    ['an admin', { id: 1, role: 'admin', communityId: null }, true],
+  ])('%s → %p', (_, actor, seen) => {
+    expect(bookingVisibleTo(actor, booking)).toBe(seen);
+  });
+});
+
+describe('checkCancelReason (staff cancelling for somebody else say why)', () => {
+  it.each<[boolean, boolean, string | undefined, string | null]>([
+    [false, false, undefined, null],
+    [true, false, undefined, null],
+    [true, true, undefined, 'BOOKING_REASON_REQUIRED'],
+    [true, true, '  ', 'BOOKING_REASON_REQUIRED'],
+    [true, true, '设备检修', null],
+  ])('staff %p, for someone else %p, reason %p → %p', (byStaff, forSomeoneElse, reason, code) => {
+    expect(checkCancelReason(byStaff, forSomeoneElse, reason)?.code ?? null).toBe(code);
+  });
+});
+
+describe('checkStaffCheckIn (approved, from 15 min before the start until the end)', () => {
+  const start = at('2026-11-28T02:00:00Z');
+  const end = at('2026-11-28T03:00:00Z');
+  it.each<[BookingStatus, string, string | null]>([
+    ['approved', '2026-11-28T01:44:59Z', 'BOOKING_NOT_CHECKABLE'],
+    ['approved', '2026-11-28T01:45:00Z', null],
+    ['approved', '2026-11-28T02:30:00Z', null],
+    ['approved', '2026-11-28T02:59:59Z', null],
+    ['approved', '2026-11-28T03:00:00Z', 'BOOKING_NOT_CHECKABLE'],
+    ['pending', '2026-11-28T02:00:00Z', 'BOOKING_NOT_CHECKABLE'],
+    ['cancelled', '2026-11-28T02:00:00Z', 'BOOKING_NOT_CHECKABLE'],
+    ['no_show', '2026-11-28T02:20:00Z', 'BOOKING_NOT_CHECKABLE'],
+  ])('%p at %p → %p', (status, now, code) => {
+    expect(checkStaffCheckIn({ status, startAt: start, endAt: end }, at(now))?.code ?? null).toBe(code);
   });
 });

@@ -2,6 +2,7 @@ import {
   isOnSlotGrid,
   parseClockTime,
   type BookingStatus,
+  type Role,
   type SlotGridRoom,
   shanghaiWeekStart,
   type Refusal,
@@ -82,16 +83,26 @@ interface Interval {
   endAt: Date;
 }
 
+/** What the booking transaction counted of a resident's own bookings (bookings.queries.ts residentUsageSql). */
+export interface ResidentUsage {
+  activeSuspensions: number;
+  upcomingActive: number;
+  weekMinutes: number;
+  /** Their active bookings (pending, approved, checked_in) in any room overlapping the new one in time. */
+  overlapping: number;
+}
+
 /**
- * A resident's standing: not suspended (no unlifted suspension running now), fewer than 2 upcoming active bookings,
- * and at most 240 minutes booked in the ISO week.
+ * A resident's standing: not suspended (no unlifted suspension running now), no other active booking overlapping this
+ * one in time in any room, fewer than 2 upcoming active bookings, and at most 240 minutes booked in the ISO week.
  */
 export function checkQuota(
-  usage: { activeSuspensions: number; upcomingActive: number; weekMinutes: number },
+  usage: ResidentUsage,
   minutes: number,
   settings: BookingSettings = bookingSettings,
 ): Refusal | null {
   if (usage.activeSuspensions > 0) return { code: 'BOOKING_SUSPENDED' };
+  if (usage.overlapping > 0) return { code: 'BOOKING_OVERLAPS_OWN' };
   if (usage.upcomingActive >= settings.maxUpcomingActive) return { code: 'BOOKING_QUOTA_ACTIVE' };
   if (usage.weekMinutes + minutes > settings.weeklyMinutes) return { code: 'BOOKING_QUOTA_WEEKLY' };
   return null;
@@ -185,4 +196,34 @@ export function weeklyOccurrences(start: Date, end: Date, weeks: number): Interv
     startAt: new Date(start.getTime() + i * 7 * DAY),
     endAt: new Date(end.getTime() + i * 7 * DAY),
   }));
+}
+
+/** Who may act on a booking: a resident their own, staff their community's, admins any; to anyone else it is missing. */
+export function bookingVisibleTo(
+  actor: { id: number; role: Role; communityId: number | null },
+  booking: { userId: number; communityId: number },
+): boolean {
+  if (actor.role === 'resident') return booking.userId === actor.id;
+  return actor.role === 'admin' || booking.communityId === actor.communityId;
+}
+
+/** Staff cancelling somebody else's booking say why (it is sent to the booker). */
+export function checkCancelReason(
+  byStaff: boolean,
+  forSomeoneElse: boolean,
+  reason: string | undefined,
+): Refusal | null {
+  return byStaff && forSomeoneElse && !reason?.trim() ? { code: 'BOOKING_REASON_REQUIRED' } : null;
+}
+
+/** Staff check a resident in on their behalf: an approved booking, from 15 minutes before the start until its end. */
+export function checkStaffCheckIn(
+  booking: { status: BookingStatus; startAt: Date; endAt: Date },
+  now: Date,
+  settings: BookingSettings = bookingSettings,
+): Refusal | null {
+  const opens = booking.startAt.getTime() - settings.checkInEarlyMinutes * MINUTE;
+  if (booking.status !== 'approved' || now.getTime() < opens || now.getTime() >= booking.endAt.getTime())
+    return { code: 'BOOKING_NOT_CHECKABLE' };
+  return null;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { BookingsService } from './bookings.service.js';
+import { BookingJobsService } from './booking-jobs.service.js';
 
 /**
  * No-shows and completions. Every process may run this: each transition is a conditional UPDATE on the
@@ -11,7 +11,7 @@ export class BookingsScheduler {
   private readonly logger = new Logger(BookingsScheduler.name);
   private running = false;
 
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(private readonly bookings: BookingJobsService) {}
 
   @Interval('bookings-status', 30_000)
   async tick(): Promise<void> {

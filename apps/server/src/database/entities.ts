@@ -6,7 +6,7 @@ import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/
 import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
 import { FamilyBinding, FamilyCode, FamilyCreditAsk } from '../family/family.entity.js';
-import { Notice, NoticeBuilding, NoticeRead } from '../notices/notice.entity.js';
+import { Notice, NoticeBuilding, NoticeRead, NoticeUnreadCount, NoticeVersion } from '../notices/notice.entity.js';
 import {
   RequestCommunitySettings,
   RequestStreetSettings,
@@ -38,6 +38,8 @@ export const entities = [
   Notice,
   NoticeBuilding,
   NoticeRead,
+  NoticeVersion,
+  NoticeUnreadCount,
   Notification,
   OutboxMessage,
   TimebankAccount,

@@ -1,4 +1,4 @@
-import type { BookingStatus } from '@linli/shared-types';
+import { roomPriceMinutes, type BookingStatus } from '@linli/shared-types';
 
 /** Rooms priced in credits (PRODUCT.md "Mutual help"): pure rules, no database. */
 
@@ -15,8 +15,7 @@ export interface PricedBooking {
 
 /** What a booking holds from the booker: the hourly price pro rata, rounded up to a whole minute; 0 for free. */
 export function roomChargeMinutes(b: PricedBooking): number {
-  if (b.staffBooking || b.groupBooking || b.priceMinutesPerHour <= 0 || b.minutes <= 0) return 0;
-  return Math.ceil((b.priceMinutesPerHour * b.minutes) / 60);
+  return b.staffBooking || b.groupBooking ? 0 : roomPriceMinutes(b.priceMinutesPerHour, b.minutes);
 }
 
 /**

@@ -58,10 +58,36 @@ export class NoticeBuilding {
 @Entity('notice_reads')
 @Index('uq_notice_reads_notice_user', ['noticeId', 'userId'], { unique: true })
 @Index('idx_notice_reads_user', ['userId', 'noticeId'])
+// A notice's stats: its reads with their times from the index alone.
+@Index('idx_notice_reads_notice_times', ['noticeId', 'userId', 'readAt', 'ackAt'])
 export class NoticeRead {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'int' }) noticeId: number;
   @Column({ type: 'int' }) userId: number;
   @DateTimeColumn() readAt: Date;
   @DateTimeColumn({ nullable: true }) ackAt: Date | null;
+}
+
+/** Bumped by every transaction that changes which notices a community sees (publish, edit of a scheduled one, archive). */
+@Entity('notice_versions')
+export class NoticeVersion {
+  @PrimaryColumn({ type: 'int' }) communityId: number;
+  @Column({ type: 'int', default: 0 }) version: number;
+}
+
+/**
+ * A resident's unread badge (notice-unread.ts): `unread` is exact while the row's community, building and version are
+ * the resident's and the community's, and the clock is before `validUntil` (the next expiry, window exit or scheduled
+ * publication that would change it). `touches` grows with every read recorded, so that each such transaction writes
+ * the row (a conflict with a concurrent recount, also across cluster nodes).
+ */
+@Entity('notice_unread_counts')
+export class NoticeUnreadCount {
+  @PrimaryColumn({ type: 'int' }) userId: number;
+  @Column({ type: 'int', nullable: true }) communityId: number | null;
+  @Column({ type: 'int', nullable: true }) buildingId: number | null;
+  @Column({ type: 'int', default: 0 }) version: number;
+  @Column({ type: 'int', default: 0 }) unread: number;
+  @DateTimeColumn() validUntil: Date;
+  @Column({ type: 'int', default: 0 }) touches: number;
 }

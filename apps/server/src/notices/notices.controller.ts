@@ -14,27 +14,33 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
-import { NoticesService } from './notices.service.js';
+import { NoticeEditingService } from './notice-editing.service.js';
+import { NoticeReadingService } from './notice-reading.service.js';
+import { NoticeStatsService } from './notice-stats.service.js';
 
 @ApiTags('notices')
 @ApiBearerAuth()
 @Controller('notices')
 export class NoticesController {
-  constructor(private readonly notices: NoticesService) {}
+  constructor(
+    private readonly reading: NoticeReadingService,
+    private readonly editing: NoticeEditingService,
+    private readonly reach: NoticeStatsService,
+  ) {}
 
   /** The feed of the caller: residents what is addressed to them (pending residents too). */
   @ApiAnswer({ summary: '公告列表（居民看到发给自己的）', ok: { page: 'NoticeSummary' } })
   @Get()
   @ActFor('查看公告')
   feed(@CurrentUser() user: User, @Query() query: NoticeFeedQueryDto): Promise<Page<NoticeSummary>> {
-    return this.notices.feed(user, query);
+    return this.reading.feed(user, query);
   }
 
   @ApiAnswer({ summary: '未读公告数', ok: 'UnreadCountResponse' })
   @Get('unread-count')
   @ActFor('查看未读公告数')
   unreadCount(@CurrentUser() user: User): Promise<UnreadCountResponse> {
-    return this.notices.unreadCount(user);
+    return this.reading.unreadCount(user);
   }
 
   /** Staff: every notice of their community (admins: the street, or ?communityId), newest first. */
@@ -42,7 +48,7 @@ export class NoticesController {
   @StaffOnly()
   @Get('manage')
   manage(@CurrentUser() user: User, @Query() query: NoticeManageQueryDto): Promise<Page<NoticeSummary>> {
-    return this.notices.manage(user, query);
+    return this.editing.manage(user, query);
   }
 
   @ApiAnswer({
@@ -53,14 +59,14 @@ export class NoticesController {
   @StaffOnly()
   @Post()
   create(@CurrentUser() user: User, @Body() body: CreateNoticeDto): Promise<NoticeView> {
-    return this.notices.create(user, body);
+    return this.editing.create(user, body);
   }
 
   @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: ['NOT_FOUND'] })
   @Get(':id')
   @ActFor('阅读公告')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
-    return this.notices.view(user, id);
+    return this.reading.view(user, id);
   }
 
   @ApiAnswer({
@@ -72,7 +78,7 @@ export class NoticesController {
   @ActFor('确认已读公告')
   @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
-    return this.notices.acknowledge(user, id);
+    return this.reading.acknowledge(user, id);
   }
 
   @ApiAnswer({
@@ -95,7 +101,7 @@ export class NoticesController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: UpdateNoticeDto,
   ): Promise<NoticeView> {
-    return this.notices.update(user, id, body);
+    return this.editing.update(user, id, body);
   }
 
   @ApiAnswer({
@@ -107,7 +113,7 @@ export class NoticesController {
   @Post(':id/publish')
   @HttpCode(200)
   publish(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
-    return this.notices.publish(user, id);
+    return this.editing.publish(user, id);
   }
 
   @ApiAnswer({ summary: '归档公告', ok: 'NoticeView', refusals: ['NOT_FOUND', 'NOTICE_ARCHIVED'] })
@@ -115,14 +121,14 @@ export class NoticesController {
   @Post(':id/archive')
   @HttpCode(200)
   archive(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
-    return this.notices.archive(user, id);
+    return this.editing.archive(user, id);
   }
 
   @ApiAnswer({ summary: '公告触达统计与待跟进住户', ok: 'NoticeStats', refusals: ['NOT_FOUND'] })
   @StaffOnly()
   @Get(':id/stats')
   stats(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeStats> {
-    return this.notices.stats(user, id);
+    return this.reach.stats(user, id);
   }
 
   /** The follow-up list as CSV (UTF-8 with BOM, for Excel). */
@@ -138,7 +144,7 @@ export class NoticesController {
     @Param('id', ParseIntPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { filename, csv } = await this.notices.statsCsv(user, id);
+    const { filename, csv } = await this.reach.statsCsv(user, id);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${filename}"`);
     reply.header('cache-control', 'no-store');

@@ -38,20 +38,29 @@ function visibleTo(viewer: FeedViewer, now: Date): { where: string[]; params: un
     params.push(viewer.communityId);
   }
   if (viewer.role === 'resident') {
+    // The audience as the row stores it ("2,3": sorted ids, the same as its notice_buildings rows), so the check reads
+    // nothing but the row: a subquery on notice_buildings made MariaDB materialize the building's rows on every request.
+    const building = String(viewer.buildingId ?? 0);
     where.push(
-      '(n.wholeCommunity = 1 OR EXISTS (SELECT 1 FROM notice_buildings nb WHERE nb.noticeId = n.id AND nb.buildingId = ?))',
+      '(n.wholeCommunity = 1 OR n.audienceBuildingIds = ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ? OR n.audienceBuildingIds LIKE ?)',
     );
-    params.push(viewer.buildingId ?? 0);
+    params.push(building, `${building},%`, `%,${building}`, `%,${building},%`);
   }
   return { where, params };
 }
 
 /**
  * The feed page (limit + 1 rows, so the caller knows whether there is more) of what the viewer may read now
- * (visibleTo). Pinned first, then newest; keyset pagination on (pinned, publishAt, id). Null when the viewer can
- * see nothing.
+ * (visibleTo). Pinned first, then newest; keyset pagination on (pinned, publishAt, id). For a resident each row also
+ * carries their read (`readId`, `readAckAt`; null when not opened), by the unique (noticeId, userId): one statement.
+ * Null when the viewer can see nothing.
  */
-export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, limit: number): SqlStatement | null {
+export function feedQuery(
+  viewer: FeedViewer & { id: number },
+  filter: FeedFilter,
+  now: Date,
+  limit: number,
+): SqlStatement | null {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`feed limit ${limit}`);
   const visible = visibleTo(viewer, now);
   if (!visible) return null;
@@ -70,24 +79,42 @@ export function feedQuery(viewer: FeedViewer, filter: FeedFilter, now: Date, lim
     where.push('(n.pinned < ? OR (n.pinned = ? AND (n.publishAt < ? OR (n.publishAt = ? AND n.id < ?))))');
     params.push(pinned ? 1 : 0, pinned ? 1 : 0, publishAt, publishAt, id);
   }
+  const order = `ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT ${limit + 1}`;
+  if (viewer.role !== 'resident')
+    return { sql: `SELECT ${LIST_COLUMNS} FROM notices n WHERE ${where.join(' AND ')} ${order}`, params };
   return {
-    sql: `SELECT ${LIST_COLUMNS} FROM notices n WHERE ${where.join(' AND ')} ORDER BY n.pinned DESC, n.publishAt DESC, n.id DESC LIMIT ${limit + 1}`,
-    params,
-  };
-}
-
-/** The viewer's reads of the notices shown (one placeholder per id). Null when there is nothing to look up. */
-export function readsQuery(userId: number, noticeIds: readonly number[]): SqlStatement | null {
-  if (!noticeIds.length) return null;
-  return {
-    sql: `SELECT noticeId, ackAt FROM notice_reads WHERE userId = ? AND noticeId IN (${noticeIds.map(() => '?').join(', ')})`,
-    params: [userId, ...noticeIds],
+    sql:
+      `SELECT ${LIST_COLUMNS}, r.id AS readId, r.ackAt AS readAckAt FROM notices n ` +
+      `LEFT JOIN notice_reads r ON r.noticeId = n.id AND r.userId = ? WHERE ${where.join(' AND ')} ${order}`,
+    params: [viewer.id, ...params],
   };
 }
 
 /**
+ * The resident's unread notices published after `since`, counted, with the earliest publishAt and expiresAt among
+ * them (when the count will next change by the clock alone; notice-unread.ts). Null when the viewer can see nothing.
+ */
+export function unreadTotalQuery(viewer: FeedViewer & { id: number }, now: Date, since: Date): SqlStatement | null {
+  const visible = visibleTo(viewer, now);
+  if (!visible) return null;
+  const where = [
+    ...visible.where,
+    'n.publishAt > ?',
+    'NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.noticeId = n.id AND r.userId = ?)',
+  ];
+  return {
+    sql: `SELECT COUNT(*) AS unread, MIN(n.publishAt) AS oldest, MIN(n.expiresAt) AS expires FROM notices n WHERE ${where.join(' AND ')}`,
+    params: [...visible.params, since, viewer.id],
+  };
+}
+
+/** The next moment a published notice of the community becomes visible by the clock (idx_notices_recent). */
+export const NEXT_SCHEDULED_SQL =
+  "SELECT MIN(n.publishAt) AS next FROM notices n WHERE n.communityId = ? AND n.status = 'published' AND n.publishAt > ?";
+
+/**
  * Ids of the visible notices published after `since` that the viewer has not opened, at most `cap` of them
- * (the badge shows 99+ beyond). Null when the viewer can see nothing.
+ * (the badge shows 99+ beyond); for staff, who record no reads. Null when the viewer can see nothing.
  */
 export function unreadQuery(
   viewer: FeedViewer & { id: number },

@@ -11,11 +11,14 @@ import {
   householdsToFollowUp,
   idListOf,
   isAddressedTo,
+  isCurrentCount,
   isVisibleAt,
   likeContaining,
   noticeStatusAt,
+  unreadValidUntil,
   unreadWindowStart,
   type AudienceMember,
+  type StoredUnreadCount,
 } from './notices.rules.js';
 
 const now = new Date('2026-11-28T02:00:00Z');
@@ -224,6 +227,55 @@ describe('audience, follow-up households and CSV', () => {
 describe('unread badge window', () => {
   it('counts the last 90 days', () => {
     expect(unreadWindowStart(now)).toEqual(new Date('2026-08-30T02:00:00Z'));
+  });
+});
+
+describe('stored unread count', () => {
+  const at = (iso: string) => new Date(iso);
+  const stored: StoredUnreadCount = {
+    communityId: 1,
+    buildingId: 2,
+    version: 7,
+    unread: 3,
+    validUntil: at('2026-11-28T03:00:00Z'),
+  };
+  const viewer = { communityId: 1, buildingId: 2 };
+  it.each([
+    ['same basis, version, before validUntil', stored, viewer, 7, now, true],
+    ['a notice published, edited or archived since', stored, viewer, 8, now, false],
+    ['the placeholder of a first read', { ...stored, version: -1 }, viewer, 0, now, false],
+    ['the resident moved building', stored, { communityId: 1, buildingId: 3 }, 7, now, false],
+    ['the resident moved community', stored, { communityId: 2, buildingId: 2 }, 7, now, false],
+    ['at validUntil', stored, viewer, 7, at('2026-11-28T03:00:00Z'), false],
+  ])('%s', (_name, row, who, version, clock, current) => {
+    expect(isCurrentCount(row, who, version, clock)).toBe(current);
+  });
+});
+
+describe('unreadValidUntil', () => {
+  const at = (iso: string) => new Date(iso);
+  it.each([
+    ['nothing counted or scheduled: a day', { oldest: null, expires: null }, null, '2026-11-29T02:00:00.000Z'],
+    [
+      'the oldest counted leaves the 90-day window',
+      { oldest: at('2026-08-30T05:00:00Z'), expires: null },
+      null,
+      '2026-11-28T05:00:00.000Z',
+    ],
+    [
+      'a counted notice expires',
+      { oldest: at('2026-11-20T00:00:00Z'), expires: at('2026-11-28T02:30:00Z') },
+      null,
+      '2026-11-28T02:30:00.000Z',
+    ],
+    [
+      'a scheduled notice appears',
+      { oldest: null, expires: null },
+      at('2026-11-28T02:10:00Z'),
+      '2026-11-28T02:10:00.000Z',
+    ],
+  ])('%s', (_name, counted, scheduled, expected) => {
+    expect(unreadValidUntil(now, counted, scheduled).toISOString()).toBe(expected);
   });
 });
 

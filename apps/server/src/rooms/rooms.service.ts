@@ -24,20 +24,12 @@ import type { User } from '../users/user.entity.js';
 import type { CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
 import { doorCode } from './door-code.js';
 import { Room, RoomClosure } from './room.entity.js';
+import { roomVisibleTo } from './rooms.rules.js';
 import { toClosureView, toRoomView } from './rooms.mapper.js';
 
 const DAY = 86_400_000;
 
 const CLOSURE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
-
-/** Admins see every room; others their community's, residents only the active ones. */
-export function roomVisibleTo(
-  viewer: Pick<User, 'role' | 'communityId'>,
-  room: Pick<Room, 'communityId' | 'active'>,
-): boolean {
-  if (viewer.role === 'admin') return true;
-  return room.communityId === viewer.communityId && (viewer.role !== 'resident' || room.active);
-}
 
 @Injectable()
 export class RoomsService {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ScanResponse } from '@linli/shared-types';
 import { isActivityCode, isPersonalCode } from '../activities/activity-codes.js';
 import { AttendanceService } from '../activities/attendance.service.js';
-import { BookingsService } from '../bookings/bookings.service.js';
+import { BookingAttendanceService } from '../bookings/booking-attendance.service.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { EventsService } from '../events/events.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
@@ -21,7 +21,7 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 @Controller('scan')
 export class ScanController {
   constructor(
-    private readonly bookings: BookingsService,
+    private readonly bookings: BookingAttendanceService,
     private readonly attendance: AttendanceService,
     private readonly help: HelpRequestsService,
     private readonly events: EventsService,

@@ -143,7 +143,7 @@ export class TimebankController {
     return this.timebank.statementOfUser(user, userId, query);
   }
 
-  @ApiAnswer({ summary: '社区时间池流水', ok: { page: 'StatementItem' } })
+  @ApiAnswer({ summary: '社区账户流水（时间池，或冻结账户、公益池）', ok: { page: 'StatementItem' } })
   @Get('pool/transactions')
   @StaffOnly()
   poolTransactions(@CurrentUser() user: User, @Query() query: PoolStatementQueryDto): Promise<Page<StatementItem>> {
@@ -158,6 +158,7 @@ export class TimebankController {
       'TRANSACTION_NOT_FOUND',
       'TRANSACTION_ALREADY_REVERSED',
       'REVERSAL_NOT_ALLOWED',
+      'REVERSAL_OF_HOLD',
       'REDEMPTION_REVERSE_BY_CANCEL',
       'INSUFFICIENT_CREDITS',
     ],

@@ -88,6 +88,11 @@ describe('checkReversal', () => {
     ['a reversal is final', 'reversal', false, 'staff', 'REVERSAL_NOT_ALLOWED'],
     ['a redemption is undone by cancelling it', 'redemption', false, 'staff', 'REDEMPTION_REVERSE_BY_CANCEL'],
     ['cancelling a redemption reverses it', 'redemption', false, 'redemption-cancel', null],
+    ['a hold is released by its feature, not reversed', 'hold', false, 'staff', 'REVERSAL_OF_HOLD'],
+    ['a release neither', 'release', false, 'staff', 'REVERSAL_OF_HOLD'],
+    ['a payment from the escrow neither', 'service_exchange', false, 'staff', 'REVERSAL_OF_HOLD'],
+    ['a room charge neither', 'room_charge', false, 'staff', 'REVERSAL_OF_HOLD'],
+    ['a donation may be reversed', 'donation', false, 'staff', null],
     [
       'a cancelled redemption is not reversed twice',
       'redemption',

@@ -68,12 +68,16 @@ export function checkTransfer(sender: Party, recipient: Party | null): Refusal |
  * May this transaction be reversed? Reversals themselves are final, a redemption is undone by
  * cancelling it (which also returns the stock), and nothing is reversed twice.
  */
+const escrowKinds = new Set<LedgerKind>(['hold', 'release', 'service_exchange', 'room_charge']);
+
 export function checkReversal(
   transaction: { kind: LedgerKind },
   alreadyReversed: boolean,
   via: 'staff' | 'redemption-cancel' = 'staff',
 ): Refusal | null {
   if (transaction.kind === 'reversal') return { code: 'REVERSAL_NOT_ALLOWED' };
+  // The escrow must equal the open holds: what moves in or out of it is undone by its feature (cancel, reject).
+  if (escrowKinds.has(transaction.kind)) return { code: 'REVERSAL_OF_HOLD' };
   if (transaction.kind === 'redemption' && via !== 'redemption-cancel') return { code: 'REDEMPTION_REVERSE_BY_CANCEL' };
   if (alreadyReversed) return { code: 'TRANSACTION_ALREADY_REVERSED' };
   return null;

@@ -95,15 +95,16 @@ export class TimebankService {
     return this.statementOfAccount(this.dataSource.manager, account, query);
   }
 
-  /** Staff: the community pool's statement (admins name the community). */
+  /** Staff: a community account's statement: the pool, its escrow or its commons (admins name the community). */
   async statementOfPool(
     viewer: User,
     communityId: number | undefined,
-    query: { cursor?: string; limit?: number },
+    query: { cursor?: string; limit?: number; kind?: 'pool' | 'escrow' | 'commons' },
   ): Promise<Page<StatementItem>> {
     const scope = communityScope(viewer, communityId);
     if (scope === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
-    const pool = await this.dataSource.getRepository(TimebankAccount).findOneBy({ ownerKey: `pool:${scope}` });
+    const ownerKey = `${query.kind ?? 'pool'}:${scope}`;
+    const pool = await this.dataSource.getRepository(TimebankAccount).findOneBy({ ownerKey });
     if (!pool) return { items: [], nextCursor: null };
     return this.statementOfAccount(this.dataSource.manager, pool, query);
   }

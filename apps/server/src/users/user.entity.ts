@@ -7,6 +7,8 @@ import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
 @Index('uq_users_openid', ['openid'], { unique: true })
 @Index('uq_users_community_phone', ['communityId', 'phone'], { unique: true })
 @Index('idx_users_community_status', ['communityId', 'status', 'id'])
+// A notice's stats read the audience from this index alone (notices/notice-audience.service.ts, migration 1765400000000).
+@Index('idx_users_audience', ['communityId', 'status', 'role', 'buildingId', 'unit', 'room', 'name', 'phone'])
 export class User {
   @PrimaryGeneratedColumn() id: number;
   /** Null only for a WeChat newcomer who has not chosen a building yet. */

@@ -1,5 +1,7 @@
 import {
+  minutesToHours,
   parseClockTime,
+  ROOM_PRICE_MAX_MINUTES_PER_HOUR,
   slotLengths,
   type RoomView,
   type SlotMinutes,
@@ -23,6 +25,7 @@ interface RoomFormValues {
   minNoticeMinutes: number;
   requiresApproval: boolean;
   active: boolean;
+  priceMinutesPerHour: number;
 }
 
 /** PRODUCT.md defaults: 30-minute slots, 180 minutes at most, 7 days ahead, 60 minutes' notice. */
@@ -39,6 +42,7 @@ const defaults: RoomFormValues = {
   minNoticeMinutes: 60,
   requiresApproval: false,
   active: true,
+  priceMinutesPerHour: 0,
 };
 
 const CLOCK = /^([01]\d|2[0-3]):(00|15|30|45)$|^24:00$/;
@@ -48,6 +52,7 @@ export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: R
   const { message } = App.useApp();
   const [form] = Form.useForm<RoomFormValues>();
   const save = useSaveRoom();
+  const price = Form.useWatch('priceMinutesPerHour', form);
 
   useEffect(() => {
     if (open) {
@@ -180,6 +185,18 @@ export function RoomFormDialog({ open, room, onClose }: { open: boolean; room: R
             <Switch />
           </Form.Item>
         </Space>
+        <Form.Item
+          name="priceMinutesPerHour"
+          label="使用费（每小时扣多少分钟时长）"
+          extra={
+            typeof price === 'number' && price > 0
+              ? `居民每预约 1 小时冻结 ${minutesToHours(price)}，使用或未到场时扣除，取消或未通过退回`
+              : '0 = 免费；工作人员和兴趣小组的预约不收费'
+          }
+          rules={[{ required: true, message: '请填写，免费填 0' }]}
+        >
+          <InputNumber min={0} max={ROOM_PRICE_MAX_MINUTES_PER_HOUR} precision={0} data-testid="room-price" />
+        </Form.Item>
         {save.error && <Alert type="error" showIcon title={`保存失败：${(save.error as ApiRequestError).message}`} />}
       </Form>
     </Modal>

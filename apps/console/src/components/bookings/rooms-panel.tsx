@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { RoomView } from '@linli/shared-types';
+import { minutesToHours, type RoomView } from '@linli/shared-types';
 import { Alert, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useRooms } from '../../hooks/useRooms';
@@ -78,6 +78,8 @@ export function RoomsPanel() {
                 每段 {room.slotMinutes} 分钟，单次最长 {room.maxMinutes} 分钟
                 <br />
                 提前 {room.minNoticeMinutes} 分钟至 {room.bookAheadDays} 天内
+                <br />
+                {room.priceMinutesPerHour > 0 ? `每小时 ${minutesToHours(room.priceMinutesPerHour)}` : '免费'}
               </Typography.Text>
             ),
           },

@@ -1,4 +1,4 @@
-import { BankOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { BankOutlined, DownloadOutlined, EditOutlined, GiftOutlined, LockOutlined } from '@ant-design/icons';
 import { minutesToHours } from '@linli/shared-types';
 import { App, Button, Empty, Flex, Input, Space, Table, Tag, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -8,6 +8,7 @@ import {
   useExportTimebankAccounts,
   useIsAdmin,
   useTimebankAccounts,
+  type CommunityAccountKind,
   type StatementOwner,
 } from '../../hooks/useTimebank';
 import { formatDateTime, formatHousehold, formatPhone } from '../../lib/format';
@@ -34,8 +35,20 @@ function matches(row: TimebankAccountRow, q: string): boolean {
     .every((word) => text.includes(word));
 }
 
+/** The community's own accounts, in the order the list shows them (before the residents). */
+const communityAccounts: Record<CommunityAccountKind, { tag: string; color: string; icon: typeof BankOutlined }> = {
+  pool: { tag: '社区账户', color: 'blue', icon: BankOutlined },
+  escrow: { tag: '冻结中', color: 'gold', icon: LockOutlined },
+  commons: { tag: '公益池', color: 'magenta', icon: GiftOutlined },
+};
+const communityKinds = Object.keys(communityAccounts) as CommunityAccountKind[];
+
+function isCommunityKind(kind: string | null): kind is CommunityAccountKind {
+  return (communityKinds as string[]).includes(kind ?? '');
+}
+
 function parseOwner(value: string | null): StatementOwner | null {
-  if (value === 'pool') return { kind: 'pool' };
+  if (isCommunityKind(value)) return { kind: value };
   const userId = Number(value);
   return Number.isInteger(userId) && userId > 0 ? { kind: 'resident', userId } : null;
 }
@@ -54,8 +67,11 @@ export function AccountsPanel() {
 
   const all = useMemo(() => {
     const loaded = accounts.data?.pages.flatMap((page) => page.items) ?? [];
-    // The pool first: it is the community's own account and the counterpart of most movements.
-    return [...loaded.filter((row) => row.kind === 'pool'), ...loaded.filter((row) => row.kind !== 'pool')];
+    // The community's own accounts first: the pool (the counterpart of most movements), the escrow, the commons.
+    return [
+      ...communityKinds.flatMap((kind) => loaded.filter((row) => row.kind === kind)),
+      ...loaded.filter((row) => row.kind === 'resident'),
+    ];
   }, [accounts.data]);
   const rows = q ? all.filter((row) => matches(row, q)) : all;
   const showsLastActivity = all.some((row) => row.lastActivityAt !== undefined);
@@ -69,17 +85,21 @@ export function AccountsPanel() {
   const setOwner = (next: StatementOwner | null) => {
     const params = new URLSearchParams(searchParams);
     if (next === null) params.delete('account');
-    else params.set('account', next.kind === 'pool' ? 'pool' : String(next.userId));
+    else params.set('account', next.kind === 'resident' ? String(next.userId) : next.kind);
     setSearchParams(params, { replace: next === null });
   };
 
   const openRow = (row: TimebankAccountRow) =>
-    setOwner(row.kind === 'pool' || row.userId === null ? { kind: 'pool' } : { kind: 'resident', userId: row.userId });
+    setOwner(
+      row.kind !== 'resident' || row.userId === null
+        ? { kind: row.kind === 'resident' ? 'pool' : row.kind }
+        : { kind: 'resident', userId: row.userId },
+    );
 
   const openRowData =
     owner === null
       ? undefined
-      : all.find((row) => (owner.kind === 'pool' ? row.kind === 'pool' : row.userId === owner.userId));
+      : all.find((row) => (owner.kind === 'resident' ? row.userId === owner.userId : row.kind === owner.kind));
 
   const onExport = () =>
     exportCsv.mutateAsync().then(
@@ -91,28 +111,31 @@ export function AccountsPanel() {
     {
       title: '居民',
       dataIndex: 'name',
-      render: (name: string, row) =>
-        row.kind === 'pool' ? (
+      render: (name: string, row) => {
+        if (row.kind === 'resident') return name;
+        const { icon: Icon, tag, color } = communityAccounts[row.kind];
+        return (
           <Space size={6}>
-            <BankOutlined style={{ color: token.colorPrimary }} />
+            <Icon style={{ color: token.colorPrimary }} />
             <Typography.Text strong>{name}</Typography.Text>
-            <Tag color="blue">社区账户</Tag>
+            <Tag color={color}>{tag}</Tag>
           </Space>
-        ) : (
-          name
-        ),
+        );
+      },
     },
     {
       title: '住户',
       key: 'household',
       render: (_, row) =>
-        row.kind === 'pool' ? '—' : (householdOf(row) ?? <Typography.Text type="secondary">未填写</Typography.Text>),
+        row.kind !== 'resident'
+          ? '—'
+          : (householdOf(row) ?? <Typography.Text type="secondary">未填写</Typography.Text>),
     },
     {
       title: '手机号',
       dataIndex: 'phone',
       width: 140,
-      render: (phone: string | null, row) => (row.kind === 'pool' ? '—' : formatPhone(phone)),
+      render: (phone: string | null, row) => (row.kind !== 'resident' ? '—' : formatPhone(phone)),
     },
     {
       title: '余额',
@@ -126,7 +149,7 @@ export function AccountsPanel() {
             fontWeight: 500,
             color: balance < 0 ? token.colorTextSecondary : undefined,
           }}
-          data-testid={row.kind === 'pool' ? 'account-balance-pool' : `account-balance-${row.userId}`}
+          data-testid={row.kind === 'resident' ? `account-balance-${row.userId}` : `account-balance-${row.kind}`}
         >
           {minutesToHours(balance)}
         </span>
@@ -162,8 +185,8 @@ export function AccountsPanel() {
   ];
 
   const statementAccount =
-    owner?.kind === 'pool'
-      ? { kind: 'pool' as const, name: '社区时间银行', balance: openRowData?.balance }
+    owner && owner.kind !== 'resident'
+      ? { kind: owner.kind, name: openRowData?.name ?? '社区时间银行', balance: openRowData?.balance }
       : {
           kind: 'resident' as const,
           name: openRowData?.name ?? (owner ? `居民 #${owner.userId}` : ''),
@@ -220,7 +243,7 @@ export function AccountsPanel() {
         scroll={{ x: 800 }}
         onRow={(row) =>
           ({
-            'data-testid': row.kind === 'pool' ? 'account-row-pool' : `account-row-${row.userId}`,
+            'data-testid': row.kind === 'resident' ? `account-row-${row.userId}` : `account-row-${row.kind}`,
             onClick: () => openRow(row),
             style: { cursor: 'pointer' },
           }) as HTMLAttributes<HTMLElement>

@@ -1,14 +1,14 @@
 import { REASON_MAX, ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
 import { Alert, App, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useReverseTransaction } from '../../hooks/useTimebank';
+import { useReverseTransaction, type CommunityAccountKind } from '../../hooks/useTimebank';
 import { formatDateTime } from '../../lib/format';
 import { ledgerKindColors, signedHours } from '../../lib/timebank-format';
 import { validFields } from '../../lib/form';
 import type { ApiRequestError } from '../../services/http';
 
 export interface StatementAccount {
-  kind: 'resident' | 'pool';
+  kind: 'resident' | CommunityAccountKind;
   name: string;
   /** Minutes, when known (from the accounts list). */
   balance?: number;

@@ -8,11 +8,23 @@ import { ledgerKindColors, signedHours } from '../../lib/timebank-format';
 import { ReverseDialog, type StatementAccount } from './reverse-dialog';
 import { ListError, LoadMore } from '../list-parts';
 
+/** Movements into and out of the escrow: the escrow must always equal the open holds. */
+const escrowKinds = new Set<StatementItem['kind']>(['hold', 'release', 'service_exchange', 'room_charge']);
+
+/** What each community account is, under its statement. */
+const communityAccountNotes = {
+  pool: '社区账户为志愿服务发放时间、接收兑换消费的时间，余额可以为负；所有账户余额合计始终为零。',
+  escrow:
+    '互助冻结账户暂存居民发布互助、预约收费场地时冻结的时长：确认后付给帮手或社区，取消后退回；余额等于所有未结清的冻结。',
+  commons: '社区公益池接收居民捐赠和超出上限的时长，余额和流水所有居民都能在小程序里看到。',
+};
+
 /** Why a transaction cannot be reversed from here; null when it can. */
 function reverseBlocker(item: StatementItem): string | null {
   if (item.kind === 'reversal') return '冲正记录不能再冲正';
   if (item.reversedById !== null) return `已由交易 #${item.reversedById} 冲正`;
   if (item.kind === 'redemption') return '兑换记录请在「奖励兑换」中取消兑换，取消会自动退回时间';
+  if (escrowKinds.has(item.kind)) return '冻结与支付由互助或预约本身处理（取消、裁定、拒绝），不能冲正';
   return null;
 }
 
@@ -142,9 +154,9 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
         <Flex justify="space-between" align="flex-end" gap={16} wrap style={{ marginBottom: 16 }}>
           {summary}
           <Typography.Text type="secondary" style={{ maxWidth: 520 }}>
-            {account.kind === 'pool'
-              ? '社区账户为志愿服务发放时间、接收兑换消费的时间，余额可以为负；所有账户余额合计始终为零。'
-              : '正数为收入，负数为支出。记录不可修改或删除，更正请用「冲正」，并写明原因。'}
+            {account.kind === 'resident'
+              ? '正数为收入，负数为支出。记录不可修改或删除，更正请用「冲正」，并写明原因。'
+              : communityAccountNotes[account.kind]}
           </Typography.Text>
         </Flex>
 

@@ -8,7 +8,7 @@ import { ListError, ListFooter, ListSkeleton } from '../../components/list-state
 import { Button } from '../../components/nutui';
 import { useSession } from '../../hooks/useSession';
 import { useRooms } from '../../hooks/useRooms';
-import { durationText } from '../../lib/bookings';
+import { durationText, roomPriceText } from '../../lib/bookings';
 import { routes } from '../../routes';
 import './index.scss';
 
@@ -32,6 +32,7 @@ function RoomItem({ room }: { room: RoomView }) {
       </View>
       <Text className="lk-room__line">{`可容纳 ${room.capacity} 人`}</Text>
       <Text className="lk-room__line">{`开放时间 ${room.openTime}–${room.closeTime}`}</Text>
+      <Text className="lk-room__line e2e-room-price">{roomPriceText(room)}</Text>
       <Text className="lk-room__line lk-muted">{`每次最长 ${durationText(room.maxMinutes)}，可提前 ${room.bookAheadDays} 天预约`}</Text>
       {room.facilities.length ? (
         <View className="lk-room__facilities">

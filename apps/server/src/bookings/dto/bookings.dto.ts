@@ -5,6 +5,9 @@ import {
   bookingStatuses,
   type BookingQuery,
   type BookingStatus,
+  myBookingsWhen,
+  type MyBookingsQuery,
+  type MyBookingsWhen,
   type CancelBookingRequest,
   type CreateBookingRequest,
   type RecurringBookingRequest,
@@ -12,7 +15,7 @@ import {
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CommunityPageQuery } from '../../common/pagination.js';
+import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateBookingDto implements CreateBookingRequest {
@@ -52,4 +55,11 @@ export class BookingQueryDto extends CommunityPageQuery implements BookingQuery 
   date?: string;
   @ApiPropertyOptional({ enum: bookingStatuses }) @IsOptional() @IsIn(bookingStatuses) status?: BookingStatus;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() roomId?: number;
+}
+
+export class MyBookingsQueryDto extends PageQuery implements MyBookingsQuery {
+  @ApiPropertyOptional({ enum: myBookingsWhen, description: 'upcoming: active and not ended; past: the rest' })
+  @IsOptional()
+  @IsIn(myBookingsWhen)
+  when?: MyBookingsWhen;
 }

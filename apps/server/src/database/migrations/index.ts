@@ -10,6 +10,7 @@ import { MutualHelp1765100000000 } from './1765100000000-mutual-help.js';
 import { RoomPrices1765110000000 } from './1765110000000-room-prices.js';
 import { Centre1765200000000 } from './1765200000000-centre.js';
 import { Family1765300000000 } from './1765300000000-family.js';
+import { NoticeUnread1765400000000 } from './1765400000000-notice-unread.js';
 import { FamilyCreditAsks1765700000000 } from './1765700000000-family-credit-asks.js';
 
 /** In order. Each migration serves SQLite and MySQL alike. */
@@ -26,5 +27,6 @@ export const migrations = [
   RoomPrices1765110000000,
   Centre1765200000000,
   Family1765300000000,
+  NoticeUnread1765400000000,
   FamilyCreditAsks1765700000000,
 ];

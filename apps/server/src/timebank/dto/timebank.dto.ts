@@ -7,7 +7,7 @@ import type {
   TransferRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
 import { IsId } from '../../common/input-hygiene.js';
@@ -49,7 +49,15 @@ export class AdjustmentDto implements AdjustmentRequest {
 
 export class StatementQueryDto extends PageQuery {}
 
-export class PoolStatementQueryDto extends CommunityPageQuery {}
+/** The community's own accounts: the pool (default), the escrow of held credits, the commons 公益池. */
+export const communityAccountKinds = ['pool', 'escrow', 'commons'] as const;
+
+export class PoolStatementQueryDto extends CommunityPageQuery {
+  @ApiPropertyOptional({ enum: communityAccountKinds, description: 'which community account; pool by default' })
+  @IsOptional()
+  @IsIn(communityAccountKinds)
+  kind?: (typeof communityAccountKinds)[number];
+}
 
 export class TimebankAccountQueryDto extends CommunityPageQuery {
   @ApiPropertyOptional({ description: 'name, phone or room' }) @IsOptional() @IsString() @Length(1, 32) q?: string;

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { BookingView, CreateBookingRequest, RoomView } from '@linli/shared-types';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Button } from '../../../components/nutui';
-import { bookingTimeText } from '../../../lib/bookings';
+import { bookingTimeText, durationText, holdText } from '../../../lib/bookings';
 import { routes } from '../../../routes';
 
 /** The booking went through: approved or waiting for approval, with the way on. */
@@ -53,8 +53,10 @@ interface BookingConfirmProps {
   onCancel: () => void;
 }
 
-/** The last look before booking: room, time, purpose, head count and whether staff must approve. */
+/** The last look before booking: room, time and its length, the credit held, purpose, head count, approval. */
 export function BookingConfirm({ room, request, busy, onConfirm, onCancel }: BookingConfirmProps) {
+  const minutes = (new Date(request.endAt).getTime() - new Date(request.startAt).getTime()) / 60_000;
+  const hold = holdText(room, minutes);
   return (
     <ConfirmDialog
       title="确认预约"
@@ -66,6 +68,8 @@ export function BookingConfirm({ room, request, busy, onConfirm, onCancel }: Boo
     >
       <Text className="lk-dialog__big">{room.name}</Text>
       <Text className="lk-dialog__row e2e-booking-confirm-time">{bookingTimeText(request.startAt, request.endAt)}</Text>
+      <Text className="lk-dialog__row e2e-booking-confirm-length">{`时长：${durationText(minutes)}`}</Text>
+      {hold ? <Text className="lk-dialog__row e2e-booking-confirm-hold">{hold}</Text> : null}
       <Text className="lk-dialog__row">{`用途：${request.purpose}`}</Text>
       <Text className="lk-dialog__row">{`人数：${request.attendees} 人`}</Text>
       <Text className="lk-dialog__row lk-muted e2e-booking-confirm-approval">

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { RoomView } from '@linli/shared-types';
 import { Button } from '../../../components/nutui';
-import { durationText, type BookingDay } from '../../../lib/bookings';
+import { durationText, roomPriceText, type BookingDay } from '../../../lib/bookings';
 import { routes } from '../../../routes';
 
 /** The room's name and rules; `brief` only names it (the not-verified view). */
@@ -26,6 +26,7 @@ export function RoomHead({ room, brief = false }: { room: RoomView; brief?: bool
       <Text className="lk-room-page__line lk-muted">
         {`每格 ${room.slotMinutes} 分钟，每次最长 ${durationText(room.maxMinutes)}，需提前 ${durationText(room.minNoticeMinutes)}预约`}
       </Text>
+      <Text className="lk-room-page__line e2e-room-price">{roomPriceText(room)}</Text>
       {room.description ? <Text className="lk-room-page__line lk-muted">{room.description}</Text> : null}
     </View>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
 import { Text, View } from '@tarojs/components';
-import type { BookingView } from '@linli/shared-types';
+import type { BookingView, MyBookingsWhen } from '@linli/shared-types';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListFooter, ListSkeleton } from '../../../../components/list-state';
@@ -42,9 +42,16 @@ function BookingItem({ booking, onCancel }: { booking: BookingView; onCancel(): 
   );
 }
 
+const whenTabs: Array<{ when: MyBookingsWhen; label: string; empty: string }> = [
+  { when: 'upcoming', label: '即将开始', empty: '没有未开始的预约' },
+  { when: 'past', label: '历史预约', empty: '还没有历史预约' },
+];
+
 export default function MyBookingsPage() {
   const { loggedIn } = useSession();
-  const list = useMyBookings(loggedIn);
+  const [when, setWhen] = useState<MyBookingsWhen>('upcoming');
+  const list = useMyBookings(loggedIn, when);
+  const tab = whenTabs.find((t) => t.when === when)!;
   const [asking, setAsking] = useState<BookingView | null>(null);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [scanResult, setScanResult] = useState<ScanOutcome | null>(null);
@@ -101,6 +108,18 @@ export default function MyBookingsPage() {
         ) : null}
       </View>
 
+      <View className="lk-my-bookings__tabs">
+        {whenTabs.map((t) => (
+          <View
+            key={t.when}
+            className={`lk-my-bookings__tab e2e-my-bookings-${t.when}${t.when === when ? ' lk-my-bookings__tab--active' : ''}`}
+            onClick={() => setWhen(t.when)}
+          >
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+
       {cancelError ? <Text className="lk-form-error e2e-booking-cancel-error">{cancelError}</Text> : null}
       {list.loading ? <ListSkeleton /> : null}
       {list.error ? (
@@ -110,8 +129,10 @@ export default function MyBookingsPage() {
         <View className="lk-card">
           <EmptyState
             className="e2e-my-bookings-empty"
-            title="还没有预约"
-            description="在“预约”页选择活动室和时段即可预约"
+            title={tab.empty}
+            description={
+              when === 'upcoming' ? '在“预约”页选择活动室和时段即可预约' : '用过、取消或未通过的预约会列在这里'
+            }
           />
         </View>
       ) : null}

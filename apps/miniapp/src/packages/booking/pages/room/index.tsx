@@ -54,10 +54,12 @@ export default function RoomBookingPage() {
       <RoomHead room={room} />
       <DayPicker days={page.days} date={page.date} onPick={page.setDate} />
       <SlotGrid
+        room={room}
         date={page.date}
         cells={page.cells}
         availability={page.availability}
         range={slots.range}
+        choosingEnd={slots.choosingEnd}
         picked={slots.picked}
         pickedMinutes={slots.pickedMinutes}
         hint={slots.hint}

@@ -34,6 +34,14 @@ function HelpBalance({ account }: { account: TimebankAccountView }) {
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
+/** The page's ways on: the first is the main one. */
+const entries: Array<{ page: 'post' | 'mine' | 'commons' | 'family'; label: string }> = [
+  { page: 'post', label: '我要求助' },
+  { page: 'mine', label: '我的互助' },
+  { page: 'commons', label: '社区公益池' },
+  { page: 'family', label: '亲情转赠' },
+];
+
 export default function HelpIndexPage() {
   const { account, notVerified } = useTimebankAccount();
   const list = useOpenHelpRequests(!notVerified);
@@ -62,41 +70,18 @@ export default function HelpIndexPage() {
         <Text className="lk-card__title">邻里互助 · 用时间换帮助</Text>
         {account ? <HelpBalance account={account} /> : <ListSkeleton rows={1} />}
         <View className="lk-help-actions">
-          <Button
-            className="lk-help-actions__half e2e-help-post-open"
-            type="primary"
-            shape="round"
-            onClick={() => go(helpPages.post)}
-          >
-            我要求助
-          </Button>
-          <Button
-            className="lk-help-actions__half e2e-help-mine-open"
-            type="primary"
-            fill="outline"
-            shape="round"
-            onClick={() => go(helpPages.mine)}
-          >
-            我的互助
-          </Button>
-          <Button
-            className="lk-help-actions__half e2e-help-commons-open"
-            type="primary"
-            fill="outline"
-            shape="round"
-            onClick={() => go(helpPages.commons)}
-          >
-            社区公益池
-          </Button>
-          <Button
-            className="lk-help-actions__half e2e-help-family-open"
-            type="primary"
-            fill="outline"
-            shape="round"
-            onClick={() => go(helpPages.family)}
-          >
-            亲情转赠
-          </Button>
+          {entries.map((entry, index) => (
+            <Button
+              key={entry.page}
+              className={`lk-help-actions__half e2e-help-${entry.page}-open`}
+              type="primary"
+              fill={index === 0 ? undefined : 'outline'}
+              shape="round"
+              onClick={() => go(helpPages[entry.page])}
+            >
+              {entry.label}
+            </Button>
+          ))}
         </View>
       </View>
 

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { noticeDetailPage } from '@linli/shared-types';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { RawReads } from '../database/raw-reads.js';
+import { runTransaction } from '../database/transaction.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { wechatThing, wechatTime } from '../notifications/notifications.rules.js';
+import { Building } from '../tenancy/building.entity.js';
+import { User } from '../users/user.entity.js';
+import { Notice, NoticeRead } from './notice.entity.js';
+import type { AudienceMember } from './notices.rules.js';
+
+/** Who a notice reaches (verified residents addressed, with their read and acknowledgement) and telling them. */
+@Injectable()
+export class NoticeAudience {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    private readonly raw: RawReads,
+  ) {}
+
+  /**
+   * Verified residents addressed by the notice, with their read and acknowledgement, in id order. Three range reads
+   * joined here (the residents by idx_users_community_status, the notice's reads by its unique key, the community's
+   * buildings): a join in SQL made MariaDB walk all users in id order (bench/results/4-scale.md).
+   */
+  async members(manager: EntityManager, notice: Notice): Promise<AudienceMember[]> {
+    const residents = manager
+      .createQueryBuilder(User, 'u')
+      .select('u.id', 'userId')
+      .addSelect('u.name', 'name')
+      .addSelect('u.phone', 'phone')
+      .addSelect('u.buildingId', 'buildingId')
+      .addSelect('u.unit', 'unit')
+      .addSelect('u.room', 'room')
+      .where("u.communityId = :communityId AND u.status = 'verified' AND u.role = 'resident'", {
+        communityId: notice.communityId,
+      });
+    if (!notice.wholeCommunity)
+      residents.andWhere('u.buildingId IN (:...buildingIds)', { buildingIds: notice.audienceBuildingIds });
+    const [people, reads, buildings] = await Promise.all([
+      residents.getRawMany<Record<string, unknown>>(),
+      manager
+        .createQueryBuilder(NoticeRead, 'r')
+        .select('r.userId', 'userId')
+        .addSelect('r.readAt', 'readAt')
+        .addSelect('r.ackAt', 'ackAt')
+        .where('r.noticeId = :noticeId', { noticeId: notice.id })
+        .getRawMany<Record<string, unknown>>(),
+      manager.find(Building, { select: { id: true, name: true }, where: { communityId: notice.communityId } }),
+    ]);
+    const readBy = new Map(reads.map((r) => [Number(r.userId), this.raw.hydrate(NoticeRead, r)]));
+    const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
+    return people
+      .map((row) => {
+        const userId = Number(row.userId);
+        const read = readBy.get(userId);
+        return {
+          userId,
+          name: (row.name as string | null) ?? null,
+          phone: (row.phone as string | null) ?? null,
+          buildingId: Number(row.buildingId),
+          building: buildingName.get(Number(row.buildingId)) ?? '',
+          unit: (row.unit as string | null) ?? null,
+          room: (row.room as string | null) ?? null,
+          readAt: read?.readAt ?? null,
+          ackAt: read?.ackAt ?? null,
+        };
+      })
+      .sort((x, y) => x.userId - y.userId);
+  }
+
+  /** Inbox entry and WeChat message "请确认" for every verified resident addressed. */
+  async notify(manager: EntityManager, notice: Notice): Promise<void> {
+    const members = await this.members(manager, notice);
+    const page = noticeDetailPage(notice.id);
+    await this.notifications.notify(
+      manager,
+      members.map((m) => m.userId),
+      {
+        communityId: notice.communityId,
+        kind: 'notice_ack_required',
+        title: `请确认：${notice.title}`.slice(0, 100),
+        body: notice.excerpt,
+        link: `/${page}`,
+        wechat: {
+          template: 'notice',
+          page,
+          data: {
+            thing1: { value: wechatThing(notice.title) },
+            time2: { value: wechatTime(notice.publishAt ?? this.clock.now()) },
+            thing3: { value: '请查看并点击“已知晓”' },
+          },
+        },
+      },
+    );
+  }
+
+  /**
+   * Notifies the audience of scheduled notices that have become visible. Any process may run it:
+   * the conditional UPDATE that clears notifyDueAt lets exactly one of them notify each notice.
+   */
+  async notifyDueNotices(limit = 20): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource.getRepository(Notice).find({
+      select: { id: true },
+      where: { notifyDueAt: LessThanOrEqual(now), status: 'published' },
+      order: { notifyDueAt: 'ASC' },
+      take: limit,
+    });
+    let notified = 0;
+    for (const { id } of due) {
+      await runTransaction(this.dataSource, async (manager) => {
+        const claimed = await manager.update(
+          Notice,
+          { id, notifyDueAt: LessThanOrEqual(now), status: 'published' },
+          { notifyDueAt: null },
+        );
+        if (!claimed.affected) return;
+        await this.notify(manager, await manager.findOneByOrFail(Notice, { id }));
+        notified++;
+      });
+    }
+    return notified;
+  }
+}
