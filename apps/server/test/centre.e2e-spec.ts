@@ -121,7 +121,7 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
       expect((await get(`groups/${choirId}`, staffB)).status).toBe(404);
       const outsider = await get(`groups/${choirId}`, r.liu.token);
       expect(outsider.status).toBe(200);
-      expect(outsider.body).toMatchObject({ members: null, notices: null, calendar: null, myRole: null });
+      expect(outsider.body).toMatchObject({ members: null, notices: null, calendar: [], myRole: null });
       const inside = await get(`groups/${choirId}`, r.li.token);
       expect(inside.body.members.map((m: { userId: number; role: string }) => [m.userId, m.role])).toEqual([
         [r.zhang.id, 'leader'],
@@ -293,6 +293,28 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
         choirEvent.body.id,
       );
       expect((await get(`events/${eventId}`, r.sun.token)).status).toBe(404);
+
+      // The group page: a non-member sees the group's upcoming events open to all, not members-only ones nor its
+      // bookings; a member sees both events.
+      const openToAll = await post('events', r.zhang.token, eventBody('合唱团公开课', { groupId: choirId }));
+      expect(openToAll.status).toBe(201);
+      const outsider = await get(`groups/${choirId}`, r.liu.token);
+      expect(outsider.body.calendar).toEqual([
+        expect.objectContaining({ kind: 'event', id: openToAll.body.id, title: '合唱团公开课', membersOnly: false }),
+      ]);
+      expect((await get(`groups/${choirId}`, r.sun.token)).status).toBe(404);
+      const member = await get(`groups/${choirId}`, r.li.token);
+      const memberEvents = member.body.calendar.filter((e: { kind: string }) => e.kind === 'event');
+      expect(memberEvents.map((e: { id: number; membersOnly: boolean }) => [e.id, e.membersOnly])).toEqual(
+        expect.arrayContaining([
+          [choirEvent.body.id, true],
+          [openToAll.body.id, false],
+        ]),
+      );
+      expect((await post(`events/${openToAll.body.id}/cancel`, r.zhang.token, { reason: '测试完毕' })).status).toBe(
+        200,
+      );
+      expect((await get(`groups/${choirId}`, r.liu.token)).body.calendar).toEqual([]);
     });
 
     it('sign-ups past the capacity are waitlisted in order', async () => {
@@ -408,6 +430,12 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
       const feedback = await post(`events/${id}/feedback`, r.li.token, { mood: 'good', words: '字写得真好' });
       expect(feedback.status).toBe(201);
       expect(feedback.body.mine.feedbackGiven).toBe(true);
+      // Given feedback comes back with the event (a reload shows it); others have none.
+      expect((await get(`events/${id}`, r.li.token)).body.myFeedback).toMatchObject({
+        mood: 'good',
+        words: '字写得真好',
+      });
+      expect((await get(`events/${id}`, r.chen.token)).body.myFeedback).toBeNull();
       expect((await post(`events/${id}/feedback`, r.li.token, { mood: 'bad' })).body.code).toBe('EVENT_FEEDBACK_GIVEN');
       expect((await post(`events/${id}/feedback`, r.zhao.token, { mood: 'ok' })).body.code).toBe('EVENT_NOT_ATTENDED');
       expect((await post(`events/${id}/feedback`, r.chen.token, { mood: 'great' })).status).toBe(400);
@@ -426,6 +454,14 @@ describe(`life in the activity centre over HTTP on ${testDatabaseKind}`, () => {
         (await post(`events/${id}/thanks`, r.li.token, { toUserId: r.chen.id, words: '谢谢陈大哥帮忙布展' })).status,
       ).toBe(201);
       expect(await inbox(r.chen, 'centre_thanks')).toBe(1);
+      // Whom one has thanked comes back with the event; the organiser and staff see what it produced.
+      const reloaded = await get(`events/${id}`, r.li.token);
+      expect(reloaded.body.thankedUserIds).toEqual([staffId, r.chen.id].sort((a, b) => a - b));
+      expect(reloaded.body.outcome).toBeNull();
+      expect((await get(`events/${id}`, r.chen.token)).body.thankedUserIds).toEqual([]);
+      const staffView = (await get(`events/${id}`, staffG)).body;
+      expect(staffView.outcome).toMatchObject({ feedback: { good: 1, ok: 1, bad: 0 }, thanks: 2 });
+      expect(staffView.outcome.words).toEqual([expect.objectContaining({ mood: 'good', words: '字写得真好' })]);
       expect(
         (await t.dataSource.getRepository(Notification).findBy({ userId: staffId, kind: 'centre_thanks' })).length,
       ).toBe(1);

@@ -107,13 +107,18 @@ export interface GroupCalendarEntry {
   place: string;
   startAt: IsoDateTime;
   endAt: IsoDateTime;
+  /** An event open to the group's members only (always false for a booking). */
+  membersOnly: boolean;
 }
 
-/** GET groups/:id: members (and staff) see members, notices and the calendar; others the card only. */
+/**
+ * GET groups/:id: members (and staff) see members, notices and the whole calendar; others see the card and, in
+ * `calendar`, the group's upcoming events that are open to all residents (no room bookings, no members-only events).
+ */
 export interface GroupDetail extends GroupView {
   members: GroupMemberView[] | null;
   notices: GroupNoticeView[] | null;
-  calendar: GroupCalendarEntry[] | null;
+  calendar: GroupCalendarEntry[];
   /** Minutes booked for the group in the current ISO week. */
   weekMinutesUsed: number | null;
 }
@@ -185,9 +190,30 @@ export interface EventView {
   createdAt: IsoDateTime;
 }
 
+/** What the caller said after the event: kept, so the page shows it again after a reload. */
+export interface EventMyFeedback {
+  mood: Mood;
+  words: string | null;
+  createdAt: IsoDateTime;
+}
+
+/** What an event produced: the feedback mix, the words, the thanks sent. Shown to its organiser and staff. */
+export interface EventOutcome {
+  feedback: Record<Mood, number>;
+  /** The optional words of the feedback, newest first (at most 50). */
+  words: Array<{ mood: Mood; words: string; createdAt: IsoDateTime }>;
+  thanks: number;
+}
+
 /** GET events/:id adds who came (for thanks), to the organiser, staff and those signed up. */
 export interface EventDetail extends EventView {
   attendees: Array<{ id: number; name: string | null; checkedIn: boolean }> | null;
+  /** The caller's feedback, or null when they gave none. */
+  myFeedback: EventMyFeedback | null;
+  /** Whom the caller has thanked at this event (user ids; thanks are once per person). */
+  thankedUserIds: number[];
+  /** To the organiser and staff; null to others. */
+  outcome: EventOutcome | null;
 }
 
 export interface EventSignupResponse {

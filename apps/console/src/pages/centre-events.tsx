@@ -5,7 +5,11 @@ import {
   EVENT_TITLE_MAX,
   groupKindLabels,
   groupKinds,
+  moodLabels,
+  moods,
+  type BookingView,
   type CreateEventRequest,
+  type EventOutcome,
   type EventView,
   type GroupKind,
 } from '@linli/shared-types';
@@ -24,26 +28,108 @@ import {
   InputNumber,
   List,
   Modal,
+  Radio,
   Select,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { FormInstance, TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { StaffBookingDialog } from '../components/bookings/staff-booking-dialog';
+import { useDayBookings } from '../hooks/useBookings';
 import { useCancelEvent, useCreateEvent, useEventDetail, useEvents, useGroups } from '../hooks/useCentre';
-import { addDays, bookingTimeText, communityToday } from '../lib/booking-format';
-import { communityNowWallClock, dayjs, fromCommunityWallClock } from '../lib/dayjs';
+import { useRooms } from '../hooks/useRooms';
+import { addDays, bookingTimeText, clockText, communityToday } from '../lib/booking-format';
+import { communityNowWallClock, dayjs, fromCommunityWallClock, toCommunityWallClock } from '../lib/dayjs';
 import type { ApiRequestError } from '../services/http';
 
 interface EventFormValues {
   title: string;
   range: [dayjs.Dayjs, dayjs.Dayjs];
-  place: string;
+  where: 'room' | 'place';
+  bookingDate?: dayjs.Dayjs;
+  bookingId?: number;
+  place?: string;
   capacity: number;
   kind?: GroupKind;
   groupId?: number;
   membersOnly: boolean;
+}
+
+/** A booking an event can be held in: active and not yet over. */
+const holdsEvents = (booking: BookingView, now: Date) =>
+  ['pending', 'approved', 'checked_in'].includes(booking.status) && new Date(booking.endAt) > now;
+
+const bookingLabel = (booking: BookingView) =>
+  `${booking.room.name} ${clockText(booking.startAt)}–${clockText(booking.endAt)} ${booking.purpose}（${booking.booker.name ?? '未命名'}）`;
+
+/**
+ * 活动中心活动室: the event is held in a booking of the centre (its room's door code checks residents in). Staff pick
+ * one of the day's bookings, or book a room first; the event's time defaults to the booking's.
+ */
+function BookingFields({ form }: { form: FormInstance<EventFormValues> }) {
+  const bookingDate = Form.useWatch('bookingDate', form);
+  const date = bookingDate ? bookingDate.format('YYYY-MM-DD') : communityToday();
+  const day = useDayBookings(date);
+  const rooms = useRooms();
+  const [booking, setBooking] = useState(false);
+  const now = new Date();
+  const bookings = (day.data ?? [])
+    .filter((b) => holdsEvents(b, now))
+    .sort((a, b) => a.startAt.localeCompare(b.startAt));
+  const pick = (id: number) => {
+    const chosen = bookings.find((b) => b.id === id);
+    if (!chosen) return;
+    form.setFieldsValue({
+      range: [toCommunityWallClock(chosen.startAt), toCommunityWallClock(chosen.endAt)],
+      ...(form.getFieldValue('title') ? {} : { title: chosen.purpose }),
+    });
+  };
+  return (
+    <>
+      <Flex gap={16} align="start" wrap>
+        <Form.Item name="bookingDate" label="预约日期">
+          <DatePicker
+            allowClear={false}
+            disabledDate={(d) => d.isBefore(communityNowWallClock(), 'day')}
+            onChange={() => form.setFieldsValue({ bookingId: undefined })}
+            data-testid="event-booking-date"
+          />
+        </Form.Item>
+        <Form.Item
+          name="bookingId"
+          label="活动室预约"
+          style={{ flex: 1, minWidth: 260 }}
+          rules={[{ required: true, message: '请选择一条活动室预约' }]}
+        >
+          <Select
+            placeholder={bookings.length ? '选择这一天的预约' : '这一天没有可用的预约'}
+            loading={day.isLoading}
+            options={bookings.map((b) => ({ value: b.id, label: bookingLabel(b) }))}
+            onChange={pick}
+            data-testid="event-booking-select"
+          />
+        </Form.Item>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        活动时间须在预约时段内；居民到场后扫活动室门上的二维码签到。还没有预约？
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          disabled={!rooms.data?.length}
+          onClick={() => setBooking(true)}
+          data-testid="event-book-room"
+        >
+          先预约活动室
+        </Button>
+      </Typography.Paragraph>
+      {booking && rooms.data ? (
+        <StaffBookingDialog mode="single" rooms={rooms.data} defaultDate={date} onClose={() => setBooking(false)} />
+      ) : null}
+    </>
+  );
 }
 
 function NewEventDialog({ onClose }: { onClose(): void }) {
@@ -56,6 +142,7 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
     label: group.name,
   }));
   const groupId = Form.useWatch('groupId', form);
+  const where = Form.useWatch('where', form);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -63,7 +150,7 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
       title: values.title.trim(),
       startAt: fromCommunityWallClock(values.range[0]),
       endAt: fromCommunityWallClock(values.range[1]),
-      place: values.place.trim(),
+      ...(values.where === 'room' ? { bookingId: values.bookingId } : { place: (values.place ?? '').trim() }),
       capacity: values.capacity,
       membersOnly: Boolean(values.groupId) && values.membersOnly,
       ...(values.groupId ? { groupId: values.groupId } : {}),
@@ -90,7 +177,12 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
       destroyOnHidden
       width={560}
     >
-      <Form form={form} layout="vertical" initialValues={{ capacity: 30, membersOnly: false }} data-testid="event-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ capacity: 30, membersOnly: false, where: 'place', bookingDate: communityNowWallClock() }}
+        data-testid="event-form"
+      >
         <Form.Item
           name="title"
           label="活动名称"
@@ -106,9 +198,23 @@ function NewEventDialog({ onClose }: { onClose(): void }) {
             data-testid="event-range"
           />
         </Form.Item>
-        <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
-          <Input maxLength={EVENT_PLACE_MAX} placeholder="如：社区广场、活动中心多功能厅" data-testid="event-place" />
+        <Form.Item name="where" label="在哪里办">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'room', label: '活动中心活动室（用一条预约）' },
+              { value: 'place', label: '其他地点' },
+            ]}
+            data-testid="event-where"
+          />
         </Form.Item>
+        {where === 'room' ? (
+          <BookingFields form={form} />
+        ) : (
+          <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
+            <Input maxLength={EVENT_PLACE_MAX} placeholder="如：社区广场、小区花园" data-testid="event-place" />
+          </Form.Item>
+        )}
         <Flex gap={16}>
           <Form.Item name="capacity" label="名额" rules={[{ required: true, message: '请填写名额' }]}>
             <InputNumber min={1} max={EVENT_CAPACITY_MAX} precision={0} data-testid="event-capacity" />
@@ -199,6 +305,42 @@ function CancelEventDialog({ event, onClose }: { event: EventView; onClose(): vo
   );
 }
 
+/** After the event: the feedback mix, what residents wrote, and the thanks they sent one another. */
+function EventOutcomeCard({ outcome }: { outcome: EventOutcome }) {
+  const given = moods.reduce((sum, mood) => sum + outcome.feedback[mood], 0);
+  return (
+    <div data-testid="event-outcome">
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        活动反馈
+      </Typography.Title>
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label="评价">
+          <span data-testid="event-outcome-feedback">
+            {given === 0
+              ? '还没有评价'
+              : moods.map((mood) => `${moodLabels[mood]} ${outcome.feedback[mood]}`).join(' · ')}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label="感谢">
+          <span data-testid="event-outcome-thanks">{`${outcome.thanks} 次`}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {outcome.words.length ? (
+        <List
+          size="small"
+          data-testid="event-outcome-words"
+          dataSource={outcome.words}
+          renderItem={(item) => (
+            <List.Item>
+              <Typography.Text>{`${moodLabels[item.mood].slice(0, 2)} ${item.words}`}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      ) : null}
+    </div>
+  );
+}
+
 function EventDrawer({ eventId, onClose }: { eventId: number; onClose(): void }) {
   const detail = useEventDetail(eventId);
   const [cancelling, setCancelling] = useState(false);
@@ -246,6 +388,7 @@ function EventDrawer({ eventId, onClose }: { eventId: number; onClose(): void })
               </List.Item>
             )}
           />
+          {event.outcome ? <EventOutcomeCard outcome={event.outcome} /> : null}
           {cancelling ? <CancelEventDialog event={event} onClose={() => setCancelling(false)} /> : null}
         </>
       ) : null}

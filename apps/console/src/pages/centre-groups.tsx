@@ -185,7 +185,7 @@ function GroupDrawer({ groupId, onClose }: { groupId: number; onClose(): void })
           </Typography.Title>
           <List
             size="small"
-            dataSource={group.calendar ?? []}
+            dataSource={group.calendar}
             locale={{ emptyText: '近期没有安排' }}
             renderItem={(entry) => (
               <List.Item>

@@ -1,13 +1,5 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { Button, Table } from 'antd';
-import { useState } from 'react';
-
-// Only the parts the report draws: the rest of echarts stays out of the bundle.
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+import { DataChart } from '../components/charts/data-chart';
+import { escapeHtml, tooltipItems, type TooltipItem } from '../components/charts/chart-text';
 
 export interface WeekSeries {
   name: string;
@@ -19,7 +11,7 @@ export interface WeekSeries {
   axis?: 0 | 1;
 }
 
-interface WeekChartProps {
+export interface WeekChartProps {
   title: string;
   labels: string[];
   series: WeekSeries[];
@@ -30,11 +22,10 @@ interface WeekChartProps {
 }
 
 /**
- * Counts per week. Tooltip and legend for sighted users; the text alternative is a summary for screen
- * readers (aria-label) and the same numbers as a table one click away.
+ * Counts per week, drawn by the console's shared DataChart: tooltip and legend for sighted users; a summary
+ * (the image's name) and the same numbers as a table for screen readers.
  */
 export function WeekChart({ title, labels, series, units, testId, height = 300 }: WeekChartProps) {
-  const [showTable, setShowTable] = useState(false);
   const unitOf = (item: WeekSeries) => units[item.axis ?? 0] ?? '';
   const summary = labels
     .map(
@@ -43,19 +34,19 @@ export function WeekChart({ title, labels, series, units, testId, height = 300 }
     )
     .join('；');
   const twoAxes = series.some((item) => item.axis === 1);
-
   const option = {
-    aria: { enabled: true, label: { description: `${title}。${summary}` } },
     tooltip: {
       trigger: 'axis',
-      formatter: (items: Array<{ seriesIndex: number; value: number; marker: string; axisValueLabel: string }>) =>
-        [
-          items[0]?.axisValueLabel ?? '',
-          ...items.map((item) => {
-            const one = series[item.seriesIndex];
-            return `${item.marker}${one.name}：${item.value}${unitOf(one)}`;
+      formatter: (params: TooltipItem | TooltipItem[]) => {
+        const rows = tooltipItems(params);
+        return [
+          escapeHtml(labels[rows[0]?.dataIndex ?? 0] ?? ''),
+          ...rows.map((row) => {
+            const one = series[row.seriesIndex ?? 0];
+            return `${row.marker ?? ''}${escapeHtml(one.name)}：${one.values[row.dataIndex]}${unitOf(one)}`;
           }),
-        ].join('<br/>'),
+        ].join('<br/>');
+      },
     },
     legend: { top: 0 },
     // Many series wrap the legend onto a second line: leave it room above the plot.
@@ -74,33 +65,9 @@ export function WeekChart({ title, labels, series, units, testId, height = 300 }
       ...(item.kind === 'line' ? { symbolSize: 6 } : { barMaxWidth: 24 }),
     })),
   };
-
-  const columns = [
-    { title: '周', dataIndex: 'label', key: 'label' },
-    ...series.map((item, index) => ({
-      title: item.name,
-      key: `s${index}`,
-      dataIndex: `s${index}`,
-      align: 'right' as const,
-    })),
-  ];
-  const data = labels.map((label, row) => ({
-    key: label,
-    label,
-    ...Object.fromEntries(series.map((item, index) => [`s${index}`, item.values[row]])),
-  }));
-
-  return (
-    <div data-testid={testId}>
-      <div role="img" aria-label={`${title}：${summary}`}>
-        <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height }} opts={{ renderer: 'svg' }} />
-      </div>
-      <Button type="link" size="small" onClick={() => setShowTable((shown) => !shown)} aria-expanded={showTable}>
-        {showTable ? '收起数据表' : '以表格查看数据'}
-      </Button>
-      {showTable ? (
-        <Table size="small" pagination={false} columns={columns} dataSource={data} data-testid={`${testId}-table`} />
-      ) : null}
-    </div>
-  );
+  const table = {
+    columns: ['周', ...series.map((item) => `${item.name}（${unitOf(item)}）`)],
+    rows: labels.map((label, row) => [label, ...series.map((item) => String(item.values[row]))]),
+  };
+  return <DataChart title={title} summary={summary} option={option} table={table} testId={testId} height={height} />;
 }

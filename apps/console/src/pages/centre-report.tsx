@@ -1,4 +1,11 @@
-import { groupKindLabels, groupKinds, moodLabels, type CentreReport } from '@linli/shared-types';
+import {
+  groupKindLabels,
+  groupKinds,
+  moodLabels,
+  moods,
+  type CentreReport,
+  type CentreReportWeek,
+} from '@linli/shared-types';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useCentreReport } from '../hooks/useCentre';
@@ -7,7 +14,7 @@ import { addDays, communityToday, weekStart } from '../lib/booking-format';
 import { dayjs } from '../lib/dayjs';
 import { safeFilename, saveBlob } from '../lib/download';
 import { fetchCentreReportCsv } from '../services/centre';
-import { WeekChart } from './centre-report-chart';
+import { WeekChart, type WeekChartProps } from './centre-report-chart';
 
 /** The last twelve weeks, this one included (the report counts what has happened), in community dates. */
 function defaultRange(): [string, string] {
@@ -65,6 +72,69 @@ function Totals({ report }: { report: CentreReport }) {
       ))}
     </Row>
   );
+}
+
+type ReportChart = Omit<WeekChartProps, 'labels'> & { card: string };
+
+/** The four charts of the report: cultural, relational, emotional production and the rooms. */
+function reportCharts(data: CentreReport): ReportChart[] {
+  const per = (value: (week: CentreReportWeek) => number) => data.weeks.map(value);
+  return [
+    {
+      card: '文化产出：活动与参与',
+      title: '每周活动场次（按类别）与报名、到场人次',
+      testId: 'centre-chart-events',
+      units: ['场', '人次'],
+      series: [
+        ...groupKinds.map((kind) => ({
+          name: groupKindLabels[kind],
+          kind: 'bar' as const,
+          stack: 'events',
+          values: per((w) => w.eventsByKind[kind]),
+        })),
+        { name: '报名', kind: 'line', axis: 1, values: per((w) => w.signedUp) },
+        { name: '到场', kind: 'line', axis: 1, values: per((w) => w.attended) },
+      ],
+    },
+    {
+      card: '关系产出：结识新邻居与小组活跃成员',
+      title: '每周结识新邻居的居民和小组活跃成员',
+      testId: 'centre-chart-relations',
+      units: ['人'],
+      series: [
+        { name: '结识新邻居', kind: 'bar', values: per((w) => w.metSomeoneNew) },
+        { name: '小组活跃成员', kind: 'line', values: per((w) => w.activeGroupMembers) },
+      ],
+    },
+    {
+      card: '情感产出：活动评价与感谢',
+      title: '每周活动评价（满意、一般、不满意）与感谢',
+      testId: 'centre-chart-feelings',
+      units: ['份', '次'],
+      series: [
+        ...moods.map((mood) => ({
+          name: moodLabels[mood],
+          kind: 'bar' as const,
+          stack: 'mood',
+          values: per((w) => w.feedback[mood]),
+        })),
+        { name: '感谢', kind: 'line', axis: 1, values: per((w) => w.thanks) },
+      ],
+    },
+    {
+      card: '活动室使用：小组与个人',
+      title: '每周活动室使用小时数（小组、个人、社区）',
+      testId: 'centre-chart-rooms',
+      units: ['小时'],
+      series: (
+        [
+          ['小组', 'groupRoomMinutes'],
+          ['个人', 'individualRoomMinutes'],
+          ['社区', 'staffRoomMinutes'],
+        ] as const
+      ).map(([name, field]) => ({ name, kind: 'bar' as const, stack: 'rooms', values: per((w) => hours(w[field])) })),
+    },
+  ];
 }
 
 /** 活动中心产出: cultural (events, attendance), relational (new neighbours, active members), emotional (feedback, thanks), rooms. */
@@ -128,91 +198,13 @@ export function CentreReportPanel() {
         <div data-testid="centre-report" style={{ opacity: report.isFetching ? 0.6 : 1 }}>
           <Totals report={data} />
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <Card title="文化产出：活动与参与">
-                <WeekChart
-                  title="每周活动场次（按类别）与报名、到场人次"
-                  testId="centre-chart-events"
-                  labels={labels}
-                  units={['场', '人次']}
-                  series={[
-                    ...groupKinds.map((kind) => ({
-                      name: groupKindLabels[kind],
-                      kind: 'bar' as const,
-                      stack: 'events',
-                      values: data.weeks.map((week) => week.eventsByKind[kind]),
-                    })),
-                    { name: '报名', kind: 'line', axis: 1, values: data.weeks.map((week) => week.signedUp) },
-                    { name: '到场', kind: 'line', axis: 1, values: data.weeks.map((week) => week.attended) },
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card title="关系产出：结识新邻居与小组活跃成员">
-                <WeekChart
-                  title="每周结识新邻居的居民和小组活跃成员"
-                  testId="centre-chart-relations"
-                  labels={labels}
-                  units={['人']}
-                  series={[
-                    { name: '结识新邻居', kind: 'bar', values: data.weeks.map((week) => week.metSomeoneNew) },
-                    { name: '小组活跃成员', kind: 'line', values: data.weeks.map((week) => week.activeGroupMembers) },
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card title="情感产出：活动评价与感谢">
-                <WeekChart
-                  title="每周活动评价（满意、一般、不满意）与感谢"
-                  testId="centre-chart-feelings"
-                  labels={labels}
-                  units={['份', '次']}
-                  series={[
-                    {
-                      name: moodLabels.good,
-                      kind: 'bar',
-                      stack: 'mood',
-                      values: data.weeks.map((w) => w.feedback.good),
-                    },
-                    { name: moodLabels.ok, kind: 'bar', stack: 'mood', values: data.weeks.map((w) => w.feedback.ok) },
-                    { name: moodLabels.bad, kind: 'bar', stack: 'mood', values: data.weeks.map((w) => w.feedback.bad) },
-                    { name: '感谢', kind: 'line', axis: 1, values: data.weeks.map((w) => w.thanks) },
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} xl={12}>
-              <Card title="活动室使用：小组与个人">
-                <WeekChart
-                  title="每周活动室使用小时数（小组、个人、社区）"
-                  testId="centre-chart-rooms"
-                  labels={labels}
-                  units={['小时']}
-                  series={[
-                    {
-                      name: '小组',
-                      kind: 'bar',
-                      stack: 'rooms',
-                      values: data.weeks.map((w) => hours(w.groupRoomMinutes)),
-                    },
-                    {
-                      name: '个人',
-                      kind: 'bar',
-                      stack: 'rooms',
-                      values: data.weeks.map((w) => hours(w.individualRoomMinutes)),
-                    },
-                    {
-                      name: '社区',
-                      kind: 'bar',
-                      stack: 'rooms',
-                      values: data.weeks.map((w) => hours(w.staffRoomMinutes)),
-                    },
-                  ]}
-                />
-              </Card>
-            </Col>
+            {reportCharts(data).map(({ card, ...chart }) => (
+              <Col xs={24} xl={12} key={chart.testId}>
+                <Card title={card}>
+                  <WeekChart {...chart} labels={labels} />
+                </Card>
+              </Col>
+            ))}
           </Row>
         </div>
       ) : null}

@@ -1,4 +1,3 @@
-import { useCallback, useRef, useState } from 'react';
 import {
   shanghaiDate,
   type CreateEventRequest,
@@ -8,7 +7,6 @@ import {
   type EventThanksRequest,
   type EventView,
   type GroupBookingRequest,
-  type GroupCalendarEntry,
   type GroupDetail,
   type GroupNoticeRequest,
   type GroupView,
@@ -35,7 +33,8 @@ import {
 } from '../services/centre';
 import { platformScanner } from '../platform/scan';
 import { usePagedList, type PagedList } from './usePagedList';
-import { errorText, useRemoteData, type RemoteData } from './useRemoteData';
+import { useAction } from './useAction';
+import { useRemoteData, type RemoteData } from './useRemoteData';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -114,7 +113,7 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
           event,
         }));
       for (const group of details) {
-        for (const entry of group.calendar ?? ([] as GroupCalendarEntry[])) {
+        for (const entry of group.calendar) {
           const end = new Date(entry.endAt);
           if (entry.kind !== 'booking' || end <= now || new Date(entry.startAt) >= until) continue;
           entries.push({
@@ -136,40 +135,6 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
     'week',
     enabled,
   );
-}
-
-export interface CentreAction<A extends unknown[], R> {
-  busy: boolean;
-  error: string | null;
-  /** Resolves the answer, or null when it failed (the error is in `error`). A second call while busy is ignored. */
-  run(...args: A): Promise<R | null>;
-  clearError(): void;
-}
-
-/** One write with a busy flag that guards against double taps, and its error as Chinese text. */
-function useAction<A extends unknown[], R>(send: (...args: A) => Promise<R>): CentreAction<A, R> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(
-    async (...args: A) => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      try {
-        return await send(...args);
-      } catch (caught) {
-        setError(errorText(caught));
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
-    },
-    [send],
-  );
-  return { busy, error, run, clearError: useCallback(() => setError(null), []) };
 }
 
 export const useProposeGroup = () => useAction((body: CreateGroupRequest) => proposeGroup(body));

@@ -1,4 +1,3 @@
-import { useCallback, useRef, useState } from 'react';
 import type {
   CreateRequestRequest,
   RateRequestRequest,
@@ -16,7 +15,8 @@ import {
   secondRequest,
 } from '../services/requests';
 import { usePagedList, type PagedList } from './usePagedList';
-import { errorText, useRemoteData, type RemoteData } from './useRemoteData';
+import { useAction, type Action } from './useAction';
+import { useRemoteData, type RemoteData } from './useRemoteData';
 
 /** 我的诉求: the caller's own requests, newest first. */
 export function useMyRequests(enabled: boolean): PagedList<RequestView> {
@@ -42,41 +42,7 @@ export function useRequestDetail(id: number | null): RemoteData<RequestDetail> {
   return useRemoteData(() => getRequest(id!), String(id), id !== null);
 }
 
-export interface RequestAction<A extends unknown[], R> {
-  busy: boolean;
-  error: string | null;
-  /** Resolves the answer, or null when it failed (the error is in `error`). A second call while busy is ignored. */
-  run(...args: A): Promise<R | null>;
-  clearError(): void;
-}
-
-/** One write with a busy flag that guards against double taps, and its error as Chinese text. */
-function useAction<A extends unknown[], R>(send: (...args: A) => Promise<R>): RequestAction<A, R> {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(
-    async (...args: A) => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      try {
-        return await send(...args);
-      } catch (caught) {
-        setError(errorText(caught));
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
-    },
-    [send],
-  );
-  return { busy, error, run, clearError: useCallback(() => setError(null), []) };
-}
-
-export function useSubmitRequest(): RequestAction<[CreateRequestRequest], RequestDetail> {
+export function useSubmitRequest(): Action<[CreateRequestRequest], RequestDetail> {
   return useAction((body: CreateRequestRequest) => createRequest(body));
 }
 

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type EventDetail,
   type EventMineView,
+  type EventOutcome,
   type EventScanResponse,
   type EventSignupResponse,
   type EventView,
+  type Mood,
   type Page,
   shanghaiMidnight,
   shanghaiShortTime,
@@ -221,24 +223,51 @@ export class EventsService {
     const manager = this.dataSource.manager;
     const event = await this.visible(manager, viewer, id);
     const view = await this.view(manager, viewer, event);
-    const seesWho = isStaff(viewer) || event.organiserId === viewer.id || view.mine?.status === 'signed_up';
-    if (!seesWho) return { ...view, attendees: null };
-    const signups = await manager.find(EventSignup, {
-      where: { eventId: id, status: 'signed_up' },
-      order: { queueNo: 'ASC' },
-    });
-    const users = await this.users(
-      manager,
-      signups.map((s) => s.userId),
-    );
+    const organises = isStaff(viewer) || event.organiserId === viewer.id;
+    const seesWho = organises || view.mine?.status === 'signed_up';
+    const [signups, feedback, thanked, outcome] = await Promise.all([
+      seesWho
+        ? manager.find(EventSignup, { where: { eventId: id, status: 'signed_up' }, order: { queueNo: 'ASC' } })
+        : Promise.resolve(null),
+      manager.findOneBy(EventFeedback, { eventId: id, userId: viewer.id }),
+      manager.find(EventThanks, { select: { toUserId: true }, where: { eventId: id, fromUserId: viewer.id } }),
+      organises ? this.outcome(manager, id) : Promise.resolve(null),
+    ]);
+    const users = signups
+      ? await this.users(
+          manager,
+          signups.map((s) => s.userId),
+        )
+      : null;
     return {
       ...view,
-      attendees: signups.map((s) => ({
-        id: s.userId,
-        name: users.get(s.userId)?.name ?? null,
-        checkedIn: s.checkedInAt !== null,
-      })),
+      attendees:
+        signups?.map((s) => ({
+          id: s.userId,
+          name: users?.get(s.userId)?.name ?? null,
+          checkedIn: s.checkedInAt !== null,
+        })) ?? null,
+      myFeedback: feedback
+        ? { mood: feedback.mood, words: feedback.words, createdAt: feedback.createdAt.toISOString() }
+        : null,
+      thankedUserIds: thanked.map((t) => t.toUserId).sort((a, b) => a - b),
+      outcome,
     };
+  }
+
+  /** The feedback mix, its words (newest first) and the thanks sent at one event. */
+  private async outcome(manager: EntityManager, eventId: number): Promise<EventOutcome> {
+    const [feedback, thanks] = await Promise.all([
+      manager.find(EventFeedback, { where: { eventId }, order: { id: 'DESC' }, take: 500 }),
+      manager.countBy(EventThanks, { eventId }),
+    ]);
+    const mix: Record<Mood, number> = { good: 0, ok: 0, bad: 0 };
+    for (const f of feedback) mix[f.mood] += 1;
+    const words = feedback
+      .filter((f) => f.words)
+      .slice(0, 50)
+      .map((f) => ({ mood: f.mood, words: f.words!, createdAt: f.createdAt.toISOString() }));
+    return { feedback: mix, words, thanks };
   }
 
   // ---------- sign-up, waitlist, cancel ----------

@@ -1,4 +1,5 @@
-import type { GroupMemberView, GroupNoticeView, GroupRole, GroupView } from '@linli/shared-types';
+import type { GroupCalendarEntry, GroupMemberView, GroupNoticeView, GroupRole, GroupView } from '@linli/shared-types';
+import type { CentreEvent } from '../events/event.entity.js';
 import type { User } from '../users/user.entity.js';
 import type { GroupMember, GroupNotice, InterestGroup } from './group.entity.js';
 
@@ -37,4 +38,14 @@ export const toGroupNoticeView = (n: GroupNotice, author: Pick<User, 'name'> | u
   body: n.body,
   author: person(n.authorId, author),
   createdAt: n.createdAt.toISOString(),
+});
+
+export const toCalendarEvent = (e: CentreEvent): GroupCalendarEntry => ({
+  kind: 'event',
+  id: e.id,
+  title: e.title,
+  place: e.place,
+  startAt: e.startAt.toISOString(),
+  endAt: e.endAt.toISOString(),
+  membersOnly: e.membersOnly,
 });

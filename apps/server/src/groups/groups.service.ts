@@ -13,7 +13,7 @@ import {
   type Page,
   type Refusal,
 } from '@linli/shared-types';
-import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Booking } from '../bookings/booking.entity.js';
 import { COUNTED } from '../bookings/bookings.queries.js';
@@ -37,7 +37,7 @@ import type {
   UpdateGroupDto,
 } from './dto/groups.dto.js';
 import { GroupMember, GroupNotice, InterestGroup } from './group.entity.js';
-import { toGroupMemberView, toGroupNoticeView, toGroupView } from './groups.mapper.js';
+import { toCalendarEvent, toGroupMemberView, toGroupNoticeView, toGroupView } from './groups.mapper.js';
 import { groupBudgetParams, groupBudgetSql, takeBookingTurnSql, type GroupBudgetRow } from './groups.queries.js';
 import {
   canSee,
@@ -215,9 +215,15 @@ export class GroupsService {
     const myRole = await this.roleOf(manager, id, viewer.id);
     if (!group || !canSee(viewer, group, myRole)) throw refuse('GROUP_NOT_FOUND');
     const card = await this.view(manager, viewer, group, myRole);
-    if (!seesInside(viewer, myRole))
-      return { ...card, members: null, notices: null, calendar: null, weekMinutesUsed: null };
     const now = this.clock.now();
+    if (!seesInside(viewer, myRole))
+      return {
+        ...card,
+        members: null,
+        notices: null,
+        calendar: await this.openEvents(manager, id, now),
+        weekMinutesUsed: null,
+      };
     const [members, notices, calendar, weekMinutesUsed] = await Promise.all([
       this.members(manager, id),
       this.notices(manager, id),
@@ -445,18 +451,20 @@ export class GroupsService {
           place: rooms.get(b.roomId)?.name ?? '活动室',
           startAt: b.startAt.toISOString(),
           endAt: b.endAt.toISOString(),
+          membersOnly: false,
         })),
-      ...events
-        .filter((e) => e.startAt < to)
-        .map((e) => ({
-          kind: 'event' as const,
-          id: e.id,
-          title: e.title,
-          place: e.place,
-          startAt: e.startAt.toISOString(),
-          endAt: e.endAt.toISOString(),
-        })),
+      ...events.filter((e) => e.startAt < to).map(toCalendarEvent),
     ].sort((a, b) => a.startAt.localeCompare(b.startAt));
+  }
+
+  /** What a non-member sees of the calendar: the group's upcoming events open to all residents, not yet ended. */
+  private async openEvents(manager: EntityManager, groupId: number, now: Date): Promise<GroupCalendarEntry[]> {
+    const events = await manager.find(CentreEvent, {
+      where: { groupId, endAt: MoreThan(now), status: 'open', membersOnly: false },
+      order: { startAt: 'ASC', id: 'ASC' },
+      take: 50,
+    });
+    return events.map(toCalendarEvent);
   }
 
   private async weekMinutes(manager: EntityManager, groupId: number, now: Date): Promise<number> {

@@ -120,8 +120,7 @@ export class TimebankService {
         const parties = await this.ledger.residentsWithAccounts(manager, [sender.id, body.toUserId]);
         const recipient = parties.get(body.toUserId)?.user ?? null;
         const refusal = checkTransfer(sender, recipient);
-        if (refusal)
-          throw refusal.code === 'TIMEBANK_RECIPIENT_NOT_FOUND' ? refuse(refusal.code) : refuse(refusal.code);
+        if (refusal) throw refuse(refusal.code);
         const from = parties.get(sender.id)?.account ?? (await this.ledger.openAccount(manager, sender));
         const to = parties.get(body.toUserId)?.account ?? (await this.ledger.openAccount(manager, recipient!));
         const transaction = await this.ledger.post(manager, {
@@ -174,8 +173,7 @@ export class TimebankService {
             manager.createQueryBuilder(LedgerTransaction, 't').where('t.reversesId = :id', { id: original.id }),
           ).getCount()) > 0;
         const refusal = checkReversal(original, alreadyReversed);
-        if (refusal)
-          throw refusal.code === 'TRANSACTION_ALREADY_REVERSED' ? refuse(refusal.code) : refuse(refusal.code);
+        if (refusal) throw refuse(refusal.code);
         const reversal = await this.postReversal(manager, original, actor, reason);
         const payee = await manager.findOneByOrFail(TimebankAccount, { id: reversal.toAccountId });
         if (payee.userId !== null)

@@ -1,4 +1,4 @@
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -7,6 +7,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 // Only the parts these charts draw (as the request dashboards do): the rest of echarts stays out of the bundle.
 echarts.use([
   BarChart,
+  LineChart,
   PieChart,
   GridComponent,
   TooltipComponent,

@@ -1,5 +1,8 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { groupKindLabels, groupStatusLabels, type EventView, type GroupView } from '@linli/shared-types';
+import { ListError } from '../../../components/list-state';
+import { PageShell } from '../../../components/page-shell';
 import { bookingTimeText } from '../../../lib/bookings';
 import { eventPhase, eventPhaseText, mySignupText, placesText } from './event-rules';
 
@@ -43,5 +46,14 @@ export function EventCard({ event, onOpen }: { event: EventView; onOpen(): void 
       <Text className="lk-muted lk-centre-card__line">{`${event.place} · ${placesText(event)}`}</Text>
       {event.group ? <Text className="lk-muted lk-centre-card__line">{`${event.group.name} 主办`}</Text> : null}
     </View>
+  );
+}
+
+/** A link without a usable id (an old share, a typo): say so, and offer the way back. */
+export function BadLinkPage({ what }: { what: string }) {
+  return (
+    <PageShell>
+      <ListError message={`链接有误，找不到该${what}`} onRetry={() => void Taro.navigateBack()} />
+    </PageShell>
   );
 }

@@ -12,6 +12,7 @@ import { useRooms } from '../../../../hooks/useRooms';
 import { useSession } from '../../../../hooks/useSession';
 import { dateText, durationText, gridCells, shanghaiClock, type GridCell } from '../../../../lib/bookings';
 import { idParam } from '../../components/centre-pages';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 const DAY_MS = 24 * 3_600_000;
@@ -110,11 +111,7 @@ export default function GroupBookPage() {
   };
 
   if (groupId === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该小组" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="小组" />;
   }
   if (answer) {
     return (

@@ -14,6 +14,7 @@ import { Button, Input, Switch } from '../../../../components/nutui';
 import { useCreateEvent, useGroupDetail } from '../../../../hooks/useCentre';
 import { bookingTimeText } from '../../../../lib/bookings';
 import { centrePages, idParam } from '../../components/centre-pages';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 const DAY_MS = 24 * 3_600_000;
@@ -73,11 +74,7 @@ export default function NewEventPage() {
   };
 
   if (groupId === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该小组" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="小组" />;
   }
   return (
     <PageShell className="lk-centre-event-new">

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   EVENT_CANCEL_REASON_MAX,
@@ -26,7 +26,7 @@ import {
   useThankAtEvent,
 } from '../../../../hooks/useCentre';
 import { useMe } from '../../../../hooks/useMe';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { bookingTimeText } from '../../../../lib/bookings';
 import { idParam, openGroup } from '../../components/centre-pages';
 import {
@@ -39,6 +39,7 @@ import {
   mySignupText,
   placesText,
 } from '../../components/event-rules';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 const faces: Record<Mood, string> = { good: '😊', ok: '😐', bad: '😞' };
@@ -96,11 +97,13 @@ function FeedbackCard({ event, onDone }: { event: EventDetail; onDone(): void })
 }
 
 /** 感谢: the organiser or a fellow attendee, who sees it in the inbox. */
-function ThanksCard({ event, meId }: { event: EventDetail; meId: number | null }) {
+function ThanksCard({ event, meId, onSent }: { event: EventDetail; meId: number | null; onSent(): void }) {
   const thank = useThankAtEvent();
   const [to, setTo] = useState<number | null>(null);
   const [words, setWords] = useState('');
-  const [sent, setSent] = useState<number[]>([]);
+  // Thanks are once per person: those already thanked (kept by the server) are marked, and so is one just sent.
+  const [justSent, setJustSent] = useState<number[]>([]);
+  const sent = [...event.thankedUserIds, ...justSent];
   const people = new Map<number, string>();
   if (event.organiser.id !== meId) people.set(event.organiser.id, `${event.organiser.name ?? '组织者'}（组织者）`);
   for (const person of event.attendees ?? []) {
@@ -112,9 +115,10 @@ function ThanksCard({ event, meId }: { event: EventDetail; meId: number | null }
     const answer = await thank.run(event.id, { toUserId: to, words: words.trim() });
     if (answer) {
       void Taro.showToast({ title: '感谢已送达', icon: 'success' });
-      setSent((previous) => [...previous, to]);
+      setJustSent((previous) => [...previous, to]);
       setTo(null);
       setWords('');
+      onSent();
     }
   };
   return (
@@ -216,19 +220,10 @@ export default function EventPage() {
   // A leader of the event's group may call it off too (the event does not carry the caller's role in its group).
   const group = useGroupDetail(event?.group?.id ?? null);
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && detail.data) void detail.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => detail.reload());
+  useFreshOnReturn(() => detail.reload(), detail.data !== undefined);
 
   if (id === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该活动" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="活动" />;
   }
 
   const onSignUp = async () => {
@@ -365,12 +360,18 @@ export default function EventPage() {
           ) : null}
 
           {canGiveFeedback(event) ? <FeedbackCard event={event} onDone={() => void detail.reload()} /> : null}
-          {event.mine?.feedbackGiven ? (
-            <View className="lk-card">
+          {event.myFeedback ? (
+            <View className="lk-card e2e-event-my-feedback">
               <Text className="lk-form-success e2e-event-feedback-done">✓ 您已评价，谢谢！</Text>
+              <Text className="lk-centre-card__line e2e-event-my-mood">{`我的评价：${moodLabels[event.myFeedback.mood]}`}</Text>
+              {event.myFeedback.words ? (
+                <Text className="lk-centre-card__text e2e-event-my-words">{`“${event.myFeedback.words}”`}</Text>
+              ) : null}
             </View>
           ) : null}
-          {canThank(event, user?.id ?? null) ? <ThanksCard event={event} meId={user?.id ?? null} /> : null}
+          {canThank(event, user?.id ?? null) ? (
+            <ThanksCard event={event} meId={user?.id ?? null} onSent={() => void detail.reload()} />
+          ) : null}
 
           {confirming ? (
             <ConfirmDialog

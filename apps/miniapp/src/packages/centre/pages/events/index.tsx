@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
 import { useEvents } from '../../../../hooks/useCentre';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { useSession } from '../../../../hooks/useSession';
 import { openEvent } from '../../components/centre-pages';
 import { eventPhase } from '../../components/event-rules';
@@ -24,12 +23,7 @@ export default function EventsPage() {
   const { loggedIn } = useSession();
   const events = useEvents(loggedIn);
   const [tab, setTab] = useState<Tab>('coming');
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && events.data) void events.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => events.reload());
+  useFreshOnReturn(() => events.reload(), events.data !== undefined);
 
   const all = events.data ?? [];
   const shownEvents = all.filter((event) => {

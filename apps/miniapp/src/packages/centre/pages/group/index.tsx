@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   GROUP_NOTICE_BODY_MAX,
@@ -21,10 +21,11 @@ import {
   useLeaveGroup,
   usePostGroupNotice,
 } from '../../../../hooks/useCentre';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { bookingTimeText, durationText } from '../../../../lib/bookings';
 import { formatShanghaiTime } from '../../../../lib/time';
 import { centrePages, idParam, openEvent } from '../../components/centre-pages';
+import { BadLinkPage } from '../../components/parts';
 import '../../components/centre.scss';
 
 function NoticeDialog({ group, onDone, onCancel }: { group: GroupDetail; onDone(): void; onCancel(): void }) {
@@ -98,13 +99,18 @@ function Members({ group, onPromote }: { group: GroupDetail; onPromote(member: G
   );
 }
 
+/** Members see the group's calendar (room bookings and events); others its upcoming events open to all. */
 function Calendar({ group }: { group: GroupDetail }) {
-  const calendar = group.calendar ?? [];
+  const calendar = group.calendar;
+  const inside = group.members !== null;
   return (
-    <View className="lk-card e2e-group-calendar">
-      <Text className="lk-card__title">小组日程</Text>
+    <View className={`lk-card e2e-group-calendar${inside ? '' : ' e2e-group-open-events'}`}>
+      <Text className="lk-card__title">{inside ? '小组日程' : '近期活动（欢迎邻居报名）'}</Text>
       {calendar.length === 0 ? (
-        <EmptyState title="近期没有安排" description="负责人预约活动室或组织活动后会显示在这里" />
+        <EmptyState
+          title={inside ? '近期没有安排' : '近期没有公开活动'}
+          description={inside ? '负责人预约活动室或组织活动后会显示在这里' : '加入小组后可以看到小组的全部日程'}
+        />
       ) : null}
       {calendar.map((entry) => (
         <View
@@ -114,6 +120,7 @@ function Calendar({ group }: { group: GroupDetail }) {
         >
           <View className="lk-centre-card__tags">
             <Text className="lk-mark">{entry.kind === 'event' ? '活动' : '活动室'}</Text>
+            {entry.membersOnly ? <Text className="lk-mark">仅限成员</Text> : null}
           </View>
           <Text className="lk-centre-card__line">{entry.title}</Text>
           <Text className="lk-centre-card__line">{bookingTimeText(entry.startAt, entry.endAt)}</Text>
@@ -154,19 +161,10 @@ export default function GroupPage() {
   const [pending, setPending] = useState<Pending>(null);
   const group = detail.data;
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && detail.data) void detail.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => detail.reload());
+  useFreshOnReturn(() => detail.reload(), detail.data !== undefined);
 
   if (id === null) {
-    return (
-      <PageShell>
-        <ListError message="链接有误，找不到该小组" onRetry={() => void Taro.navigateBack()} />
-      </PageShell>
-    );
+    return <BadLinkPage what="小组" />;
   }
 
   const onJoin = async () => {
@@ -279,7 +277,7 @@ export default function GroupPage() {
           ) : null}
 
           <Notices group={group} />
-          {group.calendar ? <Calendar group={group} /> : null}
+          {group.status === 'approved' || group.members ? <Calendar group={group} /> : null}
           {group.members ? (
             <Members group={group} onPromote={(member) => setPending({ kind: 'leader', member })} />
           ) : null}

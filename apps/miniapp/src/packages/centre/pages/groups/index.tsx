@@ -1,12 +1,11 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListFooter, ListSkeleton } from '../../../../components/list-state';
 import { Button } from '../../../../components/nutui';
 import { useGroups } from '../../../../hooks/useCentre';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { useSession } from '../../../../hooks/useSession';
 import { centrePages, openGroup } from '../../components/centre-pages';
 import { GroupCard } from '../../components/parts';
@@ -16,12 +15,11 @@ import '../../components/centre.scss';
 export default function GroupsPage() {
   const { loggedIn } = useSession();
   const list = useGroups(loggedIn);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && list.loaded) void list.refreshHead();
-    shown.current = true;
-  });
-  usePullToRefresh(() => list.refresh());
+  useFreshOnReturn(
+    () => list.refresh(),
+    list.loaded,
+    () => list.refreshHead(),
+  );
   useReachBottom(() => {
     void list.loadMore();
   });

@@ -1,12 +1,11 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState } from '../../../../components/empty-state';
 import { ListError, ListSkeleton } from '../../../../components/list-state';
 import { Button } from '../../../../components/nutui';
 import { useCentreWeek, type WeekEntry } from '../../../../hooks/useCentre';
-import { usePullToRefresh } from '../../../../hooks/usePullToRefresh';
+import { useFreshOnReturn } from '../../../../hooks/useFreshOnReturn';
 import { useSession } from '../../../../hooks/useSession';
 import { bookingTimeText } from '../../../../lib/bookings';
 import { centrePages, openEvent, openGroup } from '../../components/centre-pages';
@@ -38,12 +37,7 @@ function WeekItem({ entry }: { entry: WeekEntry }) {
 export default function CentrePage() {
   const { loggedIn } = useSession();
   const week = useCentreWeek(loggedIn);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && week.data) void week.reload();
-    shown.current = true;
-  });
-  usePullToRefresh(() => week.reload());
+  useFreshOnReturn(() => week.reload(), week.data !== undefined);
 
   const entries = week.data?.entries ?? [];
   const myGroups = week.data?.myGroups ?? [];
