@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ConsoleRoutes } from './console-routes';
+import { accessibleTheme } from './lib/accessible-theme';
 import { ApiRequestError } from './services/http';
 
 const queryClient = new QueryClient({
@@ -24,7 +25,12 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* autoInsertSpace off: "认证" stays "认证" (not "认 证"), for people and for e2e selectors. */}
     {/* A dialog closes by its buttons only: the second click of a double click on 批准 used to land on the mask. */}
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} modal={{ mask: { closable: false } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      modal={{ mask: { closable: false } }}
+      theme={accessibleTheme}
+    >
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter basename="/console">

@@ -21,6 +21,7 @@ import { createDataSource, resolveDataSourceOptions } from './database/data-sour
 import { DemoModule } from './demo/demo.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GroupsModule } from './groups/groups.module.js';
+import { FamilyCreditModule } from './family/family-credit.module.js';
 import { FamilyModule } from './family/family.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HelpRequestsModule } from './help-requests/help-requests.module.js';
@@ -122,6 +123,7 @@ export class AppModule {
         EventsModule,
         CentreModule,
         FamilyModule,
+        FamilyCreditModule,
         ScanModule,
         HealthModule,
         DemoModule,

@@ -4,7 +4,7 @@ import { Activity } from '../src/activities/activity.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
 import { HelpRequest } from '../src/help-requests/help-request.entity.js';
 import { CentreEvent, EventSignup } from '../src/events/event.entity.js';
-import { FamilyBinding } from '../src/family/family.entity.js';
+import { FamilyBinding, FamilyCreditAsk } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Building } from '../src/tenancy/building.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
@@ -229,6 +229,13 @@ POST  /api/v1/residents                                     401  403  403  403  
 GET   /api/v1/residents/:id/card                            401  403  403  403  403  200  404  200
 DELETE /api/v1/me/family/:id                                401  404  204  404  404  403  403  403
 POST  /api/v1/residents/:id/family                          401  403  403  403  403  201  404  201
+# 代办转出: resG asks 刘淑珍 (bound to her as member) for credits; the asks decided are fresh ones: to resG (from
+# 王建国, her member) for confirm and decline, by resG for cancel. Only the one who decides gets past 404; staff 403.
+POST  /api/v1/me/family/:id/credit-asks                     401  403  201  404  404  403  403  403
+GET   /api/v1/me/family/credit-asks                         401  200  200  200  200  403  403  403
+POST  /api/v1/me/family/credit-asks/:id/confirm             401  404  200  404  404  403  403  403
+POST  /api/v1/me/family/credit-asks/:id/decline             401  404  200  404  404  403  403  403
+POST  /api/v1/me/family/credit-asks/:id/cancel              401  404  200  404  404  403  403  403
 `;
 
 const ACTORS = ['anon', 'pend', 'resG', 'volG', 'resB', 'stfG', 'stfB', 'admin'] as const;
@@ -554,6 +561,42 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     return inserted.identifiers[0].id as number;
   };
 
+  /** An active binding of `elderId` and `memberId` with no open ask, and (for a decision) a fresh pending ask. */
+  const creditAsk = async (elderId: number, memberId: number, pending: boolean) => {
+    const bindings = t.dataSource.getRepository(FamilyBinding);
+    let binding = await bindings.findOneBy({ elderId, memberId });
+    if (!binding) {
+      await bindings.insert({
+        elderId,
+        memberId,
+        relation: '女儿',
+        via: 'code',
+        status: 'active',
+        createdById: memberId,
+        boundAt: new Date(),
+        revokedAt: null,
+        revokedById: null,
+      });
+      binding = await bindings.findOneByOrFail({ elderId, memberId });
+    } else await bindings.update({ id: binding.id }, { status: 'active' });
+    const asks = t.dataSource.getRepository(FamilyCreditAsk);
+    await asks.update({ openBindingId: binding.id }, { openBindingId: null, status: 'cancelled' });
+    if (!pending) return { bindingId: binding.id, askId: 0 };
+    const inserted = await asks.insert({
+      bindingId: binding.id,
+      openBindingId: binding.id,
+      elderId,
+      memberId,
+      minutes: 1,
+      reason: '权限矩阵测试',
+      status: 'pending',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      decidedAt: null,
+      transactionId: null,
+    });
+    return { bindingId: binding.id, askId: Number(inserted.identifiers[0].id) };
+  };
+
   const freshLogin = async (actor: Exclude<Actor, 'anon'>) => {
     if (actor === 'stfG' || actor === 'stfB' || actor === 'admin')
       return (await t.loginStaff({ stfG: 'staff.g', stfB: 'staff.b', admin: 'admin' }[actor])).token;
@@ -772,6 +815,20 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/rewards/redemptions/:id/cancel': async () => ({
       path: `/api/v1/rewards/redemptions/${await redemption()}/cancel`,
       body: { reason: '权限矩阵测试' },
+    }),
+
+    'POST /api/v1/me/family/:id/credit-asks': async () => ({
+      path: `/api/v1/me/family/${(await creditAsk(ids.liu, ids.resG, false)).bindingId}/credit-asks`,
+      body: { minutes: 1, reason: '权限矩阵测试' },
+    }),
+    'POST /api/v1/me/family/credit-asks/:id/confirm': async () => ({
+      path: `/api/v1/me/family/credit-asks/${(await creditAsk(ids.resG, ids.wang, true)).askId}/confirm`,
+    }),
+    'POST /api/v1/me/family/credit-asks/:id/decline': async () => ({
+      path: `/api/v1/me/family/credit-asks/${(await creditAsk(ids.resG, ids.wang, true)).askId}/decline`,
+    }),
+    'POST /api/v1/me/family/credit-asks/:id/cancel': async () => ({
+      path: `/api/v1/me/family/credit-asks/${(await creditAsk(ids.liu, ids.resG, true)).askId}/cancel`,
     }),
 
     'POST /api/v1/timebank/donations': () => ({ body: { minutes: 1 } }),
@@ -1036,6 +1093,18 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'GET /api/v1/timebank/transactions',
     'GET /api/v1/rewards',
     'GET /api/v1/rewards/redemptions/mine',
+    'POST /api/v1/requests',
+    'GET /api/v1/requests/mine',
+    'GET /api/v1/requests/public',
+    'GET /api/v1/requests/:id',
+    'POST /api/v1/requests/:id/second',
+    'POST /api/v1/requests/:id/rate',
+    'POST /api/v1/requests/:id/reopen',
+    'POST /api/v1/help-requests',
+    'GET /api/v1/help-requests/mine',
+    'GET /api/v1/help-requests/:id',
+    'POST /api/v1/help-requests/:id/choose',
+    'POST /api/v1/help-requests/:id/cancel',
   ]);
   const isPublicRow = (row: Row) => row.expected.anon !== 401;
 
@@ -1077,7 +1146,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     }
     expect(seen).toEqual(wanted);
     for (const key of PROXY_ALLOWED) expect(rows.map(routeKey)).toContain(key);
-  });
+  }, 120_000); // every route, each with a fresh record, on 2 shared cores
 
   it('no one but the admin widens their scope with ?communityId= on any list', async () => {
     const lists = rows.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'));

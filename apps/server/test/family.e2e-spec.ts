@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { Booking } from '../src/bookings/booking.entity.js';
-import { FamilyCode } from '../src/family/family.entity.js';
+import { FamilyCode, FamilyCreditAsk } from '../src/family/family.entity.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { Building } from '../src/tenancy/building.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
@@ -191,6 +191,98 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
       // The daughter's own bookings are untouched.
       const hers = await t.request('GET', `${api}/bookings/mine`, { token: daughter });
       expect(hers.body.items.some((b: { id: number }) => b.id === res.body.id)).toBe(false);
+    });
+
+    const lastProxyEntry = () =>
+      t.dataSource.getRepository(AuditEntry).findOneOrFail({
+        where: { action: 'proxy.family', onBehalfOfId: motherId },
+        order: { id: 'DESC' },
+      });
+    const proxyEntries = () =>
+      t.dataSource.getRepository(AuditEntry).countBy({ action: 'proxy.family', onBehalfOfId: motherId });
+
+    it('submits, rates, reopens and seconds requests as her, each recorded with both; a refused act records nothing', async () => {
+      const body = { category: 'repair', description: '灯不亮了', urgent: false, public: true };
+      const submitted = await asProxy(daughter, motherId, 'POST', '/requests', { ...body, title: '代办：楼道灯坏了' });
+      expect(submitted.status).toBe(201);
+      const id = submitted.body.id as number;
+      expect((await t.request('GET', `${api}/requests/${id}`, { token: mother })).body.title).toBe('代办：楼道灯坏了');
+      expect(await lastProxyEntry()).toMatchObject({
+        actorId: daughterId,
+        summary: `亲情代办：女儿 孙丽 为 张桂兰 提交诉求（编号 ${id}）`,
+      });
+      const mine = await asProxy(daughter, motherId, 'GET', '/requests/mine');
+      expect(mine.body.items.map((r: { id: number }) => r.id)).toContain(id);
+      expect((await asProxy(daughter, motherId, 'GET', `/requests/${id}`)).status).toBe(200);
+      // Not resolved yet: her rule refuses the rating, and the refusal leaves no proxy record and no inbox line.
+      const entries = await proxyEntries();
+      const inbox = (await inboxOf(motherId)).length;
+      const early = await asProxy(daughter, motherId, 'POST', `/requests/${id}/rate`, {
+        resolved: true,
+        satisfaction: 'satisfied',
+      });
+      expect(early.body.code).toBe('REQUEST_NOT_RATABLE');
+      expect(await proxyEntries()).toBe(entries);
+      expect((await inboxOf(motherId)).length).toBe(inbox);
+      // Staff resolve it; the daughter rates and asks for it to be redone.
+      expect((await t.request('POST', `${api}/requests/${id}/accept`, { token: staffG, body: {} })).status).toBe(200);
+      expect(
+        (await t.request('POST', `${api}/requests/${id}/resolve`, { token: staffG, body: { resolution: '已换灯' } }))
+          .status,
+      ).toBe(200);
+      const rated = await asProxy(daughter, motherId, 'POST', `/requests/${id}/rate`, {
+        resolved: false,
+        satisfaction: 'dissatisfied',
+      });
+      expect(rated.status).toBe(200);
+      expect((await inboxOf(motherId))[0].title).toBe('由 女儿 孙丽 代办：评价诉求');
+      const reopened = await asProxy(daughter, motherId, 'POST', `/requests/${id}/reopen`, { reason: '又坏了' });
+      expect(reopened.status).toBe(200);
+      expect(reopened.body.status).toBe('in_progress');
+      expect((await lastProxyEntry()).summary).toBe(`亲情代办：女儿 孙丽 为 张桂兰 申请重办诉求（编号 ${id}）`);
+      // A neighbour's public request: she adds 我也遇到 as her mother.
+      const neighbours = await t.request('POST', `${api}/requests`, {
+        token: stranger,
+        body: { ...body, title: '邻居：电梯异响' },
+      });
+      const seconded = await asProxy(daughter, motherId, 'POST', `/requests/${neighbours.body.id}/second`);
+      expect(seconded.body).toMatchObject({ seconds: 1, secondedByMe: true });
+      expect((await lastProxyEntry()).summary).toBe('亲情代办：女儿 孙丽 为 张桂兰 我也遇到');
+      // Staff routes stay closed to her.
+      expect((await asProxy(daughter, motherId, 'POST', `/requests/${id}/accept`, {})).body.code).toBe(
+        'PROXY_NOT_ALLOWED',
+      );
+    });
+
+    it('posts a help request for her (held from her balance) and cancels it; confirming a payout is not open', async () => {
+      const before = await balanceOf(mother);
+      const reward = Math.min(30, before);
+      const posted = await asProxy(daughter, motherId, 'POST', '/help-requests', {
+        title: '代办：陪妈妈去医院',
+        description: '周三上午复诊',
+        kind: 'escort',
+        startAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        minutes: 120,
+        place: '社区卫生服务中心',
+        rewardMinutes: reward,
+      });
+      expect(posted.status).toBe(201);
+      const id = posted.body.id as number;
+      expect(posted.body.poster).toMatchObject({ id: motherId });
+      expect(await lastProxyEntry()).toMatchObject({
+        summary: `亲情代办：女儿 孙丽 为 张桂兰 发布互助需求（编号 ${id}）`,
+      });
+      const mine = await asProxy(daughter, motherId, 'GET', '/help-requests/mine');
+      expect(mine.body.items.map((h: { id: number }) => h.id)).toContain(id);
+      expect((await asProxy(daughter, motherId, 'GET', `/help-requests/${id}`)).status).toBe(200);
+      for (const action of ['confirm', 'dispute', 'offer', 'done'])
+        expect([
+          action,
+          (await asProxy(daughter, motherId, 'POST', `/help-requests/${id}/${action}`, {})).body.code,
+        ]).toEqual([action, 'PROXY_NOT_ALLOWED']);
+      expect((await asProxy(daughter, motherId, 'POST', `/help-requests/${id}/cancel`)).status).toBe(200);
+      expect((await inboxOf(motherId))[0].title).toBe('由 女儿 孙丽 代办：取消互助需求');
+      expect(await balanceOf(mother)).toBe(before);
     });
 
     it('sees her balance and statement, activities and rooms; sign-up runs her rules (not a volunteer: 422)', async () => {
@@ -417,6 +509,107 @@ describe(`family bindings and acting for someone on ${testDatabaseKind}`, () => 
         code: expect.stringMatching(new RegExp(`^LC1\\.${offlineId}\\.`)),
       });
       expect((await t.request('GET', `${api}/residents/${offlineId}/card`, { token: staffB })).status).toBe(404);
+    });
+  });
+
+  describe('代办转出: credits to the daughter only with the mother’s own confirmation', () => {
+    const askPath = () => `${api}/me/family/${bindingId}/credit-asks`;
+    const ask = (minutes: number, reason = '买菜垫付', token = daughter) =>
+      t.request('POST', askPath(), { token, body: { minutes, reason } });
+    const decide = (id: number, decision: string, token: string, headers = {}) =>
+      t.request('POST', `${api}/me/family/credit-asks/${id}/${decision}`, { token, headers });
+
+    it('the daughter asks; no one but the mother in her own session confirms; then the credits move at once', async () => {
+      const [motherBefore, daughterBefore] = [await balanceOf(mother), await balanceOf(daughter)];
+      const minutes = Math.min(30, motherBefore);
+      expect(minutes).toBeGreaterThan(0);
+      const asked = await ask(minutes);
+      expect(asked.status).toBe(201);
+      expect(asked.body).toMatchObject({
+        status: 'pending',
+        minutes,
+        relation: '女儿',
+        elder: { id: motherId },
+        member: { id: daughterId },
+      });
+      const id = asked.body.id as number;
+      const [told] = await inboxOf(motherId);
+      expect(told).toMatchObject({ kind: 'family_credit' });
+      expect(told.title).toMatch(/^女儿 孙丽 请求转出 [0-9.]+ 小时给本人$/);
+      expect((await ask(1)).body.code).toBe('FAMILY_CREDIT_ASK_OPEN');
+      // Acting for her mother, the daughter can neither confirm nor ask in her name; nor can anyone else confirm.
+      expect((await decide(id, 'confirm', daughter, { 'x-act-for': String(motherId) })).body).toMatchObject({
+        statusCode: 403,
+        code: 'PROXY_NOT_ALLOWED',
+      });
+      expect(
+        (await asProxy(daughter, motherId, 'POST', `/me/family/${bindingId}/credit-asks`, { minutes: 1, reason: 'x' }))
+          .body.code,
+      ).toBe('PROXY_NOT_ALLOWED');
+      expect((await asProxy(staffG, motherId, 'POST', `/me/family/credit-asks/${id}/confirm`)).status).toBe(403);
+      expect((await decide(id, 'confirm', daughter)).body.code).toBe('FAMILY_CREDIT_ASK_NOT_FOUND');
+      expect((await decide(id, 'confirm', stranger)).body.code).toBe('FAMILY_CREDIT_ASK_NOT_FOUND');
+      expect((await decide(id, 'decline', daughter)).body.code).toBe('FAMILY_CREDIT_ASK_NOT_FOUND');
+      expect([await balanceOf(mother), await balanceOf(daughter)]).toEqual([motherBefore, daughterBefore]);
+      // Both see it.
+      const hers = await t.request('GET', `${api}/me/family/credit-asks`, { token: mother });
+      expect(hers.body.toMe.map((a: { id: number }) => a.id)).toContain(id);
+      const mine = await t.request('GET', `${api}/me/family/credit-asks`, { token: daughter });
+      expect(mine.body.mine.map((a: { id: number }) => a.id)).toContain(id);
+      // The mother confirms: one transaction, once.
+      const confirmed = await decide(id, 'confirm', mother);
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.status).toBe('confirmed');
+      expect([await balanceOf(mother), await balanceOf(daughter)]).toEqual([
+        motherBefore - minutes,
+        daughterBefore + minutes,
+      ]);
+      expect((await decide(id, 'confirm', mother)).body).toMatchObject({
+        statusCode: 409,
+        code: 'FAMILY_CREDIT_ASK_CLOSED',
+      });
+      expect(await balanceOf(mother)).toBe(motherBefore - minutes);
+      const statement = await t.request('GET', `${api}/timebank/transactions`, { token: mother });
+      expect(statement.body.items[0].memo).toContain('经本人确认转给女儿：买菜垫付');
+      const entry = await t.dataSource
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ action: 'family.credit.confirm', targetId: String(id) });
+      expect(entry.actorId).toBe(motherId);
+    });
+
+    it('declined, cancelled, expired and unaffordable asks move nothing; strangers and the elder cannot ask', async () => {
+      const [motherBefore, daughterBefore] = [await balanceOf(mother), await balanceOf(daughter)];
+      const declined = (await ask(1, '第一次')).body.id as number;
+      expect((await decide(declined, 'decline', mother)).body.status).toBe('declined');
+      expect((await inboxOf(daughterId))[0].title).toBe('代办转出未获同意');
+      expect((await decide(declined, 'confirm', mother)).body.code).toBe('FAMILY_CREDIT_ASK_CLOSED');
+      const cancelled = (await ask(1, '第二次')).body.id as number;
+      expect((await decide(cancelled, 'cancel', mother)).body.code).toBe('FAMILY_CREDIT_ASK_NOT_FOUND');
+      expect((await decide(cancelled, 'cancel', daughter)).body.status).toBe('cancelled');
+      const expired = (await ask(1, '第三次')).body.id as number;
+      await t.dataSource
+        .getRepository(FamilyCreditAsk)
+        .update({ id: expired }, { expiresAt: new Date(Date.now() - 1000) });
+      expect((await decide(expired, 'confirm', mother)).body).toMatchObject({
+        statusCode: 422,
+        code: 'FAMILY_CREDIT_ASK_EXPIRED',
+      });
+      expect((await decide(expired, 'decline', mother)).status).toBe(200);
+      // More than she has: refused at confirmation, and the ask stays open (nothing was written).
+      const tooMuch = (await ask(motherBefore + 60, '太多')).body.id as number;
+      expect((await decide(tooMuch, 'confirm', mother)).body.code).toBe('INSUFFICIENT_CREDITS');
+      expect((await t.dataSource.getRepository(FamilyCreditAsk).findOneByOrFail({ id: tooMuch })).status).toBe(
+        'pending',
+      );
+      expect((await decide(tooMuch, 'cancel', daughter)).status).toBe(200);
+      expect([await balanceOf(mother), await balanceOf(daughter)]).toEqual([motherBefore, daughterBefore]);
+      // Only the member of an active binding asks: a stranger, and the elder herself, are told there is none.
+      expect((await ask(1, 'x', stranger)).body).toMatchObject({ statusCode: 404, code: 'FAMILY_BINDING_NOT_FOUND' });
+      expect((await ask(1, 'x', mother)).body.code).toBe('FAMILY_BINDING_NOT_FOUND');
+      expect((await ask(1, 'x', staffG)).status).toBe(403);
+      expect((await t.request('POST', askPath(), { token: daughter, body: { minutes: 0, reason: 'x' } })).status).toBe(
+        400,
+      );
     });
   });
 

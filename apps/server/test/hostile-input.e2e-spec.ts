@@ -161,6 +161,15 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     'POST /me/family-codes': { token: () => li.token },
     'POST /family/bind': { token: () => liu.token, body: () => ({ code: '123456', relation: '女儿' }) },
     'DELETE /me/family/{id}': { token: () => li.token, params: () => ({ id: 1 }) },
+    'POST /me/family/{id}/credit-asks': {
+      token: () => liu.token,
+      params: () => ({ id: ids.binding }),
+      body: () => ({ minutes: 30, reason: '买菜垫付' }),
+      text: ['reason'],
+    },
+    'POST /me/family/credit-asks/{id}/confirm': { token: () => li.token, params: () => ({ id: 1 }) },
+    'POST /me/family/credit-asks/{id}/decline': { token: () => li.token, params: () => ({ id: 1 }) },
+    'POST /me/family/credit-asks/{id}/cancel': { token: () => liu.token, params: () => ({ id: 1 }) },
     'POST /residents': {
       token: () => staff,
       body: () => ({ name: '王秀珍', buildingId: ids.building, unit: '1', room: '909' }),
@@ -612,6 +621,11 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     expect(request.status).toBe(201);
     ids.request = request.body.id;
     ids.staffUser = (await t.request('GET', `${api}/me`, { token: staff })).body.id;
+    // 刘淑珍 acts for 李秀英 (亲情代办): the proxy of the proxy cases below.
+    const code = (await t.request('POST', `${api}/me/family-codes`, { token: li.token })).body.code;
+    const bound = await t.request('POST', `${api}/family/bind`, { token: liu.token, body: { code, relation: '女儿' } });
+    expect(bound.status).toBe(201);
+    ids.binding = bound.body.id;
     // Rate-limit counters count requests, refused ones too, by design; every other table must stay as it is.
     tables = t.dataSource.entityMetadatas
       .map((m) => m.tableName)
@@ -779,6 +793,70 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     expect(wrong).toEqual([]);
     expect(after).toEqual(before);
     expect(t.logs.join('')).not.toMatch(/"level":50/); // no error was logged: nothing fell through to a 500
+  }, 180_000);
+
+  /** The write routes a family member may use for someone (X-Act-For): the authorization matrix's allow-list. */
+  const PROXY_WRITES = [
+    'POST /notices/{id}/ack',
+    'POST /bookings',
+    'POST /bookings/{id}/cancel',
+    'POST /activities/{id}/signup',
+    'POST /activities/{id}/cancel-signup',
+    'POST /requests',
+    'POST /requests/{id}/second',
+    'POST /requests/{id}/rate',
+    'POST /requests/{id}/reopen',
+    'POST /help-requests',
+    'POST /help-requests/{id}/choose',
+    'POST /help-requests/{id}/cancel',
+  ];
+
+  it('refuses the same hostile requests sent by a proxy (X-Act-For) and hostile X-Act-For values, recording nothing', async () => {
+    const writes = PROXY_WRITES.map((key) => {
+      const [method, path] = key.split(' ');
+      const operation = doc.paths[`${api}${path}`]?.[method.toLowerCase()];
+      expect({ key, documented: !!operation }).toEqual({ key, documented: true });
+      return { method, template: `${api}${path}`, operation };
+    });
+    const asProxy = (c: Case): Case => ({
+      ...c,
+      name: `as proxy ${c.name}`,
+      token: liu.token,
+      headers: { ...c.headers, 'x-act-for': String(li.id) },
+    });
+    const cases = writes.flatMap((w) => casesOf(w.method, w.template, w.operation).map(asProxy));
+    // The header itself: anything but one positive id is 400 on every proxy route, before any rule runs.
+    for (const w of writes) {
+      const path = w.template.replace(/\{(\w+)\}/g, (_m, name) =>
+        String(setups[`${w.method} ${w.template.slice(api.length)}`].params?.()[name]),
+      );
+      for (const bad of [SQL, SCRIPT, '-1', '0', '1e3', '1.5', '1,2', '99999999999', '0x10', '1 2'])
+        cases.push({
+          name: `${w.method} ${w.template}: X-Act-For ${JSON.stringify(bad)}`,
+          method: w.method,
+          path,
+          token: liu.token,
+          body: setups[`${w.method} ${w.template.slice(api.length)}`].body?.(),
+          headers: { 'x-act-for': bad },
+          status: 400,
+          code: 'PROXY_HEADER_INVALID',
+        });
+    }
+    const before = await rowCounts();
+    const answers = await pool(cases, CONCURRENCY, async (c) => ({ c, res: await send(c) }));
+    const after = await rowCounts();
+    const wrong = answers
+      .filter(({ c, res }) =>
+        c.status !== undefined
+          ? res.status !== c.status || res.body?.code !== c.code
+          : res.status < 400 || res.status >= 500 || !stableCodes.has(res.body?.code),
+      )
+      .map(({ c, res }) => `${c.name} → ${res.status} ${res.text.slice(0, 160)}`);
+    console.log(
+      `hostile input as a proxy on ${testDatabaseKind}: ${cases.length} bad requests to ${writes.length} proxy routes`,
+    );
+    expect(wrong).toEqual([]);
+    expect(after).toEqual(before);
   }, 180_000);
 
   it('caps pages: every list refuses oversized, negative and malformed limits and cursors', async () => {

@@ -6,8 +6,11 @@ import { HelpRequestsService } from '../src/help-requests/help-requests.service.
 import { Notification } from '../src/notifications/notification.entity.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { ResidentRequest, ResidentRequestEvent } from '../src/requests/request.entity.js';
+import { RequestDeadlinesService } from '../src/requests/request-deadlines.service.js';
+import { RequestRecords } from '../src/requests/request-records.js';
+import { RequestWorkflowService } from '../src/requests/request-workflow.service.js';
 import { RequestsScheduler } from '../src/requests/requests.scheduler.js';
-import { RequestsService } from '../src/requests/requests.service.js';
+import { ResidentRequestsService } from '../src/requests/resident-requests.service.js';
 import { Community } from '../src/tenancy/community.entity.js';
 import { LedgerService } from '../src/timebank/ledger.service.js';
 import { User } from '../src/users/user.entity.js';
@@ -25,7 +28,11 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
   const sources: DataSource[] = [];
   const t0 = new Date('2026-11-30T01:00:00Z');
   const clock = new FixedClock(t0);
-  let services: RequestsService[];
+  let services: {
+    residents: ResidentRequestsService;
+    workflow: RequestWorkflowService;
+    deadlines: RequestDeadlinesService;
+  }[];
   let schedulers: RequestsScheduler[];
   let community: Community;
   let staffA: User;
@@ -50,7 +57,7 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
   const submit = async (hours: number, urgent = false) => {
     at(hours);
     return (
-      await services[0].create(resident, {
+      await services[0].residents.create(resident, {
         category: 'repair',
         title: `楼道灯坏了 ${hours}`,
         description: '三楼不亮',
@@ -72,9 +79,14 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
       const help = new HelpRequestsService(ds, new LedgerService(), notifications, audit, clock, {
         secret: 'test-secret-of-16-chars',
       });
-      return new RequestsService(ds, notifications, audit, clock, help);
+      const records = new RequestRecords(ds, notifications, audit, clock);
+      return {
+        residents: new ResidentRequestsService(ds, records, notifications, audit, clock),
+        workflow: new RequestWorkflowService(ds, records, notifications, clock, help),
+        deadlines: new RequestDeadlinesService(ds, records, clock),
+      };
     });
-    schedulers = [0, 1].map((i) => new RequestsScheduler(services[i % services.length]));
+    schedulers = [0, 1].map((i) => new RequestsScheduler(services[i % services.length].deadlines));
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
     const users = data().getRepository(User);
     [staffA, staffB] = await users.save(
@@ -132,7 +144,7 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
 
     // Accepting starts the resolution clock (7 days from submission): its own yellow and red, once each.
     at(31);
-    await services[0].accept(staffA, id);
+    await services[0].workflow.accept(staffA, id);
     await runJobs();
     expect(await alerts(id)).toHaveLength(4);
     at(135); // 80 % of 168 h is 134.4 h
@@ -175,8 +187,8 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
   it('a resolved request left unrated closes once, 7 days after resolution, with one entry on its timeline', async () => {
     const id = await submit(500);
     at(501);
-    await services[0].accept(staffB, id);
-    await services[0].resolve(staffB, id, '已更换灯管');
+    await services[0].workflow.accept(staffB, id);
+    await services[0].workflow.resolve(staffB, id, '已更换灯管');
     at(501 + 7 * 24 - 1);
     await runJobs();
     expect((await data().getRepository(ResidentRequest).findOneByOrFail({ id })).status).toBe('resolved');

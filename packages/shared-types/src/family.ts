@@ -93,3 +93,39 @@ export interface ResidentCardView {
   /** QR text of the card; unlike the app's rotating code it does not expire. */
   code: string;
 }
+
+/**
+ * 代办转出: a proxy never moves credits out of the elder's account, except to themselves, asked for here and
+ * confirmed by the elder in the elder's own app; then one transaction moves them.
+ */
+export const familyCreditAskStatuses = ['pending', 'confirmed', 'declined', 'cancelled'] as const;
+export type FamilyCreditAskStatus = (typeof familyCreditAskStatuses)[number];
+
+/** The member asks, naming the binding (the elder) in their own session: `POST me/family/:bindingId/credit-asks`. */
+export interface FamilyCreditAskRequest {
+  minutes: number;
+  /** Shown to the elder and on both statements (1–60). */
+  reason: string;
+}
+
+export interface FamilyCreditAskView {
+  id: number;
+  bindingId: number;
+  relation: FamilyRelation;
+  elder: FamilyPersonView;
+  member: FamilyPersonView;
+  minutes: number;
+  hours: string;
+  reason: string;
+  status: FamilyCreditAskStatus;
+  expiresAt: IsoDateTime;
+  decidedAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+}
+
+export interface MyFamilyCreditAsks {
+  /** Asks to me, the elder: the ones to confirm or decline first. */
+  toMe: FamilyCreditAskView[];
+  /** Asks I made, as a family member. */
+  mine: FamilyCreditAskView[];
+}

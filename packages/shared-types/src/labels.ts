@@ -98,6 +98,8 @@ export const auditActionLabels = {
   'help.care_recipient.flag': '设为关爱对象',
   'help.care_recipient.unflag': '取消关爱对象',
   'family.bind': '绑定亲情账号',
+  'family.credit.ask': '代亲属申请转入时间',
+  'family.credit.confirm': '本人确认亲属转入',
   'proxy.family': '亲情代办',
   'proxy.desk': '窗口代办',
   'notice.create': '新建公告',

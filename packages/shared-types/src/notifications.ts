@@ -15,6 +15,7 @@ export const notificationKinds = [
   'event_cancelled',
   'centre_thanks',
   'family_binding',
+  'family_credit',
   'proxy_act',
   'request_status',
   'request_deadline',

@@ -1,7 +1,14 @@
 import { useState } from 'react';
-import { useInFlight } from './useInFlight';
 import type { FamilyCodeResponse, FamilyRelation } from '@linli/shared-types';
-import { bindFamily, createFamilyCode, getMyFamily, revokeFamily } from '../services/family';
+import {
+  askFamilyCredit,
+  bindFamily,
+  createFamilyCode,
+  decideFamilyCredit,
+  getFamilyCreditAsks,
+  getMyFamily,
+  revokeFamily,
+} from '../services/family';
 import { actingForStore, startActingFor, stopActingFor, type ActingFor } from '../stores/acting-for';
 import { useStore } from '../stores/create-store';
 import { errorText, useRemoteData } from './useRemoteData';
@@ -10,19 +17,7 @@ import { errorText, useRemoteData } from './useRemoteData';
 export function useFamily() {
   const family = useRemoteData(getMyFamily, 'family');
   const [code, setCode] = useState<FamilyCodeResponse | null>(null);
-  const { busy, guard } = useInFlight();
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    await guard(async () => {
-      setActionError(null);
-      try {
-        await work();
-      } catch (caught) {
-        setActionError(errorText(caught));
-      }
-    });
-  };
+  const { busy, actionError, run } = useAction();
 
   return {
     ...family,
@@ -48,4 +43,46 @@ export function useFamily() {
 export function useActingFor(): [ActingFor | null, (elder: ActingFor | null) => void] {
   const current = useStore(actingForStore);
   return [current, (elder) => (elder ? startActingFor(elder) : stopActingFor())];
+}
+
+/** One action at a time, its error as text. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>): Promise<boolean> => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await work();
+      return true;
+    } catch (caught) {
+      setActionError(errorText(caught));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, actionError, run };
+}
+
+/** 代办转出: the asks to me (to confirm or decline) and mine (to withdraw); asking an elder for credits. */
+export function useFamilyCredit() {
+  const asks = useRemoteData(getFamilyCreditAsks, 'family-credit');
+  const { busy, actionError, run } = useAction();
+  const decide = (id: number, decision: 'confirm' | 'decline' | 'cancel') =>
+    run(async () => {
+      await decideFamilyCredit(id, decision);
+      await asks.reload();
+    });
+  return {
+    ...asks,
+    busy,
+    actionError,
+    ask: (bindingId: number, minutes: number, reason: string) =>
+      run(async () => {
+        await askFamilyCredit(bindingId, { minutes, reason });
+        await asks.reload();
+      }),
+    decide,
+  };
 }

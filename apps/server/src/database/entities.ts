@@ -5,7 +5,7 @@ import { Booking, BookingSlot, BookingSuspension } from '../bookings/booking.ent
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from '../events/event.entity.js';
 import { GroupMember, GroupNotice, InterestGroup } from '../groups/group.entity.js';
 import { RateLimitCounter } from '../common/rate-limit.entity.js';
-import { FamilyBinding, FamilyCode } from '../family/family.entity.js';
+import { FamilyBinding, FamilyCode, FamilyCreditAsk } from '../family/family.entity.js';
 import { Notice, NoticeBuilding, NoticeRead, NoticeUnreadCount, NoticeVersion } from '../notices/notice.entity.js';
 import {
   RequestCommunitySettings,
@@ -74,4 +74,5 @@ export const entities = [
   Upload,
   FamilyCode,
   FamilyBinding,
+  FamilyCreditAsk,
 ];

@@ -75,6 +75,22 @@ export class LostAttemptGuard implements EntitySubscriberInterface {
   }
 }
 
+/**
+ * Work that a caller adds to the first unit of work committed inside `fn`, in that unit's own transaction: the
+ * proxy's record of an act (family/proxy-act.interceptor.ts), so an act and its record commit together or not at
+ * all. `ride` gets the unit's manager and what `work` returned; it runs again on a retried attempt.
+ */
+export interface CommitRider {
+  ride(manager: EntityManager, result: unknown): Promise<void>;
+  /** Set once a unit carrying the rider committed. */
+  carried: boolean;
+}
+const riders = new AsyncLocalStorage<CommitRider>();
+
+export function withCommitRider<T>(rider: CommitRider, fn: () => T): T {
+  return riders.run(rider, fn);
+}
+
 /** Retries and losses seen by this process since it started (GET /health reports them). */
 export const transactionStats = { committed: 0, retried: 0, exhausted: 0, byErrno: {} as Record<string, number> };
 
@@ -135,8 +151,11 @@ async function once<T>(dataSource: DataSource, work: (manager: EntityManager) =>
     return await current.run(attempt, async () => {
       await runner.startTransaction();
       const result = await work(runner.manager);
+      const rider = riders.getStore();
+      if (rider && !rider.carried) await rider.ride(runner.manager, result);
       if (attempt.lost !== undefined) throw attempt.lost;
       await runner.commitTransaction();
+      if (rider) rider.carried = true;
       return result;
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { FamilyBindingVia, FamilyRelation } from '@linli/shared-types';
+import type { FamilyBindingVia, FamilyCreditAskStatus, FamilyRelation } from '@linli/shared-types';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
 
@@ -36,5 +36,30 @@ export class FamilyBinding {
   @DateTimeColumn() boundAt: Date;
   @DateTimeColumn({ nullable: true }) revokedAt: Date | null;
   @Column({ type: 'int', nullable: true }) revokedById: number | null;
+  @CreatedAtColumn() createdAt: Date;
+}
+
+/**
+ * 代办转出: a bound member asks the elder for credits to themselves; the elder confirms in their own session, and the
+ * transfer and the confirmation commit together. `openBindingId` is the binding's id while the ask is pending and
+ * null once decided: its unique key keeps one open ask per binding on every database.
+ */
+@Entity('family_credit_asks')
+@Index('uq_family_credit_asks_open', ['openBindingId'], { unique: true })
+@Index('idx_family_credit_asks_elder', ['elderId', 'id'])
+@Index('idx_family_credit_asks_member', ['memberId', 'id'])
+export class FamilyCreditAsk {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'int' }) bindingId: number;
+  @Column({ type: 'int', nullable: true }) openBindingId: number | null;
+  @Column({ type: 'int' }) elderId: number;
+  @Column({ type: 'int' }) memberId: number;
+  @Column({ type: 'int' }) minutes: number;
+  @Column({ type: 'varchar', length: 100 }) reason: string;
+  @Column({ type: 'varchar', length: 16 }) status: FamilyCreditAskStatus;
+  @DateTimeColumn() expiresAt: Date;
+  @DateTimeColumn({ nullable: true }) decidedAt: Date | null;
+  /** The outgoing ledger transaction of a confirmed ask. */
+  @Column({ type: 'int', nullable: true }) transactionId: number | null;
   @CreatedAtColumn() createdAt: Date;
 }

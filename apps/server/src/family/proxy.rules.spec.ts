@@ -140,6 +140,12 @@ describe('proxyRecordOf', () => {
         inbox: '由 女儿 王芳 代办：预约活动室（编号 77）。如有疑问，可在“我的-亲情代办”中查看或解除绑定。',
       },
     ],
+    [
+      'an act whose transaction returned the new record’s id',
+      { ...family, label: '提交诉求' },
+      12,
+      { summary: '亲情代办：女儿 王芳 为 李秀英 提交诉求（编号 12）' },
+    ],
     ['an act without a record id', family, { ok: true }, { summary: '亲情代办：女儿 王芳 为 李秀英 预约活动室' }],
     ['an empty response', family, undefined, { summary: '亲情代办：女儿 王芳 为 李秀英 预约活动室' }],
     [

@@ -66,7 +66,10 @@ export interface ProxyRecord {
   inbox: string;
 }
 
-/** What is written for a proxied act: the audit entry and the line in the inbox of the person acted for. */
+/**
+ * What is written for a proxied act: the audit entry and the line in the inbox of the person acted for. `result` is
+ * what the act's transaction returned: a record with an id, or the new record's id itself, numbers it.
+ */
 export function proxyRecordOf(
   proxy: {
     kind: ProxyKind;
@@ -75,9 +78,9 @@ export function proxyRecordOf(
     relation: string;
     label: string;
   },
-  response: unknown,
+  result: unknown,
 ): ProxyRecord {
-  const id = (response as { id?: unknown } | null)?.id;
+  const id = typeof result === 'number' ? result : (result as { id?: unknown } | null)?.id;
   const recordId = typeof id === 'number' ? id : null;
   const who = `${proxy.relation} ${proxy.actor.name ?? ''}`.trimEnd();
   const forWhom = proxy.onBehalfOf.name ?? `居民 ${proxy.onBehalfOf.id}`;

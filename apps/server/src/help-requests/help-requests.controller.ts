@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CareRecipientView, HelpRequestView, Page } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { TimebankCommunityQueryDto } from '../timebank/dto/timebank.dto.js';
@@ -29,6 +30,7 @@ export class HelpRequestsController {
   })
   @Post()
   @Roles('resident')
+  @ActFor('发布互助需求')
   @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateHelpRequestDto): Promise<HelpRequestView> {
     return this.help.create(user, body);
@@ -52,6 +54,7 @@ export class HelpRequestsController {
   })
   @Get('mine')
   @Roles('resident')
+  @ActFor('查看互助需求')
   mine(@CurrentUser() user: User): Promise<Page<HelpRequestView>> {
     return this.help.mine(user);
   }
@@ -71,6 +74,7 @@ export class HelpRequestsController {
   })
   @Get(':id')
   @Roles('resident', 'staff', 'admin')
+  @ActFor('查看互助需求')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
     return this.help.get(user, id);
   }
@@ -99,6 +103,7 @@ export class HelpRequestsController {
     refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HELP_HELPER_NOT_OFFERED'],
   })
   @Post(':id/choose')
+  @ActFor('选定帮手')
   @Roles('resident')
   @HttpCode(200)
   choose(
@@ -159,6 +164,7 @@ export class HelpRequestsController {
     refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
   })
   @Post(':id/cancel')
+  @ActFor('取消互助需求')
   @Roles('resident')
   @HttpCode(200)
   cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {

@@ -12,6 +12,6 @@ import { RoomChargesService } from './room-charges.service.js';
   imports: [TimebankModule],
   controllers: [HelpRequestsController, CareRecipientsController, FamilyTransfersController],
   providers: [HelpRequestsService, HelpRequestsScheduler, FamilyTransfersService, RoomChargesService],
-  exports: [HelpRequestsService, RoomChargesService],
+  exports: [HelpRequestsService, RoomChargesService, FamilyTransfersService],
 })
 export class HelpRequestsModule {}

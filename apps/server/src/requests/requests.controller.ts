@@ -8,6 +8,7 @@ import type {
   RequestStats,
   RequestView,
 } from '@linli/shared-types';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
@@ -26,13 +27,19 @@ import {
   RequestStatsQueryDto,
   ResolveRequestDto,
 } from './dto/requests.dto.js';
-import { RequestsService } from './requests.service.js';
+import { RequestStatsService } from './request-stats.service.js';
+import { RequestWorkflowService } from './request-workflow.service.js';
+import { ResidentRequestsService } from './resident-requests.service.js';
 
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(
+    private readonly residents: ResidentRequestsService,
+    private readonly workflow: RequestWorkflowService,
+    private readonly rates: RequestStatsService,
+  ) {}
 
   /** A verified resident raises a request. */
   @ApiAnswer({
@@ -43,15 +50,17 @@ export class RequestsController {
   @Post()
   @HttpCode(201)
   @Roles('resident')
+  @ActFor('提交诉求')
   create(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
-    return this.requests.create(user, body);
+    return this.residents.create(user, body);
   }
 
   @ApiAnswer({ summary: '我的诉求', ok: { page: 'RequestView' } })
   @Get('mine')
   @Roles('resident')
+  @ActFor('查看诉求')
   mine(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    return this.requests.mine(user, query);
+    return this.residents.mine(user, query);
   }
 
   @ApiAnswer({
@@ -60,8 +69,9 @@ export class RequestsController {
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
   @Get('public')
+  @ActFor('查看公开诉求')
   publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
-    return this.requests.publicFeed(user, query);
+    return this.residents.publicFeed(user, query);
   }
 
   /** The staff work queue: open first, most overdue first. `light` matches open requests only. */
@@ -69,7 +79,7 @@ export class RequestsController {
   @Get()
   @StaffOnly()
   queue(@CurrentUser() user: User, @Query() query: RequestQueueQueryDto): Promise<Page<RequestView>> {
-    return this.requests.queue(user, query);
+    return this.workflow.queue(user, query);
   }
 
   /** The assignee picker: active staff of the caller's community (admins: the street, or ?communityId). */
@@ -77,7 +87,7 @@ export class RequestsController {
   @Get('assignees')
   @StaffOnly()
   assignees(@CurrentUser() user: User, @Query() query: RequestAssigneesQueryDto): Promise<Page<RequestAssignee>> {
-    return this.requests.assignees(user, query.communityId);
+    return this.workflow.assignees(user, query.communityId);
   }
 
   /** 响应率, 解决率, 满意率 and the composite, by week, category and (admins) community. */
@@ -89,13 +99,14 @@ export class RequestsController {
   @Get('stats')
   @StaffOnly()
   stats(@CurrentUser() user: User, @Query() query: RequestStatsQueryDto): Promise<RequestStats> {
-    return this.requests.stats(user, query);
+    return this.rates.stats(user, query);
   }
 
   @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: ['REQUEST_NOT_FOUND'] })
   @Get(':id')
+  @ActFor('查看诉求')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
-    return this.requests.detail(user, id);
+    return this.residents.detail(user, id);
   }
 
   /** 我也遇到 */
@@ -105,10 +116,11 @@ export class RequestsController {
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_SECONDED', 'REQUEST_SECOND_OWN'],
   })
   @Post(':id/second')
+  @ActFor('我也遇到')
   @HttpCode(200)
   @Roles('resident')
   second(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestSecondResponse> {
-    return this.requests.second(user, id);
+    return this.residents.second(user, id);
   }
 
   @ApiAnswer({
@@ -117,6 +129,7 @@ export class RequestsController {
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_RATED', 'REQUEST_NOT_RATABLE'],
   })
   @Post(':id/rate')
+  @ActFor('评价诉求')
   @HttpCode(200)
   @Roles('resident')
   rate(
@@ -124,7 +137,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RateRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.rate(user, id, body);
+    return this.residents.rate(user, id, body);
   }
 
   @ApiAnswer({
@@ -133,6 +146,7 @@ export class RequestsController {
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
   })
   @Post(':id/reopen')
+  @ActFor('申请重办诉求')
   @HttpCode(200)
   @Roles('resident')
   reopen(
@@ -140,7 +154,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReasonDto,
   ): Promise<RequestDetail> {
-    return this.requests.reopen(user, id, body.reason);
+    return this.residents.reopen(user, id, body.reason);
   }
 
   @ApiAnswer({
@@ -156,7 +170,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: AcceptRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.accept(user, id, body.assigneeId);
+    return this.workflow.accept(user, id, body.assigneeId);
   }
 
   @ApiAnswer({
@@ -172,7 +186,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RequestProgressDto,
   ): Promise<RequestDetail> {
-    return this.requests.progress(user, id, body.note, body.photoIds);
+    return this.workflow.progress(user, id, body.note, body.photoIds);
   }
 
   @ApiAnswer({
@@ -188,7 +202,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ResolveRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.resolve(user, id, body.resolution);
+    return this.workflow.resolve(user, id, body.resolution);
   }
 
   /** 转办: not the community's; closes the request. */
@@ -205,7 +219,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReferRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.refer(user, id, body);
+    return this.workflow.refer(user, id, body);
   }
 
   @ApiAnswer({
@@ -221,7 +235,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ExtendRequestDto,
   ): Promise<RequestDetail> {
-    return this.requests.extend(user, id, body);
+    return this.workflow.extend(user, id, body);
   }
 
   @ApiAnswer({
@@ -237,7 +251,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReasonDto,
   ): Promise<RequestDetail> {
-    return this.requests.markUnreasonable(user, id, body.reason);
+    return this.workflow.markUnreasonable(user, id, body.reason);
   }
 
   /** 派给志愿者: a help task of the time bank for the resident, paid from the community pool. */
@@ -263,7 +277,7 @@ export class RequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: RequestHelpTaskDto,
   ): Promise<RequestDetail> {
-    return this.requests.helpTask(user, id, body);
+    return this.workflow.helpTask(user, id, body);
   }
 
   @ApiAnswer({
@@ -275,6 +289,6 @@ export class RequestsController {
   @HttpCode(200)
   @Roles('admin')
   confirmUnreasonable(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
-    return this.requests.confirmUnreasonable(user, id);
+    return this.workflow.confirmUnreasonable(user, id);
   }
 }

@@ -352,3 +352,19 @@ export function checkStatsRange(from: Date, to: Date): ErrorCode | null {
     return 'REQUEST_STATS_RANGE_INVALID';
   return null;
 }
+
+/** Who may read a request: its submitter, staff of its community, admins, and verified neighbours if it is public. */
+export function requestVisibleTo(
+  viewer: { id: number; role: string; status: string; communityId: number | null },
+  r: { userId: number; communityId: number; isPublic: boolean; unreasonableState: string | null },
+): boolean {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role === 'staff') return viewer.communityId === r.communityId;
+  if (r.userId === viewer.id) return true;
+  return (
+    r.isPublic &&
+    r.unreasonableState !== 'confirmed' &&
+    viewer.status === 'verified' &&
+    viewer.communityId === r.communityId
+  );
+}

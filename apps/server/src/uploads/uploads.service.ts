@@ -10,7 +10,7 @@ import { refuse } from '../common/app-exception.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { Clock } from '../common/clock.js';
 import { ResidentRequest } from '../requests/request.entity.js';
-import { requestVisibleTo } from '../requests/requests.service.js';
+import { requestVisibleTo } from '../requests/requests.rules.js';
 import { toRequestPhoto } from '../requests/requests.mapper.js';
 import { User } from '../users/user.entity.js';
 import { Upload } from './upload.entity.js';

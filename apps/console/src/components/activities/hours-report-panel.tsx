@@ -83,6 +83,7 @@ export function HoursReportPanel() {
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Space>
           <Select
+            aria-label="统计的月数"
             value={span}
             onChange={setSpan}
             options={[

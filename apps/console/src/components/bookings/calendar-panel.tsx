@@ -71,6 +71,7 @@ export function CalendarPanel() {
               size="small"
               checked={showInactive}
               onChange={setShowInactive}
+              aria-label="显示已取消/已拒绝"
               data-testid="bookings-show-inactive"
             />
             <Typography.Text>显示已取消/已拒绝</Typography.Text>

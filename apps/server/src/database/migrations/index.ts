@@ -11,6 +11,7 @@ import { RoomPrices1765110000000 } from './1765110000000-room-prices.js';
 import { Centre1765200000000 } from './1765200000000-centre.js';
 import { Family1765300000000 } from './1765300000000-family.js';
 import { NoticeUnread1765400000000 } from './1765400000000-notice-unread.js';
+import { FamilyCreditAsks1765700000000 } from './1765700000000-family-credit-asks.js';
 
 /** In order. Each migration serves SQLite and MySQL alike. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Centre1765200000000,
   Family1765300000000,
   NoticeUnread1765400000000,
+  FamilyCreditAsks1765700000000,
 ];

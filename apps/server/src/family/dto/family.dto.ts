@@ -3,10 +3,12 @@ import {
   familyRelations,
   type DeskFamilyBindRequest,
   type FamilyBindRequest,
+  type FamilyCreditAskRequest,
   type FamilyRelation,
 } from '@linli/shared-types';
-import { IsIn, IsString, Matches } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Omittable } from '../../common/input-hygiene.js';
+import { MAX_MINUTES } from '../../timebank/timebank.rules.js';
 
 export class FamilyBindDto implements FamilyBindRequest {
   @ApiProperty({ example: '042917', description: 'the 6-digit code the elder made' })
@@ -30,4 +32,19 @@ export class DeskFamilyBindDto implements DeskFamilyBindRequest {
   @Omittable()
   @IsIn(familyRelations)
   relation?: FamilyRelation;
+}
+
+/** 代办转出: what the member asks of the elder, for themselves. */
+export class FamilyCreditAskDto implements FamilyCreditAskRequest {
+  @ApiProperty({ minimum: 1, maximum: MAX_MINUTES, description: 'whole minutes' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINUTES)
+  minutes: number;
+
+  @ApiProperty({ example: '帮妈妈买菜垫付', maxLength: 60 })
+  @IsString()
+  @Length(1, 60)
+  @Matches(/\S/)
+  reason: string;
 }

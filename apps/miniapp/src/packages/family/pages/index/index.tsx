@@ -4,8 +4,9 @@ import { familyRelations, type FamilyBindingView, type FamilyRelation } from '@l
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { Button, Input } from '../../../../components/nutui';
-import { useActingFor, useFamily } from '../../../../hooks/useFamily';
+import { useActingFor, useFamily, useFamilyCredit } from '../../../../hooks/useFamily';
 import { formatShanghaiTime } from '../../../../lib/time';
+import { CreditAskForm, CreditAsksToMe } from './credit-asks';
 import './index.scss';
 
 function Person({ binding, side }: { binding: FamilyBindingView; side: 'elder' | 'member' }) {
@@ -25,6 +26,7 @@ function Person({ binding, side }: { binding: FamilyBindingView; side: 'elder' |
 
 export default function FamilyPage() {
   const family = useFamily();
+  const credit = useFamilyCredit();
   const [actingFor, setActingFor] = useActingFor();
   const [code, setCode] = useState('');
   const [relation, setRelation] = useState<FamilyRelation>('女儿');
@@ -46,11 +48,12 @@ export default function FamilyPage() {
       {family.loading && !family.data ? <Text className="lk-muted">正在加载…</Text> : null}
       {family.error ? <Text className="lk-form-error">{family.error}</Text> : null}
       {family.actionError ? <Text className="lk-form-error e2e-family-error">{family.actionError}</Text> : null}
+      {credit.actionError ? <Text className="lk-form-error e2e-credit-error">{credit.actionError}</Text> : null}
 
       <View className="lk-card">
         <Text className="lk-family__title">让家人为我代办</Text>
         <Text className="lk-family__hint">
-          生成绑定码，告诉您的子女。他们在自己的微信里输入后，就可以帮您预约、报名、查看通知和余额；但不能转出您的时间币。
+          生成绑定码，告诉您的子女。他们在自己的微信里输入后，就可以帮您预约、报名、查看通知和余额；不能转出您的时间币，除非转给他们本人并由您亲自确认。
         </Text>
         {family.code ? (
           <View className="lk-family__code e2e-family-code">
@@ -77,6 +80,7 @@ export default function FamilyPage() {
             </Button>
           </View>
         ))}
+        <CreditAsksToMe credit={credit} />
       </View>
 
       <View className="lk-card">
@@ -135,6 +139,7 @@ export default function FamilyPage() {
                   解除
                 </Button>
               </View>
+              <CreditAskForm binding={b} credit={credit} />
             </View>
           );
         })}
