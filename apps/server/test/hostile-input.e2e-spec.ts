@@ -472,6 +472,12 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
       params: () => ({ id: liu.id }),
       body: () => ({ careRecipient: true }),
     },
+    'POST /residents/{id}/phone': {
+      token: () => staff,
+      params: () => ({ id: liu.id }),
+      body: () => ({ purpose: '跟进停水通知' }),
+      text: ['purpose'],
+    },
     'POST /requests': {
       token: () => li.token,
       body: () => ({
