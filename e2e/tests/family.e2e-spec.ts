@@ -101,7 +101,7 @@ test('a daughter binds to her mother in H5 and books a room for her; the mother 
 
   // She books the room; the request names her mother (X-Act-For) and the booking is the mother's.
   await app.goto('/#/pages/bookings/index');
-  await expect(app.locator('.e2e-acting-banner')).toContainText(`正在为 ${mother.name} 代办`);
+  await expect(app.locator('.e2e-acting-banner:visible')).toContainText(`正在为 ${mother.name} 代办`);
   await app.locator(`.e2e-room-item-${room.id}`).click();
   await app.locator(`.e2e-day-${date}`).click();
   await app.locator(`.e2e-slot-${shanghaiClock(slot!.startAt).replace(':', '\\:')}`).click();

@@ -135,7 +135,7 @@ test('staff reveal one number of a notice follow-up list with a click; the audit
   await expect(row).toContainText('138****0003');
   await expect(row).not.toContainText('13800000003');
   const revealed = page.waitForResponse((r) => /\/api\/v1\/residents\/\d+\/phone$/.test(r.url()));
-  await row.getByRole('button', { name: /显示张桂兰的完整号码/ }).click();
+  await row.getByRole('button', { name: /显示号码：张桂兰/ }).click();
   expect((await revealed).status()).toBe(200);
   await expect(row.getByRole('link', { name: /13800000003/ })).toHaveAttribute('href', 'tel:13800000003');
 

@@ -243,7 +243,7 @@ test('staff flag a care recipient, read the escrow and commons accounts, and set
   await page.locator('[data-testid=account-row-escrow]').click();
   const drawer = page.locator('[data-testid=statement-drawer]');
   await expect(drawer).toContainText('余额等于所有未结清的冻结');
-  await expect(drawer.locator('[data-testid=statement-table] tr', { hasText: title })).toContainText('+0.67 小时');
+  await expect(drawer.locator('[data-testid=statement-table] tr', { hasText: title })).toContainText('+40 分钟');
   await page.screenshot({ path: '.artifacts/screens/console-escrow.png' });
   await page.keyboard.press('Escape');
 
@@ -287,7 +287,7 @@ test('亲情转赠 in H5: 胡军 gives his mother 朱玉兰 half an hour (the de
   const sent = app.waitForResponse((r) => r.url().endsWith('/api/v1/timebank/family-transfers'));
   await app.locator('.e2e-family-transfer-confirm').click();
   expect((await sent).status()).toBe(201);
-  await expect(app.locator('.e2e-family-transfer-done')).toContainText('0.50');
+  await expect(app.locator('.e2e-family-transfer-done')).toContainText('30 分钟');
   expect((await account(request, son.token)).balance).toBe(sonBefore.balance - 30);
   expect((await account(request, mother.token)).balance).toBe(motherBefore.balance + 30);
   await app.context().close();

@@ -40,7 +40,7 @@ export function PhoneReveal({
           icon={<EyeOutlined />}
           loading={reveal.isPending}
           danger={!!failed}
-          aria-label={`显示${name ?? '居民'}的完整号码`}
+          aria-label={`显示号码：${name ?? '居民'}`}
           data-testid={`phone-reveal-${residentId}`}
           onClick={() =>
             reveal.mutate({ residentId, purpose }, { onSuccess: (answer) => setPhone(answer.phone ?? '未留电话') })
