@@ -94,12 +94,24 @@ test('a resident books 多功能厅 in H5, staff approve it in the console, the 
   await app.locator('.e2e-booking-submit').click();
   await expect(app.locator('.e2e-booking-confirm-time')).toContainText(range);
   await expect(app.locator('.e2e-booking-confirm-length')).toHaveText('时长：1 小时');
-  const created = app.waitForResponse((r) => r.url().endsWith('/api/v1/bookings') && r.request().method() === 'POST');
-  await app.locator('.e2e-booking-confirm').click();
+  // Issue #19 item 9: a double tap on 确认 sends one POST, even while the first is slow to answer.
+  const isCreate = (r: { url(): string; method(): string }) =>
+    r.url().endsWith('/api/v1/bookings') && r.method() === 'POST';
+  const posts: string[] = [];
+  app.on('request', (r) => {
+    if (isCreate(r)) posts.push(r.url());
+  });
+  await app.route('**/api/v1/bookings', async (route) => {
+    if (isCreate(route.request())) await new Promise((resolve) => setTimeout(resolve, 800));
+    return route.continue();
+  });
+  const created = app.waitForResponse((r) => isCreate(r.request()));
+  await app.locator('.e2e-booking-confirm').dblclick();
   const response = await created;
   expect(response.status()).toBe(201);
   const bookingId: number = (await response.json()).id;
   await expect(app.locator('.e2e-booking-done-status')).toHaveText('已提交，待审批');
+  expect(posts).toHaveLength(1);
 
   // The slots are taken now, for everyone.
   const after = await (

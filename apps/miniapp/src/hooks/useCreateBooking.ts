@@ -4,6 +4,7 @@ import { BOOKING_PURPOSE_MAX, BOOKING_PURPOSE_MIN, errorMessages } from '@linli/
 import { ApiRequestError } from '../services/http';
 import { createBooking } from '../services/bookings';
 import { durationText } from '../lib/bookings';
+import { useInFlight } from './useInFlight';
 import { errorText } from './useRemoteData';
 
 export interface BookingDraft {
@@ -73,7 +74,7 @@ export interface CreateBookingState {
  */
 export function useCreateBooking(room: RoomView | undefined, onRefused?: (code: string) => void): CreateBookingState {
   const [confirming, setConfirming] = useState<CreateBookingRequest | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, guard } = useInFlight();
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<BookingView | null>(null);
 
@@ -83,22 +84,22 @@ export function useCreateBooking(room: RoomView | undefined, onRefused?: (code: 
   }, []);
   const cancel = useCallback(() => setConfirming(null), []);
   const confirm = useCallback(async () => {
-    if (!confirming || submitting) return false;
-    setSubmitting(true);
-    setError(null);
-    try {
-      setResult(await createBooking(confirming));
-      setConfirming(null);
-      return true;
-    } catch (caught) {
-      setConfirming(null);
-      setError(bookingErrorText(caught, room));
-      if (caught instanceof ApiRequestError) onRefused?.(caught.code);
-      return false;
-    } finally {
-      setSubmitting(false);
-    }
-  }, [confirming, submitting, room, onRefused]);
+    if (!confirming) return false;
+    const sent = await guard(async () => {
+      setError(null);
+      try {
+        setResult(await createBooking(confirming));
+        setConfirming(null);
+        return true;
+      } catch (caught) {
+        setConfirming(null);
+        setError(bookingErrorText(caught, room));
+        if (caught instanceof ApiRequestError) onRefused?.(caught.code);
+        return false;
+      }
+    });
+    return sent ?? false;
+  }, [confirming, guard, room, onRefused]);
   const reset = useCallback(() => {
     setResult(null);
     setError(null);

@@ -11,7 +11,8 @@ import {
 } from '../services/family';
 import { actingForStore, startActingFor, stopActingFor, type ActingFor } from '../stores/acting-for';
 import { useStore } from '../stores/create-store';
-import { errorText, useRemoteData } from './useRemoteData';
+import { useGuardedAction } from './useInFlight';
+import { useRemoteData } from './useRemoteData';
 
 /** Who acts for me and for whom I act; making a code, entering one, revoking. */
 export function useFamily() {
@@ -45,24 +46,16 @@ export function useActingFor(): [ActingFor | null, (elder: ActingFor | null) => 
   return [current, (elder) => (elder ? startActingFor(elder) : stopActingFor())];
 }
 
-/** One action at a time, its error as text. */
+/** One action at a time behind the mini-app's double-submit guard, its error as text; true when it went through. */
 function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>): Promise<boolean> => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await work();
-      return true;
-    } catch (caught) {
-      setActionError(errorText(caught));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: actionError, run: guarded } = useGuardedAction(doWork);
+  const run = async (work: () => Promise<void>): Promise<boolean> => (await guarded(work)) ?? false;
   return { busy, actionError, run };
+}
+
+async function doWork(work: () => Promise<void>): Promise<true> {
+  await work();
+  return true;
 }
 
 /** 代办转出: the asks to me (to confirm or decline) and mine (to withdraw); asking an elder for credits. */

@@ -1,21 +1,23 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { logout as logoutRequest } from '../services/auth';
 import { endSession } from '../stores/session';
 import { goToLogin } from '../routes';
+import { useInFlight } from './useInFlight';
 
+/** 退出登录, once however often it is tapped. */
 export function useLogout(): { loggingOut: boolean; logout(): Promise<void> } {
-  const [loggingOut, setLoggingOut] = useState(false);
+  const { busy: loggingOut, guard } = useInFlight();
   const logout = useCallback(async () => {
-    setLoggingOut(true);
-    try {
-      await logoutRequest();
-    } catch {
-      // Revoking on the server is best effort: the device forgets the token either way.
-    } finally {
-      setLoggingOut(false);
-      endSession();
-      goToLogin();
-    }
-  }, []);
+    await guard(async () => {
+      try {
+        await logoutRequest();
+      } catch {
+        // Revoking on the server is best effort: the device forgets the token either way.
+      } finally {
+        endSession();
+        goToLogin();
+      }
+    });
+  }, [guard]);
   return { loggingOut, logout };
 }

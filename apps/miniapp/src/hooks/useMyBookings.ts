@@ -4,6 +4,7 @@ import type { BookingView, MyBookingsWhen, ScanResponse } from '@linli/shared-ty
 import { cancelBooking, listMyBookings, postScan } from '../services/bookings';
 import { ApiRequestError } from '../services/http';
 import { bookingTimeText } from '../lib/bookings';
+import { useInFlight } from './useInFlight';
 import { usePagedList, type PagedList } from './usePagedList';
 import { errorText } from './useRemoteData';
 
@@ -79,37 +80,42 @@ export function useMyBookings(enabled: boolean, when: MyBookingsWhen): MyBooking
   });
 
   const { update } = list;
+  // One cancellation and one scan at a time: a second tap while one is in flight sends nothing.
+  const cancelGuard = useInFlight().guard;
   const cancel = useCallback(
-    async (id: number) => {
-      setCancelling(id);
-      try {
-        const updated = await cancelBooking(id);
-        update((booking) => (booking.id === id ? updated : booking));
-        return null;
-      } catch (caught) {
-        return refusalText(bookingRefusals, caught);
-      } finally {
-        setCancelling(null);
-      }
-    },
-    [update],
+    async (id: number) =>
+      (await cancelGuard(async () => {
+        setCancelling(id);
+        try {
+          const updated = await cancelBooking(id);
+          update((booking) => (booking.id === id ? updated : booking));
+          return null;
+        } catch (caught) {
+          return refusalText(bookingRefusals, caught);
+        } finally {
+          setCancelling(null);
+        }
+      })) ?? null,
+    [cancelGuard, update],
   );
 
+  const scanGuard = useInFlight().guard;
   const checkIn = useCallback(
-    async (code: string): Promise<ScanOutcome> => {
-      setScanning(true);
-      try {
-        const result = await postScan({ code });
-        if (result.kind === 'door_checkin')
-          update((booking) => (booking.id === result.booking.id ? result.booking : booking));
-        return { ok: true, text: scanResultText(result) };
-      } catch (caught) {
-        return { ok: false, text: refusalText(scanRefusals, caught) };
-      } finally {
-        setScanning(false);
-      }
-    },
-    [update],
+    async (code: string): Promise<ScanOutcome> =>
+      (await scanGuard(async () => {
+        setScanning(true);
+        try {
+          const result = await postScan({ code });
+          if (result.kind === 'door_checkin')
+            update((booking) => (booking.id === result.booking.id ? result.booking : booking));
+          return { ok: true, text: scanResultText(result) };
+        } catch (caught) {
+          return { ok: false, text: refusalText(scanRefusals, caught) };
+        } finally {
+          setScanning(false);
+        }
+      })) ?? { ok: false, text: '正在处理上一次扫码，请稍候' },
+    [scanGuard, update],
   );
 
   return { ...list, cancelling, cancel, scanning, checkIn };
