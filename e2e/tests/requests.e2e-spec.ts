@@ -88,6 +88,10 @@ test('接诉即办: H5 submit with a photo → console accept and resolve → H5
   await staff.getByRole('menuitem', { name: '居民诉求' }).click();
   await staff.locator(`[data-testid=request-row-${id}]`).click();
   await expect(staff.locator('[data-testid=request-description]')).toContainText('楼梯扶手');
+  // Issue #19 item 5: staff who must call back reveal the submitter's number with one audited click.
+  await expect(staff.locator('[data-testid^=phone-full-]')).toHaveCount(0);
+  await staff.locator('[data-testid^=phone-reveal-]').click();
+  await expect(staff.locator('[data-testid^=phone-full-]')).toContainText(resident.phone);
   await staff.locator('[data-testid=request-action-accept]').click();
   const picker = staff.locator('[data-testid=request-assignee-select]');
   await expect(staff.locator('.ant-modal')).toContainText('王芳（我）');

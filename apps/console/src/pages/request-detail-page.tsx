@@ -6,6 +6,7 @@ import { RequestActions } from '../components/requests/request-actions';
 import { RequestPhotos } from '../components/requests/request-photos';
 import { LightTag, StatusTag } from '../components/requests/request-tags';
 import { RequestTimeline } from '../components/requests/request-timeline';
+import { PhoneReveal } from '../components/residents/phone-reveal';
 import { useRequestAssignees, useRequestDetail } from '../hooks/useRequests';
 import { useCurrentUser } from '../hooks/useSession';
 import { PageHeader } from '../layout/page-header';
@@ -75,7 +76,18 @@ export function RequestDetailPage() {
               <Descriptions.Item label="社区">{request.communityName}</Descriptions.Item>
               <Descriptions.Item label="居民">{submitter?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="住址">{household || '—'}</Descriptions.Item>
-              <Descriptions.Item label="电话">{submitter?.phoneMasked ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="电话">
+                {submitter ? (
+                  <PhoneReveal
+                    residentId={submitter.id}
+                    name={submitter.name}
+                    maskedPhone={submitter.phoneMasked}
+                    purpose={`诉求 #${request.id} 回访`}
+                  />
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label="提交时间">{formatDateTime(request.createdAt)}</Descriptions.Item>
             </Descriptions>
           </Card>
