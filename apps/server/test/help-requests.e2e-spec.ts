@@ -280,7 +280,7 @@ describe(`mutual help over HTTP on ${testDatabaseKind}`, () => {
       const statement = await t.request('GET', `${api}/timebank/transactions`, { token: chen.token });
       expect(statement.body.items[0]).toMatchObject({ kind: 'service_exchange', amount: 45 });
       const inbox = await t.request('GET', `${api}/notifications`, { token: chen.token });
-      expect(inbox.body.items[0]).toMatchObject({ kind: 'help_request', title: '收到 0.75 小时' });
+      expect(inbox.body.items[0]).toMatchObject({ kind: 'help_request', title: '收到 45 分钟' });
 
       const mine = await t.request('GET', `${api}/help-requests/mine`, { token: li.token });
       expect(mine.body.items.map((r: { id: number }) => r.id)).toContain(id);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  hoursText,
+  minutesToHours,
   type CareRecipientView,
   type CreateHelpRequest,
   type HelpRequestKind,
@@ -131,7 +131,7 @@ export class HelpRequestsService {
       action: 'help.create_task',
       targetType: 'help_request',
       targetId: request.id,
-      summary: `由 ${task.sourceReference} 派发互助任务「${request.title}」，社区支付 ${hoursText(request.rewardMinutes)} 小时`,
+      summary: `由 ${task.sourceReference} 派发互助任务「${request.title}」，社区支付 ${minutesToHours(request.rewardMinutes)}`,
     });
     return this.view(manager, request, actor);
   }
@@ -294,7 +294,7 @@ export class HelpRequestsService {
         manager,
         request,
         [request.helperId!],
-        `收到 ${hoursText(request.rewardMinutes)} 小时`,
+        `收到 ${minutesToHours(request.rewardMinutes)}`,
         thanks?.trim() ? `「${request.title}」已确认：${thanks.trim()}` : `「${request.title}」已确认，谢谢您的帮助`,
       );
     });
@@ -350,7 +350,7 @@ export class HelpRequestsService {
         request,
         [request.posterId, request.helperId!],
         '互助异议已处理',
-        `「${request.title}」社区裁定支付帮手 ${hoursText(minutes)} 小时：${reason.trim()}`,
+        `「${request.title}」社区裁定支付帮手 ${minutesToHours(minutes)}：${reason.trim()}`,
       );
       await this.audit.record(manager, {
         actor,
@@ -402,7 +402,7 @@ export class HelpRequestsService {
             request,
             [request.posterId, request.helperId!],
             '互助已自动确认',
-            `「${request.title}」完成 72 小时未确认，已自动支付帮手 ${hoursText(request.rewardMinutes)} 小时`,
+            `「${request.title}」完成 72 小时未确认，已自动支付帮手 ${minutesToHours(request.rewardMinutes)}`,
           );
           return true;
         });

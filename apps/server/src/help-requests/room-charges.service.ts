@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hoursText, shanghaiShortTime, type BookingStatus } from '@linli/shared-types';
+import { minutesToHours, shanghaiShortTime, type BookingStatus } from '@linli/shared-types';
 import type { EntityManager } from 'typeorm';
 import { Room } from '../rooms/room.entity.js';
 import { LedgerService } from '../timebank/ledger.service.js';
@@ -43,7 +43,7 @@ export class RoomChargesService {
       payerAccountId: account.id,
       amount,
       reference: bookingHoldReference(booking.id),
-      memo: `预约${room.name}（${shanghaiShortTime(booking.startAt)}）冻结 ${hoursText(amount)} 小时`,
+      memo: `预约${room.name}（${shanghaiShortTime(booking.startAt)}）冻结 ${minutesToHours(amount)}`,
       actorId: booking.userId,
     });
     return amount;
