@@ -29,12 +29,21 @@ describe(`uploads over HTTP on ${testDatabaseKind}`, () => {
   let staffG: string;
   let staffB: string;
 
-  const upload = (token: string | undefined, bytes: Buffer, name = 'photo.jpg', type = 'image/jpeg') => {
+  const upload = (
+    token: string | undefined,
+    bytes: Buffer,
+    name = 'photo.jpg',
+    type = 'image/jpeg',
+    actFor?: number,
+  ) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     return fetch(`${t.url}${api}/uploads`, {
       method: 'POST',
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(actFor ? { 'x-act-for': String(actFor) } : {}),
+      },
       body: form,
     }).then(async (r) => ({ status: r.status, body: await r.json() }));
   };
@@ -53,6 +62,33 @@ describe(`uploads over HTTP on ${testDatabaseKind}`, () => {
   afterAll(async () => {
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a bound family member uploads and views a photo for the elder (X-Act-For); a stranger is refused', async () => {
+    const [mother, daughter] = await Promise.all(['13800000005', '13800000006'].map((p) => t.loginResident(p)));
+    const code = (await t.request('POST', `${api}/me/family-codes`, { token: mother.token })).body.code as string;
+    expect((await t.request('POST', `${api}/family/bind`, { token: daughter.token, body: { code } })).status).toBe(201);
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer();
+
+    const made = await upload(daughter.token, png, 'for-mum.png', 'image/png', mother.user.id);
+    expect(made.status).toBe(201);
+    const row = await t.dataSource.getRepository(Upload).findOneByOrFail({ id: made.body.id });
+    expect(row.userId).toBe(mother.user.id); // hers, so a request submitted for her may carry it
+    expect((await get(mother.token, made.body.url)).status).toBe(200);
+    const viewed = await fetch(`${t.url}${made.body.url}`, {
+      headers: { authorization: `Bearer ${daughter.token}`, 'x-act-for': String(mother.user.id) },
+    });
+    expect(viewed.status).toBe(200);
+    expect((await get(daughter.token, made.body.url)).status).toBe(404); // not the daughter's own photo
+    const inbox = (await t.request('GET', `${api}/notifications?limit=5`, { token: mother.token })).body.items;
+    expect(inbox[0].body).toContain('代办：上传照片');
+
+    const before = files();
+    const stranger = await upload(sun, png, 'x.png', 'image/png', mother.user.id);
+    expect(stranger).toMatchObject({ status: 404 });
+    expect(files()).toBe(before);
   });
 
   it('accepts a real JPEG and stores it re-encoded with its EXIF (GPS, camera) gone, plus a thumbnail', async () => {

@@ -13,8 +13,8 @@ import { proxyRecordOf } from './proxy.rules.js';
  * Every act one person does for another (a proxied request that changes something) is written down with both
  * people: an audit entry (actor, on behalf of) and a line in the inbox of the person acted for, "由 女儿 王芳 代办".
  * Both ride in the act's own transaction (a commit rider, database/transaction.ts): the act and its record commit
- * together, and a refused or failed act leaves neither. An act that ran no transaction of its own (none today) is
- * recorded afterwards in one of its own.
+ * together, and a refused or failed act leaves neither. An act that ran no transaction of its own
+ * (a photo upload) is recorded afterwards in one of its own.
  */
 @Injectable()
 export class ProxyActInterceptor implements NestInterceptor {

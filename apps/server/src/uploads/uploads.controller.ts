@@ -3,6 +3,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { UPLOAD_FIELD, UPLOAD_MAX_BYTES, type UploadResponse } from '@linli/shared-types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { AppException, refuse } from '../common/app-exception.js';
 import { CurrentUser } from '../common/auth.decorators.js';
@@ -34,6 +35,7 @@ export class UploadsController {
   })
   @Post()
   @HttpCode(201)
+  @ActFor('上传照片') // a photo for a request or help request made for the elder: the photo is hers
   async upload(@CurrentUser() user: User, @Req() request: FastifyRequest): Promise<UploadResponse> {
     this.uploads.assertMayUpload(user);
     const req = request as MultipartRequest;
@@ -61,6 +63,7 @@ export class UploadsController {
     refusals: ['UPLOAD_NOT_FOUND'],
   })
   @Get(':id')
+  @ActFor('查看照片')
   async read(
     @CurrentUser() user: User,
     @Param('id') id: string,
