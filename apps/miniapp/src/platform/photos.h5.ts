@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-import { sessionStore } from '../stores/session';
-import { ApiRequestError, toRequestError } from '../services/http';
+import { ApiRequestError, identityHeaders, toRequestError } from '../services/http';
 import type { PickedPhoto, PlatformPhotos } from './types';
 
 const NETWORK_ERROR = '网络连接失败，请检查网络后重试';
@@ -44,8 +43,7 @@ export const platformPhotos: PlatformPhotos = {
         const form = new FormData();
         form.append(field, blob, (blob as File).name || 'photo.jpg');
         xhr.open('POST', url);
-        const token = sessionStore.get().token;
-        if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+        for (const [name, value] of Object.entries(identityHeaders())) xhr.setRequestHeader(name, value);
         xhr.setRequestHeader('Accept', 'application/json');
         xhr.timeout = 60_000;
         xhr.upload.onprogress = (event) => {
@@ -70,10 +68,9 @@ export const platformPhotos: PlatformPhotos = {
     const cached = sources.get(url);
     if (cached) return cached;
     const loading = (async () => {
-      const token = sessionStore.get().token;
       let response: Response;
       try {
-        response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+        response = await fetch(url, { headers: identityHeaders() });
       } catch {
         throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_ERROR);
       }

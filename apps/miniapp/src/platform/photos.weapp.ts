@@ -1,14 +1,8 @@
 import Taro from '@tarojs/taro';
-import { sessionStore } from '../stores/session';
-import { ApiRequestError, toRequestError } from '../services/http';
+import { ApiRequestError, identityHeaders, toRequestError } from '../services/http';
 import type { PickedPhoto, PlatformPhotos } from './types';
 
 const NETWORK_ERROR = '网络连接失败，请检查网络后重试';
-
-function authHeader(): Record<string, string> {
-  const token = sessionStore.get().token;
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
 
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return data;
@@ -44,7 +38,7 @@ export const platformPhotos: PlatformPhotos = {
         url,
         filePath: photo.path,
         name: field,
-        header: authHeader(),
+        header: identityHeaders(),
         timeout: 60_000,
         success(response) {
           const body = parse(response.data);
@@ -63,7 +57,7 @@ export const platformPhotos: PlatformPhotos = {
   async source(url) {
     let response: Taro.downloadFile.FileSuccessCallbackResult;
     try {
-      response = await Taro.downloadFile({ url, header: authHeader() });
+      response = await Taro.downloadFile({ url, header: identityHeaders() });
     } catch {
       throw new ApiRequestError(0, 'NETWORK_ERROR', NETWORK_ERROR);
     }

@@ -16,7 +16,7 @@ const taro = vi.hoisted(() => {
 });
 vi.mock('@tarojs/taro', () => ({ default: taro }));
 
-const { ApiRequestError, http, toRequestError } = await import('./http');
+const { ApiRequestError, http, identityHeaders, toRequestError } = await import('./http');
 const { sessionEndStore, sessionStore, startSession } = await import('../stores/session');
 const { actingForStore, startActingFor } = await import('../stores/acting-for');
 
@@ -60,6 +60,13 @@ describe('the mini-app request wrapper', () => {
     await expect(http.get('me')).rejects.toMatchObject({ code: 'PROXY_TARGET_NOT_FOUND' });
     expect(sent().header['X-Act-For']).toBe('42');
     expect(actingForStore.get()).toBeNull();
+  });
+
+  it('gives photo uploads the same identity: Bearer, and X-Act-For while acting for someone', () => {
+    expect(identityHeaders()).toEqual({ Authorization: 'Bearer tok' });
+    startActingFor({ elderId: 42, elderName: '王奶奶' });
+    expect(identityHeaders()).toEqual({ Authorization: 'Bearer tok', 'X-Act-For': '42' });
+    expect(identityHeaders(true)).toEqual({ Authorization: 'Bearer tok' });
   });
 
   it('ends an expired session and goes to the login page', async () => {

@@ -63,14 +63,23 @@ export function toRequestError(statusCode: number, body: unknown): ApiRequestErr
   return new ApiRequestError(statusCode, 'INTERNAL_ERROR', errorMessages.INTERNAL_ERROR);
 }
 
+/** Who asks: the Bearer token, and X-Act-For while acting for an elder (亲情代办); photos send the same. */
+export function identityHeaders(asSelf = false): Record<string, string> {
+  const token = sessionStore.get().token;
+  const actingFor = asSelf ? null : actingForStore.get();
+  return {
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...(actingFor ? { 'X-Act-For': String(actingFor.elderId) } : {}),
+  };
+}
+
 /** The one Taro.request wrapper: JSON in and out, Bearer token, Chinese errors, 401 → login. */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const token = sessionStore.get().token;
   const header: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
-  if (token) header.Authorization = `Bearer ${token}`;
+  Object.assign(header, identityHeaders(options.asSelf));
+  const token = sessionStore.get().token;
   const actingFor = options.asSelf ? null : actingForStore.get();
-  if (actingFor) header['X-Act-For'] = String(actingFor.elderId);
 
   let response: { statusCode: number; data: unknown };
   try {
