@@ -1105,6 +1105,8 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'GET /api/v1/help-requests/:id',
     'POST /api/v1/help-requests/:id/choose',
     'POST /api/v1/help-requests/:id/cancel',
+    'POST /api/v1/uploads',
+    'GET /api/v1/uploads/:id',
   ]);
   const isPublicRow = (row: Row) => row.expected.anon !== 401;
 

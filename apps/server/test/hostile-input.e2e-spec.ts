@@ -566,7 +566,20 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     return counts;
   };
 
-  const send = (c: Case): Promise<TestResponse> =>
+  /**
+   * One hostile request. A server may answer a body over the limit (413) before it has read it and close the
+   * socket, and on 2 loaded cores the client is sometimes still writing: fetch then fails with EPIPE although the
+   * answer was sent. Such a transport failure is tried once more; an answer, whatever it is, is never retried.
+   */
+  const send = async (c: Case): Promise<TestResponse> => {
+    try {
+      return await sendOnce(c);
+    } catch (error) {
+      if (!(error instanceof TypeError && error.message === 'fetch failed')) throw error;
+      return sendOnce(c);
+    }
+  };
+  const sendOnce = (c: Case): Promise<TestResponse> =>
     c.raw !== undefined
       ? t.request(c.method, c.path, {
           token: c.token,
@@ -815,6 +828,7 @@ describe(`hostile input on ${testDatabaseKind}`, () => {
     'POST /help-requests',
     'POST /help-requests/{id}/choose',
     'POST /help-requests/{id}/cancel',
+    'POST /uploads',
   ];
 
   it('refuses the same hostile requests sent by a proxy (X-Act-For) and hostile X-Act-For values, recording nothing', async () => {
