@@ -72,7 +72,6 @@ export function useMyBookings(enabled: boolean, when: MyBookingsWhen): MyBooking
     enabled,
   );
   const [cancelling, setCancelling] = useState<number | null>(null);
-  const [scanning, setScanning] = useState(false);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current && list.loaded) void list.refreshHead();
@@ -99,11 +98,10 @@ export function useMyBookings(enabled: boolean, when: MyBookingsWhen): MyBooking
     [cancelGuard, update],
   );
 
-  const scanGuard = useInFlight().guard;
+  const { busy: scanning, guard: scanGuard } = useInFlight();
   const checkIn = useCallback(
     async (code: string): Promise<ScanOutcome> =>
       (await scanGuard(async () => {
-        setScanning(true);
         try {
           const result = await postScan({ code });
           if (result.kind === 'door_checkin')
@@ -111,8 +109,6 @@ export function useMyBookings(enabled: boolean, when: MyBookingsWhen): MyBooking
           return { ok: true, text: scanResultText(result) };
         } catch (caught) {
           return { ok: false, text: refusalText(scanRefusals, caught) };
-        } finally {
-          setScanning(false);
         }
       })) ?? { ok: false, text: '正在处理上一次扫码，请稍候' },
     [scanGuard, update],
