@@ -115,7 +115,7 @@ async function check(f) {
     throw new Error(`${f.name}: stats audience ${stats.audience}, seeded ${f.seed.statsNotice.audience}`);
   log(
     `${f.name}: feed 20 items (${feed.items.filter((n) => n.read).length} read); unread ${(await get('/api/v1/notices/unread-count', f.resident)).count}; ` +
-      `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUp.length}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
+      `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUpCount}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
       `statement ${(await get('/api/v1/timebank/transactions', f.resident)).items.length} items; ` +
       `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots; ` +
       `requests queue first ${queue.items[0].status}; open help requests ${help.items.length}`,
