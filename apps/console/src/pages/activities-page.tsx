@@ -19,6 +19,7 @@ import { activityStatusColors, activityTimeRange, hasEnded } from '../lib/activi
 import { formatDateTime } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
+import { useCommunityColumn } from '../components/street-parts';
 
 type StatusFilter = ActivityStatus | 'all';
 
@@ -117,6 +118,7 @@ function ActivityActions({
 function ActivityList() {
   const navigate = useNavigate();
   const { ready } = useCommunityScope();
+  const communityColumn = useCommunityColumn<ActivityView>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const activities = useManagedActivities(status === 'all' ? undefined : status);
@@ -225,7 +227,7 @@ function ActivityList() {
 
       <Table<ActivityView>
         rowKey="id"
-        columns={columns}
+        columns={[...communityColumn, ...columns]}
         dataSource={rows}
         loading={!ready || activities.isLoading}
         pagination={false}

@@ -26,6 +26,7 @@ import {
 } from '../lib/notice-format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
+import { useCommunityColumn } from '../components/street-parts';
 
 type StatusFilter = NoticeStatus | 'all';
 
@@ -134,6 +135,7 @@ function NoticeActions({ notice, audience }: { notice: NoticeSummary; audience: 
 export function NoticesPage() {
   const navigate = useNavigate();
   const { community, ready } = useCommunityScope();
+  const communityColumn = useCommunityColumn<NoticeSummary>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const notices = useManagedNotices(status === 'all' ? undefined : status);
@@ -263,7 +265,7 @@ export function NoticesPage() {
 
         <Table<NoticeSummary>
           rowKey="id"
-          columns={columns}
+          columns={[...communityColumn, ...columns]}
           dataSource={rows}
           loading={!ready || notices.isLoading}
           pagination={false}

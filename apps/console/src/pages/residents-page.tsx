@@ -10,6 +10,7 @@ import { formatDateTime, formatHousehold, formatPhone, isHouseholdComplete, user
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
 import { CareRecipientToggle } from './help-care-recipient';
+import { useCommunityColumn } from '../components/street-parts';
 
 const emptyTexts: Record<UserStatus, string> = {
   pending: '暂无待认证的居民',
@@ -142,6 +143,7 @@ const columns: TableColumnsType<ResidentListItem> = [
 
 export function ResidentsPage() {
   const { community, ready } = useCommunityScope();
+  const communityColumn = useCommunityColumn<ResidentListItem>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const q = searchParams.get('q')?.trim() ?? '';
@@ -189,7 +191,7 @@ export function ResidentsPage() {
 
         <Table<ResidentListItem>
           rowKey="id"
-          columns={columns}
+          columns={[...communityColumn, ...columns]}
           dataSource={rows}
           loading={!ready || residents.isLoading}
           pagination={false}

@@ -1,0 +1,65 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * 全街道 (issue 19): the street admin sees every community's rows at once, each with its 社区; pages that work in one
+ * community (a new notice, the room calendar, the time bank) ask for one first; choosing a community narrows again.
+ */
+
+const [guanghua, binhai] = ['光华社区', '滨海社区'];
+
+async function logInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/console/login');
+  await page.locator('#username').fill('admin');
+  await page.locator('#password').fill('linli-demo');
+  await page.locator('[data-testid=login-submit]').click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+}
+
+async function choose(page: Page, label: string): Promise<void> {
+  await page.locator('[data-testid=community-switcher]').click();
+  await page.locator('.ant-select-item-option', { hasText: label }).first().click();
+  await expect(page.locator('[data-testid=community-switcher]')).toContainText(label);
+}
+
+/** The text of a column's cells, by its header's title (antd also renders a hidden measure row, which has none). */
+async function columnTexts(table: Locator, title: string): Promise<string[]> {
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(title);
+  expect(index, `column ${title} among ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  const cells = await table.locator(`tbody tr:not([aria-hidden]) > td:nth-child(${index + 1})`).allTextContents();
+  return cells.filter((text) => text.trim() !== '');
+}
+
+test('the admin switches to 全街道: lists carry a 社区 column with both communities, one-community pages ask first', async ({
+  page,
+}) => {
+  await logInAsAdmin(page);
+  await choose(page, '全街道');
+
+  await page.goto('/console/requests');
+  const requests = page.locator('[data-testid=requests-table]');
+  await expect(requests.locator('tbody tr').nth(1)).toBeVisible();
+  const requestCommunities = new Set(await columnTexts(requests, '社区'));
+  expect([...requestCommunities].sort()).toEqual([binhai, guanghua].sort());
+
+  await page.goto('/console/residents');
+  const residents = page.locator('[data-testid=residents-table]');
+  await page.locator('[data-testid=resident-status-filter]').getByText('待认证', { exact: true }).click();
+  await expect(residents.locator('tbody tr', { hasText: '周磊' })).toContainText(guanghua);
+  await expect(residents.locator('tbody tr', { hasText: '郭婷' })).toContainText(binhai);
+
+  // A new notice goes to one community: in 全街道 the page asks which first, and nothing can be sent.
+  await page.goto('/console/notices/new');
+  await expect(page.locator('[data-testid=needs-community]')).toContainText('请先在右上角选择社区');
+  await page.goto('/console/timebank');
+  await expect(page.locator('[data-testid=needs-community]')).toBeVisible();
+
+  // The choice is remembered across a reload; choosing 光华社区 narrows the lists and drops the column.
+  await page.reload();
+  await expect(page.locator('[data-testid=community-switcher]')).toContainText('全街道');
+  await choose(page, guanghua);
+  await expect(page.locator('[data-testid=needs-community]')).toHaveCount(0);
+  await page.goto('/console/requests');
+  await expect(requests.locator('tbody tr').nth(1)).toBeVisible();
+  expect(await requests.locator('thead th').allTextContents()).not.toContain('社区');
+});
