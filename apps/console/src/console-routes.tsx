@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/load-states';
-import { NeedsCommunity } from './components/street-parts';
 import { ActivitiesPage } from './pages/activities-page';
 import { ActivityAttendancePage } from './pages/activity-attendance-page';
 import { ActivityEditorPage } from './pages/activity-editor-page';
@@ -48,42 +47,14 @@ export function ConsoleRoutes() {
         />
         <Route path="requests/:id" element={<RequestDetailPage />} />
         <Route path="notices" element={<NoticesPage />} />
-        <Route
-          path="notices/new"
-          element={
-            <NeedsCommunity>
-              <NoticeEditorPage />
-            </NeedsCommunity>
-          }
-        />
+        <Route path="notices/new" element={<NoticeEditorPage />} />
         <Route path="notices/:id/edit" element={<NoticeEditorPage />} />
         <Route path="notices/:id/stats" element={<NoticeStatsPage />} />
-        <Route
-          path="bookings"
-          element={
-            <NeedsCommunity>
-              <BookingsPage />
-            </NeedsCommunity>
-          }
-        />
-        <Route
-          path="bookings/:section"
-          element={
-            <NeedsCommunity>
-              <BookingsPage />
-            </NeedsCommunity>
-          }
-        />
+        <Route path="bookings" element={<BookingsPage />} />
+        <Route path="bookings/:section" element={<BookingsPage />} />
         <Route path="activities" element={<ActivitiesPage section="list" />} />
         <Route path="activities/report" element={<ActivitiesPage section="report" />} />
-        <Route
-          path="activities/new"
-          element={
-            <NeedsCommunity>
-              <ActivityEditorPage />
-            </NeedsCommunity>
-          }
-        />
+        <Route path="activities/new" element={<ActivityEditorPage />} />
         <Route path="activities/:id/edit" element={<ActivityEditorPage />} />
         <Route path="activities/:id/live" element={<ActivityLivePage />} />
         <Route path="activities/:id/attendance" element={<ActivityAttendancePage />} />
@@ -91,9 +62,7 @@ export function ConsoleRoutes() {
           path="centre/:section?"
           element={
             <Suspense fallback={<PageLoading text="正在加载…" />}>
-              <NeedsCommunity>
-                <CentrePage />
-              </NeedsCommunity>
+              <CentrePage />
             </Suspense>
           }
         />
@@ -105,22 +74,8 @@ export function ConsoleRoutes() {
             </Suspense>
           }
         />
-        <Route
-          path="timebank"
-          element={
-            <NeedsCommunity>
-              <TimebankPage />
-            </NeedsCommunity>
-          }
-        />
-        <Route
-          path="timebank/:section"
-          element={
-            <NeedsCommunity>
-              <TimebankPage />
-            </NeedsCommunity>
-          }
-        />
+        <Route path="timebank" element={<TimebankPage />} />
+        <Route path="timebank/:section" element={<TimebankPage />} />
         <Route path="residents" element={<ResidentsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

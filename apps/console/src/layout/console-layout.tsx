@@ -16,7 +16,6 @@ import { App, Button, Layout, Menu, Select, Space, Tag, Typography, theme, type 
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useLogout } from '../hooks/useSession';
-import { WHOLE_STREET } from '../session/community-scope';
 
 const menuItems: MenuProps['items'] = [
   { key: '/', icon: <DashboardOutlined />, label: '工作台' },
@@ -50,12 +49,9 @@ function CommunityIndicator() {
       style={{ minWidth: 160 }}
       placeholder="选择社区"
       loading={scope.communities.length === 0 && !scope.ready}
-      value={scope.street ? WHOLE_STREET : scope.communityId}
+      value={scope.communityId}
       onChange={scope.selectCommunity}
-      options={[
-        { value: WHOLE_STREET, label: '全街道' },
-        ...scope.communities.map((community) => ({ value: community.id, label: community.name })),
-      ]}
+      options={scope.communities.map((community) => ({ value: community.id, label: community.name }))}
     />
   );
 }

@@ -19,7 +19,6 @@ import { activityStatusColors, activityTimeRange, hasEnded } from '../lib/activi
 import { formatDateTime } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
-import { useCommunityColumn } from '../components/street-parts';
 
 type StatusFilter = ActivityStatus | 'all';
 
@@ -118,7 +117,6 @@ function ActivityActions({
 function ActivityList() {
   const navigate = useNavigate();
   const { ready } = useCommunityScope();
-  const communityColumn = useCommunityColumn<ActivityView>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const activities = useManagedActivities(status === 'all' ? undefined : status);
@@ -227,7 +225,7 @@ function ActivityList() {
 
       <Table<ActivityView>
         rowKey="id"
-        columns={[...communityColumn, ...columns]}
+        columns={columns}
         dataSource={rows}
         loading={!ready || activities.isLoading}
         pagination={false}

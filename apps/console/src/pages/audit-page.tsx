@@ -6,7 +6,6 @@ import { useCommunityScope } from '../hooks/useCommunityScope';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
 import { ListError, LoadMore } from '../components/list-parts';
-import { useCommunityColumn } from '../components/street-parts';
 
 function formatTarget(entry: AuditEntryView): string {
   const type = auditTargetLabels[entry.targetType] ?? entry.targetType;
@@ -41,7 +40,6 @@ const columns: TableColumnsType<AuditEntryView> = [
 
 export function AuditPage() {
   const { community, ready } = useCommunityScope();
-  const communityColumn = useCommunityColumn<AuditEntryView>();
   const audit = useAuditEntries();
   const rows = audit.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -52,7 +50,7 @@ export function AuditPage() {
         <ListError title="审计日志加载失败" query={audit} />
         <Table<AuditEntryView>
           rowKey="id"
-          columns={[...communityColumn, ...columns]}
+          columns={columns}
           dataSource={rows}
           loading={!ready || audit.isLoading}
           pagination={false}

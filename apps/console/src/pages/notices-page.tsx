@@ -26,7 +26,6 @@ import {
 } from '../lib/notice-format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
-import { useCommunityColumn } from '../components/street-parts';
 
 type StatusFilter = NoticeStatus | 'all';
 
@@ -135,7 +134,6 @@ function NoticeActions({ notice, audience }: { notice: NoticeSummary; audience: 
 export function NoticesPage() {
   const navigate = useNavigate();
   const { community, ready } = useCommunityScope();
-  const communityColumn = useCommunityColumn<NoticeSummary>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const notices = useManagedNotices(status === 'all' ? undefined : status);
@@ -265,7 +263,7 @@ export function NoticesPage() {
 
         <Table<NoticeSummary>
           rowKey="id"
-          columns={[...communityColumn, ...columns]}
+          columns={columns}
           dataSource={rows}
           loading={!ready || notices.isLoading}
           pagination={false}

@@ -21,7 +21,6 @@ import { useCurrentUser } from '../hooks/useSession';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
 import { deadlineDistance } from '../lib/request-format';
-import { useCommunityColumn } from '../components/street-parts';
 
 function pick<T extends string>(values: readonly T[], raw: string | null): T | undefined {
   return (values as readonly string[]).includes(raw ?? '') ? (raw as T) : undefined;
@@ -88,7 +87,6 @@ const columns: TableColumnsType<RequestView> = [
 export function RequestsPage() {
   const navigate = useNavigate();
   const scope = useCommunityScope();
-  const communityColumn = useCommunityColumn<RequestView>();
   const { community, canSwitch } = scope;
   const user = useCurrentUser().data;
   const [params, setParams] = useSearchParams();
@@ -195,7 +193,7 @@ export function RequestsPage() {
 
         <Table<RequestView>
           rowKey="id"
-          columns={[...communityColumn, ...columns]}
+          columns={columns}
           dataSource={rows}
           loading={queue.isLoading || (queue.isFetching && queue.isPlaceholderData)}
           pagination={false}

@@ -10,7 +10,6 @@ import { formatDateTime, formatHousehold, formatPhone, isHouseholdComplete, user
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
 import { CareRecipientToggle } from './help-care-recipient';
-import { useCommunityColumn } from '../components/street-parts';
 
 const emptyTexts: Record<UserStatus, string> = {
   pending: '暂无待认证的居民',
@@ -143,7 +142,6 @@ const columns: TableColumnsType<ResidentListItem> = [
 
 export function ResidentsPage() {
   const { community, ready } = useCommunityScope();
-  const communityColumn = useCommunityColumn<ResidentListItem>();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const q = searchParams.get('q')?.trim() ?? '';
@@ -191,7 +189,7 @@ export function ResidentsPage() {
 
         <Table<ResidentListItem>
           rowKey="id"
-          columns={[...communityColumn, ...columns]}
+          columns={columns}
           dataSource={rows}
           loading={!ready || residents.isLoading}
           pagination={false}

@@ -3,16 +3,12 @@ import { createContext, useCallback, useEffect, useMemo, useState, type ReactNod
 import { useCommunities } from '../hooks/useCommunities';
 
 const SELECTED_COMMUNITY_KEY = 'linli.console.communityId';
-/** The switcher's value for 全街道: an admin sees every community's rows at once. */
-export const WHOLE_STREET = 0;
 
 export interface CommunityScope {
   /** Sent as `communityId` to staff list endpoints; undefined for staff, who are fixed to their own community. */
   communityId: number | undefined;
-  /** The community whose data the console shows; null for the whole street. */
+  /** The community whose data the console shows. */
   community: CommunityView | null;
-  /** An admin looking at every community at once (全街道): lists show a 社区 column, new records need a community. */
-  street: boolean;
   /** Communities an admin may switch between; empty for staff. */
   communities: CommunityView[];
   canSwitch: boolean;
@@ -24,9 +20,8 @@ export interface CommunityScope {
 export const CommunityScopeContext = createContext<CommunityScope | null>(null);
 
 function readStoredCommunityId(): number | undefined {
-  const raw = localStorage.getItem(SELECTED_COMMUNITY_KEY);
-  const stored = raw === null ? Number.NaN : Number(raw);
-  return Number.isInteger(stored) && stored >= WHOLE_STREET ? stored : undefined;
+  const stored = Number(localStorage.getItem(SELECTED_COMMUNITY_KEY));
+  return Number.isInteger(stored) && stored > 0 ? stored : undefined;
 }
 
 export function CommunityScopeProvider({ user, children }: { user: UserView; children: ReactNode }) {
@@ -40,8 +35,7 @@ export function CommunityScopeProvider({ user, children }: { user: UserView; chi
   // A remembered community that no longer exists falls back to the admin's own or the first one.
   useEffect(() => {
     if (!isAdmin || communities.length === 0) return;
-    if (selectedId === WHOLE_STREET || (selectedId !== undefined && communities.some((c) => c.id === selectedId)))
-      return;
+    if (selectedId !== undefined && communities.some((c) => c.id === selectedId)) return;
     const fallback = communities.find((c) => c.id === user.community?.id) ?? communities[0];
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
     setSelectedId(fallback.id);
@@ -57,23 +51,20 @@ export function CommunityScopeProvider({ user, children }: { user: UserView; chi
       return {
         communityId: undefined,
         community: user.community,
-        street: false,
         communities: [],
         canSwitch: false,
         ready: true,
         selectCommunity,
       };
     }
-    const street = selectedId === WHOLE_STREET;
     const community = communities.find((c) => c.id === selectedId) ?? null;
     return {
       communityId: community?.id,
       community,
-      street,
       communities,
       canSwitch: true,
       // If the list cannot load, fall back to the server's default scope rather than waiting forever.
-      ready: street || community !== null || communitiesQuery.isError,
+      ready: community !== null || communitiesQuery.isError,
       selectCommunity,
     };
   }, [isAdmin, user.community, communities, selectedId, communitiesQuery.isError, selectCommunity]);

@@ -31,11 +31,7 @@ export function PendingList({
             {
               title: '时间',
               key: 'time',
-              render: (_, row) => (
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(row)}>
-                  {bookingTimeText(row)}
-                </Button>
-              ),
+              render: (_, row) => <a onClick={() => onOpen(row)}>{bookingTimeText(row)}</a>,
             },
             { title: '活动室', key: 'room', render: (_, row) => row.room.name },
             { title: '预约人', key: 'booker', render: (_, row) => row.booker.name ?? '未命名' },
