@@ -7,7 +7,16 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir, buildServer, gitCommit, log } from './lib.mjs';
 
-const BENCHMARKS = ['read-ratio', 'booking-load', 'races', 'scale', 'scale-out', 'miniapp-budget', 'transfer-path'];
+const BENCHMARKS = [
+  'read-ratio',
+  'booking-load',
+  'races',
+  'scale',
+  'scale-out',
+  'miniapp-budget',
+  'transfer-path',
+  'write-paths',
+];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const joinOnly = process.argv.includes('--join');

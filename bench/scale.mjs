@@ -115,7 +115,7 @@ async function check(f) {
     throw new Error(`${f.name}: stats audience ${stats.audience}, seeded ${f.seed.statsNotice.audience}`);
   log(
     `${f.name}: feed 20 items (${feed.items.filter((n) => n.read).length} read); unread ${(await get('/api/v1/notices/unread-count', f.resident)).count}; ` +
-      `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUp.length}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
+      `stats audience ${stats.audience}, read ${stats.readCount}, acked ${stats.ackCount}, follow-up ${stats.followUpCount}; balance ${(await get('/api/v1/timebank/account', f.resident)).balance}; ` +
       `statement ${(await get('/api/v1/timebank/transactions', f.resident)).items.length} items; ` +
       `availability ${(await get(`/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, f.resident)).slots.length} slots; ` +
       `requests queue first ${queue.items[0].status}; open help requests ${help.items.length}`,
@@ -440,12 +440,11 @@ const ISSUE_18_NOTES = [
   '  notice_buildings rows on every request.',
   '- **Notice stats**: three index-only range reads (`idx_users_audience`, `idx_notice_reads_notice_times`, the buildings) joined',
   "  in the process, instead of one join that walked all 50,000 users in id order. MariaDB's part fell from ~94 ms to ~4 ms",
-  '  (table below); what is left is the Node side: the answer lists all 5,024 households still to follow up (786 KiB of JSON),',
-  '  62–95 ms of CPU per request measured in-process on this machine under load 23. The 50 ms goal needs the follow-up list',
-  '  paged (an API change of `NoticeStats`, console included), not done here.',
-  '- **Requests queue**: its `ORDER BY CASE WHEN deadlineAt IS NULL …` cannot follow an index, so MariaDB sorts the',
-  "  community's 4,000 requests per page (`Using filesort`). An index does not help; the query would need to read open requests",
-  '  by (communityId, deadlineAt) and the rest by id separately (a change to the requests service, not made here).',
+  '  (table below). The answer carries the counts and the first 20 households to follow up; GET notices/:id/stats/follow-up',
+  '  pages the rest (section 4a: it listed all 5,024, 850 KB of JSON, before).',
+  '- **Requests queue**: open requests read by `idx_resident_requests_queue` (communityId, deadlineAt, id DESC), with a status by',
+  '  `idx_resident_requests_queue_status`, then the rest by id on the same index, with a keyset cursor; before, one',
+  "  `ORDER BY CASE WHEN deadlineAt IS NULL …` made MariaDB sort the community's 4,000 requests per page (section 4a).",
   '- **Open help requests**: already an index range read (`idx_help_requests_community`); no change.',
 ];
 

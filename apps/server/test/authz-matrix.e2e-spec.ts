@@ -84,6 +84,7 @@ POST  /api/v1/notices/:id/publish                           401  403  403  403  
 POST  /api/v1/notices/:id/archive                           401  403  403  403  403  200  404  200
 GET   /api/v1/notices/:id/stats                             401  403  403  403  403  200  404  200
 GET   /api/v1/notices/:id/stats.csv                         401  403  403  403  403  200  404  200
+GET   /api/v1/notices/:id/stats/follow-up                   401  403  403  403  403  200  404  200
 
 GET   /api/v1/rooms                                         401  403  200  200  200  200  200  200
 POST  /api/v1/rooms                                         401  403  403  403  403  201  403  201
@@ -638,6 +639,7 @@ describe(`authorization matrix on ${testDatabaseKind}`, () => {
     'POST /api/v1/notices/:id/archive': async () => ({ path: `/api/v1/notices/${await draftNotice()}/archive` }),
     'GET /api/v1/notices/:id/stats': () => ({ path: `/api/v1/notices/${fx.notice}/stats` }),
     'GET /api/v1/notices/:id/stats.csv': () => ({ path: `/api/v1/notices/${fx.notice}/stats.csv` }),
+    'GET /api/v1/notices/:id/stats/follow-up': () => ({ path: `/api/v1/notices/${fx.notice}/stats/follow-up` }),
 
     'POST /api/v1/rooms': () => ({
       body: { name: `矩阵室 ${++serial}`, capacity: 8, openTime: '08:00', closeTime: '20:00', communityId: ids.G },

@@ -3,6 +3,7 @@ import { Notice, NoticeRead } from '../src/notices/notice.entity.js';
 import { Notification, OutboxMessage } from '../src/notifications/notification.entity.js';
 import { Building } from '../src/tenancy/building.entity.js';
 import { Community } from '../src/tenancy/community.entity.js';
+import { User } from '../src/users/user.entity.js';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from './support/fake-wechat.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
@@ -209,12 +210,13 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
       followUpKind: 'ack',
       requiresAck: true,
     });
-    expect(stats.body.followUp.map((h: { household: string }) => h.household)).toEqual([
+    expect(stats.body).toMatchObject({ followUpCount: 3, followUp: { nextCursor: null } });
+    expect(stats.body.followUp.items.map((h: { household: string }) => h.household)).toEqual([
       '1栋-2-302',
       '2栋-1-201',
       '2栋-3-502',
     ]);
-    expect(stats.body.followUp[1].residents).toEqual([
+    expect(stats.body.followUp.items[1].residents).toEqual([
       { userId: expect.any(Number), name: '张桂兰', phone: '138****0003', read: true },
     ]);
     expect(stats.text).not.toContain('13800000003');
@@ -245,7 +247,9 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     const n = await create({ title: '2栋停水跟进', requiresAck: true, audienceBuildingIds: [gBuildings[1].id] });
     await publish(n.id);
     const stats = await t.request('GET', `/api/v1/notices/${n.id}/stats`, { token: staffG });
-    const zhang = (stats.body.followUp as Array<{ residents: Array<{ userId: number; name: string; phone: string }> }>)
+    const zhang = (
+      stats.body.followUp.items as Array<{ residents: Array<{ userId: number; name: string; phone: string }> }>
+    )
       .flatMap((h) => h.residents)
       .find((r) => r.name === '张桂兰')!;
     expect(zhang.phone).toBe('138****0003');
@@ -394,6 +398,7 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
       ['POST', `/api/v1/notices/${n.id}/archive`],
       ['GET', `/api/v1/notices/${n.id}/stats`],
       ['GET', `/api/v1/notices/${n.id}/stats.csv`],
+      ['GET', `/api/v1/notices/${n.id}/stats/follow-up`],
     ] as const) {
       const res = await t.request(method, path, { token: staffB, body });
       expect(res.status).toBe(404);
@@ -414,6 +419,116 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     ).toBe(403);
     expect((await t.request('GET', '/api/v1/notices/manage', { token: r1 })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/notices')).status).toBe(401);
+  });
+
+  // Last in this describe: the residents it adds would change the audiences counted above.
+  it('pages the follow-up list: the first page with the stats, the rest by cursor, each household once, in order', async () => {
+    const building = gBuildings[2];
+    // 3栋 gets 44 more households: units and rooms whose natural order differs from the text order ("2" < "10"), and
+    // "01" beside "1", which the collator finds equal; one household of two.
+    const rooms = ['1', '01', '2', '10', '101', '1101', '201', '302', '502', '9', '12'];
+    const people = ['1', '2', '10', '3'].flatMap((unit, u) =>
+      rooms.map((room, r) => ({ unit, room, phone: `1397${String(u * 100 + r).padStart(7, '0')}` })),
+    );
+    people.push({ unit: '2', room: '10', phone: '13970009999' });
+    const users = t.dataSource.getRepository(User);
+    const added = await users.save(
+      people.map((p, i) =>
+        users.create({
+          communityId: g.id,
+          role: 'resident',
+          status: 'verified',
+          name: `翻页${i}`,
+          phone: p.phone,
+          buildingId: building.id,
+          unit: p.unit,
+          room: p.room,
+          verifiedAt: new Date(),
+        }),
+      ),
+    );
+    const n = await create({ title: '3栋门禁更换', requiresAck: true, audienceBuildingIds: [building.id] });
+    await publish(n.id);
+    type Household = { household: string; residents: Array<{ userId: number }> };
+    type Page = { items: Household[]; nextCursor: string | null };
+    const followUp = async (cursor: string, limit: number) => {
+      const res = await t.request('GET', `/api/v1/notices/${n.id}/stats/follow-up?limit=${limit}&cursor=${cursor}`, {
+        token: staffG,
+      });
+      expect(res.status).toBe(200);
+      return res.body as Page;
+    };
+    /** Every page from the stats' first on; `between` runs after each page. */
+    const walk = async (limit: number, between: (page: number) => Promise<void> = async () => {}) => {
+      const stats = await t.request('GET', `/api/v1/notices/${n.id}/stats`, { token: staffG });
+      expect(stats.status).toBe(200);
+      let page = stats.body.followUp as Page;
+      const seen = [...page.items];
+      for (let i = 1; page.nextCursor; i++) {
+        await between(i);
+        page = await followUp(page.nextCursor, limit);
+        expect(page.items.length).toBeGreaterThan(0);
+        seen.push(...page.items);
+      }
+      return { count: stats.body.followUpCount as number, first: stats.body.followUp as Page, seen };
+    };
+
+    const { count, first, seen } = await walk(7);
+    expect(first.items).toHaveLength(20);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    // The pending resident's household is not addressed; r5's 1-102 is, and the 44 new ones.
+    expect(count).toBe(45);
+    const names = seen.map((h) => h.household);
+    expect(names).toHaveLength(count);
+    expect(new Set(names).size).toBe(count);
+    const unit1 = names.filter((h) => h.startsWith(`${building.name}-1-`));
+    expect(unit1.slice(0, 4)).toEqual([
+      `${building.name}-1-01`,
+      `${building.name}-1-1`,
+      `${building.name}-1-2`,
+      `${building.name}-1-9`,
+    ]);
+    expect(names.indexOf(`${building.name}-2-1`)).toBeLessThan(names.indexOf(`${building.name}-10-1`));
+    expect(seen.find((h) => h.household === `${building.name}-2-10`)!.residents).toHaveLength(2);
+    // The same order as the CSV export, which lists them all.
+    const csv = await t.request('GET', `/api/v1/notices/${n.id}/stats.csv`, { token: staffG });
+    const csvHouseholds = [
+      ...new Set(
+        csv.text
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => line.split(',').slice(0, 3).join('-')),
+      ),
+    ];
+    expect(csvHouseholds).toEqual(names);
+    // The same walk with a bigger page gives the same list.
+    expect((await walk(100)).seen.map((h) => h.household)).toEqual(names);
+
+    // A household on a later page confirms while staff are on page 1, one already shown confirms too: nobody is
+    // shown twice or skipped, the confirmed later one drops out.
+    const later = seen[30];
+    const shown = seen[3];
+    const ack = (household: Household) =>
+      t.dataSource.getRepository(NoticeRead).insert({
+        noticeId: n.id,
+        userId: household.residents[0].userId,
+        readAt: new Date(),
+        ackAt: new Date(),
+      });
+    const changed = await walk(7, async (page) => {
+      if (page === 1) await Promise.all([ack(later), ack(shown)]);
+    });
+    expect(changed.count).toBe(45);
+    expect(changed.seen.map((h) => h.household)).toEqual(names.filter((h) => h !== later.household));
+
+    for (const query of ['cursor=bm90LWEtY3Vyc29y', 'limit=0', 'limit=101', 'cursor=%2F%2F']) {
+      const res = await t.request('GET', `/api/v1/notices/${n.id}/stats/follow-up?${query}`, { token: staffG });
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect((await t.request('GET', `/api/v1/notices/${n.id}/stats/follow-up`, { token: r1 })).status).toBe(403);
+    await users.delete(added.map((u) => u.id));
   });
 });
 

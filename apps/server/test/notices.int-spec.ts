@@ -217,7 +217,7 @@ describe(`notices with a movable clock on ${testDatabaseKind}`, () => {
     expect(rows[0].ackAt).not.toBeNull();
     const stats = await service.stats(staff, n.id);
     expect(stats).toMatchObject({ audience: 2, readCount: 1, ackCount: 1 });
-    expect(stats.followUp.map((h) => h.household)).toEqual(['B栋-1-201']);
+    expect(stats.followUp.items.map((h) => h.household)).toEqual(['B栋-1-201']);
   });
 
   it('counts unread notices of the last 90 days only', async () => {

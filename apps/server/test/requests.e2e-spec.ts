@@ -560,4 +560,54 @@ describe(`resident requests over HTTP on ${testDatabaseKind}`, () => {
         .submitted,
     ).not.toBe(6);
   });
+
+  // Last: it gives two open requests one deadline, to see the tie order.
+  it('pages the queue by cursor in its order: open by deadline (ties newest first), then the rest newest first', async () => {
+    type Row = { id: number; deadlineAt: string | null };
+    const open = (await t.request('GET', `${api}/requests?limit=100`, { token: staffG })).body.items.filter(
+      (r: Row) => r.deadlineAt !== null,
+    ) as Row[];
+    expect(open.length).toBeGreaterThan(2);
+    const [a, b] = [...open].sort((x, y) => x.id - y.id);
+    await t.dataSource.getRepository(ResidentRequest).update(b.id, { deadlineAt: new Date(a.deadlineAt!) });
+    const walk = async (query: string, token: string, limit: number) => {
+      const seen: Row[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await t.request(
+          'GET',
+          `${api}/requests?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          { token },
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const [query, token] of [
+      ['', staffG],
+      ['', admin],
+      ['&status=submitted', staffG],
+      ['&status=closed', staffG],
+      ['&light=red', staffG],
+    ] as const) {
+      const all = await walk(query, token, 100);
+      const time = (r: Row) => new Date(r.deadlineAt!).getTime();
+      const expected = [
+        ...all.filter((r) => r.deadlineAt !== null).sort((x, y) => time(x) - time(y) || y.id - x.id),
+        ...all.filter((r) => r.deadlineAt === null).sort((x, y) => y.id - x.id),
+      ];
+      expect(all.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      for (const limit of [1, 2, 3])
+        expect((await walk(query, token, limit)).map((r) => r.id)).toEqual(all.map((r) => r.id));
+    }
+    const tied = (await walk('', staffG, 100)).map((r) => r.id);
+    expect(tied.indexOf(b.id)).toBe(tied.indexOf(a.id) - 1);
+    const bad = await t.request('GET', `${api}/requests?cursor=${Buffer.from('o20').toString('base64url')}`, {
+      token: staffG,
+    });
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common.js';
+import type { IsoDateTime, Page } from './common.js';
 
 export const noticeCategories = ['announcement', 'activity', 'policy', 'safety', 'service'] as const;
 export type NoticeCategory = (typeof noticeCategories)[number];
@@ -113,7 +113,10 @@ export interface NoticeFollowUpHousehold {
   residents: Array<{ userId: number; name: string | null; phone: string | null; read: boolean }>;
 }
 
-/** GET notices/:id/stats. Counts are of verified residents addressed. */
+/**
+ * GET notices/:id/stats. Counts are of verified residents addressed. The follow-up list (by building, unit, room)
+ * comes one page at a time: its first page here, the rest from GET notices/:id/stats/follow-up?cursor=.
+ */
 export interface NoticeStats {
   noticeId: number;
   status: NoticeStatus;
@@ -123,7 +126,16 @@ export interface NoticeStats {
   ackCount: number;
   /** 'ack': households where nobody confirmed; 'read' (notices without requiresAck): nobody opened it. */
   followUpKind: 'ack' | 'read';
-  followUp: NoticeFollowUpHousehold[];
+  /** Households to follow up, all pages together. */
+  followUpCount: number;
+  /** The first page of them. */
+  followUp: Page<NoticeFollowUpHousehold>;
+}
+
+/** GET notices/:id/stats/follow-up: `cursor` is a `nextCursor` of the stats or of this list; limit 1–100 (20). */
+export interface NoticeFollowUpQuery {
+  cursor?: string;
+  limit?: number;
 }
 
 /** The mini-app page that shows one notice; inbox links and WeChat messages open it. */

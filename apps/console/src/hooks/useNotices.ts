@@ -1,4 +1,4 @@
-import type { CreateNoticeRequest, NoticeStatus, NoticeView } from '@linli/shared-types';
+import type { CreateNoticeRequest, NoticeStats, NoticeStatus, NoticeView } from '@linli/shared-types';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useGuardedMutation } from './useGuardedMutation';
 import { safeFilename, saveBlob } from '../lib/download';
@@ -7,6 +7,7 @@ import {
   createNotice,
   fetchManagedNotices,
   fetchNotice,
+  fetchNoticeFollowUp,
   fetchNoticeFollowUpCsv,
   fetchNoticeStats,
   publishNotice,
@@ -50,6 +51,21 @@ export function useNoticeStats(noticeId: number | undefined) {
     queryFn: ({ signal }) => fetchNoticeStats(noticeId!, signal),
     enabled: noticeId !== undefined,
     refetchInterval: 60_000,
+  });
+}
+
+/**
+ * The follow-up list past the first page the stats carry, one page per 加载更多. Keyed by that first page's cursor, so a
+ * refresh of the stats that changes it starts the list again.
+ */
+export function useNoticeFollowUpPages(noticeId: number, first: NoticeStats['followUp']) {
+  return useInfiniteQuery({
+    queryKey: [...noticeKeys.stats(noticeId), 'follow-up', first.nextCursor] as const,
+    queryFn: ({ pageParam, signal }) => fetchNoticeFollowUp(noticeId, pageParam, signal),
+    initialPageParam: first.nextCursor ?? '',
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    // Nothing is fetched until asked for: fetchNextPage loads the page after the stats' own first.
+    enabled: false,
   });
 }
 

@@ -28,7 +28,7 @@ import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useBuildings } from '../hooks/useBuildings';
 import { useCommunityScope } from '../hooks/useCommunityScope';
-import { useExportNoticeFollowUp, useNotice, useNoticeStats } from '../hooks/useNotices';
+import { useExportNoticeFollowUp, useNotice, useNoticeFollowUpPages, useNoticeStats } from '../hooks/useNotices';
 import { PageHeader } from '../layout/page-header';
 import { formatDateTime } from '../lib/format';
 import { PhoneReveal } from '../components/residents/phone-reveal';
@@ -98,6 +98,15 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
   const { message } = App.useApp();
   const exportCsv = useExportNoticeFollowUp();
   const kindLabel = stats.followUpKind === 'ack' ? '未确认' : '未读';
+  // The stats carry the first page; 加载更多 fetches the next ones (10,000 households would be ~800 KiB at once).
+  const more = useNoticeFollowUpPages(notice.id, stats.followUp);
+  const loaded = more.data?.pages ?? [];
+  const households = [...stats.followUp.items, ...loaded.flatMap((page) => page.items)];
+  const hasMore = loaded.length > 0 ? more.hasNextPage : stats.followUp.nextCursor !== null;
+  const loadMore = () =>
+    more.fetchNextPage().then((result) => {
+      if (result.isError) void message.error(`加载失败：${(result.error as ApiRequestError).message}`);
+    });
 
   const onExport = () =>
     exportCsv.mutateAsync({ noticeId: notice.id, filename: `${notice.title}-${kindLabel}住户` }).then(
@@ -136,11 +145,11 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
             </Col>
             <Col span={24}>
               <Alert
-                type={stats.followUp.length > 0 ? 'warning' : 'success'}
+                type={stats.followUpCount > 0 ? 'warning' : 'success'}
                 showIcon
                 title={
-                  stats.followUp.length > 0
-                    ? `还有 ${stats.followUp.length} 户无人${stats.followUpKind === 'ack' ? '确认' : '阅读'}，建议网格员上门或电话提醒。`
+                  stats.followUpCount > 0
+                    ? `还有 ${stats.followUpCount} 户无人${stats.followUpKind === 'ack' ? '确认' : '阅读'}，建议网格员上门或电话提醒。`
                     : `发送对象中的每户都已有人${stats.followUpKind === 'ack' ? '确认' : '阅读'}。`
                 }
               />
@@ -150,18 +159,20 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
       </Row>
 
       <Card
-        title={`${kindLabel}的住户（${stats.followUp.length} 户）`}
+        title={`${kindLabel}的住户（${stats.followUpCount} 户）`}
         extra={
           <Tooltip
             title={
-              stats.followUp.length === 0 ? '没有需要跟进的住户' : '下载 Excel 可打开的 CSV 名单（导出会记入审计日志）'
+              stats.followUpCount === 0
+                ? '没有需要跟进的住户'
+                : '下载 Excel 可打开的 CSV 全部名单（导出会记入审计日志）'
             }
           >
             <Button
               icon={<DownloadOutlined />}
               onClick={onExport}
               loading={exportCsv.isPending}
-              disabled={stats.followUp.length === 0}
+              disabled={stats.followUpCount === 0}
               data-testid="notice-stats-export"
             >
               导出 CSV
@@ -177,11 +188,21 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
         <Table<NoticeFollowUpHousehold>
           rowKey={(household) => `${household.buildingId}|${household.unit}|${household.room}`}
           columns={followUpColumns(stats.followUpKind, notice)}
-          dataSource={stats.followUp}
-          pagination={stats.followUp.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          dataSource={households}
+          pagination={false}
           locale={{ emptyText: <Empty description={`没有${kindLabel}的住户`} /> }}
           data-testid="notice-followup-table"
         />
+        {hasMore ? (
+          <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
+            <Typography.Text type="secondary" data-testid="notice-followup-shown">
+              已显示 {households.length} / {stats.followUpCount} 户
+            </Typography.Text>
+            <Button loading={more.isFetching} onClick={() => void loadMore()} data-testid="notice-followup-more">
+              加载更多
+            </Button>
+          </Flex>
+        ) : null}
       </Card>
     </>
   );

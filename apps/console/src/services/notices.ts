@@ -1,5 +1,6 @@
 import type {
   CreateNoticeRequest,
+  NoticeFollowUpHousehold,
   NoticeManageQuery,
   NoticeStats,
   NoticeSummary,
@@ -39,6 +40,15 @@ export function archiveNotice(noticeId: number): Promise<NoticeView> {
 
 export function fetchNoticeStats(noticeId: number, signal?: AbortSignal): Promise<NoticeStats> {
   return http.get<NoticeStats>(`notices/${noticeId}/stats`, undefined, signal);
+}
+
+/** The follow-up list after `cursor` (a nextCursor of the stats or of the previous page). */
+export function fetchNoticeFollowUp(
+  noticeId: number,
+  cursor: string,
+  signal?: AbortSignal,
+): Promise<Page<NoticeFollowUpHousehold>> {
+  return http.get<Page<NoticeFollowUpHousehold>>(`notices/${noticeId}/stats/follow-up`, { cursor }, signal);
 }
 
 /** The follow-up list as CSV (UTF-8 with BOM); the server audits every export. */

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { noticeDetailPage } from '@linli/shared-types';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { RawReads } from '../database/raw-reads.js';
 import { runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { wechatThing, wechatTime } from '../notifications/notifications.rules.js';
@@ -19,7 +18,6 @@ export class NoticeAudience {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly raw: RawReads,
   ) {}
 
   /**
@@ -46,18 +44,18 @@ export class NoticeAudience {
       manager
         .createQueryBuilder(NoticeRead, 'r')
         .select('r.userId', 'userId')
-        .addSelect('r.readAt', 'readAt')
-        .addSelect('r.ackAt', 'ackAt')
+        // Whether, not when: no DATETIME to parse 10,000 times (still index-only, idx_notice_reads_notice_times).
+        .addSelect('CASE WHEN r.ackAt IS NULL THEN 0 ELSE 1 END', 'acked')
         .where('r.noticeId = :noticeId', { noticeId: notice.id })
-        .getRawMany<Record<string, unknown>>(),
+        .getRawMany<{ userId: unknown; acked: unknown }>(),
       manager.find(Building, { select: { id: true, name: true }, where: { communityId: notice.communityId } }),
     ]);
-    const readBy = new Map(reads.map((r) => [Number(r.userId), this.raw.hydrate(NoticeRead, r)]));
+    const ackedBy = new Map(reads.map((r) => [Number(r.userId), Number(r.acked) === 1]));
     const buildingName = new Map(buildings.map((b) => [b.id, b.name]));
     return people
       .map((row) => {
         const userId = Number(row.userId);
-        const read = readBy.get(userId);
+        const acked = ackedBy.get(userId);
         return {
           userId,
           name: (row.name as string | null) ?? null,
@@ -66,8 +64,8 @@ export class NoticeAudience {
           building: buildingName.get(Number(row.buildingId)) ?? '',
           unit: (row.unit as string | null) ?? null,
           room: (row.room as string | null) ?? null,
-          readAt: read?.readAt ?? null,
-          ackAt: read?.ackAt ?? null,
+          read: acked !== undefined,
+          acked: acked === true,
         };
       })
       .sort((x, y) => x.userId - y.userId);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type {
   NoticeAckResponse,
+  NoticeFollowUpHousehold,
   NoticeStats,
   NoticeSummary,
   NoticeView,
@@ -13,7 +14,13 @@ import { ActFor } from '../common/act-for.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
-import { CreateNoticeDto, NoticeFeedQueryDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
+import {
+  CreateNoticeDto,
+  NoticeFeedQueryDto,
+  NoticeFollowUpQueryDto,
+  NoticeManageQueryDto,
+  UpdateNoticeDto,
+} from './dto/notices.dto.js';
 import { NoticeEditingService } from './notice-editing.service.js';
 import { NoticeReadingService } from './notice-reading.service.js';
 import { NoticeStatsService } from './notice-stats.service.js';
@@ -131,7 +138,19 @@ export class NoticesController {
     return this.reach.stats(user, id);
   }
 
-  /** The follow-up list as CSV (UTF-8 with BOM, for Excel). */
+  /** The follow-up list after the first page (the stats carry that one). */
+  @ApiAnswer({ summary: '待跟进住户（分页）', ok: { page: 'NoticeFollowUpHousehold' }, refusals: ['NOT_FOUND'] })
+  @StaffOnly()
+  @Get(':id/stats/follow-up')
+  followUp(
+    @CurrentUser() user: User,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: NoticeFollowUpQueryDto,
+  ): Promise<Page<NoticeFollowUpHousehold>> {
+    return this.reach.followUp(user, id, query);
+  }
+
+  /** The follow-up list as CSV (UTF-8 with BOM, for Excel), all of it. */
   @ApiAnswer({
     summary: '导出待跟进住户（CSV）',
     ok: { mediaType: 'text/csv' },

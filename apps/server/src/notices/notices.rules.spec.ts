@@ -7,7 +7,10 @@ import {
   effectivePublishAt,
   encodeFeedCursor,
   excerptOf,
+  decodeFollowUpCursor,
   followUpCsv,
+  followUpPage,
+  followUpView,
   householdsToFollowUp,
   idListOf,
   isAddressedTo,
@@ -184,8 +187,8 @@ describe('audience, follow-up households and CSV', () => {
     building,
     unit,
     room,
-    readAt: read ? now : null,
-    ackAt: ack ? now : null,
+    read,
+    acked: ack,
   });
   const members = [
     member(1, '10栋', '1', '101', true, true),
@@ -203,7 +206,7 @@ describe('audience, follow-up households and CSV', () => {
   });
 
   it('lists households nobody in which has acknowledged, in natural building/unit/room order, phones masked', () => {
-    const list = householdsToFollowUp(members, 'ack');
+    const list = householdsToFollowUp(members, 'ack').map(followUpView);
     expect(list.map((h) => h.household)).toEqual(['1栋-2-201', '1栋-2-1101', '2栋-1-302']);
     expect(list[2].residents).toEqual([
       { userId: 2, name: '居民2', phone: '138****0002', read: true },
@@ -212,11 +215,63 @@ describe('audience, follow-up households and CSV', () => {
   });
 
   it('for notices without acknowledgement, lists households nobody in which has opened it', () => {
-    expect(householdsToFollowUp(members, 'read').map((h) => h.household)).toEqual(['1栋-2-1101']);
+    expect(householdsToFollowUp(members, 'read').map((h) => followUpView(h).household)).toEqual(['1栋-2-1101']);
+  });
+
+  // Rooms the collator finds equal ("01", "1") still have one place: a cursor never skips or repeats one.
+  const many = ['1', '01', '2', '10', '9', '101'].flatMap((room, i) => [
+    member(10 + i, '1栋', '1', room, false, false),
+    member(20 + i, '1栋', '10', room, false, false),
+    member(30 + i, '2栋', '1', room, false, false),
+  ]);
+  const order = householdsToFollowUp(many, 'ack').map((h) => followUpView(h).household);
+
+  it('orders rooms naturally, collator ties by code units', () => {
+    expect(order.slice(0, 6)).toEqual(['1栋-1-01', '1栋-1-1', '1栋-1-2', '1栋-1-9', '1栋-1-10', '1栋-1-101']);
+    expect(order.slice(6, 7)).toEqual(['1栋-10-01']);
+    expect(order).toHaveLength(18);
+  });
+
+  it.each([1, 2, 5, 7, 17, 18, 100])('pages of %i reach every household once, in order', (limit) => {
+    const households = householdsToFollowUp(many, 'ack');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = followUpPage(households, cursor === null ? null : decodeFollowUpCursor(cursor), limit);
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.items.map((h) => h.household));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(seen).toEqual(order);
+    expect(pages).toBe(Math.ceil(order.length / limit));
+  });
+
+  it('continues after the cursor household even when it has since been reached', () => {
+    const households = householdsToFollowUp(many, 'ack');
+    const cursor = followUpPage(households, null, 4).nextCursor!;
+    const reached = many.map((m) => (m.userId === 13 ? { ...m, acked: true } : m)); // 1栋-1-10, the cursor's next
+    const after = followUpPage(householdsToFollowUp(reached, 'ack'), decodeFollowUpCursor(cursor), 3);
+    expect(after.items.map((h) => h.household)).toEqual(['1栋-1-101', '1栋-10-01', '1栋-10-1']);
+    const gone = many.map((m) => (m.userId === 14 ? { ...m, acked: true } : m)); // 1栋-1-9, the cursor's own
+    expect(followUpPage(householdsToFollowUp(gone, 'ack'), decodeFollowUpCursor(cursor), 1).items[0].household).toBe(
+      '1栋-1-10',
+    );
+  });
+
+  it.each([
+    ['not base64 JSON', 'bm90LWEtY3Vyc29y'],
+    ['not three texts', Buffer.from('["1栋","1"]').toString('base64url')],
+    ['a number', Buffer.from('[1,"1","1"]').toString('base64url')],
+    ['a building name too long', Buffer.from(JSON.stringify(['栋'.repeat(33), '1', '1'])).toString('base64url')],
+  ])('refuses a cursor that is %s', (_n, cursor) => {
+    expect(decodeFollowUpCursor(cursor)).toBeNull();
   });
 
   it('writes CSV with a BOM, a header and one line per resident', () => {
     const csv = followUpCsv(householdsToFollowUp(members, 'ack'), 'ack');
+    expect(csv).not.toContain('13800000003');
     expect(csv.startsWith('\uFEFF楼栋,单元,房号,姓名,手机号,状态\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(5);
     expect(csv).toContain('2栋,1,302,居民3,138****0003,未读');

@@ -1,4 +1,11 @@
-import { maskPhone, toCsv, type NoticeFollowUpHousehold, type NoticeStatus, type Refusal } from '@linli/shared-types';
+import {
+  maskPhone,
+  toCsv,
+  type NoticeFollowUpHousehold,
+  type NoticeStatus,
+  type Page,
+  type Refusal,
+} from '@linli/shared-types';
 
 /** The parts of a notice the rules look at. */
 export interface NoticeFacts {
@@ -174,7 +181,7 @@ export function likeContaining(keyword: string): string {
   return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
-/** A verified resident addressed by a notice, with their read and acknowledgement. */
+/** A verified resident addressed by a notice, with whether they have read and acknowledged it. */
 export interface AudienceMember {
   userId: number;
   name: string | null;
@@ -183,27 +190,47 @@ export interface AudienceMember {
   building: string;
   unit: string | null;
   room: string | null;
-  readAt: Date | null;
-  ackAt: Date | null;
+  read: boolean;
+  acked: boolean;
 }
 
 export function audienceCounts(members: AudienceMember[]): { audience: number; readCount: number; ackCount: number } {
-  return {
-    audience: members.length,
-    readCount: members.filter((m) => m.readAt).length,
-    ackCount: members.filter((m) => m.ackAt).length,
-  };
+  let readCount = 0;
+  let ackCount = 0;
+  for (const m of members) {
+    if (m.read) readCount++;
+    if (m.acked) ackCount++;
+  }
+  return { audience: members.length, readCount, ackCount };
 }
 
 const natural = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
+/** Natural order (numbers by value), then code units: texts the collator finds equal ("01", "1") never tie. */
+function byText(a: string, b: string): number {
+  return natural.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Where a household stands in the follow-up list; building names are unique in a community. */
+export type FollowUpPosition = Pick<NoticeFollowUpHousehold, 'building' | 'unit' | 'room'>;
+
+function comparePositions(a: FollowUpPosition, b: FollowUpPosition): number {
+  return byText(a.building, b.building) || byText(a.unit, b.unit) || byText(a.room, b.room);
+}
+
+/** A household still to visit, its residents as read; the view (masked phones) is made for the page shown only. */
+export interface FollowUpHousehold extends FollowUpPosition {
+  buildingId: number;
+  residents: AudienceMember[];
+}
+
 /**
  * Households that still need a visit: nobody living there has acknowledged (or, for notices
  * without acknowledgement, opened) the notice. One confirmation reaches the household.
- * Sorted by building, unit, room; phones masked.
+ * Sorted by building, unit, room.
  */
-export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'read'): NoticeFollowUpHousehold[] {
-  const households = new Map<string, { reached: boolean; household: NoticeFollowUpHousehold }>();
+export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'read'): FollowUpHousehold[] {
+  const households = new Map<string, { reached: boolean; household: FollowUpHousehold }>();
   for (const m of members) {
     const key = `${m.buildingId}|${m.unit ?? ''}|${m.room ?? ''}`;
     let entry = households.get(key);
@@ -211,7 +238,6 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
       entry = {
         reached: false,
         household: {
-          household: `${m.building}-${m.unit ?? ''}-${m.room ?? ''}`,
           buildingId: m.buildingId,
           building: m.building,
           unit: m.unit ?? '',
@@ -221,18 +247,13 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
       };
       households.set(key, entry);
     }
-    if (kind === 'ack' ? m.ackAt : m.readAt) entry.reached = true;
-    entry.household.residents.push({
-      userId: m.userId,
-      name: m.name,
-      phone: maskPhone(m.phone),
-      read: m.readAt !== null,
-    });
+    if (kind === 'ack' ? m.acked : m.read) entry.reached = true;
+    entry.household.residents.push(m);
   }
-  const left = [...households.values()].filter((e) => !e.reached).map((e) => e.household);
-  // Natural order of each distinct building, unit and room once, then numbers: 10,000 households sort in milliseconds.
-  const rank = (values: string[]) =>
-    new Map([...new Set(values)].sort((a, b) => natural.compare(a, b)).map((v, i) => [v, i]));
+  const left: FollowUpHousehold[] = [];
+  for (const e of households.values()) if (!e.reached) left.push(e.household);
+  // Each distinct building, unit and room ranked once, then numbers: 10,000 households sort in milliseconds.
+  const rank = (values: string[]) => new Map([...new Set(values)].sort(byText).map((v, i) => [v, i]));
   const building = rank(left.map((h) => h.building));
   const unit = rank(left.map((h) => h.unit));
   const room = rank(left.map((h) => h.room));
@@ -244,13 +265,65 @@ export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'r
   );
 }
 
+/** What staff see of a household: e.g. "1栋-2-302", phones masked. */
+export function followUpView(h: FollowUpHousehold): NoticeFollowUpHousehold {
+  return {
+    household: `${h.building}-${h.unit}-${h.room}`,
+    buildingId: h.buildingId,
+    building: h.building,
+    unit: h.unit,
+    room: h.room,
+    residents: h.residents.map((m) => ({ userId: m.userId, name: m.name, phone: maskPhone(m.phone), read: m.read })),
+  };
+}
+
+/** Cursor of the follow-up list: the last household shown, so a page never repeats one even when others are reached. */
+export function encodeFollowUpCursor(position: FollowUpPosition): string {
+  return Buffer.from(JSON.stringify([position.building, position.unit, position.room])).toString('base64url');
+}
+
+/** Null when the text is not a cursor this server made. */
+export function decodeFollowUpCursor(cursor: string): FollowUpPosition | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'string')) return null;
+  const [building, unit, room] = value;
+  if (!building || building.length > 32 || unit.length > 16 || room.length > 16) return null;
+  return { building, unit, room };
+}
+
+/** The households after `after` (all from the start when null) in the list's own order, `limit` of them. */
+export function followUpPage(
+  households: FollowUpHousehold[],
+  after: FollowUpPosition | null,
+  limit: number,
+): Page<NoticeFollowUpHousehold> {
+  // The list is sorted (householdsToFollowUp): the first household past the cursor by binary search.
+  let start = 0;
+  if (after) {
+    let end = households.length;
+    while (start < end) {
+      const mid = (start + end) >>> 1;
+      if (comparePositions(households[mid], after) <= 0) start = mid + 1;
+      else end = mid;
+    }
+  }
+  const shown = households.slice(start, start + limit);
+  const more = start + limit < households.length;
+  return { items: shown.map(followUpView), nextCursor: more ? encodeFollowUpCursor(shown[shown.length - 1]) : null };
+}
+
 /** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */
-export function followUpCsv(households: NoticeFollowUpHousehold[], kind: 'ack' | 'read'): string {
+export function followUpCsv(households: FollowUpHousehold[], kind: 'ack' | 'read'): string {
   const rows = [['楼栋', '单元', '房号', '姓名', '手机号', '状态']];
   for (const h of households) {
     for (const r of h.residents) {
       const state = kind === 'ack' ? (r.read ? '已读未确认' : '未读') : '未读';
-      rows.push([h.building, h.unit, h.room, r.name ?? '', r.phone ?? '', state]);
+      rows.push([h.building, h.unit, h.room, r.name ?? '', maskPhone(r.phone) ?? '', state]);
     }
   }
   return toCsv(rows);

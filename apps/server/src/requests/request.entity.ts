@@ -18,6 +18,9 @@ import { CreatedAtColumn, DateTimeColumn } from '../database/columns.js';
 @Index('idx_resident_requests_community', ['communityId', 'status', 'id'])
 @Index('idx_resident_requests_user', ['userId', 'id'])
 @Index('idx_resident_requests_deadline', ['deadlineAt'])
+// The staff queue's order; id is DESC in the migration (1766000000000-requests-queue), which TypeORM cannot say here.
+@Index('idx_resident_requests_queue', ['communityId', 'deadlineAt', 'id'])
+@Index('idx_resident_requests_queue_status', ['communityId', 'status', 'deadlineAt', 'id'])
 @Index('idx_resident_requests_public', ['communityId', 'isPublic', 'id'])
 @Index('idx_resident_requests_resolved', ['status', 'resolvedAt'])
 export class ResidentRequest {

@@ -12,7 +12,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 /** The notice services of one process, as the controller and the scheduler use them. */
 export function noticesOn(ds: DataSource, clock: Clock) {
   const raw = new RawReads(ds);
-  const audience = new NoticeAudience(ds, new NotificationsService(ds, clock), clock, raw);
+  const audience = new NoticeAudience(ds, new NotificationsService(ds, clock), clock);
   const unread = new NoticeUnread(ds, raw, clock);
   const reading = new NoticeReadingService(ds, clock, raw, unread);
   const editing = new NoticeEditingService(ds, new AuditService(ds), audience, unread, clock);

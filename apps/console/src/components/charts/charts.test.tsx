@@ -121,7 +121,8 @@ describe('noticeReachChart', () => {
     readCount: 6,
     ackCount: 0,
     followUpKind: 'read',
-    followUp: [],
+    followUpCount: 0,
+    followUp: { items: [], nextCursor: null },
     ...over,
   });
 

@@ -12,6 +12,7 @@ import { Centre1765200000000 } from './1765200000000-centre.js';
 import { Family1765300000000 } from './1765300000000-family.js';
 import { NoticeUnread1765400000000 } from './1765400000000-notice-unread.js';
 import { FamilyCreditAsks1765700000000 } from './1765700000000-family-credit-asks.js';
+import { RequestsQueue1766000000000 } from './1766000000000-requests-queue.js';
 
 /** In order. Each migration serves SQLite and MySQL alike. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Family1765300000000,
   NoticeUnread1765400000000,
   FamilyCreditAsks1765700000000,
+  RequestsQueue1766000000000,
 ];

@@ -7,20 +7,25 @@ import {
   type CreateNoticeRequest,
   type NoticeCategory,
   type NoticeFeedQuery,
+  type NoticeFollowUpQuery,
   type NoticeManageQuery,
   type NoticeStatus,
   type UpdateNoticeRequest,
 } from '@linli/shared-types';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
+  Min,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
@@ -87,4 +92,21 @@ export class NoticeFeedQueryDto extends PageQuery implements NoticeFeedQuery {
 
 export class NoticeManageQueryDto extends CommunityPageQuery implements NoticeManageQuery {
   @ApiPropertyOptional({ enum: noticeStatuses }) @IsOptional() @IsIn(noticeStatuses) status?: NoticeStatus;
+}
+
+/** Not a PageQuery: this cursor names a household (building, unit, room), longer than an id. */
+export class NoticeFollowUpQueryDto implements NoticeFollowUpQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the stats or of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }
