@@ -39,6 +39,8 @@ export interface MyAttendanceView {
 export interface ActivityView {
   id: number;
   communityId: number;
+  /** Staff lists: the community's name, for the street-wide console's 社区 column. */
+  communityName?: string;
   title: string;
   description: string;
   place: string;

@@ -131,6 +131,8 @@ export interface CreateBookingRequest {
 export interface BookingView {
   id: number;
   communityId: number;
+  /** Staff lists: the community's name, for the street-wide console's 社区 column. */
+  communityName?: string;
   room: { id: number; name: string };
   booker: { id: number; name: string | null };
   startAt: IsoDateTime;

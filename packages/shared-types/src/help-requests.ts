@@ -88,6 +88,8 @@ export interface HelpOfferView {
 export interface HelpRequestView {
   id: number;
   communityId: number;
+  /** Staff lists: the community's name, for the street-wide console's 社区 column. */
+  communityName?: string;
   poster: HelpPerson;
   title: string;
   description: string;

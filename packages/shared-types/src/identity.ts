@@ -72,6 +72,8 @@ export interface ResidentListItem {
   status: UserStatus;
   volunteer: boolean;
   communityId: number | null;
+  /** Staff lists: the community's name, for the street-wide console's 社区 column. */
+  communityName?: string;
   building: BuildingView | null;
   unit: string | null;
   room: string | null;

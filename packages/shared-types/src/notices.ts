@@ -66,6 +66,8 @@ export interface NoticeManageQuery {
 export interface NoticeSummary {
   id: number;
   communityId: number;
+  /** Staff lists: the community's name, for the street-wide console's 社区 column. */
+  communityName?: string;
   title: string;
   excerpt: string;
   category: NoticeCategory;

@@ -37,6 +37,9 @@ function selectedMenuKey(pathname: string): string {
   return `/${pathname.split('/')[1] ?? ''}`;
 }
 
+/** The switcher's value for 全街道 (community ids are positive). */
+const STREET_WIDE_OPTION = 0;
+
 function CommunityIndicator() {
   const scope = useCommunityScope();
   if (!scope.canSwitch) {
@@ -49,9 +52,12 @@ function CommunityIndicator() {
       style={{ minWidth: 160 }}
       placeholder="选择社区"
       loading={scope.communities.length === 0 && !scope.ready}
-      value={scope.communityId}
-      onChange={scope.selectCommunity}
-      options={scope.communities.map((community) => ({ value: community.id, label: community.name }))}
+      value={scope.streetWide ? STREET_WIDE_OPTION : scope.communityId}
+      onChange={(value: number) => scope.selectCommunity(value === STREET_WIDE_OPTION ? null : value)}
+      options={[
+        { value: STREET_WIDE_OPTION, label: '全街道' },
+        ...scope.communities.map((community) => ({ value: community.id, label: community.name })),
+      ]}
     />
   );
 }

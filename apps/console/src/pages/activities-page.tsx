@@ -16,6 +16,7 @@ import { useManagedActivities, usePublishActivity } from '../hooks/useActivities
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { PageHeader } from '../layout/page-header';
 import { activityStatusColors, activityTimeRange, hasEnded } from '../lib/activity-form';
+import { withCommunityColumn } from '../lib/community-column';
 import { formatDateTime } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
@@ -116,7 +117,7 @@ function ActivityActions({
 
 function ActivityList() {
   const navigate = useNavigate();
-  const { ready } = useCommunityScope();
+  const { ready, streetWide } = useCommunityScope();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const activities = useManagedActivities(status === 'all' ? undefined : status);
@@ -225,7 +226,7 @@ function ActivityList() {
 
       <Table<ActivityView>
         rowKey="id"
-        columns={columns}
+        columns={withCommunityColumn(columns, streetWide)}
         dataSource={rows}
         loading={!ready || activities.isLoading}
         pagination={false}

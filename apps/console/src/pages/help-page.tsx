@@ -33,6 +33,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { PageHeader } from '../layout/page-header';
+import { withCommunityColumn } from '../lib/community-column';
 import { formatDateTime } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { useHelpCommons, useHelpRequestList, useSettleHelpRequest } from './help-hooks';
@@ -119,6 +120,7 @@ function RequestsPanel() {
   const [filter, setFilter] = useState<Filter>('all');
   const [settling, setSettling] = useState<HelpRequestView | null>(null);
   const list = useHelpRequestList(filter === 'all' ? undefined : filter);
+  const { streetWide } = useCommunityScope();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const counts = helpRequestStatuses.map((s) => ({
     label: helpRequestStatusLabels[s],
@@ -196,7 +198,7 @@ function RequestsPanel() {
         rowKey="id"
         size="middle"
         loading={list.isLoading}
-        columns={columns}
+        columns={withCommunityColumn(columns, streetWide)}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: <Empty description={filter === 'disputed' ? '没有待裁定的异议' : '还没有互助需求'} /> }}

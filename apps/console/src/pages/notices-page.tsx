@@ -16,6 +16,7 @@ import { useBuildings } from '../hooks/useBuildings';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useArchiveNotice, useManagedNotices, usePublishNotice } from '../hooks/useNotices';
 import { PageHeader } from '../layout/page-header';
+import { withCommunityColumn } from '../lib/community-column';
 import { formatDateTime } from '../lib/format';
 import {
   audienceLabel,
@@ -133,7 +134,7 @@ function NoticeActions({ notice, audience }: { notice: NoticeSummary; audience: 
 
 export function NoticesPage() {
   const navigate = useNavigate();
-  const { community, ready } = useCommunityScope();
+  const { community, ready, streetWide } = useCommunityScope();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const notices = useManagedNotices(status === 'all' ? undefined : status);
@@ -263,7 +264,7 @@ export function NoticesPage() {
 
         <Table<NoticeSummary>
           rowKey="id"
-          columns={columns}
+          columns={withCommunityColumn(columns, streetWide)}
           dataSource={rows}
           loading={!ready || notices.isLoading}
           pagination={false}

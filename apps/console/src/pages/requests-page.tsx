@@ -19,6 +19,7 @@ import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useRequestAssignees, useRequestQueue, type RequestQueueFilters } from '../hooks/useRequests';
 import { useCurrentUser } from '../hooks/useSession';
 import { PageHeader } from '../layout/page-header';
+import { withCommunityColumn } from '../lib/community-column';
 import { formatDateTime } from '../lib/format';
 import { deadlineDistance } from '../lib/request-format';
 
@@ -193,7 +194,7 @@ export function RequestsPage() {
 
         <Table<RequestView>
           rowKey="id"
-          columns={columns}
+          columns={withCommunityColumn(columns, scope.streetWide)}
           dataSource={rows}
           loading={queue.isLoading || (queue.isFetching && queue.isPlaceholderData)}
           pagination={false}

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useCommunityScope } from '../hooks/useCommunityScope';
 import { useResidents, useSetResidentVolunteer, useVerifyResident } from '../hooks/useResidents';
 import { PageHeader } from '../layout/page-header';
+import { withCommunityColumn } from '../lib/community-column';
 import { formatDateTime, formatHousehold, formatPhone, isHouseholdComplete, userStatusColors } from '../lib/format';
 import type { ApiRequestError } from '../services/http';
 import { ListError, LoadMore } from '../components/list-parts';
@@ -141,7 +142,7 @@ const columns: TableColumnsType<ResidentListItem> = [
 ];
 
 export function ResidentsPage() {
-  const { community, ready } = useCommunityScope();
+  const { community, ready, streetWide } = useCommunityScope();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStatus(searchParams.get('status'));
   const q = searchParams.get('q')?.trim() ?? '';
@@ -189,7 +190,7 @@ export function ResidentsPage() {
 
         <Table<ResidentListItem>
           rowKey="id"
-          columns={columns}
+          columns={withCommunityColumn(columns, streetWide)}
           dataSource={rows}
           loading={!ready || residents.isLoading}
           pagination={false}

@@ -7,6 +7,7 @@ import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
+import { withCommunityNames } from '../tenancy/community-names.js';
 import { runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { User } from '../users/user.entity.js';
@@ -49,7 +50,8 @@ export class ActivitiesService {
           .findBy({ userId: user.id, activityId: In(rows.map((r) => r.id)) })
       : [];
     const byActivity = new Map(mine.map((s) => [s.activityId, s]));
-    return pageByDescendingId(rows, limit, (a) => toActivityView(a, byActivity.get(a.id) ?? null));
+    const page = pageByDescendingId(rows, limit, (a) => toActivityView(a, byActivity.get(a.id) ?? null));
+    return isStaff(user) ? withCommunityNames(this.dataSource.manager, page) : page;
   }
 
   async get(user: User, id: number): Promise<ActivityView> {

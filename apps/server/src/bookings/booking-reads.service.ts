@@ -12,6 +12,7 @@ import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
+import { withCommunityNames } from '../tenancy/community-names.js';
 import { Room } from '../rooms/room.entity.js';
 import { User } from '../users/user.entity.js';
 import { Booking } from './booking.entity.js';
@@ -65,7 +66,8 @@ export class BookingReadsService {
       qb.andWhere('b.startAt >= :from AND b.startAt < :to', { from: midnight, to: new Date(midnight.getTime() + DAY) });
     }
     if (before) qb.andWhere('b.id < :before', { before });
-    return this.page(this.dataSource.manager, await qb.getMany(), limit);
+    const page = await this.page(this.dataSource.manager, await qb.getMany(), limit);
+    return withCommunityNames(this.dataSource.manager, page);
   }
 
   /** A booking the actor may act on (bookingVisibleTo); anything else is missing. */

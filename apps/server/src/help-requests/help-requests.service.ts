@@ -18,6 +18,7 @@ import { AppException, refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
+import { withCommunityNames } from '../tenancy/community-names.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { LedgerService } from '../timebank/ledger.service.js';
@@ -158,7 +159,8 @@ export class HelpRequestsService {
     const rows = await qb.getMany();
     const views = await this.views(this.dataSource.manager, rows.slice(0, limit), user);
     const byId = new Map(views.map((v) => [v.id, v]));
-    return pageByDescendingId(rows, limit, (r) => byId.get(r.id)!);
+    const page = pageByDescendingId(rows, limit, (r) => byId.get(r.id)!);
+    return staff ? withCommunityNames(this.dataSource.manager, page) : page;
   }
 
   /** GET help-requests/mine: what I posted, offered on or was chosen for, newest first (at most 50). */

@@ -10,6 +10,7 @@ import { assertInCommunity, communityOfNewRecord, communityScope } from '../comm
 import { runTransaction } from '../database/transaction.js';
 import { wechatTime } from '../notifications/notifications.rules.js';
 import { Building } from '../tenancy/building.entity.js';
+import { withCommunityNames } from '../tenancy/community-names.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateNoticeDto, NoticeManageQueryDto, UpdateNoticeDto } from './dto/notices.dto.js';
 import { Notice, NoticeBuilding } from './notice.entity.js';
@@ -61,7 +62,8 @@ export class NoticeEditingService {
       qb.andWhere('n.status = :status', { status: query.status });
     if (query.status === 'scheduled') qb.andWhere("n.status = 'published' AND n.publishAt > :now", { now });
     if (query.status === 'published') qb.andWhere("n.status = 'published' AND n.publishAt <= :now", { now });
-    return pageByDescendingId(await qb.getMany(), limit, (n) => toNoticeSummary(n, now));
+    const page = pageByDescendingId(await qb.getMany(), limit, (n) => toNoticeSummary(n, now));
+    return withCommunityNames(this.dataSource.manager, page);
   }
 
   async create(actor: User, input: CreateNoticeDto): Promise<NoticeView> {

@@ -22,6 +22,7 @@ import { LedgerService } from '../timebank/ledger.service.js';
 import { User } from '../users/user.entity.js';
 import { toResidentListItem } from '../users/user.mapper.js';
 import { checkVerification, checkVolunteerGrant } from '../users/users.rules.js';
+import { withCommunityNames } from '../tenancy/community-names.js';
 import { Community } from '../tenancy/community.entity.js';
 import type { ResidentQueryDto } from './dto/residents.dto.js';
 
@@ -51,7 +52,10 @@ export class ResidentsService {
     if (query.q) qb.andWhere(residentMatches('u', query.q));
     const rows = await qb.getMany();
     const buildings = await this.buildingsOf(rows, this.dataSource.manager);
-    return pageByDescendingId(rows, limit, (u) => toResidentListItem(u, buildings.get(u.buildingId ?? 0) ?? null));
+    const page = pageByDescendingId(rows, limit, (u) =>
+      toResidentListItem(u, buildings.get(u.buildingId ?? 0) ?? null),
+    );
+    return withCommunityNames(this.dataSource.manager, page);
   }
 
   verify(actor: User, residentId: number): Promise<ResidentListItem> {

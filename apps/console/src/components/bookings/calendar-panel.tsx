@@ -3,10 +3,12 @@ import { bookingStatusLabels, shanghaiDate, type RoomAvailability } from '@linli
 import { Alert, Button, DatePicker, Flex, Space, Switch, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useDayBookings, type BookingAction } from '../../hooks/useBookings';
+import { useCommunityScope } from '../../hooks/useCommunityScope';
 import { useRooms, useRoomsAvailability } from '../../hooks/useRooms';
 import { addDays, bookingStatusColors, communityToday, dateText } from '../../lib/booking-format';
 import { dayjs } from '../../lib/dayjs';
 import type { BookingRow } from '../../services/bookings';
+import { CommunityRequired } from '../community-required';
 import { BookingActionDialog } from './booking-action-dialog';
 import { BookingDrawer } from './booking-drawer';
 import { DayCalendar } from './day-calendar';
@@ -15,8 +17,32 @@ import { StaffBookingDialog } from './staff-booking-dialog';
 
 const legend = ['pending', 'approved', 'checked_in', 'completed', 'no_show', 'cancelled'] as const;
 
-/** 日历: the approval queue and one day of every room. */
+/** 日历: the approval queue and one day of every room; for the whole street, every community's approval queue. */
 export function CalendarPanel() {
+  const { streetWide } = useCommunityScope();
+  return streetWide ? <StreetPendingPanel /> : <CommunityCalendarPanel />;
+}
+
+/** The street's approval queue with its actions; the day grid of rooms is one community's. */
+function StreetPendingPanel() {
+  const [openBooking, setOpenBooking] = useState<BookingRow | null>(null);
+  const [pendingAction, setPendingAction] = useState<{ booking: BookingRow; action: BookingAction } | null>(null);
+  const onAction = (booking: BookingRow, action: BookingAction) => setPendingAction({ booking, action });
+  return (
+    <>
+      <PendingList onAction={onAction} onOpen={setOpenBooking} />
+      <CommunityRequired what="预约日历和社区活动预约" />
+      <BookingDrawer booking={openBooking} onClose={() => setOpenBooking(null)} onAction={onAction} />
+      <BookingActionDialog
+        booking={pendingAction?.booking ?? null}
+        action={pendingAction?.action ?? null}
+        onClose={() => setPendingAction(null)}
+      />
+    </>
+  );
+}
+
+function CommunityCalendarPanel() {
   const [date, setDate] = useState(communityToday);
   const [showInactive, setShowInactive] = useState(false);
   const [openBooking, setOpenBooking] = useState<BookingRow | null>(null);
