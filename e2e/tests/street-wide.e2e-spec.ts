@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /**
- * 全街道 (issue 19): the street admin sees every community's rows at once, each with its 社区; pages that work in one
- * community (a new notice, the room calendar, the time bank) ask for one first; choosing a community narrows again.
+ * 全街道 (issue 19): the street admin sees every community's rows at once, each with its 社区; the room calendar,
+ * which works in one community, asks for one first; choosing a community narrows the lists again.
  */
 
 const [guanghua, binhai] = ['光华社区', '滨海社区'];
@@ -30,7 +30,7 @@ async function columnTexts(table: Locator, title: string): Promise<string[]> {
   return cells.filter((text) => text.trim() !== '');
 }
 
-test('the admin switches to 全街道: lists carry a 社区 column with both communities, one-community pages ask first', async ({
+test('the admin switches to 全街道: lists carry a 社区 column with both communities, the room calendar asks first', async ({
   page,
 }) => {
   await logInAsAdmin(page);
@@ -48,17 +48,15 @@ test('the admin switches to 全街道: lists carry a 社区 column with both com
   await expect(residents.locator('tbody tr', { hasText: '周磊' })).toContainText(guanghua);
   await expect(residents.locator('tbody tr', { hasText: '郭婷' })).toContainText(binhai);
 
-  // A new notice goes to one community: in 全街道 the page asks which first, and nothing can be sent.
-  await page.goto('/console/notices/new');
-  await expect(page.locator('[data-testid=needs-community]')).toContainText('请先在右上角选择社区');
-  await page.goto('/console/timebank');
-  await expect(page.locator('[data-testid=needs-community]')).toBeVisible();
+  // The room calendar is one community's: in 全街道 it asks which first.
+  await page.goto('/console/bookings');
+  await expect(page.locator('[data-testid=community-required]')).toContainText('需要选择一个社区');
 
   // The choice is remembered across a reload; choosing 光华社区 narrows the lists and drops the column.
   await page.reload();
   await expect(page.locator('[data-testid=community-switcher]')).toContainText('全街道');
   await choose(page, guanghua);
-  await expect(page.locator('[data-testid=needs-community]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=community-required]')).toHaveCount(0);
   await page.goto('/console/requests');
   await expect(requests.locator('tbody tr').nth(1)).toBeVisible();
   expect(await requests.locator('thead th').allTextContents()).not.toContain('社区');
