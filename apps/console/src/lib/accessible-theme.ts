@@ -5,6 +5,9 @@ import type { ThemeConfig } from 'antd';
  * placeholder greys, the light tag colours): axe-core found it on every console page (e2e console-a11y). These seeds
  * are one shade darker, so derived text (links, selected menu items, active tabs, tags) reaches 4.5:1.
  */
+/** The focus ring of text fields, selects and pickers: the primary blue, 75 % opaque on white. */
+const focusRing = 'rgba(9, 88, 217, 0.75)';
+
 export const accessibleTheme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
@@ -40,6 +43,12 @@ export const accessibleTheme: ThemeConfig = {
     lime: '#3f6600',
   },
   components: {
+    // A focus ring one sees (issue 16: keyboard use): antd's is its primary at 10 % opacity, about 1.1:1 on white.
+    // This one is 3.8:1, the contrast WCAG asks of a focus indicator (e2e console-keyboard measures it).
+    Input: { activeShadow: `0 0 0 2px ${focusRing}` },
+    InputNumber: { activeShadow: `0 0 0 2px ${focusRing}` },
+    DatePicker: { activeShadow: `0 0 0 2px ${focusRing}` },
+    Select: { activeOutlineColor: focusRing },
     // White 开/关 words on the unchecked track: a track dark enough for them.
     Switch: { colorTextQuaternary: 'rgba(0, 0, 0, 0.55)', colorTextTertiary: 'rgba(0, 0, 0, 0.65)' },
   },

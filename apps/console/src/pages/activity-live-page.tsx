@@ -1,6 +1,7 @@
+import { ChoiceSegmented } from '../components/choice-segmented';
 import { CloseOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import type { AttendancePurpose } from '@linli/shared-types';
-import { Alert, Button, Segmented, Spin, theme } from 'antd';
+import { Alert, Button, Spin, theme } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -79,7 +80,8 @@ export function ActivityLivePage() {
   return (
     <div className="live-code-screen" style={{ background: token.colorBgLayout }} data-testid="live-code-page">
       <div className="live-code-screen__bar">
-        <Segmented<AttendancePurpose>
+        <ChoiceSegmented<AttendancePurpose>
+          label="签到或签退"
           size="large"
           value={purpose}
           onChange={selectPurpose}

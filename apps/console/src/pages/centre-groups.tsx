@@ -1,3 +1,4 @@
+import { ChoiceSegmented } from '../components/choice-segmented';
 import {
   GROUP_WEEKLY_QUOTA_MAX,
   groupKindLabels,
@@ -17,7 +18,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Segmented,
   Space,
   Table,
   Tag,
@@ -280,7 +280,8 @@ export function CentreGroupsPanel() {
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }} wrap gap={8}>
-        <Segmented
+        <ChoiceSegmented
+          label="按状态筛选"
           value={filter}
           onChange={(value) => setFilter(value)}
           options={filters.map((item) => ({

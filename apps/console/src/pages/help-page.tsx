@@ -1,3 +1,4 @@
+import { ChoiceSegmented } from '../components/choice-segmented';
 import {
   HELP_LIMITS,
   helpRequestKindLabels,
@@ -20,7 +21,6 @@ import {
   InputNumber,
   Modal,
   Row,
-  Segmented,
   Space,
   Statistic,
   Table,
@@ -182,7 +182,8 @@ function RequestsPanel() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Segmented<Filter>
+      <ChoiceSegmented<Filter>
+        label="按状态筛选"
         options={filters}
         value={filter}
         onChange={(value) => setFilter(value)}

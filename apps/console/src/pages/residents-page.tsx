@@ -1,5 +1,6 @@
+import { ChoiceSegmented } from '../components/choice-segmented';
 import { userStatuses, userStatusLabels, type ResidentListItem, type UserStatus } from '@linli/shared-types';
-import { App, Button, Card, Empty, Flex, Input, Popconfirm, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -169,7 +170,8 @@ export function ResidentsPage() {
       />
       <Card>
         <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-          <Segmented<UserStatus>
+          <ChoiceSegmented<UserStatus>
+            label="按认证状态筛选"
             value={status}
             onChange={(value) => updateFilter({ status: value })}
             options={userStatuses.map((value) => ({ value, label: userStatusLabels[value] }))}

@@ -1,6 +1,6 @@
-import { Col, List, Row, Tag, Typography } from 'antd';
+import { Col, List, Row, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { WorkbenchCard } from '../components/workbench/workbench-card';
 import { RequestAlertsCard } from '../components/workbench/request-alerts-card';
 import { useDayBookings, usePendingBookings } from '../hooks/useBookings';
@@ -123,14 +123,7 @@ export function WorkbenchPage() {
               size="small"
               dataSource={gaps.slice(0, 6)}
               renderItem={(gap) => (
-                <List.Item
-                  key={gap.notice.id}
-                  extra={
-                    <Typography.Link onClick={() => navigate(`/notices/${gap.notice.id}/stats`)}>
-                      跟进名单
-                    </Typography.Link>
-                  }
-                >
+                <List.Item key={gap.notice.id} extra={<Link to={`/notices/${gap.notice.id}/stats`}>跟进名单</Link>}>
                   <List.Item.Meta
                     title={gap.notice.title}
                     description={`已确认 ${gap.stats.ackCount} / ${gap.stats.audience} 人，还差 ${gap.missing} 人`}
@@ -154,14 +147,7 @@ export function WorkbenchPage() {
               size="small"
               dataSource={activityRows}
               renderItem={(activity) => (
-                <List.Item
-                  key={activity.id}
-                  extra={
-                    <Typography.Link onClick={() => navigate(`/activities/${activity.id}/live`)}>
-                      签到码
-                    </Typography.Link>
-                  }
-                >
+                <List.Item key={activity.id} extra={<Link to={`/activities/${activity.id}/live`}>签到码</Link>}>
                   <List.Item.Meta
                     title={`${clockText(activity.startAt)}–${clockText(activity.endAt)} ${activity.title}`}
                     description={`${activity.place} · 已报名 ${activity.signedUp} / ${activity.capacity}`}

@@ -35,7 +35,12 @@ export function PendingList({
               {
                 title: '时间',
                 key: 'time',
-                render: (_, row) => <a onClick={() => onOpen(row)}>{bookingTimeText(row)}</a>,
+                // A button, not an <a> without href: Tab reaches it and Enter opens the booking.
+                render: (_, row) => (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(row)}>
+                    {bookingTimeText(row)}
+                  </Button>
+                ),
               },
               { title: '活动室', key: 'room', render: (_, row) => row.room.name },
               { title: '预约人', key: 'booker', render: (_, row) => row.booker.name ?? '未命名' },

@@ -1,5 +1,6 @@
+import { ChoiceSegmented } from '../choice-segmented';
 import { REASON_MAX, minutesToHours } from '@linli/shared-types';
-import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Segmented, Select, Spin, Typography } from 'antd';
+import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Select, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useAdjustBalance, useVerifiedResidentSearch } from '../../hooks/useTimebank';
 import { formatHousehold, formatPhone } from '../../lib/format';
@@ -132,7 +133,8 @@ export function AdjustmentDialog({ target, onClose }: { target?: AdjustmentTarge
             />
           </Form.Item>
           <Form.Item name="direction" label="方向">
-            <Segmented<Direction>
+            <ChoiceSegmented<Direction>
+              label="增加或扣减"
               options={[
                 { value: 'add', label: '增加' },
                 { value: 'deduct', label: '扣减' },

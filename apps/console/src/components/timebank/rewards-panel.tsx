@@ -1,3 +1,4 @@
+import { ChoiceSegmented } from '../choice-segmented';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   minutesToHours,
@@ -18,7 +19,6 @@ import {
   Input,
   Modal,
   Popconfirm,
-  Segmented,
   Space,
   Table,
   Tag,
@@ -302,7 +302,8 @@ function Redemptions() {
     <Card
       title="兑换登记"
       extra={
-        <Segmented<StatusFilter>
+        <ChoiceSegmented<StatusFilter>
+          label="按兑换状态筛选"
           value={status}
           onChange={setStatus}
           options={[

@@ -1,6 +1,6 @@
 import { requestCategoryLabels, type RequestView } from '@linli/shared-types';
 import { Col, List, Row, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useRequestAlerts } from '../../hooks/useRequests';
 import { formatDateTime } from '../../lib/format';
 import { deadlineDistance } from '../../lib/request-format';
@@ -24,7 +24,11 @@ function AlertList({ rows }: { rows: RequestView[] }) {
           <List.Item.Meta
             title={
               <span>
-                <LightTag light={request.light} /> {request.title}
+                {/* A link too, so the keyboard reaches each request (the row is clicked with a mouse). */}
+                <LightTag light={request.light} />{' '}
+                <Link to={`/requests/${request.id}`} onClick={(event) => event.stopPropagation()}>
+                  {request.title}
+                </Link>
               </span>
             }
             description={

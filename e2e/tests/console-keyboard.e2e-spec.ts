@@ -1,0 +1,504 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The staff console by keyboard alone (issue 16, item 6): on every console page, Tab reaches each control with a
+ * visible focus indicator and leaves the page again (no trap), Shift+Tab walks back the same way, and the page's main
+ * action works with Tab, Enter, Space, Escape and the arrows only. Nothing here clicks: page.mouse is never used, and
+ * page.goto only opens the page under test (a keyboard user would follow a link or type the address).
+ */
+
+const password = 'linli-demo';
+
+/** More stops than any console page has: reaching it means Tab never got back out of the page. */
+const MAX_STOPS = 400;
+
+/** What one Tab stop was: a readable name and whether it showed a focus indicator. */
+interface Stop {
+  name: string;
+  indicator: string | null;
+}
+
+/**
+ * Installed in the page: describes the focused element and, once focus has moved on, whether it looked different while
+ * focused. The indicator is an outline or a box-shadow that is visible (≥ 1 px, colour at least half opaque) on the
+ * focused element or inside its control (the nearest ancestors that hold no other tab stop: antd draws a checkbox's or
+ * a select's ring on a wrapper) and that is not there once focus has left (a shadow every button has is no indicator).
+ */
+function installProbe(): void {
+  type Snapshot = Array<{ element: Element; outline: string; shadow: string }>;
+  interface Probe {
+    previous: { element: Element; name: string; snapshot: Snapshot; bar: string | null } | null;
+    step(): { name: string | null; handle: number; previous: { name: string; indicator: string | null } | null };
+    reset(): void;
+    after(handle: number): string[];
+  }
+  const tabbable =
+    'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable=""], [contenteditable=true]';
+
+  const alpha = (colour: string): number => {
+    const match = /rgba?\(([^)]+)\)/.exec(colour);
+    if (!match) return colour === 'transparent' ? 0 : 1;
+    const parts = match[1].split(/[\s,/]+/).filter(Boolean);
+    return parts.length > 3 ? Number(parts[3]) : 1;
+  };
+  const visibleBox = (element: Element): boolean => {
+    const rect = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return rect.width >= 1 && rect.height >= 1 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+  };
+  const outlineOf = (element: Element): string => {
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === 'none' || style.outlineStyle === 'hidden') return '';
+    if (parseFloat(style.outlineWidth) < 1 || alpha(style.outlineColor) < 0.5) return '';
+    return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
+  };
+  const shadowOf = (element: Element): string => {
+    const shadow = getComputedStyle(element).boxShadow;
+    if (!shadow || shadow === 'none') return '';
+    const colours = shadow.match(/rgba?\([^)]+\)/g) ?? [];
+    return colours.some((colour) => alpha(colour) >= 0.5) ? `box-shadow ${shadow}` : '';
+  };
+  /** The focused element's control: it, and the ancestors (up to 4) that hold no other tab stop. */
+  const controlOf = (element: Element): Element[] => {
+    const elements: Element[] = [];
+    let root: Element = element;
+    for (let level = 0, parent = element.parentElement; level < 4 && parent; level++, parent = parent.parentElement) {
+      const stops = [...parent.querySelectorAll(tabbable)].filter((stop) => stop !== element && visibleBox(stop));
+      if (stops.length > 0 || parent === document.body) break;
+      root = parent;
+    }
+    // The element and what it holds first, then the wrappers around it and what they hold.
+    for (const part of [element, ...element.querySelectorAll('*')].slice(0, 40)) elements.push(part);
+    for (let parent = element.parentElement; parent && root.contains(parent); parent = parent.parentElement) {
+      elements.push(parent);
+      if (parent === root) break;
+    }
+    for (const part of [...root.querySelectorAll('*')].slice(0, 60)) if (!elements.includes(part)) elements.push(part);
+    return elements;
+  };
+  /**
+   * A date range's two fields share one wrapper ring; which one has focus, antd shows by a bar under it
+   * (.ant-picker-active-bar, drawn only while the range has focus).
+   */
+  const activeBarUnder = (element: Element): string | null => {
+    const bar = element.closest('.ant-picker-range')?.querySelector('.ant-picker-active-bar');
+    if (!bar || !visibleBox(bar) || alpha(getComputedStyle(bar).backgroundColor) < 0.5) return null;
+    const field = element.getBoundingClientRect();
+    const under = bar.getBoundingClientRect();
+    const middle = under.left + under.width / 2;
+    return middle >= field.left && middle <= field.right ? `active bar under the field (${under.width}px)` : null;
+  };
+  const snapshotOf = (element: Element): Snapshot =>
+    controlOf(element).map((part) => ({
+      element: part,
+      outline: visibleBox(part) ? outlineOf(part) : '',
+      shadow: visibleBox(part) ? shadowOf(part) : '',
+    }));
+  const nameOf = (element: Element): string => {
+    const testId = element.closest('[data-testid]')?.getAttribute('data-testid');
+    const role = element.getAttribute('role');
+    const label =
+      element.getAttribute('aria-label') ??
+      element.getAttribute('placeholder') ??
+      element.getAttribute('title') ??
+      (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
+    const id = element.id ? `#${element.id}` : '';
+    return `${element.tagName.toLowerCase()}${id}${role ? `[role=${role}]` : ''} "${label}"${testId ? ` in ${testId}` : ''}`;
+  };
+  const handles = new Map<Element, number>();
+  const probe: Probe = {
+    previous: null,
+    step() {
+      let previous: { name: string; indicator: string | null } | null = null;
+      if (this.previous) {
+        const now = snapshotOf(this.previous.element);
+        const before = new Map(now.map((part) => [part.element, part]));
+        let indicator: string | null = null;
+        for (const part of this.previous.snapshot) {
+          const after = before.get(part.element);
+          if (part.outline && part.outline !== after?.outline) indicator = part.outline;
+          else if (part.shadow && part.shadow !== after?.shadow) indicator = part.shadow;
+          if (indicator) break;
+        }
+        indicator ??= this.previous.bar;
+        previous = { name: this.previous.name, indicator };
+      }
+      const active = document.activeElement;
+      if (!active || active === document.body || active === document.documentElement) {
+        this.previous = null;
+        return { name: null, handle: 0, previous };
+      }
+      const name = nameOf(active);
+      this.previous = { element: active, name, snapshot: snapshotOf(active), bar: activeBarUnder(active) };
+      if (!handles.has(active)) handles.set(active, handles.size + 1);
+      return { name, handle: handles.get(active) ?? 0, previous };
+    },
+    reset() {
+      this.previous = null;
+    },
+    /** The visible tab stops after a stop in document order (none when Tab rightly went round to the first one). */
+    after(handle: number) {
+      const element = [...handles].find(([, number]) => number === handle)?.[0];
+      if (!element) return [];
+      return [...document.querySelectorAll(tabbable)]
+        .filter((stop) => element.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING)
+        .filter((stop) => !element.contains(stop) && visibleBox(stop) && !stop.closest('[inert], [aria-hidden=true]'))
+        .map(nameOf);
+    },
+  };
+  (window as unknown as { __keyboardProbe: Probe }).__keyboardProbe = probe;
+
+  /**
+   * What a mouse can click and the keyboard cannot reach: where the pointer cursor starts (an element whose parent has
+   * another cursor) on something that is no tab stop, sits in none and holds none (a row clicked open whose title is a
+   * link is fine). Reached otherwise, so not counted: the items of a tab list, menu, listbox or radio group (the arrows
+   * move between them; a tab's wrapper holds the tab), a number field's arrows (ArrowUp and ArrowDown in the field) and a clear button (the field's
+   * text can be deleted).
+   */
+  const reachedOtherwise =
+    '[role=tab], [role=menuitem], [role=option], [role=radio], [role=treeitem], .ant-input-number-action, .ant-tabs-tab, .ant-input-clear-icon, .ant-select-clear, .ant-picker-clear';
+  (window as unknown as { __mouseOnly: () => string[] }).__mouseOnly = () => {
+    const pointerStarts = (element: Element): boolean =>
+      getComputedStyle(element).cursor === 'pointer' &&
+      (!element.parentElement || getComputedStyle(element.parentElement).cursor !== 'pointer');
+    const reachable = (element: Element): boolean =>
+      element.closest(tabbable) !== null ||
+      element.closest(reachedOtherwise) !== null ||
+      [...element.querySelectorAll(tabbable)].some((stop) => visibleBox(stop)) ||
+      (element instanceof HTMLLabelElement && element.control !== null);
+    return [...document.body.querySelectorAll('*')]
+      .filter((element) => visibleBox(element) && !element.closest('[aria-hidden=true]'))
+      .filter((element) => pointerStarts(element) && !reachable(element))
+      .map(nameOf);
+  };
+}
+
+interface Step {
+  name: string | null;
+  handle: number;
+  previous: Stop | null;
+}
+
+/**
+ * Once what focus changed has been drawn: two frames (a range's active bar moves in a layout effect), then the CSS
+ * transitions running (antd fades its focus rings in; a reading halfway would be a blend), at most 1 s.
+ */
+async function probeStep(page: Page): Promise<Step> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+    await Promise.race([
+      Promise.allSettled(transitions.map((transition) => transition.finished)),
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+    ]);
+    return (window as unknown as { __keyboardProbe: { step(): Step } }).__keyboardProbe.step();
+  });
+}
+
+/** A Tab walk: the stops in order, their elements (numbered in the page) and what went wrong. */
+interface Walk {
+  stops: Stop[];
+  handles: number[];
+  problems: string[];
+}
+
+/**
+ * Tab from a freshly loaded page (nothing focused) until focus leaves the page: onto the document, or round to the
+ * first stop again (Chromium does either). Returns the stops in order and the problems: a stop without a focus
+ * indicator, a stop Tab did not move from, a stop other than the first reached twice (a cycle: a trap), no end.
+ */
+async function walkForward(page: Page): Promise<Walk> {
+  const walk: Walk = { stops: [], handles: [], problems: [] };
+  let ended = false;
+  for (let i = 0; i <= MAX_STOPS; i++) {
+    await page.keyboard.press('Tab');
+    const { name, handle, previous } = await probeStep(page);
+    if (name !== null && handle === walk.handles.at(-1)) {
+      walk.problems.push(`Tab did not move on from ${name}`);
+      break;
+    }
+    if (previous) {
+      walk.stops.push(previous);
+      if (!previous.indicator) walk.problems.push(`no focus indicator: ${previous.name}`);
+    }
+    if (name !== null && handle === walk.handles[0]) {
+      // Round to the first stop: the end of the page only if no stop was left out after the last one.
+      const skipped = await page.evaluate(
+        (last) =>
+          (window as unknown as { __keyboardProbe: { after(handle: number): string[] } }).__keyboardProbe.after(last),
+        walk.handles.at(-1) ?? 0,
+      );
+      if (skipped.length > 0) {
+        walk.problems.push(
+          `Tab went back to ${name} before ${skipped.length} stops after ${walk.stops.at(-1)?.name} (a cycle)`,
+        );
+      }
+    }
+    if (name === null || handle === walk.handles[0]) {
+      ended = true;
+      break;
+    }
+    if (walk.handles.includes(handle)) {
+      walk.problems.push(`Tab came back to ${name} before leaving the page (a cycle)`);
+      break;
+    }
+    walk.handles.push(handle);
+  }
+  if (!ended && !walk.problems.some((problem) => problem.startsWith('Tab'))) {
+    walk.problems.push(`Tab did not leave the page within ${MAX_STOPS} stops`);
+  }
+  return walk;
+}
+
+/** From where the forward walk ended, Shift+Tab back to the first stop: the same stops in reverse. */
+async function walkBackward(page: Page, forward: Walk): Promise<string[]> {
+  const names: string[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i <= forward.stops.length + 2; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const { name, handle } = await probeStep(page);
+    if (name === null) {
+      if (names.length === 0) continue; // off the first stop, onto the document, then the last stop
+      break;
+    }
+    if (seen.has(handle)) break;
+    seen.add(handle);
+    names.push(name);
+    if (handle === forward.handles[0]) break;
+  }
+  const expected = forward.stops.map((stop) => stop.name).reverse();
+  if (names.length !== expected.length) {
+    return [`Shift+Tab met ${names.length} stops, Tab ${expected.length}: ${names.join(' ← ')}`];
+  }
+  return names.flatMap((name, i) =>
+    name === expected[i] ? [] : [`Shift+Tab stop ${i}: ${name}, Tab: ${expected[i]}`],
+  );
+}
+
+async function logIn(page: Page, username: string): Promise<string> {
+  await page.goto('/console/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid=current-user-role]')).toBeVisible();
+  const response = await page.request.post('/api/v1/auth/login', { data: { username, password } });
+  return (await response.json()).token as string;
+}
+
+async function firstId(page: Page, token: string, path: string): Promise<number> {
+  const response = await page.request.get(`/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  return ((body.items ?? body) as Array<{ id: number }>)[0].id;
+}
+
+async function consolePages(page: Page, token: string): Promise<Array<[string, string]>> {
+  const request = await firstId(page, token, 'requests?limit=1');
+  const notice = await firstId(page, token, 'notices?limit=1');
+  const activity = await firstId(page, token, 'activities?limit=1');
+  return [
+    ['工作台', '/console/'],
+    ['诉求', '/console/requests'],
+    ['诉求统计', '/console/requests/stats'],
+    ['诉求详情', `/console/requests/${request}`],
+    ['公告', '/console/notices'],
+    ['新建公告', '/console/notices/new'],
+    ['编辑公告', `/console/notices/${notice}/edit`],
+    ['公告统计', `/console/notices/${notice}/stats`],
+    ['预约', '/console/bookings'],
+    ['预约日历', '/console/bookings/calendar'],
+    ['活动室', '/console/bookings/rooms'],
+    ['使用率', '/console/bookings/utilisation'],
+    ['活动', '/console/activities'],
+    ['活动报表', '/console/activities/report'],
+    ['新建活动', '/console/activities/new'],
+    ['编辑活动', `/console/activities/${activity}/edit`],
+    ['活动现场', `/console/activities/${activity}/live`],
+    ['活动签到', `/console/activities/${activity}/attendance`],
+    ['兴趣小组', '/console/centre/groups'],
+    ['社区活动', '/console/centre/events'],
+    ['中心报表', '/console/centre/report'],
+    ['互助需求', '/console/help/requests'],
+    ['公益池', '/console/help/commons'],
+    ['时间银行', '/console/timebank'],
+    ['账户', '/console/timebank/accounts'],
+    ['兑换', '/console/timebank/rewards'],
+    ['时间银行统计', '/console/timebank/stats'],
+    ['时间银行核对', '/console/timebank/audit'],
+    ['居民', '/console/residents'],
+    ['审计日志', '/console/audit'],
+    ['页面不存在', '/console/no-such-page'],
+  ];
+}
+
+async function settle(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('main, [role=main]').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 15_000 });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(installProbe);
+});
+
+test('every console page: focus visible on each Tab stop, no trap, Shift+Tab walks back', async ({ page }) => {
+  test.setTimeout(900_000);
+  const token = await logIn(page, 'staff.g');
+  const found: Record<string, string[]> = {};
+  const counts: Record<string, number> = {};
+  for (const [name, path] of await consolePages(page, token)) {
+    await settle(page, path);
+    const forward = await walkForward(page);
+    const backward = forward.problems.length === 0 ? await walkBackward(page, forward) : [];
+    const mouseOnly = await page.evaluate(() => (window as unknown as { __mouseOnly: () => string[] }).__mouseOnly());
+    counts[name] = forward.stops.length;
+    found[name] = [...forward.problems, ...backward, ...mouseOnly.map((element) => `mouse only: ${element}`)];
+  }
+  mkdirSync('.artifacts', { recursive: true });
+  writeFileSync('.artifacts/console-keyboard.json', JSON.stringify({ counts, found }, null, 2));
+  console.log(`console keyboard (tab stops per page): ${JSON.stringify(counts)}`);
+  expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
+});
+
+/** Whether the focused element matches a selector (or sits inside one that does). */
+async function focusedIn(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((selector) => document.activeElement?.closest(selector) != null, selector);
+}
+
+/** Presses `key` (Tab by default) until the focused element matches `selector`; fails after `limit` presses. */
+async function pressUntil(page: Page, selector: string, key = 'Tab', limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    if (await focusedIn(page, selector)) return;
+  }
+  throw new Error(`${key} × ${limit} never reached ${selector}`);
+}
+
+/** The element focus returns to: marked so the test can ask whether it is focused again. */
+async function markFocused(page: Page): Promise<void> {
+  await page.evaluate(() => document.activeElement?.setAttribute('data-keyboard-opener', ''));
+}
+
+async function expectFocusBackOnOpener(page: Page): Promise<void> {
+  await expect
+    .poll(() => focusedIn(page, '[data-keyboard-opener]'), { message: 'focus back on the opener' })
+    .toBe(true);
+  await page.evaluate(() => document.querySelector('[data-keyboard-opener]')?.removeAttribute('data-keyboard-opener'));
+}
+
+/**
+ * A dialog or drawer: open, focus inside it; Tab never reaches the page behind it (past its last control focus may
+ * leave the document, for the browser's own bar, and comes back into the dialog); Escape closes it and focus goes back
+ * to its opener.
+ */
+async function openAndEscape(page: Page, opener: string, dialog: string): Promise<void> {
+  await pressUntil(page, opener);
+  await markFocused(page);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(dialog)).toBeVisible();
+  await expect.poll(() => focusedIn(page, dialog), { message: `focus moves into ${dialog}` }).toBe(true);
+  let inside = 0;
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(
+      (dialog) =>
+        document.activeElement === document.body
+          ? 'document'
+          : document.activeElement?.closest(dialog)
+            ? 'dialog'
+            : 'page',
+      dialog,
+    );
+    expect(where, `Tab ${i + 1} with ${dialog} open`).not.toBe('page');
+    if (where === 'dialog') inside++;
+  }
+  expect(inside, `Tab stops in ${dialog}`).toBeGreaterThanOrEqual(6);
+  if (!(await focusedIn(page, dialog))) await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(page.locator(dialog)).toBeHidden();
+  await expectFocusBackOnOpener(page);
+}
+
+test('the menu by arrows and Enter; tabs by arrows; a Segmented filter by arrows', async ({ page }) => {
+  await logIn(page, 'staff.g');
+  // The menu is the first stop; the arrows walk its items, Enter opens one.
+  await page.keyboard.press('Tab');
+  expect(await focusedIn(page, '[role=menu]')).toBe(true);
+  await pressUntil(page, '[role=menuitem][data-menu-id$="-/residents"]', 'ArrowDown', 12);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/console\/residents$/);
+  await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
+
+  // 居民's status filter: the arrows move the selection (待认证 → 已认证).
+  const filter = page.locator('[data-testid=resident-status-filter]');
+  const selected = filter.locator('label:has(input:checked)');
+  await expect(selected).toHaveText('待认证');
+  await pressUntil(page, '[data-testid=resident-status-filter]');
+  await page.keyboard.press('ArrowRight');
+  await expect(selected).toHaveText('已认证');
+  await expect(page.locator('[data-testid=residents-table] tbody tr', { hasText: '李秀英' })).toBeVisible();
+
+  // 时间银行's tabs: the arrows move between them, Enter opens one.
+  await page.goto('/console/timebank');
+  await pressUntil(page, '[role=tab][aria-selected=true]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/console\/timebank\/rewards$/);
+  await expect(page.getByRole('tab', { name: '奖励兑换', selected: true })).toBeVisible();
+});
+
+test('a request from the workbench and from the list, accepted by keyboard alone', async ({ page }) => {
+  // A new request from a resident, so accepting it changes no demo request another suite reads.
+  const resident = await page.request.post('/api/v1/auth/dev-login', {
+    data: { phone: '13800000004', community: 'G' },
+  });
+  const residentToken = ((await resident.json()) as { token: string }).token;
+  const title = `键盘受理 ${Date.now() % 100_000}`;
+  const created = await page.request.post('/api/v1/requests', {
+    headers: { authorization: `Bearer ${residentToken}` },
+    data: { category: 'repair', title, description: '楼道灯不亮，晚上看不见台阶。', urgent: false, public: false },
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { id: number }).id;
+
+  await logIn(page, 'staff.g');
+  // 工作台: each alert opens by Tab and Enter (it was a row only a mouse could click).
+  const alert = '[data-testid^=workbench-request-] a[href]';
+  await expect(page.locator(alert).first()).toBeVisible();
+  await pressUntil(page, alert);
+  const alertHref = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${alertHref}$`));
+  await expect(page.locator('[data-testid=request-description]')).toBeVisible();
+
+  // 居民诉求: Tab to the new request, Enter opens it.
+  await page.goto('/console/requests');
+  await expect(page.locator(`[data-testid=request-row-${id}]`)).toBeVisible();
+  await pressUntil(page, `[data-testid=request-row-${id}] a[href]`, 'Tab', 120);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/console/requests/${id}$`));
+  await expect(page.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
+
+  // 受理: the dialog opens with focus inside it, Escape closes it back onto 受理; then accepted for real.
+  await openAndEscape(page, '[data-testid=request-action-accept]', '.ant-modal');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-modal')).toBeVisible();
+  await pressUntil(page, '[data-testid=request-action-confirm]', 'Tab', 12);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ant-modal')).toBeHidden();
+  await expect(page.locator('[data-testid=request-assignee]')).toHaveText('王芳');
+});
+
+test('dialogs and drawers: Escape closes them and focus returns to what opened them', async ({ page }) => {
+  await logIn(page, 'staff.g');
+  // 退出登录 asks first.
+  await openAndEscape(page, '[data-testid=logout]', '.ant-modal');
+  await expect(page.locator('[data-testid=current-user-role]')).toBeVisible();
+
+  // A resident's statement (时间银行 → 账户 → 查看流水) is a drawer.
+  await page.goto('/console/timebank/accounts');
+  await expect(page.locator('[data-testid=timebank-accounts-table] tbody tr').nth(1)).toBeVisible();
+  await openAndEscape(page, '[data-testid=timebank-accounts-table] td:last-child button', '.ant-drawer-open');
+});
