@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { GroupsModule } from '../groups/groups.module.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 
 /** Resident events 社区活动: sign-up with a waitlist, door-code check-in, feedback and thanks. */
 @Module({
-  imports: [GroupsModule],
   controllers: [EventsController],
   providers: [EventsService],
   exports: [EventsService],

@@ -21,7 +21,7 @@ import { Clock } from '../common/clock.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
 import { GroupMember, InterestGroup } from '../groups/group.entity.js';
-import { GroupsService } from '../groups/groups.service.js';
+import { groupRoleOf, visibleGroup } from '../groups/group-access.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Room } from '../rooms/room.entity.js';
 import { User } from '../users/user.entity.js';
@@ -62,7 +62,6 @@ function assertVerified(user: User): void {
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly groups: GroupsService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -76,8 +75,8 @@ export class EventsService {
     const startAt = new Date(body.startAt);
     const endAt = new Date(body.endAt);
     return runTransaction(this.dataSource, async (manager) => {
-      const group = body.groupId ? await this.groups.visible(manager, actor, body.groupId) : null;
-      const myRole = group ? await this.groups.roleOf(manager, group.id, actor.id) : null;
+      const group = body.groupId ? await visibleGroup(manager, actor, body.groupId) : null;
+      const myRole = group ? await groupRoleOf(manager, group.id, actor.id) : null;
       const refusal =
         checkCreate(actor, group ? { status: group.status, myRole } : null, body.membersOnly) ??
         checkEventTimes(startAt, endAt, this.clock.now());
@@ -157,8 +156,7 @@ export class EventsService {
     return runTransaction(this.dataSource, async (manager) => {
       await this.takeTurn(manager, id);
       const event = await this.visible(manager, actor, id);
-      const myRole =
-        event.groupId && !isStaff(actor) ? await this.groups.roleOf(manager, event.groupId, actor.id) : null;
+      const myRole = event.groupId && !isStaff(actor) ? await groupRoleOf(manager, event.groupId, actor.id) : null;
       const refusal = checkCancelEvent(event, actor, myRole, this.clock.now());
       if (refusal) throw fail(refusal);
       const cancelled = await manager.update(CentreEvent, { id, status: 'open' }, { status: 'cancelled' });
@@ -283,7 +281,7 @@ export class EventsService {
       return await runTransaction(this.dataSource, async (manager) => {
         await this.takeTurn(manager, id);
         const event = await this.visible(manager, actor, id);
-        const member = event.groupId ? (await this.groups.roleOf(manager, event.groupId, actor.id)) !== null : false;
+        const member = event.groupId ? (await groupRoleOf(manager, event.groupId, actor.id)) !== null : false;
         const refusal = checkSignup(event, member, this.clock.now());
         if (refusal) throw fail(refusal);
         let status = placeFor(event.signedUp, event.capacity);
@@ -489,7 +487,7 @@ export class EventsService {
     if (!event) throw refuse('EVENT_NOT_FOUND');
     if (viewer.role !== 'admin' && event.communityId !== viewer.communityId) throw refuse('EVENT_NOT_FOUND');
     if (!isStaff(viewer) && event.membersOnly && event.groupId && event.organiserId !== viewer.id) {
-      if ((await this.groups.roleOf(manager, event.groupId, viewer.id)) === null) throw refuse('EVENT_NOT_FOUND');
+      if ((await groupRoleOf(manager, event.groupId, viewer.id)) === null) throw refuse('EVENT_NOT_FOUND');
     }
     return event;
   }
