@@ -7,7 +7,7 @@ import { COUNTED } from '../bookings/bookings.queries.js';
 import { isoWeekOf } from '../bookings/bookings.rules.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
-import { decodeIdCursor } from '../common/pagination.js';
+import { newestFirst } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { CentreEvent } from '../events/event.entity.js';
 import { Room } from '../rooms/room.entity.js';
@@ -37,20 +37,13 @@ export class GroupReadsService {
     const staff = viewer.role !== 'resident';
     const limit = query.limit ?? 50;
     const scope = staff ? communityScope(viewer, query.communityId) : viewer.communityId;
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(InterestGroup)
-      .createQueryBuilder('g')
-      .orderBy('g.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('g.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(InterestGroup), 'g', { limit, cursor: query.cursor, scope });
     if (query.status) qb.andWhere('g.status = :status', { status: query.status });
     if (!staff)
       qb.andWhere(
         "(g.status = 'approved' OR g.proposerId = :me OR g.id IN (SELECT m.groupId FROM group_members m WHERE m.userId = :me))",
         { me: viewer.id },
       );
-    if (before) qb.andWhere('g.id < :before', { before });
     return groupPage(this.dataSource.manager, viewer, await qb.getMany(), limit);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HelpRequestStatus, HelpRequestView, Page } from '@linli/shared-types';
 import { DataSource, In } from 'typeorm';
-import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { newestFirst, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { withCommunityNames } from '../tenancy/community-names.js';
 import type { User } from '../users/user.entity.js';
@@ -23,16 +23,9 @@ export class HelpRequestReadsService {
     if (!staff) assertVerifiedResident(user);
     const limit = query.limit ?? 20;
     const scope = staff ? communityScope(user, query.communityId) : user.communityId;
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(HelpRequest)
-      .createQueryBuilder('r')
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(HelpRequest), 'r', { limit, cursor: query.cursor, scope });
     const status = query.status ?? (staff ? undefined : 'open');
     if (status) qb.andWhere('r.status = :status', { status });
-    if (before) qb.andWhere('r.id < :before', { before });
     const rows = await qb.getMany();
     const views = await helpRequestViews(this.dataSource.manager, rows.slice(0, limit), user);
     const byId = new Map(views.map((v) => [v.id, v]));

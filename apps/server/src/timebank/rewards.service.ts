@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { User } from '../users/user.entity.js';
+import { usersById } from '../users/users-by-id.js';
 import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerTransaction } from './ledger-transaction.entity.js';
@@ -279,9 +280,7 @@ export class RewardsService {
     const rewards = new Map(
       (rewardIds.length ? await manager.findBy(Reward, { id: In(rewardIds) }) : []).map((r) => [r.id, r]),
     );
-    const users = new Map(
-      (userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]),
-    );
+    const users = await usersById(manager, userIds);
     return pageByDescendingId(rows, limit, (r) => toRedemptionView(r, rewards.get(r.rewardId), users.get(r.userId)));
   }
 }
