@@ -89,7 +89,7 @@ async function openWriter(target) {
       },
       async close() {
         await conn.query(
-          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests, interest_groups, group_members, centre_events, event_signups',
+          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests, interest_groups, group_members, centre_events, event_signups, event_feedback',
         );
         await conn.end();
       },
@@ -771,7 +771,7 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   // ---- interest groups and centre events (issue 18) ----
   // 40 groups per community (the last 4 still proposed), 30 members each on average, the measured resident in the
   // first 5; 3 events a day per community over the last two years and the next 60 days, one in four members-only (of
-  // its group), the past ones with 20 sign-ups each, the coming ones half full.
+  // its group), the past ones with 20 sign-ups each (three in ten gave feedback), the coming ones half full.
   const groupRows = batcher(writer, 'interest_groups', [
     'id',
     'communityId',
@@ -863,8 +863,18 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     'checkedInAt',
     'createdAt',
   ]);
+  const feedbackRows = batcher(writer, 'event_feedback', [
+    'id',
+    'communityId',
+    'eventId',
+    'userId',
+    'mood',
+    'words',
+    'createdAt',
+  ]);
   let eventId = 0;
   let signupId = 0;
+  let feedbackId = 0;
   for (const c of communities) {
     const groups = groupsOf.get(c.id);
     for (let day = -730; day < 60; day++) {
@@ -897,6 +907,16 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
         while (people.size < signedUp) people.add(c.verified[int(1, c.verified.length - 1)].id);
         let queueNo = 0;
         for (const userId of people) {
+          if (past && rand() < 0.3)
+            await feedbackRows.add([
+              ++feedbackId,
+              c.id,
+              id,
+              userId,
+              pick(['good', 'good', 'ok']),
+              null,
+              dt(start + 3 * HOUR),
+            ]);
           await signupRows.add([
             ++signupId,
             c.id,
@@ -914,7 +934,10 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   }
   const eventCount = await eventRows.flush();
   const signupCount = await signupRows.flush();
-  step(`${groupCount} groups with ${memberCount} members, ${eventCount} events with ${signupCount} sign-ups`);
+  const feedbackCount = await feedbackRows.flush();
+  step(
+    `${groupCount} groups with ${memberCount} members, ${eventCount} events with ${signupCount} sign-ups, ${feedbackCount} feedback`,
+  );
   await writer.close();
   step(`${accountCount} accounts; ANALYZE`);
   const seconds = (Date.now() - t0) / 1000;
@@ -936,6 +959,7 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       groupMembers: memberCount,
       events: eventCount,
       eventSignups: signupCount,
+      eventFeedback: feedbackCount,
     },
     communities: communities.map((c) => ({
       id: c.id,
