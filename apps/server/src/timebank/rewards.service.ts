@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { newestFirst, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { User } from '../users/user.entity.js';
 import { usersById } from '../users/users-by-id.js';
@@ -40,15 +40,8 @@ export class RewardsService {
     if (!staff) assertVerifiedResident(viewer);
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(Reward)
-      .createQueryBuilder('r')
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(Reward), 'r', { limit, cursor: query.cursor, scope });
     if (!staff) qb.andWhere('r.active = :active', { active: true });
-    if (before) qb.andWhere('r.id < :before', { before });
     return pageByDescendingId(await qb.getMany(), limit, toRewardView);
   }
 
@@ -163,29 +156,18 @@ export class RewardsService {
   async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<RedemptionView>> {
     assertVerifiedResident(resident);
     const limit = query.limit ?? 20;
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(RewardRedemption)
-      .createQueryBuilder('r')
-      .where('r.userId = :userId', { userId: resident.id })
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (before) qb.andWhere('r.id < :before', { before });
+    const repository = this.dataSource.getRepository(RewardRedemption);
+    const qb = newestFirst(repository, 'r', { limit, cursor: query.cursor, scope: null });
+    qb.andWhere('r.userId = :userId', { userId: resident.id });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
 
   async redemptions(viewer: User, query: RedemptionQueryDto): Promise<Page<RedemptionView>> {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(RewardRedemption)
-      .createQueryBuilder('r')
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    const repository = this.dataSource.getRepository(RewardRedemption);
+    const qb = newestFirst(repository, 'r', { limit, cursor: query.cursor, scope });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (before) qb.andWhere('r.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
 
