@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   LedgerAuditResult,
   LedgerTransactionView,
@@ -14,8 +14,8 @@ import type {
 import type { FastifyReply } from 'fastify';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
-import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
+import { IdempotentPosting } from './idempotent-posting.decorator.js';
 import {
   AdjustmentDto,
   MonthlyStatsQueryDto,
@@ -110,15 +110,7 @@ export class TimebankController {
       'IDEMPOTENCY_KEY_REUSED',
     ],
   })
-  @Post('transfers')
-  @Roles('resident')
-  @HttpCode(201)
-  @RateLimit('timebank')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: 'one per intended transfer; a retry sends the same key',
-  })
+  @IdempotentPosting('transfers', 'one per intended transfer; a retry sends the same key')
   transfer(
     @CurrentUser() user: User,
     @Headers('idempotency-key') key: string | undefined,
