@@ -173,17 +173,7 @@ export class RewardsService {
 
   handOver(actor: User, redemptionId: number): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
-      const redemption = await this.load(manager, actor, redemptionId);
-      const done = await manager.update(
-        RewardRedemption,
-        { id: redemption.id, status: 'pending' },
-        {
-          status: 'handed_over',
-          handledById: actor.id,
-          handledAt: this.clock.now(),
-        },
-      );
-      if (!done.affected) throw refuse('REDEMPTION_NOT_PENDING');
+      const redemption = await this.close(manager, actor, redemptionId, 'handed_over');
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
         actor,
@@ -200,17 +190,7 @@ export class RewardsService {
   /** Cancelling returns the minutes (a reversal) and the item to stock, in one transaction. */
   cancel(actor: User, redemptionId: number, reason: string | undefined): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
-      const redemption = await this.load(manager, actor, redemptionId);
-      const claimed = await manager.update(
-        RewardRedemption,
-        { id: redemption.id, status: 'pending' },
-        {
-          status: 'cancelled',
-          handledById: actor.id,
-          handledAt: this.clock.now(),
-        },
-      );
-      if (!claimed.affected) throw refuse('REDEMPTION_NOT_PENDING');
+      const redemption = await this.close(manager, actor, redemptionId, 'cancelled');
       await manager
         .createQueryBuilder()
         .update(Reward)
@@ -246,6 +226,23 @@ export class RewardsService {
       );
       return this.view(manager, redemption.id);
     });
+  }
+
+  /** Staff close a pending redemption once, handed over or cancelled: the conditional update decides. */
+  private async close(
+    manager: EntityManager,
+    actor: User,
+    redemptionId: number,
+    status: 'handed_over' | 'cancelled',
+  ): Promise<RewardRedemption> {
+    const redemption = await this.load(manager, actor, redemptionId);
+    const closed = await manager.update(
+      RewardRedemption,
+      { id: redemption.id, status: 'pending' },
+      { status, handledById: actor.id, handledAt: this.clock.now() },
+    );
+    if (!closed.affected) throw refuse('REDEMPTION_NOT_PENDING');
+    return redemption;
   }
 
   private async load(manager: EntityManager, actor: User, redemptionId: number): Promise<RewardRedemption> {
