@@ -5,18 +5,21 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { User } from '../users/user.entity.js';
 import { usersById } from '../users/users-by-id.js';
 import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
+import { notifyCreditsReceived } from './credits-received.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerTransaction } from './ledger-transaction.entity.js';
 import { runTransaction } from '../database/transaction.js';
 import { LedgerService } from './ledger.service.js';
+import { postReversal } from './reversal.js';
 import { Reward, RewardRedemption } from './reward.entity.js';
 import { TimebankAccount } from './timebank-account.entity.js';
-import { assertVerifiedResident, TimebankService } from './timebank.service.js';
+import { assertVerifiedResident } from './timebank.service.js';
 import { toRedemptionView, toRewardView } from './timebank.mapper.js';
 import { checkReversal } from './timebank.rules.js';
 
@@ -25,7 +28,7 @@ export class RewardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
-    private readonly timebank: TimebankService,
+    private readonly notifications: NotificationsService,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -240,7 +243,7 @@ export class RewardsService {
       );
       if (refusal) throw refuse(refusal.code);
       const why = reason?.trim() || '取消兑换';
-      const reversal = await this.timebank.postReversal(manager, original, actor, why);
+      const reversal = await postReversal(this.ledger, manager, original, actor, why);
       await manager.update(RewardRedemption, { id: redemption.id }, { reversalId: reversal.id });
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
@@ -251,7 +254,8 @@ export class RewardsService {
         targetId: redemption.id,
         summary: `取消兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}，退回 ${redemption.priceMinutes} 分钟）：${why}`,
       });
-      await this.timebank.notifyCredits(
+      await notifyCreditsReceived(
+        this.notifications,
         manager,
         redemption.userId,
         redemption.communityId,
