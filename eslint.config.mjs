@@ -113,6 +113,21 @@ export default tseslint.config(
     ),
   },
   {
+    // Issue #12: what differs between weapp and h5 lives in platform/ (files chosen by their .weapp/.h5 suffix).
+    files: ['apps/miniapp/src/**/*.{ts,tsx}'],
+    ignores: ['apps/miniapp/src/platform/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name='env'][property.name='TARO_ENV']",
+          message: 'platform differences go in src/platform/ (a .weapp.ts and a .h5.ts file), not a TARO_ENV check',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/server/src/common/**/*.ts'],
     rules: never([
       '^\\.\\./(?!common/|database/)',

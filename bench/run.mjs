@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'miniapp-budget',
   'transfer-path',
   'write-paths',
+  'read-profile',
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

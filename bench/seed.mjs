@@ -89,7 +89,7 @@ async function openWriter(target) {
       },
       async close() {
         await conn.query(
-          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests',
+          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests, interest_groups, group_members, centre_events, event_signups, event_feedback',
         );
         await conn.end();
       },
@@ -767,6 +767,177 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
   }
   const helpCount = await helpRows.flush();
   step(`${requestCount} resident requests, ${helpCount} help requests`);
+
+  // ---- interest groups and centre events (issue 18) ----
+  // 40 groups per community (the last 4 still proposed), 30 members each on average, the measured resident in the
+  // first 5; 3 events a day per community over the last two years and the next 60 days, one in four members-only (of
+  // its group), the past ones with 20 sign-ups each (three in ten gave feedback), the coming ones half full.
+  const groupRows = batcher(writer, 'interest_groups', [
+    'id',
+    'communityId',
+    'name',
+    'kind',
+    'description',
+    'memberCap',
+    'memberCount',
+    'status',
+    'declineReason',
+    'weeklyQuotaMinutes',
+    'proposerId',
+    'decidedById',
+    'decidedAt',
+    'turn',
+    'createdAt',
+  ]);
+  const memberRows = batcher(writer, 'group_members', ['id', 'communityId', 'groupId', 'userId', 'role', 'createdAt']);
+  const GROUP_KINDS = ['culture', 'sport', 'learning', 'mutual_aid', 'other'];
+  const GROUPS_PER_COMMUNITY = 40;
+  let groupId = 0;
+  let memberId = 0;
+  const groupsOf = new Map();
+  for (const c of communities) {
+    const groups = [];
+    for (let g = 0; g < GROUPS_PER_COMMUNITY; g++) {
+      const id = ++groupId;
+      const approved = g < GROUPS_PER_COMMUNITY - 4;
+      const members = new Set([measured[c.id - 1].id].filter(() => g < 5));
+      const want = Math.min(c.verified.length - 1, int(10, 50));
+      while (members.size < want) members.add(c.verified[int(1, c.verified.length - 1)].id);
+      const [leader, ...rest] = [...members];
+      const created = now - int(30, 700) * DAY;
+      await groupRows.add([
+        id,
+        c.id,
+        `${pick(['合唱团', '太极拳队', '书法班', '编织小组', '象棋社', '读书会'])}${g + 1}`,
+        GROUP_KINDS[g % GROUP_KINDS.length],
+        '每周活动，欢迎邻居加入。',
+        null,
+        approved ? members.size : 1,
+        approved ? 'approved' : 'proposed',
+        null,
+        120,
+        leader,
+        approved ? c.staffId : null,
+        dt(approved ? created + DAY : null),
+        0,
+        dt(created),
+      ]);
+      await memberRows.add([++memberId, c.id, id, leader, 'leader', dt(created)]);
+      if (approved) {
+        for (const userId of rest)
+          await memberRows.add([++memberId, c.id, id, userId, 'member', dt(created + 2 * DAY)]);
+        groups.push(id);
+      }
+    }
+    groupsOf.set(c.id, groups);
+  }
+  const groupCount = await groupRows.flush();
+  const memberCount = await memberRows.flush();
+  const eventRows = batcher(writer, 'centre_events', [
+    'id',
+    'communityId',
+    'groupId',
+    'title',
+    'kind',
+    'startAt',
+    'endAt',
+    'place',
+    'bookingId',
+    'roomId',
+    'capacity',
+    'signedUp',
+    'queueTurn',
+    'membersOnly',
+    'status',
+    'organiserId',
+    'createdAt',
+  ]);
+  const signupRows = batcher(writer, 'event_signups', [
+    'id',
+    'communityId',
+    'eventId',
+    'userId',
+    'status',
+    'queueNo',
+    'promotedAt',
+    'checkedInAt',
+    'createdAt',
+  ]);
+  const feedbackRows = batcher(writer, 'event_feedback', [
+    'id',
+    'communityId',
+    'eventId',
+    'userId',
+    'mood',
+    'words',
+    'createdAt',
+  ]);
+  let eventId = 0;
+  let signupId = 0;
+  let feedbackId = 0;
+  for (const c of communities) {
+    const groups = groupsOf.get(c.id);
+    for (let day = -730; day < 60; day++) {
+      for (let k = 0; k < 3; k++) {
+        const id = ++eventId;
+        const start = today + day * DAY + (9 + 3 * k) * HOUR;
+        const group = k === 2 ? null : groups[int(0, groups.length - 1)];
+        const past = start < now;
+        const signedUp = past ? 20 : int(0, 15);
+        await eventRows.add([
+          id,
+          c.id,
+          group,
+          `${pick(['重阳敬老茶话会', '亲子手工课', '健康讲座', '合唱排练', '社区电影夜'])}`,
+          GROUP_KINDS[id % GROUP_KINDS.length],
+          dt(start),
+          dt(start + 2 * HOUR),
+          '党群服务中心',
+          null,
+          null,
+          30,
+          signedUp,
+          signedUp,
+          group !== null && k === 1 ? 1 : 0,
+          'open',
+          c.staffId,
+          dt(start - 14 * DAY),
+        ]);
+        const people = new Set();
+        while (people.size < signedUp) people.add(c.verified[int(1, c.verified.length - 1)].id);
+        let queueNo = 0;
+        for (const userId of people) {
+          if (past && rand() < 0.3)
+            await feedbackRows.add([
+              ++feedbackId,
+              c.id,
+              id,
+              userId,
+              pick(['good', 'good', 'ok']),
+              null,
+              dt(start + 3 * HOUR),
+            ]);
+          await signupRows.add([
+            ++signupId,
+            c.id,
+            id,
+            userId,
+            'signed_up',
+            ++queueNo,
+            null,
+            dt(past && rand() < 0.8 ? start + 5 * 60_000 : null),
+            dt(start - 7 * DAY),
+          ]);
+        }
+      }
+    }
+  }
+  const eventCount = await eventRows.flush();
+  const signupCount = await signupRows.flush();
+  const feedbackCount = await feedbackRows.flush();
+  step(
+    `${groupCount} groups with ${memberCount} members, ${eventCount} events with ${signupCount} sign-ups, ${feedbackCount} feedback`,
+  );
   await writer.close();
   step(`${accountCount} accounts; ANALYZE`);
   const seconds = (Date.now() - t0) / 1000;
@@ -784,6 +955,11 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       accounts: accountCount,
       requests: requestCount,
       helpRequests: helpCount,
+      groups: groupCount,
+      groupMembers: memberCount,
+      events: eventCount,
+      eventSignups: signupCount,
+      eventFeedback: feedbackCount,
     },
     communities: communities.map((c) => ({
       id: c.id,

@@ -358,3 +358,30 @@ test('首页 and 我的 read one verification state: a household sent is 等待�
   await expect(page.locator('.e2e-household-form')).toContainText('等待社区工作人员核实');
   await context.close();
 });
+
+test('在地图中查看 on an activity with a place opens a web map at its coordinates (H5), not raw numbers', async ({
+  browser,
+}) => {
+  const { context, page } = await residentContext(browser);
+  // The web map is outside this machine's network: answer its address here and record where the app went.
+  const opened: string[] = [];
+  await context.route('https://uri.amap.com/**', (route) => {
+    opened.push(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: '<title>map</title>' });
+  });
+  await open(page, '/pages/volunteer/index', '.e2e-scan-open');
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('linli.token') ?? '{}').data as string);
+  const list = await page.request.get('/api/v1/activities', { headers: { Authorization: `Bearer ${token}` } });
+  const items = ((await list.json()) as { items: Array<{ id: number; geofence: { lat: number; lng: number } | null }> })
+    .items;
+  const placed = items.find((a) => a.geofence !== null);
+  expect(placed, 'a demo activity with a geofence').toBeDefined();
+  await open(page, `/packages/volunteer/pages/detail/index?id=${placed!.id}`, '.e2e-activity-title');
+  await expect(page.locator('.e2e-activity-map')).toHaveText(/在地图中查看/);
+  await page.locator('.e2e-activity-map').click();
+  await expect.poll(() => opened.length).toBe(1);
+  const url = new URL(opened[0]);
+  expect(url.searchParams.get('position')).toBe(`${placed!.geofence!.lng},${placed!.geofence!.lat}`);
+  expect(url.searchParams.get('coordinate')).toBe('wgs84');
+  await context.close();
+});

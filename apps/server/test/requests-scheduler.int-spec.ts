@@ -76,9 +76,7 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
     services = sources.map((ds) => {
       const notifications = new NotificationsService(ds, clock);
       const audit = new AuditService(ds);
-      const help = new HelpRequestsService(ds, new LedgerService(), notifications, audit, clock, {
-        secret: 'test-secret-of-16-chars',
-      });
+      const help = new HelpRequestsService(ds, new LedgerService(), audit, clock);
       const records = new RequestRecords(ds, notifications, audit, clock);
       return {
         residents: new ResidentRequestsService(ds, records, notifications, audit, clock),

@@ -14,6 +14,8 @@ import { Reward } from '../src/timebank/reward.entity.js';
 import { RewardsService } from '../src/timebank/rewards.service.js';
 import { TimebankAccount } from '../src/timebank/timebank-account.entity.js';
 import { TimebankHold } from '../src/timebank/timebank-hold.entity.js';
+import { TimebankCorrectionsService } from '../src/timebank/timebank-corrections.service.js';
+import { TimebankReportsService } from '../src/timebank/timebank-reports.service.js';
 import { TimebankService } from '../src/timebank/timebank.service.js';
 import { User } from '../src/users/user.entity.js';
 import { outcome, tally } from './support/outcomes.js';
@@ -27,7 +29,13 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   let db: TestDatabase;
   const sources: DataSource[] = [];
   const clock = new FixedClock(new Date('2026-11-28T02:00:00Z'));
-  let services: Array<{ timebank: TimebankService; rewards: RewardsService; idempotency: IdempotencyService }>;
+  let services: Array<{
+    timebank: TimebankService;
+    corrections: TimebankCorrectionsService;
+    reports: TimebankReportsService;
+    rewards: RewardsService;
+    idempotency: IdempotencyService;
+  }>;
   let community: Community;
   let staff: User;
   let admin: User;
@@ -69,7 +77,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   const balanceOf = async (user: User) =>
     (await data().getRepository(TimebankAccount).findOneByOrFail({ userId: user.id })).balance;
   const auditClean = async () => {
-    const result = await service(0).timebank.audit(admin, community.id);
+    const result = await service(0).reports.audit(admin, community.id);
     expect(result.discrepancies).toEqual([]);
     expect(result.communities).toEqual([{ communityId: community.id, balanceSum: 0 }]);
     return result;
@@ -85,19 +93,13 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
       sources.push(await createDataSource({ ...options, migrationsRun: false }).initialize());
     services = sources.map((ds) => {
       const idempotency = new IdempotencyService(ds, clock);
-      const timebank = new TimebankService(
-        ds,
-        ledger,
-        idempotency,
-        new AuditService(ds),
-        new NotificationsService(ds, clock),
-        clock,
-        new RawReads(ds),
-      );
+      const notifications = new NotificationsService(ds, clock);
       return {
-        timebank,
+        timebank: new TimebankService(ds, ledger, idempotency, notifications, new RawReads(ds)),
+        corrections: new TimebankCorrectionsService(ds, ledger, new AuditService(ds), notifications),
+        reports: new TimebankReportsService(ds, ledger, clock),
         idempotency,
-        rewards: new RewardsService(ds, ledger, timebank, idempotency, new AuditService(ds), clock),
+        rewards: new RewardsService(ds, ledger, notifications, idempotency, new AuditService(ds), clock),
       };
     });
     community = await data().getRepository(Community).save({ code: 'T', name: '测试社区' });
@@ -282,7 +284,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
       await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' })),
     ).toBe('INSUFFICIENT_CREDITS');
     expect(await data().getRepository(IdempotencyKey).countBy({ userId: payer.id, idempotencyKey: k })).toBe(0);
-    await service(0).timebank.adjust(admin, { userId: payer.id, minutes: 10, reason: '补录' });
+    await service(0).corrections.adjust(admin, { userId: payer.id, minutes: 10, reason: '补录' });
     expect(
       await outcome(service(0).timebank.transfer(payer, k, { toUserId: payee.id, minutes: 20, memo: '不够' })),
     ).toBe('ok');
@@ -298,7 +300,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
       memo: '转错了',
     });
     const results = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => outcome(service(i).timebank.reverse(staff, transaction.id, '转错人'))),
+      Array.from({ length: 4 }, (_, i) => outcome(service(i).corrections.reverse(staff, transaction.id, '转错人'))),
     );
     expect(tally(results)).toEqual({ ok: 1, TRANSACTION_ALREADY_REVERSED: 3 });
     expect(await data().getRepository(LedgerTransaction).countBy({ reversesId: transaction.id })).toBe(1);
@@ -312,14 +314,14 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     const c = await resident();
     const { transaction } = await service(0).timebank.transfer(a, key(), { toUserId: b.id, minutes: 50, memo: '给 b' });
     await service(0).timebank.transfer(b, key(), { toUserId: c.id, minutes: 30, memo: '给 c' });
-    expect(await outcome(service(0).timebank.reverse(staff, transaction.id, '追回'))).toBe('INSUFFICIENT_CREDITS');
+    expect(await outcome(service(0).corrections.reverse(staff, transaction.id, '追回'))).toBe('INSUFFICIENT_CREDITS');
     expect([await balanceOf(a), await balanceOf(b), await balanceOf(c)]).toEqual([0, 20, 30]);
-    const credit = await service(0).timebank.adjust(admin, { userId: b.id, minutes: 30, reason: '补足' });
-    const reversal = await service(0).timebank.reverse(staff, transaction.id, '追回');
+    const credit = await service(0).corrections.adjust(admin, { userId: b.id, minutes: 30, reason: '补足' });
+    const reversal = await service(0).corrections.reverse(staff, transaction.id, '追回');
     expect(reversal).toMatchObject({ kind: 'reversal', reversesId: transaction.id, amount: 50 });
-    expect(await outcome(service(0).timebank.reverse(staff, reversal.id, '再冲'))).toBe('REVERSAL_NOT_ALLOWED');
+    expect(await outcome(service(0).corrections.reverse(staff, reversal.id, '再冲'))).toBe('REVERSAL_NOT_ALLOWED');
     // b spent the 30 on the reversal: taking the top-up back would overdraw b.
-    expect(await outcome(service(0).timebank.reverse(admin, credit.id, '撤销补足'))).toBe('INSUFFICIENT_CREDITS');
+    expect(await outcome(service(0).corrections.reverse(admin, credit.id, '撤销补足'))).toBe('INSUFFICIENT_CREDITS');
     expect([await balanceOf(a), await balanceOf(b)]).toEqual([50, 0]);
     await auditClean();
   });
@@ -358,7 +360,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
     expect(tally(cancels)).toEqual({ ok: 1, REDEMPTION_NOT_PENDING: 1 });
     expect(await balanceOf(rich)).toBe(150);
     expect((await data().getRepository(Reward).findOneByOrFail({ id: reward.id })).stock).toBe(1);
-    expect(await outcome(service(0).timebank.reverse(staff, redemption.transactionId, '再退'))).toBe(
+    expect(await outcome(service(0).corrections.reverse(staff, redemption.transactionId, '再退'))).toBe(
       'REDEMPTION_REVERSE_BY_CANCEL',
     );
     await auditClean();
@@ -367,7 +369,7 @@ describe(`time-bank ledger under concurrency on ${testDatabaseKind}`, () => {
   it('detects a balance changed outside the posting function', async () => {
     const victim = await resident(10);
     await data().getRepository(TimebankAccount).update({ userId: victim.id }, { balance: 999 });
-    const result = await service(0).timebank.audit(staff);
+    const result = await service(0).reports.audit(staff);
     expect(result.ok).toBe(false);
     expect(result.discrepancies.map((d) => d.type).sort()).toEqual(['balance_mismatch', 'community_not_zero']);
     await data().getRepository(TimebankAccount).update({ userId: victim.id }, { balance: 10 });

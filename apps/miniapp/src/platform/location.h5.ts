@@ -14,4 +14,8 @@ export const platformLocation: PlatformLocation = {
       );
     });
   },
+  showOnMap({ lat, lng, name }) {
+    // A web map (AMap's URI API); the fences are taken by GPS, hence wgs84.
+    window.location.href = `https://uri.amap.com/marker?position=${lng},${lat}&name=${encodeURIComponent(name)}&coordinate=wgs84&callnative=1`;
+  },
 };

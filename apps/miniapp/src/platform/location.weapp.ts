@@ -11,4 +11,7 @@ export const platformLocation: PlatformLocation = {
       return null;
     }
   },
+  showOnMap({ lat, lng, name, address }) {
+    void Taro.openLocation({ latitude: lat, longitude: lng, name, address, scale: 17 });
+  },
 };

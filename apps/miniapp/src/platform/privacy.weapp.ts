@@ -34,6 +34,7 @@ function register(): void {
 
 export const platformPrivacy: PlatformPrivacy = {
   agreeButtonId,
+  agreesThroughOpenType: true,
   watch(listener) {
     register();
     listeners.add(listener);

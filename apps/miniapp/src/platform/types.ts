@@ -28,6 +28,8 @@ export interface GeoPosition {
 export interface PlatformLocation {
   /** WGS84 position, or null when denied or unavailable (callers send the request without it). */
   current(): Promise<GeoPosition | null>;
+  /** Shows a place on a map: WeChat's own map on weapp, a web map in a browser. */
+  showOnMap(place: { lat: number; lng: number; name: string; address: string }): void;
 }
 
 /** A privacy-scoped WeChat API is waiting for the user's consent. */
@@ -39,6 +41,8 @@ export interface PrivacyRequest {
 export interface PlatformPrivacy {
   /** id of the button that must carry open-type="agreePrivacyAuthorization" on weapp. */
   readonly agreeButtonId: string;
+  /** weapp: consent is given by a button with that open-type (a plain click does not count); elsewhere by a click. */
+  readonly agreesThroughOpenType: boolean;
   /** Calls `listener` whenever the platform asks for privacy consent; returns an unsubscribe. */
   watch(listener: (request: PrivacyRequest) => void): () => void;
 }

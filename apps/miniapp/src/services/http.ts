@@ -3,9 +3,9 @@ import { errorMessages, messageForError, type ApiError } from '@linli/shared-typ
 import { endSession, sessionStore } from '../stores/session';
 import { actingForStore, stopActingFor } from '../stores/acting-for';
 import { goToLogin } from '../routes';
+import { apiBase } from '../platform/api-base';
 
-/** h5 is served by the API server itself, so it calls the same origin; weapp needs an absolute base. */
-export const apiBase: string = process.env.TARO_ENV === 'h5' ? '/api/v1' : process.env.TARO_APP_API_BASE;
+export { apiBase };
 
 const NETWORK_ERROR = '网络连接失败，请检查网络后重试';
 

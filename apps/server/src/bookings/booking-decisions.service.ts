@@ -73,59 +73,47 @@ export class BookingDecisionsService {
     });
   }
 
-  async approve(actor: User, bookingId: number): Promise<BookingView> {
-    return runTransaction(this.dataSource, async (manager) => {
-      const booking = await this.reads.load(manager, actor, bookingId);
-      if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
-      await this.transition(
-        manager,
-        booking,
-        'approved',
-        { decidedById: actor.id, decidedAt: this.clock.now() },
-        'BOOKING_NOT_PENDING',
-      );
-      const room = await manager.findOneBy(Room, { id: booking.roomId });
-      await notifyBooker(this.notifications, manager, booking, room, {
-        kind: 'booking_decision',
-        title: '预约已通过',
-        body: '您的活动室预约已通过审核，请按时到场并扫描门口二维码签到。',
-      });
-      await this.audit.record(manager, {
-        actor,
-        communityId: booking.communityId,
-        action: 'bookings.approve',
-        targetType: 'booking',
-        targetId: booking.id,
-        summary: `通过预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）`,
-      });
-      return this.reads.reread(manager, booking.id);
-    });
+  approve(actor: User, bookingId: number): Promise<BookingView> {
+    return this.decide(actor, bookingId, 'approved', null);
   }
 
-  async reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
+  reject(actor: User, bookingId: number, reason: string): Promise<BookingView> {
+    return this.decide(actor, bookingId, 'rejected', reason);
+  }
+
+  /** Staff decide a pending booking once: the booker is told, the decision audited. */
+  private decide(
+    actor: User,
+    bookingId: number,
+    to: 'approved' | 'rejected',
+    reason: string | null,
+  ): Promise<BookingView> {
     return runTransaction(this.dataSource, async (manager) => {
       const booking = await this.reads.load(manager, actor, bookingId);
       if (booking.status !== 'pending') throw refuse('BOOKING_NOT_PENDING');
+      const decided = { decidedById: actor.id, decidedAt: this.clock.now() };
       await this.transition(
         manager,
         booking,
-        'rejected',
-        { reason: reason.trim(), decidedById: actor.id, decidedAt: this.clock.now() },
+        to,
+        reason === null ? decided : { reason: reason.trim(), ...decided },
         'BOOKING_NOT_PENDING',
       );
       const room = await manager.findOneBy(Room, { id: booking.roomId });
       await notifyBooker(this.notifications, manager, booking, room, {
         kind: 'booking_decision',
-        title: '预约未通过',
-        body: `您的活动室预约未通过审核：${reason.trim()}`,
+        ...(reason === null
+          ? { title: '预约已通过', body: '您的活动室预约已通过审核，请按时到场并扫描门口二维码签到。' }
+          : { title: '预约未通过', body: `您的活动室预约未通过审核：${reason.trim()}` }),
       });
+      const which = `#${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）`;
       await this.audit.record(manager, {
         actor,
         communityId: booking.communityId,
-        action: 'bookings.reject',
+        action: to === 'approved' ? 'bookings.approve' : 'bookings.reject',
         targetType: 'booking',
         targetId: booking.id,
-        summary: `拒绝预约 #${booking.id}（${room?.name ?? booking.roomId} ${shanghaiShortTime(booking.startAt)}）：${reason}`,
+        summary: reason === null ? `通过预约 ${which}` : `拒绝预约 ${which}：${reason}`,
       });
       return this.reads.reread(manager, booking.id);
     });

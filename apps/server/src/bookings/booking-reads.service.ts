@@ -10,11 +10,12 @@ import {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
-import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { newestFirst, pageByDescendingId } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { withCommunityNames } from '../tenancy/community-names.js';
 import { Room } from '../rooms/room.entity.js';
 import { User } from '../users/user.entity.js';
+import { usersById } from '../users/users-by-id.js';
 import { Booking } from './booking.entity.js';
 import { toBookingView } from './bookings.mapper.js';
 import { bookingVisibleTo } from './bookings.rules.js';
@@ -33,17 +34,11 @@ export class BookingReadsService {
   /** A resident's bookings, newest first: all, the upcoming ones (active, not ended) or the past ones (the rest). */
   async mine(resident: User, query: MyBookingsQuery): Promise<Page<BookingView>> {
     const limit = query.limit ?? 20;
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(Booking)
-      .createQueryBuilder('b')
-      .where('b.userId = :userId', { userId: resident.id })
-      .orderBy('b.id', 'DESC')
-      .limit(limit + 1);
+    const qb = newestFirst(this.dataSource.getRepository(Booking), 'b', { limit, cursor: query.cursor, scope: null });
+    qb.andWhere('b.userId = :userId', { userId: resident.id });
     const upcoming = { active: [...activeBookingStatuses], now: this.clock.now() };
     if (query.when === 'upcoming') qb.andWhere('b.status IN (:...active) AND b.endAt > :now', upcoming);
     if (query.when === 'past') qb.andWhere('(b.status NOT IN (:...active) OR b.endAt <= :now)', upcoming);
-    if (before) qb.andWhere('b.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
 
@@ -51,13 +46,7 @@ export class BookingReadsService {
   async list(viewer: User, query: BookingQueryDto): Promise<Page<BookingView>> {
     const limit = query.limit ?? 100;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(Booking)
-      .createQueryBuilder('b')
-      .orderBy('b.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('b.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(Booking), 'b', { limit, cursor: query.cursor, scope });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.roomId) qb.andWhere('b.roomId = :roomId', { roomId: query.roomId });
     if (query.date) {
@@ -65,7 +54,6 @@ export class BookingReadsService {
       if (!midnight) throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
       qb.andWhere('b.startAt >= :from AND b.startAt < :to', { from: midnight, to: new Date(midnight.getTime() + DAY) });
     }
-    if (before) qb.andWhere('b.id < :before', { before });
     const page = await this.page(this.dataSource.manager, await qb.getMany(), limit);
     return withCommunityNames(this.dataSource.manager, page);
   }
@@ -92,9 +80,7 @@ export class BookingReadsService {
     const rooms = new Map(
       (roomIds.length ? await manager.findBy(Room, { id: In(roomIds) }) : []).map((r) => [r.id, r]),
     );
-    const users = new Map(
-      (userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]),
-    );
+    const users = await usersById(manager, userIds);
     return pageByDescendingId(rows, limit, (b) => toBookingView(b, rooms.get(b.roomId), users.get(b.userId)));
   }
 }

@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BookingView, Page, RecurringBookingResponse, SuspensionLiftResponse } from '@linli/shared-types';
+import type {
+  BookingView,
+  ErrorCode,
+  Page,
+  RecurringBookingResponse,
+  SuspensionLiftResponse,
+} from '@linli/shared-types';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
@@ -18,6 +24,27 @@ import {
 } from './dto/bookings.dto.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 
+/** What the booking rules refuse, for a booking and each week of a recurring one. */
+const bookingRuleRefusals: ErrorCode[] = [
+  'ROOM_NOT_FOUND',
+  'BOOKING_SLOT_TAKEN',
+  'ROOM_INACTIVE',
+  'BOOKING_ATTENDEES_INVALID',
+  'BOOKING_OFF_GRID',
+  'BOOKING_TOO_SOON',
+  'BOOKING_TOO_FAR',
+  'BOOKING_TOO_LONG',
+  'BOOKING_CLOSED',
+  'BOOKING_SUSPENDED',
+  'BOOKING_OVERLAPS_OWN',
+  'BOOKING_QUOTA_ACTIVE',
+  'BOOKING_QUOTA_WEEKLY',
+];
+
+/** A staff member's step on one booking: POST bookings/:id/<step>, answered 200 with the booking as it is now. */
+const StaffStep = (step: string, summary: string, refusals: ErrorCode[]) =>
+  applyDecorators(ApiAnswer({ summary, ok: 'BookingView', refusals }), Post(`:id/${step}`), StaffOnly(), HttpCode(200));
+
 @ApiTags('bookings')
 @ApiBearerAuth()
 @Controller('bookings')
@@ -33,22 +60,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '预约活动室（居民须已认证；工作人员可代约）',
     ok: 'BookingView',
-    refusals: [
-      'RESIDENT_NOT_VERIFIED',
-      'ROOM_NOT_FOUND',
-      'BOOKING_SLOT_TAKEN',
-      'ROOM_INACTIVE',
-      'BOOKING_ATTENDEES_INVALID',
-      'BOOKING_OFF_GRID',
-      'BOOKING_TOO_SOON',
-      'BOOKING_TOO_FAR',
-      'BOOKING_TOO_LONG',
-      'BOOKING_CLOSED',
-      'BOOKING_SUSPENDED',
-      'BOOKING_OVERLAPS_OWN',
-      'BOOKING_QUOTA_ACTIVE',
-      'BOOKING_QUOTA_WEEKLY',
-    ],
+    refusals: ['RESIDENT_NOT_VERIFIED', ...bookingRuleRefusals],
   })
   @Post()
   @ActFor('预约活动室')
@@ -74,21 +86,7 @@ export class BookingsController {
   @ApiAnswer({
     summary: '按周重复预约（逐周预约，冲突的周跳过）',
     ok: 'RecurringBookingResponse',
-    refusals: [
-      'ROOM_NOT_FOUND',
-      'BOOKING_SLOT_TAKEN',
-      'ROOM_INACTIVE',
-      'BOOKING_ATTENDEES_INVALID',
-      'BOOKING_OFF_GRID',
-      'BOOKING_TOO_SOON',
-      'BOOKING_TOO_FAR',
-      'BOOKING_TOO_LONG',
-      'BOOKING_CLOSED',
-      'BOOKING_SUSPENDED',
-      'BOOKING_OVERLAPS_OWN',
-      'BOOKING_QUOTA_ACTIVE',
-      'BOOKING_QUOTA_WEEKLY',
-    ],
+    refusals: bookingRuleRefusals,
   })
   @Post('recurring')
   @StaffOnly()
@@ -113,26 +111,12 @@ export class BookingsController {
     return this.decisions.cancel(user, id, body.reason);
   }
 
-  @ApiAnswer({
-    summary: '批准预约',
-    ok: 'BookingView',
-    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'],
-  })
-  @Post(':id/approve')
-  @StaffOnly()
-  @HttpCode(200)
+  @StaffStep('approve', '批准预约', ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'])
   approve(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<BookingView> {
     return this.decisions.approve(user, id);
   }
 
-  @ApiAnswer({
-    summary: '驳回预约',
-    ok: 'BookingView',
-    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'],
-  })
-  @Post(':id/reject')
-  @StaffOnly()
-  @HttpCode(200)
+  @StaffStep('reject', '驳回预约', ['BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING'])
   reject(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,
@@ -142,14 +126,7 @@ export class BookingsController {
   }
 
   /** Staff check a resident in on their behalf. */
-  @ApiAnswer({
-    summary: '工作人员代为签到',
-    ok: 'BookingView',
-    refusals: ['BOOKING_NOT_FOUND', 'BOOKING_NOT_CHECKABLE'],
-  })
-  @Post(':id/check-in')
-  @StaffOnly()
-  @HttpCode(200)
+  @StaffStep('check-in', '工作人员代为签到', ['BOOKING_NOT_FOUND', 'BOOKING_NOT_CHECKABLE'])
   checkIn(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<BookingView> {
     return this.attendance.checkInByStaff(user, id);
   }

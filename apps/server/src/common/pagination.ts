@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Matches, Min } from 'class-validator';
 import type { Page } from '@linli/shared-types';
+import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { refuse } from './app-exception.js';
 import { IsId } from './input-hygiene.js';
 
@@ -48,4 +49,23 @@ export function pageByDescendingId<R extends { id: number }, T>(rows: R[], limit
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   return { items: shown.map(map), nextCursor: more ? encodeIdCursor(shown[shown.length - 1].id) : null };
+}
+
+/**
+ * The query of a newest-first page: `limit + 1` rows by descending id, after the cursor, in `scope` (a community id;
+ * null: every community). Add conditions with `andWhere` (`where` would drop these).
+ */
+export function newestFirst<E extends ObjectLiteral>(
+  repository: Repository<E>,
+  alias: string,
+  page: { limit: number; cursor: string | undefined; scope: number | null },
+): SelectQueryBuilder<E> {
+  const before = decodeIdCursor(page.cursor);
+  const qb = repository
+    .createQueryBuilder(alias)
+    .orderBy(`${alias}.id`, 'DESC')
+    .limit(page.limit + 1);
+  if (page.scope !== null) qb.andWhere(`${alias}.communityId = :scope`, { scope: page.scope });
+  if (before) qb.andWhere(`${alias}.id < :before`, { before });
+  return qb;
 }

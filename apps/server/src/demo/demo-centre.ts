@@ -203,8 +203,9 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
       const endAt = at(date, g.to);
       if (endAt.getTime() > now.getTime()) continue;
       const attendees = people.slice(0, Math.min(people.length, moods.length + 1));
-      const eventId = (
-        await manager.insert(CentreEvent, {
+      const eventId = await insertHeldEvent(
+        manager,
+        {
           communityId: community.id,
           groupId,
           title,
@@ -215,26 +216,15 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
           bookingId: bookingByWeek.get(week) ?? null,
           roomId: room.id,
           capacity: 20,
-          signedUp: attendees.length,
-          queueTurn: attendees.length,
-          membersOnly: false,
-          status: 'open',
           organiserId: leader.id,
           createdAt: new Date(startAt.getTime() - 5 * DAY),
-        })
-      ).identifiers[0].id as number;
-      for (const [n, person] of attendees.entries()) {
-        await manager.insert(EventSignup, {
-          communityId: community.id,
-          eventId,
+        },
+        attendees.map((person, n) => ({
           userId: person.id,
-          status: 'signed_up',
-          queueNo: n + 1,
-          promotedAt: null,
           checkedInAt: new Date(startAt.getTime() + (n - 2) * 60_000),
           createdAt: new Date(startAt.getTime() - (4 - n / 10) * DAY),
-        });
-      }
+        })),
+      );
       for (const [n, mood] of moods.entries()) {
         const person = attendees[n + 1];
         if (!person) continue;
@@ -287,8 +277,9 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
   const startAt = at(date, '18:30');
   const endAt = at(date, '20:30');
   const everyone = [...users.values()].filter((u) => u.status === 'verified');
-  const eventId = (
-    await manager.insert(CentreEvent, {
+  const eventId = await insertHeldEvent(
+    manager,
+    {
       communityId: community.id,
       groupId: null,
       title: '邻里百家宴',
@@ -299,25 +290,16 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
       bookingId: null,
       roomId: null,
       capacity: 60,
-      signedUp: everyone.length,
-      queueTurn: everyone.length,
-      membersOnly: false,
-      status: 'open',
       organiserId: staff.id,
       createdAt: new Date(startAt.getTime() - 10 * DAY),
-    })
-  ).identifiers[0].id as number;
-  for (const [n, person] of everyone.entries()) {
-    await manager.insert(EventSignup, {
-      communityId: community.id,
-      eventId,
+    },
+    everyone.map((person, n) => ({
       userId: person.id,
-      status: 'signed_up',
-      queueNo: n + 1,
-      promotedAt: null,
       checkedInAt: startAt,
       createdAt: new Date(startAt.getTime() - (7 - n / 10) * DAY),
-    });
+    })),
+  );
+  for (const [n, person] of everyone.entries()) {
     if (n % 2 === 0)
       await manager.insert(EventFeedback, {
         communityId: community.id,
@@ -336,4 +318,45 @@ export async function seedDemoCentre(manager: EntityManager, now: Date): Promise
     words: '谢谢社区组织百家宴，邻居们都熟络了',
     createdAt: new Date(endAt.getTime() + 3_600_000),
   });
+}
+
+/** A past event open to all whose attendees, in the order given, each held a place and checked in. */
+async function insertHeldEvent(
+  manager: EntityManager,
+  event: Pick<
+    CentreEvent,
+    | 'communityId'
+    | 'groupId'
+    | 'title'
+    | 'kind'
+    | 'startAt'
+    | 'endAt'
+    | 'place'
+    | 'bookingId'
+    | 'roomId'
+    | 'capacity'
+    | 'organiserId'
+    | 'createdAt'
+  >,
+  attendees: Array<{ userId: number; checkedInAt: Date; createdAt: Date }>,
+): Promise<number> {
+  const eventId = (
+    await manager.insert(CentreEvent, {
+      ...event,
+      signedUp: attendees.length,
+      queueTurn: attendees.length,
+      membersOnly: false,
+      status: 'open',
+    })
+  ).identifiers[0].id as number;
+  for (const [n, attendee] of attendees.entries())
+    await manager.insert(EventSignup, {
+      communityId: event.communityId,
+      eventId,
+      ...attendee,
+      status: 'signed_up',
+      queueNo: n + 1,
+      promotedAt: null,
+    });
+  return eventId;
 }

@@ -5,13 +5,21 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { CancelEventDto, CreateEventDto, EventFeedbackDto, EventQueryDto, EventThanksDto } from './dto/events.dto.js';
+import { EventAttendanceService } from './event-attendance.service.js';
+import { EventReadsService } from './event-reads.service.js';
+import { EventSignupsService } from './event-signups.service.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly reads: EventReadsService,
+    private readonly signups: EventSignupsService,
+    private readonly attendance: EventAttendanceService,
+  ) {}
 
   @ApiAnswer({
     summary: '创建社区活动（工作人员或小组负责人）',
@@ -38,7 +46,7 @@ export class EventsController {
   @ApiAnswer({ summary: '社区活动列表', ok: { page: 'EventView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   list(@CurrentUser() user: User, @Query() query: EventQueryDto): Promise<Page<EventView>> {
-    return this.events.list(user, query);
+    return this.reads.list(user, query);
   }
 
   @ApiAnswer({
@@ -48,7 +56,7 @@ export class EventsController {
   })
   @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventDetail> {
-    return this.events.get(user, id);
+    return this.reads.get(user, id);
   }
 
   @ApiAnswer({
@@ -66,7 +74,7 @@ export class EventsController {
   @Post(':id/signup')
   @HttpCode(200)
   signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventSignupResponse> {
-    return this.events.signup(user, id);
+    return this.signups.signup(user, id);
   }
 
   @ApiAnswer({
@@ -77,7 +85,7 @@ export class EventsController {
   @Post(':id/cancel-signup')
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<EventView> {
-    return this.events.cancelSignup(user, id);
+    return this.signups.cancelSignup(user, id);
   }
 
   @ApiAnswer({
@@ -108,7 +116,7 @@ export class EventsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: EventFeedbackDto,
   ): Promise<EventView> {
-    return this.events.feedback(user, id, body);
+    return this.attendance.feedback(user, id, body);
   }
 
   @ApiAnswer({
@@ -129,6 +137,6 @@ export class EventsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: EventThanksDto,
   ): Promise<EventThanksView> {
-    return this.events.thanks(user, id, body);
+    return this.attendance.thanks(user, id, body);
   }
 }

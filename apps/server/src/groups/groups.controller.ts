@@ -20,13 +20,21 @@ import {
   GroupQueryDto,
   UpdateGroupDto,
 } from './dto/groups.dto.js';
+import { GroupLeadersService } from './group-leaders.service.js';
+import { GroupMembershipService } from './group-membership.service.js';
+import { GroupReadsService } from './group-reads.service.js';
 import { GroupsService } from './groups.service.js';
 
 @ApiTags('groups')
 @ApiBearerAuth()
 @Controller('groups')
 export class GroupsController {
-  constructor(private readonly groups: GroupsService) {}
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly reads: GroupReadsService,
+    private readonly membership: GroupMembershipService,
+    private readonly leaders: GroupLeadersService,
+  ) {}
 
   @ApiAnswer({
     summary: '申请成立兴趣小组',
@@ -43,13 +51,13 @@ export class GroupsController {
   @ApiAnswer({ summary: '兴趣小组列表', ok: { page: 'GroupView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
   @Get()
   list(@CurrentUser() user: User, @Query() query: GroupQueryDto): Promise<Page<GroupView>> {
-    return this.groups.list(user, query);
+    return this.reads.list(user, query);
   }
 
   @ApiAnswer({ summary: '我加入的兴趣小组', ok: { page: 'GroupView' } })
   @Get('mine')
   mine(@CurrentUser() user: User): Promise<Page<GroupView>> {
-    return this.groups.mine(user);
+    return this.reads.mine(user);
   }
 
   @ApiAnswer({
@@ -59,7 +67,7 @@ export class GroupsController {
   })
   @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupDetail> {
-    return this.groups.get(user, id);
+    return this.reads.get(user, id);
   }
 
   @ApiAnswer({
@@ -70,7 +78,7 @@ export class GroupsController {
   @Post(':id/join')
   @HttpCode(200)
   join(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupView> {
-    return this.groups.join(user, id);
+    return this.membership.join(user, id);
   }
 
   @ApiAnswer({
@@ -81,7 +89,7 @@ export class GroupsController {
   @Post(':id/leave')
   @HttpCode(200)
   leave(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<GroupView> {
-    return this.groups.leave(user, id);
+    return this.membership.leave(user, id);
   }
 
   @ApiAnswer({
@@ -97,7 +105,7 @@ export class GroupsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: GroupNoticeDto,
   ): Promise<GroupNoticeView> {
-    return this.groups.postNotice(user, id, body);
+    return this.leaders.postNotice(user, id, body);
   }
 
   @ApiAnswer({
@@ -126,7 +134,7 @@ export class GroupsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: GroupBookingDto,
   ): Promise<GroupBookingResponse> {
-    return this.groups.book(user, id, body);
+    return this.leaders.book(user, id, body);
   }
 
   @ApiAnswer({
@@ -141,7 +149,7 @@ export class GroupsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: AddGroupLeaderDto,
   ): Promise<GroupMemberView[]> {
-    return this.groups.addLeader(user, id, body.userId);
+    return this.leaders.addLeader(user, id, body.userId);
   }
 
   @ApiAnswer({

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PostingResponse } from '@linli/shared-types';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
-import { CurrentUser, Roles } from '../common/auth.decorators.js';
-import { RateLimit } from '../common/rate-limit.guard.js';
+import { CurrentUser } from '../common/auth.decorators.js';
+import { IdempotentPosting } from '../timebank/idempotent-posting.decorator.js';
 import { User } from '../users/user.entity.js';
 import { FamilyTransferDto } from './dto/family-transfer.dto.js';
 import { FamilyTransfersService } from './family-transfers.service.js';
@@ -30,15 +30,7 @@ export class FamilyTransfersController {
       'IDEMPOTENCY_KEY_REUSED',
     ],
   })
-  @Post('family-transfers')
-  @Roles('resident')
-  @HttpCode(201)
-  @RateLimit('timebank')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: 'one per intended transfer; a retry sends the same key',
-  })
+  @IdempotentPosting('family-transfers', 'one per intended transfer; a retry sends the same key')
   transfer(
     @CurrentUser() user: User,
     @Headers('idempotency-key') key: string | undefined,

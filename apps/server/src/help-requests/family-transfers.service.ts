@@ -5,12 +5,13 @@ import { refuse } from '../common/app-exception.js';
 import { lockForUpdate } from '../database/transaction.js';
 import { FamilyBinding } from '../family/family.entity.js';
 import { Community } from '../tenancy/community.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { notifyCreditsReceived } from '../timebank/credits-received.js';
 import { IdempotencyService } from '../timebank/idempotency.service.js';
 import { LedgerService } from '../timebank/ledger.service.js';
 import type { LedgerTransaction } from '../timebank/ledger-transaction.entity.js';
 import { TimebankAccount } from '../timebank/timebank-account.entity.js';
 import { toCounterparty, toStatementItem } from '../timebank/timebank.mapper.js';
-import { TimebankService } from '../timebank/timebank.service.js';
 import { User } from '../users/user.entity.js';
 import type { FamilyTransferDto } from './dto/family-transfer.dto.js';
 import {
@@ -32,7 +33,7 @@ export class FamilyTransfersService {
   constructor(
     private readonly ledger: LedgerService,
     private readonly idempotency: IdempotencyService,
-    private readonly timebank: TimebankService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   transfer(sender: User, idempotencyKey: string | undefined, body: FamilyTransferDto): Promise<PostingResponse> {
@@ -77,7 +78,14 @@ export class FamilyTransfersService {
           });
           if (leg.from === 'sender') outgoing = posted;
         }
-        await this.timebank.notifyCredits(manager, to.id, toAccount.communityId, body.minutes, memos.incoming);
+        await notifyCreditsReceived(
+          this.notifications,
+          manager,
+          to.id,
+          toAccount.communityId,
+          body.minutes,
+          memos.incoming,
+        );
         const after = await manager.findOneByOrFail(TimebankAccount, { id: fromAccount.id });
         return {
           transaction: toStatementItem(

@@ -15,13 +15,23 @@ import {
   SetCareRecipientDto,
   SettleHelpDto,
 } from './dto/help-requests.dto.js';
+import { CareRecipientsService } from './care-recipients.service.js';
+import { HelpMatchingService } from './help-matching.service.js';
+import { HelpRequestReadsService } from './help-request-reads.service.js';
 import { HelpRequestsService } from './help-requests.service.js';
+import { HelpSettlementService } from './help-settlement.service.js';
 
 @ApiTags('help-requests')
 @ApiBearerAuth()
 @Controller('help-requests')
 export class HelpRequestsController {
-  constructor(private readonly help: HelpRequestsService) {}
+  constructor(
+    private readonly help: HelpRequestsService,
+    private readonly reads: HelpRequestReadsService,
+    private readonly matching: HelpMatchingService,
+    private readonly settlement: HelpSettlementService,
+    private readonly care: CareRecipientsService,
+  ) {}
 
   @ApiAnswer({
     summary: '发布互助需求（冻结所出时长，帮扶对象由社区支付）',
@@ -44,7 +54,7 @@ export class HelpRequestsController {
   @Get()
   @Roles('resident', 'staff', 'admin')
   list(@CurrentUser() user: User, @Query() query: HelpRequestQueryDto): Promise<Page<HelpRequestView>> {
-    return this.help.list(user, query);
+    return this.reads.list(user, query);
   }
 
   @ApiAnswer({
@@ -56,7 +66,7 @@ export class HelpRequestsController {
   @Roles('resident')
   @ActFor('查看互助需求')
   mine(@CurrentUser() user: User): Promise<Page<HelpRequestView>> {
-    return this.help.mine(user);
+    return this.reads.mine(user);
   }
 
   /** Staff: who is flagged as a care recipient 帮扶对象. */
@@ -64,7 +74,7 @@ export class HelpRequestsController {
   @Get('care-recipients')
   @StaffOnly()
   careRecipients(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto): Promise<CareRecipientView[]> {
-    return this.help.careRecipients(user, query.communityId);
+    return this.care.careRecipients(user, query.communityId);
   }
 
   @ApiAnswer({
@@ -76,7 +86,7 @@ export class HelpRequestsController {
   @Roles('resident', 'staff', 'admin')
   @ActFor('查看互助需求')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
-    return this.help.get(user, id);
+    return this.reads.get(user, id);
   }
 
   @ApiAnswer({
@@ -94,7 +104,7 @@ export class HelpRequestsController {
   @Roles('resident')
   @HttpCode(200)
   offer(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
-    return this.help.offer(user, id);
+    return this.matching.offer(user, id);
   }
 
   @ApiAnswer({
@@ -111,7 +121,7 @@ export class HelpRequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ChooseHelperDto,
   ): Promise<HelpRequestView> {
-    return this.help.choose(user, id, body.helperId);
+    return this.matching.choose(user, id, body.helperId);
   }
 
   @ApiAnswer({
@@ -123,7 +133,7 @@ export class HelpRequestsController {
   @Roles('resident')
   @HttpCode(200)
   done(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
-    return this.help.done(user, id);
+    return this.settlement.done(user, id);
   }
 
   @ApiAnswer({
@@ -139,7 +149,7 @@ export class HelpRequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ConfirmHelpDto,
   ): Promise<HelpRequestView> {
-    return this.help.confirm(user, id, body.thanks, body.stars);
+    return this.settlement.confirm(user, id, body.thanks, body.stars);
   }
 
   @ApiAnswer({
@@ -155,7 +165,7 @@ export class HelpRequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: DisputeHelpDto,
   ): Promise<HelpRequestView> {
-    return this.help.dispute(user, id, body.reason);
+    return this.settlement.dispute(user, id, body.reason);
   }
 
   @ApiAnswer({
@@ -168,7 +178,7 @@ export class HelpRequestsController {
   @Roles('resident')
   @HttpCode(200)
   cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
-    return this.help.cancel(user, id);
+    return this.matching.cancel(user, id);
   }
 
   @ApiAnswer({
@@ -184,7 +194,7 @@ export class HelpRequestsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: SettleHelpDto,
   ): Promise<HelpRequestView> {
-    return this.help.settle(user, id, body.minutes, body.reason);
+    return this.settlement.settle(user, id, body.minutes, body.reason);
   }
 }
 
@@ -194,7 +204,7 @@ export class HelpRequestsController {
 @StaffOnly()
 @Controller('residents')
 export class CareRecipientsController {
-  constructor(private readonly help: HelpRequestsService) {}
+  constructor(private readonly care: CareRecipientsService) {}
 
   @ApiAnswer({
     summary: '设为或取消帮扶对象',
@@ -208,6 +218,6 @@ export class CareRecipientsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: SetCareRecipientDto,
   ): Promise<CareRecipientView> {
-    return this.help.setCareRecipient(user, id, body.careRecipient);
+    return this.care.setCareRecipient(user, id, body.careRecipient);
   }
 }

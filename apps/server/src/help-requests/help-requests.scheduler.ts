@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
-import { HelpRequestsService } from './help-requests.service.js';
+import { HelpSettlementService } from './help-settlement.service.js';
 
 /** The 72-hour auto-confirmation. Every process may run it: each request is claimed once in the database. */
 @Injectable()
@@ -10,7 +10,7 @@ export class HelpRequestsScheduler implements OnApplicationBootstrap {
   private running = false;
 
   constructor(
-    private readonly help: HelpRequestsService,
+    private readonly help: HelpSettlementService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly scheduler?: SchedulerRegistry,
   ) {}

@@ -14,7 +14,7 @@ import { cardCode } from '../activities/activity-codes.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
-import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { newestFirst, pageByDescendingId } from '../common/pagination.js';
 import { residentMatches } from '../common/search.js';
 import { assertInCommunity, communityScope } from '../common/tenancy-scope.js';
 import { Building } from '../tenancy/building.entity.js';
@@ -39,16 +39,9 @@ export class ResidentsService {
   async list(viewer: User, query: ResidentQueryDto): Promise<Page<ResidentListItem>> {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('u.role = :role', { role: 'resident' })
-      .orderBy('u.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('u.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(User), 'u', { limit, cursor: query.cursor, scope });
+    qb.andWhere('u.role = :role', { role: 'resident' });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
-    if (before) qb.andWhere('u.id < :before', { before });
     if (query.q) qb.andWhere(residentMatches('u', query.q));
     const rows = await qb.getMany();
     const buildings = await this.buildingsOf(rows, this.dataSource.manager);

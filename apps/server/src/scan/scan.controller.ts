@@ -4,8 +4,8 @@ import type { ScanResponse } from '@linli/shared-types';
 import { isActivityCode, isPersonalCode, typedActivityCode } from '../activities/activity-codes.js';
 import { AttendanceService } from '../activities/attendance.service.js';
 import { BookingAttendanceService } from '../bookings/booking-attendance.service.js';
-import { HelpRequestsService } from '../help-requests/help-requests.service.js';
-import { EventsService } from '../events/events.service.js';
+import { HelpMatchingService } from '../help-requests/help-matching.service.js';
+import { EventAttendanceService } from '../events/event-attendance.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { AppException, refuse } from '../common/app-exception.js';
 import { CurrentUser, Roles } from '../common/auth.decorators.js';
@@ -23,8 +23,8 @@ export class ScanController {
   constructor(
     private readonly bookings: BookingAttendanceService,
     private readonly attendance: AttendanceService,
-    private readonly help: HelpRequestsService,
-    private readonly events: EventsService,
+    private readonly help: HelpMatchingService,
+    private readonly events: EventAttendanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

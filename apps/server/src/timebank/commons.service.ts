@@ -6,6 +6,7 @@ import { refuse } from '../common/app-exception.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { runTransaction } from '../database/transaction.js';
 import { User } from '../users/user.entity.js';
+import { usersById } from '../users/users-by-id.js';
 import { LedgerEntry, LedgerTransaction } from './ledger-transaction.entity.js';
 import { commonsKey, LedgerService } from './ledger.service.js';
 import { TimebankAccount } from './timebank-account.entity.js';
@@ -65,9 +66,7 @@ export class CommonsService {
     const otherIds = transactions.map((t) => (t.fromAccountId === commons.id ? t.toAccountId : t.fromAccountId));
     const others = otherIds.length ? await manager.findBy(TimebankAccount, { id: In(otherIds) }) : [];
     const ownerIds = others.map((a) => a.userId).filter((id): id is number => id !== null);
-    const owners = new Map(
-      (ownerIds.length ? await manager.findBy(User, { id: In(ownerIds) }) : []).map((u) => [u.id, u]),
-    );
+    const owners = await usersById(manager, ownerIds);
     const accounts = new Map(others.map((a) => [a.id, a]));
     const byId = new Map(transactions.map((t) => [t.id, t]));
     return {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
-import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
+import { IdempotentPosting } from './idempotent-posting.decorator.js';
 import {
   CancelRedemptionDto,
   CreateRewardDto,
@@ -112,15 +112,7 @@ export class RewardsController {
       'IDEMPOTENCY_KEY_REUSED',
     ],
   })
-  @Post(':id/redeem')
-  @Roles('resident')
-  @HttpCode(201)
-  @RateLimit('timebank')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: 'one per intended redemption; a retry sends the same key',
-  })
+  @IdempotentPosting(':id/redeem', 'one per intended redemption; a retry sends the same key')
   redeem(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,

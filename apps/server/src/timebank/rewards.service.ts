@@ -5,17 +5,21 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
-import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { newestFirst, pageByDescendingId } from '../common/pagination.js';
 import { assertInCommunity, communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
 import { User } from '../users/user.entity.js';
+import { usersById } from '../users/users-by-id.js';
 import type { CreateRewardDto, RedemptionQueryDto, RewardQueryDto, UpdateRewardDto } from './dto/rewards.dto.js';
+import { notifyCreditsReceived } from './credits-received.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LedgerTransaction } from './ledger-transaction.entity.js';
 import { runTransaction } from '../database/transaction.js';
 import { LedgerService } from './ledger.service.js';
+import { postReversal } from './reversal.js';
 import { Reward, RewardRedemption } from './reward.entity.js';
 import { TimebankAccount } from './timebank-account.entity.js';
-import { assertVerifiedResident, TimebankService } from './timebank.service.js';
+import { assertVerifiedResident } from './timebank.service.js';
 import { toRedemptionView, toRewardView } from './timebank.mapper.js';
 import { checkReversal } from './timebank.rules.js';
 
@@ -24,7 +28,7 @@ export class RewardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
-    private readonly timebank: TimebankService,
+    private readonly notifications: NotificationsService,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -36,15 +40,8 @@ export class RewardsService {
     if (!staff) assertVerifiedResident(viewer);
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(Reward)
-      .createQueryBuilder('r')
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    const qb = newestFirst(this.dataSource.getRepository(Reward), 'r', { limit, cursor: query.cursor, scope });
     if (!staff) qb.andWhere('r.active = :active', { active: true });
-    if (before) qb.andWhere('r.id < :before', { before });
     return pageByDescendingId(await qb.getMany(), limit, toRewardView);
   }
 
@@ -159,45 +156,24 @@ export class RewardsService {
   async mine(resident: User, query: { cursor?: string; limit?: number }): Promise<Page<RedemptionView>> {
     assertVerifiedResident(resident);
     const limit = query.limit ?? 20;
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(RewardRedemption)
-      .createQueryBuilder('r')
-      .where('r.userId = :userId', { userId: resident.id })
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (before) qb.andWhere('r.id < :before', { before });
+    const repository = this.dataSource.getRepository(RewardRedemption);
+    const qb = newestFirst(repository, 'r', { limit, cursor: query.cursor, scope: null });
+    qb.andWhere('r.userId = :userId', { userId: resident.id });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
 
   async redemptions(viewer: User, query: RedemptionQueryDto): Promise<Page<RedemptionView>> {
     const limit = query.limit ?? 50;
     const scope = communityScope(viewer, query.communityId);
-    const before = decodeIdCursor(query.cursor);
-    const qb = this.dataSource
-      .getRepository(RewardRedemption)
-      .createQueryBuilder('r')
-      .orderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (scope !== null) qb.andWhere('r.communityId = :scope', { scope });
+    const repository = this.dataSource.getRepository(RewardRedemption);
+    const qb = newestFirst(repository, 'r', { limit, cursor: query.cursor, scope });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (before) qb.andWhere('r.id < :before', { before });
     return this.page(this.dataSource.manager, await qb.getMany(), limit);
   }
 
   handOver(actor: User, redemptionId: number): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
-      const redemption = await this.load(manager, actor, redemptionId);
-      const done = await manager.update(
-        RewardRedemption,
-        { id: redemption.id, status: 'pending' },
-        {
-          status: 'handed_over',
-          handledById: actor.id,
-          handledAt: this.clock.now(),
-        },
-      );
-      if (!done.affected) throw refuse('REDEMPTION_NOT_PENDING');
+      const redemption = await this.close(manager, actor, redemptionId, 'handed_over');
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
         actor,
@@ -214,17 +190,7 @@ export class RewardsService {
   /** Cancelling returns the minutes (a reversal) and the item to stock, in one transaction. */
   cancel(actor: User, redemptionId: number, reason: string | undefined): Promise<RedemptionView> {
     return runTransaction(this.dataSource, async (manager) => {
-      const redemption = await this.load(manager, actor, redemptionId);
-      const claimed = await manager.update(
-        RewardRedemption,
-        { id: redemption.id, status: 'pending' },
-        {
-          status: 'cancelled',
-          handledById: actor.id,
-          handledAt: this.clock.now(),
-        },
-      );
-      if (!claimed.affected) throw refuse('REDEMPTION_NOT_PENDING');
+      const redemption = await this.close(manager, actor, redemptionId, 'cancelled');
       await manager
         .createQueryBuilder()
         .update(Reward)
@@ -239,7 +205,7 @@ export class RewardsService {
       );
       if (refusal) throw refuse(refusal.code);
       const why = reason?.trim() || '取消兑换';
-      const reversal = await this.timebank.postReversal(manager, original, actor, why);
+      const reversal = await postReversal(this.ledger, manager, original, actor, why);
       await manager.update(RewardRedemption, { id: redemption.id }, { reversalId: reversal.id });
       const reward = await manager.findOneBy(Reward, { id: redemption.rewardId });
       await this.audit.record(manager, {
@@ -250,7 +216,8 @@ export class RewardsService {
         targetId: redemption.id,
         summary: `取消兑换：${reward?.name ?? redemption.rewardId}（兑换 #${redemption.id}，退回 ${redemption.priceMinutes} 分钟）：${why}`,
       });
-      await this.timebank.notifyCredits(
+      await notifyCreditsReceived(
+        this.notifications,
         manager,
         redemption.userId,
         redemption.communityId,
@@ -259,6 +226,23 @@ export class RewardsService {
       );
       return this.view(manager, redemption.id);
     });
+  }
+
+  /** Staff close a pending redemption once, handed over or cancelled: the conditional update decides. */
+  private async close(
+    manager: EntityManager,
+    actor: User,
+    redemptionId: number,
+    status: 'handed_over' | 'cancelled',
+  ): Promise<RewardRedemption> {
+    const redemption = await this.load(manager, actor, redemptionId);
+    const closed = await manager.update(
+      RewardRedemption,
+      { id: redemption.id, status: 'pending' },
+      { status, handledById: actor.id, handledAt: this.clock.now() },
+    );
+    if (!closed.affected) throw refuse('REDEMPTION_NOT_PENDING');
+    return redemption;
   }
 
   private async load(manager: EntityManager, actor: User, redemptionId: number): Promise<RewardRedemption> {
@@ -279,9 +263,7 @@ export class RewardsService {
     const rewards = new Map(
       (rewardIds.length ? await manager.findBy(Reward, { id: In(rewardIds) }) : []).map((r) => [r.id, r]),
     );
-    const users = new Map(
-      (userIds.length ? await manager.findBy(User, { id: In(userIds) }) : []).map((u) => [u.id, u]),
-    );
+    const users = await usersById(manager, userIds);
     return pageByDescendingId(rows, limit, (r) => toRedemptionView(r, rewards.get(r.rewardId), users.get(r.userId)));
   }
 }

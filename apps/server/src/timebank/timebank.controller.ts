@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   LedgerAuditResult,
   LedgerTransactionView,
@@ -14,8 +14,8 @@ import type {
 import type { FastifyReply } from 'fastify';
 import { ActFor } from '../common/act-for.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
-import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';
+import { IdempotentPosting } from './idempotent-posting.decorator.js';
 import {
   AdjustmentDto,
   MonthlyStatsQueryDto,
@@ -27,6 +27,8 @@ import {
   TransferDto,
   TransferRecipientQueryDto,
 } from './dto/timebank.dto.js';
+import { TimebankCorrectionsService } from './timebank-corrections.service.js';
+import { TimebankReportsService } from './timebank-reports.service.js';
 import { TimebankService } from './timebank.service.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 
@@ -34,7 +36,11 @@ import { ApiAnswer } from '../common/api-answer.decorator.js';
 @ApiBearerAuth()
 @Controller('timebank')
 export class TimebankController {
-  constructor(private readonly timebank: TimebankService) {}
+  constructor(
+    private readonly timebank: TimebankService,
+    private readonly corrections: TimebankCorrectionsService,
+    private readonly reports: TimebankReportsService,
+  ) {}
 
   @ApiAnswer({
     summary: '我的时间银行账户（余额）',
@@ -104,15 +110,7 @@ export class TimebankController {
       'IDEMPOTENCY_KEY_REUSED',
     ],
   })
-  @Post('transfers')
-  @Roles('resident')
-  @HttpCode(201)
-  @RateLimit('timebank')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: 'one per intended transfer; a retry sends the same key',
-  })
+  @IdempotentPosting('transfers', 'one per intended transfer; a retry sends the same key')
   transfer(
     @CurrentUser() user: User,
     @Headers('idempotency-key') key: string | undefined,
@@ -125,7 +123,7 @@ export class TimebankController {
   @Get('accounts')
   @StaffOnly()
   accounts(@CurrentUser() user: User, @Query() query: TimebankAccountQueryDto): Promise<Page<TimebankAccountListItem>> {
-    return this.timebank.accounts(user, query);
+    return this.reports.accounts(user, query);
   }
 
   @ApiAnswer({ summary: '导出时间银行账户（CSV）', ok: { mediaType: 'text/csv' } })
@@ -136,7 +134,7 @@ export class TimebankController {
     @Query() query: TimebankCommunityQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const csv = await this.timebank.accountsCsv(user, query.communityId);
+    const csv = await this.reports.accountsCsv(user, query.communityId);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header(
       'content-disposition',
@@ -157,14 +155,14 @@ export class TimebankController {
     @Param('userId', ParseIntPipe) userId: number,
     @Query() query: StatementQueryDto,
   ): Promise<Page<StatementItem>> {
-    return this.timebank.statementOfUser(user, userId, query);
+    return this.reports.statementOfUser(user, userId, query);
   }
 
   @ApiAnswer({ summary: '社区账户流水（时间池，或冻结账户、公益池）', ok: { page: 'StatementItem' } })
   @Get('pool/transactions')
   @StaffOnly()
   poolTransactions(@CurrentUser() user: User, @Query() query: PoolStatementQueryDto): Promise<Page<StatementItem>> {
-    return this.timebank.statementOfPool(user, query.communityId, query);
+    return this.reports.statementOfPool(user, query.communityId, query);
   }
 
   @ApiAnswer({
@@ -188,7 +186,7 @@ export class TimebankController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: ReverseTransactionDto,
   ): Promise<LedgerTransactionView> {
-    return this.timebank.reverse(user, id, body.reason);
+    return this.corrections.reverse(user, id, body.reason);
   }
 
   @ApiAnswer({
@@ -206,20 +204,20 @@ export class TimebankController {
   @Roles('admin')
   @HttpCode(201)
   adjust(@CurrentUser() user: User, @Body() body: AdjustmentDto): Promise<LedgerTransactionView> {
-    return this.timebank.adjust(user, body);
+    return this.corrections.adjust(user, body);
   }
 
   @ApiAnswer({ summary: '时间银行月度统计', ok: 'TimebankMonthlyStatsResponse' })
   @Get('stats/monthly')
   @StaffOnly()
   monthly(@CurrentUser() user: User, @Query() query: MonthlyStatsQueryDto): Promise<TimebankMonthlyStatsResponse> {
-    return this.timebank.monthlyStats(user, query.communityId, query.months ?? 12);
+    return this.reports.monthlyStats(user, query.communityId, query.months ?? 12);
   }
 
   @ApiAnswer({ summary: '时间银行对账（账户余额与流水核对）', ok: 'LedgerAuditResult' })
   @Get('audit')
   @StaffOnly()
   audit(@CurrentUser() user: User, @Query() query: TimebankCommunityQueryDto): Promise<LedgerAuditResult> {
-    return this.timebank.audit(user, query.communityId);
+    return this.reports.audit(user, query.communityId);
   }
 }

@@ -6,12 +6,22 @@ import { LedgerService } from './ledger.service.js';
 import { RewardsController } from './rewards.controller.js';
 import { RewardsService } from './rewards.service.js';
 import { TimebankController } from './timebank.controller.js';
+import { TimebankCorrectionsService } from './timebank-corrections.service.js';
+import { TimebankReportsService } from './timebank-reports.service.js';
 import { TimebankService } from './timebank.service.js';
 
 /** Time bank: the ledger (LedgerService.post is the only writer of balances), transfers, rewards, audit. */
 @Module({
   controllers: [TimebankController, RewardsController, CommonsController],
-  providers: [LedgerService, IdempotencyService, TimebankService, RewardsService, CommonsService],
-  exports: [LedgerService, TimebankService, IdempotencyService],
+  providers: [
+    LedgerService,
+    IdempotencyService,
+    TimebankService,
+    TimebankCorrectionsService,
+    TimebankReportsService,
+    RewardsService,
+    CommonsService,
+  ],
+  exports: [LedgerService, IdempotencyService],
 })
 export class TimebankModule {}

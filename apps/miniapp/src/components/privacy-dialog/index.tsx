@@ -1,8 +1,7 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { usePrivacy } from '../../hooks/usePrivacy';
+import { platformPrivacy } from '../../platform/privacy';
 import './index.scss';
-
-const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** What we collect and why; keep in step with the 用户隐私保护指引 declared in the WeChat admin console. */
 const collected = [
@@ -19,6 +18,8 @@ interface PrivacyDialogProps {
   /** Stay open until accepted (login page). */
   requireConsent?: boolean;
 }
+
+const openType = platformPrivacy.agreesThroughOpenType;
 
 export function PrivacyDialog({ requireConsent = false }: PrivacyDialogProps) {
   const privacy = usePrivacy();
@@ -56,9 +57,9 @@ export function PrivacyDialog({ requireConsent = false }: PrivacyDialogProps) {
             <Button
               id={privacy.agreeButtonId}
               className="lk-privacy__button lk-privacy__button--primary e2e-privacy-agree"
-              openType={isWeapp ? 'agreePrivacyAuthorization' : undefined}
-              onAgreePrivacyAuthorization={isWeapp ? privacy.accept : undefined}
-              onClick={isWeapp ? undefined : privacy.accept}
+              openType={openType ? 'agreePrivacyAuthorization' : undefined}
+              onAgreePrivacyAuthorization={openType ? privacy.accept : undefined}
+              onClick={openType ? undefined : privacy.accept}
             >
               同意并继续
             </Button>

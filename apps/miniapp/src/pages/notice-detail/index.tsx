@@ -9,11 +9,10 @@ import { useNotice } from '../../hooks/useNotice';
 import { useSession } from '../../hooks/useSession';
 import { speakableText, useReadAloud } from '../../hooks/useReadAloud';
 import { renderNoticeMarkdown } from '../../lib/notice-markdown';
+import { richTextDecodesEntities } from '../../platform/rich-text';
 import { formatShanghaiTime } from '../../lib/time';
 import { goHome, routes } from '../../routes';
 import './index.scss';
-
-const escapeEntities = process.env.TARO_ENV === 'weapp';
 
 function parseId(raw: string | undefined): number | null {
   return raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
@@ -91,7 +90,10 @@ export default function NoticeDetailPage() {
   const state = useNotice(id);
   const { notice } = state;
   const source = notice?.body;
-  const body = useMemo(() => (source ? renderNoticeMarkdown(source, { escapeEntities }) : []), [source]);
+  const body = useMemo(
+    () => (source ? renderNoticeMarkdown(source, { escapeEntities: richTextDecodesEntities }) : []),
+    [source],
+  );
   const spoken = useMemo(() => (notice ? `${notice.title}。\n${speakableText(notice.body)}` : ''), [notice]);
   const readAloud = useReadAloud(spoken);
 

@@ -19,6 +19,7 @@ import {
 } from '../../../../lib/activities';
 import { formatShanghaiTime } from '../../../../lib/time';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
+import { platformLocation } from '../../../../platform/location';
 import './index.scss';
 
 export default function ActivityDetailPage() {
@@ -49,20 +50,8 @@ export default function ActivityDetailPage() {
 
   const openMap = () => {
     if (!activity?.geofence) return;
-    if (process.env.TARO_ENV === 'h5') {
-      // In a browser: the place on a web map (AMap's URI API; the fence was taken by GPS, hence wgs84).
-      const { lat, lng } = activity.geofence;
-      const name = encodeURIComponent(activity.place);
-      window.location.href = `https://uri.amap.com/marker?position=${lng},${lat}&name=${name}&coordinate=wgs84&callnative=1`;
-      return;
-    }
-    void Taro.openLocation({
-      latitude: activity.geofence.lat,
-      longitude: activity.geofence.lng,
-      name: activity.title,
-      address: activity.place,
-      scale: 17,
-    });
+    const { lat, lng } = activity.geofence;
+    platformLocation.showOnMap({ lat, lng, name: activity.title, address: activity.place });
   };
 
   if (id === null) {
