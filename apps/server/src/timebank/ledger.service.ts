@@ -9,7 +9,8 @@ import { insertRows } from '../database/inserts.js';
 import { lockForUpdate } from '../database/transaction.js';
 import { TimebankAccount } from './timebank-account.entity.js';
 import { TimebankHold } from './timebank-hold.entity.js';
-import { capOverflow, isValidAmount, lockOrder, postingPlan } from './timebank.rules.js';
+import { moveEachSide, moveInOneUpdate } from './balance-moves.js';
+import { capOverflow, isValidAmount, postingPlan } from './timebank.rules.js';
 
 export interface Posting {
   kind: LedgerKind;
@@ -75,7 +76,9 @@ export class LedgerService {
     const plan = posting.locked && postingPlan(posting.locked.from, posting.locked.to, posting.amount, this.capMinutes);
     if (plan === 'insufficient') throw refuse('INSUFFICIENT_CREDITS');
     const overCap =
-      plan === 'one-update' ? await this.moveInOneUpdate(manager, posting) : await this.moveEachSide(manager, posting);
+      plan === 'one-update'
+        ? await moveInOneUpdate(manager, posting)
+        : await moveEachSide(manager, posting, this.capMinutes);
     const values = {
       communityId: posting.communityId,
       kind: posting.kind,
@@ -97,72 +100,6 @@ export class LedgerService {
     ]);
     if (overCap) await this.moveOverCap(manager, posting.communityId, posting.toAccountId, posting.actorId ?? null);
     return manager.create(LedgerTransaction, { ...values, id });
-  }
-
-  /**
-   * Both balances in one statement, for accounts locked and checked in this transaction (postingPlan). The debit keeps
-   * its condition: should the rows have moved since they were read (another Galera node), fewer than two change and
-   * the whole transaction is refused (and on Galera it loses at commit and is retried anyway).
-   */
-  private async moveInOneUpdate(manager: EntityManager, posting: Posting): Promise<false> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(TimebankAccount)
-      .set({ balance: () => 'CASE WHEN id = :from THEN balance - :amount ELSE balance + :amount END' })
-      .where("communityId = :communityId AND ((id = :from AND (kind = 'pool' OR balance >= :amount)) OR id = :to)", {
-        from: posting.fromAccountId,
-        to: posting.toAccountId,
-        amount: posting.amount,
-        communityId: posting.communityId,
-      })
-      .execute();
-    if (result.affected !== 2) throw refuse('INSUFFICIENT_CREDITS');
-    return false;
-  }
-
-  /**
-   * Each side on its own, in id order: the debit's condition (`balance >= amount` unless a pool) and the credit under
-   * the cap; beyond the cap the whole credit is made and the answer says the excess must go to the commons.
-   */
-  private async moveEachSide(manager: EntityManager, posting: Posting): Promise<boolean> {
-    let overCap = false;
-    for (const accountId of lockOrder(posting.fromAccountId, posting.toAccountId)) {
-      const qb = manager.createQueryBuilder().update(TimebankAccount);
-      const params = { id: accountId, amount: posting.amount, communityId: posting.communityId, cap: this.capMinutes };
-      let result =
-        accountId === posting.fromAccountId
-          ? await qb
-              .set({ balance: () => 'balance - :amount' })
-              .where("id = :id AND communityId = :communityId AND (kind = 'pool' OR balance >= :amount)", params)
-              .execute()
-          : await qb
-              .set({ balance: () => 'balance + :amount' })
-              .where(
-                "id = :id AND communityId = :communityId AND (kind <> 'resident' OR balance + :amount <= :cap)",
-                params,
-              )
-              .execute();
-      if (!result.affected && accountId === posting.toAccountId) {
-        // Beyond the cap (the rare case, so the common credit stays one statement): credit it all, then move the excess.
-        result = await manager
-          .createQueryBuilder()
-          .update(TimebankAccount)
-          .set({ balance: () => 'balance + :amount' })
-          .where('id = :id AND communityId = :communityId', params)
-          .execute();
-        overCap = Boolean(result.affected);
-      }
-      if (!result.affected) {
-        if (
-          accountId === posting.fromAccountId &&
-          (await manager.existsBy(TimebankAccount, { id: accountId, communityId: posting.communityId }))
-        ) {
-          throw refuse('INSUFFICIENT_CREDITS');
-        }
-        throw refuse('TIMEBANK_ACCOUNT_NOT_FOUND');
-      }
-    }
-    return overCap;
   }
 
   /** Credit beyond the cap goes to the commons in the same transaction, and the statement says so. */
