@@ -343,9 +343,8 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(installProbe);
 });
 
-test('every console page: focus visible on each Tab stop, no trap, Shift+Tab walks back', async ({ page }) => {
-  test.setTimeout(900_000);
-  const token = await logIn(page, 'staff.g');
+/** The walk over every console page; the stops and problems per page go to .artifacts/<artifact>.json. */
+async function walkEveryPage(page: Page, token: string, artifact: string): Promise<void> {
   const found: Record<string, string[]> = {};
   const counts: Record<string, number> = {};
   for (const [name, path] of await consolePages(page, token)) {
@@ -357,9 +356,31 @@ test('every console page: focus visible on each Tab stop, no trap, Shift+Tab wal
     found[name] = [...forward.problems, ...backward, ...mouseOnly.map((element) => `mouse only: ${element}`)];
   }
   mkdirSync('.artifacts', { recursive: true });
-  writeFileSync('.artifacts/console-keyboard.json', JSON.stringify({ counts, found }, null, 2));
-  console.log(`console keyboard (tab stops per page): ${JSON.stringify(counts)}`);
+  writeFileSync(`.artifacts/${artifact}.json`, JSON.stringify({ counts, found }, null, 2));
+  console.log(`${artifact} (tab stops per page): ${JSON.stringify(counts)}`);
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
+}
+
+test('every console page as staff: focus visible on each Tab stop, no trap, Shift+Tab walks back', async ({ page }) => {
+  test.setTimeout(900_000);
+  await walkEveryPage(page, await logIn(page, 'staff.g'), 'console-keyboard');
+});
+
+test('every console page as the street admin in 全街道, chosen by keyboard', async ({ page }) => {
+  test.setTimeout(900_000);
+  const token = await logIn(page, 'admin');
+  // The community switcher: Tab to it, ArrowDown opens it, the arrows move to 全街道, Enter chooses it.
+  const switcher = page.locator('[data-testid=community-switcher]');
+  await pressUntil(page, '[data-testid=community-switcher]');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toBeVisible();
+  for (let i = 0; i < 10; i++) {
+    if ((await page.locator('.ant-select-item-option-active').textContent()) === '全街道') break;
+    await page.keyboard.press('ArrowUp');
+  }
+  await page.keyboard.press('Enter');
+  await expect(switcher).toContainText('全街道');
+  await walkEveryPage(page, token, 'console-keyboard-street');
 });
 
 /** Whether the focused element matches a selector (or sits inside one that does). */
