@@ -523,3 +523,24 @@ test('dialogs and drawers: Escape closes them and focus returns to what opened t
   await expect(page.locator('[data-testid=timebank-accounts-table] tbody tr').nth(1)).toBeVisible();
   await openAndEscape(page, '[data-testid=timebank-accounts-table] td:last-child button', '.ant-drawer-open');
 });
+
+test('what a tooltip says reaches the keyboard: a note, and why a button is disabled', async ({ page }) => {
+  const token = await logIn(page, 'staff.g');
+  // 时间银行 → 账户: why the community account is negative.
+  await page.goto('/console/timebank/accounts');
+  await expect(page.locator('[data-testid=pool-balance-note]')).toBeVisible();
+  await pressUntil(page, '[data-testid=pool-balance-note]');
+  await expect(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)')).toContainText('社区账户是发放时间的源头');
+
+  // 考勤与结算 of an activity not yet over: 结算 is disabled, and Tab reaches why.
+  const response = await page.request.get('/api/v1/activities?status=published&limit=100', {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const activities = ((await response.json()) as { items: Array<{ id: number; endAt: string }> }).items;
+  const upcoming = activities.find((activity) => new Date(activity.endAt).getTime() > Date.now() + 3_600_000);
+  expect(upcoming, 'a published activity not over yet').toBeDefined();
+  await page.goto(`/console/activities/${upcoming!.id}/attendance`);
+  await expect(page.locator('[data-testid=settle-open]')).toBeDisabled();
+  await pressUntil(page, '[data-testid=settle-reason]');
+  await expect(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)')).toContainText('活动结束后才能结算');
+});

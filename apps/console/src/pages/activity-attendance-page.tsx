@@ -1,3 +1,4 @@
+import { DisabledReason } from '../components/disabled-reason';
 import { ArrowLeftOutlined, QrcodeOutlined } from '@ant-design/icons';
 import {
   activityStatusText,
@@ -346,7 +347,7 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
             </Button>
           )}
           {activity.status === 'published' && (
-            <Tooltip title={ended ? undefined : '活动结束后才能结算'}>
+            <DisabledReason reason={ended ? undefined : '活动结束后才能结算'} testId="settle-reason">
               <Button
                 type="primary"
                 disabled={!canSettle}
@@ -355,7 +356,7 @@ function AttendanceSheetView({ activityId }: { activityId: number }) {
               >
                 结算时间积分
               </Button>
-            </Tooltip>
+            </DisabledReason>
           )}
         </Flex>
       </Card>

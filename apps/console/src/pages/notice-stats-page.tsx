@@ -1,3 +1,4 @@
+import { DisabledReason } from '../components/disabled-reason';
 import { ArrowLeftOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   noticeCategoryLabels,
@@ -161,23 +162,19 @@ function StatsContent({ notice, stats }: { notice: NoticeView; stats: NoticeStat
       <Card
         title={`${kindLabel}的住户（${stats.followUpCount} 户）`}
         extra={
-          <Tooltip
-            title={
-              stats.followUpCount === 0
-                ? '没有需要跟进的住户'
-                : '下载 Excel 可打开的 CSV 全部名单（导出会记入审计日志）'
-            }
-          >
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={onExport}
-              loading={exportCsv.isPending}
-              disabled={stats.followUpCount === 0}
-              data-testid="notice-stats-export"
-            >
-              导出 CSV
-            </Button>
-          </Tooltip>
+          <DisabledReason reason={stats.followUpCount === 0 ? '没有需要跟进的住户' : undefined}>
+            <Tooltip title="下载 Excel 可打开的 CSV 全部名单（导出会记入审计日志）" trigger={['hover', 'focus']}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={onExport}
+                loading={exportCsv.isPending}
+                disabled={stats.followUpCount === 0}
+                data-testid="notice-stats-export"
+              >
+                导出 CSV
+              </Button>
+            </Tooltip>
+          </DisabledReason>
         }
       >
         <Typography.Paragraph type="secondary">

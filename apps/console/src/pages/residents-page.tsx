@@ -1,6 +1,7 @@
+import { DisabledReason } from '../components/disabled-reason';
 import { ChoiceSegmented } from '../components/choice-segmented';
 import { userStatuses, userStatusLabels, type ResidentListItem, type UserStatus } from '@linli/shared-types';
-import { App, Button, Card, Empty, Flex, Input, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -46,7 +47,11 @@ function ResidentActions({ resident }: { resident: ResidentListItem }) {
       </Button>
     );
     if (!complete) {
-      return <Tooltip title="住户尚未填写楼栋、单元和房号，暂不能认证">{button}</Tooltip>;
+      return (
+        <DisabledReason reason="住户尚未填写楼栋、单元和房号，暂不能认证" testId={`verify-reason-${resident.id}`}>
+          {button}
+        </DisabledReason>
+      );
     }
     return (
       <Popconfirm

@@ -161,8 +161,10 @@ export function AccountsPanel() {
         >
           {minutesToHours(balance)}
           {row.kind === 'pool' && balance < 0 && (
-            <Tooltip title={POOL_BALANCE_NOTE}>
+            // Focusable, so the keyboard reads the note too.
+            <Tooltip title={POOL_BALANCE_NOTE} trigger={['hover', 'focus']}>
               <QuestionCircleOutlined
+                tabIndex={0}
                 style={{ marginInlineStart: 6, color: token.colorTextSecondary }}
                 aria-label="社区账户为什么是负数"
                 data-testid="pool-balance-note"

@@ -1,3 +1,4 @@
+import { DisabledReason } from '../disabled-reason';
 import { ledgerKindLabels, minutesToHours, type StatementItem } from '@linli/shared-types';
 import { Button, Drawer, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -114,7 +115,11 @@ export function StatementDrawer({ owner, account, onClose, onAdjust }: Statement
             冲正
           </Button>
         );
-        return blocker ? <Tooltip title={blocker}>{button}</Tooltip> : button;
+        return (
+          <DisabledReason reason={blocker ?? undefined} testId={`reverse-reason-${item.id}`}>
+            {button}
+          </DisabledReason>
+        );
       },
     },
   ];
