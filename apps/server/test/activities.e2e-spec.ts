@@ -47,7 +47,7 @@ describe(`volunteer activities over HTTP on ${testDatabaseKind}`, () => {
       return { token: l.token, id: l.user.id };
     };
     [li, chen, zhang] = await Promise.all(['13800000001', '13800000002', '13800000003'].map(login));
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });

@@ -7,7 +7,7 @@ describe(`identity over HTTP on ${testDatabaseKind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });
@@ -167,7 +167,7 @@ describe(`dev login outside demo mode on ${testDatabaseKind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ env: { LINLI_DEMO: '0', LINLI_SECRET: 's'.repeat(32) } });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });
@@ -183,7 +183,7 @@ describe(`login rate limit on ${testDatabaseKind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });

@@ -40,7 +40,7 @@ describe(`bookings over HTTP on ${testDatabaseKind}`, () => {
     });
     expect(created.status).toBe(201);
     roomId = created.body.id;
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });

@@ -56,7 +56,7 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     gBuildings = await t.dataSource
       .getRepository(Building)
       .find({ where: { communityId: g.id }, order: { id: 'ASC' } });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });
@@ -546,7 +546,7 @@ describe(`"请确认" reaches WeChat through the outbox of the running server on
         OUTBOX_POLL_MS: '200',
       },
     });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
     await wechat?.close();

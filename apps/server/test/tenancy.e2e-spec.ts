@@ -19,7 +19,7 @@ describe(`verification, volunteers and tenant isolation on ${testDatabaseKind}`,
     const users = t.dataSource.getRepository(User);
     pendingG = await users.findOneByOrFail({ phone: '13800000009' });
     verifiedG = await users.findOneByOrFail({ phone: '13800000003' });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });

@@ -92,7 +92,7 @@ describe(`time bank over HTTP on ${testDatabaseKind}`, () => {
       return { token: l.token, id: l.user.id };
     };
     [li, liu, chen, sun] = await Promise.all(['13800000001', '13800000005', '13800000002', '13900000001'].map(login));
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
   });

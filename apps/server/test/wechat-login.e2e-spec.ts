@@ -11,7 +11,7 @@ describe(`WeChat login against a local stand-in on ${testDatabaseKind}`, () => {
     t = await startTestApp({
       env: { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.url },
     });
-  });
+  }, 120_000); // a server starts, migrates and seeds on 2 shared cores
   afterAll(async () => {
     await t?.close();
     await wechat?.close();
