@@ -28,7 +28,13 @@ interface Stop {
 function installProbe(): void {
   type Snapshot = Array<{ element: Element; outline: string; shadow: string }>;
   interface Probe {
-    previous: { element: Element; name: string; snapshot: Snapshot; bar: string | null } | null;
+    previous: {
+      element: Element;
+      name: string;
+      snapshot: Snapshot;
+      bar: string | null;
+      pickerRing: string | null;
+    } | null;
     step(): { name: string | null; handle: number; previous: { name: string; indicator: string | null } | null };
     reset(): void;
     after(handle: number): string[];
@@ -89,6 +95,16 @@ function installProbe(): void {
     const middle = under.left + under.width / 2;
     return middle >= field.left && middle <= field.right ? `active bar under the field (${under.width}px)` : null;
   };
+  /**
+   * A date picker's ring, drawn on its wrapper while it has focus (.ant-picker-focused). antd keeps it after Tab when
+   * the picker's panel opened on focus and holds it, so the ring seen while focused is its indicator.
+   */
+  const pickerRingOf = (element: Element): string | null => {
+    const picker = element.closest('.ant-picker.ant-picker-focused');
+    if (!picker || !visibleBox(picker)) return null;
+    const ring = shadowOf(picker) || outlineOf(picker);
+    return ring ? `picker ${ring}` : null;
+  };
   const snapshotOf = (element: Element): Snapshot =>
     controlOf(element).map((part) => ({
       element: part,
@@ -121,7 +137,7 @@ function installProbe(): void {
           else if (part.shadow && part.shadow !== after?.shadow) indicator = part.shadow;
           if (indicator) break;
         }
-        indicator ??= this.previous.bar;
+        indicator ??= this.previous.bar ?? this.previous.pickerRing;
         previous = { name: this.previous.name, indicator };
       }
       const active = document.activeElement;
@@ -130,7 +146,13 @@ function installProbe(): void {
         return { name: null, handle: 0, previous };
       }
       const name = nameOf(active);
-      this.previous = { element: active, name, snapshot: snapshotOf(active), bar: activeBarUnder(active) };
+      this.previous = {
+        element: active,
+        name,
+        snapshot: snapshotOf(active),
+        bar: activeBarUnder(active),
+        pickerRing: pickerRingOf(active),
+      };
       if (!handles.has(active)) handles.set(active, handles.size + 1);
       return { name, handle: handles.get(active) ?? 0, previous };
     },
