@@ -70,7 +70,12 @@ export default tseslint.config(
   {
     files: ['apps/miniapp/**/*.{ts,tsx}', 'apps/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    // The rules of hooks and their dependencies. The plugin's React Compiler rules are left out: neither client is
+    // built with the compiler, and compiling every component for them was 14 s of a cold `pnpm lint`'s CPU (of 87).
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
     languageOptions: { globals: { ...globals.browser } },
   },
   // The architecture's arrows.

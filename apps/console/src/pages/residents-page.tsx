@@ -153,7 +153,6 @@ export function ResidentsPage() {
   const status = parseStatus(searchParams.get('status'));
   const q = searchParams.get('q')?.trim() ?? '';
   const [searchText, setSearchText] = useState(q);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
   useEffect(() => setSearchText(q), [q]);
 
   const residents = useResidents({ status, q });

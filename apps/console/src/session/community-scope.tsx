@@ -50,7 +50,6 @@ export function CommunityScopeProvider({ user, children }: { user: UserView; chi
     if (!isAdmin || communities.length === 0 || selectedId === null) return;
     if (selectedId !== undefined && communities.some((c) => c.id === selectedId)) return;
     const fallback = communities.find((c) => c.id === user.community?.id) ?? communities[0];
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
     setSelectedId(fallback.id);
   }, [isAdmin, communities, selectedId, user.community?.id]);
 

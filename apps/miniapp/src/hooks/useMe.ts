@@ -32,7 +32,6 @@ export function useMe(): MeState {
   }, []);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on login: the load marks itself loading
     if (token) void refresh();
   }, [token, refresh]);
 

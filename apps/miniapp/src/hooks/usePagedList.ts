@@ -131,7 +131,6 @@ export function usePagedList<T>(
   }, []);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on a key change: the load marks itself loading
     if (enabled) void firstPage('reset');
   }, [enabled, key, firstPage]);
 

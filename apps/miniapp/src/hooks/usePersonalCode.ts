@@ -42,7 +42,6 @@ export function usePersonalCode(enabled: boolean): PersonalCode {
   useDidHide(() => setVisible(false));
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching when shown: the load marks itself loading
     if (enabled && visible) void reload();
   }, [enabled, visible, reload]);
 

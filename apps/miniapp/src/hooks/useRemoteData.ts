@@ -41,7 +41,6 @@ export function useRemoteData<T>(load: () => Promise<T>, key: string, enabled = 
   }, []);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on a key change: the load marks itself loading
     if (enabled) void reload();
   }, [enabled, key, reload]);
 

@@ -57,7 +57,6 @@ export function BookingActionDialog({
 
   useEffect(() => {
     if (open) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
       setReason('');
       setTouched(false);
       mutation.reset();

@@ -14,7 +14,6 @@ export function DoorCodePoster({ room, onClose }: { room: RoomView | null; onClo
   const code = doorCode.data?.code;
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
     setSvg(null);
     setRenderError(false);
     if (!code) return;

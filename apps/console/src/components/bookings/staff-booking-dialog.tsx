@@ -67,7 +67,6 @@ export function StaffBookingDialog({
     if (mode) {
       form.resetFields();
       form.setFieldsValue({ roomId: rooms[0]?.id, date: dayjs(defaultDate), attendees: 10, weeks: 8 });
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- restored to the browser-tested version: the keyed/derived rewrite failed tests/console.e2e-spec.ts (see #12 note)
       setResult(null);
       single.reset();
       recurring.reset();
