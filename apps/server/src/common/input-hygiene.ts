@@ -3,6 +3,8 @@ import {
   buildMessage,
   IsInt,
   IsISO8601,
+  IsString,
+  Length,
   Matches,
   Max,
   Min,
@@ -80,3 +82,10 @@ export const ID_MAX = 2_147_483_647;
 /** A row id: a whole number 1…2³¹−1 (`{ each: true }` for an array of ids). */
 export const IsId = (options?: ValidationOptions): PropertyDecorator =>
   applyDecorators(IsInt(options), Min(1, options), Max(ID_MAX, options));
+
+/**
+ * Text a person must write: a string of `min` (default 1) to `max` UTF-16 units with at least one non-space
+ * character, so "   " is refused like "". Validation only: the field's @ApiProperty states its docs.
+ */
+export const NonBlank = (max: number, options: { min?: number } = {}): PropertyDecorator =>
+  applyDecorators(IsString(), Length(options.min ?? 1, max), Matches(/\S/));

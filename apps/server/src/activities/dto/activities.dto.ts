@@ -26,13 +26,12 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 export class GeofenceDto implements Geofence {
   @ApiProperty({ example: 30.6586 }) @IsLatitude() lat: number;
@@ -41,9 +40,9 @@ export class GeofenceDto implements Geofence {
 }
 
 export class CreateActivityDto implements CreateActivityRequest {
-  @ApiProperty({ example: '敬老院陪伴' }) @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title: string;
+  @ApiProperty({ example: '敬老院陪伴' }) @NonBlank(ACTIVITY_TITLE_MAX) title: string;
   @ApiProperty() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description: string;
-  @ApiProperty({ example: '幸福里敬老院' }) @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place: string;
+  @ApiProperty({ example: '幸福里敬老院' }) @NonBlank(ACTIVITY_PLACE_MAX) place: string;
   @ApiPropertyOptional({ type: GeofenceDto, nullable: true })
   @IsOptional()
   @IsObject()
@@ -57,9 +56,9 @@ export class CreateActivityDto implements CreateActivityRequest {
 }
 
 export class UpdateActivityDto implements UpdateActivityRequest {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_TITLE_MAX) @Matches(/\S/) title?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(ACTIVITY_TITLE_MAX) title?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, ACTIVITY_DESCRIPTION_MAX) description?: string;
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, ACTIVITY_PLACE_MAX) @Matches(/\S/) place?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(ACTIVITY_PLACE_MAX) place?: string;
   @ApiPropertyOptional({ type: GeofenceDto, nullable: true })
   @IsOptional()
   @IsObject()
@@ -91,16 +90,12 @@ export class RecordAttendanceDto implements RecordAttendanceRequest {
 export class ManualMinutesDto implements ManualMinutesRequest {
   @ApiProperty({ example: 90 }) @IsInt() @Min(0) @Max(1440) minutes: number;
   @ApiProperty({ example: '手机没电，未能签退，现场负责人确认' })
-  @IsString()
-  @Length(1, MANUAL_REASON_MAX)
-  @Matches(/\S/)
+  @NonBlank(MANUAL_REASON_MAX)
   reason: string;
 }
 
 export class CancelActivityDto implements CancelActivityRequest {
   @ApiProperty({ example: '天气原因，改期另行通知' })
-  @IsString()
-  @Length(1, MANUAL_REASON_MAX)
-  @Matches(/\S/)
+  @NonBlank(MANUAL_REASON_MAX)
   reason: string;
 }

@@ -14,18 +14,16 @@ import {
   type RejectBookingRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty() @IsId() roomId: number;
   @ApiProperty({ example: '2026-11-29T10:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-11-29T11:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: '书法兴趣小组练习' })
-  @IsString()
-  @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX)
-  @Matches(/\S/)
+  @NonBlank(BOOKING_PURPOSE_MAX, { min: BOOKING_PURPOSE_MIN })
   purpose: string;
   @ApiProperty({ example: 6 }) @IsInt() @Min(1) @Max(1000) attendees: number;
 }
@@ -37,14 +35,12 @@ export class RecurringBookingDto extends CreateBookingDto implements RecurringBo
 export class CancelBookingDto implements CancelBookingRequest {
   @ApiPropertyOptional({ description: 'required when staff cancel a resident’s booking' })
   @Omittable()
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/)
+  @NonBlank(200)
   reason?: string;
 }
 
 export class RejectBookingDto implements RejectBookingRequest {
-  @ApiProperty() @IsString() @Length(1, 200) @Matches(/\S/) reason: string;
+  @ApiProperty() @NonBlank(200) reason: string;
 }
 
 export class BookingQueryDto extends CommunityPageQuery implements BookingQuery {

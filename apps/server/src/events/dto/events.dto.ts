@@ -18,20 +18,18 @@ import {
   type Mood,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateEventDto implements CreateEventRequest {
-  @ApiProperty({ example: '冬至包饺子联欢' }) @IsString() @Length(1, EVENT_TITLE_MAX) @Matches(/\S/) title: string;
+  @ApiProperty({ example: '冬至包饺子联欢' }) @NonBlank(EVENT_TITLE_MAX) title: string;
   @ApiProperty({ example: '2026-12-21T14:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-12-21T16:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiPropertyOptional({ example: '社区广场' })
   @Omittable()
-  @IsString()
-  @Length(1, EVENT_PLACE_MAX)
-  @Matches(/\S/)
+  @NonBlank(EVENT_PLACE_MAX)
   place?: string;
   @ApiPropertyOptional({ description: 'a booking of the centre the event is held in' })
   @Omittable()
@@ -45,9 +43,7 @@ export class CreateEventDto implements CreateEventRequest {
 
 export class CancelEventDto implements CancelEventRequest {
   @ApiProperty({ example: '天气原因，改期另行通知' })
-  @IsString()
-  @Length(1, EVENT_CANCEL_REASON_MAX)
-  @Matches(/\S/)
+  @NonBlank(EVENT_CANCEL_REASON_MAX)
   reason: string;
 }
 
@@ -59,9 +55,7 @@ export class EventFeedbackDto implements EventFeedbackRequest {
 export class EventThanksDto implements EventThanksRequest {
   @ApiProperty() @IsId() toUserId: number;
   @ApiProperty({ example: '谢谢王阿姨教我们包饺子！' })
-  @IsString()
-  @Length(1, THANKS_WORDS_MAX)
-  @Matches(/\S/)
+  @NonBlank(THANKS_WORDS_MAX)
   words: string;
 }
 

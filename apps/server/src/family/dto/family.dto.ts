@@ -6,8 +6,8 @@ import {
   type FamilyCreditAskRequest,
   type FamilyRelation,
 } from '@linli/shared-types';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Omittable } from '../../common/input-hygiene.js';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { NonBlank, Omittable } from '../../common/input-hygiene.js';
 import { MAX_MINUTES } from '../../timebank/timebank.rules.js';
 
 export class FamilyBindDto implements FamilyBindRequest {
@@ -43,8 +43,6 @@ export class FamilyCreditAskDto implements FamilyCreditAskRequest {
   minutes: number;
 
   @ApiProperty({ example: '帮妈妈买菜垫付', maxLength: 60 })
-  @IsString()
-  @Length(1, 60)
-  @Matches(/\S/)
+  @NonBlank(60)
   reason: string;
 }

@@ -19,17 +19,15 @@ import {
   type GroupStatus,
   type UpdateGroupRequest,
 } from '@linli/shared-types';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateGroupDto implements CreateGroupRequest {
-  @ApiProperty({ example: '幸福里合唱团' }) @IsString() @Length(1, GROUP_NAME_MAX) @Matches(/\S/) name: string;
+  @ApiProperty({ example: '幸福里合唱团' }) @NonBlank(GROUP_NAME_MAX) name: string;
   @ApiProperty({ enum: groupKinds }) @IsIn(groupKinds) kind: GroupKind;
   @ApiProperty({ example: '每周二晚上练歌，欢迎喜欢唱歌的邻居' })
-  @IsString()
-  @Length(1, GROUP_DESCRIPTION_MAX)
-  @Matches(/\S/)
+  @NonBlank(GROUP_DESCRIPTION_MAX)
   description: string;
   @ApiPropertyOptional({ nullable: true, example: 30 })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
@@ -40,7 +38,7 @@ export class CreateGroupDto implements CreateGroupRequest {
 }
 
 export class DeclineGroupDto implements DeclineGroupRequest {
-  @ApiProperty() @IsString() @Length(1, 200) @Matches(/\S/) reason: string;
+  @ApiProperty() @NonBlank(200) reason: string;
 }
 
 export class UpdateGroupDto implements UpdateGroupRequest {
@@ -57,11 +55,9 @@ export class AddGroupLeaderDto implements AddGroupLeaderRequest {
 
 export class GroupNoticeDto implements GroupNoticeRequest {
   @ApiProperty({ example: '本周二练习改到 19:30' })
-  @IsString()
-  @Length(1, GROUP_NOTICE_TITLE_MAX)
-  @Matches(/\S/)
+  @NonBlank(GROUP_NOTICE_TITLE_MAX)
   title: string;
-  @ApiProperty() @IsString() @Length(1, GROUP_NOTICE_BODY_MAX) @Matches(/\S/) body: string;
+  @ApiProperty() @NonBlank(GROUP_NOTICE_BODY_MAX) body: string;
 }
 
 export class GroupBookingDto implements GroupBookingRequest {
@@ -69,9 +65,7 @@ export class GroupBookingDto implements GroupBookingRequest {
   @ApiProperty({ example: '2026-12-08T19:00:00+08:00' }) @IsInstant() startAt: string;
   @ApiProperty({ example: '2026-12-08T21:00:00+08:00' }) @IsInstant() endAt: string;
   @ApiProperty({ example: '合唱团练习' })
-  @IsString()
-  @Length(BOOKING_PURPOSE_MIN, BOOKING_PURPOSE_MAX)
-  @Matches(/\S/)
+  @NonBlank(BOOKING_PURPOSE_MAX, { min: BOOKING_PURPOSE_MIN })
   purpose: string;
   @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(1000) attendees: number;
   @ApiPropertyOptional({ example: 12, description: 'weekly for this many weeks, the first included' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FamilyTransferRequest } from '@linli/shared-types';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsId } from '../../common/input-hygiene.js';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsId, NonBlank } from '../../common/input-hygiene.js';
 import { MAX_MINUTES } from '../../timebank/timebank.rules.js';
 
 export class FamilyTransferDto implements FamilyTransferRequest {
@@ -13,5 +13,5 @@ export class FamilyTransferDto implements FamilyTransferRequest {
   @Min(1)
   @Max(MAX_MINUTES)
   minutes: number;
-  @ApiProperty({ example: '给妈妈的生日礼物' }) @IsString() @Length(1, 100) @Matches(/\S/) memo: string;
+  @ApiProperty({ example: '给妈妈的生日礼物' }) @NonBlank(100) memo: string;
 }

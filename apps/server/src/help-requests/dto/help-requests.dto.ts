@@ -13,17 +13,13 @@ import {
   type SetCareRecipientRequest,
   type SettleHelpRequest,
 } from '@linli/shared-types';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 import { PageQuery } from '../../common/pagination.js';
-
-const NOT_BLANK = /\S/;
 
 export class CreateHelpRequestDto implements CreateHelpRequest {
   @ApiProperty({ maxLength: HELP_LIMITS.titleMax, example: '陪我去社区医院复诊' })
-  @IsString()
-  @Length(1, HELP_LIMITS.titleMax)
-  @Matches(NOT_BLANK)
+  @NonBlank(HELP_LIMITS.titleMax)
   title: string;
   @ApiProperty({ maxLength: HELP_LIMITS.descriptionMax })
   @IsString()
@@ -37,9 +33,7 @@ export class CreateHelpRequestDto implements CreateHelpRequest {
   @Max(HELP_LIMITS.minutesMax)
   minutes: number;
   @ApiProperty({ maxLength: HELP_LIMITS.placeMax })
-  @IsString()
-  @Length(1, HELP_LIMITS.placeMax)
-  @Matches(NOT_BLANK)
+  @NonBlank(HELP_LIMITS.placeMax)
   place: string;
   @ApiProperty({ minimum: HELP_LIMITS.rewardMin, maximum: HELP_LIMITS.rewardMax, description: 'credits offered' })
   @IsInt()
@@ -70,9 +64,7 @@ export class ConfirmHelpDto implements ConfirmHelpRequest {
 
 export class DisputeHelpDto implements DisputeHelpRequest {
   @ApiProperty({ maxLength: HELP_LIMITS.reasonMax })
-  @IsString()
-  @Length(1, HELP_LIMITS.reasonMax)
-  @Matches(NOT_BLANK)
+  @NonBlank(HELP_LIMITS.reasonMax)
   reason: string;
 }
 
@@ -83,9 +75,7 @@ export class SettleHelpDto implements SettleHelpRequest {
   @Max(HELP_LIMITS.rewardMax)
   minutes: number;
   @ApiProperty({ maxLength: HELP_LIMITS.reasonMax })
-  @IsString()
-  @Length(1, HELP_LIMITS.reasonMax)
-  @Matches(NOT_BLANK)
+  @NonBlank(HELP_LIMITS.reasonMax)
   reason: string;
 }
 

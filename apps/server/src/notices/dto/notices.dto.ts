@@ -28,19 +28,15 @@ import {
   Min,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateNoticeDto implements CreateNoticeRequest {
   @ApiProperty({ example: '12月3日停水通知', maxLength: NOTICE_TITLE_MAX })
-  @IsString()
-  @Length(1, NOTICE_TITLE_MAX)
-  @Matches(/\S/)
+  @NonBlank(NOTICE_TITLE_MAX)
   title: string;
 
   @ApiProperty({ description: 'Markdown subset', maxLength: NOTICE_BODY_MAX })
-  @IsString()
-  @Length(1, NOTICE_BODY_MAX)
-  @Matches(/\S/)
+  @NonBlank(NOTICE_BODY_MAX)
   body: string;
 
   @ApiProperty({ enum: noticeCategories }) @IsIn(noticeCategories) category: NoticeCategory;
@@ -69,8 +65,8 @@ export class CreateNoticeDto implements CreateNoticeRequest {
 }
 
 export class UpdateNoticeDto implements UpdateNoticeRequest {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, NOTICE_TITLE_MAX) @Matches(/\S/) title?: string;
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, NOTICE_BODY_MAX) @Matches(/\S/) body?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(NOTICE_TITLE_MAX) title?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(NOTICE_BODY_MAX) body?: string;
   @ApiPropertyOptional({ enum: noticeCategories }) @Omittable() @IsIn(noticeCategories) category?: NoticeCategory;
   @ApiPropertyOptional() @Omittable() @IsBoolean() pinned?: boolean;
   @ApiPropertyOptional() @Omittable() @IsBoolean() requiresAck?: boolean;

@@ -54,30 +54,23 @@ import {
   Min,
 } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 /** Upload ids are 32 url-safe characters (uploads.service). */
 const UPLOAD_ID = /^[A-Za-z0-9_-]{32}$/;
-const TEXT = /\S/;
 
 export class CreateRequestDto implements CreateRequestRequest {
   @ApiProperty({ enum: requestCategories }) @IsIn(requestCategories) category: RequestCategory;
   @ApiProperty({ example: '3 号楼楼道灯坏了', maxLength: REQUEST_TITLE_MAX })
-  @IsString()
-  @Length(1, REQUEST_TITLE_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_TITLE_MAX)
   title: string;
   @ApiProperty({ maxLength: REQUEST_DESCRIPTION_MAX })
-  @IsString()
-  @Length(1, REQUEST_DESCRIPTION_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_DESCRIPTION_MAX)
   description: string;
   @ApiPropertyOptional() @Omittable() @IsId() buildingId?: number;
   @ApiPropertyOptional({ maxLength: REQUEST_PLACE_MAX })
   @Omittable()
-  @IsString()
-  @Length(1, REQUEST_PLACE_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_PLACE_MAX)
   place?: string;
   @ApiPropertyOptional()
   @Omittable()
@@ -148,7 +141,7 @@ export class AcceptRequestDto implements AcceptRequestRequest {
 }
 
 export class RequestProgressDto implements RequestProgressRequest {
-  @ApiProperty({ maxLength: REQUEST_NOTE_MAX }) @IsString() @Length(1, REQUEST_NOTE_MAX) @Matches(TEXT) note: string;
+  @ApiProperty({ maxLength: REQUEST_NOTE_MAX }) @NonBlank(REQUEST_NOTE_MAX) note: string;
   @ApiPropertyOptional({ type: [String], maxItems: REQUEST_PHOTOS_MAX })
   @Omittable()
   @IsArray()
@@ -161,22 +154,16 @@ export class RequestProgressDto implements RequestProgressRequest {
 
 export class ResolveRequestDto implements ResolveRequestRequest {
   @ApiProperty({ maxLength: REQUEST_NOTE_MAX })
-  @IsString()
-  @Length(1, REQUEST_NOTE_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_NOTE_MAX)
   resolution: string;
 }
 
 export class ReferRequestDto implements ReferRequestRequest {
   @ApiProperty({ example: '区住建委', maxLength: REQUEST_REFER_TO_MAX })
-  @IsString()
-  @Length(1, REQUEST_REFER_TO_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_REFER_TO_MAX)
   to: string;
   @ApiProperty({ maxLength: REQUEST_REASON_MAX })
-  @IsString()
-  @Length(1, REQUEST_REASON_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_REASON_MAX)
   reason: string;
 }
 
@@ -187,17 +174,13 @@ export class ExtendRequestDto implements ExtendRequestRequest {
   @Max(REQUEST_EXTENSION_DAYS_MAX)
   days: number;
   @ApiProperty({ maxLength: REQUEST_REASON_MAX })
-  @IsString()
-  @Length(1, REQUEST_REASON_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_REASON_MAX)
   reason: string;
 }
 
 export class ReasonDto implements MarkUnreasonableRequest, ReopenRequestRequest {
   @ApiProperty({ maxLength: REQUEST_REASON_MAX })
-  @IsString()
-  @Length(1, REQUEST_REASON_MAX)
-  @Matches(TEXT)
+  @NonBlank(REQUEST_REASON_MAX)
   reason: string;
 }
 

@@ -8,7 +8,7 @@ import {
   type UserStatus,
 } from '@linli/shared-types';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsId, Omittable } from '../../common/input-hygiene.js';
+import { IsId, NonBlank, Omittable } from '../../common/input-hygiene.js';
 import { CommunityPageQuery } from '../../common/pagination.js';
 
 export class ResidentQueryDto extends CommunityPageQuery implements ResidentQuery {
@@ -17,7 +17,7 @@ export class ResidentQueryDto extends CommunityPageQuery implements ResidentQuer
 }
 
 export class RevealPhoneDto implements RevealPhoneRequest {
-  @ApiProperty({ example: '公告「停水通知」跟进' }) @IsString() @Length(1, 100) @Matches(/\S/) purpose: string;
+  @ApiProperty({ example: '公告「停水通知」跟进' }) @NonBlank(100) purpose: string;
 }
 
 export class SetVolunteerDto implements SetVolunteerRequest {
@@ -25,7 +25,7 @@ export class SetVolunteerDto implements SetVolunteerRequest {
 }
 
 export class OfflineResidentDto implements OfflineResidentRequest {
-  @ApiProperty({ example: '王秀珍' }) @IsString() @Length(1, 32) @Matches(/\S/) name: string;
+  @ApiProperty({ example: '王秀珍' }) @NonBlank(32) name: string;
   @ApiProperty() @IsId() buildingId: number;
   @ApiProperty({ example: '1' }) @IsString() @Matches(/^[0-9A-Za-z-]{1,16}$/) unit: string;
   @ApiProperty({ example: '101' }) @IsString() @Matches(/^[0-9A-Za-z-]{1,16}$/) room: string;

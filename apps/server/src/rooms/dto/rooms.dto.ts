@@ -9,14 +9,14 @@ import {
 } from '@linli/shared-types';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
-import { IsId, IsInstant, Omittable } from '../../common/input-hygiene.js';
+import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 /** A photo is an https URL or a path on this server: no javascript:, data: or markup. */
 const PHOTO_URL = /^(https:\/\/|\/)[^\s"'<>\\]*$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CreateRoomDto implements CreateRoomRequest {
-  @ApiProperty({ example: '书画室' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
+  @ApiProperty({ example: '书画室' }) @NonBlank(50) name: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
   @ApiPropertyOptional({ type: [String] })
   @Omittable()
@@ -52,7 +52,7 @@ export class CreateRoomDto implements CreateRoomRequest {
 }
 
 export class UpdateRoomDto implements UpdateRoomRequest {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(50) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
   @ApiPropertyOptional({ type: [String] })
   @Omittable()
@@ -89,7 +89,7 @@ export class UpdateRoomDto implements UpdateRoomRequest {
 export class CreateClosureDto implements CreateClosureRequest {
   @ApiProperty({ description: 'ISO 8601 with offset' }) @IsInstant() startAt: string;
   @ApiProperty({ description: 'ISO 8601 with offset' }) @IsInstant() endAt: string;
-  @ApiProperty({ example: '设备检修' }) @IsString() @Length(1, 100) @Matches(/\S/) reason: string;
+  @ApiProperty({ example: '设备检修' }) @NonBlank(100) reason: string;
   @ApiPropertyOptional({ description: 'close every room of the community' })
   @Omittable()
   @IsBoolean()

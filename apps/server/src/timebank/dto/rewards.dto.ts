@@ -7,13 +7,13 @@ import {
   type RedemptionStatus,
   type UpdateRewardRequest,
 } from '@linli/shared-types';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommunityPageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
-import { IsId, Omittable } from '../../common/input-hygiene.js';
+import { IsId, NonBlank, Omittable } from '../../common/input-hygiene.js';
 
 export class CreateRewardDto implements CreateRewardRequest {
-  @ApiProperty({ example: '理发券' }) @IsString() @Length(1, 50) @Matches(/\S/) name: string;
+  @ApiProperty({ example: '理发券' }) @NonBlank(50) name: string;
   @ApiProperty({ example: '社区理发室，凭券理发一次' }) @IsString() @Length(0, 500) description: string;
   @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes: number;
   @ApiProperty({ example: 10 }) @IsInt() @Min(0) @Max(100_000) stock: number;
@@ -24,7 +24,7 @@ export class CreateRewardDto implements CreateRewardRequest {
 }
 
 export class UpdateRewardDto implements UpdateRewardRequest {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 50) @Matches(/\S/) name?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(50) name?: string;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 500) description?: string;
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(1) @Max(MAX_MINUTES) priceMinutes?: number;
   @ApiPropertyOptional({ description: 'items left (set, not added)' })
@@ -43,5 +43,5 @@ export class RedemptionQueryDto extends CommunityPageQuery implements Redemption
 }
 
 export class CancelRedemptionDto implements CancelRedemptionRequest {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 100) @Matches(/\S/) reason?: string;
+  @ApiPropertyOptional() @Omittable() @NonBlank(100) reason?: string;
 }

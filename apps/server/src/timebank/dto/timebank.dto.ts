@@ -7,12 +7,10 @@ import type {
   TransferRequest,
 } from '@linli/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, NotEquals } from 'class-validator';
 import { CommunityPageQuery, PageQuery } from '../../common/pagination.js';
 import { MAX_MINUTES } from '../timebank.rules.js';
-import { IsId } from '../../common/input-hygiene.js';
-
-const NOT_BLANK = /\S/;
+import { IsId, NonBlank } from '../../common/input-hygiene.js';
 
 export class TransferDto implements TransferRequest {
   @ApiProperty() @IsId() toUserId: number;
@@ -21,7 +19,7 @@ export class TransferDto implements TransferRequest {
   @Min(1)
   @Max(MAX_MINUTES)
   minutes: number;
-  @ApiProperty({ example: '谢谢帮我买菜' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) memo: string;
+  @ApiProperty({ example: '谢谢帮我买菜' }) @NonBlank(100) memo: string;
 }
 
 export class DonationDto implements DonationRequest {
@@ -33,7 +31,7 @@ export class DonationDto implements DonationRequest {
 }
 
 export class ReverseTransactionDto implements ReverseTransactionRequest {
-  @ApiProperty({ example: '重复记录' }) @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
+  @ApiProperty({ example: '重复记录' }) @NonBlank(100) reason: string;
 }
 
 export class AdjustmentDto implements AdjustmentRequest {
@@ -44,7 +42,7 @@ export class AdjustmentDto implements AdjustmentRequest {
   @Max(MAX_MINUTES)
   @NotEquals(0)
   minutes: number;
-  @ApiProperty() @IsString() @Length(1, 100) @Matches(NOT_BLANK) reason: string;
+  @ApiProperty() @NonBlank(100) reason: string;
 }
 
 export class StatementQueryDto extends PageQuery {}
@@ -83,8 +81,6 @@ export class MonthlyStatsQueryDto extends TimebankCommunityQueryDto {
 
 export class TransferRecipientQueryDto implements TransferRecipientQuery {
   @ApiProperty({ description: "part of the neighbour's name (1–20 characters)" })
-  @IsString()
-  @Length(1, 20)
-  @Matches(NOT_BLANK)
+  @NonBlank(20)
   q: string;
 }
