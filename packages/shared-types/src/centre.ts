@@ -246,12 +246,15 @@ export interface EventThanksView {
   createdAt: IsoDateTime;
 }
 
+/** GET events: soonest first, a page at a time (1–100, default 100; `nextCursor` as `cursor` for the next). */
 export interface EventQuery {
   groupId?: number;
   /** Local dates YYYY-MM-DD, inclusive; default: from a week ago. */
   from?: string;
   to?: string;
   communityId?: number;
+  cursor?: string;
+  limit?: number;
 }
 
 /** door code scanned during an event the caller signed up for. */

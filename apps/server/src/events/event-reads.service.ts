@@ -18,8 +18,11 @@ import type { EventQueryDto } from './dto/events.dto.js';
 import { assertVerified, isStaff, visibleEvent } from './event-access.js';
 import { eventView, eventViews } from './event-views.js';
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from './event.entity.js';
+import { decodeEventCursor, encodeEventCursor } from './events.rules.js';
 
 const DAY = 86_400_000;
+/** A page of the calendar when the client names no size: the largest a client may ask for. */
+const EVENTS_PAGE_DEFAULT = 100;
 
 /** Reading events: the calendar of a community, and one event with its attendees and outcome for its organisers. */
 @Injectable()
@@ -29,7 +32,10 @@ export class EventReadsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The events of the caller's community in a range of local dates (default: a week ago to two months ahead). */
+  /**
+   * The events of the caller's community in a range of local dates (default: a week ago to two months ahead),
+   * soonest first, a page at a time.
+   */
   async list(viewer: User, query: EventQueryDto): Promise<Page<EventView>> {
     assertVerified(viewer);
     const now = this.clock.now();
@@ -38,13 +44,21 @@ export class EventReadsService {
     const to = toDay ? new Date(toDay.getTime() + DAY) : new Date(now.getTime() + 60 * DAY);
     if (!from || !to || to <= from) throw refuse('VALIDATION_FAILED', '日期无效', ['from', 'to']);
     const scope = isStaff(viewer) ? communityScope(viewer, query.communityId) : viewer.communityId;
+    const after = query.cursor ? decodeEventCursor(query.cursor) : null;
+    if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
+    const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const qb = this.dataSource
       .getRepository(CentreEvent)
       .createQueryBuilder('e')
       .where('e.startAt >= :from AND e.startAt < :to', { from, to })
       .orderBy('e.startAt', 'ASC')
       .addOrderBy('e.id', 'ASC')
-      .limit(200);
+      .limit(limit + 1);
+    if (after)
+      qb.andWhere('(e.startAt > :afterAt OR (e.startAt = :afterAt AND e.id > :afterId))', {
+        afterAt: after.startAt,
+        afterId: after.id,
+      });
     if (scope !== null) qb.andWhere('e.communityId = :scope', { scope });
     if (query.groupId) qb.andWhere('e.groupId = :groupId', { groupId: query.groupId });
     if (!isStaff(viewer))
@@ -56,7 +70,12 @@ export class EventReadsService {
         },
       );
     const rows = await qb.getMany();
-    return { items: await eventViews(this.dataSource.manager, viewer, rows), nextCursor: null };
+    const shown = rows.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      items: await eventViews(this.dataSource.manager, viewer, shown),
+      nextCursor: rows.length > limit ? encodeEventCursor({ startAt: last.startAt, id: last.id }) : null,
+    };
   }
 
   async get(viewer: User, id: number): Promise<EventDetail> {

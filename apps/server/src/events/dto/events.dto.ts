@@ -20,6 +20,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsId, IsInstant, NonBlank, Omittable } from '../../common/input-hygiene.js';
+import { PageQuery } from '../../common/pagination.js';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,7 +60,7 @@ export class EventThanksDto implements EventThanksRequest {
   words: string;
 }
 
-export class EventQueryDto implements EventQuery {
+export class EventQueryDto extends PageQuery implements EventQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsId() groupId?: number;
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsString() @Matches(LOCAL_DATE) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsString() @Matches(LOCAL_DATE) to?: string;
