@@ -21,3 +21,4 @@ export * from './uploads.js';
 export * from './family-transfer.js';
 export * from './rules/notice-markdown.js';
 export * from './labels.js';
+export * from './rules/every-page.js';

@@ -403,7 +403,7 @@ export function CentreEventsPanel() {
   const events = useEvents(range[0], range[1]);
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const rows = events.data?.items ?? [];
+  const rows = events.data ?? [];
 
   const columns: TableColumnsType<EventView> = [
     {

@@ -1,14 +1,15 @@
-import type {
-  CentreReport,
-  CentreReportQuery,
-  CreateEventRequest,
-  EventDetail,
-  EventQuery,
-  EventView,
-  GroupDetail,
-  GroupStatus,
-  GroupView,
-  Page,
+import {
+  everyPage,
+  type CentreReport,
+  type CentreReportQuery,
+  type CreateEventRequest,
+  type EventDetail,
+  type EventQuery,
+  type EventView,
+  type GroupDetail,
+  type GroupStatus,
+  type GroupView,
+  type Page,
 } from '@linli/shared-types';
 import { http, requestFile } from './http';
 
@@ -41,8 +42,9 @@ export function setGroupQuota(groupId: number, weeklyQuotaMinutes: number): Prom
   return http.patch<GroupView>(`groups/${groupId}`, { weeklyQuotaMinutes });
 }
 
-export function fetchEvents(query: EventQuery, signal?: AbortSignal): Promise<Page<EventView>> {
-  return http.get<Page<EventView>>('events', { ...query }, signal);
+/** GET events, every page of the window: a community's two or three months are at most a few hundred. */
+export function fetchEvents(query: Omit<EventQuery, 'cursor' | 'limit'>, signal?: AbortSignal): Promise<EventView[]> {
+  return everyPage((cursor) => http.get<Page<EventView>>('events', { ...query, cursor, limit: 100 }, signal));
 }
 
 export function fetchEvent(eventId: number, signal?: AbortSignal): Promise<EventDetail> {

@@ -52,12 +52,11 @@ export function useEvents(enabled: boolean, groupId?: number): RemoteData<EventV
   return useRemoteData(
     async () => {
       const now = Date.now();
-      const page = await listEvents({
+      return listEvents({
         groupId,
         from: shanghaiDate(new Date(now - 8 * DAY_MS)),
         to: shanghaiDate(new Date(now + 60 * DAY_MS)),
       });
-      return page.items;
     },
     `events:${groupId ?? 'all'}`,
     enabled,
@@ -99,7 +98,7 @@ export function useCentreWeek(enabled: boolean): RemoteData<CentreWeek> {
       ]);
       const approved = mine.items.filter((group) => group.status === 'approved');
       const details = await Promise.all(approved.map((group) => getGroup(group.id)));
-      const entries: WeekEntry[] = events.items
+      const entries: WeekEntry[] = events
         .filter((event) => event.status === 'open' && new Date(event.endAt) > now)
         .map((event) => ({
           key: `event-${event.id}`,

@@ -1,22 +1,23 @@
-import type {
-  CreateEventRequest,
-  CreateGroupRequest,
-  EventDetail,
-  EventFeedbackRequest,
-  EventQuery,
-  EventSignupResponse,
-  EventThanksRequest,
-  EventThanksView,
-  EventView,
-  GroupBookingRequest,
-  GroupBookingResponse,
-  GroupDetail,
-  GroupMemberView,
-  GroupNoticeRequest,
-  GroupNoticeView,
-  GroupView,
-  Page,
-  ScanResponse,
+import {
+  everyPage,
+  type CreateEventRequest,
+  type CreateGroupRequest,
+  type EventDetail,
+  type EventFeedbackRequest,
+  type EventQuery,
+  type EventSignupResponse,
+  type EventThanksRequest,
+  type EventThanksView,
+  type EventView,
+  type GroupBookingRequest,
+  type GroupBookingResponse,
+  type GroupDetail,
+  type GroupMemberView,
+  type GroupNoticeRequest,
+  type GroupNoticeView,
+  type GroupView,
+  type Page,
+  type ScanResponse,
 } from '@linli/shared-types';
 import { http } from './http';
 
@@ -61,9 +62,9 @@ export function addGroupLeader(id: number, userId: number): Promise<GroupMemberV
   return http.post<GroupMemberView[]>(`groups/${id}/leaders`, { userId });
 }
 
-/** Events of the caller's community between two local dates (inclusive). */
-export function listEvents(query: EventQuery): Promise<Page<EventView>> {
-  return http.get<Page<EventView>>('events', { ...query });
+/** Events of the caller's community between two local dates (inclusive), soonest first: every page of the window. */
+export function listEvents(query: Omit<EventQuery, 'cursor' | 'limit'>): Promise<EventView[]> {
+  return everyPage((cursor) => http.get<Page<EventView>>('events', { ...query, cursor, limit: 100 }));
 }
 
 export function getEvent(id: number): Promise<EventDetail> {
