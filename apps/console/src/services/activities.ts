@@ -1,16 +1,17 @@
-import type {
-  ActivityQuery,
-  ActivityView,
-  AttendancePurpose,
-  AttendanceSheet,
-  CreateActivityRequest,
-  LiveCodeView,
-  ManualMinutesRequest,
-  MyAttendanceView,
-  Page,
-  RecordAttendanceRequest,
-  SettleActivityResponse,
-  UpdateActivityRequest,
+import {
+  everyPage,
+  type ActivityQuery,
+  type ActivityView,
+  type AttendancePurpose,
+  type AttendanceSheet,
+  type CreateActivityRequest,
+  type LiveCodeView,
+  type ManualMinutesRequest,
+  type MyAttendanceView,
+  type Page,
+  type RecordAttendanceRequest,
+  type SettleActivityResponse,
+  type UpdateActivityRequest,
 } from '@linli/shared-types';
 import { http } from './http';
 
@@ -20,19 +21,11 @@ export function fetchActivities(query: ActivityQuery, signal?: AbortSignal): Pro
 }
 
 /** Every page of GET activities with a status: bounded to ten pages of a hundred. */
-export async function fetchAllActivities(
+export function fetchAllActivities(
   query: Omit<ActivityQuery, 'cursor' | 'limit'>,
   signal?: AbortSignal,
 ): Promise<ActivityView[]> {
-  const rows: ActivityView[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 10; page++) {
-    const answer = await fetchActivities({ ...query, cursor, limit: 100 }, signal);
-    rows.push(...answer.items);
-    if (!answer.nextCursor) break;
-    cursor = answer.nextCursor;
-  }
-  return rows;
+  return everyPage((cursor) => fetchActivities({ ...query, cursor, limit: 100 }, signal));
 }
 
 export function fetchActivity(activityId: number, signal?: AbortSignal): Promise<ActivityView> {

@@ -1,12 +1,13 @@
-import type {
-  BookingQuery,
-  BookingView,
-  CancelBookingRequest,
-  CreateBookingRequest,
-  Page,
-  RecurringBookingRequest,
-  RecurringBookingResponse,
-  RejectBookingRequest,
+import {
+  everyPage,
+  type BookingQuery,
+  type BookingView,
+  type CancelBookingRequest,
+  type CreateBookingRequest,
+  type Page,
+  type RecurringBookingRequest,
+  type RecurringBookingResponse,
+  type RejectBookingRequest,
 } from '@linli/shared-types';
 import { http } from './http';
 
@@ -19,20 +20,11 @@ export interface BookingRow extends BookingView {
 }
 
 /** GET bookings, every page: a day or the pending queue of one community is at most a few hundred rows. */
-export async function fetchAllBookings(
+export function fetchAllBookings(
   query: Omit<BookingQuery, 'cursor' | 'limit'>,
   signal?: AbortSignal,
 ): Promise<BookingRow[]> {
-  const rows: BookingRow[] = [];
-  let cursor: string | undefined;
-  // Ten pages of a hundred bound the loop should the server ever repeat a cursor.
-  for (let page = 0; page < 10; page++) {
-    const answer = await http.get<Page<BookingRow>>('bookings', { ...query, cursor, limit: 100 }, signal);
-    rows.push(...answer.items);
-    if (!answer.nextCursor) break;
-    cursor = answer.nextCursor;
-  }
-  return rows;
+  return everyPage((cursor) => http.get<Page<BookingRow>>('bookings', { ...query, cursor, limit: 100 }, signal));
 }
 
 /** Staff book for the community: no quotas, the other rules still apply. */
