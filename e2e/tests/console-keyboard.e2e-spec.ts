@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { consolePages, expectNoFindingOnAnyPage, logInToConsole, openConsolePage } from './console-pages';
 
 /**
  * The staff console by keyboard alone (issue 16, item 6): on every console page, Tab reaches each control with a
@@ -7,8 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
  * action works with Tab, Enter, Space, Escape and the arrows only. Nothing here clicks: page.mouse is never used, and
  * page.goto only opens the page under test (a keyboard user would follow a link or type the address).
  */
-
-const password = 'linli-demo';
 
 /** More stops than any console page has: reaching it means Tab never got back out of the page. */
 const MAX_STOPS = 400;
@@ -298,69 +296,6 @@ async function walkBackward(page: Page, forward: Walk): Promise<string[]> {
   );
 }
 
-async function logIn(page: Page, username: string): Promise<string> {
-  await page.goto('/console/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-testid=current-user-role]')).toBeVisible();
-  const response = await page.request.post('/api/v1/auth/login', { data: { username, password } });
-  return (await response.json()).token as string;
-}
-
-async function firstId(page: Page, token: string, path: string): Promise<number> {
-  const response = await page.request.get(`/api/v1/${path}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  const body = await response.json();
-  return ((body.items ?? body) as Array<{ id: number }>)[0].id;
-}
-
-async function consolePages(page: Page, token: string): Promise<Array<[string, string]>> {
-  const request = await firstId(page, token, 'requests?limit=1');
-  const notice = await firstId(page, token, 'notices?limit=1');
-  const activity = await firstId(page, token, 'activities?limit=1');
-  return [
-    ['工作台', '/console/'],
-    ['诉求', '/console/requests'],
-    ['诉求统计', '/console/requests/stats'],
-    ['诉求详情', `/console/requests/${request}`],
-    ['公告', '/console/notices'],
-    ['新建公告', '/console/notices/new'],
-    ['编辑公告', `/console/notices/${notice}/edit`],
-    ['公告统计', `/console/notices/${notice}/stats`],
-    ['预约', '/console/bookings'],
-    ['预约日历', '/console/bookings/calendar'],
-    ['活动室', '/console/bookings/rooms'],
-    ['使用率', '/console/bookings/utilisation'],
-    ['活动', '/console/activities'],
-    ['活动报表', '/console/activities/report'],
-    ['新建活动', '/console/activities/new'],
-    ['编辑活动', `/console/activities/${activity}/edit`],
-    ['活动现场', `/console/activities/${activity}/live`],
-    ['活动签到', `/console/activities/${activity}/attendance`],
-    ['兴趣小组', '/console/centre/groups'],
-    ['社区活动', '/console/centre/events'],
-    ['中心报表', '/console/centre/report'],
-    ['互助需求', '/console/help/requests'],
-    ['公益池', '/console/help/commons'],
-    ['时间银行', '/console/timebank'],
-    ['账户', '/console/timebank/accounts'],
-    ['兑换', '/console/timebank/rewards'],
-    ['时间银行统计', '/console/timebank/stats'],
-    ['时间银行核对', '/console/timebank/audit'],
-    ['居民', '/console/residents'],
-    ['审计日志', '/console/audit'],
-    ['页面不存在', '/console/no-such-page'],
-  ];
-}
-
-async function settle(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.locator('main, [role=main]').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 15_000 });
-}
-
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(installProbe);
 });
@@ -370,27 +305,24 @@ async function walkEveryPage(page: Page, token: string, artifact: string): Promi
   const found: Record<string, string[]> = {};
   const counts: Record<string, number> = {};
   for (const [name, path] of await consolePages(page, token)) {
-    await settle(page, path);
+    await openConsolePage(page, path);
     const forward = await walkForward(page);
     const backward = forward.problems.length === 0 ? await walkBackward(page, forward) : [];
     const mouseOnly = await page.evaluate(() => (window as unknown as { __mouseOnly: () => string[] }).__mouseOnly());
     counts[name] = forward.stops.length;
     found[name] = [...forward.problems, ...backward, ...mouseOnly.map((element) => `mouse only: ${element}`)];
   }
-  mkdirSync('.artifacts', { recursive: true });
-  writeFileSync(`.artifacts/${artifact}.json`, JSON.stringify({ counts, found }, null, 2));
-  console.log(`${artifact} (tab stops per page): ${JSON.stringify(counts)}`);
-  expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
+  expectNoFindingOnAnyPage(artifact, `${artifact} (tab stops per page)`, counts, found);
 }
 
 test('every console page as staff: focus visible on each Tab stop, no trap, Shift+Tab walks back', async ({ page }) => {
   test.setTimeout(900_000);
-  await walkEveryPage(page, await logIn(page, 'staff.g'), 'console-keyboard');
+  await walkEveryPage(page, await logInToConsole(page, 'staff.g'), 'console-keyboard');
 });
 
 test('every console page as the street admin in 全街道, chosen by keyboard', async ({ page }) => {
   test.setTimeout(900_000);
-  const token = await logIn(page, 'admin');
+  const token = await logInToConsole(page, 'admin');
   // The community switcher: Tab to it, ArrowDown opens it, the arrows move to 全街道, Enter chooses it.
   const switcher = page.locator('[data-testid=community-switcher]');
   await pressUntil(page, '[data-testid=community-switcher]');
@@ -473,7 +405,7 @@ async function openAndEscape(page: Page, opener: string, dialog: string): Promis
 }
 
 test('the menu by arrows and Enter; tabs by arrows; a Segmented filter by arrows', async ({ page }) => {
-  await logIn(page, 'staff.g');
+  await logInToConsole(page, 'staff.g');
   // The menu is the first stop; the arrows walk its items, Enter opens one.
   await page.keyboard.press('Tab');
   expect(await focusedIn(page, '[role=menu]')).toBe(true);
@@ -514,7 +446,7 @@ test('a request from the workbench and from the list, accepted by keyboard alone
   expect(created.status()).toBe(201);
   const id = ((await created.json()) as { id: number }).id;
 
-  await logIn(page, 'staff.g');
+  await logInToConsole(page, 'staff.g');
   // 工作台: each alert opens by Tab and Enter (it was a row only a mouse could click).
   const alert = '[data-testid^=workbench-request-] a[href]';
   await expect(page.locator(alert).first()).toBeVisible();
@@ -543,7 +475,7 @@ test('a request from the workbench and from the list, accepted by keyboard alone
 });
 
 test('dialogs and drawers: Escape closes them and focus returns to what opened them', async ({ page }) => {
-  await logIn(page, 'staff.g');
+  await logInToConsole(page, 'staff.g');
   // 退出登录 asks first.
   await openAndEscape(page, '[data-testid=logout]', '.ant-modal');
   await expect(page.locator('[data-testid=current-user-role]')).toBeVisible();
@@ -555,7 +487,7 @@ test('dialogs and drawers: Escape closes them and focus returns to what opened t
 });
 
 test('what a tooltip says reaches the keyboard: a note, and why a button is disabled', async ({ page }) => {
-  const token = await logIn(page, 'staff.g');
+  const token = await logInToConsole(page, 'staff.g');
   // 时间银行 → 账户: why the community account is negative.
   await page.goto('/console/timebank/accounts');
   await expect(page.locator('[data-testid=pool-balance-note]')).toBeVisible();

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { UPLOAD_MAX_BYTES } from '@linli/shared-types';
@@ -16,6 +15,7 @@ import { AppValidationPipe } from './common/app-validation.pipe.js';
 import { withQuietRouteMapping } from './common/app-logger.js';
 import { ErrorFilter, validationException } from './common/error-filter.js';
 import { SafeTextPipe } from './common/input-hygiene.js';
+import { securityHeaders } from './common/security-headers.js';
 import { recordRouteTable } from './common/route-table.js';
 
 export const API_PREFIX = 'api/v1';
@@ -47,9 +47,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
 
   const h5Index = join(repoRoot, 'apps/miniapp/dist/h5/index.html');
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: { directives: contentSecurityPolicy(inlineScriptHashes(h5Index)) },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
+    });
 
   // POST uploads: one file per request, nothing else; a larger file stops at the limit (the controller answers 413).
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 } });

@@ -10,7 +10,7 @@ import type {
   SettleActivityResponse,
 } from '@linli/shared-types';
 import { refuse } from '../common/app-exception.js';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { User } from '../users/user.entity.js';

@@ -7,7 +7,7 @@ import type {
   RecurringBookingResponse,
   SuspensionLiftResponse,
 } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { BookingAttendanceService } from './booking-attendance.service.js';

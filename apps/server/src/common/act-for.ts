@@ -1,6 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
 import type { Actor } from './actor.js';
 
+/** Metadata of a route that accepts `X-Act-For` (family/act-for.decorator.ts). */
 export const ACT_FOR = 'linli:act-for';
 
 /** family: a bound family member (亲情代办); desk: staff at the service desk (窗口代办). */
@@ -11,14 +11,6 @@ export interface ActForPolicy {
   label: string;
   by: readonly ProxyKind[];
 }
-
-/**
- * The allow-list of acting for someone: only routes marked so accept `X-Act-For`; on any other the header is
- * refused (403 PROXY_NOT_ALLOWED), so a route added later is closed to proxies until someone decides otherwise.
- * Moving credits out of someone's account is never marked.
- */
-export const ActFor = (label: string, by: readonly ProxyKind[] = ['family', 'desk']) =>
-  SetMetadata(ACT_FOR, { label, by } satisfies ActForPolicy);
 
 /** A person as the proxy machinery needs them (common/ knows no entity). */
 export interface ProxyPerson extends Actor {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CareRecipientView, HelpRequestView, Page } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { TimebankCommunityQueryDto } from '../timebank/dto/timebank.dto.js';

@@ -10,7 +10,7 @@ import type {
   Page,
   UnreadCountResponse,
 } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';

@@ -8,7 +8,7 @@ import type {
   RequestStats,
   RequestView,
 } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';

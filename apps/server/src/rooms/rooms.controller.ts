@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ClosureView, DoorCodeView, Page, RoomAvailability, RoomView } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { AvailabilityQueryDto, CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';

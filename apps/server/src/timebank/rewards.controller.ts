@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, RedeemResponse, RedemptionView, RewardView } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { IdempotentPosting } from './idempotent-posting.decorator.js';

@@ -12,7 +12,7 @@ import type {
   TransferRecipient,
 } from '@linli/shared-types';
 import type { FastifyReply } from 'fastify';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser, Roles, StaffOnly } from '../common/auth.decorators.js';
 import { User } from '../users/user.entity.js';
 import { IdempotentPosting } from './idempotent-posting.decorator.js';

@@ -3,7 +3,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { UPLOAD_FIELD, UPLOAD_MAX_BYTES, type UploadResponse } from '@linli/shared-types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { ApiAnswer } from '../common/api-answer.decorator.js';
 import { AppException, refuse } from '../common/app-exception.js';
 import { CurrentUser } from '../common/auth.decorators.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@linli/shared-types';
-import { ActFor } from '../common/act-for.js';
+import { ActFor } from '../family/act-for.decorator.js';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { User } from './user.entity.js';
