@@ -50,8 +50,9 @@ try {
     );
   const components = {};
   for (const [name, definition] of Object.entries(schema.definitions ?? {}))
-    // Exported functions (the shared rules) come out as "(args) => result" objects: not wire types.
-    if (!/=>/.test(definition.$comment ?? ''))
+    // Exported functions (the shared rules) come out as "(args) => result" objects: not wire types. A declaration
+    // marked @hidden (a generic helper the generator cannot type) comes out with no usable name.
+    if (componentName(name) && !/=>/.test(definition.$comment ?? ''))
       components[componentName(name)] = JSON.parse(refs(JSON.stringify(definition)));
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, JSON.stringify(components, null, 1) + '\n');
