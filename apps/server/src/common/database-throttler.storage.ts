@@ -59,14 +59,16 @@ export class DatabaseThrottlerStorage implements RateLimitStorage {
       return { ...hit, counter, bucket: `${counter}#${this.shard}` };
     });
     const repo = this.dataSource.getRepository(RateLimitCounter);
-    await repo
+    const counted = await repo
       .createQueryBuilder()
       .update()
       .set({ hits: () => 'hits + 1' })
       .where('bucket IN (:...buckets) AND expiresAt > :now', { buckets: counters.map((c) => c.bucket), now })
       .execute();
     let rows = await this.rowsOf(repo.manager, counters, now);
-    const closed = counters.filter((c) => !rows.some((r) => r.bucket === c.bucket));
+    // A row missing now was not counted. When the UPDATE counted none, every counter still needs its hit, also one
+    // whose row another hit opened between the two statements (openWindow counts on an open row, once).
+    const closed = counted.affected ? counters.filter((c) => !rows.some((r) => r.bucket === c.bucket)) : counters;
     if (closed.length) {
       for (const counter of closed) await this.openWindow(counter, ttl, now);
       rows = await this.rowsOf(repo.manager, counters, now);
