@@ -99,6 +99,14 @@ describe(`GET events a page at a time on ${testDatabaseKind}`, () => {
     }
   });
 
+  it('a cursor from one community’s page shows a resident of another community none of its events', async () => {
+    const first = await list(staff, `${window}&limit=3`);
+    const neighbour = (await t.loginResident('13900000001')).token; // community B
+    const page = await list(neighbour, `${window}&cursor=${first.body.nextCursor}`);
+    expect(page.status).toBe(200);
+    expect(page.body.items.filter((e: EventView) => made.includes(e.id))).toEqual([]);
+  });
+
   it.each([
     ['a cursor this server did not make', 'cursor=abc', ['cursor']],
     ['a cursor of another list (a bare id)', `cursor=${Buffer.from('42').toString('base64url')}`, ['cursor']],
