@@ -44,6 +44,31 @@ export function decodeIdCursor(cursor: string | undefined): number | null {
   return id;
 }
 
+/** Where a page of a list ordered by a time, then id, stopped; `at` null: among the rows without a time, by id. */
+export interface TimeIdPosition {
+  at: Date | null;
+  id: number;
+}
+
+export function encodeTimeIdCursor({ at, id }: TimeIdPosition): string {
+  return Buffer.from(`${at ? at.getTime() : ''}.${id}`).toString('base64url');
+}
+
+/**
+ * The position a cursor of encodeTimeIdCursor names (null without a cursor); 422 VALIDATION_FAILED for any other text,
+ * and for a position without a time where every row of the list has one (`'timed'`).
+ */
+export function decodeTimeIdCursor(cursor: string | undefined, list: 'timed'): { at: Date; id: number } | null;
+export function decodeTimeIdCursor(cursor: string | undefined): TimeIdPosition | null;
+export function decodeTimeIdCursor(cursor: string | undefined, list?: 'timed'): TimeIdPosition | null {
+  if (!cursor) return null;
+  const match = /^(\d{1,15})?\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const id = Number(match?.[2]);
+  if (!match || id <= 0 || (list === 'timed' && match[1] === undefined))
+    throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
+  return { at: match[1] === undefined ? null : new Date(Number(match[1])), id };
+}
+
 /** Rows fetched with limit + 1 → a page and the cursor of the last item shown. */
 export function pageByDescendingId<R extends { id: number }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
   const more = rows.length > limit;

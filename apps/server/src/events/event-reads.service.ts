@@ -11,6 +11,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import type { User } from '../users/user.entity.js';
 import { usersById } from '../users/users-by-id.js';
@@ -18,7 +19,6 @@ import type { EventQueryDto } from './dto/events.dto.js';
 import { assertVerified, isStaff, visibleEvent } from './event-access.js';
 import { eventView, eventViews } from './event-views.js';
 import { CentreEvent, EventFeedback, EventSignup, EventThanks } from './event.entity.js';
-import { decodeEventCursor, encodeEventCursor } from './events.rules.js';
 
 const DAY = 86_400_000;
 /** A page of the calendar when the client names no size: the largest a client may ask for. */
@@ -44,8 +44,7 @@ export class EventReadsService {
     const to = toDay ? new Date(toDay.getTime() + DAY) : new Date(now.getTime() + 60 * DAY);
     if (!from || !to || to <= from) throw refuse('VALIDATION_FAILED', '日期无效', ['from', 'to']);
     const scope = isStaff(viewer) ? communityScope(viewer, query.communityId) : viewer.communityId;
-    const after = query.cursor ? decodeEventCursor(query.cursor) : null;
-    if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
+    const after = decodeTimeIdCursor(query.cursor, 'timed');
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const qb = this.dataSource
       .getRepository(CentreEvent)
@@ -56,7 +55,7 @@ export class EventReadsService {
       .limit(limit + 1);
     if (after)
       qb.andWhere('(e.startAt > :afterAt OR (e.startAt = :afterAt AND e.id > :afterId))', {
-        afterAt: after.startAt,
+        afterAt: after.at,
         afterId: after.id,
       });
     if (scope !== null) qb.andWhere('e.communityId = :scope', { scope });
@@ -74,7 +73,7 @@ export class EventReadsService {
     const last = shown[shown.length - 1];
     return {
       items: await eventViews(this.dataSource.manager, viewer, shown),
-      nextCursor: rows.length > limit ? encodeEventCursor({ startAt: last.startAt, id: last.id }) : null,
+      nextCursor: rows.length > limit ? encodeTimeIdCursor({ at: last.startAt, id: last.id }) : null,
     };
   }
 

@@ -7,8 +7,6 @@ import {
   checkFeedback,
   checkSignup,
   checkThanks,
-  decodeEventCursor,
-  encodeEventCursor,
   inCheckInWindow,
   inFeedbackWindow,
   nextInLine,
@@ -187,24 +185,5 @@ describe('check-in and the feedback window', () => {
     ['attendee → organiser, before the end', 7, 5, at('20:00'), 'EVENT_FEEDBACK_CLOSED'],
   ] as const)('%s → %s', (_case, from, to, now, code) => {
     expect(checkThanks(event, from, to, attendees, now)?.code ?? null).toBe(code);
-  });
-});
-
-describe('the events list cursor', () => {
-  it('round-trips a position', () => {
-    const position = { startAt: at('19:00'), id: 42 };
-    expect(decodeEventCursor(encodeEventCursor(position))).toEqual(position);
-  });
-
-  const b64 = (text: string) => Buffer.from(text).toString('base64url');
-  it.each([
-    ['not base64 of a position', 'abc'],
-    ['an id cursor of another list', b64('42')],
-    ['id 0', b64('1796734800000.0')],
-    ['a negative time', b64('-1.4')],
-    ['a fraction', b64('1796734800000.4.5')],
-    ['too many digits', b64('1796734800000.1234567890123456')],
-  ])('refuses %s', (_case, cursor) => {
-    expect(decodeEventCursor(cursor)).toBeNull();
   });
 });

@@ -146,23 +146,3 @@ export function checkThanks(
     return { code: 'EVENT_THANKS_TARGET_INVALID' };
   return null;
 }
-
-/** Where a page of the events list ends: the list runs by start time, then id, soonest first. */
-export interface EventCursor {
-  startAt: Date;
-  id: number;
-}
-
-export function encodeEventCursor(position: EventCursor): string {
-  return Buffer.from(`${position.startAt.getTime()}.${position.id}`).toString('base64url');
-}
-
-/** Null when the text is not a cursor this server made. */
-export function decodeEventCursor(cursor: string): EventCursor | null {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) return null;
-  const ms = Number(match[1]);
-  const id = Number(match[2]);
-  if (id <= 0) return null;
-  return { startAt: new Date(ms), id };
-}

@@ -11,6 +11,7 @@ import {
 import { DataSource, IsNull, Not } from 'typeorm';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../common/pagination.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -30,8 +31,6 @@ import {
   allowedFrom,
   checkExtension,
   checkHelpTask,
-  decodeQueueCursor,
-  encodeQueueCursor,
   helpTaskOf,
   runningClock,
   stoppedClock,
@@ -56,8 +55,7 @@ export class RequestWorkflowService {
    */
   async queue(viewer: User, query: RequestQueueQueryDto): Promise<Page<RequestView>> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? decodeQueueCursor(query.cursor) : null;
-    if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
+    const after = decodeTimeIdCursor(query.cursor);
     const now = this.clock.now();
     const scope = communityScope(viewer, query.communityId);
     const filtered = () => {
@@ -74,15 +72,15 @@ export class RequestWorkflowService {
       return qb;
     };
     const rows: ResidentRequest[] = [];
-    if (!after || after.deadlineAt) {
+    if (!after || after.at) {
       const open = filtered().andWhere('r.deadlineAt IS NOT NULL');
       // The light of a running clock, in SQL (requests.rules lightOf): red past the deadline, yellow past yellowAt.
       if (query.light === 'red') open.andWhere('r.deadlineAt < :now', { now });
       if (query.light === 'yellow') open.andWhere('r.deadlineAt >= :now AND r.yellowAt <= :now', { now });
       if (query.light === 'green') open.andWhere('r.yellowAt > :now', { now });
-      if (after?.deadlineAt)
+      if (after?.at)
         open.andWhere('(r.deadlineAt > :afterDeadline OR (r.deadlineAt = :afterDeadline AND r.id < :afterId))', {
-          afterDeadline: after.deadlineAt,
+          afterDeadline: after.at,
           afterId: after.id,
         });
       rows.push(
@@ -96,7 +94,7 @@ export class RequestWorkflowService {
     // A light matches open requests only.
     if (rows.length <= limit && !query.light) {
       const rest = filtered().andWhere('r.deadlineAt IS NULL');
-      if (after && !after.deadlineAt) rest.andWhere('r.id < :afterId', { afterId: after.id });
+      if (after && !after.at) rest.andWhere('r.id < :afterId', { afterId: after.id });
       rows.push(
         ...(await rest
           .orderBy('r.id', 'DESC')
@@ -110,7 +108,7 @@ export class RequestWorkflowService {
     const last = shown[shown.length - 1];
     return {
       items: shown.map((r) => toRequestView(r, ctx)),
-      nextCursor: more ? encodeQueueCursor({ deadlineAt: last.deadlineAt, id: last.id }) : null,
+      nextCursor: more ? encodeTimeIdCursor({ at: last.deadlineAt, id: last.id }) : null,
     };
   }
 

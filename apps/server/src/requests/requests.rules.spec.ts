@@ -3,8 +3,6 @@ import {
   allowedFrom,
   checkExtension,
   checkHelpTask,
-  decodeQueueCursor,
-  encodeQueueCursor,
   checkRating,
   checkReopen,
   checkStatsRange,
@@ -370,22 +368,4 @@ describe('weeks in Asia/Shanghai', () => {
     [to, from, 'REQUEST_STATS_RANGE_INVALID'],
     [from, new Date(from.getTime() + 367 * D), 'REQUEST_STATS_RANGE_INVALID'],
   ])('range %s – %s → %s', (a, b, expected) => expect(checkStatsRange(a, b)).toBe(expected));
-});
-
-describe('queue cursor', () => {
-  it.each([
-    ['an open request', { deadlineAt: new Date('2026-12-02T08:30:00.123Z'), id: 42 }],
-    ['one of the rest', { deadlineAt: null, id: 7 }],
-  ])('round-trips %s', (_n, position) => {
-    expect(decodeQueueCursor(encodeQueueCursor(position))).toEqual(position);
-  });
-
-  it.each([
-    ['an offset cursor of the old queue', Buffer.from('o20').toString('base64url')],
-    ['id 0', Buffer.from('r0').toString('base64url')],
-    ['no id', Buffer.from('d1764000000000.').toString('base64url')],
-    ['garbage', 'abc'],
-  ])('refuses %s', (_n, cursor) => {
-    expect(decodeQueueCursor(cursor)).toBeNull();
-  });
 });

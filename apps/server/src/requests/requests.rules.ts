@@ -368,23 +368,3 @@ export function requestVisibleTo(
     viewer.communityId === r.communityId
   );
 }
-
-/** Where the staff queue stopped: an open request (deadline, id) or, past them, one of the rest (id). */
-export interface QueuePosition {
-  deadlineAt: Date | null;
-  id: number;
-}
-
-export function encodeQueueCursor(position: QueuePosition): string {
-  const text = position.deadlineAt ? `d${position.deadlineAt.getTime()}.${position.id}` : `r${position.id}`;
-  return Buffer.from(text).toString('base64url');
-}
-
-/** Null when the text is not a cursor this server made. */
-export function decodeQueueCursor(cursor: string): QueuePosition | null {
-  const match = /^(?:d(\d{1,15})\.|r)(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) return null;
-  const id = Number(match[2]);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return { deadlineAt: match[1] === undefined ? null : new Date(Number(match[1])), id };
-}
