@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock.js';
 import { DatabaseThrottlerStorage } from '../src/common/database-throttler.storage.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { transactionStats } from '../src/database/transaction.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
 /** Two DataSources stand for two server processes sharing one database. */
@@ -49,7 +50,7 @@ describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
     expect(fresh).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 
-  it('a process that stopped leaves a row that counts until its window ends and is then cleared', async () => {
+  it('a process that stopped leaves a row that counts until its window ends; ended rows are then deleted', async () => {
     const gone = new DatabaseThrottlerStorage(a, clock);
     const live = new DatabaseThrottlerStorage(b, clock);
     for (let i = 0; i < 3; i++) await gone.increment('ip_%!4', 60_000, 5, 60_000, 'default');
@@ -58,10 +59,37 @@ describe(`database rate-limit counters on ${testDatabaseKind}`, () => {
     expect((await live.increment('ipX%!4', 60_000, 5, 60_000, 'default')).totalHits).toBe(1);
     clock.advance(61_000);
     expect((await live.increment('ip_%!4', 60_000, 5, 60_000, 'default')).totalHits).toBe(1);
-    const left: Array<{ bucket: string }> = await a.query(
-      "SELECT bucket FROM rate_limits WHERE bucket LIKE 'default:ip!_!%!!4#%' ESCAPE '!'",
+    const rowsOfKey = () =>
+      a.query<Array<{ bucket: string }>>(
+        "SELECT bucket FROM rate_limits WHERE bucket LIKE 'default:ip!_!%!!4#%' ESCAPE '!'",
+      );
+    expect(await rowsOfKey()).toHaveLength(2);
+    expect(await live.deleteEnded()).toBeGreaterThanOrEqual(1);
+    expect(await rowsOfKey()).toHaveLength(1);
+    // The live window still counts after the sweep.
+    expect((await live.increment('ip_%!4', 60_000, 5, 60_000, 'default')).totalHits).toBe(2);
+  });
+
+  it('opens the windows of many new counters at once without a lost transaction, counting every hit', async () => {
+    const storages = [new DatabaseThrottlerStorage(a, clock), new DatabaseThrottlerStorage(b, clock)];
+    const retriedBefore = transactionStats.retried;
+    // 200 volunteers scanning in at once: each request opens its user's window and counts on the venue's IP.
+    const records = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        storages[i % 2].hitAll(
+          [
+            { key: 'venue-ip', limit: 1000 },
+            { key: `volunteer-${i}`, limit: 10 },
+          ],
+          60_000,
+          60_000,
+          'scan',
+        ),
+      ),
     );
-    expect(left).toHaveLength(1);
+    expect(records.every(([, user]) => user.totalHits === 1 && !user.isBlocked)).toBe(true);
+    expect(Math.max(...records.map(([ip]) => ip.totalHits))).toBe(200);
+    expect(transactionStats.retried - retriedBefore).toBe(0);
   });
 
   it('counts a request on all its counters at once, and blocks it when any one is past its limit', async () => {

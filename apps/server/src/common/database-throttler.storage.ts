@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isDuplicateKey, runTransaction } from '../database/transaction.js';
@@ -25,11 +26,14 @@ interface Counter extends RateLimitHit {
  * node's at commit), and within one process the hits on it take turns on its row lock.
  * A request's counters (its IP's and its user's) cost two statements together: one UPDATE counts the hit on this
  * process's rows, one SELECT reads every process's rows. Each is atomic on its own, so no transaction is held.
- * Opening a window (the first hit, or the first after one ended) and starting a block are the rare paths.
+ * Opening a window (the first hit, or the first after one ended) and starting a block are the rare paths; rows whose
+ * window ended are deleted every ten minutes (deleteEnded).
  */
 @Injectable()
 export class DatabaseThrottlerStorage implements RateLimitStorage {
   private readonly shard = randomBytes(4).toString('hex');
+  /** This process's rows by bucket: when each one's window ends. */
+  private readonly openUntil = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,20 +63,27 @@ export class DatabaseThrottlerStorage implements RateLimitStorage {
       return { ...hit, counter, bucket: `${counter}#${this.shard}` };
     });
     const repo = this.dataSource.getRepository(RateLimitCounter);
-    const counted = await repo
-      .createQueryBuilder()
-      .update()
-      .set({ hits: () => 'hits + 1' })
-      .where('bucket IN (:...buckets) AND expiresAt > :now', { buckets: counters.map((c) => c.bucket), now })
-      .execute();
+    // Only this process writes its rows, so it knows which are open: the UPDATE counts on those, and a new window is
+    // opened straight away. (Counting on every row and opening what the UPDATE missed lost a hit when a concurrent
+    // hit opened the row in between: the row was there, uncounted.)
+    const open = counters.filter((c) => (this.openUntil.get(c.bucket) ?? 0) > now);
+    if (open.length)
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ hits: () => 'hits + 1' })
+        .where('bucket IN (:...buckets) AND expiresAt > :now', { buckets: open.map((c) => c.bucket), now })
+        .execute();
+    for (const counter of counters) if (!open.includes(counter)) await this.openWindow(counter, ttl, now);
     let rows = await this.rowsOf(repo.manager, counters, now);
-    // A row missing now was not counted. When the UPDATE counted none, every counter still needs its hit, also one
-    // whose row another hit opened between the two statements (openWindow counts on an open row, once).
-    const closed = counted.affected ? counters.filter((c) => !rows.some((r) => r.bucket === c.bucket)) : counters;
-    if (closed.length) {
-      for (const counter of closed) await this.openWindow(counter, ttl, now);
+    // A row taken as open that is gone (deleted by another process whose clock runs ahead) was not counted.
+    const gone = open.filter((c) => !rows.some((r) => r.bucket === c.bucket));
+    if (gone.length) {
+      for (const counter of gone) await this.openWindow(counter, ttl, now);
       rows = await this.rowsOf(repo.manager, counters, now);
     }
+    for (const row of rows)
+      if (counters.some((c) => c.bucket === row.bucket)) this.openUntil.set(row.bucket, row.expiresAt);
     return Promise.all(counters.map((counter) => this.recordOf(counter, rows, blockDuration, now)));
   }
 
@@ -88,41 +99,45 @@ export class DatabaseThrottlerStorage implements RateLimitStorage {
   }
 
   /**
-   * A new window for this process's row, keeping a block it has; the expired rows of processes that stopped go.
-   * Two hits opening it at once: one resets or inserts the row, the other counts on it.
+   * A new window for this process's row, keeping a block it has. Two hits opening it at once: one resets or inserts
+   * the row, the other counts on it. Each statement commits alone: in one transaction, the reset's gap lock on a
+   * missing row and the insert into that gap deadlocked with other counters' openings (1,000 volunteers scanning in at
+   * once waited up to a second on the retries, bench/results/3-races.md). Only this process writes its row.
    */
   private async openWindow(counter: Counter, ttl: number, now: number): Promise<void> {
-    const work = async (manager: EntityManager) => {
-      const repo = manager.getRepository(RateLimitCounter);
-      const reset = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ hits: 1, expiresAt: now + ttl })
-        .where('bucket = :bucket AND expiresAt <= :now', { bucket: counter.bucket, now })
-        .execute();
-      if (!reset.affected) {
-        try {
-          await repo.insert({ bucket: counter.bucket, hits: 1, expiresAt: now + ttl, blockedUntil: 0 });
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          await repo.increment({ bucket: counter.bucket }, 'hits', 1);
-        }
-      }
-      await repo
+    const repo = this.dataSource.getRepository(RateLimitCounter);
+    const reset = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ hits: 1, expiresAt: now + ttl })
+      .where('bucket = :bucket AND expiresAt <= :now', { bucket: counter.bucket, now })
+      .execute();
+    if (reset.affected) return;
+    try {
+      await repo.insert({ bucket: counter.bucket, hits: 1, expiresAt: now + ttl, blockedUntil: 0 });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await repo.increment({ bucket: counter.bucket }, 'hits', 1);
+    }
+  }
+
+  /**
+   * Rows whose window and block have ended count for nothing (reads skip them): the rows of processes that stopped,
+   * and of counters not hit since, go here. Every process may run it; deleting twice is harmless.
+   */
+  @Cron(CronExpression.EVERY_10_MINUTES)
+  async deleteEnded(): Promise<number> {
+    const now = this.clock.now().getTime();
+    for (const [bucket, until] of this.openUntil) if (until <= now) this.openUntil.delete(bucket);
+    const result = await runTransaction(this.dataSource, (manager) =>
+      manager
         .createQueryBuilder()
         .delete()
-        .where("bucket LIKE :shards ESCAPE '!' AND bucket <> :bucket AND expiresAt <= :now AND blockedUntil <= :now", {
-          shards: shardsOf(counter.counter),
-          bucket: counter.bucket,
-          now,
-        })
-        .execute();
-    };
-    // SQLite serves one process: its statements need no transaction, and one would hold the file's write lock across
-    // awaits, which a second connection in the same process waits on synchronously (busy_timeout). On MySQL the
-    // cleanup may meet another process's reset, so the whole is retried as one transaction.
-    if (this.dataSource.options.type === 'better-sqlite3') await work(this.dataSource.manager);
-    else await runTransaction(this.dataSource, work);
+        .from(RateLimitCounter)
+        .where('expiresAt <= :now AND blockedUntil <= :now', { now })
+        .execute(),
+    );
+    return result.affected ?? 0;
   }
 
   private async recordOf(
