@@ -58,18 +58,17 @@ const STACK_LAYERS = [
 ];
 const LAYERS = [...LEAF_LAYERS, ...STACK_LAYERS].map(([name]) => name).concat(['other (native, program)']);
 
-/** What the table has shown each time it was run (2026-12-03, four runs at load 5–15), and a check made beside it. */
+/** What the table has shown when it was run (2026-12-03 and 2026-12-04), and a check made beside it. */
 const READING = [
-  'Reading it (four runs on 2026-12-03 at load 5–15): Linli spends 1.8–2.8× the bare CPU per balance read. The socket',
-  'writes differ from run to run with the load (219 vs 195 µs, 324 vs 132, 249 vs 248), not with the work:',
-  '`strace -f -c` of both servers answering the same 2,000 reads counted the same system calls per request (2 `write`',
-  "to MariaDB, 1 `writev` of the response, 3 `read`); only Linli's response is larger (helmet's 12 headers, 985 vs 329",
-  'bytes). The steady part is JavaScript: Nest (router, guard and interceptor chain, rxjs: the global',
-  "ProxyActInterceptor puts every route on Nest's rxjs path) ~67 µs, more Node core work around headers and events",
-  "~80 µs, helmet ~26 µs (@fastify/helmet builds helmet's middleware anew on every request), AsyncLocalStorage's",
-  'promise hooks ~17 µs (turned on for the life of the process by the first transaction, database/transaction.ts),',
-  'the GC for all of it. Closing the gap to the 0.80 goal would need the balance to cost about 1.25× the bare CPU, i.e.',
-  "most of Nest's per-request chain gone: not reachable on this stack by tuning one layer.",
+  'Reading it: on 2026-12-03 (four runs at load 5–15) Linli spent 1.8–2.8× the bare CPU per balance read; on',
+  "2026-12-04 at load 2–4, after helmet's headers were worked out once (common/security-headers.ts) and the proxy-act",
+  'interceptor went from every route to the @ActFor ones only, 1.48× (297 vs 201 µs). The system calls are the same:',
+  '`strace -f -c` of both servers answering the same 2,000 reads counted per request 2 `write` to MariaDB, 1 `writev`',
+  "of the response and 3 `read`; only Linli's response is larger (12 security headers, 985 vs 329 bytes). What is left",
+  "is spread thin: Nest's router and guard chain ~34 µs, Node core around the larger response ~18, socket writes ~16,",
+  "AsyncLocalStorage's promise hooks ~10 (on for the life of the process once a transaction ran, database/transaction.ts),",
+  "Linli's own code ~8, Fastify's plugins ~8, the GC ~7. The 0.80 goal wants Linli at about 1.25× the bare CPU,",
+  "~45 µs less per read: most of Nest's per-request chain, not the tuning of one layer.",
 ];
 
 /** µs of CPU per request in each layer, over the last `seconds` of the profile. */
