@@ -74,7 +74,9 @@ export function dataSourceOptions(
       url: database.url,
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
-      extra: { connectionLimit: 20 },
+      // trace: false — TypeORM sends every statement through mysql2's promise wrapper, which otherwise captures a
+      // stack trace per statement (~15 µs each, bench/results/10-read-profile.md); TypeORM's QueryFailedError has its own.
+      extra: { connectionLimit: 20, trace: false },
       ...(flavour.galera ? { driver: galeraDriver() } : {}),
     };
   }
