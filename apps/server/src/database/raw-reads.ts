@@ -33,11 +33,25 @@ export class RawReads {
    * preparation per column (booleans, dates on both drivers, transformers), for the columns the row has.
    */
   hydrate<E extends ObjectLiteral>(target: EntityTarget<E>, row: Record<string, unknown>): E {
-    const metadata = this.dataSource.getMetadata(target);
-    const entity = metadata.create() as E;
-    for (const column of metadata.columns)
-      if (column.databaseName in row)
-        column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
-    return entity;
+    return hydrateRaw(this.dataSource, target, row);
   }
+}
+
+/**
+ * RawReads.hydrate for any data source; `prefix` for the columns of a query builder's getRawMany, which names them
+ * `<alias>_<column>` (pass `'<alias>_'`).
+ */
+export function hydrateRaw<E extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<E>,
+  row: Record<string, unknown>,
+  prefix = '',
+): E {
+  const metadata = dataSource.getMetadata(target);
+  const entity = metadata.create() as E;
+  for (const column of metadata.columns) {
+    const name = prefix + column.databaseName;
+    if (name in row) column.setEntityValue(entity, dataSource.driver.prepareHydratedValue(row[name], column));
+  }
+  return entity;
 }

@@ -91,7 +91,7 @@ export class FamilyTransfersService {
           transaction: toStatementItem(
             outgoing!,
             fromAccount.id,
-            toCounterparty(toAccount, new Map([[to.id, to]])),
+            toCounterparty(toAccount, to),
             null,
           ),
           balance: after.balance,

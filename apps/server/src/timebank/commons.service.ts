@@ -41,7 +41,7 @@ export class CommonsService {
       });
       const after = await manager.findOneByOrFail(TimebankAccount, { id: account.id });
       return {
-        transaction: toStatementItem(transaction, account.id, toCounterparty(commons, new Map()), null),
+        transaction: toStatementItem(transaction, account.id, toCounterparty(commons), null),
         balance: after.balance,
         balanceHours: hoursText(after.balance),
       };

@@ -43,7 +43,7 @@ export class TimebankReportsService {
     assertInCommunity(viewer, resident);
     const account = await this.ledger.accountOfUser(this.dataSource.manager, userId);
     if (!account) throw refuse('TIMEBANK_ACCOUNT_NOT_FOUND');
-    return statementOfAccount(this.dataSource.manager, account, query);
+    return statementOfAccount(this.dataSource.manager, account.ownerKey, query);
   }
 
   /** Staff: a community account's statement: the pool, its escrow or its commons (admins name the community). */
@@ -54,10 +54,7 @@ export class TimebankReportsService {
   ): Promise<Page<StatementItem>> {
     const scope = communityScope(viewer, communityId);
     if (scope === null) throw refuse('VALIDATION_FAILED', '请选择社区', ['communityId']);
-    const ownerKey = `${query.kind ?? 'pool'}:${scope}`;
-    const pool = await this.dataSource.getRepository(TimebankAccount).findOneBy({ ownerKey });
-    if (!pool) return { items: [], nextCursor: null };
-    return statementOfAccount(this.dataSource.manager, pool, query);
+    return statementOfAccount(this.dataSource.manager, `${query.kind ?? 'pool'}:${scope}`, query);
   }
 
   /** Staff: accounts of their community (admins: the street or one community), newest first, pool included. */

@@ -42,12 +42,15 @@ export function toAccountView(a: AccountRow): TimebankAccountView {
   };
 }
 
-/** Who is on the other side: a resident by name, or one of the community's own accounts. */
-export function toCounterparty(account: TimebankAccount | undefined, users: Map<number, User>): LedgerCounterparty {
+/** Who is on the other side: a resident by name (`owner`, the account's user), or one of the community's own accounts. */
+export function toCounterparty(
+  account: Pick<TimebankAccount, 'kind' | 'userId'> | undefined,
+  owner?: Pick<User, 'name'> | null,
+): LedgerCounterparty {
   if (!account) return { userId: null, kind: 'pool', name: POOL_NAME };
   if (account.kind !== 'resident' || account.userId === null)
     return { userId: null, kind: account.kind, name: communityAccountName(account.kind) };
-  return { userId: account.userId, kind: 'resident', name: users.get(account.userId)?.name ?? '居民' };
+  return { userId: account.userId, kind: 'resident', name: owner?.name ?? '居民' };
 }
 
 /** A transaction as the statement of `accountId` shows it: signed from that account's side. */

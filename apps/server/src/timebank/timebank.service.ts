@@ -47,9 +47,7 @@ export class TimebankService {
 
   async statement(user: User, query: { cursor?: string; limit?: number }): Promise<Page<StatementItem>> {
     assertVerifiedResident(user);
-    const account = await this.ledger.accountOfUser(this.dataSource.manager, user.id);
-    if (!account) return { items: [], nextCursor: null };
-    return statementOfAccount(this.dataSource.manager, account, query);
+    return statementOfAccount(this.dataSource.manager, userKey(user.id), query);
   }
 
   /** A resident gives minutes to a neighbour; once per Idempotency-Key. */
@@ -87,12 +85,7 @@ export class TimebankService {
         );
         const balance = from.balance - body.minutes;
         return {
-          transaction: toStatementItem(
-            transaction,
-            from.id,
-            toCounterparty(to, new Map([[recipient!.id, recipient!]])),
-            null,
-          ),
+          transaction: toStatementItem(transaction, from.id, toCounterparty(to, recipient), null),
           balance,
           balanceHours: hoursText(balance),
         };
