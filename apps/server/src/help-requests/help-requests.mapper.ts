@@ -1,13 +1,15 @@
 import { hoursText, type HelpPerson, type HelpRequestView } from '@linli/shared-types';
-import type { User } from '../users/user.entity.js';
 import type { HelpOffer, HelpRequest } from './help-request.entity.js';
 
-const person = (id: number, users: Map<number, User>): HelpPerson => ({ id, name: users.get(id)?.name ?? '邻居' });
+/** Names by user id; a missing user (or name) shows as 邻居. */
+type Names = ReadonlyMap<number, { name: string | null }>;
+
+const person = (id: number, users: Names): HelpPerson => ({ id, name: users.get(id)?.name ?? '邻居' });
 
 /** A request as `viewerId` sees it; the offers only when `showOffers` (poster, staff). */
 export function toHelpRequestView(
   r: HelpRequest,
-  users: Map<number, User>,
+  users: Names,
   offers: HelpOffer[],
   viewerId: number,
   showOffers: boolean,
