@@ -322,6 +322,54 @@ describe(`mutual help over HTTP on ${testDatabaseKind}`, () => {
   );
 
   it(
+    'the board answers each request as its detail does, offers by helper id, and pages by requests, not offers',
+    async () => {
+      await grant(zhao, 40);
+      const older = (await post(zhao, { rewardMinutes: 10 })).body.id as number;
+      const newer = (await post(zhao, { rewardMinutes: 10 })).body.id as number;
+      for (const r of [wang, li, chen]) expect((await act(r, newer, 'offer')).status).toBe(200);
+      expect((await act(li, older, 'offer')).status).toBe(200);
+      const cursor = (id: number) => Buffer.from(String(id)).toString('base64url');
+      const board = (token: string, after: string) =>
+        t.request('GET', `${api}/help-requests?status=open&limit=1&cursor=${after}`, { token });
+      // The poster sees the offers, a neighbour who offered and one who did not only their count.
+      for (const [viewer, extra] of [
+        [zhao.token, {}],
+        [li.token, {}],
+        [yang.token, {}],
+        [staffG, { communityName: expect.any(String) }],
+      ] as const) {
+        const top = await board(viewer, cursor(newer + 1));
+        expect(top.body.nextCursor).toBe(cursor(newer));
+        const next = await board(viewer, top.body.nextCursor);
+        for (const [page, id] of [
+          [top, newer],
+          [next, older],
+        ] as const) {
+          const detail = await t.request('GET', `${api}/help-requests/${id}`, { token: viewer });
+          expect(page.body.items).toEqual([{ ...detail.body, ...extra }]);
+        }
+      }
+      const mine = (await board(zhao.token, cursor(newer + 1))).body.items[0];
+      expect(mine.offers.map((o: { helper: { id: number } }) => o.helper.id)).toEqual(
+        [wang.id, li.id, chen.id].sort((a, b) => a - b),
+      );
+      expect((await board(li.token, cursor(newer + 1))).body.items[0]).toMatchObject({
+        offers: [],
+        offerCount: 3,
+        offeredByMe: true,
+      });
+      expect((await board(yang.token, cursor(newer + 1))).body.items[0].offeredByMe).toBe(false);
+      const other = await t.request('GET', `${api}/help-requests?cursor=${cursor(newer + 1)}`, { token: sun.token });
+      const seen = other.body.items.map((r: { id: number }) => r.id);
+      expect([seen.includes(older), seen.includes(newer)]).toEqual([false, false]);
+      for (const id of [older, newer]) expect((await act(zhao, id, 'cancel')).status).toBe(200);
+      await expectCleanAudit();
+    },
+    SLOW,
+  );
+
+  it(
     'cancel before the meeting releases the hold; dispute goes to staff who settle part, the rest is released',
     async () => {
       await grant(zhao, 100);
