@@ -88,12 +88,7 @@ export class FamilyTransfersService {
         );
         const after = await manager.findOneByOrFail(TimebankAccount, { id: fromAccount.id });
         return {
-          transaction: toStatementItem(
-            outgoing!,
-            fromAccount.id,
-            toCounterparty(toAccount, to),
-            null,
-          ),
+          transaction: toStatementItem(outgoing!, fromAccount.id, toCounterparty(toAccount, to), null),
           balance: after.balance,
           balanceHours: hoursText(after.balance),
         };
