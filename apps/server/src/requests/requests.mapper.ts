@@ -32,37 +32,82 @@ export interface RequestContext {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** What one request's view shows beside its row: from a RequestContext, or read in the same statement as the row. */
+export interface RequestViewFacts {
+  communityName: string;
+  buildingName: string | null;
+  /** The submitter as staff and the submitter see them (phone unmasked here); null if the user is gone. */
+  submitter: {
+    id: number;
+    name: string | null;
+    phone: string | null;
+    buildingName: string | null;
+    unit: string | null;
+    room: string | null;
+  } | null;
+  assignee: { id: number; name: string | null } | null;
+  /** Ids of the request's own photos, in order. */
+  photoIds: string[];
+  secondedByMe: boolean;
+}
+
 export function toRequestView(r: ResidentRequest, ctx: RequestContext): RequestView {
-  const mine = r.userId === ctx.viewer.id;
-  const staff = ctx.viewer.role !== 'resident';
   const submitter = ctx.users.get(r.userId);
   const assignee = r.assigneeId ? ctx.users.get(r.assigneeId) : undefined;
   const building = r.buildingId ? ctx.buildings.get(r.buildingId) : undefined;
+  return requestViewOf(r, ctx.viewer, ctx.now, {
+    communityName: ctx.communityNames.get(r.communityId) ?? '',
+    buildingName: building?.name ?? null,
+    submitter: submitter
+      ? {
+          id: submitter.id,
+          name: submitter.name,
+          phone: submitter.phone,
+          buildingName: submitter.buildingId ? (ctx.buildings.get(submitter.buildingId)?.name ?? null) : null,
+          unit: submitter.unit,
+          room: submitter.room,
+        }
+      : null,
+    assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    photoIds: (ctx.photos.get(r.id) ?? []).map((p) => p.id),
+    secondedByMe: ctx.secondedByViewer.has(r.id),
+  });
+}
+
+export function requestViewOf(
+  r: ResidentRequest,
+  viewer: Pick<User, 'id' | 'role'>,
+  now: Date,
+  facts: RequestViewFacts,
+): RequestView {
+  const mine = r.userId === viewer.id;
+  const staff = viewer.role !== 'resident';
+  const submitter = facts.submitter;
   return {
     id: r.id,
     communityId: r.communityId,
-    communityName: ctx.communityNames.get(r.communityId) ?? '',
+    communityName: facts.communityName,
     category: r.category,
     title: r.title,
     description: r.description,
     buildingId: r.buildingId,
-    buildingName: building?.name ?? null,
+    buildingName: facts.buildingName,
     place: r.place,
     lat: r.lat === null ? null : Number(r.lat),
     lng: r.lng === null ? null : Number(r.lng),
     urgent: r.urgent,
     public: r.isPublic,
     status: r.status,
-    light: lightOf(r, ctx.now),
+    light: lightOf(r, now),
     deadlineAt: iso(r.deadlineAt),
     acceptDueAt: r.acceptDueAt.toISOString(),
     resolveDueAt: r.resolveDueAt.toISOString(),
     extensionDays: r.extensionDays,
     extensionReason: r.extensionReason,
     seconds: r.seconds,
-    secondedByMe: ctx.secondedByViewer.has(r.id),
+    secondedByMe: facts.secondedByMe,
     mine,
-    photos: (ctx.photos.get(r.id) ?? []).map(toRequestPhoto),
+    photos: facts.photoIds.map((id) => toRequestPhoto({ id })),
     // Neighbours reading a public request never learn who raised it.
     submitter:
       (staff || mine) && submitter
@@ -70,12 +115,12 @@ export function toRequestView(r: ResidentRequest, ctx: RequestContext): RequestV
             id: submitter.id,
             name: submitter.name,
             phoneMasked: maskPhone(submitter.phone),
-            buildingName: submitter.buildingId ? (ctx.buildings.get(submitter.buildingId)?.name ?? null) : null,
+            buildingName: submitter.buildingName,
             unit: submitter.unit,
             room: submitter.room,
           }
         : null,
-    assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    assignee: facts.assignee,
     resolution: r.resolution,
     referral:
       r.referredTo && r.referredAt
@@ -102,7 +147,7 @@ export function toRequestView(r: ResidentRequest, ctx: RequestContext): RequestV
     helpRequestId: r.helpRequestId,
     reopened: r.reopenedAt !== null,
     canRate: mine && canRate(r),
-    canReopen: mine && canReopen(r, ctx.now),
+    canReopen: mine && canReopen(r, now),
     createdAt: r.createdAt.toISOString(),
     acceptedAt: iso(r.acceptedAt),
     resolvedAt: iso(r.resolvedAt),
