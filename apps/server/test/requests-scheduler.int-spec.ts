@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
 import { FixedClock } from '../src/common/clock.js';
 import { createDataSource, resolveDataSourceOptions } from '../src/database/data-source-options.js';
+import { RawReads } from '../src/database/raw-reads.js';
 import { HelpRequestsService } from '../src/help-requests/help-requests.service.js';
 import { Notification } from '../src/notifications/notification.entity.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
@@ -80,7 +81,7 @@ describe(`requests deadline job on ${testDatabaseKind}`, () => {
       const records = new RequestRecords(ds, notifications, audit, clock);
       return {
         residents: new ResidentRequestsService(ds, records, notifications, audit, clock),
-        workflow: new RequestWorkflowService(ds, records, notifications, clock, help),
+        workflow: new RequestWorkflowService(ds, records, notifications, clock, help, new RawReads(ds)),
         deadlines: new RequestDeadlinesService(ds, records, clock),
       };
     });

@@ -12,6 +12,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../common/pagination.js';
+import { RawReads } from '../database/raw-reads.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -26,7 +27,8 @@ import type {
 } from './dto/requests.dto.js';
 import { DAY, requestLink, RequestRecords } from './request-records.js';
 import { ResidentRequest } from './request.entity.js';
-import { toRequestView } from './requests.mapper.js';
+import { requestViewOf } from './requests.mapper.js';
+import { queueQuery, queueRowFacts, queueRowRequest, type SqlStatement } from './requests.queries.js';
 import {
   allowedFrom,
   checkExtension,
@@ -45,69 +47,65 @@ export class RequestWorkflowService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly helpRequests: HelpRequestsService,
+    private readonly raw: RawReads,
   ) {}
 
   /**
    * Open requests first (a running clock), the most overdue (earliest deadline) first; then the rest, newest first.
    * Two reads that each follow an index, idx_resident_requests_queue or, by status, idx_resident_requests_queue_status
    * (communityId, [status,] deadlineAt, id DESC): one ORDER BY CASE WHEN deadlineAt IS NULL … made MariaDB sort all the
-   * community's requests for every page (issue 18). The cursor is the last request shown.
+   * community's requests for every page (issue 18). The cursor is the last request shown. Each read carries what the
+   * view shows of users, buildings, the community and photos (requests.queries.ts), and runs without the query
+   * builder or its hydration: the context's four bulk reads and TypeORM's work were most of the queue's cost (issue 18).
    */
   async queue(viewer: User, query: RequestQueueQueryDto): Promise<Page<RequestView>> {
     const limit = query.limit ?? 20;
     const after = decodeTimeIdCursor(query.cursor);
     const now = this.clock.now();
-    const scope = communityScope(viewer, query.communityId);
-    const filtered = () => {
-      const qb = this.dataSource.getRepository(ResidentRequest).createQueryBuilder('r');
-      // MariaDB took idx_resident_requests_deadline for "deadlineAt IS NULL AND id < ?" and read 14,000 rows for 21.
-      if (scope !== null)
-        qb.andWhere('r.communityId = :scope', { scope }).useIndex(
-          query.status ? 'idx_resident_requests_queue_status' : 'idx_resident_requests_queue',
-        );
-      if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-      if (query.category) qb.andWhere('r.category = :category', { category: query.category });
-      if (query.assigneeId) qb.andWhere('r.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
-      if (query.unreasonable) qb.andWhere('r.unreasonableState = :unr', { unr: query.unreasonable });
-      return qb;
+    const filter = {
+      scope: communityScope(viewer, query.communityId),
+      status: query.status,
+      category: query.category,
+      assigneeId: query.assigneeId,
+      unreasonable: query.unreasonable,
+      light: query.light,
     };
-    const rows: ResidentRequest[] = [];
-    if (!after || after.at) {
-      const open = filtered().andWhere('r.deadlineAt IS NOT NULL');
-      // The light of a running clock, in SQL (requests.rules lightOf): red past the deadline, yellow past yellowAt.
-      if (query.light === 'red') open.andWhere('r.deadlineAt < :now', { now });
-      if (query.light === 'yellow') open.andWhere('r.deadlineAt >= :now AND r.yellowAt <= :now', { now });
-      if (query.light === 'green') open.andWhere('r.yellowAt > :now', { now });
-      if (after?.at)
-        open.andWhere('(r.deadlineAt > :afterDeadline OR (r.deadlineAt = :afterDeadline AND r.id < :afterId))', {
-          afterDeadline: after.at,
-          afterId: after.id,
-        });
+    const hints = this.dataSource.options.type !== 'better-sqlite3';
+    const read = ({ sql, params }: SqlStatement) => this.raw.rows<Record<string, unknown>>(sql, params);
+    const rows: Record<string, unknown>[] = [];
+    if (!after || after.at)
       rows.push(
-        ...(await open
-          .orderBy('r.deadlineAt', 'ASC')
-          .addOrderBy('r.id', 'DESC')
-          .limit(limit + 1)
-          .getMany()),
+        ...(await read(
+          queueQuery(
+            { open: true, after: after?.at ? { at: after.at, id: after.id } : null },
+            filter,
+            now,
+            limit + 1,
+            hints,
+          ),
+        )),
       );
-    }
     // A light matches open requests only.
-    if (rows.length <= limit && !query.light) {
-      const rest = filtered().andWhere('r.deadlineAt IS NULL');
-      if (after && !after.at) rest.andWhere('r.id < :afterId', { afterId: after.id });
+    if (rows.length <= limit && !query.light)
       rows.push(
-        ...(await rest
-          .orderBy('r.id', 'DESC')
-          .limit(limit + 1 - rows.length)
-          .getMany()),
+        ...(await read(
+          queueQuery(
+            { open: false, afterId: after && !after.at ? after.id : null },
+            filter,
+            now,
+            limit + 1 - rows.length,
+            hints,
+          ),
+        )),
       );
-    }
     const more = rows.length > limit;
-    const shown = more ? rows.slice(0, limit) : rows;
-    const ctx = await this.records.context(this.dataSource.manager, viewer, shown);
-    const last = shown[shown.length - 1];
+    const shown = (more ? rows.slice(0, limit) : rows).map((row) => ({
+      request: queueRowRequest(row),
+      facts: queueRowFacts(row),
+    }));
+    const last = shown[shown.length - 1]?.request;
     return {
-      items: shown.map((r) => toRequestView(r, ctx)),
+      items: shown.map(({ request, facts }) => requestViewOf(request, viewer, now, facts)),
       nextCursor: more ? encodeTimeIdCursor({ at: last.deadlineAt, id: last.id }) : null,
     };
   }
