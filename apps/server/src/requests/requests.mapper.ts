@@ -30,6 +30,10 @@ export interface RequestContext {
   secondedByViewer: Set<number>;
 }
 
+/** The columns of a request no view reads: the deadline job's and the rates'. */
+export const VIEW_UNREAD_COLUMNS = ['phase', 'yellowAlertedPhase', 'redAlertedPhase', 'respondedAt'] as const;
+export type RequestViewRow = Omit<ResidentRequest, (typeof VIEW_UNREAD_COLUMNS)[number]>;
+
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** What one request's view shows beside its row: from a RequestContext, or read in the same statement as the row. */
@@ -75,7 +79,7 @@ export function toRequestView(r: ResidentRequest, ctx: RequestContext): RequestV
 }
 
 export function requestViewOf(
-  r: ResidentRequest,
+  r: RequestViewRow,
   viewer: Pick<User, 'id' | 'role'>,
   now: Date,
   facts: RequestViewFacts,

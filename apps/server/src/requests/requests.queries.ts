@@ -2,7 +2,7 @@ import type { RequestCategory, RequestLight, RequestStatus, RequestUnreasonableS
 import { selectColumns } from '../database/entity-columns.js';
 import { rawDate } from '../database/raw-values.js';
 import { ResidentRequest } from './request.entity.js';
-import type { RequestViewFacts } from './requests.mapper.js';
+import { type RequestViewFacts, type RequestViewRow, VIEW_UNREAD_COLUMNS } from './requests.mapper.js';
 
 /** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
 export interface SqlStatement {
@@ -16,7 +16,7 @@ export interface SqlStatement {
  * Read back by queueRowFacts; the aliases are none of the request's column names.
  */
 const VIEW_COLUMNS = [
-  ...selectColumns(ResidentRequest, 'r'),
+  ...selectColumns(ResidentRequest, 'r', VIEW_UNREAD_COLUMNS),
   'c.name AS communityName',
   'b.name AS buildingName',
   's.id AS submitterId',
@@ -126,12 +126,13 @@ export function queueRowFacts(row: Record<string, unknown>): RequestViewFacts {
 }
 
 /**
- * A row of queueQuery as TypeORM would hydrate the request: datetimes as Dates (mysql2 gives them, SQLite their text),
- * booleans from 0/1. Written out rather than RawReads.hydrate's loop over the metadata, which cost the queue as much
- * as its SQL (issue 18); a column added to the entity fails to compile here until it is read.
+ * A row of queueQuery as TypeORM would hydrate the request (but VIEW_UNREAD_COLUMNS): datetimes as Dates (mysql2
+ * gives them, SQLite their text), booleans from 0/1. Written out rather than RawReads.hydrate's loop over the
+ * metadata, which cost the queue as much as its SQL (issue 18); a column added to the entity fails to compile here
+ * until it is read or left out.
  */
-export function queueRowRequest(row: Record<string, unknown>): ResidentRequest {
-  const r = row as unknown as ResidentRequest;
+export function queueRowRequest(row: Record<string, unknown>): RequestViewRow {
+  const r = row as unknown as RequestViewRow;
   const flag = (value: unknown) => (value === null || value === undefined ? null : Boolean(value));
   return {
     id: r.id,
@@ -155,10 +156,6 @@ export function queueRowRequest(row: Record<string, unknown>): ResidentRequest {
     deadlineAt: rawDate(r.deadlineAt),
     yellowAt: rawDate(r.yellowAt),
     frozenLight: r.frozenLight,
-    phase: r.phase,
-    yellowAlertedPhase: r.yellowAlertedPhase,
-    redAlertedPhase: r.redAlertedPhase,
-    respondedAt: rawDate(r.respondedAt),
     acceptedAt: rawDate(r.acceptedAt),
     resolvedAt: rawDate(r.resolvedAt),
     resolution: r.resolution,
