@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { sendMysql, sqliteParameter, type CallbackQueryable } from './raw-values.js';
 
+/** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (the queries files build them). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * The hot reads (session lookup, notice feed, balance) as constant SQL, without the ORM: profiling showed
  * TypeORM's query building, entity hydration and per-query runner more costly than the query itself.

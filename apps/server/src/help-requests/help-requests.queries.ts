@@ -1,12 +1,7 @@
 import type { HelpRequestStatus } from '@linli/shared-types';
 import { selectColumns } from '../database/entity-columns.js';
+import type { SqlStatement } from '../database/raw-reads.js';
 import { HelpRequest } from './help-request.entity.js';
-
-/** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
-export interface SqlStatement {
-  sql: string;
-  params: unknown[];
-}
 
 /** What a view of a request shows: not the hold, nor who settled it or when it was cancelled. */
 const VIEW_COLUMNS = selectColumns(HelpRequest, 'r', ['holdId', 'settledById', 'cancelledAt']);

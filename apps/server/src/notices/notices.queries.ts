@@ -1,13 +1,8 @@
 import type { NoticeCategory, Role } from '@linli/shared-types';
 import { selectColumns } from '../database/entity-columns.js';
+import type { SqlStatement } from '../database/raw-reads.js';
 import { Notice } from './notice.entity.js';
 import { likeContaining, type FeedCursor } from './notices.rules.js';
-
-/** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
-export interface SqlStatement {
-  sql: string;
-  params: unknown[];
-}
 
 export interface FeedViewer {
   role: Role;

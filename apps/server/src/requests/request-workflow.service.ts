@@ -12,7 +12,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../common/pagination.js';
-import { RawReads } from '../database/raw-reads.js';
+import { RawReads, type SqlStatement } from '../database/raw-reads.js';
 import { communityScope } from '../common/tenancy-scope.js';
 import { HelpRequestsService } from '../help-requests/help-requests.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -28,7 +28,7 @@ import type {
 import { DAY, requestLink, RequestRecords } from './request-records.js';
 import { ResidentRequest } from './request.entity.js';
 import { requestViewOf } from './requests.mapper.js';
-import { queueQuery, queueRowFacts, queueRowRequest, type SqlStatement } from './requests.queries.js';
+import { queueQuery, queueRowFacts, queueRowRequest } from './requests.queries.js';
 import {
   allowedFrom,
   checkExtension,

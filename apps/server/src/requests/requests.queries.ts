@@ -1,14 +1,9 @@
 import type { RequestCategory, RequestLight, RequestStatus, RequestUnreasonableState } from '@linli/shared-types';
 import { selectColumns } from '../database/entity-columns.js';
+import type { SqlStatement } from '../database/raw-reads.js';
 import { rawDate } from '../database/raw-values.js';
 import { ResidentRequest } from './request.entity.js';
 import { type RequestViewFacts, type RequestViewRow, VIEW_UNREAD_COLUMNS } from './requests.mapper.js';
-
-/** One SQL statement and its `?` parameters, valid on MariaDB/MySQL and SQLite alike (see database/raw-reads.ts). */
-export interface SqlStatement {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * Beside the request's own columns, what its view shows of other tables, in the same statement: primary-key joins
