@@ -11,19 +11,20 @@ import {
   type RoomAvailability,
   type RoomView,
 } from '@linli/shared-types';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../common/app-config.js';
 import { refuse } from '../common/app-exception.js';
 import { Clock } from '../common/clock.js';
+import { RawReads } from '../database/raw-reads.js';
 import { decodeIdCursor, pageByDescendingId } from '../common/pagination.js';
 import { communityOfNewRecord, communityScope } from '../common/tenancy-scope.js';
-import { BookingSlot } from '../bookings/booking.entity.js';
 import { bookingSettings, validOpeningHours } from '../bookings/bookings.rules.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } from './dto/rooms.dto.js';
 import { doorCode } from './door-code.js';
 import { Room, RoomClosure } from './room.entity.js';
+import { roomDayParams, roomDaySql, toRoomDay, type RoomDayRow } from './rooms.queries.js';
 import { roomVisibleTo } from './rooms.rules.js';
 import { toClosureView, toRoomView } from './rooms.mapper.js';
 
@@ -38,6 +39,7 @@ export class RoomsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'secret'>,
+    private readonly raw: RawReads,
   ) {}
 
   /** Staff: the signed code for the room's door poster. */
@@ -75,28 +77,26 @@ export class RoomsService {
     return toRoomView(await this.visibleRoom(this.dataSource.manager, viewer, roomId));
   }
 
-  /** Every slot of the room on a local date: free, taken, closed or past. */
+  /** Every slot of the room on a local date: free, taken, closed or past (the room, closures and cells in one read). */
   async availability(viewer: User, roomId: number, date: string): Promise<RoomAvailability> {
     if (viewer.role === 'resident' && viewer.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
-    const room = await this.visibleRoom(this.dataSource.manager, viewer, roomId);
     const midnight = shanghaiMidnight(date);
-    if (!midnight) throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
+    if (!midnight) {
+      // A room the viewer may not see is missing before the date is judged.
+      await this.visibleRoom(this.dataSource.manager, viewer, roomId);
+      throw refuse('VALIDATION_FAILED', '日期无效', ['date']);
+    }
     const dayEnd = new Date(midnight.getTime() + DAY);
-    const closures = await this.closuresOf(this.dataSource.manager, room, midnight, dayEnd);
-    const cells = await this.dataSource
-      .getRepository(BookingSlot)
-      .createQueryBuilder('s')
-      .where('s.roomId = :roomId AND s.slotStart >= :from AND s.slotStart < :to', {
-        roomId: room.id,
-        from: midnight,
-        to: dayEnd,
-      })
-      .getMany();
+    const { room, closed, cells } = toRoomDay(
+      roomId,
+      await this.raw.rows<RoomDayRow>(roomDaySql, roomDayParams(roomId, midnight, dayEnd)),
+    );
+    if (!room || !roomVisibleTo(viewer, room)) throw refuse('ROOM_NOT_FOUND');
     const cellMs = bookingSettings.cellMinutes * 60_000;
     const facts = {
       now: this.clock.now(),
-      closed: closures,
-      taken: cells.map((c) => ({ startAt: c.slotStart, endAt: new Date(c.slotStart.getTime() + cellMs) })),
+      closed,
+      taken: cells.map((start) => ({ startAt: start, endAt: new Date(start.getTime() + cellMs) })),
     };
     return {
       roomId: room.id,
@@ -108,17 +108,6 @@ export class RoomsService {
         state: slotState(slot, facts),
       })),
     };
-  }
-
-  /** Closures of the room or of its whole centre that overlap [from, to). */
-  closuresOf(manager: EntityManager, room: Room, from: Date, to: Date): Promise<RoomClosure[]> {
-    return manager
-      .getRepository(RoomClosure)
-      .createQueryBuilder('c')
-      .where('c.communityId = :communityId', { communityId: room.communityId })
-      .andWhere(new Brackets((w) => w.where('c.roomId = :roomId', { roomId: room.id }).orWhere('c.roomId IS NULL')))
-      .andWhere('c.startAt < :to AND c.endAt > :from', { from, to })
-      .getMany();
   }
 
   create(actor: User, body: CreateRoomDto): Promise<RoomView> {

@@ -6,6 +6,7 @@ import { BookingJobsService } from '../../src/bookings/booking-jobs.service.js';
 import { BookingReadsService } from '../../src/bookings/booking-reads.service.js';
 import { BookingsService } from '../../src/bookings/bookings.service.js';
 import type { Clock } from '../../src/common/clock.js';
+import { RawReads } from '../../src/database/raw-reads.js';
 import { RoomChargesService } from '../../src/help-requests/room-charges.service.js';
 import { NotificationsService } from '../../src/notifications/notifications.service.js';
 import { RoomsService } from '../../src/rooms/rooms.service.js';
@@ -14,7 +15,7 @@ import { LedgerService } from '../../src/timebank/ledger.service.js';
 /** The booking services of one process on one data source, wired as BookingsModule wires them. */
 export function bookingServices(ds: DataSource, clock: Clock, ledger: LedgerService = new LedgerService()) {
   const audit = new AuditService(ds);
-  const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' });
+  const rooms = new RoomsService(ds, audit, clock, { secret: 'test-secret-of-16-chars' }, new RawReads(ds));
   const notifications = new NotificationsService(ds, clock);
   const charges = new RoomChargesService(ledger);
   const reads = new BookingReadsService(ds, clock);
