@@ -33,9 +33,10 @@ export type DayRoom = Pick<Room, 'id' | 'communityId' | 'active' | 'openTime' | 
 export interface RoomDay {
   /** Null when there is no such room. */
   room: DayRoom | null;
-  closed: Array<{ startAt: Date; endAt: Date }>;
-  /** Start of each booked 15-minute cell. */
-  cells: Date[];
+  /** Closures as flat [startAt, endAt, …] epoch milliseconds. */
+  closed: number[];
+  /** Start of each booked 15-minute cell, epoch milliseconds. */
+  cells: number[];
 }
 
 export function toRoomDay(roomId: number, rows: readonly RoomDayRow[]): RoomDay {
@@ -51,8 +52,8 @@ export function toRoomDay(roomId: number, rows: readonly RoomDayRow[]): RoomDay 
         closeTime: row.closeTime!,
         slotMinutes: row.slotMinutes!,
       };
-    } else if (kind === 1) day.closed.push({ startAt: rawDate(row.startAt)!, endAt: rawDate(row.endAt)! });
-    else day.cells.push(rawDate(row.startAt)!);
+    } else if (kind === 1) day.closed.push(rawDate(row.startAt)!.getTime(), rawDate(row.endAt)!.getTime());
+    else day.cells.push(rawDate(row.startAt)!.getTime());
   }
   return day;
 }

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   shanghaiMidnight,
   slotGrid,
-  slotState,
   type ClosureView,
   type DoorCodeView,
   type Page,
@@ -25,7 +24,7 @@ import type { CreateClosureDto, CreateRoomDto, RoomQueryDto, UpdateRoomDto } fro
 import { doorCode } from './door-code.js';
 import { Room, RoomClosure } from './room.entity.js';
 import { roomDayParams, roomDaySql, toRoomDay, type RoomDayRow } from './rooms.queries.js';
-import { roomVisibleTo } from './rooms.rules.js';
+import { roomVisibleTo, slotStateAt, type DayFacts } from './rooms.rules.js';
 import { toClosureView, toRoomView } from './rooms.mapper.js';
 
 const DAY = 86_400_000;
@@ -93,21 +92,22 @@ export class RoomsService {
     );
     if (!room || !roomVisibleTo(viewer, room)) throw refuse('ROOM_NOT_FOUND');
     const cellMs = bookingSettings.cellMinutes * 60_000;
-    const facts = {
-      now: this.clock.now(),
-      closed,
-      taken: cells.map((start) => ({ startAt: start, endAt: new Date(start.getTime() + cellMs) })),
-    };
-    return {
-      roomId: room.id,
-      date,
-      slotMinutes: room.slotMinutes,
-      slots: slotGrid(room, date).map((slot) => ({
-        startAt: slot.startAt.toISOString(),
-        endAt: slot.endAt.toISOString(),
-        state: slotState(slot, facts),
-      })),
-    };
+    const taken: number[] = [];
+    for (const start of cells) taken.push(start, start + cellMs);
+    const facts: DayFacts = { now: this.clock.now().getTime(), closed, taken };
+    const slots: RoomAvailability['slots'] = [];
+    // The grid is contiguous: a slot starts where the previous one ended, so each instant is written once.
+    let lastEnd = Number.NaN;
+    let lastEndText = '';
+    for (const slot of slotGrid(room, date)) {
+      const start = slot.startAt.getTime();
+      const end = slot.endAt.getTime();
+      const startAt = start === lastEnd ? lastEndText : slot.startAt.toISOString();
+      lastEnd = end;
+      lastEndText = slot.endAt.toISOString();
+      slots.push({ startAt, endAt: lastEndText, state: slotStateAt(start, end, facts) });
+    }
+    return { roomId: room.id, date, slotMinutes: room.slotMinutes, slots };
   }
 
   create(actor: User, body: CreateRoomDto): Promise<RoomView> {
