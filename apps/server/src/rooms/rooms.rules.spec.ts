@@ -24,9 +24,37 @@ describe('slotStateAt is slotState on epoch milliseconds', () => {
 
   it.each<[string, number, string, Array<[string, string]>, Array<[string, string]>]>([
     ['nothing booked, before the day', 30, '00:00', [], []],
-    ['cells and a closure', 30, '00:00', [['10:00', '12:00']], [['09:00', '09:15'], ['11:45', '12:00'], ['13:15', '13:30']]],
-    ['closure edges touch but do not overlap', 60, '00:00', [['09:00', '10:00'], ['13:00', '13:00']], [['10:00', '10:15']]],
-    ['past beats closed beats taken', 15, '10:20', [['10:00', '11:00']], [['10:30', '10:45'], ['11:00', '11:15']]],
+    [
+      'cells and a closure',
+      30,
+      '00:00',
+      [['10:00', '12:00']],
+      [
+        ['09:00', '09:15'],
+        ['11:45', '12:00'],
+        ['13:15', '13:30'],
+      ],
+    ],
+    [
+      'closure edges touch but do not overlap',
+      60,
+      '00:00',
+      [
+        ['09:00', '10:00'],
+        ['13:00', '13:00'],
+      ],
+      [['10:00', '10:15']],
+    ],
+    [
+      'past beats closed beats taken',
+      15,
+      '10:20',
+      [['10:00', '11:00']],
+      [
+        ['10:30', '10:45'],
+        ['11:00', '11:15'],
+      ],
+    ],
     ['now on a slot start', 30, '12:00', [], [['12:00', '12:15']]],
     ['whole day closed', 30, '00:00', [['00:00', '23:59']], [['12:00', '12:15']]],
   ])('%s', (_, slotMinutes, now, closures, cells) => {
