@@ -28,6 +28,7 @@ import {
   stopAll,
   writeSection,
 } from './lib.mjs';
+import { SCALE_READS as TARGETS } from './scale-reads.mjs';
 import { seed, sessionRow } from './seed.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -40,25 +41,6 @@ const DB = `linli_bench_scale_${process.pid}`;
 const SQLITE = join(os.tmpdir(), `linli-bench-scale-${process.pid}.sqlite`);
 const serverRequire = createRequire(join(repoRoot, 'apps/server/package.json'));
 const dist = (p) => pathToFileURL(join(repoRoot, 'apps/server/dist', p)).href;
-
-const TARGETS = [
-  ['feed', (f) => ({ path: '/api/v1/notices', token: f.resident })],
-  ['unread count', (f) => ({ path: '/api/v1/notices/unread-count', token: f.resident })],
-  [
-    'notice stats (10,000 households)',
-    (f) => ({ path: `/api/v1/notices/${f.seed.statsNotice.id}/stats`, token: f.staff }),
-  ],
-  ['balance', (f) => ({ path: '/api/v1/timebank/account', token: f.resident })],
-  ['statement, first page', (f) => ({ path: '/api/v1/timebank/transactions', token: f.resident })],
-  [
-    'room availability',
-    (f) => ({ path: `/api/v1/rooms/${f.seed.room.id}/availability?date=${f.seed.room.date}`, token: f.resident }),
-  ],
-  ['requests queue (staff)', (f) => ({ path: '/api/v1/requests', token: f.staff })],
-  ['open help requests', (f) => ({ path: '/api/v1/help-requests', token: f.resident })],
-  ['groups', (f) => ({ path: '/api/v1/groups', token: f.resident })],
-  ['events, next 60 days', (f) => ({ path: '/api/v1/events', token: f.resident })],
-];
 
 /** bench/seed.mjs in its own process (SQLite inserts are synchronous: in this process they would hold up the MariaDB seeding). */
 function seedInChild(name, url) {
