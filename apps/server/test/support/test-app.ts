@@ -97,8 +97,13 @@ export async function startTestApp(
   // Migrations on MariaDB take longer on a loaded machine: LINLI_TEST_START_MS stretches the wait.
   const startMs = Number(process.env.LINLI_TEST_START_MS) || 90_000;
   const deadline = Date.now() + startMs;
+  // A server that does not come up (some tests expect that) leaves no database behind.
+  const failToStart = async (message: string): Promise<never> => {
+    if (!options.sharedDatabase) await db.drop();
+    throw new Error(`${message}:\n${logs.join('')}`);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
+    if (child.exitCode !== null) await failToStart(`server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
@@ -107,7 +112,8 @@ export async function startTestApp(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in ${startMs / 1000} s:\n${logs.join('')}`);
+      await exited;
+      await failToStart(`server did not start in ${startMs / 1000} s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
