@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consolePages, expectNoFindingOnAnyPage, logInToConsole, openConsolePage } from './console-pages';
+import {
+  consolePages,
+  expectNoFindingOnAnyPage,
+  logInToConsole,
+  openConsolePage,
+  settleConsolePage,
+} from './console-pages';
 
 /**
  * The staff console by keyboard alone (issue 16, item 6): on every console page, Tab reaches each control with a
@@ -406,6 +412,8 @@ async function openAndEscape(page: Page, opener: string, dialog: string): Promis
 
 test('the menu by arrows and Enter; tabs by arrows; a Segmented filter by arrows', async ({ page }) => {
   await logInToConsole(page, 'staff.g');
+  // The workbench's answers re-render the page: arrows pressed before that were lost (CI, 2026-12-04).
+  await settleConsolePage(page);
   // The menu is the first stop; the arrows walk its items, Enter opens one.
   await page.keyboard.press('Tab');
   expect(await focusedIn(page, '[role=menu]')).toBe(true);

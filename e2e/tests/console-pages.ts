@@ -78,6 +78,11 @@ export async function consolePages(page: Page, token: string): Promise<Array<[st
  */
 export async function openConsolePage(page: Page, path: string): Promise<void> {
   await page.goto(path);
+  await settleConsolePage(page);
+}
+
+/** Waits until the page shown has settled: its main region shown, the network quiet, no spinner left. */
+export async function settleConsolePage(page: Page): Promise<void> {
   await expect(page.locator('main, [role=main]').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 15_000 });
