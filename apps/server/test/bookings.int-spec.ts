@@ -9,6 +9,7 @@ import { User } from '../src/users/user.entity.js';
 import { bookingServices } from './support/booking-services.js';
 import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+import { roomRow } from './support/rooms.js';
 
 const MIN = 60_000;
 
@@ -57,25 +58,7 @@ describe(`bookings under concurrency on ${testDatabaseKind}`, () => {
   }
   async function room(fields: Partial<Room>): Promise<Room> {
     const repo = data().getRepository(Room);
-    return repo.save(
-      repo.create({
-        communityId: community.id,
-        name: '多功能厅',
-        description: '',
-        photos: '[]',
-        capacity: 40,
-        facilities: '[]',
-        openTime: '08:30',
-        closeTime: '21:00',
-        slotMinutes: 30,
-        maxMinutes: 180,
-        bookAheadDays: 7,
-        minNoticeMinutes: 60,
-        requiresApproval: false,
-        active: true,
-        ...fields,
-      }),
-    );
+    return repo.save(repo.create(roomRow(community.id, { name: '多功能厅', capacity: 40, ...fields })));
   }
   const counts = async () => ({
     bookings: await data().getRepository(Booking).count(),

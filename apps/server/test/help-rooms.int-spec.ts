@@ -14,6 +14,7 @@ import { TimebankHold } from '../src/timebank/timebank-hold.entity.js';
 import { User } from '../src/users/user.entity.js';
 import { outcome, tally } from './support/outcomes.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+import { roomRow } from './support/rooms.js';
 
 const MIN = 60_000;
 
@@ -78,24 +79,7 @@ describe(`rooms priced in credits on ${testDatabaseKind}`, () => {
   async function room(fields: Partial<Room>): Promise<Room> {
     const repo = data().getRepository(Room);
     return repo.save(
-      repo.create({
-        communityId: community.id,
-        name: '书画室',
-        description: '',
-        photos: '[]',
-        capacity: 12,
-        facilities: '[]',
-        openTime: '08:30',
-        closeTime: '21:00',
-        slotMinutes: 30,
-        maxMinutes: 180,
-        bookAheadDays: 7,
-        minNoticeMinutes: 60,
-        requiresApproval: false,
-        active: true,
-        priceMinutesPerHour: 0,
-        ...fields,
-      }),
+      repo.create(roomRow(community.id, { name: '书画室', capacity: 12, priceMinutesPerHour: 0, ...fields })),
     );
   }
   /** Available (the stored balance) and held minutes of a resident. */

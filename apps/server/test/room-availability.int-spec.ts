@@ -10,6 +10,7 @@ import { Community } from '../src/tenancy/community.entity.js';
 import { User } from '../src/users/user.entity.js';
 import { bookingServices } from './support/booking-services.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+import { roomRow } from './support/rooms.js';
 
 const DAY = 86_400_000;
 const CELL = 15 * 60_000;
@@ -100,23 +101,7 @@ describe(`room availability on ${testDatabaseKind}`, () => {
       await user({ role: 'admin', status: 'verified', communityId: null, username: 'admin.x', phone: null }),
     );
     const room = (communityId: number, fields: Partial<Room>) =>
-      ds.getRepository(Room).save({
-        communityId,
-        name: '活动室',
-        description: '',
-        photos: '[]',
-        capacity: 10,
-        facilities: '[]',
-        openTime: '08:30',
-        closeTime: '21:00',
-        slotMinutes: 30,
-        maxMinutes: 180,
-        bookAheadDays: 7,
-        minNoticeMinutes: 60,
-        requiresApproval: false,
-        active: true,
-        ...fields,
-      });
+      ds.getRepository(Room).save(roomRow(communityId, fields));
     const hall = await room(a.id, {});
     const quiet = await room(a.id, { openTime: '07:15', closeTime: '22:00', slotMinutes: 15 });
     const shut = await room(a.id, { active: false, slotMinutes: 60, openTime: '09:00' });
