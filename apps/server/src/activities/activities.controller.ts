@@ -41,16 +41,16 @@ export class ActivitiesController {
   ) {}
 
   @ApiAnswer({ summary: '志愿活动列表', ok: { page: 'ActivityView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
-  @Get()
   @ActFor('查看活动')
+  @Get()
   list(@CurrentUser() user: User, @Query() query: ActivityQueryDto): Promise<Page<ActivityView>> {
     return this.activities.list(user, query);
   }
 
   /** My sign-ups with their check-in state. */
   @ApiAnswer({ summary: '我报名的活动', ok: { page: 'ActivityView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
-  @Get('mine')
   @ActFor('查看报名')
+  @Get('mine')
   mine(@CurrentUser() user: User): Promise<Page<ActivityView>> {
     return this.activities.mine(user);
   }
@@ -60,8 +60,8 @@ export class ActivitiesController {
     ok: 'ActivityView',
     refusals: ['RESIDENT_NOT_VERIFIED', 'ACTIVITY_NOT_FOUND'],
   })
-  @Get(':id')
   @ActFor('查看活动')
+  @Get(':id')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
     return this.activities.get(user, id);
   }
@@ -130,8 +130,8 @@ export class ActivitiesController {
       'ACTIVITY_FULL',
     ],
   })
-  @Post(':id/signup')
   @ActFor('报名活动')
+  @Post(':id/signup')
   @Roles('resident')
   @HttpCode(200)
   signup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -150,8 +150,8 @@ export class ActivitiesController {
       'ACTIVITY_CANCEL_TOO_LATE',
     ],
   })
-  @Post(':id/cancel-signup')
   @ActFor('取消报名')
+  @Post(':id/cancel-signup')
   @Roles('resident')
   @HttpCode(200)
   cancelSignup(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<ActivityView> {
@@ -250,9 +250,9 @@ export class PersonalCodeController {
   constructor(private readonly attendanceService: AttendanceService) {}
 
   @ApiAnswer({ summary: '我的个人签到码（志愿者）', ok: 'PersonalCodeView' })
+  @ActFor('出示个人码', ['desk'])
   @Get()
   @Roles('resident')
-  @ActFor('出示个人码', ['desk'])
   code(@CurrentUser() user: User): PersonalCodeView {
     if (user.status !== 'verified') throw refuse('RESIDENT_NOT_VERIFIED');
     return this.attendanceService.personalCode(user);

@@ -62,16 +62,16 @@ export class BookingsController {
     ok: 'BookingView',
     refusals: ['RESIDENT_NOT_VERIFIED', ...bookingRuleRefusals],
   })
-  @Post()
   @ActFor('预约活动室')
+  @Post()
   @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateBookingDto): Promise<BookingView> {
     return this.bookings.create(user, body);
   }
 
   @ApiAnswer({ summary: '我的预约（可分即将开始与历史）', ok: { page: 'BookingView' } })
-  @Get('mine')
   @ActFor('查看预约')
+  @Get('mine')
   mine(@CurrentUser() user: User, @Query() query: MyBookingsQueryDto): Promise<Page<BookingView>> {
     return this.reads.mine(user, query);
   }
@@ -100,8 +100,8 @@ export class BookingsController {
     ok: 'BookingView',
     refusals: ['BOOKING_REASON_REQUIRED', 'BOOKING_NOT_FOUND', 'BOOKING_NOT_CANCELLABLE'],
   })
-  @Post(':id/cancel')
   @ActFor('取消预约')
+  @Post(':id/cancel')
   @HttpCode(200)
   cancel(
     @CurrentUser() user: User,

@@ -25,9 +25,9 @@ export class ProxyActInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<{ method: string; proxy?: ProxyAct }>();
-    const proxy = request.proxy;
-    if (!proxy || request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    // Only on writes (@ActFor leaves reads without it): a request without a proxy has nothing to record.
+    const proxy = context.switchToHttp().getRequest<{ proxy?: ProxyAct }>().proxy;
+    if (!proxy) return next.handle();
     const rider: CommitRider = { carried: false, ride: (manager, result) => this.record(manager, proxy, result) };
     // handle() binds the handler to the async context it is called in, so the rider reaches its transactions.
     return withCommitRider(rider, () => next.handle()).pipe(

@@ -38,9 +38,9 @@ export class HelpRequestsController {
     ok: 'HelpRequestView',
     refusals: ['RESIDENT_NOT_VERIFIED', 'INSUFFICIENT_CREDITS', 'HELP_START_IN_PAST', 'HELP_START_TOO_FAR'],
   })
+  @ActFor('发布互助需求')
   @Post()
   @Roles('resident')
-  @ActFor('发布互助需求')
   @HttpCode(201)
   create(@CurrentUser() user: User, @Body() body: CreateHelpRequestDto): Promise<HelpRequestView> {
     return this.help.create(user, body);
@@ -62,9 +62,9 @@ export class HelpRequestsController {
     ok: { page: 'HelpRequestView' },
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
+  @ActFor('查看互助需求')
   @Get('mine')
   @Roles('resident')
-  @ActFor('查看互助需求')
   mine(@CurrentUser() user: User): Promise<Page<HelpRequestView>> {
     return this.reads.mine(user);
   }
@@ -82,9 +82,9 @@ export class HelpRequestsController {
     ok: 'HelpRequestView',
     refusals: ['RESIDENT_NOT_VERIFIED', 'HELP_REQUEST_NOT_FOUND'],
   })
+  @ActFor('查看互助需求')
   @Get(':id')
   @Roles('resident', 'staff', 'admin')
-  @ActFor('查看互助需求')
   get(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {
     return this.reads.get(user, id);
   }
@@ -112,8 +112,8 @@ export class HelpRequestsController {
     ok: 'HelpRequestView',
     refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HELP_HELPER_NOT_OFFERED'],
   })
-  @Post(':id/choose')
   @ActFor('选定帮手')
+  @Post(':id/choose')
   @Roles('resident')
   @HttpCode(200)
   choose(
@@ -173,8 +173,8 @@ export class HelpRequestsController {
     ok: 'HelpRequestView',
     refusals: ['HELP_NOT_POSTER', 'HELP_REQUEST_NOT_FOUND', 'HELP_REQUEST_STATE', 'HOLD_ALREADY_CLOSED'],
   })
-  @Post(':id/cancel')
   @ActFor('取消互助需求')
+  @Post(':id/cancel')
   @Roles('resident')
   @HttpCode(200)
   cancel(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<HelpRequestView> {

@@ -37,15 +37,15 @@ export class NoticesController {
 
   /** The feed of the caller: residents what is addressed to them (pending residents too). */
   @ApiAnswer({ summary: '公告列表（居民看到发给自己的）', ok: { page: 'NoticeSummary' } })
-  @Get()
   @ActFor('查看公告')
+  @Get()
   feed(@CurrentUser() user: User, @Query() query: NoticeFeedQueryDto): Promise<Page<NoticeSummary>> {
     return this.reading.feed(user, query);
   }
 
   @ApiAnswer({ summary: '未读公告数', ok: 'UnreadCountResponse' })
-  @Get('unread-count')
   @ActFor('查看未读公告数')
+  @Get('unread-count')
   unreadCount(@CurrentUser() user: User): Promise<UnreadCountResponse> {
     return this.reading.unreadCount(user);
   }
@@ -70,8 +70,8 @@ export class NoticesController {
   }
 
   @ApiAnswer({ summary: '公告详情（打开即记为已读）', ok: 'NoticeView', refusals: ['NOT_FOUND'] })
-  @Get(':id')
   @ActFor('阅读公告')
+  @Get(':id')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
     return this.reading.view(user, id);
   }
@@ -81,8 +81,8 @@ export class NoticesController {
     ok: 'NoticeAckResponse',
     refusals: ['NOT_FOUND', 'NOTICE_ACK_NOT_REQUIRED', 'RESIDENT_NOT_VERIFIED'],
   })
-  @Post(':id/ack')
   @ActFor('确认已读公告')
+  @Post(':id/ack')
   @HttpCode(200)
   acknowledge(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<NoticeAckResponse> {
     return this.reading.acknowledge(user, id);

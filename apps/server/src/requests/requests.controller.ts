@@ -47,18 +47,18 @@ export class RequestsController {
     ok: 'RequestDetail',
     refusals: ['RESIDENT_NOT_VERIFIED', 'REQUEST_BUILDING_INVALID', 'REQUEST_PHOTO_INVALID'],
   })
+  @ActFor('提交诉求')
   @Post()
   @HttpCode(201)
   @Roles('resident')
-  @ActFor('提交诉求')
   create(@CurrentUser() user: User, @Body() body: CreateRequestDto): Promise<RequestDetail> {
     return this.residents.create(user, body);
   }
 
   @ApiAnswer({ summary: '我的诉求', ok: { page: 'RequestView' } })
+  @ActFor('查看诉求')
   @Get('mine')
   @Roles('resident')
-  @ActFor('查看诉求')
   mine(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
     return this.residents.mine(user, query);
   }
@@ -68,8 +68,8 @@ export class RequestsController {
     ok: { page: 'RequestView' },
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
-  @Get('public')
   @ActFor('查看公开诉求')
+  @Get('public')
   publicFeed(@CurrentUser() user: User, @Query() query: RequestFeedQueryDto): Promise<Page<RequestView>> {
     return this.residents.publicFeed(user, query);
   }
@@ -103,8 +103,8 @@ export class RequestsController {
   }
 
   @ApiAnswer({ summary: '诉求详情与办理时间线', ok: 'RequestDetail', refusals: ['REQUEST_NOT_FOUND'] })
-  @Get(':id')
   @ActFor('查看诉求')
+  @Get(':id')
   detail(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestDetail> {
     return this.residents.detail(user, id);
   }
@@ -115,8 +115,8 @@ export class RequestsController {
     ok: 'RequestSecondResponse',
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_SECONDED', 'REQUEST_SECOND_OWN'],
   })
-  @Post(':id/second')
   @ActFor('我也遇到')
+  @Post(':id/second')
   @HttpCode(200)
   @Roles('resident')
   second(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RequestSecondResponse> {
@@ -128,8 +128,8 @@ export class RequestsController {
     ok: 'RequestDetail',
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_ALREADY_RATED', 'REQUEST_NOT_RATABLE'],
   })
-  @Post(':id/rate')
   @ActFor('评价诉求')
+  @Post(':id/rate')
   @HttpCode(200)
   @Roles('resident')
   rate(
@@ -145,8 +145,8 @@ export class RequestsController {
     ok: 'RequestDetail',
     refusals: ['REQUEST_NOT_FOUND', 'REQUEST_STATE_CHANGED', 'REQUEST_REOPEN_USED', 'REQUEST_REOPEN_EXPIRED'],
   })
-  @Post(':id/reopen')
   @ActFor('申请重办诉求')
+  @Post(':id/reopen')
   @HttpCode(200)
   @Roles('resident')
   reopen(

@@ -19,15 +19,15 @@ export class RoomsController {
     ok: { page: 'RoomView' },
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
-  @Get()
   @ActFor('查看活动室')
+  @Get()
   list(@CurrentUser() user: User, @Query() query: RoomQueryDto): Promise<Page<RoomView>> {
     return this.rooms.list(user, query);
   }
 
   @ApiAnswer({ summary: '活动室详情', ok: 'RoomView', refusals: ['ROOM_NOT_FOUND'] })
-  @Get(':id')
   @ActFor('查看活动室')
+  @Get(':id')
   view(@CurrentUser() user: User, @Param('id', ParseIntPipe) id: number): Promise<RoomView> {
     return this.rooms.view(user, id);
   }
@@ -37,8 +37,8 @@ export class RoomsController {
     ok: 'RoomAvailability',
     refusals: ['RESIDENT_NOT_VERIFIED', 'ROOM_NOT_FOUND'],
   })
-  @Get(':id/availability')
   @ActFor('查看可预约时段')
+  @Get(':id/availability')
   availability(
     @CurrentUser() user: User,
     @Param('id', ParseIntPipe) id: number,

@@ -23,8 +23,8 @@ export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
   @ApiAnswer({ summary: '兑换项目列表', ok: { page: 'RewardView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
-  @Get()
   @ActFor('查看兑换项目')
+  @Get()
   list(@CurrentUser() user: User, @Query() query: RewardQueryDto): Promise<Page<RewardView>> {
     return this.rewards.list(user, query);
   }
@@ -49,8 +49,8 @@ export class RewardsController {
   }
 
   @ApiAnswer({ summary: '我的兑换记录', ok: { page: 'RedemptionView' }, refusals: ['RESIDENT_NOT_VERIFIED'] })
-  @Get('redemptions/mine')
   @ActFor('查看兑换记录')
+  @Get('redemptions/mine')
   @Roles('resident')
   mine(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<RedemptionView>> {
     return this.rewards.mine(user, query);

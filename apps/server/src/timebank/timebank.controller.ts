@@ -47,8 +47,8 @@ export class TimebankController {
     ok: 'TimebankAccountView',
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
-  @Get('account')
   @ActFor('查看时间余额')
+  @Get('account')
   @Roles('resident')
   account(@CurrentUser() user: User): Promise<TimebankAccountView> {
     return this.timebank.account(user);
@@ -59,8 +59,8 @@ export class TimebankController {
     ok: { page: 'StatementItem' },
     refusals: ['RESIDENT_NOT_VERIFIED'],
   })
-  @Get('transactions')
   @ActFor('查看时间币明细')
+  @Get('transactions')
   @Roles('resident')
   transactions(@CurrentUser() user: User, @Query() query: StatementQueryDto): Promise<Page<StatementItem>> {
     return this.timebank.statement(user, query);

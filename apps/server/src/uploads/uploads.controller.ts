@@ -33,9 +33,9 @@ export class UploadsController {
       properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } },
     },
   })
+  @ActFor('上传照片') // a photo for a request or help request made for the elder: the photo is hers
   @Post()
   @HttpCode(201)
-  @ActFor('上传照片') // a photo for a request or help request made for the elder: the photo is hers
   async upload(@CurrentUser() user: User, @Req() request: FastifyRequest): Promise<UploadResponse> {
     this.uploads.assertMayUpload(user);
     const req = request as MultipartRequest;
@@ -62,8 +62,8 @@ export class UploadsController {
     ok: { mediaType: 'image/*' },
     refusals: ['UPLOAD_NOT_FOUND'],
   })
-  @Get(':id')
   @ActFor('查看照片')
+  @Get(':id')
   async read(
     @CurrentUser() user: User,
     @Param('id') id: string,

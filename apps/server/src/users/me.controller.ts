@@ -15,8 +15,8 @@ export class MeController {
   constructor(private readonly users: UsersService) {}
 
   @ApiAnswer({ summary: '我的资料', ok: 'UserView' })
-  @Get()
   @ActFor('查看资料')
+  @Get()
   me(@CurrentUser() user: User): Promise<UserView> {
     return this.users.view(user);
   }
