@@ -1,18 +1,32 @@
 // Issue 18: where one hot read of the scale data spends its server CPU, and which statements it sends.
-//   node bench/profile-read.mjs "<read>" [--sql] [--keep]     reads: the names of scale-reads.mjs, e.g. "room availability"
+//   node bench/profile-read.mjs "<read>" [--sql] [--keep] [--bare]   reads: the names of scale-reads.mjs, e.g. "room availability"
 //   env: PROFILE_DB (reuse a database that --keep left), BENCH_CONNECTIONS (10), BENCH_DURATION (10 s)
 // Seeds the scale data (bench/seed.mjs, ~30 s) into a MariaDB database of its own, starts the built server
 // (apps/server/dist, not rebuilt) under `node --cpu-prof` with the statement counter, asks for the read after a 3 s
 // warm-up and prints req/s, p50/p99, statements per request and the CPU µs per request of the measured window by
 // package and by function. --sql prints the statements of one request instead (the counter's log costs CPU itself).
-// --keep leaves the database for the next run (its name is printed); otherwise it is dropped.
+// --keep leaves the database for the next run (its name is printed); otherwise it is dropped. --bare profiles
+// bench/bare-server.mjs instead, for the reads it serves ("feed", "balance"): the same SQL without the framework.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { api, log, MYSQL, RATE_LIMITS_OFF, runMain, startLinli, stop, stopAll } from './lib.mjs';
+import {
+  api,
+  benchDir,
+  freePort,
+  log,
+  MYSQL,
+  RATE_LIMITS_OFF,
+  runMain,
+  start,
+  startLinli,
+  stop,
+  stopAll,
+  waitUntilUp,
+} from './lib.mjs';
 import { SCALE_READS } from './scale-reads.mjs';
 import { seed, sessionRow } from './seed.mjs';
 import { statementCounter } from './statements.mjs';
@@ -67,6 +81,7 @@ async function main() {
   const target = SCALE_READS.find(([name]) => name === read);
   if (!target) throw new Error(`name one of: ${SCALE_READS.map(([n]) => `"${n}"`).join(', ')}`);
   const showSql = process.argv.includes('--sql');
+  const bare = process.argv.includes('--bare');
   const keep = process.argv.includes('--keep') || Boolean(process.env.PROFILE_DB);
   const name = process.env.PROFILE_DB ?? `linli_bench_profile_${process.pid}`;
   const admin = await mysql.createConnection(MYSQL);
@@ -81,12 +96,24 @@ async function main() {
       'linli',
       url,
       { ...RATE_LIMITS_OFF, ...counter.env, LINLI_DEMO: '0', LINLI_SECRET: SECRET },
-      [...counter.nodeArgs, ...(showSql ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`])],
+      [...counter.nodeArgs, ...(showSql || bare ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`])],
     );
     const staff = await api(base, 'POST', '/api/v1/auth/login', {
       body: { username: facts.communities[0].staffUsername, password: facts.password },
     });
     const { path, token } = target[1]({ seed: facts, resident, staff: staff.token });
+    let measured = { child, base };
+    if (bare) {
+      await stop(child);
+      const port = await freePort();
+      measured = { base: `http://127.0.0.1:${port}` };
+      measured.child = start(
+        'bare',
+        [...counter.nodeArgs, '--cpu-prof', `--cpu-prof-dir=${dir}`, join(benchDir, 'bare-server.mjs')],
+        { ...counter.env, DATABASE_URL: url, PORT: String(port) },
+      );
+      await waitUntilUp(measured.child, `${measured.base}${path}`, 30);
+    }
     if (showSql) {
       await stop(child);
       // Again with the counter's log on, for one request after the start-up's statements.
@@ -104,24 +131,25 @@ async function main() {
     }
     const run = (duration) =>
       autocannon({
-        url: `${base}${path}`,
+        url: `${measured.base}${path}`,
         connections: CONNECTIONS,
         duration,
         headers: { authorization: `Bearer ${token}` },
       });
     await run(3);
-    const before = await counter.read(child);
+    const before = await counter.read(measured.child);
     const load = os.loadavg()[0];
     const result = await run(DURATION);
     if (result.non2xx || result.errors) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    const statements = ((await counter.read(child)) - before) / result.requests.total;
-    await stop(child);
+    const statements = ((await counter.read(measured.child)) - before) / result.requests.total;
+    await stop(measured.child);
     const [file] = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
     const { byPackage, byFunction } = cpuOf(join(dir, file), result.requests.total, DURATION);
     const busy = byPackage.filter(([k]) => k !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
     log(
-      `${read}: GET ${path} at ${CONNECTIONS} connections, load ${load.toFixed(2)}: ${result.requests.average} req/s, ` +
-        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${statements.toFixed(2)} statements/request, ` +
+      `${bare ? 'bare ' : ''}${read}: GET ${path} at ${CONNECTIONS} connections, load ${load.toFixed(2)}: ${result.requests.average} req/s, ` +
+        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+        `${bare ? 'statements not counted (its own mysql2)' : `${statements.toFixed(2)} statements/request`}, ` +
         `${busy.toFixed(0)} µs of server CPU/request (idle left out)`,
     );
     log('\nµs/request by package');
