@@ -13,9 +13,13 @@ import {
   audienceCounts,
   decodeFollowUpCursor,
   followUpCsv,
-  followUpPage,
+  followUpSlice,
+  followUpView,
   householdsToFollowUp,
   noticeStatusAt,
+  residentIdsOf,
+  type FollowUpHousehold,
+  type FollowUpPosition,
 } from './notices.rules.js';
 
 /** Households per page of the follow-up list (the console's table page). */
@@ -40,7 +44,7 @@ export class NoticeStatsService {
       ...audienceCounts(members),
       followUpKind,
       followUpCount: households.length,
-      followUp: followUpPage(households, null, FOLLOW_UP_PAGE),
+      followUp: await this.page(households, null, FOLLOW_UP_PAGE),
     };
   }
 
@@ -49,7 +53,17 @@ export class NoticeStatsService {
     const after = query.cursor ? decodeFollowUpCursor(query.cursor) : null;
     if (query.cursor && !after) throw refuse('VALIDATION_FAILED', '分页游标无效', ['cursor']);
     const { households } = await this.reach(viewer, id);
-    return followUpPage(households, after, query.limit ?? FOLLOW_UP_PAGE);
+    return this.page(households, after, query.limit ?? FOLLOW_UP_PAGE);
+  }
+
+  private async page(
+    households: FollowUpHousehold[],
+    after: FollowUpPosition | null,
+    limit: number,
+  ): Promise<Page<NoticeFollowUpHousehold>> {
+    const { shown, nextCursor } = followUpSlice(households, after, limit);
+    const contacts = await this.audience.contacts(this.dataSource.manager, residentIdsOf(shown));
+    return { items: shown.map((h) => followUpView(h, contacts)), nextCursor };
   }
 
   private async reach(viewer: User, id: number) {
@@ -71,6 +85,7 @@ export class NoticeStatsService {
       targetId: id,
       summary: `导出公告《${notice.title}》的${followUpKind === 'ack' ? '未确认' : '未读'}住户名单（${households.length} 户）`,
     });
-    return { filename: `notice-${id}-follow-up.csv`, csv: followUpCsv(households, followUpKind) };
+    const contacts = await this.audience.contacts(this.dataSource.manager, residentIdsOf(households));
+    return { filename: `notice-${id}-follow-up.csv`, csv: followUpCsv(households, followUpKind, contacts) };
   }
 }

@@ -9,7 +9,7 @@ import {
   excerptOf,
   decodeFollowUpCursor,
   followUpCsv,
-  followUpPage,
+  followUpSlice,
   followUpView,
   householdsToFollowUp,
   idListOf,
@@ -21,6 +21,9 @@ import {
   unreadValidUntil,
   unreadWindowStart,
   type AudienceMember,
+  type Contact,
+  type FollowUpHousehold,
+  type FollowUpPosition,
   type StoredUnreadCount,
 } from './notices.rules.js';
 
@@ -181,8 +184,6 @@ describe('audience, follow-up households and CSV', () => {
     ack: boolean,
   ): AudienceMember => ({
     userId,
-    name: `居民${userId}`,
-    phone: `138000000${String(userId).padStart(2, '0')}`,
     buildingId: Number.parseInt(building, 10),
     building,
     unit,
@@ -199,6 +200,14 @@ describe('audience, follow-up households and CSV', () => {
     member(6, '1栋', '3', '101', false, false),
     member(7, '1栋', '3', '101', true, true), // household reached by 7
   ];
+  const contacts = new Map<number, Contact>(
+    members.map((m) => [m.userId, { name: `居民${m.userId}`, phone: `138000000${String(m.userId).padStart(2, '0')}` }]),
+  );
+  const view = (h: FollowUpHousehold) => followUpView(h, contacts);
+  const page = (households: FollowUpHousehold[], after: FollowUpPosition | null, limit: number) => {
+    const { shown, nextCursor } = followUpSlice(households, after, limit);
+    return { items: shown.map(view), nextCursor };
+  };
 
   it('counts the audience, reads and acknowledgements', () => {
     expect(audienceCounts(members)).toEqual({ audience: 7, readCount: 4, ackCount: 2 });
@@ -206,7 +215,7 @@ describe('audience, follow-up households and CSV', () => {
   });
 
   it('lists households nobody in which has acknowledged, in natural building/unit/room order, phones masked', () => {
-    const list = householdsToFollowUp(members, 'ack').map(followUpView);
+    const list = householdsToFollowUp(members, 'ack').map(view);
     expect(list.map((h) => h.household)).toEqual(['1栋-2-201', '1栋-2-1101', '2栋-1-302']);
     expect(list[2].residents).toEqual([
       { userId: 2, name: '居民2', phone: '138****0002', read: true },
@@ -214,8 +223,14 @@ describe('audience, follow-up households and CSV', () => {
     ]);
   });
 
+  it("lists a household's residents in id order, however the members arrive", () => {
+    const list = householdsToFollowUp([...members].reverse(), 'ack').map(view);
+    expect(list.map((h) => h.household)).toEqual(['1栋-2-201', '1栋-2-1101', '2栋-1-302']);
+    expect(list[2].residents.map((r) => r.userId)).toEqual([2, 3]);
+  });
+
   it('for notices without acknowledgement, lists households nobody in which has opened it', () => {
-    expect(householdsToFollowUp(members, 'read').map((h) => followUpView(h).household)).toEqual(['1栋-2-1101']);
+    expect(householdsToFollowUp(members, 'read').map((h) => view(h).household)).toEqual(['1栋-2-1101']);
   });
 
   // Rooms the collator finds equal ("01", "1") still have one place: a cursor never skips or repeats one.
@@ -224,7 +239,7 @@ describe('audience, follow-up households and CSV', () => {
     member(20 + i, '1栋', '10', room, false, false),
     member(30 + i, '2栋', '1', room, false, false),
   ]);
-  const order = householdsToFollowUp(many, 'ack').map((h) => followUpView(h).household);
+  const order = householdsToFollowUp(many, 'ack').map((h) => view(h).household);
 
   it('orders rooms naturally, collator ties by code units', () => {
     expect(order.slice(0, 6)).toEqual(['1栋-1-01', '1栋-1-1', '1栋-1-2', '1栋-1-9', '1栋-1-10', '1栋-1-101']);
@@ -238,10 +253,10 @@ describe('audience, follow-up households and CSV', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = followUpPage(households, cursor === null ? null : decodeFollowUpCursor(cursor), limit);
-      expect(page.items.length).toBeLessThanOrEqual(limit);
-      seen.push(...page.items.map((h) => h.household));
-      cursor = page.nextCursor;
+      const shownPage = page(households, cursor === null ? null : decodeFollowUpCursor(cursor), limit);
+      expect(shownPage.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...shownPage.items.map((h) => h.household));
+      cursor = shownPage.nextCursor;
       pages++;
     } while (cursor !== null);
     expect(seen).toEqual(order);
@@ -250,12 +265,12 @@ describe('audience, follow-up households and CSV', () => {
 
   it('continues after the cursor household even when it has since been reached', () => {
     const households = householdsToFollowUp(many, 'ack');
-    const cursor = followUpPage(households, null, 4).nextCursor!;
+    const cursor = page(households, null, 4).nextCursor!;
     const reached = many.map((m) => (m.userId === 13 ? { ...m, acked: true } : m)); // 1栋-1-10, the cursor's next
-    const after = followUpPage(householdsToFollowUp(reached, 'ack'), decodeFollowUpCursor(cursor), 3);
+    const after = page(householdsToFollowUp(reached, 'ack'), decodeFollowUpCursor(cursor), 3);
     expect(after.items.map((h) => h.household)).toEqual(['1栋-1-101', '1栋-10-01', '1栋-10-1']);
     const gone = many.map((m) => (m.userId === 14 ? { ...m, acked: true } : m)); // 1栋-1-9, the cursor's own
-    expect(followUpPage(householdsToFollowUp(gone, 'ack'), decodeFollowUpCursor(cursor), 1).items[0].household).toBe(
+    expect(page(householdsToFollowUp(gone, 'ack'), decodeFollowUpCursor(cursor), 1).items[0].household).toBe(
       '1栋-1-10',
     );
   });
@@ -270,7 +285,7 @@ describe('audience, follow-up households and CSV', () => {
   });
 
   it('writes CSV with a BOM, a header and one line per resident', () => {
-    const csv = followUpCsv(householdsToFollowUp(members, 'ack'), 'ack');
+    const csv = followUpCsv(householdsToFollowUp(members, 'ack'), 'ack', contacts);
     expect(csv).not.toContain('13800000003');
     expect(csv.startsWith('\uFEFF楼栋,单元,房号,姓名,手机号,状态\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(5);

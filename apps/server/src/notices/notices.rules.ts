@@ -1,11 +1,4 @@
-import {
-  maskPhone,
-  toCsv,
-  type NoticeFollowUpHousehold,
-  type NoticeStatus,
-  type Page,
-  type Refusal,
-} from '@linli/shared-types';
+import { maskPhone, toCsv, type NoticeFollowUpHousehold, type NoticeStatus, type Refusal } from '@linli/shared-types';
 
 /** The parts of a notice the rules look at. */
 export interface NoticeFacts {
@@ -184,14 +177,18 @@ export function likeContaining(keyword: string): string {
 /** A verified resident addressed by a notice, with whether they have read and acknowledged it. */
 export interface AudienceMember {
   userId: number;
-  name: string | null;
-  phone: string | null;
   buildingId: number;
   building: string;
   unit: string | null;
   room: string | null;
   read: boolean;
   acked: boolean;
+}
+
+/** A resident's name and phone, read only for the households shown or exported. */
+export interface Contact {
+  name: string | null;
+  phone: string | null;
 }
 
 export function audienceCounts(members: AudienceMember[]): { audience: number; readCount: number; ackCount: number } {
@@ -218,10 +215,15 @@ function comparePositions(a: FollowUpPosition, b: FollowUpPosition): number {
   return byText(a.building, b.building) || byText(a.unit, b.unit) || byText(a.room, b.room);
 }
 
-/** A household still to visit, its residents as read; the view (masked phones) is made for the page shown only. */
+/** A household still to visit, its residents in id order; the view (names, masked phones) is made for the page shown only. */
 export interface FollowUpHousehold extends FollowUpPosition {
   buildingId: number;
   residents: AudienceMember[];
+}
+
+/** Each distinct text's place in natural order. */
+function ranks(values: Set<string>): Map<string, number> {
+  return new Map([...values].sort(byText).map((v, i) => [v, i]));
 }
 
 /**
@@ -230,50 +232,60 @@ export interface FollowUpHousehold extends FollowUpPosition {
  * Sorted by building, unit, room.
  */
 export function householdsToFollowUp(members: AudienceMember[], kind: 'ack' | 'read'): FollowUpHousehold[] {
-  const households = new Map<string, { reached: boolean; household: FollowUpHousehold }>();
+  // Every member's household as one number that sorts like (building, unit, room): the distinct texts are ranked once
+  // (a few hundred at street scale), so 10,000 residents are grouped and sorted without a text key or comparison each.
+  const buildingSet = new Set<string>();
+  const unitSet = new Set<string>();
+  const roomSet = new Set<string>();
   for (const m of members) {
-    const key = `${m.buildingId}|${m.unit ?? ''}|${m.room ?? ''}`;
-    let entry = households.get(key);
-    if (!entry) {
-      entry = {
-        reached: false,
-        household: {
-          buildingId: m.buildingId,
-          building: m.building,
-          unit: m.unit ?? '',
-          room: m.room ?? '',
-          residents: [],
-        },
-      };
-      households.set(key, entry);
-    }
-    if (kind === 'ack' ? m.acked : m.read) entry.reached = true;
-    entry.household.residents.push(m);
+    buildingSet.add(m.building);
+    unitSet.add(m.unit ?? '');
+    roomSet.add(m.room ?? '');
   }
-  const left: FollowUpHousehold[] = [];
-  for (const e of households.values()) if (!e.reached) left.push(e.household);
-  // Each distinct building, unit and room ranked once, then numbers: 10,000 households sort in milliseconds.
-  const rank = (values: string[]) => new Map([...new Set(values)].sort(byText).map((v, i) => [v, i]));
-  const building = rank(left.map((h) => h.building));
-  const unit = rank(left.map((h) => h.unit));
-  const room = rank(left.map((h) => h.room));
-  return left.sort(
-    (a, b) =>
-      building.get(a.building)! - building.get(b.building)! ||
-      unit.get(a.unit)! - unit.get(b.unit)! ||
-      room.get(a.room)! - room.get(b.room)!,
-  );
+  const building = ranks(buildingSet);
+  const unit = ranks(unitSet);
+  const room = ranks(roomSet);
+  const keys = new Float64Array(members.length);
+  const reached = new Set<number>();
+  members.forEach((m, i) => {
+    keys[i] = (building.get(m.building)! * unit.size + unit.get(m.unit ?? '')!) * room.size + room.get(m.room ?? '')!;
+    if (kind === 'ack' ? m.acked : m.read) reached.add(keys[i]);
+  });
+  const left = new Map<number, FollowUpHousehold>();
+  members.forEach((m, i) => {
+    if (reached.has(keys[i])) return;
+    const household = left.get(keys[i]);
+    if (household) household.residents.push(m);
+    else
+      left.set(keys[i], {
+        buildingId: m.buildingId,
+        building: m.building,
+        unit: m.unit ?? '',
+        room: m.room ?? '',
+        residents: [m],
+      });
+  });
+  for (const h of left.values()) if (h.residents.length > 1) h.residents.sort((a, b) => a.userId - b.userId);
+  return [...left.keys()].sort((a, b) => a - b).map((key) => left.get(key)!);
+}
+
+/** The residents whose names and phones a list of households shows. */
+export function residentIdsOf(households: FollowUpHousehold[]): number[] {
+  return households.flatMap((h) => h.residents.map((m) => m.userId));
 }
 
 /** What staff see of a household: e.g. "1栋-2-302", phones masked. */
-export function followUpView(h: FollowUpHousehold): NoticeFollowUpHousehold {
+export function followUpView(h: FollowUpHousehold, contacts: ReadonlyMap<number, Contact>): NoticeFollowUpHousehold {
   return {
     household: `${h.building}-${h.unit}-${h.room}`,
     buildingId: h.buildingId,
     building: h.building,
     unit: h.unit,
     room: h.room,
-    residents: h.residents.map((m) => ({ userId: m.userId, name: m.name, phone: maskPhone(m.phone), read: m.read })),
+    residents: h.residents.map((m) => {
+      const contact = contacts.get(m.userId);
+      return { userId: m.userId, name: contact?.name ?? null, phone: maskPhone(contact?.phone), read: m.read };
+    }),
   };
 }
 
@@ -297,11 +309,11 @@ export function decodeFollowUpCursor(cursor: string): FollowUpPosition | null {
 }
 
 /** The households after `after` (all from the start when null) in the list's own order, `limit` of them. */
-export function followUpPage(
+export function followUpSlice(
   households: FollowUpHousehold[],
   after: FollowUpPosition | null,
   limit: number,
-): Page<NoticeFollowUpHousehold> {
+): { shown: FollowUpHousehold[]; nextCursor: string | null } {
   // The list is sorted (householdsToFollowUp): the first household past the cursor by binary search.
   let start = 0;
   if (after) {
@@ -314,16 +326,21 @@ export function followUpPage(
   }
   const shown = households.slice(start, start + limit);
   const more = start + limit < households.length;
-  return { items: shown.map(followUpView), nextCursor: more ? encodeFollowUpCursor(shown[shown.length - 1]) : null };
+  return { shown, nextCursor: more ? encodeFollowUpCursor(shown[shown.length - 1]) : null };
 }
 
 /** The follow-up list as CSV with a UTF-8 BOM, so that Excel shows the Chinese text. One line per resident. */
-export function followUpCsv(households: FollowUpHousehold[], kind: 'ack' | 'read'): string {
+export function followUpCsv(
+  households: FollowUpHousehold[],
+  kind: 'ack' | 'read',
+  contacts: ReadonlyMap<number, Contact>,
+): string {
   const rows = [['楼栋', '单元', '房号', '姓名', '手机号', '状态']];
   for (const h of households) {
     for (const r of h.residents) {
       const state = kind === 'ack' ? (r.read ? '已读未确认' : '未读') : '未读';
-      rows.push([h.building, h.unit, h.room, r.name ?? '', maskPhone(r.phone) ?? '', state]);
+      const contact = contacts.get(r.userId);
+      rows.push([h.building, h.unit, h.room, contact?.name ?? '', maskPhone(contact?.phone) ?? '', state]);
     }
   }
   return toCsv(rows);
