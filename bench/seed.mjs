@@ -89,7 +89,7 @@ async function openWriter(target) {
       },
       async close() {
         await conn.query(
-          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, help_requests, interest_groups, group_members, centre_events, event_signups, event_feedback',
+          'ANALYZE TABLE users, notices, notice_reads, notice_buildings, bookings, booking_slots, timebank_accounts, timebank_transactions, timebank_entries, resident_requests, uploads, help_requests, help_offers, interest_groups, group_members, centre_events, event_signups, event_feedback',
         );
         await conn.end();
       },
@@ -678,6 +678,18 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     'closedAt',
     'createdAt',
   ]);
+  // Half the requests carry one to three photos (upload rows: the reads measured list their ids; no files are written).
+  const photoRows = batcher(writer, 'uploads', [
+    'id',
+    'userId',
+    'communityId',
+    'mime',
+    'bytes',
+    'width',
+    'height',
+    'requestId',
+    'createdAt',
+  ]);
   const REQUEST_CATEGORIES = ['sanitation', 'repair', 'dispute', 'safety', 'care', 'inquiry', 'suggestion', 'other'];
   const requestsPerCommunity = Math.round(4000 * scale);
   let requestId = 0;
@@ -712,9 +724,15 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
         dt(status === 'closed' ? created + 5 * DAY : null),
         dt(created),
       ]);
+      const photos = rand() < 0.5 ? int(1, 3) : 0;
+      for (let k = 0; k < photos; k++) {
+        const id = createHash('sha256').update(`photo ${requestId} ${k}`).digest('base64url').slice(0, 32);
+        await photoRows.add([id, by.id, c.id, 'image/jpeg', int(80_000, 400_000), 1280, 960, requestId, dt(created)]);
+      }
     }
   }
   const requestCount = await requestRows.flush();
+  const photoCount = await photoRows.flush();
   const helpRows = batcher(writer, 'help_requests', [
     'id',
     'communityId',
@@ -734,6 +752,8 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
     'cancelledAt',
     'createdAt',
   ]);
+  // Open help requests have up to three offers from other residents (help_offers, the board shows them).
+  const offerRows = batcher(writer, 'help_offers', ['helpRequestId', 'userId', 'communityId', 'createdAt']);
   const helpPerCommunity = Math.round(1000 * scale);
   let helpId = 0;
   for (const c of communities) {
@@ -763,10 +783,19 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
         dt(status === 'cancelled' ? created + HOUR : null),
         dt(created),
       ]);
+      if (!open) continue;
+      const offerers = new Set();
+      for (let k = int(0, 3); k > 0; k--) offerers.add(c.verified[int(1, c.verified.length - 1)].id);
+      offerers.delete(poster.id);
+      for (const userId of [...offerers].sort((a, b) => a - b))
+        await offerRows.add([helpId, userId, c.id, dt(created + int(1, 60) * MINUTE)]);
     }
   }
   const helpCount = await helpRows.flush();
-  step(`${requestCount} resident requests, ${helpCount} help requests`);
+  const offerCount = await offerRows.flush();
+  step(
+    `${requestCount} resident requests (${photoCount} photos), ${helpCount} help requests (${offerCount} offers on open ones)`,
+  );
 
   // ---- interest groups and centre events (issue 18) ----
   // 40 groups per community (the last 4 still proposed), 30 members each on average, the measured resident in the
@@ -954,7 +983,9 @@ export async function seed(targetSpec, scale = 1, log = console.log) {
       entries: entryCount,
       accounts: accountCount,
       requests: requestCount,
+      requestPhotos: photoCount,
       helpRequests: helpCount,
+      helpOffers: offerCount,
       groups: groupCount,
       groupMembers: memberCount,
       events: eventCount,
