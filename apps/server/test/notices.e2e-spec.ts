@@ -449,7 +449,10 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     );
     const n = await create({ title: '3栋门禁更换', requiresAck: true, audienceBuildingIds: [building.id] });
     await publish(n.id);
-    type Household = { household: string; residents: Array<{ userId: number }> };
+    type Household = {
+      household: string;
+      residents: Array<{ userId: number; name: string | null; phone: string | null }>;
+    };
     type Page = { items: Household[]; nextCursor: string | null };
     const followUp = async (cursor: string, limit: number) => {
       const res = await t.request('GET', `/api/v1/notices/${n.id}/stats/follow-up?limit=${limit}&cursor=${cursor}`, {
@@ -490,6 +493,14 @@ describe(`notices through HTTP on ${testDatabaseKind}`, () => {
     ]);
     expect(names.indexOf(`${building.name}-2-1`)).toBeLessThan(names.indexOf(`${building.name}-10-1`));
     expect(seen.find((h) => h.household === `${building.name}-2-10`)!.residents).toHaveLength(2);
+    // Names and masked phones on every page, not only the first (they are read for the households shown).
+    const byId = new Map(added.map((u) => [u.id, u]));
+    const pagedResidents = seen.slice(20).flatMap((h) => h.residents);
+    expect(pagedResidents.length).toBeGreaterThan(20);
+    for (const r of pagedResidents.filter((x) => byId.has(x.userId))) {
+      const u = byId.get(r.userId)!;
+      expect(r).toMatchObject({ name: u.name, phone: `${u.phone!.slice(0, 3)}****${u.phone!.slice(-4)}` });
+    }
     // The same order as the CSV export, which lists them all.
     const csv = await t.request('GET', `/api/v1/notices/${n.id}/stats.csv`, { token: staffG });
     const csvHouseholds = [
