@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
-import { freePort } from './test-app.js';
+import { freePorts } from './test-app.js';
 
 const installDb = process.env.MARIADB_INSTALL_DB ?? '/usr/bin/mariadb-install-db';
 const mariadbd = process.env.MARIADBD ?? '/usr/sbin/mariadbd';
@@ -60,9 +60,11 @@ async function localState(url: string): Promise<string> {
 export async function startGaleraCluster(size = 3): Promise<GaleraCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-galera-'));
   const asRoot = process.getuid?.() === 0;
-  const ports = [];
-  for (let i = 0; i < size; i++)
-    ports.push({ mysql: await freePort(), gcomm: await freePort(), ist: await freePort(), sst: await freePort() });
+  const free = await freePorts(size * 4);
+  const ports = Array.from({ length: size }, (_, i) => {
+    const [server, gcomm, ist, sst] = free.slice(i * 4, i * 4 + 4);
+    return { mysql: server, gcomm, ist, sst };
+  });
   const clusterAddress = `gcomm://${ports.map((p) => `127.0.0.1:${p.gcomm}`).join(',')}`;
   const children = new Set<ChildProcess>();
   process.once('exit', () => {
