@@ -348,10 +348,19 @@ async function focusedIn(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((selector) => document.activeElement?.closest(selector) != null, selector);
 }
 
-/** Presses `key` (Tab by default) until the focused element matches `selector`; fails after `limit` presses. */
+/**
+ * Presses `key` (Tab by default) until the focused element matches `selector`; fails after `limit` presses. Each press
+ * waits (up to a second) for focus to move: antd's menu moves it in an animation frame and reads the item to move
+ * from its last render, so arrows pressed faster than frames (a loaded CI machine) cancel one another.
+ */
 async function pressUntil(page: Page, selector: string, key = 'Tab', limit = 80): Promise<void> {
   for (let i = 0; i < limit; i++) {
+    const before = await page.evaluateHandle(() => document.activeElement);
     await page.keyboard.press(key);
+    await page
+      .waitForFunction((element) => document.activeElement !== element, before, { timeout: 1000 })
+      .catch(() => undefined);
+    await before.dispose();
     if (await focusedIn(page, selector)) return;
   }
   throw new Error(`${key} × ${limit} never reached ${selector}`);
